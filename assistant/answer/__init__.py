@@ -1,0 +1,1 @@
+"""Answer stage: compose an answer from retrieved passages, verify it, cite it."""

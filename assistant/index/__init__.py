@@ -1,0 +1,1 @@
+"""Index stage: embed passages and store them (FAISS + SQLite + BM25)."""

@@ -1,0 +1,321 @@
+"""Build or update the index: embed only new or changed files, drop deleted ones, and
+switch to the new index atomically.
+
+Each run writes a complete new generation folder, then replaces the ``CURRENT``
+pointer with one ``os.replace``. A run that crashes or is killed at any moment leaves
+the previous generation in place and loadable. A file lock serialises ingests."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from assistant import __version__
+from assistant.index.embed import Embedder
+from assistant.index.store import CURRENT, SCHEMA_VERSION, IndexMismatch, current_generation, IndexMissing
+from assistant.index.tokenize import tokens as keyword_tokens
+from assistant.ingest.load import IngestError
+from assistant.ingest.pipeline import discover, file_hash, prepare
+from assistant.models import Chunk, Document
+from assistant.settings import Settings
+
+_SCHEMA = """
+CREATE TABLE files (key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE documents (
+  doc_id TEXT PRIMARY KEY, file_key TEXT NOT NULL, source TEXT NOT NULL, path TEXT NOT NULL,
+  title TEXT, years TEXT, body TEXT, body_full TEXT, kind TEXT, period TEXT,
+  text TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL, notes TEXT NOT NULL);
+CREATE TABLE chunks (
+  rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+  heading TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER, deadline TEXT, search_text TEXT NOT NULL,
+  tokens TEXT NOT NULL, vector BLOB NOT NULL);
+CREATE INDEX chunks_doc ON chunks(doc_id);
+"""
+
+
+class IngestBusy(RuntimeError):
+    """Another ingest holds the index lock."""
+
+
+@dataclass
+class IngestReport:
+    documents: int = 0
+    passages: int = 0
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    embedded: int = 0
+    seconds: float = 0.0
+    generation: str = ""
+    index_type: str = ""
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class _FileRows:
+    key: str
+    content_hash: str
+    ingested_at: str
+    documents: list[dict]
+    chunks: list[dict]  # with "vector" (bytes) and "tokens" (str)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _read_previous(index_dir: Path) -> tuple[dict, dict[str, _FileRows]]:
+    try:
+        folder = current_generation(index_dir)
+    except IndexMissing:
+        return {}, {}
+    manifest = json.loads((folder / "manifest.json").read_text())
+    db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    try:
+        files = {r["key"]: _FileRows(r["key"], r["content_hash"], r["ingested_at"], [], [])
+                 for r in db.execute("SELECT * FROM files")}
+        doc_file = {}
+        for r in db.execute("SELECT * FROM documents ORDER BY rowid"):
+            files[r["file_key"]].documents.append(dict(r))
+            doc_file[r["doc_id"]] = r["file_key"]
+        for r in db.execute("SELECT * FROM chunks ORDER BY rowid"):
+            files[doc_file[r["doc_id"]]].chunks.append(dict(r))
+    finally:
+        db.close()
+    return manifest, files
+
+
+def _rows_for(document: Document, chunks: list[Chunk], key: str, at: str) -> tuple[dict, list[dict]]:
+    meta = document.meta
+    doc_row = {
+        "doc_id": document.doc_id, "file_key": key, "source": document.source, "path": document.path,
+        "title": meta.title, "years": json.dumps(meta.years), "body": meta.body, "body_full": meta.body_full,
+        "kind": meta.kind, "period": meta.period, "text": document.text, "content_hash": document.content_hash,
+        "ingested_at": at, "notes": json.dumps(document.notes, ensure_ascii=False),
+    }
+    chunk_rows = [{
+        "chunk_id": c.chunk_id, "doc_id": c.doc_id, "ordinal": c.ordinal, "heading": c.heading, "text": c.text,
+        "start": c.start, "end": c.end, "deadline": c.deadline, "search_text": c.search_text,
+        "tokens": " ".join(keyword_tokens(c.search_text, normalized=True)), "vector": None,
+        "_index_text": c.search_text,
+    } for c in chunks]
+    return doc_row, chunk_rows
+
+
+def _build_faiss(vectors: np.ndarray, ids: np.ndarray, dims: int, flat_max: int):
+    import faiss
+
+    if len(ids) > flat_max:
+        inner = faiss.IndexHNSWFlat(dims, 32, faiss.METRIC_INNER_PRODUCT)
+        inner.hnsw.efConstruction = 80
+        inner.hnsw.efSearch = 128
+        kind = "hnsw32"
+    else:
+        inner = faiss.IndexFlatIP(dims)
+        kind = "flat"
+    index = faiss.IndexIDMap2(inner)
+    if len(ids):
+        index.add_with_ids(vectors, ids)
+    return index, kind
+
+
+def _write_generation(folder: Path, files: list[_FileRows], manifest: dict, dims: int, flat_max: int) -> str:
+    import bm25s
+    import faiss
+
+    folder.mkdir(parents=True)
+    db = sqlite3.connect(folder / "passages.sqlite")
+    db.executescript(_SCHEMA)
+    vectors, ids, token_lists = [], [], []
+    rowid = 0
+    for file in files:
+        db.execute("INSERT INTO files VALUES (?, ?, ?)", (file.key, file.content_hash, file.ingested_at))
+        for d in file.documents:
+            cols = [k for k in d if k != "rowid"]
+            db.execute(f"INSERT INTO documents ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                       [d[c] for c in cols])
+        for c in file.chunks:
+            rowid += 1
+            db.execute(
+                'INSERT INTO chunks (rowid, chunk_id, doc_id, ordinal, heading, text, start, "end", deadline, '
+                "search_text, tokens, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (rowid, c["chunk_id"], c["doc_id"], c["ordinal"], c["heading"], c["text"], c["start"], c["end"],
+                 c["deadline"], c["search_text"], c["tokens"], c["vector"]),
+            )
+            vectors.append(np.frombuffer(c["vector"], dtype=np.float32))
+            ids.append(rowid)
+            token_lists.append(c["tokens"].split() or ["∅"])
+    db.commit()
+    db.close()
+    matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, dims), np.float32)
+    index, kind = _build_faiss(matrix, np.array(ids, dtype=np.int64), dims, flat_max)
+    faiss.write_index(index, str(folder / "dense.faiss"))
+    if token_lists:
+        bm25 = bm25s.BM25()
+        bm25.index(token_lists, show_progress=False)
+        bm25.save(str(folder / "bm25"))
+    manifest = manifest | {"index_type": kind, "passages": len(ids)}
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as fh:
+                os.fsync(fh.fileno())
+    return kind
+
+
+def _switch_current(index_dir: Path, name: str) -> None:
+    tmp = index_dir / f".{CURRENT}.{uuid.uuid4().hex}"
+    with tmp.open("w") as fh:
+        fh.write(name)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, index_dir / CURRENT)
+    fd = os.open(index_dir, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_stale(index_dir: Path, keep: set[str]) -> None:
+    """Drop generations other than the current and previous one (readers may still hold that)."""
+    for child in index_dir.iterdir():
+        if child.name.startswith("gen-") and child.name not in keep:
+            shutil.rmtree(child, ignore_errors=True)
+        elif child.name.startswith(f".{CURRENT}."):
+            child.unlink(missing_ok=True)
+
+
+def ingest(
+    paths: Iterable[Path],
+    settings: Settings,
+    embedder: Embedder,
+    *,
+    rebuild: bool = False,
+    remove_keys: Iterable[str] = (),
+    progress: Callable[[str, int, int], None] | None = None,
+    lock_timeout: float = 600.0,
+) -> IngestReport:
+    """Bring the index in ``settings.index_dir`` up to date with the given files and folders.
+
+    Files already indexed with the same content are reused without re-embedding; files
+    that vanished from a given folder are dropped; unreadable files are reported in
+    ``skipped`` and, if they were indexed before, their previous version is kept."""
+    started = time.perf_counter()
+    index_dir = settings.index_dir
+    index_dir.mkdir(parents=True, exist_ok=True)
+    report = IngestReport()
+    try:
+        lock = FileLock(str(index_dir / ".lock"), timeout=lock_timeout)
+        lock.acquire()
+    except Timeout as exc:
+        raise IngestBusy(f"another ingest is running on {index_dir} (lock held)") from exc
+    try:
+        manifest, previous = ({}, {}) if rebuild else _read_previous(index_dir)
+        if manifest and not rebuild:
+            built = manifest.get("model", {})
+            if built.get("fingerprint") != embedder.fingerprint or manifest.get("schema") != SCHEMA_VERSION:
+                raise IndexMismatch(
+                    f"index in {index_dir} was built with model '{built.get('name')}' ({built.get('fingerprint')}) "
+                    f"and schema {manifest.get('schema')}; configured model is '{embedder.name}' "
+                    f"({embedder.fingerprint}). Run `assistant ingest --rebuild` to rebuild it."
+                )
+        found = discover(paths)
+        report.skipped += [(e.path, e.reason) for e in found.skipped]
+        at = _now()
+        result: dict[str, _FileRows] = {}
+        remove = set(remove_keys)
+        for key, rows in previous.items():  # keep what this run does not touch
+            if key not in remove:
+                result[key] = rows
+        roots = [r.resolve() for r in found.roots]
+        discovered = {f.key for f in found.files}
+        for key in list(result):
+            path = Path(key) if Path(key).is_absolute() else Path.cwd() / key
+            if key not in discovered and any(path.resolve().is_relative_to(r) for r in roots):
+                del result[key]
+                report.removed.append(key)
+        report.removed += [k for k in remove if k in previous]
+        to_embed: list[dict] = []
+        for number, source in enumerate(found.files, start=1):
+            if progress:
+                progress("read", number, len(found.files))
+            try:
+                digest = file_hash(source.path)
+                old = previous.get(source.key)
+                if old is not None and old.content_hash == digest:
+                    report.unchanged.append(source.key)
+                    continue
+                prepared = prepare(source, settings, digest)
+            except IngestError as exc:
+                report.skipped.append((exc.path, exc.reason))
+                continue
+            except OSError as exc:
+                report.skipped.append((str(source.path), f"cannot read ({exc.strerror or exc})"))
+                continue
+            rows = _FileRows(source.key, digest, at, [], [])
+            for document, chunks in prepared:
+                doc_row, chunk_rows = _rows_for(document, chunks, source.key, at)
+                rows.documents.append(doc_row)
+                rows.chunks.extend(chunk_rows)
+            (report.updated if source.key in previous else report.added).append(source.key)
+            result[source.key] = rows
+            to_embed.extend(rows.chunks)
+        total = sum(len(r.chunks) for r in result.values())
+        if total > settings.max_passages:
+            raise ValueError(f"refused: {total} passages exceed the limit of {settings.max_passages} (ASSISTANT_MAX_PASSAGES)")
+        if to_embed:
+            done = 0
+
+            def tick(n: int) -> None:
+                nonlocal done
+                done += n
+                if progress:
+                    progress("embed", done, len(to_embed))
+
+            vectors = embedder.encode_passages([c["_index_text"] for c in to_embed], progress=tick)
+            for row, vector in zip(to_embed, vectors):
+                row["vector"] = vector.astype(np.float32).tobytes()
+                del row["_index_text"]
+        report.embedded = len(to_embed)
+        changed = bool(to_embed or report.removed or rebuild or not manifest)
+        ordered = [result[k] for k in sorted(result)]
+        report.documents = sum(len(r.documents) for r in ordered)
+        report.passages = total
+        if not changed:
+            report.generation = manifest.get("generation", "")
+            report.index_type = manifest.get("index_type", "")
+            return report
+        name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        new_manifest = {
+            "schema": SCHEMA_VERSION, "version": __version__, "generation": name, "created": _now(),
+            "model": embedder.identity, "documents": report.documents,
+            "files": {r.key: r.content_hash for r in ordered},
+        }
+        if progress:
+            progress("write", 0, 1)
+        report.index_type = _write_generation(index_dir / name, ordered, new_manifest, embedder.dim, settings.flat_index_max)
+        previous_name = manifest.get("generation", "")
+        _switch_current(index_dir, name)
+        _remove_stale(index_dir, {name, previous_name})
+        report.generation = name
+        return report
+    finally:
+        report.seconds = round(time.perf_counter() - started, 2)
+        lock.release()

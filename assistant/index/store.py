@@ -1,0 +1,254 @@
+"""The passage store and vector index behind one small interface.
+
+``PassageStore`` is what retrieval and the web layer use. ``EmbeddedStore`` is the
+default: one index generation on disk (SQLite for passages and documents, FAISS for
+vectors, bm25s for keywords). A server-backed store can implement the same protocol."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from assistant.models import Chunk, Document, DocumentMeta
+
+CURRENT = "CURRENT"
+SCHEMA_VERSION = 1
+
+
+class IndexMissing(RuntimeError):
+    """No index has been built in this folder yet."""
+
+
+class IndexMismatch(RuntimeError):
+    """The index was built with another embedding model or schema."""
+
+
+@dataclass
+class Filters:
+    """Optional restrictions on retrieval; empty fields match everything."""
+
+    doc_ids: list[str] | None = None
+    years: list[int] | None = None
+    bodies: list[str] | None = None
+    kinds: list[str] | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.doc_ids or self.years or self.bodies or self.kinds)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Filters:
+        data = data or {}
+
+        def as_list(value: Any) -> list | None:
+            if value in (None, "", []):
+                return None
+            return value if isinstance(value, list) else [value]
+
+        years = as_list(data.get("years") or data.get("year"))
+        return cls(
+            doc_ids=as_list(data.get("doc_ids") or data.get("doc_id")),
+            years=[int(y) for y in years] if years else None,
+            bodies=as_list(data.get("bodies") or data.get("body")),
+            kinds=as_list(data.get("kinds") or data.get("kind")),
+        )
+
+
+@dataclass
+class DocumentInfo:
+    doc_id: str
+    source: str
+    path: str
+    meta: DocumentMeta
+    passages: int
+    content_hash: str
+    ingested_at: str
+    notes: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id, "source": self.source, "path": self.path, "title": self.meta.title,
+            "years": self.meta.years, "year": self.meta.year, "body": self.meta.body,
+            "body_full": self.meta.body_full, "kind": self.meta.kind, "period": self.meta.period,
+            "passages": self.passages, "content_hash": self.content_hash, "ingested_at": self.ingested_at,
+            "notes": self.notes,
+        }
+
+
+class PassageStore(Protocol):
+    """What the rest of the assistant needs from an index."""
+
+    manifest: dict[str, Any]
+
+    def count(self) -> int: ...
+    def documents(self) -> list[DocumentInfo]: ...
+    def document(self, doc_id: str) -> Document | None: ...
+    def chunks(self, rowids: list[int]) -> dict[int, Chunk]: ...
+    def chunk_rowids(self, filters: Filters) -> np.ndarray | None: ...
+    def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]: ...
+    def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]: ...
+    def close(self) -> None: ...
+
+
+def _meta_from_row(row: sqlite3.Row) -> DocumentMeta:
+    return DocumentMeta(
+        title=row["title"], years=json.loads(row["years"]), body=row["body"], body_full=row["body_full"],
+        kind=row["kind"], period=row["period"],
+    )
+
+
+def _chunk_from_row(row: sqlite3.Row) -> Chunk:
+    return Chunk(
+        chunk_id=row["chunk_id"], doc_id=row["doc_id"], ordinal=row["ordinal"], heading=row["heading"],
+        text=row["text"], start=row["start"], end=row["end"], deadline=row["deadline"],
+        search_text=row["search_text"],
+    )
+
+
+def current_generation(index_dir: Path) -> Path:
+    pointer = index_dir / CURRENT
+    if not pointer.exists():
+        raise IndexMissing(f"no index in {index_dir}: run `assistant ingest` first")
+    name = pointer.read_text().strip()
+    folder = index_dir / name
+    if not (folder / "manifest.json").exists():
+        raise IndexMissing(f"index pointer {pointer} names {name}, which is incomplete or missing")
+    return folder
+
+
+class EmbeddedStore:
+    """One on-disk index generation, opened read-only. Safe to share between threads."""
+
+    def __init__(self, folder: Path):
+        import bm25s
+        import faiss
+
+        self.folder = folder
+        self.manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text())
+        if self.manifest.get("schema") != SCHEMA_VERSION:
+            raise IndexMismatch(
+                f"index at {folder} has schema {self.manifest.get('schema')}, this version reads {SCHEMA_VERSION}: "
+                "rebuild it with `assistant ingest --rebuild`"
+            )
+        self._db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._lock = threading.Lock()
+        self._faiss = faiss.read_index(str(folder / "dense.faiss"))
+        self._bm25 = bm25s.BM25.load(str(folder / "bm25"), load_corpus=False) if self.count() else None
+        ids = self._query("SELECT rowid FROM chunks ORDER BY rowid")
+        # bm25s scores by position in indexing order; rowids were indexed in ascending order.
+        self._bm25_rowids = np.array([r[0] for r in ids], dtype=np.int64)
+
+    @classmethod
+    def open_current(cls, index_dir: Path) -> EmbeddedStore:
+        return cls(current_generation(index_dir))
+
+    def check_model(self, identity: dict[str, Any]) -> None:
+        """Refuse to search an index made by another model: its vectors mean nothing to this one."""
+        built = self.manifest.get("model", {})
+        if built.get("fingerprint") != identity.get("fingerprint") or built.get("dims") != identity.get("dims"):
+            raise IndexMismatch(
+                f"index in {self.folder.parent} was built with model '{built.get('name')}' "
+                f"({built.get('dims')} dims, {built.get('fingerprint')}); the configured model is "
+                f"'{identity.get('name')}' ({identity.get('dims')} dims, {identity.get('fingerprint')}). "
+                "Rebuild with `assistant ingest --rebuild` or set ASSISTANT_MODEL to the model that built it."
+            )
+
+    def _query(self, sql: str, args: tuple | list = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def count(self) -> int:
+        return int(self._query("SELECT count(*) FROM chunks")[0][0])
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._query(
+            "SELECT d.*, (SELECT count(*) FROM chunks c WHERE c.doc_id = d.doc_id) AS passages "
+            "FROM documents d ORDER BY d.path, d.doc_id"
+        )
+        return [
+            DocumentInfo(r["doc_id"], r["source"], r["path"], _meta_from_row(r), r["passages"],
+                         r["content_hash"], r["ingested_at"], json.loads(r["notes"]))
+            for r in rows
+        ]
+
+    def document(self, doc_id: str) -> Document | None:
+        rows = self._query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        return Document(r["doc_id"], r["source"], r["path"], r["text"], _meta_from_row(r), r["content_hash"],
+                        json.loads(r["notes"]))
+
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        return [_chunk_from_row(r) for r in self._query(
+            "SELECT * FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
+
+    def chunks(self, rowids: list[int]) -> dict[int, Chunk]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        rows = self._query(f"SELECT rowid, * FROM chunks WHERE rowid IN ({marks})", [int(i) for i in rowids])
+        return {int(r["rowid"]): _chunk_from_row(r) for r in rows}
+
+    def all_chunks(self) -> list[tuple[int, Chunk]]:
+        return [(int(r["rowid"]), _chunk_from_row(r)) for r in self._query("SELECT rowid, * FROM chunks ORDER BY rowid")]
+
+    def document_meta(self) -> dict[str, tuple[str, str, DocumentMeta]]:
+        """doc_id → (title, source file name, metadata), for decorating hits."""
+        return {r["doc_id"]: (r["title"], r["source"], _meta_from_row(r)) for r in self._query("SELECT * FROM documents")}
+
+    def chunk_rowids(self, filters: Filters) -> np.ndarray | None:
+        if filters.is_empty():
+            return None
+        clauses, args = [], []
+        if filters.doc_ids:
+            clauses.append(f"d.doc_id IN ({','.join('?' * len(filters.doc_ids))})")
+            args += filters.doc_ids
+        if filters.bodies:
+            clauses.append(f"(d.body IN ({','.join('?' * len(filters.bodies))}) OR "
+                           + " OR ".join("d.body_full LIKE ?" for _ in filters.bodies) + ")")
+            args += filters.bodies + [f"%{b}%" for b in filters.bodies]
+        if filters.kinds:
+            clauses.append(f"d.kind IN ({','.join('?' * len(filters.kinds))})")
+            args += filters.kinds
+        if filters.years:
+            clauses.append("(" + " OR ".join("EXISTS (SELECT 1 FROM json_each(d.years) WHERE value = ?)"
+                                              for _ in filters.years) + ")")
+            args += filters.years
+        sql = "SELECT c.rowid FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE " + " AND ".join(clauses)
+        return np.array([r[0] for r in self._query(sql, args)], dtype=np.int64)
+
+    def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        import faiss
+
+        if self._faiss.ntotal == 0 or (allowed is not None and len(allowed) == 0):
+            return []
+        params = None
+        if allowed is not None:
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+        k = min(k, self._faiss.ntotal)
+        scores, ids = self._faiss.search(vector.reshape(1, -1).astype(np.float32), k, params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+
+    def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        if self._bm25 is None:
+            return []
+        known = [t for t in query_tokens if t in self._bm25.vocab_dict]
+        if not known:
+            return []
+        scores = self._bm25.get_scores(known)
+        if allowed is not None:
+            mask = np.isin(self._bm25_rowids, allowed)
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores)[:k]
+        return [(int(self._bm25_rowids[i]), float(scores[i])) for i in top if scores[i] > 0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,1 @@
+"""Ingest stage: load files, clean their text, split them into passages with heading paths."""

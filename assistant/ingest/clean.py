@@ -1,0 +1,207 @@
+"""Clean extracted report text for display and indexing.
+
+What real input carries (see the seeds): site boilerplate lines, ``##paidbegin##``
+markers, page numbers glued mid-sentence by PDF extraction (``…提\\n3、示牌…``),
+spaces inside words (``工 作计划``), documents pasted twice, several articles in one
+file, and headings run together into one long paragraph. Cleaning removes the noise
+and keeps everything else as the source wrote it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.text import CJK, compact, remove_cjk_spaces, to_simplified
+
+CN_NUM = "一二三四五六七八九十"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+_MARKER = re.compile(r"#{2}\s*[A-Za-z_]{2,30}\s*#{2}")
+# Phrases of document-sharing sites and collections (matched on Simplified text).
+_BOILERPLATE = re.compile(
+    r"由会员分享|可在线阅读|更多相关|上搜索|珍藏版|免费下载|下载文档|文档下载|本文档|原创力文档|"
+    r"精心挑选了数篇|供您阅读参考|为您带来启发|版权声明|转载请注明|扫码关注|点击查看"
+)
+# Site names that such sites splice into sentences ("我老秘网市在2024年…").
+WATERMARKS = ("老秘网", "课桌文档", "文秘帮", "范文大全网", "第一范文网", "公文易网")
+_TITLE_IN_BOILERPLATE = re.compile(r"《([^《》\n]{4,80}?)(?:\.(?:docx?|pdf|wps|txt))?》")
+_LINE_START_PAGE = re.compile(r"(?:^|\n)(\d{1,3})、")
+_SENTENCE_END = set("。！？；：:”）)!?;")
+_DATE_LINE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
+# In extracted text, a single space is noise unless it separates two Latin words or numbers.
+_EXTRACTION_SPACE = re.compile(r"(?<![A-Za-z0-9]) (?! )|(?<! ) (?![A-Za-z0-9])")
+_JUNK_LINE = re.compile(r"^[\s|｜\-_=*·•.。,，]*$")
+
+
+@dataclass
+class CleanedText:
+    text: str
+    notes: list[str] = field(default_factory=list)
+    title_hint: str = ""
+
+
+def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str]:
+    title = ""
+    kept = []
+    for line in text.split("\n"):
+        simple = to_simplified(line)
+        if len(line) < 400 and _BOILERPLATE.search(simple):
+            found = _TITLE_IN_BOILERPLATE.search(line)
+            if found and not title:
+                title = remove_cjk_spaces(found.group(1)).strip()
+            notes.append(f"removed site boilerplate line: {line[:40]}…")
+            continue
+        kept.append(line)
+    return "\n".join(kept), title
+
+
+def _remove_watermarks(text: str, notes: list[str]) -> str:
+    for mark in WATERMARKS:
+        if mark in text:
+            notes.append(f"removed watermark '{mark}' ({text.count(mark)}×)")
+            text = text.replace(mark, "")
+    return text
+
+
+def remove_page_markers(text: str, notes: list[str] | None = None) -> str:
+    """Drop PDF page numbers (``1、 2、 3、`` …) that extraction glued to line starts.
+
+    A real ``1、`` heading restarts its count under each parent and follows a finished
+    sentence; page markers count up through the whole file and mostly cut sentences."""
+    found = list(_LINE_START_PAGE.finditer(text))
+    chain: list[re.Match[str]] = []
+    for match in found:
+        number = int(match.group(1))
+        if not chain and number in (1, 2):
+            chain.append(match)
+        elif chain and number == int(chain[-1].group(1)) + 1:
+            chain.append(match)
+    if len(chain) < 3:
+        return text
+    cut_mid_sentence = sum(
+        1 for m in chain if m.start() > 0 and text[m.start() - 1] not in _SENTENCE_END and m.group(0).startswith("\n")
+    )
+    if cut_mid_sentence < 0.6 * (len(chain) - 1):
+        return text
+    pieces, last = [], 0
+    for match in chain:
+        pieces.append(text[last : match.start()])
+        previous = text[match.start() - 1] if match.start() > 0 else "\n"
+        pieces.append("\n" if previous in _SENTENCE_END else "")
+        last = match.end()
+    pieces.append(text[last:])
+    if notes is not None:
+        notes.append(f"removed {len(chain)} page markers glued into sentences")
+    return "".join(pieces)
+
+
+def _has_extraction_spacing(text: str) -> bool:
+    """PDF/Word extraction leaves a space every line-width inside words; prose rarely does."""
+    cjk_chars = len(re.findall(f"[{CJK}]", text))
+    gaps = len(re.findall(f"(?<=[{CJK}]) (?=[{CJK}])", text))
+    return cjk_chars > 0 and gaps / cjk_chars > 0.005 and gaps >= 5
+
+
+def remove_repeated_blocks(text: str, notes: list[str] | None = None, min_chars: int = 200) -> str:
+    """Drop a run of lines that repeats earlier lines of the same file (a document pasted twice)."""
+    lines = text.split("\n")
+    seen: set[str] = set()
+    is_repeat = []
+    for line in lines:
+        key = compact(line)
+        if len(key) >= 15:
+            is_repeat.append(key in seen)
+            seen.add(key)
+        else:
+            is_repeat.append(None)  # short lines take the state of their neighbours
+    keep = [True] * len(lines)
+    i = 0
+    while i < len(lines):
+        if is_repeat[i] is not True:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and is_repeat[j] is not False:
+            j += 1
+        run_start = i
+        while run_start > 0 and is_repeat[run_start - 1] is None:  # short header lines of the copy
+            run_start -= 1
+        run_end = j
+        while run_end > i and is_repeat[run_end - 1] is None:
+            run_end -= 1
+        run_chars = sum(len(lines[k]) for k in range(run_start, run_end))
+        if run_chars >= min_chars:
+            for k in range(run_start, run_end):
+                keep[k] = False
+            if notes is not None:
+                notes.append(f"removed a repeated block of {run_end - run_start} lines ({run_chars} characters)")
+        i = j
+    return "\n".join(line for line, k in zip(lines, keep) if k)
+
+
+_INLINE_HEADING = re.compile(
+    rf"(?<=[。；！？;!?\s])(?=[{CN_NUM}]{{1,3}}、)"
+    rf"|(?<=[^\n“\"（(])(?=[（(][{CN_NUM}]{{1,3}}[)）])"
+    rf"|(?<=[。；！？])(?=\d{{1,2}}[.．、][^\d])"
+)
+
+
+def break_inline_headings(text: str, min_line: int = 300) -> str:
+    """Start a new line at each numbered heading inside a long run-on paragraph."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) >= min_line:
+            line = _INLINE_HEADING.sub("\n", line)
+            line = "\n".join(part.strip() for part in line.split("\n"))
+        out.append(line)
+    return "\n".join(out)
+
+
+def clean_text(raw: str) -> CleanedText:
+    """The display text of a document with extraction noise removed, plus notes on what went."""
+    notes: list[str] = []
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text, title_hint = _remove_boilerplate_lines(text, notes)
+    markers = len(_MARKER.findall(text))
+    if markers:
+        text = _MARKER.sub("", text)
+        notes.append(f"removed {markers} ##…## markers")
+    text = _remove_watermarks(text, notes)
+    text = remove_page_markers(text.strip("\n"), notes)
+    if _has_extraction_spacing(text):
+        text = _EXTRACTION_SPACE.sub("", text)
+        notes.append("removed spaces inside words left by PDF/Word extraction")
+    if title_hint and text.startswith(title_hint) and text[len(title_hint) : len(title_hint) + 1] not in ("\n", ""):
+        text = title_hint + "\n" + text[len(title_hint) :]  # title glued to the first sentence
+    text = remove_repeated_blocks(text, notes)
+    text = break_inline_headings(text)
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line and not _JUNK_LINE.match(line)]
+    return CleanedText("\n".join(lines), notes, title_hint)
+
+
+def split_articles(text: str, min_article: int = 300) -> list[str]:
+    """Split a file that holds several articles (a byline block with a date line starts each).
+
+    Returns the text unchanged as one item when there is only one article."""
+    lines = text.split("\n")
+    starts = []
+    for i, line in enumerate(lines):
+        if _DATE_LINE.match(line.strip()):
+            begin = i
+            while begin > 0 and len(lines[begin - 1]) <= 30 and i - begin < 3:
+                begin -= 1
+            starts.append(begin)
+    if not starts:
+        return [text]
+    boundaries = [0] + [s for s in starts if s > 0] + [len(lines)]
+    articles = ["\n".join(lines[a:b]) for a, b in zip(boundaries, boundaries[1:]) if a < b]
+    # A short preamble before the first byline belongs to the first article.
+    merged: list[str] = []
+    for article in articles:
+        if merged and len(compact(merged[-1])) < min_article:
+            merged[-1] = merged[-1] + "\n" + article
+        else:
+            merged.append(article)
+    return [a for a in merged if a.strip()]

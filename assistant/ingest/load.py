@@ -1,0 +1,258 @@
+"""Read report files into text: .txt/.md (UTF-8 or GB18030/GBK), .docx, .pdf, .html.
+
+Every failure is an :class:`IngestError` naming the file and the reason."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".html", ".htm"}
+# Files that describe a corpus rather than belong to it.
+IGNORED_NAMES = {"SOURCES.md", "README.md", "meta.yaml", "meta.yml"}
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested. ``str()`` gives ``"<file>: <reason>"``."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{Path(self.path).name}: {reason}")
+
+
+@dataclass
+class LoadedFile:
+    path: Path
+    text: str
+    title_hint: str = ""  # e.g. a document title held in file properties
+
+
+def decode_text(data: bytes, path: str | Path) -> str:
+    """Decode bytes of a text file: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise IngestError(path, f"broken UTF-16 text ({exc.reason})") from exc
+    if b"\x00" in data[:8192]:
+        raise IngestError(path, "binary content (NUL bytes), not a text file")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        if _looks_like_text(text):
+            return text
+    raise IngestError(path, "unknown or mixed text encoding (tried UTF-8, GB18030 and detection)")
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return True
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return bad / len(sample) < 0.01
+
+
+def _check_zip(path: Path, data: bytes, max_bytes: int) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise IngestError(path, "password-protected or old binary Word file (.doc), not a .docx") from exc
+        raise IngestError(path, "not a valid .docx (not a zip archive; truncated or renamed?)") from exc
+    total = sum(info.file_size for info in archive.infolist())
+    if total > 10 * max_bytes or (data and total / len(data) > 200 and total > 50 * 1024 * 1024):
+        raise IngestError(path, f"refused: archive expands to {total // (1024 * 1024)} MB (zip bomb?)")
+    if "word/document.xml" not in archive.namelist():
+        raise IngestError(path, "not a valid .docx (word/document.xml missing)")
+    return archive
+
+
+def _docx_text(path: Path, data: bytes, max_bytes: int) -> LoadedFile:
+    _check_zip(path, data, max_bytes)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on damaged files
+        raise IngestError(path, f"damaged .docx ({type(exc).__name__}: {exc})") from exc
+    lines: list[str] = []
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(element, document).text)
+        elif tag == "tbl":
+            lines.extend(table_rows_as_records(_table_cells(Table(element, document))))
+    title = (document.core_properties.title or "").strip()
+    return LoadedFile(path, "\n".join(lines), title_hint=title)
+
+
+def _table_cells(table) -> list[list[str]]:
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            # A merged cell is returned once per grid column it spans: keep it once.
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(" ".join(cell.text.split()))
+        rows.append(cells)
+    return rows
+
+
+def table_rows_as_records(rows: list[list[str]]) -> list[str]:
+    """One line per table row, the header repeated: ``测评项目：…；测评内容：…；分值：…``.
+
+    Cells left empty by vertical merges inherit the value above, so every record stands alone."""
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        return []
+    header = rows[0]
+    if len(rows) == 1 or len(header) < 2:
+        return ["；".join(c for c in r if c) for r in rows]
+    records = ["　".join(header)]
+    above: list[str] = [""] * len(header)
+    for row in rows[1:]:
+        parts = []
+        for i, value in enumerate(row):
+            value = value or (above[i] if i < len(above) else "")
+            if i < len(above):
+                above[i] = value
+            name = header[i] if i < len(header) and header[i] else f"列{i + 1}"
+            if value:
+                parts.append(f"{name}：{value}")
+        records.append("；".join(parts))
+    return records
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+
+
+def _pdf_text(path: Path, data: bytes) -> LoadedFile:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(path, "password-protected PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise IngestError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # pypdf raises assorted errors on hostile files
+        raise IngestError(path, f"unreadable PDF ({type(exc).__name__})") from exc
+    if not "".join(pages).strip():
+        raise IngestError(path, "PDF has no text layer (scanned image?); OCR it first")
+    # Lines repeated on most pages are running headers/footers.
+    counts = Counter(line.strip() for page in pages for line in set(page.splitlines()) if line.strip())
+    repeated = {line for line, n in counts.items() if len(pages) >= 3 and n >= 0.6 * len(pages) and len(line) < 60}
+    kept_pages = []
+    for page in pages:
+        kept = [ln for ln in page.splitlines() if ln.strip() not in repeated and not _PAGE_NUMBER.match(ln)]
+        kept_pages.append("\n".join(kept))
+    title = ""
+    try:
+        title = str((reader.metadata or {}).get("/Title") or "").strip()
+    except Exception:  # metadata is optional and often malformed
+        title = ""
+    return LoadedFile(path, "\n".join(kept_pages), title_hint=title)
+
+
+class _HTMLText(HTMLParser):
+    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+    _SKIP = {"script", "style", "noscript", "template", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self.skip += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+        if tag in {"td", "th"}:
+            self.parts.append("　")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def _html_text(path: Path, data: bytes) -> LoadedFile:
+    parser = _HTMLText()
+    parser.feed(decode_text(data, path))
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
+    return LoadedFile(path, text, title_hint=parser.title.strip())
+
+
+def load_file(path: Path, max_bytes: int) -> LoadedFile:
+    """Read one file into text. Raises :class:`IngestError` with a reason a user can act on."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise IngestError(path, f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(path, f"cannot read ({exc.strerror})") from exc
+    if size == 0:
+        raise IngestError(path, "empty file")
+    if size > max_bytes:
+        raise IngestError(path, f"too large: {size // (1024 * 1024)} MB exceeds the limit of {max_bytes // (1024 * 1024)} MB")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read ({exc.strerror})") from exc
+    if suffix == ".docx":
+        loaded = _docx_text(path, data, max_bytes)
+    elif suffix == ".pdf":
+        if not data.startswith(b"%PDF"):
+            raise IngestError(path, "not a PDF (no %PDF header; renamed or truncated?)")
+        loaded = _pdf_text(path, data)
+    elif suffix in {".html", ".htm"}:
+        loaded = _html_text(path, data)
+    else:
+        loaded = LoadedFile(path, decode_text(data, path))
+    if not loaded.text.strip():
+        raise IngestError(path, "no text found in the file")
+    return loaded

@@ -1,0 +1,116 @@
+"""From files on disk to Documents and Chunks (load → clean → split → metadata)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.ingest.clean import clean_text, split_articles
+from assistant.ingest.load import IGNORED_NAMES, SUPPORTED_SUFFIXES, IngestError, load_file
+from assistant.ingest.meta import apply_overrides, derive_meta, load_overrides, sidecar_overrides
+from assistant.ingest.split import split_passages
+from assistant.models import Chunk, Document
+from assistant.settings import Settings
+from assistant.text import normalize
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    root: Path  # the folder it was found under (or its own folder)
+    key: str  # stable identity: path relative to the working directory when inside it
+
+    @property
+    def relative(self) -> str:
+        return self.path.relative_to(self.root).as_posix() if self.path.is_relative_to(self.root) else self.path.name
+
+
+@dataclass
+class Discovery:
+    files: list[SourceFile] = field(default_factory=list)
+    skipped: list[IngestError] = field(default_factory=list)
+    roots: list[Path] = field(default_factory=list)  # folders walked: files gone from them are dropped
+
+
+def source_key(path: Path) -> str:
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def discover(paths: Iterable[Path]) -> Discovery:
+    """Files to ingest under the given files and folders (hidden files and sidecars skipped)."""
+    found = Discovery()
+    for given in paths:
+        if given.is_dir():
+            found.roots.append(given)
+            for dirpath, dirnames, filenames in os.walk(given):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    path = Path(dirpath) / name
+                    if name.startswith(".") or name in IGNORED_NAMES or name.endswith(".meta.json"):
+                        continue
+                    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                        found.skipped.append(IngestError(path, f"unsupported file type '{path.suffix or '(none)'}'"))
+                        continue
+                    found.files.append(SourceFile(path, given, source_key(path)))
+        elif given.is_file():
+            found.files.append(SourceFile(given, given.parent, source_key(given)))
+        else:
+            found.skipped.append(IngestError(given, "no such file or folder"))
+    return found
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def index_text(chunk: Chunk, title: str) -> str:
+    """What retrieval sees of a passage: its document title and heading path give the context
+    (year, body, section) that the passage's own sentences often leave out."""
+    parts = [title, chunk.heading, chunk.text]
+    if chunk.deadline and chunk.deadline not in chunk.text:
+        parts.append(f"完成时间：{chunk.deadline}")
+    return "\n".join(p for p in parts if p)
+
+
+def prepare(source: SourceFile, settings: Settings, content_hash: str) -> list[tuple[Document, list[Chunk]]]:
+    """Documents (one per article in the file) with their passages. Raises IngestError."""
+    loaded = load_file(source.path, settings.max_file_bytes)
+    cleaned = clean_text(loaded.text)
+    if not cleaned.text.strip():
+        raise IngestError(source.path, "nothing left after removing boilerplate")
+    overrides = load_overrides(source.root).get(source.relative, {}) | sidecar_overrides(source.path)
+    articles = split_articles(cleaned.text)
+    base_id = hashlib.sha1(source.key.encode()).hexdigest()[:12]
+    results = []
+    for number, article in enumerate(articles, start=1):
+        doc_id = base_id if len(articles) == 1 else f"{base_id}-{number}"
+        hint = loaded.title_hint or cleaned.title_hint if number == 1 else ""
+        meta = derive_meta(article, hint)
+        if overrides:
+            per_article = overrides.get("articles", {}).get(number, {}) if len(articles) > 1 else {}
+            apply_overrides(meta, {k: v for k, v in overrides.items() if k != "articles"} | per_article)
+        document = Document(doc_id, source.path.name, source.key, article, meta, content_hash, cleaned.notes)
+        chunks = []
+        for ordinal, piece in enumerate(split_passages(article, settings.chunk_max_chars, settings.chunk_min_chars)):
+            raw = article[piece.start : piece.end]
+            start = piece.start + len(raw) - len(raw.lstrip())
+            text = raw.strip()
+            chunk = Chunk(
+                chunk_id=f"{doc_id}:{ordinal:04d}", doc_id=doc_id, ordinal=ordinal, heading=piece.heading,
+                text=text, start=start, end=start + len(text), deadline=piece.deadline,
+            )
+            chunk.search_text = normalize(index_text(chunk, meta.title))
+            chunks.append(chunk)
+        results.append((document, chunks))
+    return results

@@ -1,0 +1,1 @@
+"""Retrieve stage: dense and keyword search, fused."""

@@ -1,0 +1,55 @@
+"""Hybrid retrieval: FAISS dense ranking and jieba-BM25 keyword ranking, fused by
+reciprocal rank (score = Σ 1/(k + rank)), with optional metadata filters."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from assistant.index.embed import Embedder
+from assistant.index.store import EmbeddedStore, Filters
+from assistant.index.tokenize import tokens as keyword_tokens
+from assistant.models import Hit
+from assistant.settings import Settings
+from assistant.text import normalize
+
+Mode = Literal["hybrid", "dense", "bm25"]
+
+
+class Retriever:
+    """Searches one store with one embedder; cheap to create per index generation."""
+
+    def __init__(self, store: EmbeddedStore, embedder: Embedder, settings: Settings):
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+        self._docs = store.document_meta()
+
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
+        """The best ``k`` passages for ``query`` (Simplified or Traditional), best first."""
+        k = k or self.settings.top_k
+        allowed = self.store.chunk_rowids(filters or Filters())
+        norm = normalize(query)
+        if not norm:
+            return []
+        pool = max(self.settings.candidates, k)
+        dense = self.store.dense_search(self.embedder.encode_query(norm), pool, allowed) if mode != "bm25" else []
+        keyword = self.store.keyword_search(keyword_tokens(norm, normalized=True), pool, allowed) if mode != "dense" else []
+        fused: dict[int, dict] = {}
+        for source, ranking in (("dense", dense), ("bm25", keyword)):
+            for rank, (rowid, score) in enumerate(ranking, start=1):
+                entry = fused.setdefault(rowid, {"score": 0.0})
+                entry["score"] += 1.0 / (self.settings.rrf_k + rank)
+                entry[f"{source}_rank"] = rank
+                entry[f"{source}_score"] = score
+        best = sorted(fused.items(), key=lambda item: -item[1]["score"])[:k]
+        chunks = self.store.chunks([rowid for rowid, _ in best])
+        hits = []
+        for rowid, info in best:
+            chunk = chunks[rowid]
+            title, source, meta = self._docs.get(chunk.doc_id, ("", "", None))
+            hits.append(Hit(
+                chunk=chunk, score=info["score"], title=title, source=source, meta=meta,
+                dense_rank=info.get("dense_rank"), bm25_rank=info.get("bm25_rank"),
+                dense_score=info.get("dense_score"), bm25_score=info.get("bm25_score"),
+            ))
+        return hits

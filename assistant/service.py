@@ -1,0 +1,101 @@
+"""The assistant as one object: what the CLI and the web layer call.
+
+It owns the embedder (loaded once) and the current index generation, and switches to
+a newer generation atomically when an ingest (here or in another process) finished."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from assistant.answer.compose import compose
+from assistant.answer.followup import resolve_followup
+from assistant.index.build import IngestReport, ingest
+from assistant.index.embed import Embedder
+from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMissing
+from assistant.models import Answer, Chunk, Document, Hit
+from assistant.retrieve.search import Mode, Retriever
+from assistant.settings import Settings
+
+
+class Assistant:
+    """Search, ask and manage documents over one index folder."""
+
+    def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
+        self.settings = settings or Settings()
+        self.embedder = embedder or Embedder(self.settings)
+        self._lock = threading.Lock()
+        self._pointer: str | None = None
+        self._store: EmbeddedStore | None = None
+        self._retriever: Retriever | None = None
+
+    # -- index generations ------------------------------------------------
+    def _current(self) -> tuple[EmbeddedStore, Retriever]:
+        pointer_file = self.settings.index_dir / CURRENT
+        pointer = pointer_file.read_text().strip() if pointer_file.exists() else None
+        if pointer is None:
+            raise IndexMissing(f"no index in {self.settings.index_dir}: run `assistant ingest` first")
+        with self._lock:
+            if pointer != self._pointer or self._store is None:
+                store = EmbeddedStore(self.settings.index_dir / pointer)
+                store.check_model(self.embedder.identity)
+                self._store, self._retriever = store, Retriever(store, self.embedder, self.settings)
+                self._pointer = pointer
+            return self._store, self._retriever  # type: ignore[return-value]
+
+    @property
+    def store(self) -> EmbeddedStore:
+        return self._current()[0]
+
+    def ready(self) -> bool:
+        try:
+            self._current()
+            return True
+        except IndexMissing:
+            return False
+
+    # -- questions ----------------------------------------------------------
+    def search(self, query: str, k: int | None = None, filters: Filters | dict | None = None, mode: Mode = "hybrid") -> list[Hit]:
+        """The best passages for ``query``."""
+        if isinstance(filters, dict) or filters is None:
+            filters = Filters.from_dict(filters)
+        return self._current()[1].search(query, k, filters, mode)
+
+    def ask(self, question: str, history: list[dict[str, str]] | None = None, mode: str = "qa",
+            filters: Filters | dict | None = None) -> Answer:
+        """A cited answer (or an honest refusal) to ``question``; ``history`` resolves follow-ups."""
+        resolved = resolve_followup(question, history or [])
+        if mode == "draft":
+            from assistant.answer.draft import compose_draft
+
+            hits = self.search(resolved, k=max(12, self.settings.top_k), filters=filters)
+            answer = compose_draft(resolved, hits)
+        else:
+            hits = self.search(resolved, filters=filters)
+            answer = compose(resolved, hits, min_support=self.settings.refuse_min_overlap)
+        answer.question = question
+        answer.resolved_question = resolved
+        return answer
+
+    # -- documents ----------------------------------------------------------
+    def documents(self) -> list[dict[str, Any]]:
+        return [d.to_dict() for d in self.store.documents()]
+
+    def document(self, doc_id: str) -> tuple[Document, list[Chunk]] | None:
+        store = self.store
+        document = store.document(doc_id)
+        if document is None:
+            return None
+        return document, store.document_chunks(doc_id)
+
+    def ingest(self, paths: list[Path], *, rebuild: bool = False, progress=None) -> IngestReport:
+        """Add or update files (incremental); the next question sees the new index."""
+        return ingest(paths, self.settings, self.embedder, rebuild=rebuild, progress=progress)
+
+    def remove_document(self, doc_id: str) -> IngestReport | None:
+        """Drop the file a document came from (all its articles) from the index."""
+        document = self.store.document(doc_id)
+        if document is None:
+            return None
+        return ingest([], self.settings, self.embedder, remove_keys=[document.path])

@@ -1,0 +1,57 @@
+"""The one settings object. Every field can be set from the environment with the
+``ASSISTANT_`` prefix (e.g. ``ASSISTANT_INDEX_DIR=/srv/index``) or from a ``.env`` file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "multilingual-e5-small"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+
+    # Embedding model: a built-in name (prepared offline from an installed package)
+    # or the path of any local sentence-transformers folder (e.g. bge-small-zh).
+    model: str = DEFAULT_MODEL
+    model_cache_dir: Path = Path.home() / ".cache" / "wenming-assistant" / "models"
+    embed_batch_size: int = 32
+
+    # Splitting
+    chunk_min_chars: int = 150
+    chunk_max_chars: int = 400
+
+    # Retrieval
+    top_k: int = 8
+    rrf_k: int = 60
+    candidates: int = 50
+    # Above this many passages the dense index switches from exact (flat) to HNSW.
+    flat_index_max: int = 200_000
+
+    # Answering: minimum support (see assistant.answer.compose) below which we refuse.
+    refuse_min_overlap: float = 0.5
+    max_question_chars: int = 2_000
+    max_history_turns: int = 6
+
+    # Optional OpenAI-compatible LLM endpoint (vLLM, Ollama, ...). Unset = extractive answers.
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 60.0
+
+    # Limits for bad or hostile input
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_upload_files: int = 20
+    max_passages: int = 500_000
+    max_request_bytes: int = 60 * 1024 * 1024
+
+    # Web
+    host: str = "127.0.0.1"
+    port: int = 8000
+    admin_token: SecretStr | None = None
