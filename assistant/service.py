@@ -73,7 +73,9 @@ class Assistant:
             answer = compose_draft(resolved, hits)
         else:
             hits = self.search(resolved, filters=filters)
-            answer = compose(resolved, hits, min_support=self.settings.refuse_min_overlap)
+            retriever = self._current()[1]
+            answer = compose(resolved, hits, min_support=self.settings.refuse_min_overlap,
+                             document_frequency=retriever.term_frequency, siblings=retriever.siblings)
         answer.question = question
         answer.resolved_question = resolved
         return answer

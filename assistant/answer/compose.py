@@ -7,6 +7,7 @@ from a passage (converted to Simplified for display when the source is Tradition
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.verify import unsupported_numbers
@@ -22,10 +23,12 @@ _COMPARE_Q = re.compile(r"比较|对比|相比|分别|两[个份年家]|和.{1,1
 _GENERIC = set(
     "工作 情况 开展 主要 相关 方面 进行 哪些 什么 多少 如何 怎么 怎样 时候 时间 是否 有没有 今年 "
     "提到 报告 文件 文档 根据 按照 一下 介绍 说明 具体 要求 包括 内容 分别 各 共 累计 一共 总共 "
-    "做 做了 完成 计划 目标 问题 措施 举措 做法 数量 多 少 年 月 日 及 或者 还是 其中 一些 全部".split()
+    "做 做了 完成 计划 目标 问题 措施 举措 做法 数量 多 少 年 月 日 及 或者 还是 其中 一些 全部 "
+    "统计 哪里 构成 存在 规定 多长 几种 哪几 种 怎么样 什么样 特殊 各有 需要 方式 指出 提出 认为 说法".split()
 )
 _SENT = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’\"）)]*|$)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_HEADING_ONLY = re.compile(r"^[一二三四五六七八九十]+、[^。]{0,30}$")
 _DEADLINE_ONLY = re.compile(r"^\s*完成时[间限][：:][^。]{0,30}。?$")
 _MASKED_FIGURE = re.compile(r"\*\s*(?:[余多%％]|\.\s*\*|[件处个份次家台辆张座吨米人万宗起])")
 
@@ -60,6 +63,36 @@ def coverage(keywords: list[str], text: str) -> float:
     norm = compact(text)
     total = sum(min(len(k), 4) for k in keywords)
     return sum(min(len(k), 4) for k in keywords if k in norm) / total
+
+
+# Words that name a document rather than a topic: they sit in titles, so they cannot show
+# that a passage is about what the question asks.
+_DOC_WORDS = set("城管局 城市管理局 文明办 文明委 市 区 县 报告 总结 工作总结 工作计划 测评体系 操作手册 上半年 下半年 全年 年度 xx 城市 文明城市 全国文明城市 创建 市容管理科 中心 服务中心".split())
+
+
+def topical_keywords(keywords: list[str]) -> list[str]:
+    """Question words that name the topic (not the document, year or body)."""
+    return [
+        k for k in keywords
+        if k not in _DOC_WORDS and not re.fullmatch(r"(?:19|20)\d{2}", k) and not re.fullmatch(r".{1,4}[省市区县]", k)
+    ]
+
+
+def rarest(keywords: list[str], document_frequency: Callable[[str], int] | None) -> str | None:
+    topical = topical_keywords(keywords)
+    if not topical:
+        return None
+    if document_frequency is None:
+        return max(topical, key=len)
+    # Words the corpus never uses are often colloquial (区里, 算不算): they cannot be the focus.
+    known = [k for k in topical if document_frequency(k) > 0]
+    return min(known, key=lambda k: (document_frequency(k), -len(k))) if known else None
+
+
+def answers_topic(sentence: "_Sentence", topical: list[str], focus: str | None) -> bool:
+    """A sentence can answer when it (with its heading) says the rarest topic word or most topic words."""
+    text = sentence.text + " " + sentence.hit.chunk.heading
+    return (focus is not None and focus in compact(text)) or coverage(topical, text) >= 0.4
 
 
 def sentences_of(hit: Hit, rank: int) -> list[_Sentence]:
@@ -118,6 +151,29 @@ def _display(text: str) -> str:
     return to_simplified(text)
 
 
+def _book_title(title: str) -> str:
+    return f"《{title.strip('《》')}》"
+
+
+def _is_masked(text: str, focus: list[str]) -> bool:
+    """The figure asked for is replaced by ``*`` in the source (``责任书*余份``, ``确保*月``)."""
+    clauses = re.split(r"[，,；;。]", text)
+    relevant = [c for c in clauses if not focus or focus[0] in compact(c)] or clauses
+    return any(re.search(r"\*", c) and not re.search(r"\d", re.sub(r"(?:19|20)\d{2}年", "", c)) for c in relevant)
+
+
+def _list_items(best: _Sentence, siblings: Callable[[Hit], list[Hit]], keywords: list[str]) -> list[_Sentence]:
+    """For "哪些…" questions: the first sentence of each item under the same heading."""
+    items = []
+    for rank, hit in enumerate(siblings(best.hit), start=1):
+        if hit.chunk.chunk_id == best.hit.chunk.chunk_id:
+            continue
+        first = next((s for s in sentences_of(hit, best.rank + rank) if len(compact(s.text)) >= 6 and not _HEADING_ONLY.match(s.text)), None)
+        if first is not None:
+            items.append(first)
+    return items[:9]
+
+
 def cited_text(hit: Hit) -> str:
     """Everything a citation shows a reader: the passage, its deadline, heading and document title."""
     return f"{hit.title} {hit.chunk.heading} {hit.chunk.text} {hit.chunk.deadline}"
@@ -130,8 +186,19 @@ def refusal(question: str, hits: list[Hit], reason: str) -> Answer:
     return Answer(question=question, text=text, refused=True, related=hits[:3], notes=[reason] if reason else [])
 
 
-def compose(question: str, hits: list[Hit], *, min_support: float = 0.5, max_sentences: int = 4) -> Answer:
-    """An extractive, cited answer to ``question`` from ``hits``, or a refusal."""
+def compose(
+    question: str,
+    hits: list[Hit],
+    *,
+    min_support: float = 0.5,
+    max_sentences: int = 4,
+    document_frequency: Callable[[str], int] | None = None,
+    siblings: Callable[[Hit], list[Hit]] | None = None,
+) -> Answer:
+    """An extractive, cited answer to ``question`` from ``hits``, or a refusal.
+
+    ``document_frequency`` (passages containing a word) picks the question's focus words;
+    ``siblings`` returns the other items under the same heading, for list questions."""
     keywords = question_keywords(question)
     if not hits or not keywords:
         return refusal(question, hits, "" if hits else "")
@@ -142,39 +209,45 @@ def compose(question: str, hits: list[Hit], *, min_support: float = 0.5, max_sen
     if support < min_support:
         return refusal(question, hits, "")
     figure, when = bool(_FIGURE_Q.search(question)), bool(_WHEN_Q.search(question))
+    compare, listing = bool(_COMPARE_Q.search(question)), bool(_LIST_Q.search(question))
+    topical = topical_keywords(keywords)
+    focus = rarest(keywords, document_frequency)
     candidates = [s for rank, hit in enumerate(hits[:6]) for s in sentences_of(hit, rank)]
     for sentence in candidates:
         sentence.score = _score(sentence, keywords, figure, when)
+    # The answering sentence must itself be about what is asked (or sit under a heading that is).
+    candidates = [c for c in candidates if answers_topic(c, topical, focus)]
+    if not candidates:
+        return refusal(question, hits, "")
     candidates.sort(key=lambda s: -s.score)
     best = candidates[0]
-    if figure and _MASKED_FIGURE.search(best.text) and not re.search(r"\d", best.text.replace("2023", "")):
+    if (figure or when) and _is_masked(best.text, [focus] if focus else []):
         return refusal(question, hits, "相关数字在原文中以“*”隐去，无法给出。")
-    compare = bool(_COMPARE_Q.search(question))
     chosen = [best]
-    per_hit = {id(best.hit): 1}
+    if listing and siblings is not None and not compare:
+        chosen += _list_items(best, siblings, keywords)
+    per_hit = {id(best.hit): len(chosen)}
     docs = {best.hit.chunk.doc_id}
-    threshold = best.score * (0.55 if compare or _LIST_Q.search(question) else 0.75)
+    limit = max_sentences * (2 if listing else 1)
+    threshold = best.score * (0.55 if compare or listing else 0.75)
     for sentence in candidates[1:]:
-        if len(chosen) >= max_sentences or sentence.score < threshold:
+        if len(chosen) >= limit or sentence.score < threshold:
             continue
-        if per_hit.get(id(sentence.hit), 0) >= 2:
+        if per_hit.get(id(sentence.hit), 0) >= (limit if listing else 2):
             continue
         if compact(sentence.text) in {compact(c.text) for c in chosen}:
             continue
+        if compare and sentence.hit.chunk.doc_id in docs:
+            continue  # a comparison takes the best sentence of each document
         chosen.append(sentence)
         per_hit[id(sentence.hit)] = per_hit.get(id(sentence.hit), 0) + 1
         docs.add(sentence.hit.chunk.doc_id)
-    if compare:
-        for rank, hit in enumerate(hits[:6]):  # one sentence from each further document
-            if hit.chunk.doc_id in docs or len(docs) >= 3:
-                continue
-            options = sorted(sentences_of(hit, rank), key=lambda s: -_score(s, keywords, figure, when))
-            if options and coverage(keywords, _context(hit) + options[0].text) >= min_support:
-                chosen.append(options[0])
-                docs.add(hit.chunk.doc_id)
     # Lead with the best sentence, then keep document order within each passage.
-    lead, rest = chosen[0], sorted(chosen[1:], key=lambda s: (s.rank, s.position))
-    ordered = [lead] + rest
+    if listing and len(chosen) > 2:
+        ordered = sorted(chosen, key=lambda s: (s.hit.chunk.doc_id, s.hit.chunk.ordinal, s.position))
+    else:
+        lead, rest = chosen[0], sorted(chosen[1:], key=lambda s: (s.rank, s.position))
+        ordered = [lead] + rest
     citations: list[Citation] = []
     number_of: dict[str, int] = {}
     parts = []
@@ -195,9 +268,9 @@ def compose(question: str, hits: list[Hit], *, min_support: float = 0.5, max_sen
                 shown = first + shown
         elif sentence.hit.chunk.deadline and when and sentence.hit.chunk.deadline not in sentence.text:
             shown = shown.rstrip("。") + f"（完成时间：{sentence.hit.chunk.deadline}）。"
-        prefix = f"《{_display(sentence.hit.title)}》：" if multi_doc else ""
+        prefix = f"{_book_title(_display(sentence.hit.title))}：" if multi_doc else ""
         parts.append(f"{prefix}{_display(shown)}[{citation.n}]")
-    text = ("\n" if multi_doc else "").join(parts)
+    text = ("\n" if multi_doc or (listing and len(parts) > 2) else "").join(parts)
     answer = Answer(question=question, text=text, refused=False, citations=citations, related=hits[len(citations):][:3])
     missing = unsupported_numbers(text, [cited_text(c.hit) for c in citations])
     if missing:  # cannot happen for copied sentences; kept as the last line of defence

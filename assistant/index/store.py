@@ -199,6 +199,10 @@ class EmbeddedStore:
     def all_chunks(self) -> list[tuple[int, Chunk]]:
         return [(int(r["rowid"]), _chunk_from_row(r)) for r in self._query("SELECT rowid, * FROM chunks ORDER BY rowid")]
 
+    def chunk_search_texts(self) -> list[str]:
+        """The normalised search text of every passage (for term frequencies)."""
+        return [r[0] for r in self._query("SELECT search_text FROM chunks")]
+
     def document_meta(self) -> dict[str, tuple[str, str, DocumentMeta]]:
         """doc_id → (title, source file name, metadata), for decorating hits."""
         return {r["doc_id"]: (r["title"], r["source"], _meta_from_row(r)) for r in self._query("SELECT * FROM documents")}

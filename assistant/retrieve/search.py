@@ -3,6 +3,7 @@ reciprocal rank (score = Σ 1/(k + rank)), with optional metadata filters."""
 
 from __future__ import annotations
 
+import threading
 from typing import Literal
 
 from assistant.index.embed import Embedder
@@ -10,7 +11,7 @@ from assistant.index.store import EmbeddedStore, Filters
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Hit
 from assistant.settings import Settings
-from assistant.text import normalize
+from assistant.text import compact, normalize
 
 Mode = Literal["hybrid", "dense", "bm25"]
 
@@ -23,6 +24,37 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._docs = store.document_meta()
+        self._corpus_text: str | None = None
+        self._frequency: dict[str, int] = {}
+        self._frequency_lock = threading.Lock()
+
+    def term_frequency(self, word: str) -> int:
+        """How often a word occurs in the whole normalised corpus (substring count, so it does
+        not depend on how jieba happened to segment the word in context)."""
+        with self._frequency_lock:
+            if self._corpus_text is None:
+                self._corpus_text = "\x00".join(compact(t) for t in self.store.chunk_search_texts())
+            if word not in self._frequency:
+                if len(self._frequency) > 50_000:
+                    self._frequency.clear()
+                self._frequency[word] = self._corpus_text.count(compact(word))
+            return self._frequency[word]
+
+    def _hit(self, chunk, score: float, **ranks) -> Hit:
+        title, source, meta = self._docs.get(chunk.doc_id, ("", "", None))
+        return Hit(chunk=chunk, score=score, title=title, source=source, meta=meta, **ranks)
+
+    def siblings(self, hit: Hit) -> list[Hit]:
+        """The passages of the same document under the same parent heading, in order."""
+        parent = hit.chunk.heading.rsplit(" > ", 1)[0] if " > " in hit.chunk.heading else ""
+        if not parent:
+            return []
+        depth = hit.chunk.heading.count(" > ")
+        return [
+            self._hit(chunk, 0.0)
+            for chunk in self.store.document_chunks(hit.chunk.doc_id)
+            if chunk.heading.startswith(parent + " > ") and chunk.heading.count(" > ") == depth
+        ]
 
     def search(self, query: str, k: int | None = None, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
         """The best ``k`` passages for ``query`` (Simplified or Traditional), best first."""
@@ -43,13 +75,8 @@ class Retriever:
                 entry[f"{source}_score"] = score
         best = sorted(fused.items(), key=lambda item: -item[1]["score"])[:k]
         chunks = self.store.chunks([rowid for rowid, _ in best])
-        hits = []
-        for rowid, info in best:
-            chunk = chunks[rowid]
-            title, source, meta = self._docs.get(chunk.doc_id, ("", "", None))
-            hits.append(Hit(
-                chunk=chunk, score=info["score"], title=title, source=source, meta=meta,
-                dense_rank=info.get("dense_rank"), bm25_rank=info.get("bm25_rank"),
-                dense_score=info.get("dense_score"), bm25_score=info.get("bm25_score"),
-            ))
-        return hits
+        return [
+            self._hit(chunks[rowid], info["score"], dense_rank=info.get("dense_rank"), bm25_rank=info.get("bm25_rank"),
+                      dense_score=info.get("dense_score"), bm25_score=info.get("bm25_score"))
+            for rowid, info in best
+        ]

@@ -1,0 +1,93 @@
+"""Incremental, model-checked index builds over real files with the real model."""
+
+import json
+import shutil
+
+import pytest
+
+from assistant.index.build import ingest
+from assistant.index.store import EmbeddedStore, IndexMismatch, current_generation
+from assistant.retrieve.search import Retriever
+from tests.conftest import make_settings
+
+@pytest.fixture
+def small_corpus(tmp_path, corpus_copy):
+    """Two real reports and one assessment excerpt: enough structure, a fraction of the embedding time."""
+    root = tmp_path / "small"
+    (root / "reports").mkdir(parents=True)
+    for name in ("003_*.txt", "002_*.txt"):
+        source = next((corpus_copy / "reports").glob(name))
+        shutil.copy(source, root / "reports" / source.name)
+    shutil.copy(corpus_copy / "assessment" / "ceping-fangshi-summary.txt", root / "summary.txt")
+    return root
+
+
+NEW_REPORT = "某县城管局2025年上半年工作总结\n一、工作完成情况\n（一）市容整治。上半年共清理占道经营4321处，拆除违建17处。\n二、下半年工作计划\n（一）垃圾分类。完成时间：11月底。"
+
+
+def test_incremental_add_change_delete(tmp_path, small_corpus, embedder):
+    corpus_copy = small_corpus
+    settings = make_settings(tmp_path / "index")
+    first = ingest([corpus_copy], settings, embedder)
+    assert first.embedded == first.passages and len(first.added) == 3
+    again = ingest([corpus_copy], settings, embedder)
+    assert again.embedded == 0 and len(again.unchanged) == 3 and again.generation == first.generation
+
+    (corpus_copy / "reports" / "new.txt").write_text(NEW_REPORT, encoding="utf-8")
+    added = ingest([corpus_copy], settings, embedder)
+    assert len(added.added) == 1 and added.added[0].endswith("reports/new.txt")
+    assert 0 < added.embedded <= 3  # only the new file is embedded
+
+    store = EmbeddedStore.open_current(settings.index_dir)
+    hits = Retriever(store, embedder, settings).search("2025年清理占道经营多少处", k=3)
+    assert "4321处" in hits[0].chunk.text
+
+    (corpus_copy / "reports" / "new.txt").write_text(NEW_REPORT.replace("4321", "5555"), encoding="utf-8")
+    changed = ingest([corpus_copy], settings, embedder)
+    assert len(changed.updated) == 1 and changed.embedded <= 3
+    store = EmbeddedStore.open_current(settings.index_dir)
+    texts = " ".join(c.text for _, c in store.all_chunks())
+    assert "5555处" in texts and "4321处" not in texts
+
+    (corpus_copy / "reports" / "new.txt").unlink()
+    removed = ingest([corpus_copy], settings, embedder)
+    assert len(removed.removed) == 1 and removed.documents == first.documents
+    store = EmbeddedStore.open_current(settings.index_dir)
+    assert "5555处" not in " ".join(c.text for _, c in store.all_chunks())
+
+
+def test_single_file_ingest_keeps_the_rest(tmp_path, small_corpus, embedder):
+    settings = make_settings(tmp_path / "index")
+    ingest([small_corpus], settings, embedder)
+    extra = tmp_path / "extra.txt"
+    extra.write_text(NEW_REPORT, encoding="utf-8")
+    report = ingest([extra], settings, embedder)
+    assert report.removed == [] and report.documents == 4
+
+
+def test_index_from_another_model_is_refused(tmp_path, small_corpus, embedder):
+    corpus_copy = small_corpus
+    settings = make_settings(tmp_path / "index")
+    ingest([corpus_copy / "reports"], settings, embedder)
+    manifest_path = current_generation(settings.index_dir) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["model"] = {"name": "bge-small-zh", "dims": 512, "fingerprint": "0123456789abcdef"}
+    manifest_path.write_text(json.dumps(manifest))
+    store = EmbeddedStore.open_current(settings.index_dir)
+    with pytest.raises(IndexMismatch, match="bge-small-zh.*--rebuild"):
+        store.check_model(embedder.identity)
+    with pytest.raises(IndexMismatch, match="--rebuild"):
+        ingest([corpus_copy / "reports"], settings, embedder)
+    rebuilt = ingest([corpus_copy / "reports"], settings, embedder, rebuild=True)
+    EmbeddedStore.open_current(settings.index_dir).check_model(embedder.identity)
+    assert rebuilt.embedded == rebuilt.passages
+
+
+def test_unreadable_file_is_reported_and_the_rest_indexed(tmp_path, small_corpus, embedder):
+    (small_corpus / "reports" / "broken.docx").write_bytes(b"this is not a zip")
+    (small_corpus / "reports" / "empty.txt").write_bytes(b"")
+    settings = make_settings(tmp_path / "index")
+    report = ingest([small_corpus], settings, embedder)
+    reasons = dict((p.split("/")[-1], r) for p, r in report.skipped)
+    assert "not a valid .docx" in reasons["broken.docx"] and reasons["empty.txt"] == "empty file"
+    assert report.documents == 3

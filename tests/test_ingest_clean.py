@@ -1,0 +1,67 @@
+"""Cleaning removes each extraction quirk of the seed reports and keeps the rest verbatim."""
+
+from pathlib import Path
+
+from assistant.ingest.clean import clean_text, remove_page_markers, split_articles
+
+REPORTS = Path(__file__).resolve().parent.parent / "corpus" / "reports"
+
+
+def seed(prefix: str) -> str:
+    return next(REPORTS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_site_boilerplate_line_removed_and_title_kept():
+    cleaned = clean_text(seed("004"))
+    assert "由会员分享" not in cleaned.text and "课桌文档" not in cleaned.text
+    assert cleaned.title_hint == "城管局2023年上半年工作总结及下半年工作计划"
+    assert cleaned.text.startswith("城管局2023年上半年工作总结及下半年工作计划\n")
+
+
+def test_page_markers_glued_mid_sentence_are_removed():
+    cleaned = clean_text(seed("004"))
+    assert "设置禁止种菜提示牌*处" in cleaned.text  # was "…禁止种菜提\n3、示牌*处"
+    assert "以“七货街”为" in cleaned.text  # was "以“七\n2、货街”"
+    assert "\n2、" not in cleaned.text and "\n3、" not in cleaned.text
+
+
+def test_spaces_inside_words_removed_only_for_extracted_text():
+    assert "下半年工作计划" in clean_text(seed("004")).text  # "工 作计划" in the source
+    # 000 is ordinary prose: its deliberate space between two slogans stays.
+    assert "清洁你我家园 打造美丽庭院" in clean_text(seed("000")).text
+
+
+def test_masked_figures_are_kept_visible():
+    assert "责任书*余份" in clean_text(seed("004")).text
+
+
+def test_paid_markers_removed():
+    text = clean_text(seed("003")).text
+    assert "##paid" not in text and "大型户外等约1800余次" in text
+
+
+def test_watermark_removed_from_sentence():
+    text = clean_text(seed("002")).text
+    assert "老秘网" not in text and "我市在2024年创建全国文明城市工作中" in text
+
+
+def test_document_repeated_inside_file_is_indexed_once():
+    text = clean_text(seed("001")).text
+    assert text.count("今天,在這里召開文明委2005年第一次全體會議") == 1
+    assert "市容管理科" in text  # the second article in the file is kept
+
+
+def test_file_with_two_articles_is_split_at_the_byline():
+    articles = split_articles(clean_text(seed("001")).text)
+    assert len(articles) == 2
+    assert "(2005年4月5日)" in articles[0] and "2021年6月21日" in articles[1]
+
+
+def test_run_on_paragraph_gets_line_breaks_at_headings():
+    text = clean_text(seed("002")).text
+    assert "\n二、存在的问题" in text and "\n(三)部分学校周边环境秩序欠佳" in text
+
+
+def test_real_numbered_headings_are_not_mistaken_for_page_markers():
+    text = "一、总体情况。\n1、第一项工作完成。\n2、第二项工作完成。\n3、第三项工作完成。"
+    assert remove_page_markers(text) == text

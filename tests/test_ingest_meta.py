@@ -1,0 +1,41 @@
+"""Document metadata is derived from the text and can be overridden."""
+
+import json
+
+from assistant.ingest.meta import apply_overrides, derive_meta
+from assistant.ingest.pipeline import SourceFile, prepare
+from assistant.settings import Settings
+
+
+def test_metadata_of_a_city_management_summary():
+    meta = derive_meta("XX区城市管理局2023年工作总结及下步工作安排\n2023年，XX区城市管理局以…")
+    assert (meta.title, meta.year, meta.body, meta.kind) == (
+        "XX区城市管理局2023年工作总结及下步工作安排", 2023, "城管局", "工作总结及计划")
+
+
+def test_metadata_without_title_line_is_composed():
+    meta = derive_meta(" 2024年，区城市公用事业服务中心全体人员…现将上半年工作情况汇报如下：\n1、 上半年工作情况")
+    assert meta.body == "城市公用事业服务中心" and meta.year == 2024 and meta.period == "上半年"
+    assert "2024年" in meta.title
+
+
+def test_traditional_speech():
+    meta = derive_meta("講 話\n縣委書記\n(2005年4月5日)\n今天,在這里召開文明委2005年第一次全體會議")
+    assert meta.kind == "讲话" and meta.year == 2005 and meta.body == "县委"
+
+
+def test_overrides_from_sidecar_and_yaml(tmp_path):
+    root = tmp_path / "docs"
+    root.mkdir()
+    report = root / "r.txt"
+    report.write_text("某区城管局2022年工作总结\n一、工作完成情况\n（一）市容整治。共清理占道经营500处。", encoding="utf-8")
+    (root / "r.txt.meta.json").write_text(json.dumps({"title": "改过的标题", "year": 2021}), encoding="utf-8")
+    (root / "meta.yaml").write_text("r.txt:\n  body: 文明办\n  kind: 工作总结\n", encoding="utf-8")
+    [(document, chunks)] = prepare(SourceFile(report, root, "docs/r.txt"), Settings(), "h")
+    assert (document.meta.title, document.meta.years, document.meta.body) == ("改过的标题", [2021], "文明办")
+    assert chunks and chunks[0].heading.startswith("一、工作完成情况")
+
+
+def test_apply_overrides_ignores_unknown_fields():
+    meta = apply_overrides(derive_meta("城管局2023年工作总结"), {"colour": "red", "period": "全年"})
+    assert meta.period == "全年"

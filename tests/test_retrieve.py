@@ -1,0 +1,42 @@
+"""Hybrid retrieval over the bundled corpus: scripts, filters and fusion."""
+
+from assistant.index.store import Filters
+
+
+def test_simplified_query_finds_traditional_passage(assistant):
+    hits = assistant.search("市容管理科亮化设施修复率", k=3)
+    assert "修復率98.9%" in hits[0].chunk.text  # shown in the original script
+
+
+def test_traditional_query_finds_traditional_passage(assistant):
+    hits = assistant.search("遮陽擋雨棚建設", k=3)
+    assert "遮陽擋雨棚" in hits[0].chunk.text
+
+
+def test_figure_question_ranks_the_supporting_passage_first(assistant):
+    hits = assistant.search("2023年XX区城管局数字化案件处置率是多少", k=5)
+    assert "99.18％" in hits[0].chunk.text
+    assert hits[0].title.startswith("XX区城市管理局2023年")
+    assert hits[0].chunk.heading.endswith("（六）做好数字化案件处置工作")
+
+
+def test_pdf_extracted_report_is_searchable_across_its_quirks(assistant):
+    hits = assistant.search("工作计划 门前三包 模范商户评选", k=3)
+    assert any("模范商户" in h.chunk.text for h in hits)
+
+
+def test_filters_restrict_by_year_body_and_kind(assistant):
+    hits = assistant.search("占道经营", k=10, filters={"body": "文明办"})
+    assert hits and all(h.meta.body == "文明办" for h in hits)
+    hits = assistant.search("占道经营", k=10, filters=Filters(years=[2023]))
+    assert hits and all(2023 in h.meta.years for h in hits)
+    hits = assistant.search("测评", k=10, filters={"kind": "测评体系"})
+    assert hits and all(h.meta.kind == "测评体系" for h in hits)
+    assert assistant.search("占道经营", filters={"year": 1999}) == []
+
+
+def test_fusion_uses_both_rankings(assistant):
+    hits = assistant.search("全国文明城市测评体系分值构成", k=5)
+    top = hits[0]
+    assert top.dense_rank is not None and top.bm25_rank is not None
+    assert "100分+20分" in top.chunk.text or "100+20分" in top.chunk.text
