@@ -1,0 +1,94 @@
+"""Grounded answers: exact figures with citations, honest refusals, follow-ups, drafts."""
+
+import io
+import re
+
+from assistant.answer.compose import compose
+from assistant.answer.draft import draft_docx
+from assistant.answer.followup import resolve_followup
+from assistant.answer.verify import unsupported_numbers
+from assistant.text import compact
+
+
+def cited_texts(answer):
+    return " ".join(c.hit.chunk.text for c in answer.citations)
+
+
+def test_figure_answer_is_exact_and_cited(assistant):
+    answer = assistant.ask("2023年XX区城管局数字化案件处置率是多少？")
+    assert not answer.refused
+    assert "99.18％" in answer.text and "[1]" in answer.text
+    first = answer.citations[0]
+    assert "99.18％" in first.hit.chunk.text and first.hit.source.startswith("003_")
+    assert unsupported_numbers(answer.text, [cited_texts(answer)]) == []
+
+
+def test_answer_from_traditional_source_is_simplified_and_cites_the_original(assistant):
+    answer = assistant.ask("2021年上半年市容管理科统计的亮化设施故障修复率是多少？")
+    assert not answer.refused and "98.9%" in answer.text
+    assert "修复率" in answer.text  # answer text in Simplified
+    assert "修復率98.9%" in cited_texts(answer)  # citation shows the original Traditional text
+
+
+def test_deadline_answer_names_the_item(assistant):
+    answer = assistant.ask("下半年垃圾分类工作的完成时间是什么时候？")
+    assert not answer.refused and "12月上旬" in answer.text and "垃圾分类" in answer.text
+
+
+def test_two_document_comparison_cites_both(assistant):
+    answer = assistant.ask("占道经营整治方面，XX区城管局2023年和市文明办2024年报告的数字分别是多少？")
+    assert not answer.refused
+    assert "8000余处" in answer.text and "1900余处" in answer.text
+    assert len({c.hit.chunk.doc_id for c in answer.citations}) >= 2
+
+
+def test_unanswerable_questions_are_refused(assistant):
+    for question in ["今天天气怎么样？", "2022年XX区城管局清理了多少处占道经营？"]:
+        answer = assistant.ask(question)
+        assert answer.refused, (question, answer.text)
+        assert answer.text.startswith("未在已收录的文件中找到") and not answer.citations
+        assert not re.search(r"\d{3,}", answer.text.replace("2022", ""))  # no figure offered as an answer
+
+
+def test_masked_figure_is_refused_not_guessed(assistant):
+    answer = assistant.ask("县城管局2023年上半年新签、补签门前三包责任书多少份？")
+    assert answer.refused and "*" in answer.text  # says the figure is masked in the source
+    assert answer.related  # and shows where it would have been
+
+
+def test_follow_up_is_resolved_against_the_previous_turn(assistant):
+    history = [{"role": "user", "content": "2024年西城区上半年垃圾分类做了什么？"},
+               {"role": "assistant", "content": "开展垃圾分类各类宣传活动30余场[1]"}]
+    assert resolve_followup("那下半年呢？", history) == "2024年西城区下半年垃圾分类做了什么？"
+    answer = assistant.ask("那下半年呢？", history=history)
+    assert not answer.refused and "垃圾分类" in answer.text
+    assert any("下半年工作计划" in c.hit.chunk.heading for c in answer.citations)
+
+
+def test_draft_has_sections_and_every_sentence_cited(assistant):
+    answer = assistant.ask("市容环境整治 上半年工作", mode="draft")
+    assert not answer.refused and answer.sections
+    for section in answer.sections:
+        for sentence in section["sentences"]:
+            citation = answer.citations[sentence["citation"] - 1]
+            assert compact(sentence["text"]) in compact(citation.hit.chunk.text)
+    lines = [line for line in answer.text.split("\n") if line and not re.match(r"^\d+\. ", line)]
+    assert lines and all(re.search(r"\[\d+\]$", line) for line in lines)
+    import docx
+
+    document = docx.Document(io.BytesIO(draft_docx(answer)))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "引用来源" in body and answer.sections[0]["heading"] in body
+
+
+def test_verifier_rejects_a_number_no_passage_holds(assistant):
+    hits = assistant.search("2023年XX区城管局数字化案件处置率", k=3)
+    assert unsupported_numbers("处置率99.18％[1]", [hits[0].chunk.text]) == []
+    assert unsupported_numbers("处置率98.5％[1]", [hits[0].chunk.text]) == ["98.5%"]
+    assert unsupported_numbers("共处置14067件，办理网民留言85件[1]", [hits[0].chunk.text]) == ["85"]
+
+
+def test_compose_refuses_without_support(assistant):
+    hits = assistant.search("垃圾分类", k=5)
+    answer = compose("国际空间站的轨道高度是多少？", hits)
+    assert answer.refused
