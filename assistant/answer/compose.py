@@ -24,7 +24,8 @@ _GENERIC = set(
     "工作 情况 开展 主要 相关 方面 进行 哪些 什么 多少 如何 怎么 怎样 时候 时间 是否 有没有 今年 "
     "提到 报告 文件 文档 根据 按照 一下 介绍 说明 具体 要求 包括 内容 分别 各 共 累计 一共 总共 "
     "做 做了 完成 计划 目标 问题 措施 举措 做法 数量 多 少 年 月 日 及 或者 还是 其中 一些 全部 "
-    "统计 哪里 构成 存在 规定 多长 几种 哪几 种 怎么样 什么样 特殊 各有 需要 方式 指出 提出 认为 说法".split()
+    "统计 哪里 构成 存在 规定 多长 几种 哪几 种 怎么样 什么样 特殊 各有 需要 方式 指出 提出 认为 说法 "
+    "负责 多大 还有 采用 提到 涉及 有关 关于 对于 里 中 时 后 前".split()
 )
 _SENT = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’\"）)]*|$)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -42,6 +43,7 @@ class _Sentence:
     position: int
     text: str  # original script, exact substring of the passage
     score: float = 0.0
+    previous: str = ""  # the sentence before it in the passage (its context)
 
 
 def question_keywords(question: str) -> list[str]:
@@ -90,13 +92,19 @@ def rarest(keywords: list[str], document_frequency: Callable[[str], int] | None)
 
 
 def answers_topic(sentence: "_Sentence", topical: list[str], focus: str | None) -> bool:
-    """A sentence can answer when it (with its heading) says the rarest topic word or most topic words."""
+    """A sentence can answer when it (with its heading) says the rarest topic word, or when it
+    and its passage's heading and title say most topic words."""
+    if not topical:
+        return True
     text = sentence.text + " " + sentence.hit.chunk.heading
-    return (focus is not None and focus in compact(text)) or coverage(topical, text) >= 0.4
+    if focus is not None and focus in compact(text):
+        return True
+    return coverage(topical, text) >= 0.4 or coverage(topical, f"{text} {sentence.previous} {sentence.hit.title}") >= 0.5
 
 
 def sentences_of(hit: Hit, rank: int) -> list[_Sentence]:
-    return [_Sentence(hit, rank, i, m.group(0).strip()) for i, m in enumerate(_SENT.finditer(hit.chunk.text)) if m.group(0).strip()]
+    texts = [m.group(0).strip() for m in _SENT.finditer(hit.chunk.text) if m.group(0).strip()]
+    return [_Sentence(hit, rank, i, t, previous=texts[i - 1] if i else "") for i, t in enumerate(texts)]
 
 
 def _context(hit: Hit) -> str:
@@ -106,7 +114,7 @@ def _context(hit: Hit) -> str:
 def _score(sentence: _Sentence, keywords: list[str], figure: bool, when: bool) -> float:
     text = sentence.text
     own = coverage(keywords, text)
-    context = coverage(keywords, _context(sentence.hit) + " " + text)
+    context = coverage(keywords, f"{_context(sentence.hit)} {sentence.previous} {text}")
     score = own + 0.5 * context - 0.04 * sentence.rank
     if match_heading(text) and len(text) < 40:
         score -= 0.5  # a bare heading repeats the context; it does not answer
@@ -118,6 +126,23 @@ def _score(sentence: _Sentence, keywords: list[str], figure: bool, when: bool) -
     if when:
         score += 0.5 if re.search(r"完成时[间限]|\d+月|年底|年内|前完成", text) else -0.1
     return score
+
+
+def _asked_bodies(question: str) -> set[str]:
+    from assistant.ingest.meta import BODIES
+
+    simple = to_simplified(question)
+    return {canonical for pattern, canonical in BODIES if re.search(pattern, simple)}
+
+
+def _consistent(sentence: "_Sentence", years: set[int], bodies: set[str]) -> bool:
+    """The sentence's document is about a year and body the question asks for (when it names them)."""
+    meta = sentence.hit.meta
+    if years and not (years & set(meta.years if meta else []) or any(str(y) in sentence.hit.chunk.text for y in years)):
+        return False
+    if bodies and meta is not None and meta.body and meta.body not in bodies:
+        return False
+    return True
 
 
 def _year_not_covered(question: str, hits: list[Hit]) -> str | None:
@@ -215,8 +240,11 @@ def compose(
     candidates = [s for rank, hit in enumerate(hits[:6]) for s in sentences_of(hit, rank)]
     for sentence in candidates:
         sentence.score = _score(sentence, keywords, figure, when)
-    # The answering sentence must itself be about what is asked (or sit under a heading that is).
-    candidates = [c for c in candidates if answers_topic(c, topical, focus)]
+    # The answering sentence must itself be about what is asked (or sit under a heading that is),
+    # in a document of the year and body the question names.
+    years = {int(y) for y in _YEAR.findall(to_simplified(question))}
+    bodies = _asked_bodies(question)
+    candidates = [c for c in candidates if answers_topic(c, topical, focus) and _consistent(c, years, bodies)]
     if not candidates:
         return refusal(question, hits, "")
     candidates.sort(key=lambda s: -s.score)
