@@ -76,6 +76,10 @@ class Assistant:
             retriever = self._current()[1]
             answer = compose(resolved, hits, min_support=self.settings.refuse_min_overlap,
                              document_frequency=retriever.term_frequency, siblings=retriever.siblings)
+            if self.settings.llm_base_url and not answer.refused:
+                from assistant.answer.llm import llm_answer
+
+                answer = llm_answer(resolved, hits[: self.settings.top_k], self.settings, answer)
         answer.question = question
         answer.resolved_question = resolved
         return answer
