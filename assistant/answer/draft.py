@@ -4,11 +4,15 @@ sentence cited, grouped under the headings it came from; exportable as .docx."""
 from __future__ import annotations
 
 import io
+import re
 from collections import OrderedDict
 
 from assistant.answer.compose import NOT_FOUND, coverage, question_keywords, sentences_of
 from assistant.models import Answer, Citation, Hit
 from assistant.text import compact, to_simplified
+
+
+_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[一二三四五六七八九十]{1,3}是)\s*")
 
 
 def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_section: int = 3) -> Answer:
@@ -45,7 +49,7 @@ def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_sec
             n = number_of[chunk_id]
             citations[n - 1].spans.append(sentence.text)
             items.append({"text": to_simplified(sentence.text), "citation": n})
-        title = heading.lstrip("一二三四五六七八九十（）()0123456789.、．")
+        title = _NUMBERING.sub("", heading)
         sections.append({"heading": title or heading, "source": group[0].title, "sentences": items})
         lines.append(f"{len(sections)}. {title or heading}")
         lines.extend(f"{item['text']}[{item['citation']}]" for item in items)

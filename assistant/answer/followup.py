@@ -13,8 +13,14 @@ _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何)[？?。.!！]*$")
 
 
 def is_followup(question: str) -> bool:
+    """Starts or ends like a follow-up, or is a short fragment with no topic of its own."""
+    from assistant.answer.compose import question_keywords
+
     q = question.strip()
-    return bool(_FOLLOWUP_START.search(q) or _FOLLOWUP_END.search(q)) or len(q) <= 6
+    if _FOLLOWUP_START.search(q) or _FOLLOWUP_END.search(q):
+        return True
+    topic = [k for k in question_keywords(q) if k not in _PERIODS and not re.fullmatch(r"(?:19|20)\d{2}", k)]
+    return len(q) <= 6 and not topic
 
 
 def resolve_followup(question: str, history: list[dict[str, str]]) -> str:

@@ -1,0 +1,127 @@
+"""The FastAPI application: JSON API, chat page and documents pages, static files.
+
+``create_app(settings)`` loads the model in the background at startup (until it is
+ready the API answers 503); ``create_app(settings, assistant)`` uses a ready Assistant."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+import assistant as assistant_package
+from assistant import __version__
+from assistant.settings import Settings
+from assistant.web.errors import install_error_handlers
+from assistant.web.middleware import (
+    BodyLimitMiddleware,
+    CatchAllMiddleware,
+    SecurityHeadersMiddleware,
+    install_log_redaction,
+)
+from assistant.web.state import WebState
+
+if TYPE_CHECKING:  # pragma: no cover
+    from assistant.service import Assistant
+
+logger = logging.getLogger("assistant.web")
+
+DESCRIPTION = """问答助手 over 创文/城管 documents: cited answers (numbered citations with the exact
+supporting sentences), honest refusals, a drafting mode for inspection material, search, and
+document management. Every error is JSON `{"detail": "..."}`."""
+
+
+def web_dir(settings: Settings) -> Path:
+    """Templates and static files: ``ASSISTANT_WEB_DIR`` or ``settings.web_dir`` if set, else
+    the ``web/`` folder of the repository."""
+    override = os.environ.get("ASSISTANT_WEB_DIR") or getattr(settings, "web_dir", None)
+    if override:
+        return Path(override)
+    return Path(assistant_package.__file__).resolve().parent.parent / "web"
+
+
+def _templates(folder: Path) -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder / "templates")),
+        autoescape=True,  # every value is escaped; nothing from documents is marked safe
+        undefined=jinja2.StrictUndefined,
+    )
+    static = folder / "static"
+
+    def asset(name: str) -> str:
+        """URL of a static file with a version tag, so that a browser never keeps a stale copy."""
+        try:
+            tag = f"{__version__}.{int((static / name).stat().st_mtime)}"
+        except OSError:
+            tag = __version__
+        return f"/static/{name}?v={tag}"
+
+    env.globals.update(asset=asset, version=__version__)
+    return Jinja2Templates(env=env)
+
+
+def _optional_routers(app: FastAPI) -> list[str]:
+    """Routes other modules of this package contribute (``facts_routes.router``); the names included."""
+    included = []
+    for name in ("assistant.web.facts_routes",):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            logger.error("routes %s not available: %s", name, exc)
+            continue
+        except Exception as exc:  # a broken optional module must not take the chat down
+            logger.error("routes %s not available: %s: %s", name, type(exc).__name__, exc)
+            continue
+        router = getattr(module, "router", None)
+        if router is not None:
+            app.include_router(router)
+            included.append(name.rsplit(".", 1)[-1])
+    return included
+
+
+def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAPI:
+    state = WebState(settings, assistant)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        install_log_redaction()  # after uvicorn configured its loggers
+        state.start()
+        yield
+
+    app = FastAPI(
+        title="wenming-assistant", version=__version__, description=DESCRIPTION,
+        docs_url=None, redoc_url=None, lifespan=lifespan,
+    )
+    app.state.web = state
+    # Other route modules (facts_routes) read the Assistant from app.state.assistant.
+    app.state.assistant = assistant
+    state.on_ready = lambda loaded: setattr(app.state, "assistant", loaded)
+    folder = web_dir(settings)
+    app.state.templates = _templates(folder)
+    install_error_handlers(app)
+    install_log_redaction()
+
+    from assistant.web import routes_api, routes_documents, routes_pages
+
+    app.include_router(routes_api.router)
+    app.include_router(routes_documents.router)
+    extras = _optional_routers(app)
+    app.state.templates.env.globals["has_facts"] = "facts_routes" in extras
+    app.include_router(routes_pages.router)
+    app.mount("/static", StaticFiles(directory=folder / "static"), name="static")
+
+    # Outermost last: CatchAll wraps everything, then headers, then the size limit.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(CatchAllMiddleware)
+    return app

@@ -1,0 +1,161 @@
+"""Plain ASGI middleware: request size limit, security headers, and a last-resort 500
+that never shows a traceback. Plus a log filter that keeps query strings (questions)
+out of the access log."""
+
+from __future__ import annotations
+
+import json
+import logging
+import traceback
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+logger = logging.getLogger("assistant.web")
+
+
+async def send_json(send: Send, status: int, payload: dict, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    body = json.dumps(payload, ensure_ascii=False).encode()
+    await send({
+        "type": "http.response.start",
+        "status": status,
+        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        + (headers or []),
+    })
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int):
+        super().__init__(413, f"request body too large (limit {limit} bytes)")
+
+
+class BodyLimitMiddleware:
+    """413 when the declared Content-Length, or the bytes actually received, exceed ``max_bytes``."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.max_bytes
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    await send_json(send, 400, {"detail": "invalid Content-Length header"})
+                    return
+                if declared > limit:
+                    await send_json(send, 413, {"detail": f"request body too large (limit {limit} bytes)"},
+                                    [(b"connection", b"close")])
+                    return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except BodyTooLarge as exc:  # raised outside a route's own error handling
+            if not started:
+                await send_json(send, 413, {"detail": exc.detail}, [(b"connection", b"close")])
+
+
+class SecurityHeadersMiddleware:
+    """No inline script anywhere: even text that slipped into HTML could not run."""
+
+    HEADERS = [
+        (b"content-security-policy",
+         b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+         b"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+         b"frame-ancestors 'none'"),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    ]
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (name, value) for name, value in self.HEADERS if name not in present
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class CatchAllMiddleware:
+    """Any unexpected exception becomes ``500 {"detail": "internal error"}``.
+
+    Logged as type and place at ERROR, the traceback only at DEBUG: exception messages
+    may quote question or document text, which stays out of the default log."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            where = f"{frame.filename}:{frame.lineno}" if frame else "?"
+            logger.error("internal error %s at %s on %s %s", type(exc).__name__, where, scope.get("method"), scope.get("path"))
+            logger.debug("traceback", exc_info=exc)
+            if not started:
+                await send_json(send, 500, {"detail": "internal error"})
+
+
+class RedactQueryFilter(logging.Filter):
+    """Drop the query string from uvicorn's access log lines (``/api/search?q=...``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and "?" in args[2]:
+            record.args = (*args[:2], args[2].split("?", 1)[0] + "?…", *args[3:])
+        return True
+
+
+_REDACT = RedactQueryFilter()
+
+
+def install_log_redaction() -> None:
+    access = logging.getLogger("uvicorn.access")
+    if _REDACT not in access.filters:
+        access.addFilter(_REDACT)

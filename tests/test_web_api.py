@@ -1,0 +1,415 @@
+"""The JSON API over the real Assistant and index (FastAPI TestClient, no mocks)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.service import Assistant
+from assistant.web.app import create_app
+from assistant.web.uploads import safe_filename
+from tests.conftest import make_settings
+
+TOKEN = "s3cret-admin-token"
+FIGURE_Q = "2023年XX区城管局数字化案件处置率是多少？"
+
+UPLOAD_NAME = "萤火虫步道建设情况.txt"
+UPLOAD_TEXT = (
+    "XX区城市管理局2025年萤火虫生态步道建设情况汇报\n"
+    "一、萤火虫生态步道建设\n"
+    "2025年，XX区城市管理局在滨河公园建成萤火虫生态步道4.7公里，设置低光照明点位213个，"
+    "萤火虫生态步道于2025年10月底全部完工。\n"
+    "二、下步工作\n"
+    "持续做好萤火虫生态步道日常养护，定期开展夜间巡查。\n"
+)
+UPLOAD_Q = "2025年萤火虫生态步道建成了多少公里？"
+
+
+def sse_events(text: str) -> list[tuple[str, dict]]:
+    events = []
+    for frame in text.replace("\r\n", "\n").split("\n\n"):
+        event, data = "message", []
+        for line in frame.splitlines():
+            if line.startswith("event:"):
+                event = line[6:].strip()
+            elif line.startswith("data:"):
+                data.append(line[5:].strip())
+        if data:
+            events.append((event, json.loads("\n".join(data))))
+    return events
+
+
+@pytest.fixture(scope="module")
+def client(corpus_settings, assistant):
+    """The app over the shared session index, with document management disabled (no token)."""
+    settings = corpus_settings.model_copy(update={"admin_token": None})
+    with TestClient(create_app(settings, assistant), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def admin(tmp_path, corpus_settings, corpus_copy, embedder):
+    """An app with an admin token over a private index: a copy of the session index of the
+    bundled corpus (so nothing is re-embedded), with uploads going to a private corpus copy."""
+    index = tmp_path / "index"
+    shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+    settings = make_settings(index, admin_token=TOKEN)
+    settings.corpus_dir = corpus_copy
+    app = create_app(settings, Assistant(settings, embedder))
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        test_client.settings = settings
+        yield test_client
+
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+# -- health and questions ---------------------------------------------------------
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["status"] == "ok"
+    assert data["documents"] >= 10 and data["passages"] > 100
+    assert data["generation"].startswith("gen-")
+
+
+def test_ask_returns_exact_figure_with_citation(client):
+    response = client.post("/api/ask", json={"question": FIGURE_Q})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["refused"] is False
+    assert "99.18％" in data["answer"]
+    assert "[1]" in data["answer"]
+    assert any("99.18％" in c["text"] and c["spans"] for c in data["citations"])
+    first = data["citations"][0]
+    for key in ("n", "chunk_id", "doc_id", "source", "title", "heading", "text", "score", "spans"):
+        assert key in first
+    assert {"related", "sections"} <= data.keys()
+
+
+def test_ask_refuses_out_of_scope(client):
+    data = client.post("/api/ask", json={"question": "今天天气怎么样？"}).json()
+    assert data["refused"] is True
+    assert data["citations"] == []
+    assert "未在已收录的文件中找到" in data["answer"]
+
+
+def test_ask_with_history_and_filters(client):
+    body = {
+        "question": FIGURE_Q,
+        "history": [{"role": "user", "content": "城管局2023年做了什么？"}, {"role": "assistant", "content": "……"}],
+        "filters": {"year": "2023", "body": "", "kind": None},
+    }
+    data = client.post("/api/ask", json=body).json()
+    assert "99.18％" in data["answer"]
+    assert all(c["year"] == 2023 for c in data["citations"])
+
+
+def test_stream_yields_citations_deltas_done(client):
+    response = client.post("/api/ask/stream", json={"question": FIGURE_Q})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/event-stream")
+    events = sse_events(response.text)
+    names = [name for name, _ in events]
+    assert names[0] == "citations" and names[-1] == "done"
+    assert names.count("delta") > 3 and "error" not in names
+    done = events[-1][1]
+    assert "".join(data["text"] for name, data in events if name == "delta") == done["answer"]
+    assert "99.18％" in done["answer"]
+    assert events[0][1]["citations"] == done["citations"]
+    # citation markers are never split across pieces
+    assert all(not data["text"].startswith("[") or data["text"].endswith("]") or data["text"] == "["
+               for name, data in events if name == "delta")
+
+
+def test_draft_mode_and_docx(client):
+    question = "全国文明城市测评体系的分值是怎么构成的？"
+    data = client.post("/api/ask", json={"question": question, "mode": "draft"}).json()
+    assert data["mode"] == "draft" and not data["refused"]
+    assert data["sections"] and all(s["sentences"] for s in data["sections"])
+    response = client.post("/api/draft.docx", json={"question": question})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert response.content[:2] == b"PK"
+    assert "attachment" in response.headers["content-disposition"]
+    refused = client.post("/api/draft.docx", json={"question": "今天天气怎么样？"})
+    assert refused.status_code == 404 and refused.json()["detail"]
+
+
+def test_search(client):
+    response = client.get("/api/search", params={"q": "垃圾分类", "k": 3})
+    assert response.status_code == 200
+    hits = response.json()["hits"]
+    assert 0 < len(hits) <= 3
+    assert {"chunk_id", "doc_id", "text", "score", "heading", "title"} <= hits[0].keys()
+    filtered = client.get("/api/search", params={"q": "数字化案件", "year": 2023, "body": "城管局"}).json()["hits"]
+    assert filtered and all(h["year"] == 2023 for h in filtered)
+
+
+def test_documents_list_and_detail(client):
+    docs = client.get("/api/documents").json()
+    assert len(docs) >= 10
+    first = docs[0]
+    assert {"doc_id", "title", "source", "path", "passages", "ingested_at", "year", "body", "kind"} <= first.keys()
+    detail = client.get(f"/api/documents/{first['doc_id']}").json()
+    assert detail["doc_id"] == first["doc_id"] and detail["text"]
+    assert len(detail["passages"]) == first["passages"] == detail["passage_count"]
+    for passage in detail["passages"]:
+        assert detail["text"][passage["start"]:passage["end"]] == passage["text"]
+        assert passage["chunk_id"].startswith(first["doc_id"])
+    assert detail["meta"]["title"] == first["title"]
+
+
+def test_pages_render(client):
+    docs = client.get("/api/documents").json()
+    chat = client.get("/")
+    assert chat.status_code == 200 and "text/html" in chat.headers["content-type"]
+    assert "迎检材料起草" in chat.text and "全国文明城市测评体系的分值是怎么构成的？" in chat.text
+    assert "script-src 'self'" in chat.headers["content-security-policy"]
+    assert "http://" not in chat.text and "https://" not in chat.text  # nothing from outside
+    page = client.get(f"/documents/{docs[0]['doc_id']}")
+    assert page.status_code == 200 and f'id="chunk-{docs[0]["doc_id"]}:0000"' in page.text
+    assert client.get("/documents/nope").status_code == 404
+    assert client.get("/documents").status_code == 200
+    api_docs = client.get("/docs")
+    assert api_docs.status_code == 200 and "/api/ask/stream" in api_docs.text and "cdn" not in api_docs.text.lower()
+    assert client.get("/openapi.json").json()["paths"]["/api/ask"]
+    assert client.get("/static/chat.js").status_code == 200
+
+
+# -- errors ---------------------------------------------------------------------------
+
+def test_bad_input_statuses(client, corpus_settings):
+    assert client.post("/api/ask", json={"question": "   "}).status_code == 400
+    too_long = client.post("/api/ask", json={"question": "问" * (corpus_settings.max_question_chars + 1)})
+    assert too_long.status_code == 413 and "too long" in too_long.json()["detail"]
+    malformed = client.post("/api/ask", content=b'{"question": ', headers={"content-type": "application/json"})
+    assert malformed.status_code == 422 and "malformed JSON" in malformed.json()["detail"]
+    missing = client.post("/api/ask", json={"mode": "qa"})
+    assert missing.status_code == 422 and "question" in missing.json()["detail"]
+    assert client.post("/api/ask", json={"question": "x", "mode": "poem"}).status_code == 422
+    assert client.post("/api/ask", json=["not", "an", "object"]).status_code == 422
+    assert client.post("/api/ask", content=b"question=hi").status_code == 422
+    assert client.post("/api/ask/stream", json={"question": ""}).status_code == 400
+    assert client.get("/api/search", params={"q": " "}).status_code == 400
+    assert client.get("/api/search", params={"q": "垃圾", "year": "abc"}).status_code == 400
+    assert client.get("/api/search", params={"q": "垃圾", "k": 0}).status_code == 422
+    for response in (malformed, missing, too_long):
+        assert response.headers["content-type"].startswith("application/json")
+        assert isinstance(response.json()["detail"], str)
+
+
+def test_not_found_statuses(client):
+    assert client.get("/api/documents/no-such-doc").status_code == 404
+    assert client.get("/api/no-such-route").json() == {"detail": "Not Found"}
+
+
+def test_request_body_limit(corpus_settings, assistant):
+    settings = corpus_settings.model_copy(update={"max_request_bytes": 2_000})
+    test_client = TestClient(create_app(settings, assistant), raise_server_exceptions=False)
+    big = json.dumps({"question": "问" * 1_000}).encode()
+    declared = test_client.post("/api/ask", content=big, headers={"content-type": "application/json"})
+    assert declared.status_code == 413 and "too large" in declared.json()["detail"]
+
+    def chunks():  # no Content-Length: the bytes are counted as they arrive
+        for _ in range(10):
+            yield b" " * 500
+
+    streamed = test_client.post("/api/ask", content=chunks(), headers={"content-type": "application/json"})
+    assert streamed.status_code == 413 and "too large" in streamed.json()["detail"]
+    assert test_client.post("/api/ask", json={"question": FIGURE_Q}).status_code == 200
+
+
+def test_503_without_index(tmp_path, embedder):
+    settings = make_settings(tmp_path / "empty-index")
+    test_client = TestClient(create_app(settings, Assistant(settings, embedder)), raise_server_exceptions=False)
+    health = test_client.get("/healthz")
+    assert health.status_code == 503 and health.json()["status"] == "no_index"
+    for response in (
+        test_client.post("/api/ask", json={"question": FIGURE_Q}),
+        test_client.post("/api/ask/stream", json={"question": FIGURE_Q}),
+        test_client.get("/api/search", params={"q": "垃圾分类"}),
+        test_client.get("/api/documents"),
+    ):
+        assert response.status_code == 503
+        assert "assistant ingest" in response.json()["detail"]
+        assert str(tmp_path) not in response.text  # no server paths
+
+
+def test_503_when_index_was_built_with_another_model(tmp_path, corpus_settings, embedder):
+    index = tmp_path / "index"
+    shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+    manifest_path = index / (index / "CURRENT").read_text().strip() / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["model"] = {**manifest["model"], "fingerprint": "another-model", "name": "other"}
+    manifest_path.write_text(json.dumps(manifest))
+    settings = make_settings(index)
+    test_client = TestClient(create_app(settings, Assistant(settings, embedder)), raise_server_exceptions=False)
+    health = test_client.get("/healthz")
+    assert health.status_code == 503 and health.json()["status"] == "index_mismatch"
+    response = test_client.post("/api/ask", json={"question": FIGURE_Q})
+    assert response.status_code == 503 and "--rebuild" in response.json()["detail"]
+
+
+def test_unexpected_error_is_500_json_without_traceback(tmp_path, embedder):
+    index = tmp_path / "broken-index"
+    (index / "gen-broken").mkdir(parents=True)
+    (index / "gen-broken" / "manifest.json").write_text("{not json")
+    (index / "CURRENT").write_text("gen-broken")
+    settings = make_settings(index)
+    test_client = TestClient(create_app(settings, Assistant(settings, embedder)), raise_server_exceptions=False)
+    response = test_client.post("/api/ask", json={"question": FIGURE_Q})
+    assert response.status_code == 500
+    assert response.json() == {"detail": "internal error"}
+    assert "Traceback" not in response.text
+
+
+def test_admin_disabled_without_token(client, assistant):
+    doc_id = client.get("/api/documents").json()[0]["doc_id"]
+    upload = client.post("/api/documents", files={"files": ("a.txt", b"text")}, headers=AUTH)
+    assert upload.status_code == 403 and "disabled" in upload.json()["detail"]
+    delete = client.delete(f"/api/documents/{doc_id}", headers=AUTH)
+    assert delete.status_code == 403
+    assert any(d["doc_id"] == doc_id for d in assistant.documents())
+
+
+def test_admin_wrong_or_missing_token(admin):
+    doc_id = admin.get("/api/documents").json()[0]["doc_id"]
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"X-Admin-Token": "wrong"}, {"Authorization": TOKEN}):
+        assert admin.post("/api/documents", files={"files": ("a.txt", b"x")}, headers=headers).status_code == 401
+        assert admin.delete(f"/api/documents/{doc_id}", headers=headers).status_code == 401
+    assert admin.delete("/api/documents/no-such-doc", headers={"X-Admin-Token": TOKEN}).status_code == 404
+    assert not (admin.settings.corpus_dir / "uploads" / "a.txt").exists()
+
+
+# -- documents: upload, ask, delete ----------------------------------------------------------
+
+def test_upload_ask_delete(admin):
+    before = admin.post("/api/ask", json={"question": UPLOAD_Q}).json()
+    assert "4.7公里" not in before["answer"]
+
+    response = admin.post("/api/documents", headers=AUTH, files=[
+        ("files", (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")),
+        ("files", ("notes.exe", b"MZ....", "application/octet-stream")),
+    ])
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert len(report["added"]) == 1 and report["added"][0].endswith(UPLOAD_NAME)
+    assert any(name == "notes.exe" and "unsupported" in reason for name, reason in report["skipped"])
+    saved = admin.settings.corpus_dir / "uploads" / UPLOAD_NAME
+    assert saved.read_text(encoding="utf-8") == UPLOAD_TEXT
+    assert not (admin.settings.corpus_dir / "uploads" / "notes.exe").exists()
+    assert [f for f in (admin.settings.corpus_dir / "uploads").iterdir() if f.name.startswith(".")] == []
+    (uploaded,) = report["uploaded_documents"]
+    doc_id = uploaded["doc_id"]
+
+    answer = admin.post("/api/ask", json={"question": UPLOAD_Q}).json()
+    assert not answer["refused"] and "4.7公里" in answer["answer"]
+    assert any(c["doc_id"] == doc_id and "4.7公里" in c["text"] for c in answer["citations"])
+    assert any(d["doc_id"] == doc_id for d in admin.get("/api/documents").json())
+
+    deleted = admin.delete(f"/api/documents/{doc_id}", headers={"X-Admin-Token": TOKEN})
+    assert deleted.status_code == 200 and deleted.json()["deleted_file"] is True
+    assert not saved.exists()
+    assert all(d["doc_id"] != doc_id for d in admin.get("/api/documents").json())
+    assert admin.get(f"/api/documents/{doc_id}").status_code == 404
+    after = admin.post("/api/ask", json={"question": UPLOAD_Q}).json()
+    assert all(c["doc_id"] != doc_id for c in after["citations"] + after["related"])
+    assert admin.delete(f"/api/documents/{doc_id}", headers=AUTH).status_code == 404
+
+
+def test_upload_traversal_name_stays_in_uploads(admin, tmp_path):
+    response = admin.post("/api/documents", headers=AUTH, files={
+        "files": ("../../evil.txt", "XX区城管局2025年测试文件\n一、测试\n路灯维修共完成三百处。\n".encode(), "text/plain"),
+    })
+    assert response.status_code == 200, response.text
+    uploads = admin.settings.corpus_dir / "uploads"
+    assert (uploads / "evil.txt").is_file()
+    assert not (admin.settings.corpus_dir / "evil.txt").exists()
+    assert not (admin.settings.corpus_dir.parent / "evil.txt").exists()
+    assert not (tmp_path.parent / "evil.txt").exists()
+    assert response.json()["files"][0]["saved_as"] == "uploads/evil.txt"
+
+
+def test_upload_limits(admin):
+    admin.settings.max_file_bytes = 1_000
+    admin.settings.max_upload_files = 2
+    too_big = admin.post("/api/documents", headers=AUTH, files={"files": ("big.txt", "字".encode() * 400, "text/plain")})
+    assert too_big.status_code == 413 and "limit" in too_big.json()["detail"]
+    too_many = admin.post("/api/documents", headers=AUTH,
+                          files=[("files", (f"f{i}.txt", b"text", "text/plain")) for i in range(3)])
+    assert too_many.status_code == 400
+    uploads = admin.settings.corpus_dir / "uploads"
+    assert not uploads.exists() or list(uploads.iterdir()) == []
+    assert admin.post("/api/documents", headers=AUTH, data={"x": "1"}).status_code == 400  # no file
+    assert admin.post("/api/documents", headers=AUTH, json={"files": []}).status_code == 400
+
+
+def test_unreadable_upload_is_reported_and_not_kept(admin):
+    response = admin.post("/api/documents", headers=AUTH, files={"files": ("broken.pdf", b"%PDF-1.4 garbage", "application/pdf")})
+    assert response.status_code == 200
+    report = response.json()
+    assert report["added"] == [] and report["skipped"] and report["files"][0]["status"] == "skipped"
+    assert not (admin.settings.corpus_dir / "uploads" / "broken.pdf").exists()
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("../../evil.txt", "evil.txt"),
+    ("..\\..\\windows\\evil.txt", "evil.txt"),
+    ("/etc/passwd", "passwd"),
+    ("报告 (1).txt", "报告_(1).txt"),
+    ("..", "upload"),
+    ("", "upload"),
+    (".hidden.txt", "hidden.txt"),
+    ("a<b>|c?.TXT", "a_b_c.txt"),
+    ("meta.yaml", "upload-meta.yaml"),
+    ("x.meta.json", "upload-x.meta.json"),
+])
+def test_safe_filename(given, expected):
+    assert safe_filename(given) == expected
+    assert "/" not in safe_filename(given) and "\\" not in safe_filename(given)
+
+
+def test_assistant_loads_in_background(tmp_path):
+    """Without an Assistant the app starts at once and loads the model in the background;
+    until it is ready (or when it cannot be loaded) the API answers 503 with the reason."""
+    settings = make_settings(tmp_path / "index", model=str(tmp_path / "no-such-model"))
+    app = create_app(settings)
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        first = test_client.get("/healthz")
+        assert first.status_code == 503 and first.json()["status"] in {"starting", "error"}
+        assert app.state.web.wait(60) is False
+        health = test_client.get("/healthz")
+        assert health.status_code == 503 and health.json()["status"] == "error"
+        assert "model unavailable" in health.json()["detail"]
+        ask = test_client.post("/api/ask", json={"question": FIGURE_Q})
+        assert ask.status_code == 503 and "model unavailable" in ask.json()["detail"]
+        assert test_client.get("/").status_code == 200  # the page itself is served meanwhile
+
+
+def test_access_log_drops_query_strings():
+    import logging
+
+    from assistant.web.middleware import RedactQueryFilter
+
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:5000", "GET", "/api/search?q=垃圾分类", "1.1", 200), None)
+    assert RedactQueryFilter().filter(record)
+    assert "垃圾分类" not in record.getMessage() and "/api/search" in record.getMessage()
+
+
+def test_unencodable_text_is_rejected_not_500(client):
+    lone_surrogate = '{"question": "\\ud800垃圾分类"}'.encode()
+    response = client.post("/api/ask", content=lone_surrogate, headers={"content-type": "application/json"})
+    assert response.status_code == 422 and "invalid characters" in response.json()["detail"]
+    history = '{"question": "那下半年呢？", "history": [{"role": "user", "content": "\\udfff"}]}'.encode()
+    assert client.post("/api/ask", content=history, headers={"content-type": "application/json"}).status_code == 422
+    filters = '{"question": "垃圾分类", "filters": {"body": "\\ud800"}}'.encode()
+    assert client.post("/api/ask", content=filters, headers={"content-type": "application/json"}).status_code == 422
+    assert client.post("/api/ask", content=b"\xff\xfe{", headers={"content-type": "application/json"}).status_code in (400, 422)
+    assert client.post("/api/ask", content=b"[" * 50_000, headers={"content-type": "application/json"}).status_code in (400, 422)

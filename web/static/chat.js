@@ -1,0 +1,465 @@
+/* The chat page: streamed answers with clickable citation markers, a side panel with
+   the cited passage, filters, drafting mode, and the conversation kept in localStorage. */
+"use strict";
+
+(() => {
+  const { h, highlighted, errorDetail, getJSON, documentUrl } = W;
+  const STORE_KEY = "wenming.chat.v1";
+  const HISTORY_TURNS = 6; // sent with each question: the last 6 turns (user + assistant)
+  const KEEP_MESSAGES = 60;
+
+  const $ = (id) => document.getElementById(id);
+  const layout = $("layout"), messagesEl = $("messages"), emptyEl = $("empty");
+  const form = $("composer"), input = $("question"), sendButton = $("send");
+  const panel = $("panel");
+
+  /* ---------- state ---------- */
+  function load() {
+    try {
+      const data = JSON.parse(localStorage.getItem(STORE_KEY) || "null");
+      if (data && Array.isArray(data.messages)) {
+        return { messages: data.messages, mode: data.mode === "draft" ? "draft" : "qa", filters: data.filters || {} };
+      }
+    } catch (e) { /* corrupted: start afresh */ }
+    return { messages: [], mode: "qa", filters: {} };
+  }
+  const state = load();
+  let busy = false;
+
+  function save() {
+    state.messages = state.messages.slice(-KEEP_MESSAGES);
+    try {
+      localStorage.setItem(STORE_KEY, JSON.stringify(state));
+    } catch (e) { // quota: keep fewer
+      state.messages = state.messages.slice(-10);
+      try { localStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (e2) { /* give up */ }
+    }
+  }
+
+  function history() {
+    const turns = state.messages.filter((m) => !m.error && typeof m.content === "string" && m.content);
+    return turns.slice(-HISTORY_TURNS * 2).map((m) => ({ role: m.role, content: m.content }));
+  }
+
+  function activeFilters() {
+    const out = {};
+    for (const [key, value] of Object.entries(state.filters || {})) if (value) out[key] = value;
+    return out;
+  }
+
+  /* ---------- citation panel ---------- */
+  let activeCite = null;
+
+  function openPanel(passage, n, spans, trigger) {
+    $("panel-n").textContent = n ? `[${n}]` : "相关";
+    $("panel-title").textContent = passage.title || passage.source || "";
+    const meta = $("panel-meta");
+    meta.replaceChildren();
+    const rows = [
+      ["文件", passage.source],
+      ["章节", (passage.heading || "").split(" > ").join(" › ")],
+      ["年份", passage.year],
+      ["单位", passage.body],
+      ["类型", passage.kind],
+      ["完成时间", passage.deadline],
+    ];
+    for (const [label, value] of rows) {
+      if (value === null || value === undefined || value === "") continue;
+      meta.append(h("dt", null, label), h("dd", null, String(value)));
+    }
+    const text = $("panel-text");
+    text.replaceChildren(highlighted(passage.text || "", spans || []));
+    $("panel-link").setAttribute("href", documentUrl(passage.doc_id, passage.chunk_id));
+    panel.hidden = false;
+    layout.classList.add("with-panel");
+    if (activeCite) activeCite.classList.remove("active");
+    activeCite = trigger || null;
+    if (activeCite) activeCite.classList.add("active");
+    const first = text.querySelector("mark");
+    if (first) first.scrollIntoView({ block: "nearest" });
+  }
+
+  function closePanel() {
+    panel.hidden = true;
+    layout.classList.remove("with-panel");
+    if (activeCite) activeCite.classList.remove("active");
+    activeCite = null;
+  }
+  $("panel-close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !panel.hidden) closePanel(); });
+
+  function citeButton(citation) {
+    const button = h("button", {
+      type: "button", class: "cite", "data-n": citation.n,
+      "aria-label": `引用 ${citation.n}：${citation.title || citation.source || ""}`,
+      title: `${citation.title || ""} ${citation.heading || ""}`.trim(),
+    }, `[${citation.n}]`);
+    button.addEventListener("click", () => openPanel(citation, citation.n, citation.spans, button));
+    return button;
+  }
+
+  /* Answer text with every [n] marker as a button (text as text nodes). */
+  function answerNodes(text, citations) {
+    const byN = new Map((citations || []).map((c) => [Number(c.n), c]));
+    const fragment = document.createDocumentFragment();
+    const marker = /\[(\d+)\]/g;
+    let last = 0, match;
+    while ((match = marker.exec(text))) {
+      if (match.index > last) fragment.append(text.slice(last, match.index));
+      const citation = byN.get(Number(match[1]));
+      fragment.append(citation ? citeButton(citation) : match[0]);
+      last = marker.lastIndex;
+    }
+    if (last < text.length) fragment.append(text.slice(last));
+    return fragment;
+  }
+
+  /* ---------- rendering ---------- */
+  function renderUser(message) {
+    return h("div", { class: "msg msg-user" },
+      message.mode === "draft" ? h("span", { class: "msg-mode" }, "迎检材料起草") : null,
+      message.content);
+  }
+
+  function sourcesList(citations) {
+    if (!citations || !citations.length) return null;
+    return h("div", { class: "sources" },
+      h("h3", null, "引用来源"),
+      citations.map((c) => {
+        const item = h("button", { type: "button", class: "source-item", "data-n": c.n },
+          h("span", { class: "source-n" }, `[${c.n}]`),
+          h("span", null, c.title || c.source || "",
+            c.heading ? h("span", { class: "source-heading" }, " · " + c.heading.split(" > ").pop()) : null));
+        item.addEventListener("click", () => openPanel(c, c.n, c.spans, item));
+        return item;
+      }));
+  }
+
+  function relatedList(related) {
+    if (!related || !related.length) return null;
+    return h("div", { class: "related" },
+      h("h3", null, "最接近的段落（供参考，并非答案）"),
+      related.map((p) => {
+        const text = p.text || "";
+        const item = h("button", { type: "button", class: "source-item related-item" },
+          h("span", null, p.title || p.source || "",
+            p.heading ? h("span", { class: "source-heading" }, " · " + p.heading.split(" > ").pop()) : null),
+          h("span", { class: "snippet" }, text.length > 90 ? text.slice(0, 90) + "…" : text));
+        item.addEventListener("click", () => openPanel(p, null, [], item));
+        return item;
+      }));
+  }
+
+  function plainDraft(data) {
+    const lines = [data.question || "", ""];
+    (data.sections || []).forEach((s, i) => {
+      lines.push(`${i + 1}. ${s.heading}`);
+      for (const x of s.sentences || []) lines.push(`${x.text}[${x.citation}]`);
+      lines.push("");
+    });
+    lines.push("引用来源：");
+    for (const c of data.citations || []) lines.push(`[${c.n}] ${c.title}（${c.source}）${c.heading || ""}`);
+    return lines.join("\n");
+  }
+
+  async function copyText(text, button) {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (e) { // http on a LAN address has no clipboard API
+      const area = h("textarea", { class: "sr-only", readonly: true });
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      try { document.execCommand("copy"); } catch (e2) { /* nothing more to try */ }
+      area.remove();
+    }
+    const label = button.textContent;
+    button.textContent = "已复制";
+    setTimeout(() => { button.textContent = label; }, 1500);
+  }
+
+  async function downloadDocx(message, button) {
+    button.disabled = true;
+    try {
+      const response = await fetch("/api/draft.docx", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ question: message.question, mode: "draft", filters: message.filters || {}, history: [] }),
+      });
+      if (!response.ok) throw new Error(await errorDetail(response));
+      const blob = await response.blob();
+      const url = URL.createObjectURL(blob);
+      const link = h("a", { href: url, download: `迎检材料-${(message.question || "").slice(0, 20)}.docx` });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (e) {
+      alert("下载失败：" + e.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function draftBody(message) {
+    const data = message.data;
+    const citations = data.citations || [];
+    const byN = new Map(citations.map((c) => [Number(c.n), c]));
+    const sections = (data.sections || []).map((s, i) => h("section", { class: "draft-section" },
+      h("h3", null, `${i + 1}. ${s.heading}`),
+      s.source ? h("p", { class: "section-source" }, "来源：" + s.source) : null,
+      h("ul", null, (s.sentences || []).map((x) => {
+        const c = byN.get(Number(x.citation));
+        return h("li", null, x.text, c ? citeButton(c) : `[${x.citation}]`);
+      }))));
+    const copy = h("button", { type: "button", class: "copy-draft" }, "复制全文");
+    copy.addEventListener("click", () => copyText(plainDraft(data), copy));
+    const docx = h("button", { type: "button", class: "download-docx" }, "下载 .docx");
+    docx.addEventListener("click", () => downloadDocx(message, docx));
+    return [h("div", { class: "draft" }, sections), h("div", { class: "draft-actions" }, copy, docx)];
+  }
+
+  function renderAssistant(message) {
+    const el = h("div", { class: "msg msg-assistant" });
+    fillAssistant(el, message);
+    return el;
+  }
+
+  function fillAssistant(el, message) {
+    el.replaceChildren();
+    el.className = "msg msg-assistant";
+    if (message.error) {
+      el.classList.add("error");
+      el.append(h("div", { class: "answer-text" }, "出错了：" + message.error));
+      return;
+    }
+    const data = message.data || { answer: message.content || "", citations: [], related: [] };
+    if (data.resolved_question && data.question && data.resolved_question !== data.question) {
+      el.append(h("div", { class: "resolved" }, `按“${data.resolved_question}”理解`));
+    }
+    if (data.refused) {
+      el.classList.add("refused");
+      el.append(h("span", { class: "refused-label" }, "未找到答案"),
+        h("div", { class: "answer-text" }, data.answer || ""),
+        relatedList(data.related));
+      return;
+    }
+    if (data.mode === "draft" && (data.sections || []).length) {
+      el.classList.add("draft-answer");
+      el.append(h("div", { class: "draft-topic muted" }, "迎检材料草稿：" + (data.question || "")), ...draftBody(message));
+    } else {
+      el.append(h("div", { class: "answer-text" }, answerNodes(data.answer || "", data.citations)));
+    }
+    el.append(sourcesList(data.citations));
+  }
+
+  function renderAll() {
+    messagesEl.replaceChildren();
+    for (const message of state.messages) {
+      messagesEl.append(message.role === "user" ? renderUser(message) : renderAssistant(message));
+    }
+    emptyEl.hidden = state.messages.length > 0;
+  }
+
+  /* ---------- asking ---------- */
+  function parseFrame(frame) {
+    let event = "message";
+    const data = [];
+    for (const line of frame.split(/\r?\n/)) {
+      if (line.startsWith("event:")) event = line.slice(6).trim();
+      else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+    }
+    if (!data.length) return null;
+    try { return { event, data: JSON.parse(data.join("\n")) }; } catch (e) { return null; }
+  }
+
+  async function askStream(body, onCitations, onDelta) {
+    const response = await fetch("/api/ask/stream", {
+      method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      const error = new Error(await errorDetail(response));
+      error.status = response.status;
+      throw error;
+    }
+    if (!response.body || !response.body.getReader) throw new Error("streaming not supported");
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
+      let cut;
+      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+        const frame = parseFrame(buffer.slice(0, cut));
+        buffer = buffer.slice(cut + 2);
+        if (!frame) continue;
+        if (frame.event === "citations") onCitations(frame.data);
+        else if (frame.event === "delta") onDelta(frame.data.text || "");
+        else if (frame.event === "done") { reader.cancel().catch(() => {}); return frame.data; }
+        else if (frame.event === "error") {
+          const error = new Error(frame.data.detail || "error");
+          error.status = frame.data.status || 500;
+          throw error;
+        }
+      }
+    }
+    throw new Error("the answer stream ended early");
+  }
+
+  async function ask(question) {
+    question = (question || "").trim();
+    if (!question || busy) return;
+    busy = true;
+    sendButton.disabled = true;
+    // A draft topic stands alone; questions carry the recent turns to resolve follow-ups.
+    const body = { question, history: state.mode === "draft" ? [] : history(), mode: state.mode, filters: activeFilters() };
+    const user = { role: "user", content: question, mode: state.mode };
+    state.messages.push(user);
+    save();
+    emptyEl.hidden = true;
+    messagesEl.append(renderUser(user));
+    const el = h("div", { class: "msg msg-assistant pending" }, h("div", { class: "answer-text" }));
+    messagesEl.append(el);
+    el.scrollIntoView({ block: "end", behavior: "smooth" });
+
+    const message = { role: "assistant", content: "", question, mode: state.mode, filters: body.filters };
+    let data = null;
+    try {
+      let citations = [];
+      let text = "";
+      const live = el.querySelector(".answer-text");
+      data = await askStream(body, (first) => { citations = first.citations || []; }, (piece) => {
+        text += piece;
+        live.replaceChildren(answerNodes(text, citations));
+      });
+    } catch (error) {
+      if (error.status && error.status < 500) {
+        message.error = error.message; // bad input: asking again would fail the same way
+      } else {
+        try {
+          data = await getJSON("/api/ask", {
+            method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+          });
+        } catch (fallbackError) {
+          message.error = fallbackError.message || "无法连接服务";
+        }
+      }
+    }
+    if (data) {
+      message.data = data;
+      message.content = data.answer || "";
+    }
+    state.messages.push(message);
+    save();
+    fillAssistant(el, message);
+    busy = false;
+    sendButton.disabled = false;
+    el.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = input.value;
+    input.value = "";
+    autosize();
+    ask(text);
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  function autosize() {
+    input.style.height = "auto";
+    input.style.height = Math.min(input.scrollHeight + 2, 180) + "px";
+  }
+  input.addEventListener("input", autosize);
+
+  for (const button of document.querySelectorAll(".example")) {
+    button.addEventListener("click", () => ask(button.textContent));
+  }
+
+  $("new-chat").addEventListener("click", () => {
+    state.messages = [];
+    save();
+    closePanel();
+    renderAll();
+    input.focus();
+  });
+
+  /* ---------- mode ---------- */
+  const placeholders = {
+    qa: "输入问题，例如：下半年垃圾分类工作的完成时间？",
+    draft: "输入迎检材料主题，例如：垃圾分类工作开展情况",
+  };
+  function setMode(mode) {
+    state.mode = mode === "draft" ? "draft" : "qa";
+    for (const button of document.querySelectorAll(".mode")) {
+      const on = button.dataset.mode === state.mode;
+      button.classList.toggle("active", on);
+      button.setAttribute("aria-checked", on ? "true" : "false");
+    }
+    const narrow = window.matchMedia("(max-width: 560px)").matches;
+    input.placeholder = narrow ? (state.mode === "draft" ? "输入迎检材料主题…" : "输入问题…") : placeholders[state.mode];
+    sendButton.textContent = state.mode === "draft" ? "起草" : "发送";
+    save();
+  }
+  for (const button of document.querySelectorAll(".mode")) {
+    button.addEventListener("click", () => setMode(button.dataset.mode));
+  }
+
+  /* ---------- filters ---------- */
+  const selects = Array.from(document.querySelectorAll("select[data-filter]"));
+  function showFilterCount() {
+    const n = Object.keys(activeFilters()).length;
+    $("filter-count").textContent = n ? String(n) : "";
+  }
+  function fillSelect(select, values) {
+    const current = (state.filters || {})[select.dataset.filter] || "";
+    select.replaceChildren(h("option", { value: "" }, "全部"));
+    for (const value of values) select.append(h("option", { value: String(value) }, String(value)));
+    select.value = values.map(String).includes(String(current)) ? String(current) : "";
+  }
+  async function loadFilterOptions() {
+    try {
+      const docs = await getJSON("/api/documents");
+      const years = new Set(), bodies = new Set(), kinds = new Set();
+      for (const d of docs) {
+        for (const y of d.years || []) years.add(y);
+        if (d.body) bodies.add(d.body);
+        if (d.kind) kinds.add(d.kind);
+      }
+      fillSelect($("f-year"), Array.from(years).sort((a, b) => b - a));
+      fillSelect($("f-body"), Array.from(bodies).sort());
+      fillSelect($("f-kind"), Array.from(kinds).sort());
+      state.filters = Object.fromEntries(selects.map((s) => [s.dataset.filter, s.value]));
+      showFilterCount();
+    } catch (e) {
+      setTimeout(loadFilterOptions, 3000); // still starting
+    }
+  }
+  for (const select of selects) {
+    select.addEventListener("change", () => {
+      state.filters = { ...(state.filters || {}), [select.dataset.filter]: select.value };
+      showFilterCount();
+      save();
+    });
+  }
+  $("f-clear").addEventListener("click", () => {
+    for (const select of selects) select.value = "";
+    state.filters = {};
+    showFilterCount();
+    save();
+  });
+
+  /* ---------- start ---------- */
+  setMode(state.mode);
+  renderAll();
+  showFilterCount();
+  loadFilterOptions();
+  if (state.messages.length) messagesEl.lastElementChild.scrollIntoView({ block: "end" });
+  input.focus();
+})();
