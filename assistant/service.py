@@ -72,6 +72,10 @@ class Assistant:
             hits = self.search(resolved, k=max(12, self.settings.top_k), filters=filters)
             answer = compose_draft(resolved, hits)
         else:
+            found = self._facts_answer(resolved, filters)
+            if found is not None:
+                found.question, found.resolved_question = question, resolved
+                return found
             hits = self.search(resolved, filters=filters)
             retriever = self._current()[1]
             answer = compose(resolved, hits, min_support=self.settings.refuse_min_overlap,
@@ -82,6 +86,29 @@ class Assistant:
                 answer = llm_answer(resolved, hits[: self.settings.top_k], self.settings, answer)
         answer.question = question
         answer.resolved_question = resolved
+        return answer
+
+    def facts(self):
+        """The structured facts (results, targets, problems, criteria) of the current index."""
+        from assistant.facts import FactBook
+
+        criteria_dir = self.settings.corpus_dir if self.settings.corpus_dir.is_dir() else None
+        return FactBook.from_store(self.store, criteria_dir)
+
+    def _facts_answer(self, question: str, filters: Filters | dict | None) -> Answer | None:
+        """List questions (targets with deadlines, criteria on a topic, problems, comparisons)
+        are answered from the extracted facts, each line cited to its passage."""
+        from assistant.facts import answer_from_facts
+
+        from assistant.answer.compose import cited_text
+        from assistant.answer.verify import unsupported_numbers
+
+        found = answer_from_facts(question, self.facts(), filters)
+        if found is None:
+            return None
+        answer = found.to_answer(question, self.store)
+        if unsupported_numbers(answer.text, [cited_text(c.hit) for c in answer.citations]):
+            return None  # never show what the verifier cannot back; answer from passages instead
         return answer
 
     # -- documents ----------------------------------------------------------

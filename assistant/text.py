@@ -44,7 +44,8 @@ def remove_cjk_spaces(text: str) -> str:
 def normalize(text: str) -> str:
     """The search form of a text: Simplified, half-width, lower-case, single-spaced."""
     text = remove_cjk_spaces(text)
-    text = fold_width(to_simplified(text))
+    # Width folding first: NFKC turns Kangxi radicals (⾨) into ordinary characters that t2s knows.
+    text = to_simplified(fold_width(text))
     text = remove_cjk_spaces(text)
     return _WS.sub(" ", text).strip().lower()
 

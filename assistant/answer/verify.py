@@ -11,6 +11,9 @@ from assistant.text import compact
 _NUMBER = re.compile(r"\d+(?:[.,，]\d+)*\s*(?:%|％|‰|万|亿)?")
 
 
+_LIST_LABEL = re.compile(r"(?m)^\s*\d{1,2}[.．、]\s*")
+
+
 def numbers_in(text: str) -> list[str]:
     """The figures written in ``text`` (normalised: half-width, no spaces)."""
     return [compact(m.group(0)).rstrip(",") for m in _NUMBER.finditer(text)]
@@ -23,6 +26,7 @@ def _citation_markers(text: str) -> set[str]:
 def unsupported_numbers(answer_text: str, cited_texts: list[str]) -> list[str]:
     """Numbers in the answer (citation markers excluded) that no cited passage contains."""
     body = re.sub(r"\[\d+\]", "", answer_text)
+    body = _LIST_LABEL.sub("", body)  # "1. …" numbering of an answer's own list is not a claim
     support = compact(" ".join(cited_texts))
     missing = []
     for number in numbers_in(body):

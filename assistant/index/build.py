@@ -25,7 +25,7 @@ from assistant import __version__
 from assistant.index.embed import Embedder
 from assistant.index.store import CURRENT, SCHEMA_VERSION, IndexMismatch, current_generation, IndexMissing
 from assistant.index.tokenize import tokens as keyword_tokens
-from assistant.ingest.load import IngestError
+from assistant.ingest.load import IngestError, check_file
 from assistant.ingest.pipeline import discover, file_hash, prepare
 from assistant.models import Chunk, Document
 from assistant.settings import Settings
@@ -172,11 +172,48 @@ def _write_generation(folder: Path, files: list[_FileRows], manifest: dict, dims
         bm25.save(str(folder / "bm25"))
     manifest = manifest | {"index_type": kind, "passages": len(ids)}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
-    for path in folder.rglob("*"):
+    for path in [*folder.rglob("*"), folder]:  # files, then the folders that name them
         if path.is_file():
             with path.open("rb") as fh:
                 os.fsync(fh.fileno())
+        elif path.is_dir():
+            _fsync_dir(path)
     return kind
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _printable(path: str) -> str:
+    """A path as text that can be printed and stored. A name in another encoding (e.g. GBK
+    from a zip archive) arrives from the file system with lone surrogates: its bytes are
+    shown as ``\\xNN`` escapes instead."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return "/".join(_printable_part(part) for part in path.split("/"))
+
+
+def _printable_part(part: str) -> str:
+    try:
+        return part.encode("utf-8").decode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(chr(b) if b < 128 else f"\\x{b:02x}" for b in os.fsencode(part))
+
+
+def _bad_name_reason(path: Path) -> str:
+    reason = "file name is not valid UTF-8"
+    try:
+        reason += f" (in GBK it reads '{os.fsencode(path.name).decode('gb18030')}')"
+    except UnicodeDecodeError:
+        pass
+    return reason + "; rename the file to UTF-8"
 
 
 def _switch_current(index_dir: Path, name: str) -> None:
@@ -186,11 +223,7 @@ def _switch_current(index_dir: Path, name: str) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, index_dir / CURRENT)
-    fd = os.open(index_dir, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _fsync_dir(index_dir)
 
 
 def _remove_stale(index_dir: Path, keep: set[str]) -> None:
@@ -237,7 +270,7 @@ def ingest(
                     f"({embedder.fingerprint}). Run `assistant ingest --rebuild` to rebuild it."
                 )
         found = discover(paths)
-        report.skipped += [(e.path, e.reason) for e in found.skipped]
+        report.skipped += [(_printable(e.path), e.reason) for e in found.skipped]
         at = _now()
         result: dict[str, _FileRows] = {}
         remove = set(remove_keys)
@@ -257,6 +290,9 @@ def ingest(
             if progress:
                 progress("read", number, len(found.files))
             try:
+                if _printable(source.key) != source.key:
+                    raise IngestError(_printable(str(source.path)), _bad_name_reason(source.path))
+                check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
                 digest = file_hash(source.path)
                 old = previous.get(source.key)
                 if old is not None and old.content_hash == digest:
@@ -267,7 +303,7 @@ def ingest(
                 report.skipped.append((exc.path, exc.reason))
                 continue
             except OSError as exc:
-                report.skipped.append((str(source.path), f"cannot read ({exc.strerror or exc})"))
+                report.skipped.append((_printable(str(source.path)), f"cannot read ({exc.strerror or exc})"))
                 continue
             rows = _FileRows(source.key, digest, at, [], [])
             for document, chunks in prepared:
@@ -282,6 +318,8 @@ def ingest(
             raise ValueError(f"refused: {total} passages exceed the limit of {settings.max_passages} (ASSISTANT_MAX_PASSAGES)")
         if to_embed:
             done = 0
+            if progress:
+                progress("embed", 0, len(to_embed))  # the stage starts now, not after the first batch
 
             def tick(n: int) -> None:
                 nonlocal done
@@ -301,17 +339,23 @@ def ingest(
         if not changed:
             report.generation = manifest.get("generation", "")
             report.index_type = manifest.get("index_type", "")
+            if "previous" in manifest:  # tidy up after a run killed after its switch (or mid-write)
+                _remove_stale(index_dir, {manifest["generation"], manifest["previous"]})
             return report
         name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        try:  # what readers may still hold -- also after --rebuild, which ignores the old manifest
+            previous_name = current_generation(index_dir).name
+        except IndexMissing:
+            previous_name = ""
         new_manifest = {
-            "schema": SCHEMA_VERSION, "version": __version__, "generation": name, "created": _now(),
+            "schema": SCHEMA_VERSION, "version": __version__, "generation": name, "previous": previous_name,
+            "created": _now(),
             "model": embedder.identity, "documents": report.documents,
             "files": {r.key: r.content_hash for r in ordered},
         }
         if progress:
             progress("write", 0, 1)
         report.index_type = _write_generation(index_dir / name, ordered, new_manifest, embedder.dim, settings.flat_index_max)
-        previous_name = manifest.get("generation", "")
         _switch_current(index_dir, name)
         _remove_stale(index_dir, {name, previous_name})
         report.generation = name

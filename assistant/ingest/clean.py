@@ -9,6 +9,7 @@ and keeps everything else as the source wrote it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.text import CJK, compact, remove_cjk_spaces, to_simplified
@@ -17,11 +18,17 @@ CN_NUM = "一二三四五六七八九十"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 _MARKER = re.compile(r"#{2}\s*[A-Za-z_]{2,30}\s*#{2}")
+# PDF fonts often map glyphs to Kangxi radicals (⾏政, ⼯作): they look like the ideographs
+# but are other code points, so searches for 行政/工作 would miss them.
+_KANGXI_RADICAL = re.compile("[\u2f00-\u2fd5]")
 # Phrases of document-sharing sites and collections (matched on Simplified text).
 _BOILERPLATE = re.compile(
-    r"由会员分享|可在线阅读|更多相关|上搜索|珍藏版|免费下载|下载文档|文档下载|本文档|原创力文档|"
-    r"精心挑选了数篇|供您阅读参考|为您带来启发|版权声明|转载请注明|扫码关注|点击查看"
+    r"由会员分享|可在线阅读|珍藏版|免费下载|下载文档|文档下载|本文档|原创力文档|(?:文档|文库)上搜索|"
+    r"精心挑选了数篇|供您阅读参考|为您带来启发|版权声明|转载请注明|点击查看"
 )
+# Phrases that reports use too ("在网上搜索舆情线索", "更多相关部门", "市民扫码关注公众号"):
+# boilerplate only when two of them (or one with a phrase above) share a line.
+_BOILERPLATE_WEAK = re.compile(r"更多相关|上搜索|扫码关注")
 # Site names that such sites splice into sentences ("我老秘网市在2024年…").
 WATERMARKS = ("老秘网", "课桌文档", "文秘帮", "范文大全网", "第一范文网", "公文易网")
 _TITLE_IN_BOILERPLATE = re.compile(r"《([^《》\n]{4,80}?)(?:\.(?:docx?|pdf|wps|txt))?》")
@@ -44,8 +51,7 @@ def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str]:
     title = ""
     kept = []
     for line in text.split("\n"):
-        simple = to_simplified(line)
-        if len(line) < 400 and _BOILERPLATE.search(simple):
+        if len(line) < 400 and _is_boilerplate(to_simplified(line)):
             found = _TITLE_IN_BOILERPLATE.search(line)
             if found and not title:
                 title = remove_cjk_spaces(found.group(1)).strip()
@@ -53,6 +59,10 @@ def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str]:
             continue
         kept.append(line)
     return "\n".join(kept), title
+
+
+def _is_boilerplate(simple: str) -> bool:
+    return bool(_BOILERPLATE.search(simple)) or len(_BOILERPLATE_WEAK.findall(simple)) >= 2
 
 
 def _remove_watermarks(text: str, notes: list[str]) -> str:
@@ -162,6 +172,9 @@ def clean_text(raw: str) -> CleanedText:
     notes: list[str] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
+    if _KANGXI_RADICAL.search(text):
+        text = _KANGXI_RADICAL.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+        notes.append("replaced Kangxi radicals left by PDF fonts with the ideographs they stand for")
     text, title_hint = _remove_boilerplate_lines(text, notes)
     markers = len(_MARKER.findall(text))
     if markers:
@@ -174,11 +187,17 @@ def clean_text(raw: str) -> CleanedText:
         notes.append("removed spaces inside words left by PDF/Word extraction")
     if title_hint and text.startswith(title_hint) and text[len(title_hint) : len(title_hint) + 1] not in ("\n", ""):
         text = title_hint + "\n" + text[len(title_hint) :]  # title glued to the first sentence
-    text = remove_repeated_blocks(text, notes)
+    # Headings are broken out of run-on paragraphs and blank/junk lines dropped *before*
+    # looking for repeats, so a copy pasted inside a run-on paragraph is found the first
+    # time (cleaning its own output again then finds nothing new).
     text = break_inline_headings(text)
+    # A run-on paragraph is prose however long; once broken at its headings, a piece that is
+    # a site line by the rule above goes too (or cleaning this output again would drop it).
+    text, _ = _remove_boilerplate_lines(text, notes)
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line and not _JUNK_LINE.match(line)]
-    return CleanedText("\n".join(lines), notes, title_hint)
+    text = remove_repeated_blocks("\n".join(lines), notes)
+    return CleanedText(text, notes, title_hint)
 
 
 def split_articles(text: str, min_article: int = 300) -> list[str]:

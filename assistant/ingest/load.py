@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import stat
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -66,7 +67,12 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    # Private-use characters are what Big5 (and other non-GBK) bytes become when read as
+    # GB18030: real text hardly has any, mis-decoded text is full of them.
+    bad = sum(
+        1 for ch in sample
+        if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff"
+    )
     return bad / len(sample) < 0.01
 
 
@@ -79,7 +85,7 @@ def _check_zip(path: Path, data: bytes, max_bytes: int) -> zipfile.ZipFile:
         raise IngestError(path, "not a valid .docx (not a zip archive; truncated or renamed?)") from exc
     total = sum(info.file_size for info in archive.infolist())
     if total > 10 * max_bytes or (data and total / len(data) > 200 and total > 50 * 1024 * 1024):
-        raise IngestError(path, f"refused: archive expands to {total // (1024 * 1024)} MB (zip bomb?)")
+        raise IngestError(path, f"refused: archive expands to {human_size(total)} (zip bomb?)")
     if "word/document.xml" not in archive.namelist():
         raise IngestError(path, "not a valid .docx (word/document.xml missing)")
     return archive
@@ -166,6 +172,8 @@ def _pdf_text(path: Path, data: bytes) -> LoadedFile:
         raise IngestError(path, f"unreadable PDF ({type(exc).__name__})") from exc
     if not "".join(pages).strip():
         raise IngestError(path, "PDF has no text layer (scanned image?); OCR it first")
+    if not _looks_like_text("".join(pages)):
+        raise IngestError(path, "PDF text layer is garbled (fonts without a Unicode map?); OCR it or export it again")
     # Lines repeated on most pages are running headers/footers.
     counts = Counter(line.strip() for page in pages for line in set(page.splitlines()) if line.strip())
     repeated = {line for line, n in counts.items() if len(pages) >= 3 and n >= 0.6 * len(pages) and len(line) < 60}
@@ -226,23 +234,50 @@ def _html_text(path: Path, data: bytes) -> LoadedFile:
     return LoadedFile(path, text, title_hint=parser.title.strip())
 
 
+def human_size(size: int) -> str:
+    """``532 bytes``, ``12.0 KB``, ``200.0 MB``: limits below 1 MB must not read as "0 MB"."""
+    if size < 1024:
+        return f"{size} bytes"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            return f"{size:.1f} {unit}"
+    raise AssertionError("unreachable")
+
+
+def check_file(path: Path, max_bytes: int) -> int:
+    """The size of a regular, non-empty file within the limit, from ``stat()`` alone.
+
+    Called before anything opens the file: a FIFO or a link to ``/dev/zero`` would block
+    or never end, and a huge file must be refused without reading it."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read ({exc.strerror})") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError(path, "not a regular file (device, FIFO or socket)")
+    if info.st_size == 0:
+        raise IngestError(path, "empty file")
+    if info.st_size > max_bytes:
+        raise IngestError(
+            path, f"too large: {human_size(info.st_size)} exceeds the limit of {human_size(max_bytes)} (ASSISTANT_MAX_FILE_BYTES)"
+        )
+    return info.st_size
+
+
 def load_file(path: Path, max_bytes: int) -> LoadedFile:
     """Read one file into text. Raises :class:`IngestError` with a reason a user can act on."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(path, f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+    check_file(path, max_bytes)
     try:
-        size = path.stat().st_size
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # never more than the limit, even if the file grew since stat()
     except OSError as exc:
         raise IngestError(path, f"cannot read ({exc.strerror})") from exc
-    if size == 0:
-        raise IngestError(path, "empty file")
-    if size > max_bytes:
-        raise IngestError(path, f"too large: {size // (1024 * 1024)} MB exceeds the limit of {max_bytes // (1024 * 1024)} MB")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"cannot read ({exc.strerror})") from exc
+    if len(data) > max_bytes:
+        raise IngestError(path, f"too large: over the limit of {human_size(max_bytes)} (ASSISTANT_MAX_FILE_BYTES)")
     if suffix == ".docx":
         loaded = _docx_text(path, data, max_bytes)
     elif suffix == ".pdf":

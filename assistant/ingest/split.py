@@ -146,15 +146,28 @@ def _pack(text: str, start: int, end: int, max_chars: int, min_chars: int) -> li
     return [(s, e) for s, e in pieces]
 
 
+def _last_comma(text: str, s: int, length: int) -> int:
+    """Offset (from ``s``) of the last ，/,/、 in ``text[s:s+length]`` that is not a
+    thousands separator (``1,234``), or -1."""
+    i = length - 1
+    while i >= 0:
+        ch = text[s + i]
+        if ch in "，、" or (ch == "," and not (text[s + i - 1 : s + i].isdigit() and text[s + i + 1 : s + i + 2].isdigit())):
+            return i
+        i -= 1
+    return -1
+
+
 def _split_long_sentence(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
     spans, s = [], start
     while end - s > max_chars:
-        window = text[s : s + max_chars]
-        cut = max(window.rfind("，"), window.rfind(","), window.rfind("、"))
+        cut = _last_comma(text, s, max_chars)
         if cut < max_chars // 3:
             cut = max_chars - 1
             while cut > 0 and (text[s + cut].isdigit() or text[s + cut - 1].isdigit()):
                 cut -= 1  # never split a number
+            if cut == 0:  # a run of digits longer than a passage is no number: cut it anywhere
+                cut = max_chars - 1
         spans.append((s, s + cut + 1))
         s = s + cut + 1
     spans.append((s, end))

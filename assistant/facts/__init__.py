@@ -1,0 +1,17 @@
+"""Figures, targets, problems and assessment criteria as structured, comparable facts.
+
+* :func:`extract_facts` — facts of one document from its passages (rules, no model);
+* :class:`FactBook` — all facts of an index (``FactBook.from_store(store)``), query/compare;
+* :func:`answer_from_facts` — list answers (targets with deadlines, criteria about a topic …);
+* :func:`load_criteria_table`, :func:`facts_to_csv`, :func:`facts_to_xlsx` — spreadsheets."""
+
+from assistant.facts.answer import FactAnswer, FactCitation, answer_from_facts
+from assistant.facts.book import MEASURES, FactBook, find_measure
+from assistant.facts.extract import extract_facts
+from assistant.facts.model import KINDS, Fact
+from assistant.facts.table import TableError, facts_to_csv, facts_to_xlsx, find_tables, load_criteria_table
+
+__all__ = [
+    "Fact", "KINDS", "extract_facts", "FactBook", "MEASURES", "find_measure", "answer_from_facts", "FactAnswer",
+    "FactCitation", "load_criteria_table", "facts_to_csv", "facts_to_xlsx", "find_tables", "TableError",
+]

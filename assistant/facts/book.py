@@ -1,0 +1,319 @@
+"""All facts of an index (plus criteria tables), searchable and comparable.
+
+``FactBook.from_store(store)`` extracts the facts of every document once per store
+instance (a store is one index generation, so a new ingest gives a new book). Extraction is
+regex over the passages: the whole bundled corpus takes well under a second."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.facts.extract import extract_facts
+from assistant.facts.model import Fact
+from assistant.facts.table import TableError, find_tables, load_criteria_table
+from assistant.models import Chunk, Document
+from assistant.text import compact
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A quantity reports state in different words. ``strong`` words name it in a subject;
+    ``core`` words let a fact whose *section* names it count when its subject says the action."""
+
+    name: str
+    strong: tuple[str, ...]
+    core: tuple[str, ...] = ()
+
+
+MEASURES: list[Measure] = [
+    Measure("占道经营", ("占道经营", "占道", "马路市场", "出店经营")),
+    Measure("店外经营", ("店外经营", "出店经营", "越门经营")),
+    Measure("数字化案件处置", ("数字化案件", "数字平台", "数字城管", "数字化城管", "数字化城市管理", "数字化平台"),
+            ("处置", "案件", "结案", "办结")),
+    Measure("违建", ("违建", "违法建设", "违章建筑", "违法建筑", "拆违", "控违", "双违", "违章建设"), ("拆除", "拆", "销号")),
+    Measure("小广告", ("牛皮癣", "小广告", "乱涂乱画", "乱贴乱画", "野广告")),
+    Measure("户外广告", ("户外广告", "广告牌", "门头", "店招", "牌匾")),
+    Measure("公益广告", ("公益广告",)),
+    Measure("违停", ("违停", "乱停乱放", "违规停放", "违法停车", "停车告知单")),
+    Measure("停车泊位", ("停车泊位", "停车位", "泊位", "停车场")),
+    Measure("公厕", ("公厕", "厕所", "公共卫生间")),
+    Measure("垃圾分类", ("垃圾分类",)),
+    Measure("生活垃圾", ("生活垃圾", "垃圾清运", "清运")),
+    Measure("老旧小区", ("老旧小区",)),
+    Measure("背街小巷", ("背街小巷", "背街后巷")),
+    Measure("志愿服务", ("志愿者", "志愿服务", "志愿活动")),
+    Measure("养犬", ("养犬", "流浪犬", "流浪狗", "犬")),
+    Measure("油烟", ("油烟",)),
+    Measure("燃气", ("燃气", "瓶改管", "液化气", "液化石油气", "天然气")),
+    Measure("窨井盖", ("窨井", "井盖")),
+    Measure("路灯", ("路灯", "亮化", "照明")),
+    Measure("绿化", ("绿化", "口袋公园", "补植", "植树", "造林")),
+    Measure("道路维修", ("道路", "路面", "坑洼", "坑槽", "人行道", "道牙")),
+    Measure("信访", ("信访", "投诉", "市长热线", "网民留言", "热线")),
+    Measure("建筑垃圾", ("建筑垃圾", "渣土")),
+    Measure("非机动车", ("非机动车", "电动车")),
+]
+
+
+def find_measure(text: str) -> Measure:
+    """The measure a user's word stands for (``违法建设`` → 违建); unknown words stand for themselves."""
+    key = compact(text)
+    for measure in MEASURES:
+        if key == compact(measure.name) or key in (compact(w) for w in measure.strong):
+            return measure
+    for measure in MEASURES:
+        if any(compact(w) in key for w in (measure.name, *measure.strong) if len(compact(w)) >= 2):
+            return measure
+    for measure in MEASURES:
+        if any(key in compact(w) for w in (measure.name, *measure.strong)) and len(key) >= 2:
+            return measure
+    return Measure(text.strip(), tuple(w for w in re.split(r"[/／、,，\s]+", text.strip()) if w))
+
+
+# Words too common to show that a result is about a target's subject.
+_GENERIC = set(
+    "工作 推进 持续 加强 做好 开展 完成 全面 进一步 提升 提高 管理 建设 创建 城市 全区 我区 我县 全市 我市 各类 "
+    "相关 重点 积极 继续 深化 强化 加快 加大 落实 抓好 实施 探索 巩固 聚焦 坚持 确保 力争 目标 任务 计划 项目 "
+    "情况 水平 工作法 日常 常态化 专项 整治 治理 问题 活动 实现 有序 严格 完善 建立 健全 机制 体系 全力 大力 "
+    "高标准 高质量 文明 创文 创城 示范 精细化 切实 扎实 稳步 不断 及时 年底 年内 下半年 上半年 今年 明年 全年 以上 方面 有关 哪些 什么".split()
+)
+
+
+def _keywords(text: str) -> list[str]:
+    """Content words of a text (jieba search tokens): no generic words, none that is only part
+    of another kept or dropped word (半年 of 下半年, 燃气 of 燃气安全)."""
+    from assistant.index.tokenize import tokens
+
+    all_tokens = tokens(text)
+    dropped = {t for t in all_tokens if t in _GENERIC}
+    out = []
+    for token in all_tokens:
+        if len(token) < 2 or token in _GENERIC or token.isdigit() or token in out:
+            continue
+        out.append(token)
+    return [t for t in out if not any(t != o and t in o for o in out) and not any(t != d and t in d for d in dropped)]
+
+
+def keyword_in(keyword: str, haystack_compact: str) -> bool:
+    """``燃气安全`` is in a text that says it, or says both 燃气 and 安全."""
+    if keyword in haystack_compact:
+        return True
+    if len(keyword) < 4:
+        return False
+    from assistant.index.tokenize import tokens
+
+    parts = [t for t in tokens(keyword) if t != keyword and len(t) >= 2]
+    return bool(parts) and all(p in haystack_compact for p in parts) and sum(map(len, parts)) >= len(keyword)
+
+
+def _doc_time(year: int | None, period: str) -> tuple[int, int] | None:
+    """When a document's account ends: (year, 1) for a 上半年 report, else (year, 2)."""
+    if year is None:
+        return None
+    return (year, 1 if period == "上半年" else 2)
+
+
+@dataclass
+class FactBook:
+    facts: list[Fact]
+    errors: list[str] = field(default_factory=list)  # criteria tables that could not be read
+    generation: str = ""  # the index generation folder the facts come from
+    _doc_periods: dict[str, str] = field(default_factory=dict, repr=False)
+
+    # -- building ---------------------------------------------------------------------
+    @classmethod
+    def from_documents(cls, documents: Iterable[tuple[Document, list[Chunk]]], criteria_dir: str | Path | None = None,
+                       generation: str = "") -> FactBook:
+        facts: list[Fact] = []
+        periods: dict[str, str] = {}
+        for document, chunks in documents:
+            periods[document.doc_id] = document.meta.period
+            try:
+                facts.extend(extract_facts(document, chunks))
+            except Exception:  # one odd document must not take the whole book down
+                log.exception("fact extraction failed for %s", document.source)
+        errors: list[str] = []
+        if criteria_dir is not None:
+            for path in find_tables(criteria_dir):
+                try:
+                    facts.extend(load_criteria_table(path))
+                except TableError as exc:
+                    errors.append(str(exc))
+        book = cls(facts, errors, generation, periods)
+        book._mark_status()
+        return book
+
+    @classmethod
+    def from_store(cls, store, criteria_dir: str | Path | None = None) -> FactBook:
+        """The facts of every document in ``store`` (an ``EmbeddedStore``), cached per store
+        instance and criteria folder state (a changed table file is read again)."""
+        key = _tables_signature(criteria_dir)
+        with _CACHE_LOCK:
+            per_store = _CACHE.get(store)
+            if per_store is not None and key in per_store:
+                return per_store[key]
+        documents = []
+        for info in store.documents():
+            document = store.document(info.doc_id)
+            if document is not None:
+                documents.append((document, store.document_chunks(info.doc_id)))
+        book = cls.from_documents(documents, criteria_dir, generation=str(getattr(store, "folder", "")))
+        with _CACHE_LOCK:
+            _CACHE.setdefault(store, {})
+            _CACHE[store] = {key: book}  # keep only the newest state of the tables
+        return book
+
+    # -- target status ----------------------------------------------------------------------
+    def _mark_status(self) -> None:
+        """A target is ``done`` when a result of a later document of the same body says it
+        (by its keywords), ``open`` when a later document of that body does not, else ``unknown``."""
+        results = [f for f in self.facts if f.kind == "result" and not f.masked]
+        result_keys = {id(r): compact(f"{r.subject} {r.section.split(' > ')[-1] if r.section else ''}") for r in results}
+        by_body: dict[str, list[Fact]] = {}
+        for result in results:
+            by_body.setdefault(result.body, []).append(result)
+        for target in (f for f in self.facts if f.kind == "target"):
+            target.status, target.done_by = "unknown", []
+            start = _doc_time(target.year, self._doc_periods.get(target.doc_id, ""))
+            if start is None or not target.body:
+                continue
+            later = [r for r in by_body.get(target.body, []) if r.doc_id != target.doc_id
+                     and (t := _doc_time(r.year, self._doc_periods.get(r.doc_id, ""))) is not None and t > start]
+            if not later:
+                continue
+            target.status = "open"
+            words = _keywords(target.subject)
+            if not words:
+                continue
+            weight = sum(min(len(w), 4) for w in words)
+            for result in later:
+                text = result_keys[id(result)]
+                hit = sum(min(len(w), 4) for w in words if w in text)
+                if hit / weight >= 0.6 and any(len(w) >= 2 and w in text for w in words):
+                    target.status = "done"
+                    target.done_by.append(result.fact_id)
+
+    # -- reading ------------------------------------------------------------------------------
+    def query(self, kind: str | None = None, q: str | None = None, year: int | str | None = None,
+              body: str | None = None, doc_id: str | None = None) -> list[Fact]:
+        """Facts filtered by kind, words (all must occur; Traditional/Simplified and full/half
+        width insensitive), year and issuing body."""
+        terms = [compact(t) for t in re.split(r"\s+", q or "") if compact(t)]
+        year_value = int(year) if year not in (None, "") and str(year).strip().isdigit() else None
+        body_key = compact(body or "")
+        out = []
+        for fact in self.facts:
+            if kind and fact.kind != kind:
+                continue
+            if year_value is not None and fact.year != year_value:
+                continue
+            if body_key and not (body_key in compact(fact.body) or (fact.body and compact(fact.body) in body_key)):
+                continue
+            if doc_id and fact.doc_id != doc_id:
+                continue
+            if terms:
+                hay = _haystack(fact)
+                if not all(t in hay for t in terms):
+                    continue
+            out.append(fact)
+        return out
+
+    def compare(self, measure: str) -> list[Fact]:
+        """The results about one measure across documents (e.g. 占道经营: 003's ``约8000余处``,
+        002's ``1900余处``), oldest document first, each in document order."""
+        found = find_measure(measure)
+        strong = [compact(w) for w in found.strong if compact(w)]
+        core = [compact(w) for w in found.core]
+        rows = []
+        results = [f for f in self.facts if f.kind == "result" and not f.masked and f.value is not None]
+        for fact in results:
+            subject = compact(fact.subject)
+            leaf = compact(fact.section.split(" > ")[-1]) if fact.section else ""
+            if any(w in subject for w in strong) or (core and any(w in leaf for w in strong) and any(c in subject for c in core)):
+                rows.append(fact)
+        # A figure whose subject names only an action (开展活动26次, 出动人员260余人次, 现场处罚70次)
+        # is about the topic of its sentence: keep it with a matching figure of that sentence.
+        matched = {(f.chunk_id, f.sentence) for f in rows}
+        others = [compact(w) for m in MEASURES if m.name != found.name for w in m.strong if compact(w) not in strong]
+        for fact in results:
+            if fact in rows or (fact.chunk_id, fact.sentence) not in matched:
+                continue
+            if _only_action(fact.subject) and not any(w in compact(fact.subject) for w in others) and not any(
+                    _same_clause(fact, r) for r in rows if r.chunk_id == fact.chunk_id and r.sentence == fact.sentence):
+                rows.append(fact)
+        order = {id(f): i for i, f in enumerate(self.facts)}
+        rows.sort(key=lambda f: (f.year or 0, f.doc_id, order[id(f)]))
+        return rows
+
+    def documents(self) -> list[dict[str, Any]]:
+        """The documents that have facts, with counts per kind (for filters)."""
+        seen: dict[str, dict[str, Any]] = {}
+        for fact in self.facts:
+            key = fact.doc_id or f"table:{fact.source}"
+            entry = seen.setdefault(key, {"doc_id": fact.doc_id, "title": fact.title, "source": fact.source,
+                                          "year": fact.year, "body": fact.body, "counts": {}})
+            entry["counts"][fact.kind] = entry["counts"].get(fact.kind, 0) + 1
+        return list(seen.values())
+
+    def years(self) -> list[int]:
+        return sorted({f.year for f in self.facts if f.year})
+
+    def bodies(self) -> list[str]:
+        return sorted({f.body for f in self.facts if f.body})
+
+    def by_id(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.fact_id == fact_id), None)
+
+
+_ACTION_ONLY_OBJECTS = set("活动 人员 车辆 行动 人次 车次 次数 队伍 力量".split())
+
+
+def _only_action(subject: str) -> bool:
+    """``开展活动`` / ``出动人员`` / ``现场处罚``: an action without an object of its own."""
+    from assistant.facts.extract import _VERB
+
+    rest = _VERB.sub("", compact(subject))
+    for word in sorted(_ACTION_ONLY_OBJECTS | _GENERIC, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    rest = re.sub(r"现场|累计|共|今年|已|各类|集中|常态化|开展", "", rest)
+    return len(rest) <= 1
+
+
+def _same_clause(a: Fact, b: Fact) -> bool:
+    """Two figures of one clause (a list such as 占道经营8000余处、店外经营10600余处)."""
+    for clause in re.split(r"[，,；;。：:]", a.sentence):
+        if a.figure in clause and b.figure in clause:
+            return True
+    return False
+
+
+def _haystack(fact: Fact) -> str:
+    parts = [fact.subject, fact.sentence, fact.item, fact.content, fact.standard, fact.method, fact.responsible,
+             fact.section, fact.deadline, fact.figure, fact.title]
+    return compact(" ".join(p for p in parts if p))
+
+
+_CACHE: "weakref.WeakKeyDictionary[Any, dict[tuple, FactBook]]" = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def _tables_signature(criteria_dir: str | Path | None) -> tuple:
+    if criteria_dir is None:
+        return ()
+    signature: list[tuple] = [str(Path(criteria_dir).resolve())]
+    for path in find_tables(criteria_dir):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        signature.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)

@@ -1,0 +1,207 @@
+"""Facts in the web app: JSON, CSV/XLSX exports, a comparison with a server-drawn chart,
+and the /facts page. Mount with ``app.include_router(router)``; the app must set
+``app.state.assistant`` (an :class:`assistant.service.Assistant`).
+
+The FactBook is built once per index generation (and state of the criteria tables in the
+corpus folder) and kept on ``app.state``."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from assistant.facts.book import MEASURES, FactBook, _tables_signature, find_measure
+from assistant.facts.chart import bar_chart_svg
+from assistant.facts.model import KIND_LABELS, KINDS, Fact
+from assistant.facts.table import facts_to_csv, facts_to_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+STATIC = ROOT / "web" / "static"
+
+
+def _fallback_templates() -> Jinja2Templates:
+    """Templates when the app has none of its own (``app.state.templates``): same folder, same
+    rules (autoescape, strict undefined), assets served by this router."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(ROOT / "web" / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals.update(asset=lambda name: f"/facts/static/{name}", has_facts=True, version="")
+    return Jinja2Templates(env=env)
+
+
+_TEMPLATES = _fallback_templates()
+_STATIC_FILES = {"facts.js": "text/javascript; charset=utf-8", "facts.css": "text/css; charset=utf-8"}
+_MAX_QUERY = 200
+_LOCK = threading.Lock()
+
+router = APIRouter()
+
+
+# -- the book -------------------------------------------------------------------------------
+
+
+def _criteria_dir(request: Request) -> Path | None:
+    folder = getattr(request.app.state, "facts_criteria_dir", None)
+    if folder is None:
+        settings = getattr(request.app.state.assistant, "settings", None)
+        folder = getattr(settings, "corpus_dir", None)
+    return Path(folder) if folder is not None and Path(folder).is_dir() else None
+
+
+def get_book(request: Request) -> FactBook:
+    """The FactBook of the assistant's current index generation (503 when there is no index)."""
+    from assistant.index.store import IndexMissing
+
+    assistant = getattr(request.app.state, "assistant", None)
+    if assistant is None:
+        raise HTTPException(status_code=503, detail="服务正在启动（模型加载中），请稍后再试")
+    try:
+        store = assistant.store
+    except IndexMissing as exc:
+        raise HTTPException(status_code=503, detail=str(exc)) from exc
+    criteria = _criteria_dir(request)
+    key = (str(getattr(store, "folder", id(store))), _tables_signature(criteria))
+    with _LOCK:
+        cached = getattr(request.app.state, "facts_book", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+    book = FactBook.from_store(store, criteria)
+    with _LOCK:
+        request.app.state.facts_book = (key, book)
+    return book
+
+
+# -- filters ---------------------------------------------------------------------------------
+
+
+def _clean_filters(kind: str | None, q: str | None, year: str | None, body: str | None) -> dict[str, Any]:
+    kind = (kind or "").strip() or None
+    if kind is not None and kind not in KINDS:
+        raise HTTPException(status_code=400, detail=f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
+    q = (q or "").strip()
+    if len(q) > _MAX_QUERY:
+        raise HTTPException(status_code=400, detail=f"q is longer than {_MAX_QUERY} characters")
+    year = (year or "").strip()
+    if year and not re.fullmatch(r"\d{4}", year):
+        raise HTTPException(status_code=400, detail="year must be a four-digit year")
+    body = (body or "").strip()[:_MAX_QUERY]
+    return {"kind": kind, "q": q or None, "year": int(year) if year else None, "body": body or None}
+
+
+def _facts(request: Request, kind, q, year, body) -> tuple[FactBook, list[Fact], dict[str, Any]]:
+    filters = _clean_filters(kind, q, year, body)
+    book = get_book(request)
+    return book, book.query(**filters), filters
+
+
+def _fact_json(fact: Fact) -> dict[str, Any]:
+    data = fact.to_dict()
+    data["link"] = fact.doc_link
+    if fact.masked:
+        data["value"] = None
+    return data
+
+
+# -- JSON and exports ----------------------------------------------------------------------------
+
+
+@router.get("/api/facts")
+def api_facts(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
+              body: str | None = None, limit: int = Query(5000, ge=1, le=50000)) -> dict[str, Any]:
+    """``{"facts": [...], "count": n}`` filtered by kind (result|target|problem|criterion), words, year, body."""
+    book, facts, _ = _facts(request, kind, q, year, body)
+    return {"facts": [_fact_json(f) for f in facts[:limit]], "count": len(facts), "errors": book.errors}
+
+
+@router.get("/api/facts/export.csv")
+def export_csv(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
+               body: str | None = None) -> Response:
+    _, facts, _ = _facts(request, kind, q, year, body)
+    return Response(facts_to_csv(facts), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+
+
+@router.get("/api/facts/export.xlsx")
+def export_xlsx(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
+                body: str | None = None) -> Response:
+    _, facts, _ = _facts(request, kind, q, year, body)
+    return Response(facts_to_xlsx(facts),
+                    media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": 'attachment; filename="facts.xlsx"'})
+
+
+def _comparison(book: FactBook, measure: str) -> dict[str, Any]:
+    found = find_measure(measure)
+    rows = book.compare(measure)
+    return {"measure": found.name, "keywords": list(found.strong), "rows": rows,
+            "svg": bar_chart_svg(rows, title=f"“{found.name}”各文件对比")}
+
+
+@router.get("/api/facts/compare")
+def api_compare(request: Request, measure: str = Query(..., min_length=1, max_length=_MAX_QUERY)) -> JSONResponse:
+    """The same measure across documents: ``{"measure", "rows": [...], "svg": "<svg…>"}``."""
+    result = _comparison(get_book(request), measure)
+    return JSONResponse({"measure": result["measure"], "keywords": result["keywords"],
+                         "rows": [_fact_json(f) for f in result["rows"]], "svg": result["svg"]})
+
+
+# -- the page ----------------------------------------------------------------------------------
+
+
+@router.get("/facts", response_class=HTMLResponse)
+def facts_page(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
+               body: str | None = None, measure: str | None = None) -> HTMLResponse:
+    error = ""
+    try:
+        filters = _clean_filters(kind, q, year, body)
+    except HTTPException as exc:
+        error, filters = str(exc.detail), {"kind": None, "q": None, "year": None, "body": None}
+    facts: list[Fact] = []
+    book = None
+    comparison = None
+    try:
+        book = get_book(request)
+        facts = book.query(**filters)
+        if measure and measure.strip():
+            comparison = _comparison(book, measure.strip()[:_MAX_QUERY])
+    except HTTPException as exc:
+        error = str(exc.detail)
+    query = {k: v for k, v in {"kind": filters["kind"], "q": filters["q"], "year": filters["year"],
+                               "body": filters["body"]}.items() if v}
+    context = {
+        "facts": facts,
+        "filters": filters,
+        "kinds": [(k, KIND_LABELS[k]) for k in KINDS],
+        "kind_labels": KIND_LABELS,
+        "years": book.years() if book else [],
+        "bodies": book.bodies() if book else [],
+        "measures": [m.name for m in MEASURES],
+        "measure": (measure or "").strip(),
+        "comparison": comparison,
+        "export_query": urlencode(query),
+        "error": error,
+        "table_errors": book.errors if book else [],
+        "total": len(book.facts) if book else 0,
+    }
+    context["page"] = "facts"
+    templates = getattr(request.app.state, "templates", None) or _TEMPLATES
+    status = 503 if error and book is None else 200
+    return templates.TemplateResponse(request, "facts.html", context, status_code=status)
+
+
+@router.get("/facts/static/{name}")
+def facts_static(name: str) -> FileResponse:
+    """The page's own script and style (served here so the page works however /static is mounted)."""
+    if name not in _STATIC_FILES or not (STATIC / name).is_file():
+        raise HTTPException(status_code=404, detail="not found")
+    return FileResponse(STATIC / name, media_type=_STATIC_FILES[name])
