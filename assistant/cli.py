@@ -197,6 +197,42 @@ def serve(
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
 
 
+@app.command("eval")
+def eval_(
+    questions: Annotated[Path, typer.Argument(help="question set, JSON lines (e.g. eval/dev.jsonl)")],
+    index: IndexOpt = None,
+    k: Annotated[int, typer.Option("-k", help="passages retrieved per question")] = 5,
+    failures: Annotated[bool, typer.Option("--failures", help="also list the questions that failed and why")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Evaluate retrieval (hybrid/dense/BM25), answers, refusals and latency on a question set."""
+    from rich.console import Console as _Console
+
+    from assistant.evaluate import evaluate, load_questions, render
+    from assistant.index.store import IndexMismatch, IndexMissing
+
+    try:
+        items = load_questions(questions)
+    except (OSError, ValueError) as exc:
+        _fail(exc)
+    assistant = _assistant(_settings(index))
+    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("evaluating", total=len(items))
+        try:
+            report = evaluate(assistant, items, k=k, progress=lambda done, total: bar.update(task, completed=done))
+        except (IndexMissing, IndexMismatch) as exc:
+            _fail(exc)
+    if as_json:
+        data = report.to_dict(with_questions=failures)
+        if failures:
+            data["failures"] = [{"id": r.id, "type": r.type, "question": r.question, "why": why, "answer": r.answer}
+                                for r, why in report.failures()]
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    render(report, _Console(), failures=failures)
+
+
 def main() -> None:  # pragma: no cover
     app()
 

@@ -1,0 +1,133 @@
+"""Shared helpers of the benchmark scripts (run by hand, not in CI).
+
+Each script prints a Markdown table and writes its raw numbers to bench/results/ (git-ignored)."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # `python bench/x.py` from anywhere imports this checkout's `assistant`
+
+RESULTS = ROOT / "bench" / "results"
+CORPUS = ROOT / "corpus"
+DEV = ROOT / "eval" / "dev.jsonl"
+
+
+def percentile(values, q: float) -> float:
+    from assistant.evaluate import percentile as _p
+
+    return _p(list(values), q)
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now (VmRSS), MiB."""
+    return _status_kb("VmRSS") / 1024
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM), MiB."""
+    return _status_kb("VmHWM") / 1024
+
+
+def _status_kb(field: str) -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def machine() -> dict:
+    """What the numbers were measured on."""
+
+    def run(cmd: list[str]) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    cpu = ""
+    try:
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), "")
+    except OSError:
+        pass
+    versions = {}
+    for module in ("torch", "faiss", "bm25s", "sentence_transformers", "numpy"):
+        try:
+            versions[module] = __import__(module).__version__
+        except Exception:  # noqa: BLE001 - informative only
+            pass
+    free = run(["free", "-h"])
+    mem = next((line.split()[1] for line in free.splitlines() if line.startswith("Mem:")), "")
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": run(["nproc"]), "memory": mem, "cpu": cpu, "gpu": "none",
+        "python": platform.python_version(), "load_avg": [round(x, 2) for x in os.getloadavg()],
+        "versions": versions,
+    }
+
+
+def machine_line(info: dict | None = None) -> str:
+    info = info or machine()
+    v = info.get("versions", {})
+    return (f"{info['date']}; nproc={info['nproc']}, RAM {info['memory']}, {info['cpu'] or 'cpu?'}, no GPU; "
+            f"load avg {info['load_avg']}; python {info['python']}, torch {v.get('torch', '?')}, "
+            f"faiss {v.get('faiss', '?')}")
+
+
+def load_avg() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def save(name: str, data: dict) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1))
+    return path
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    """A Markdown table."""
+    def cell(x) -> str:
+        if isinstance(x, float):
+            return f"{x:.3f}" if abs(x) < 10 else f"{x:.1f}"
+        return str(x)
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(cell(x) for x in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+class Timer:
+    def __enter__(self):
+        self.start = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.start
+
+
+def dev_questions() -> list[dict]:
+    from assistant.evaluate import load_questions
+
+    return load_questions(DEV)
+
+
+def settings(**overrides):
+    """Settings as configured (ASSISTANT_* env), with overrides."""
+    from assistant.settings import Settings
+
+    return Settings(**overrides)
