@@ -124,7 +124,7 @@ def _build_faiss(vectors: np.ndarray, ids: np.ndarray, dims: int, flat_max: int)
     if len(ids) > flat_max:
         inner = faiss.IndexHNSWFlat(dims, 32, faiss.METRIC_INNER_PRODUCT)
         inner.hnsw.efConstruction = 80
-        inner.hnsw.efSearch = 128
+        inner.hnsw.efSearch = 256  # recall@10 0.906 at 300k vs 0.835 at 128 (bench/README.md)
         kind = "hnsw32"
     else:
         inner = faiss.IndexFlatIP(dims)
