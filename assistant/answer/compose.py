@@ -226,7 +226,7 @@ def compose(
     ``siblings`` returns the other items under the same heading, for list questions."""
     keywords = question_keywords(question)
     if not hits or not keywords:
-        return refusal(question, hits, "" if hits else "")
+        return refusal(question, hits, "")
     missing_year = _year_not_covered(question, hits)
     if missing_year:
         return refusal(question, hits, f"文件中没有{missing_year}的相关内容。")
