@@ -1,4 +1,4 @@
-"""Command line: ``assistant ingest | search | ask | serve | documents | prepare-model``."""
+"""Command line: ``assistant ingest | search | ask | documents | serve | eval | prepare-model``."""
 
 from __future__ import annotations
 
@@ -27,12 +27,15 @@ def _settings(index: Path | None = None) -> Settings:
     return settings
 
 
-def _assistant(settings: Settings):
+def _assistant(settings: Settings, ctx: typer.Context):
+    """The Assistant for a command. A caller embedding the CLI (the tests) may pass a loaded
+    Embedder as ``obj={"embedder": ...}`` so the model is not loaded again per command."""
     from assistant.index.model_files import ModelUnavailable
     from assistant.service import Assistant
 
+    embedder = (ctx.obj or {}).get("embedder") if isinstance(ctx.obj, dict) else None
     try:
-        return Assistant(settings)
+        return Assistant(settings, embedder)
     except ModelUnavailable as exc:
         console.print(f"[red]model unavailable:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -54,17 +57,22 @@ def prepare_model() -> None:
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders (default: corpus/)")] = None,
     index: IndexOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="re-embed everything")] = False,
+    wait: Annotated[Optional[float], typer.Option(
+        "--wait", help="seconds to wait while another ingest holds the index (default ASSISTANT_INGEST_LOCK_TIMEOUT, 600)")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Build or update the index from report files (.txt .md .docx .pdf .html)."""
+    """Build or update the index from report files (.txt .md .docx .pdf .html .xlsx .csv)."""
     from assistant.index.build import IngestBusy
     from assistant.index.store import IndexMismatch
 
     settings = _settings(index)
-    assistant = _assistant(settings)
+    if wait is not None:
+        settings.ingest_lock_timeout = max(0.0, wait)
+    assistant = _assistant(settings, ctx)
     targets = paths or [settings.corpus_dir]
     with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
                   console=console, transient=True, disable=as_json) as bar:
@@ -96,6 +104,7 @@ def _filters(year: int | None, body: str | None, kind: str | None) -> dict:
 
 @app.command()
 def search(
+    ctx: typer.Context,
     query: str,
     index: IndexOpt = None,
     k: Annotated[int, typer.Option("-k", help="number of passages")] = 5,
@@ -108,7 +117,7 @@ def search(
     """Print the best passages with document, heading path and score."""
     from assistant.index.store import IndexMismatch, IndexMissing
 
-    assistant = _assistant(_settings(index))
+    assistant = _assistant(_settings(index), ctx)
     try:
         hits = assistant.search(query, k=k, filters=_filters(year, body, kind), mode=mode)  # type: ignore[arg-type]
     except (IndexMissing, IndexMismatch) as exc:
@@ -125,6 +134,7 @@ def search(
 
 @app.command()
 def ask(
+    ctx: typer.Context,
     question: str,
     index: IndexOpt = None,
     draft: Annotated[bool, typer.Option("--draft", help="drafting mode for inspection material")] = False,
@@ -137,7 +147,7 @@ def ask(
     """Answer a question with numbered citations, or say that the documents do not hold it."""
     from assistant.index.store import IndexMismatch, IndexMissing
 
-    assistant = _assistant(_settings(index))
+    assistant = _assistant(_settings(index), ctx)
     try:
         answer = assistant.ask(question, mode="draft" if draft else "qa", filters=_filters(year, body, kind))
     except (IndexMissing, IndexMismatch) as exc:
@@ -199,6 +209,7 @@ def serve(
 
 @app.command("eval")
 def eval_(
+    ctx: typer.Context,
     questions: Annotated[Path, typer.Argument(help="question set, JSON lines (e.g. eval/dev.jsonl)")],
     index: IndexOpt = None,
     k: Annotated[int, typer.Option("-k", help="passages retrieved per question")] = 5,
@@ -215,7 +226,7 @@ def eval_(
         items = load_questions(questions)
     except (OSError, ValueError) as exc:
         _fail(exc)
-    assistant = _assistant(_settings(index))
+    assistant = _assistant(_settings(index), ctx)
     with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as bar:
         task = bar.add_task("evaluating", total=len(items))

@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import faiss
+
 from assistant.answer.compose import compose
 from assistant.answer.followup import resolve_followup
 from assistant.index.build import IngestReport, ingest
@@ -25,6 +27,7 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, embedder: Embedder | None = None):
         self.settings = settings or Settings()
         self.embedder = embedder or Embedder(self.settings)
+        faiss.omp_set_num_threads(max(1, self.settings.search_threads))
         self._lock = threading.Lock()
         self._pointer: str | None = None
         self._store: EmbeddedStore | None = None

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     top_k: int = 8
     rrf_k: int = 60
     candidates: int = 50
+    # OpenMP threads FAISS uses per search: one query on 2 cores ran 4-6x faster with 1 than
+    # with 2 at 100k passages (bench/README.md, "FAISS threads").
+    search_threads: int = 1
     # Above this many passages the dense index switches from exact (flat) to HNSW.
     flat_index_max: int = 300_000  # measured: bench/README.md (flat ≤20 ms CPU per query below this)
 
@@ -49,6 +52,7 @@ class Settings(BaseSettings):
     max_file_bytes: int = 50 * 1024 * 1024
     max_upload_files: int = 20
     max_passages: int = 500_000
+    ingest_lock_timeout: float = 600.0  # seconds an ingest waits for another one to finish
     max_request_bytes: int = 60 * 1024 * 1024
 
     # Web

@@ -243,22 +243,25 @@ def ingest(
     rebuild: bool = False,
     remove_keys: Iterable[str] = (),
     progress: Callable[[str, int, int], None] | None = None,
-    lock_timeout: float = 600.0,
+    lock_timeout: float | None = None,
 ) -> IngestReport:
     """Bring the index in ``settings.index_dir`` up to date with the given files and folders.
 
     Files already indexed with the same content are reused without re-embedding; files
     that vanished from a given folder are dropped; unreadable files are reported in
-    ``skipped`` and, if they were indexed before, their previous version is kept."""
+    ``skipped`` and, if they were indexed before, their previous version is kept.
+    Waits ``lock_timeout`` seconds (default ``settings.ingest_lock_timeout``) for another
+    ingest of the same index, then raises :class:`IngestBusy`."""
     started = time.perf_counter()
     index_dir = settings.index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
     report = IngestReport()
     try:
-        lock = FileLock(str(index_dir / ".lock"), timeout=lock_timeout)
+        wait = settings.ingest_lock_timeout if lock_timeout is None else lock_timeout
+        lock = FileLock(str(index_dir / ".lock"), timeout=wait)
         lock.acquire()
     except Timeout as exc:
-        raise IngestBusy(f"another ingest is running on {index_dir} (lock held)") from exc
+        raise IngestBusy(f"another ingest is running on {index_dir} (waited {wait:g} s for its lock)") from exc
     try:
         manifest, previous = ({}, {}) if rebuild else _read_previous(index_dir)
         if manifest and not rebuild:
