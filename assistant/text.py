@@ -52,4 +52,9 @@ def normalize(text: str) -> str:
 
 def compact(text: str) -> str:
     """Normalised text with all whitespace removed: for substring checks (evidence, numbers)."""
-    return _WS.sub("", normalize(text))
+    return squeeze(normalize(text))
+
+
+def squeeze(text: str) -> str:
+    """``text`` with all whitespace removed (``compact`` of a text that is already normalised)."""
+    return _WS.sub("", text)

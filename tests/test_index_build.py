@@ -91,3 +91,37 @@ def test_unreadable_file_is_reported_and_the_rest_indexed(tmp_path, small_corpus
     reasons = dict((p.split("/")[-1], r) for p, r in report.skipped)
     assert "not a valid .docx" in reasons["broken.docx"] and reasons["empty.txt"] == "empty file"
     assert report.documents == 3
+
+
+def test_word_counts_match_a_scan_of_the_passages(assistant):
+    """The answerer picks a question's rarest word by these counts: they must equal a plain
+    substring scan of the normalised passages, for short and long words and either script."""
+    from assistant.text import compact
+
+    store = assistant.store
+    texts = [compact(chunk.search_text) for _, chunk in store.all_chunks()]
+    words = ["率", "城管", "处置率", "数字化案件", "垃圾分类", "門前三包", "测评", "火星基地", "a*b", "[x]", "100%"]
+    for word in words:
+        expected = sum(1 for text in texts if compact(word) in text)
+        assert store.passages_containing(word) == expected, word
+    assert store.passages_containing("处置率") > 0 and store.passages_containing("火星基地") == 0
+
+
+def test_index_of_the_previous_schema_is_upgraded_without_re_embedding(tmp_path, small_corpus, embedder):
+    import sqlite3
+
+    settings = make_settings(tmp_path / "index")
+    ingest([small_corpus], settings, embedder)
+    folder = current_generation(settings.index_dir)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json.dumps(manifest | {"schema": 1}))
+    with sqlite3.connect(folder / "passages.sqlite") as db:  # what a schema-1 index lacks
+        db.execute("DROP TABLE chunk_trigrams")
+        db.execute("DROP TABLE short_terms")
+
+    with pytest.raises(IndexMismatch, match="assistant ingest"):
+        EmbeddedStore.open_current(settings.index_dir)
+    upgraded = ingest([small_corpus], settings, embedder)
+    assert upgraded.embedded == 0 and upgraded.generation != folder.name
+    store = EmbeddedStore.open_current(settings.index_dir)
+    assert store.count() == upgraded.passages and store.passages_containing("处置率") > 0

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,12 +24,13 @@ from filelock import FileLock, Timeout
 
 from assistant import __version__
 from assistant.index.embed import Embedder
-from assistant.index.store import CURRENT, SCHEMA_VERSION, IndexMismatch, current_generation, IndexMissing
+from assistant.index.store import CURRENT, SCHEMA_VERSION, UPGRADABLE_SCHEMAS, IndexMismatch, IndexMissing, current_generation
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.ingest.load import IngestError, check_file
 from assistant.ingest.pipeline import discover, file_hash, prepare
 from assistant.models import Chunk, Document
 from assistant.settings import Settings
+from assistant.text import squeeze
 
 _SCHEMA = """
 CREATE TABLE files (key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL);
@@ -41,7 +43,22 @@ CREATE TABLE chunks (
   heading TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER, deadline TEXT, search_text TEXT NOT NULL,
   tokens TEXT NOT NULL, vector BLOB NOT NULL);
 CREATE INDEX chunks_doc ON chunks(doc_id);
+-- In how many passages a word occurs (the answerer's "rarest topic word"): a trigram index
+-- answers words of 3+ characters, a count table words of 1-2 characters.
+CREATE VIRTUAL TABLE chunk_trigrams USING fts5(text, tokenize='trigram', detail='none');
+CREATE TABLE short_terms (term TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;
 """
+
+
+def _write_term_tables(db: sqlite3.Connection, search_texts: list[tuple[int, str]]) -> None:
+    short: Counter[str] = Counter()
+    rows = []
+    for rowid, text in search_texts:
+        text = squeeze(text)
+        rows.append((rowid, text))
+        short.update(set(text) | {text[i : i + 2] for i in range(len(text) - 1)})
+    db.executemany("INSERT INTO chunk_trigrams (rowid, text) VALUES (?, ?)", rows)
+    db.executemany("INSERT INTO short_terms VALUES (?, ?)", short.items())
 
 
 class IngestBusy(RuntimeError):
@@ -142,7 +159,7 @@ def _write_generation(folder: Path, files: list[_FileRows], manifest: dict, dims
     folder.mkdir(parents=True)
     db = sqlite3.connect(folder / "passages.sqlite")
     db.executescript(_SCHEMA)
-    vectors, ids, token_lists = [], [], []
+    vectors, ids, token_lists, search_texts = [], [], [], []
     rowid = 0
     for file in files:
         db.execute("INSERT INTO files VALUES (?, ?, ?)", (file.key, file.content_hash, file.ingested_at))
@@ -158,9 +175,11 @@ def _write_generation(folder: Path, files: list[_FileRows], manifest: dict, dims
                 (rowid, c["chunk_id"], c["doc_id"], c["ordinal"], c["heading"], c["text"], c["start"], c["end"],
                  c["deadline"], c["search_text"], c["tokens"], c["vector"]),
             )
+            search_texts.append((rowid, c["search_text"]))
             vectors.append(np.frombuffer(c["vector"], dtype=np.float32))
             ids.append(rowid)
             token_lists.append(c["tokens"].split() or ["∅"])
+    _write_term_tables(db, search_texts)
     db.commit()
     db.close()
     matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, dims), np.float32)
@@ -266,7 +285,7 @@ def ingest(
         manifest, previous = ({}, {}) if rebuild else _read_previous(index_dir)
         if manifest and not rebuild:
             built = manifest.get("model", {})
-            if built.get("fingerprint") != embedder.fingerprint or manifest.get("schema") != SCHEMA_VERSION:
+            if built.get("fingerprint") != embedder.fingerprint or manifest.get("schema") not in UPGRADABLE_SCHEMAS:
                 raise IndexMismatch(
                     f"index in {index_dir} was built with model '{built.get('name')}' ({built.get('fingerprint')}) "
                     f"and schema {manifest.get('schema')}; configured model is '{embedder.name}' "
@@ -335,7 +354,7 @@ def ingest(
                 row["vector"] = vector.astype(np.float32).tobytes()
                 del row["_index_text"]
         report.embedded = len(to_embed)
-        changed = bool(to_embed or report.removed or rebuild or not manifest)
+        changed = bool(to_embed or report.removed or rebuild or not manifest or manifest.get("schema") != SCHEMA_VERSION)
         ordered = [result[k] for k in sorted(result)]
         report.documents = sum(len(r.documents) for r in ordered)
         report.passages = total

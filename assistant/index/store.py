@@ -16,9 +16,13 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.models import Chunk, Document, DocumentMeta
+from assistant.text import compact
 
 CURRENT = "CURRENT"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Schemas whose files, documents and passages (with their vectors) an ingest carries over,
+# rebuilding the rest: 1 lacks only the term tables.
+UPGRADABLE_SCHEMAS = {1, 2}
 
 
 class IndexMissing(RuntimeError):
@@ -92,6 +96,7 @@ class PassageStore(Protocol):
     def chunk_rowids(self, filters: Filters) -> np.ndarray | None: ...
     def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]: ...
     def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]: ...
+    def passages_containing(self, word: str) -> int: ...
     def close(self) -> None: ...
 
 
@@ -133,7 +138,8 @@ class EmbeddedStore:
         if self.manifest.get("schema") != SCHEMA_VERSION:
             raise IndexMismatch(
                 f"index at {folder} has schema {self.manifest.get('schema')}, this version reads {SCHEMA_VERSION}: "
-                "rebuild it with `assistant ingest --rebuild`"
+                + ("update it with `assistant ingest` (passages are kept, nothing is re-embedded)"
+                   if self.manifest.get("schema") in UPGRADABLE_SCHEMAS else "rebuild it with `assistant ingest --rebuild`")
             )
         self._db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
@@ -199,9 +205,17 @@ class EmbeddedStore:
     def all_chunks(self) -> list[tuple[int, Chunk]]:
         return [(int(r["rowid"]), _chunk_from_row(r)) for r in self._query("SELECT rowid, * FROM chunks ORDER BY rowid")]
 
-    def chunk_search_texts(self) -> list[str]:
-        """The normalised search text of every passage (for term frequencies)."""
-        return [r[0] for r in self._query("SELECT search_text FROM chunks")]
+    def passages_containing(self, word: str) -> int:
+        """In how many passages ``word`` (either script) occurs in the normalised text."""
+        word = compact(word)
+        if not word:
+            return 0
+        if len(word) < 3:
+            rows = self._query("SELECT passages FROM short_terms WHERE term = ?", (word,))
+            return rows[0][0] if rows else 0
+        # GLOB on a trigram table uses the index (LIKE ... ESCAPE would scan every passage).
+        pattern = "*" + "".join(f"[{ch}]" if ch in "*?[" else ch for ch in word) + "*"
+        return self._query("SELECT count(*) FROM chunk_trigrams WHERE text GLOB ?", (pattern,))[0][0]
 
     def document_meta(self) -> dict[str, tuple[str, str, DocumentMeta]]:
         """doc_id → (title, source file name, metadata), for decorating hits."""

@@ -24,21 +24,22 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._docs = store.document_meta()
-        self._corpus_text: str | None = None
         self._frequency: dict[str, int] = {}
         self._frequency_lock = threading.Lock()
 
     def term_frequency(self, word: str) -> int:
-        """How often a word occurs in the whole normalised corpus (substring count, so it does
-        not depend on how jieba happened to segment the word in context)."""
+        """In how many passages the word occurs (substring of the normalised text, so it does not
+        depend on how jieba happened to segment the word in context)."""
+        key = compact(word)
         with self._frequency_lock:
-            if self._corpus_text is None:
-                self._corpus_text = "\x00".join(compact(t) for t in self.store.chunk_search_texts())
-            if word not in self._frequency:
+            cached = self._frequency.get(key)
+        if cached is None:
+            cached = self.store.passages_containing(key)
+            with self._frequency_lock:
                 if len(self._frequency) > 50_000:
                     self._frequency.clear()
-                self._frequency[word] = self._corpus_text.count(compact(word))
-            return self._frequency[word]
+                self._frequency[key] = cached
+        return cached
 
     def _hit(self, chunk, score: float, **ranks) -> Hit:
         title, source, meta = self._docs.get(chunk.doc_id, ("", "", None))
