@@ -18,7 +18,7 @@ CORPUS = ROOT / "corpus"
 
 def make_settings(index_dir: Path, **overrides) -> Settings:
     """Settings for a test: its own index folder, everything else as configured."""
-    return Settings(index_dir=index_dir, corpus_dir=CORPUS, **overrides)
+    return Settings(**({"index_dir": index_dir, "corpus_dir": CORPUS} | overrides))
 
 
 @pytest.fixture(scope="session")

@@ -125,3 +125,39 @@ def test_index_of_the_previous_schema_is_upgraded_without_re_embedding(tmp_path,
     assert upgraded.embedded == 0 and upgraded.generation != folder.name
     store = EmbeddedStore.open_current(settings.index_dir)
     assert store.count() == upgraded.passages and store.passages_containing("处置率") > 0
+
+
+def test_criteria_spreadsheets_are_indexed_searchable_and_counted_once(tmp_path, small_corpus, embedder):
+    from openpyxl import Workbook
+
+    from assistant.facts.book import FactBook
+    from assistant.service import Assistant
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["某市文明城市测评细则（示例）"])
+    sheet.append(["测评项目", "测评内容", "测评标准", "分值"])
+    sheet.append(["公共环境", "公益广告", "主要街道公益广告不少于10处", 2])
+    sheet.append([None, "农贸市场", "农贸市场内禽类宰杀区与销售区隔离", 3])
+    sheet.merge_cells("A3:A4")
+    book.save(small_corpus / "细则.xlsx")
+    (small_corpus / "点位.csv").write_text("点位,测评标准,分值\n公交站台,站台无乱贴乱画,1\n", encoding="gb18030")
+
+    settings = make_settings(tmp_path / "index", corpus_dir=small_corpus)
+    report = ingest([small_corpus], settings, embedder)
+    assert not report.skipped and len(report.added) == 5
+
+    assistant = Assistant(settings, embedder)
+    hits = assistant.search("农贸市场禽类宰杀区的测评标准", k=3)
+    assert hits[0].source == "细则.xlsx"
+    assert "测评项目：公共环境" in hits[0].chunk.text and "分值：3" in hits[0].chunk.text  # the merged cell is filled
+    assert hits[0].title == "某市文明城市测评细则（示例）"
+    assert any(h.source == "点位.csv" for h in assistant.search("公交站台乱贴乱画", k=3))
+
+    answer = assistant.ask("农贸市场禽类宰杀区有什么测评标准？")
+    assert not answer.refused and "隔离" in answer.text
+    assert any(c.hit.source == "细则.xlsx" for c in answer.citations)
+
+    facts = FactBook.from_store(assistant.store, small_corpus)
+    standards = [f.standard for f in facts.facts if f.kind == "criterion" and "禽类" in (f.standard or "")]
+    assert standards == ["农贸市场内禽类宰杀区与销售区隔离"]  # from the table reader, not twice

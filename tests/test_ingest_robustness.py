@@ -504,3 +504,17 @@ def test_chinese_text_layer_pdf(tmp_path, base_index, embedder):
     hits = search(settings, embedder, "数字化城管结案率是多少", k=3)
     assert "98.76％" in hits[0].chunk.text
     assert found(settings, embedder, "清理违规小广告多少处", "6789处")
+
+
+def test_broken_spreadsheets_are_refused_with_the_reason(tmp_path, base_index, embedder):
+    report, settings = run(tmp_path, base_index, embedder, {
+        "加密细则.xlsx": OLE_SIGNATURE + bytes(600),
+        "cut.xlsx": zip_bytes({"xl/workbook.xml": b"<workbook"})[:40],
+        "bomb.xlsx": zip_bytes({"xl/workbook.xml": b"<workbook/>", "xl/big.xml": bytes(20_000_000)}),
+        "binary.csv": bytes(range(256)) * 40,
+    }, max_file_bytes=1_000_000)
+    assert "password-protected or old binary Excel file (.xls)" in skipped_reason(report, "加密细则.xlsx")
+    assert "not a valid .xlsx" in skipped_reason(report, "cut.xlsx")
+    assert "zip bomb" in skipped_reason(report, "bomb.xlsx")
+    assert skipped_reason(report, "binary.csv")
+    assert_healthy(settings, embedder)

@@ -18,6 +18,7 @@ from typing import Any
 from assistant.facts.extract import extract_facts
 from assistant.facts.model import Fact
 from assistant.facts.table import TableError, find_tables, load_criteria_table
+from assistant.ingest.pipeline import file_hash
 from assistant.models import Chunk, Document
 from assistant.text import compact
 
@@ -133,21 +134,30 @@ class FactBook:
     @classmethod
     def from_documents(cls, documents: Iterable[tuple[Document, list[Chunk]]], criteria_dir: str | Path | None = None,
                        generation: str = "") -> FactBook:
+        documents = list(documents)
         facts: list[Fact] = []
-        periods: dict[str, str] = {}
-        for document, chunks in documents:
-            periods[document.doc_id] = document.meta.period
-            try:
-                facts.extend(extract_facts(document, chunks))
-            except Exception:  # one odd document must not take the whole book down
-                log.exception("fact extraction failed for %s", document.source)
         errors: list[str] = []
+        from_tables: set[str] = set()  # content hashes of tables read as tables (their criteria are exact)
         if criteria_dir is not None:
+            ingested = {document.content_hash for document, _ in documents}
             for path in find_tables(criteria_dir):
                 try:
                     facts.extend(load_criteria_table(path))
                 except TableError as exc:
                     errors.append(str(exc))
+                    continue
+                digest = file_hash(path)
+                if digest in ingested:
+                    from_tables.add(digest)
+        periods: dict[str, str] = {}
+        for document, chunks in documents:
+            periods[document.doc_id] = document.meta.period
+            if document.content_hash in from_tables:
+                continue
+            try:
+                facts.extend(extract_facts(document, chunks))
+            except Exception:  # one odd document must not take the whole book down
+                log.exception("fact extraction failed for %s", document.source)
         book = cls(facts, errors, generation, periods)
         book._mark_status()
         return book

@@ -15,17 +15,17 @@ import csv
 import hashlib
 import io
 import re
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.facts.extract import criterion_fact, field_of
 from assistant.facts.model import EXPORT_COLUMNS, Fact
+from assistant.ingest.load import IngestError, read_spreadsheet
 
 TABLE_SUFFIXES = {".xlsx", ".csv"}
 _HEADER_SCAN_ROWS = 15
 _FILL_DOWN = {"item", "content", "score", "method", "responsible"}
-_MAX_ROWS = 100_000
+_MAX_TABLE_BYTES = 50 * 1024 * 1024
 
 
 class TableError(ValueError):
@@ -51,7 +51,10 @@ def load_criteria_table(path: str | Path, data: bytes | None = None, name: str |
             raise TableError(name, f"cannot read ({exc.strerror})") from exc
     if not data:
         raise TableError(name, "empty file")
-    sheets = _xlsx_rows(name, data) if suffix == ".xlsx" else [("", _csv_rows(name, data))]
+    try:
+        sheets = read_spreadsheet(Path(name), data, max(len(data), _MAX_TABLE_BYTES))
+    except IngestError as exc:
+        raise TableError(name, exc.reason) from exc
     facts: list[Fact] = []
     found_header = False
     for sheet, rows in sheets:
@@ -67,66 +70,6 @@ def load_criteria_table(path: str | Path, data: bytes | None = None, name: str |
             f"in the first {_HEADER_SCAN_ROWS} rows",
         )
     return facts
-
-
-def _xlsx_rows(name: str, data: bytes) -> list[tuple[str, list[list[str]]]]:
-    from openpyxl import load_workbook
-
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise TableError(name, "old binary Excel file (.xls) or password-protected workbook; save it as .xlsx")
-        raise TableError(name, "not a valid .xlsx (not a zip archive; truncated or renamed?)")
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise TableError(name, f"damaged .xlsx ({type(exc).__name__}: {exc})") from exc
-    sheets = []
-    try:
-        for sheet in book.worksheets:
-            rows = []
-            for count, row in enumerate(sheet.iter_rows(values_only=True)):
-                if count >= _MAX_ROWS:
-                    raise TableError(name, f"sheet '{sheet.title}' has more than {_MAX_ROWS} rows")
-                rows.append([_cell_text(v) for v in row])
-            sheets.append((sheet.title, rows))
-    finally:
-        book.close()
-    return sheets
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return " ".join(str(value).split())
-
-
-def _csv_rows(name: str, data: bytes) -> list[list[str]]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    text = None
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if text is None:
-        raise TableError(name, "unknown text encoding (expected UTF-8 or GB18030)")
-    if "\x00" in text[:4096]:
-        raise TableError(name, "binary content, not a CSV file")
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;，")
-    except csv.Error:
-        dialect = csv.excel
-    rows = []
-    for count, row in enumerate(csv.reader(io.StringIO(text), dialect)):
-        if count >= _MAX_ROWS:
-            raise TableError(name, f"more than {_MAX_ROWS} rows")
-        rows.append([" ".join(cell.split()) for cell in row])
-    return rows
 
 
 def _find_header(rows: list[list[str]]) -> tuple[int | None, list[str | None]]:

@@ -1,9 +1,11 @@
-"""Read report files into text: .txt/.md (UTF-8 or GB18030/GBK), .docx, .pdf, .html.
+"""Read report files into text: .txt/.md (UTF-8 or GB18030/GBK), .docx, .pdf, .html, and
+criteria spreadsheets (.xlsx, .csv) as one record line per row.
 
 Every failure is an :class:`IngestError` naming the file and the reason."""
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".html", ".htm"}
+SUPPORTED_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv"}
+MAX_TABLE_ROWS = 100_000
 # Files that describe a corpus rather than belong to it.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "meta.yaml", "meta.yml"}
 
@@ -76,18 +79,23 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(sample) < 0.01
 
 
-def _check_zip(path: Path, data: bytes, max_bytes: int) -> zipfile.ZipFile:
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Office files and encrypted OOXML
+
+
+def _check_zip(path: Path, data: bytes, max_bytes: int, suffix: str = ".docx") -> zipfile.ZipFile:
+    """The Office file's zip archive, refused when damaged, encrypted or a zip bomb."""
+    old, member = {".docx": ("Word file (.doc)", "word/document.xml"), ".xlsx": ("Excel file (.xls)", "xl/workbook.xml")}[suffix]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise IngestError(path, "password-protected or old binary Word file (.doc), not a .docx") from exc
-        raise IngestError(path, "not a valid .docx (not a zip archive; truncated or renamed?)") from exc
+        if data[:8] == _OLE_MAGIC:
+            raise IngestError(path, f"password-protected or old binary {old}, not a {suffix}") from exc
+        raise IngestError(path, f"not a valid {suffix} (not a zip archive; truncated or renamed?)") from exc
     total = sum(info.file_size for info in archive.infolist())
     if total > 10 * max_bytes or (data and total / len(data) > 200 and total > 50 * 1024 * 1024):
         raise IngestError(path, f"refused: archive expands to {human_size(total)} (zip bomb?)")
-    if "word/document.xml" not in archive.namelist():
-        raise IngestError(path, "not a valid .docx (word/document.xml missing)")
+    if member not in archive.namelist():
+        raise IngestError(path, f"not a valid {suffix} ({member} missing)")
     return archive
 
 
@@ -150,6 +158,83 @@ def table_rows_as_records(rows: list[list[str]]) -> list[str]:
                 parts.append(f"{name}：{value}")
         records.append("；".join(parts))
     return records
+
+
+def read_spreadsheet(path: Path, data: bytes, max_bytes: int) -> list[tuple[str, list[list[str]]]]:
+    """The sheets of a .xlsx (title, rows of cell texts) or the one table of a .csv (UTF-8 with
+    or without BOM, or GB18030). Raises :class:`IngestError` naming the file and the reason."""
+    if path.suffix.lower() == ".csv":
+        return [("", _csv_rows(path, data))]
+    from openpyxl import load_workbook
+
+    _check_zip(path, data, max_bytes, ".xlsx")
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        raise IngestError(path, f"damaged .xlsx ({type(exc).__name__}: {exc})") from exc
+    sheets = []
+    try:
+        for sheet in book.worksheets:
+            rows = []
+            for count, row in enumerate(sheet.iter_rows(values_only=True)):
+                if count >= MAX_TABLE_ROWS:
+                    raise IngestError(path, f"sheet '{sheet.title}' has more than {MAX_TABLE_ROWS} rows")
+                rows.append([_cell_text(v) for v in row])
+            sheets.append((sheet.title, rows))
+    finally:
+        book.close()
+    return sheets
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _csv_rows(path: Path, data: bytes) -> list[list[str]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise IngestError(path, "unknown text encoding (expected UTF-8 or GB18030)")
+    if "\x00" in text[:4096]:
+        raise IngestError(path, "binary content, not a CSV file")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;，")
+    except csv.Error:
+        dialect = csv.excel
+    rows = []
+    for count, row in enumerate(csv.reader(io.StringIO(text), dialect)):
+        if count >= MAX_TABLE_ROWS:
+            raise IngestError(path, f"more than {MAX_TABLE_ROWS} rows")
+        rows.append([" ".join(cell.split()) for cell in row])
+    return rows
+
+
+def _spreadsheet_text(path: Path, data: bytes, max_bytes: int) -> LoadedFile:
+    """A spreadsheet as text: lines above the header row (a table title, notes) as they are,
+    then one record line per row with the header repeated, as for tables in a .docx."""
+    lines: list[str] = []
+    sheets = read_spreadsheet(path, data, max_bytes)
+    title = ""
+    for name, rows in sheets:
+        rows = [r for r in rows if any(c.strip() for c in r)]
+        header_at = next((i for i, r in enumerate(rows) if sum(1 for c in r if c.strip()) >= 2), len(rows))
+        above = ["".join(c for c in r if c) for r in rows[:header_at]]
+        title = title or (above[0] if above else "")
+        if len(sheets) > 1 and name:
+            lines.append(name)
+        lines.extend(above)
+        lines.extend(table_rows_as_records(rows[header_at:]))
+    return LoadedFile(path, "\n".join(lines), title_hint=title)
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
@@ -286,6 +371,8 @@ def load_file(path: Path, max_bytes: int) -> LoadedFile:
         loaded = _pdf_text(path, data)
     elif suffix in {".html", ".htm"}:
         loaded = _html_text(path, data)
+    elif suffix in {".xlsx", ".csv"}:
+        loaded = _spreadsheet_text(path, data, max_bytes)
     else:
         loaded = LoadedFile(path, decode_text(data, path))
     if not loaded.text.strip():
