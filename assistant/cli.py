@@ -18,6 +18,9 @@ console = Console(stderr=True)
 
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="index folder (default: ASSISTANT_INDEX_DIR or index/)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
+YearOpt = Annotated[Optional[int], typer.Option(help="only documents about this year")]
+BodyOpt = Annotated[Optional[str], typer.Option(help="only documents of this body, e.g. 城管局")]
+KindOpt = Annotated[Optional[str], typer.Option(help="only documents of this kind, e.g. 工作总结 or 测评体系")]
 
 
 def _settings(index: Path | None = None) -> Settings:
@@ -109,9 +112,9 @@ def search(
     index: IndexOpt = None,
     k: Annotated[int, typer.Option("-k", help="number of passages")] = 5,
     mode: Annotated[str, typer.Option(help="hybrid | dense | bm25")] = "hybrid",
-    year: Annotated[Optional[int], typer.Option()] = None,
-    body: Annotated[Optional[str], typer.Option()] = None,
-    kind: Annotated[Optional[str], typer.Option()] = None,
+    year: YearOpt = None,
+    body: BodyOpt = None,
+    kind: KindOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Print the best passages with document, heading path and score."""
@@ -139,9 +142,9 @@ def ask(
     index: IndexOpt = None,
     draft: Annotated[bool, typer.Option("--draft", help="drafting mode for inspection material")] = False,
     docx: Annotated[Optional[Path], typer.Option(help="with --draft: also write the draft as .docx")] = None,
-    year: Annotated[Optional[int], typer.Option()] = None,
-    body: Annotated[Optional[str], typer.Option()] = None,
-    kind: Annotated[Optional[str], typer.Option()] = None,
+    year: YearOpt = None,
+    body: BodyOpt = None,
+    kind: KindOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a question with numbered citations, or say that the documents do not hold it."""

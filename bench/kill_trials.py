@@ -144,14 +144,15 @@ def stage_durations(build_module, run) -> dict[str, float]:
     return durations
 
 
-def write_trial_files(folder: Path, number: int, files: int) -> list[str]:
-    """New content for this trial: same names, new figures (so the files are re-embedded)."""
+def write_trial_files(folder: Path, number: int, files: int, name: str = "extra") -> list[str]:
+    """Reports ``NAME-0.txt …`` with figures unique to ``number`` (the same names with a new
+    number are changed files, re-embedded); returns the figures, e.g. ``["00307处"]``."""
     folder.mkdir(parents=True, exist_ok=True)
     figures = []
     for k in range(files):
         figure = f"{number:03d}{k}7"
         figures.append(f"{figure}处")
-        (folder / f"extra-{k}.txt").write_text(
+        (folder / f"{name}-{k}.txt").write_text(
             f"第{number}批巡查通报（{k}）\n一、市容巡查\n本批次共巡查街道{k + 3}条，发现并整改问题{figure}处。"
             f"\n二、下步安排\n继续开展门前三包督查，完成时间：{k % 12 + 1}月底。\n" + "巡查记录正常。" * (k * 20),
             encoding="utf-8",

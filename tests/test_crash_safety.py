@@ -16,7 +16,6 @@ import shutil
 import sys
 import threading
 import time
-import zlib
 from pathlib import Path
 
 import pytest
@@ -53,15 +52,9 @@ def settings(tmp_path, base_index):
     return make_settings(tmp_path / "index")
 
 
-def new_files(folder: Path, prefix: str, count: int) -> list[str]:
-    folder.mkdir(parents=True, exist_ok=True)
-    figures = []
-    for k in range(count):
-        figure = f"{zlib.crc32(prefix.encode()) % 900 + 100}{k}9"
-        figures.append(f"{figure}处")
-        (folder / f"{prefix}-{k}.txt").write_text(
-            f"{prefix}街道巡查通报{k}\n一、市容巡查\n本月发现并整改问题{figure}处。", encoding="utf-8")
-    return figures
+def new_files(folder: Path, number: int, count: int) -> list[str]:
+    """``count`` new reports (names and figures unique to ``number``); returns their figures."""
+    return _kill_trials().write_trial_files(folder, number, count, name=f"batch{number}")
 
 
 def known_answer_found(store: EmbeddedStore, embedder, settings) -> bool:
@@ -99,8 +92,8 @@ def test_kill_minus_9_twenty_four_trials(tmp_path, embedder):
 
 
 def test_two_ingests_at_once_are_serialised_and_both_complete(tmp_path, settings, embedder):
-    figures_a = new_files(tmp_path / "a", "东城", 3)
-    figures_b = new_files(tmp_path / "b", "西城", 2)
+    figures_a = new_files(tmp_path / "a", 1, 3)
+    figures_b = new_files(tmp_path / "b", 2, 2)
     windows: dict[str, list[float]] = {}
     reports, errors = {}, []
     start = threading.Barrier(2)
@@ -138,7 +131,7 @@ def test_two_ingests_at_once_are_serialised_and_both_complete(tmp_path, settings
 
 
 def test_ingest_that_cannot_get_the_lock_raises_ingest_busy(tmp_path, settings, embedder):
-    new_files(tmp_path / "a", "南城", 1)
+    new_files(tmp_path / "a", 3, 1)
     before = (settings.index_dir / CURRENT).read_text()
     with FileLock(str(settings.index_dir / ".lock")):
         started = time.perf_counter()
@@ -192,14 +185,14 @@ def test_reader_keeps_working_across_generation_switches(tmp_path, settings, emb
     for reader in readers:
         reader.start()
     try:
-        figures = new_files(tmp_path / "more", "北城", 2)
+        figures = new_files(tmp_path / "more", 4, 2)
         ingest([tmp_path / "more"], settings, embedder)
         second = (settings.index_dir / CURRENT).read_text().strip()
         assert second != first
         assert (settings.index_dir / first).is_dir(), "the previous generation must be kept for its readers"
         assert known_answer_found(old, embedder, settings) and old.count() == old_count
 
-        new_files(tmp_path / "more", "北城二", 1)
+        new_files(tmp_path / "more", 5, 1)
         ingest([tmp_path / "more"], settings, embedder)
         third = (settings.index_dir / CURRENT).read_text().strip()
         generations = sorted(p.name for p in settings.index_dir.iterdir() if p.name.startswith("gen-"))
@@ -214,7 +207,7 @@ def test_reader_keeps_working_across_generation_switches(tmp_path, settings, emb
     # The old store still answers from its open files even after its folder was removed.
     assert known_answer_found(old, embedder, settings) and old.count() == old_count
     # The service moved on to the newest generation.
-    texts = " ".join(h.chunk.text for h in service.search("北城街道巡查通报发现并整改问题", k=8))
+    texts = " ".join(h.chunk.text for h in service.search("第4批巡查通报 发现并整改问题", k=8))
     assert any(f in texts for f in figures)
     assert service.store.manifest["generation"] == third
     old.close()
@@ -225,9 +218,9 @@ def test_leftovers_of_killed_runs_are_tidied_and_rebuild_keeps_the_previous_gene
     extra folders; the next ingest removes them even when it has nothing to change. And
     ``--rebuild`` keeps the generation readers hold, like any other ingest."""
     settings = make_settings(tmp_path / "index")
-    figures = new_files(tmp_path / "in", "中城", 1)
+    figures = new_files(tmp_path / "in", 6, 1)
     first = ingest([tmp_path / "in"], settings, embedder).generation
-    new_files(tmp_path / "in", "中城二", 1)
+    new_files(tmp_path / "in", 7, 1)
     second = ingest([tmp_path / "in"], settings, embedder).generation
     (settings.index_dir / "gen-20000101T000000-dead00").mkdir()  # a killed run's partial folder
     (settings.index_dir / "gen-20000101T000000-dead00" / "passages.sqlite").write_bytes(b"partial")
