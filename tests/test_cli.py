@@ -16,10 +16,8 @@ from assistant.cli import app
 from tests.conftest import CORPUS
 
 
-@pytest.fixture
-def run(monkeypatch, embedder, tmp_path):
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
-    runner = CliRunner()
+def invoker(embedder, index: Path):
+    runner = CliRunner(env={"ASSISTANT_INDEX_DIR": str(index)})
 
     def invoke(*args: str):
         return runner.invoke(app, list(args), obj={"embedder": embedder}, catch_exceptions=False)
@@ -27,27 +25,31 @@ def run(monkeypatch, embedder, tmp_path):
     return invoke
 
 
-@pytest.fixture
-def small_corpus(tmp_path):
-    folder = tmp_path / "reports"
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory, embedder):
+    """Two real reports ingested through ``assistant ingest --json``; returns (invoke, report)."""
+    root = tmp_path_factory.mktemp("cli")
+    folder = root / "reports"
     folder.mkdir()
     for prefix in ("002_", "003_"):
         source = next((CORPUS / "reports").glob(prefix + "*"))
         shutil.copy(source, folder / source.name)
-    return folder
-
-
-def test_ingest_then_documents_search_and_ask(run, small_corpus):
-    result = run("ingest", str(small_corpus), "--json")
+    run = invoker(embedder, root / "index")
+    result = run("ingest", str(folder), "--json")
     assert result.exit_code == 0, result.output
-    report = json.loads(result.stdout)
+    return run, json.loads(result.stdout)
+
+
+def test_ingest_reports_what_it_indexed(indexed):
+    run, report = indexed
     assert report["documents"] == 2 and report["passages"] > 10 and not report["skipped"]
+    listed = json.loads(run("documents", "--json").stdout)
+    assert sorted(Path(d["path"]).name[:3] for d in listed) == ["002", "003"]
 
-    listed = run("documents", "--json")
-    assert sorted(Path(d["path"]).name[:3] for d in json.loads(listed.stdout)) == ["002", "003"]
 
-    found = run("search", "数字化案件处置率", "--json", "-k", "3")
-    hits = json.loads(found.stdout)["hits"]
+def test_search_and_ask_give_the_figure_with_its_source(indexed):
+    run, _ = indexed
+    hits = json.loads(run("search", "数字化案件处置率", "--json", "-k", "3").stdout)["hits"]
     assert hits and any("99.18" in h["text"] for h in hits)
 
     answered = run("ask", "数字化案件的处置率是多少？")
@@ -55,27 +57,30 @@ def test_ingest_then_documents_search_and_ask(run, small_corpus):
     assert "99.18" in answered.stdout and "[1]" in answered.stdout
 
 
-def test_ask_without_support_says_so(run, small_corpus):
-    run("ingest", str(small_corpus))
+def test_ask_without_support_says_so(indexed):
+    run, _ = indexed
     answered = run("ask", "明年的火星基地建设预算是多少？", "--json")
     assert json.loads(answered.stdout)["refused"] is True
 
 
-def test_ingest_waits_for_the_lock_then_reports_busy(run, small_corpus, tmp_path):
+def test_ingest_waits_for_the_lock_then_reports_busy(embedder, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "note.txt").write_text("某街道巡查通报\n一、市容巡查\n本月整改问题35处。", encoding="utf-8")
     index = tmp_path / "index"
     index.mkdir()
+    run = invoker(embedder, index)
     with FileLock(str(index / ".lock")):
-        result = run("ingest", str(small_corpus), "--wait", "0.3")
+        result = run("ingest", str(tmp_path / "in"), "--wait", "0.3")
     assert result.exit_code == 1
     assert "another ingest is running" in result.stderr
     assert not (index / "CURRENT").exists()  # nothing half-written
 
     # once the lock is free the same command succeeds
-    assert run("ingest", str(small_corpus), "--wait", "0").exit_code == 0
+    assert run("ingest", str(tmp_path / "in"), "--wait", "0").exit_code == 0
     assert (index / "CURRENT").exists()
 
 
-def test_commands_on_a_missing_index_fail_cleanly(run):
-    result = run("search", "垃圾分类")
+def test_commands_on_a_missing_index_fail_cleanly(embedder, tmp_path):
+    result = invoker(embedder, tmp_path / "nothing")("search", "垃圾分类")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
