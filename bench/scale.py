@@ -211,7 +211,7 @@ def measure(index_dir: Path, queries: int) -> dict:
     out["rss_open_mb"] = _common.rss_mb()
     with Timer() as t:
         assistant.ask(questions[0])
-    out["first_ask_s"] = t.seconds  # includes the document-frequency table, built once per generation
+    out["first_ask_s"] = t.seconds
     out["passages"] = assistant.store.count()
     store = assistant.store
     keys = ("search", "ask", "encode", "faiss", "bm25", "search_noenc", "ask_noenc")
@@ -264,6 +264,8 @@ def measure(index_dir: Path, queries: int) -> dict:
             timings["ask_noenc_cpu"].append((t2 - t1) * 1000)
     finally:
         faiss.omp_set_num_threads(threads)
+    out.update(word_counts(store, questions))
+    out.update(faiss_threads(store, [encode(normalize(q)) for q in questions]))
     for key, values in timings.items():
         out[f"{key}_p50_ms"] = percentile(values, 50)
         out[f"{key}_p95_ms"] = percentile(values, 95)
@@ -271,6 +273,50 @@ def measure(index_dir: Path, queries: int) -> dict:
     out["rss_peak_mb"] = _common.peak_rss_mb()
     out["queries"] = len(questions)
     out["load_avg"] = _common.load_avg()
+    return out
+
+
+def word_counts(store, questions: list[str]) -> dict:
+    """The answerer's word counts (in how many passages a question word occurs): the index's
+    per-generation tables (FTS5 trigram + short-term table) against the scan they replaced
+    (all passage texts joined once per generation, then ``str.count`` per word)."""
+    from assistant.answer.compose import question_keywords
+    from assistant.text import compact
+
+    words = sorted({w for q in questions for w in question_keywords(q)})
+    with Timer() as build:
+        corpus = "\x00".join(compact(chunk.search_text) for _, chunk in store.all_chunks())
+    scan, tables = [], []
+    for word in words:
+        t0 = time.perf_counter()
+        corpus.count(compact(word))
+        t1 = time.perf_counter()
+        store.passages_containing(word)
+        tables.append((time.perf_counter() - t1) * 1000)
+        scan.append((t1 - t0) * 1000)
+    return {"words": len(words), "scan_build_s": build.seconds, "scan_word_p50_ms": percentile(scan, 50),
+            "table_word_p50_ms": percentile(tables, 50), "table_word_p95_ms": percentile(tables, 95),
+            "scan_per_question_ms": sum(scan) / len(questions), "table_per_question_ms": sum(tables) / len(questions)}
+
+
+def faiss_threads(store, vectors) -> dict:
+    """Wall milliseconds per single dense search (k=50) with 2 and with 1 OpenMP thread,
+    alternating, as the server runs them (ASSISTANT_SEARCH_THREADS, default 1)."""
+    import faiss
+
+    before = faiss.omp_get_max_threads()
+    out: dict = {}
+    try:
+        for threads in (2, 1, 2, 1):
+            faiss.omp_set_num_threads(threads)
+            values = []
+            for vector in vectors:
+                t0 = time.perf_counter()
+                store.dense_search(vector, 50, None)
+                values.append((time.perf_counter() - t0) * 1000)
+            out[f"faiss_{threads}thr_p50_ms"] = percentile(values, 50)  # the second round of each is kept
+    finally:
+        faiss.omp_set_num_threads(before)
     return out
 
 
@@ -472,6 +518,13 @@ def report(results: dict) -> None:
                      "ask w/o encode CPU p50/p95", "encode p50", "faiss p50",
                      "bm25 p50", "open s", "first ask s", "RSS model MiB", "RSS MiB", "index RSS MiB",
                      "write s", "disk MiB", "load avg"], rows))
+        print("\nWord counts (answerer's focus word) and FAISS threads, same process\n")
+        print(table(["passages", "words", "scan: join s", "scan p50 ms/word", "tables p50/p95 ms/word",
+                     "scan ms/question", "tables ms/question", "FAISS 2 threads p50 ms", "1 thread p50 ms"],
+                    [[p["passages"], p["words"], f"{p['scan_build_s']:.2f}", f"{p['scan_word_p50_ms']:.2f}",
+                      f"{p['table_word_p50_ms']:.2f} / {p['table_word_p95_ms']:.2f}", f"{p['scan_per_question_ms']:.1f}",
+                      f"{p['table_per_question_ms']:.1f}", f"{p['faiss_2thr_p50_ms']:.2f}", f"{p['faiss_1thr_p50_ms']:.2f}"]
+                     for p in results["sizes"].values()]))
     ann_rows = []
     points = [(p["ann"], "") for p in results["sizes"].values()] + [(p, " (vectors only)") for p in results["vectors_only"].values()]
     for a, note in points:
