@@ -5,6 +5,7 @@ a newer generation atomically when an ingest (here or in another process) finish
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMissing
 from assistant.models import Answer, Chunk, Document, Hit
 from assistant.retrieve.search import Mode, Retriever
 from assistant.settings import Settings
+
+
+log = logging.getLogger(__name__)
 
 
 class Assistant:
@@ -126,12 +130,23 @@ class Assistant:
         return document, store.document_chunks(doc_id)
 
     def ingest(self, paths: list[Path], *, rebuild: bool = False, progress=None) -> IngestReport:
-        """Add or update files (incremental); the next question sees the new index."""
-        return ingest(paths, self.settings, self.embedder, rebuild=rebuild, progress=progress)
+        """Add or update files (incremental); the next question sees the new index. The facts of
+        the new index are extracted here too, so the server finds them ready."""
+        report = ingest(paths, self.settings, self.embedder, rebuild=rebuild, progress=progress)
+        self._prepare_facts()
+        return report
+
+    def _prepare_facts(self) -> None:
+        try:
+            self.facts()
+        except Exception:  # the index is in place; facts are extracted again on first use
+            log.exception("fact extraction after ingest failed")
 
     def remove_document(self, doc_id: str) -> IngestReport | None:
         """Drop the file a document came from (all its articles) from the index."""
         document = self.store.document(doc_id)
         if document is None:
             return None
-        return ingest([], self.settings, self.embedder, remove_keys=[document.path])
+        report = ingest([], self.settings, self.embedder, remove_keys=[document.path])
+        self._prepare_facts()
+        return report

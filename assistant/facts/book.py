@@ -6,7 +6,11 @@ regex over the passages: the whole bundled corpus takes well under a second."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import logging
+import os
 import re
 import threading
 import weakref
@@ -15,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant import __version__
 from assistant.facts.extract import extract_facts
 from assistant.facts.model import Fact
 from assistant.facts.table import TableError, find_tables, load_criteria_table
@@ -165,50 +170,106 @@ class FactBook:
     @classmethod
     def from_store(cls, store, criteria_dir: str | Path | None = None) -> FactBook:
         """The facts of every document in ``store`` (an ``EmbeddedStore``), cached per store
-        instance and criteria folder state (a changed table file is read again)."""
+        instance and criteria folder state (a changed table file is read again), and saved
+        beside the index generation so that the next process loads them instead."""
         key = _tables_signature(criteria_dir)
         with _CACHE_LOCK:
             per_store = _CACHE.get(store)
             if per_store is not None and key in per_store:
                 return per_store[key]
-        documents = []
-        for info in store.documents():
-            document = store.document(info.doc_id)
-            if document is not None:
-                documents.append((document, store.document_chunks(info.doc_id)))
-        book = cls.from_documents(documents, criteria_dir, generation=str(getattr(store, "folder", "")))
+        folder = getattr(store, "folder", None)
+        saved = Path(folder) / SAVED_NAME if folder is not None else None
+        book = cls.load(saved, key) if saved is not None else None
+        if book is None:
+            documents = []
+            for info in store.documents():
+                document = store.document(info.doc_id)
+                if document is not None:
+                    documents.append((document, store.document_chunks(info.doc_id)))
+            book = cls.from_documents(documents, criteria_dir, generation=str(folder or ""))
+            if saved is not None:
+                book.save(saved, key)
         with _CACHE_LOCK:
             _CACHE.setdefault(store, {})
             _CACHE[store] = {key: book}  # keep only the newest state of the tables
         return book
 
+    # -- saved beside an index generation -----------------------------------------------
+    def save(self, path: Path, tables: tuple) -> None:
+        """Write the book to ``path`` atomically; a read-only index folder is not an error."""
+        data = {"key": _saved_key(tables),
+                "facts": [f.to_dict() for f in self.facts], "errors": self.errors, "periods": self._doc_periods}
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("facts not saved to %s: %s", path, exc.strerror)
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: Path, tables: tuple) -> FactBook | None:
+        """The book saved at ``path`` by this version of the extractor for the same criteria
+        tables, or None (missing, stale or unreadable: the caller extracts again)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data["key"] != _saved_key(tables):
+                return None
+            facts = [Fact(**fact) for fact in data["facts"]]
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError) as exc:
+            log.warning("saved facts at %s not used: %s", path, exc)
+            return None
+        return cls(facts, data["errors"], str(path.parent), data["periods"])
+
     # -- target status ----------------------------------------------------------------------
     def _mark_status(self) -> None:
         """A target is ``done`` when a result of a later document of the same body says it
-        (by its keywords), ``open`` when a later document of that body does not, else ``unknown``."""
+        (by its keywords), ``open`` when a later document of that body does not, else ``unknown``.
+
+        Results are looked up through the targets' words (a two-character index over their
+        texts), so the cost grows with the matches, not with targets × results."""
         results = [f for f in self.facts if f.kind == "result" and not f.masked]
-        result_keys = {id(r): compact(f"{r.subject} {r.section.split(' > ')[-1] if r.section else ''}") for r in results}
-        by_body: dict[str, list[Fact]] = {}
-        for result in results:
-            by_body.setdefault(result.body, []).append(result)
+        texts = [compact(f"{r.subject} {r.section.split(' > ')[-1] if r.section else ''}") for r in results]
+        times = [_doc_time(r.year, self._doc_periods.get(r.doc_id, "")) for r in results]
+        latest: dict[str, list[tuple[tuple[int, int], str]]] = {}  # body → its two latest documents
+        for result, at in zip(results, times):
+            if at is None:
+                continue
+            docs = [d for d in latest.get(result.body, []) if d[1] != result.doc_id]
+            kept = [d for d in latest.get(result.body, []) if d[1] == result.doc_id]
+            own = max([at, *(d[0] for d in kept)])
+            latest[result.body] = sorted([*docs, (own, result.doc_id)], reverse=True)[:2]
+        pairs: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            for pair in {text[j : j + 2] for j in range(len(text) - 1)}:
+                pairs.setdefault(pair, []).append(i)
+        containing: dict[str, set[int]] = {}
+
+        def results_with(word: str) -> set[int]:
+            if word not in containing:
+                containing[word] = {i for i in pairs.get(word[:2], ()) if word in texts[i]}
+            return containing[word]
+
         for target in (f for f in self.facts if f.kind == "target"):
             target.status, target.done_by = "unknown", []
             start = _doc_time(target.year, self._doc_periods.get(target.doc_id, ""))
             if start is None or not target.body:
                 continue
-            later = [r for r in by_body.get(target.body, []) if r.doc_id != target.doc_id
-                     and (t := _doc_time(r.year, self._doc_periods.get(r.doc_id, ""))) is not None and t > start]
-            if not later:
+            if not any(at > start and doc != target.doc_id for at, doc in latest.get(target.body, [])):
                 continue
             target.status = "open"
             words = _keywords(target.subject)
             if not words:
                 continue
             weight = sum(min(len(w), 4) for w in words)
-            for result in later:
-                text = result_keys[id(result)]
-                hit = sum(min(len(w), 4) for w in words if w in text)
-                if hit / weight >= 0.6 and any(len(w) >= 2 and w in text for w in words):
+            for i in sorted(set().union(*(results_with(w) for w in words))):
+                result = results[i]
+                if result.body != target.body or result.doc_id == target.doc_id or times[i] is None or times[i] <= start:
+                    continue
+                hit = sum(min(len(w), 4) for w in words if w in texts[i])
+                if hit / weight >= 0.6:
                     target.status = "done"
                     target.done_by.append(result.fact_id)
 
@@ -310,6 +371,23 @@ def _haystack(fact: Fact) -> str:
     parts = [fact.subject, fact.sentence, fact.item, fact.content, fact.standard, fact.method, fact.responsible,
              fact.section, fact.deadline, fact.figure, fact.title]
     return compact(" ".join(p for p in parts if p))
+
+
+SAVED_NAME = "facts.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _extractor_version() -> str:
+    """Changes whenever the extraction rules do: saved books of other rules are not used."""
+    digest = hashlib.sha256(__version__.encode())
+    for module in ("extract.py", "model.py", "book.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _saved_key(tables: tuple) -> list:
+    """What a saved book must have been built with: these rules and these criteria tables."""
+    return json.loads(json.dumps([_extractor_version(), tables]))
 
 
 _CACHE: "weakref.WeakKeyDictionary[Any, dict[tuple, FactBook]]" = weakref.WeakKeyDictionary()
