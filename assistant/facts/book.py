@@ -225,11 +225,13 @@ class FactBook:
 
     # -- target status ----------------------------------------------------------------------
     def _mark_status(self) -> None:
-        """A target is ``done`` when a result of a later document of the same body says it
-        (by its keywords), ``open`` when a later document of that body does not, else ``unknown``.
+        """A target is ``done`` when a result in a document of the same body from the following
+        year says it (by its keywords), ``open`` when a later document of that body does not,
+        else ``unknown``. (A report five years on that names the same work is not evidence that
+        this year's promise was kept; the next reports are.)
 
         Results are looked up through the targets' words (a two-character index over their
-        texts), so the cost grows with the matches, not with targets × results."""
+        texts, per body and year), so the cost grows with the matches, not with targets × results."""
         results = [f for f in self.facts if f.kind == "result" and not f.masked]
         texts = [compact(f"{r.subject} {r.section.split(' > ')[-1] if r.section else ''}") for r in results]
         times = [_doc_time(r.year, self._doc_periods.get(r.doc_id, "")) for r in results]
@@ -241,16 +243,17 @@ class FactBook:
             kept = [d for d in latest.get(result.body, []) if d[1] == result.doc_id]
             own = max([at, *(d[0] for d in kept)])
             latest[result.body] = sorted([*docs, (own, result.doc_id)], reverse=True)[:2]
-        pairs: dict[str, list[int]] = {}
+        pairs: dict[tuple[str, int | None, str], list[int]] = {}
         for i, text in enumerate(texts):
             for pair in {text[j : j + 2] for j in range(len(text) - 1)}:
-                pairs.setdefault(pair, []).append(i)
-        containing: dict[str, set[int]] = {}
+                pairs.setdefault((results[i].body, results[i].year, pair), []).append(i)
+        containing: dict[tuple[str, int, str], set[int]] = {}
 
-        def results_with(word: str) -> set[int]:
-            if word not in containing:
-                containing[word] = {i for i in pairs.get(word[:2], ()) if word in texts[i]}
-            return containing[word]
+        def results_with(body: str, year: int, word: str) -> set[int]:
+            key = (body, year, word)
+            if key not in containing:
+                containing[key] = {i for i in pairs.get((body, year, word[:2]), ()) if word in texts[i]}
+            return containing[key]
 
         for target in (f for f in self.facts if f.kind == "target"):
             target.status, target.done_by = "unknown", []
@@ -264,14 +267,15 @@ class FactBook:
             if not words:
                 continue
             weight = sum(min(len(w), 4) for w in words)
-            for i in sorted(set().union(*(results_with(w) for w in words))):
-                result = results[i]
-                if result.body != target.body or result.doc_id == target.doc_id or times[i] is None or times[i] <= start:
+            until = (start[0] + 1, start[1])
+            found = (results_with(target.body, year, w) for year in (start[0], start[0] + 1) for w in words)
+            for i in sorted(set().union(*found)):
+                if results[i].doc_id == target.doc_id or times[i] is None or not start < times[i] <= until:
                     continue
                 hit = sum(min(len(w), 4) for w in words if w in texts[i])
                 if hit / weight >= 0.6:
                     target.status = "done"
-                    target.done_by.append(result.fact_id)
+                    target.done_by.append(results[i].fact_id)
 
     # -- reading ------------------------------------------------------------------------------
     def query(self, kind: str | None = None, q: str | None = None, year: int | str | None = None,
