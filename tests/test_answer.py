@@ -92,3 +92,72 @@ def test_compose_refuses_without_support(assistant):
     hits = assistant.search("垃圾分类", k=5)
     answer = compose("国际空间站的轨道高度是多少？", hits)
     assert answer.refused
+
+
+def test_result_question_with_only_a_plan_is_answered_as_a_target_not_a_result(assistant):
+    # The 2021 report has only what the unit plans (计划建设…示范街区10个, in its 下半年工作思路),
+    # no count of what was actually built.
+    answer = assistant.ask("2021年下半年市容管理科实际建成了多少个精细化示范街区？")
+    assert answer.refused, answer.text  # the result asked for was not found …
+    assert answer.text.startswith("未在已收录的文件中找到实际完成的结果")
+    assert "计划目标" in answer.text and "不是实际完成情况" in answer.text  # … and it says what it did find
+    assert "示范街区10个" in answer.text and answer.citations  # the target, cited
+    assert unsupported_numbers(answer.text, [cited_texts(answer)]) == []
+    assert [h.chunk.chunk_id for h in answer.related[:len(answer.citations)]] == [
+        c.hit.chunk.chunk_id for c in answer.citations]  # the markers match the passages shown
+    # Asked as a plan, the same passage answers plainly.
+    plan = assistant.ask("2021年区里计划建设多少个精细化示范街区？")
+    assert not plan.refused and "示范街区10个" in plan.text and "计划目标" not in plan.text
+
+
+def test_result_question_with_a_result_is_answered(assistant):
+    answer = assistant.ask("XX区2023年实际完成了多少座窨井盖整治？")
+    assert not answer.refused and "886座" in answer.text, answer.text
+
+
+def test_subject_absent_from_the_passages_is_refused(assistant):
+    # The standard's excerpt covers 小区 only: its 小区 criteria do not answer about 农贸市场.
+    answer = assistant.ask("全国文明城市实地考察点位建设标准中，对农贸市场的测评标准是什么？")
+    assert answer.refused and not answer.citations, answer.text
+    covered = assistant.ask("全国文明城市实地考察点位建设标准中，对小区的测评标准是什么？")
+    assert not covered.refused and "公益广告" in covered.text
+
+
+def test_quantity_no_passage_names_is_refused(assistant):
+    answer = assistant.ask("浙江省示范文明城市测评体系(2014年版)问卷调查的样本量是多少？")
+    assert answer.refused and "样本量" in answer.text and not answer.citations, answer.text
+    # 结案率 is not 处置率: the 处置率 passage must not be offered as the answer.
+    answer = assistant.ask("2023年XX区城管局数字化案件的结案率是多少？")
+    assert answer.refused and "99.18" not in answer.text, answer.text
+
+
+def test_field_cut_off_by_the_excerpt_is_refused(assistant):
+    # The excerpt ends at "5、评分方法:采": the method is not in the documents.
+    answer = assistant.ask("全国文明城市测评体系(试行)的评分方法是怎么规定的？")
+    assert answer.refused and "截断" in answer.text and "评分方法" in answer.text, answer.text
+
+
+def test_consistency_question_cites_both_statements_of_one_report(assistant):
+    answer = assistant.ask("西城区2024年上半年报告中，“瓶改管”进度在前后两处的说法一致吗？")
+    assert not answer.refused, answer.text
+    for figure in ("96％", "29户", "30户", "27户"):
+        assert figure in answer.text, (figure, answer.text)
+    assert len(answer.citations) >= 2 and len({c.hit.chunk.doc_id for c in answer.citations}) == 1
+
+
+def test_question_frame_words_do_not_hide_the_answer(assistant):
+    # "有没有明确的…" and "共同点/各自进展" say what kind of answer is wanted, not what it is about.
+    answer = assistant.ask("2024年下半年拆违（“双违”治理）工作有没有明确的截止时间？")
+    assert not answer.refused and "持续推进" in answer.text, answer.text
+    answer = assistant.ask("XX区城管局2023年总结和县城管局2023年上半年总结中的党建品牌有什么共同点和各自进展？")
+    assert not answer.refused and "城市绣花针" in answer.text
+    assert len({c.hit.chunk.doc_id for c in answer.citations}) >= 2
+
+
+def test_citations_are_numbered_by_first_use_one_per_passage(assistant):
+    from assistant.answer.cite import hit_citer
+
+    hits = assistant.search("垃圾分类", k=3)
+    citer = hit_citer()
+    assert [citer.cite(h).n for h in (hits[1], hits[0], hits[1], hits[2])] == [1, 2, 1, 3]
+    assert [c.hit for c in citer.citations] == [hits[1], hits[0], hits[2]]

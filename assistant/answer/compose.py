@@ -10,16 +10,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.answer.cite import hit_citer
+from assistant.answer.intent import FRAME_WORDS, Intent, classify, states_plan
 from assistant.answer.verify import unsupported_numbers
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.ingest.split import match_heading
 from assistant.models import Answer, Citation, Hit
-from assistant.text import compact, normalize, to_simplified
+from assistant.text import compact, to_simplified
 
-_FIGURE_Q = re.compile(r"多少|几[个件处次项条人户座名万]|数量|数目|比例|比率|[率量数额]是|多大|多长|多高|金额|面积|户数|件数|完成率|处置率|分值|几分|多少分")
-_WHEN_Q = re.compile(r"什么时候|何时|时间|期限|截止|哪天|几月|节点|时限|日期")
-_LIST_Q = re.compile(r"哪些|有什么|措施|举措|做法|列出|包括|哪几|内容|方面")
-_COMPARE_Q = re.compile(r"比较|对比|相比|分别|两[个份年家]|和.{1,12}(?:各|分别)|异同|差别|变化")
 _GENERIC = set(
     "工作 情况 开展 主要 相关 方面 进行 哪些 什么 多少 如何 怎么 怎样 时候 时间 是否 有没有 今年 "
     "提到 报告 文件 文档 根据 按照 一下 介绍 说明 具体 要求 包括 内容 分别 各 共 累计 一共 总共 "
@@ -34,6 +32,20 @@ _DEADLINE_ONLY = re.compile(r"^\s*完成时[间限][：:][^。]{0,30}。?$")
 _MASKED_FIGURE = re.compile(r"\*\s*(?:[余多%％]|\.\s*\*|[件处个份次家台辆张座吨米人万宗起])")
 
 NOT_FOUND = "未在已收录的文件中找到能回答该问题的内容。"
+NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
+
+# "5、评分方法:采" at the end of a passage: a short label whose value the excerpt cut off (one or
+# two characters after the colon, no figure, no closing punctuation). A lead-in that ends with a
+# colon ("现将工作情况汇报如下：") is not cut: its content follows in the next passage.
+_CUT_LABEL = re.compile(r"^[^:：。！？；!?;]{1,15}[:：]\s*[^\d\s。！？；!?;:：…”’\"）)]{1,2}$")
+# An item's own numbering: "（一）", "3、", "二是".
+NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[一二三四五六七八九十]{1,3}是)\s*")
+# "X的样本量是多少": the quantity asked for, which a passage must name to answer; a quantity's
+# name ends in 率/量/数/额/值/分/价/费/款/度.
+_ASKED_QUANTITY = re.compile(r"([^，,。？?；;、\s]+?)(?:是|为)多少")
+_QUANTITY_ENDINGS = "率量数额值分价费款度"
+# Names of a kind of figure rather than of a thing: the figure itself answers them (比例 → 110%).
+_FIGURE_KINDS = set("比例 比率 占比 百分比 数量 数目 数字 总数 总量 个数 次数 人数 户数 件数 金额 面积 长度 里程 规模 多少".split())
 
 
 @dataclass
@@ -44,13 +56,14 @@ class _Sentence:
     text: str  # original script, exact substring of the passage
     score: float = 0.0
     previous: str = ""  # the sentence before it in the passage (its context)
+    last: bool = False  # the passage's last sentence
 
 
 def question_keywords(question: str) -> list[str]:
     """Content words of a question: jieba tokens minus question words and generic terms."""
     seen, out = set(), []
     for token in keyword_tokens(question):
-        if token in _GENERIC or token in seen or (len(token) == 1 and not token.isdigit()):
+        if token in _GENERIC or token in FRAME_WORDS or token in seen or (len(token) == 1 and not token.isdigit()):
             continue
         seen.add(token)
         out.append(token)
@@ -72,11 +85,15 @@ def coverage(keywords: list[str], text: str) -> float:
 _DOC_WORDS = set("城管局 城市管理局 文明办 文明委 市 区 县 报告 总结 工作总结 工作计划 测评体系 操作手册 上半年 下半年 全年 年度 xx 城市 文明城市 全国文明城市 创建 市容管理科 中心 服务中心".split())
 
 
+# A place name (西城区, 浙江省); 小区, 街区, 社区 … name a kind of place, which is a topic.
+_PLACE = re.compile(r"(?!.*(?:小区|街区|社区|景区|园区|片区|校区)$).{1,4}[省市区县]")
+
+
 def topical_keywords(keywords: list[str]) -> list[str]:
     """Question words that name the topic (not the document, year or body)."""
     return [
         k for k in keywords
-        if k not in _DOC_WORDS and not re.fullmatch(r"(?:19|20)\d{2}", k) and not re.fullmatch(r".{1,4}[省市区县]", k)
+        if k not in _DOC_WORDS and not re.fullmatch(r"(?:19|20)\d{2}", k) and not _PLACE.fullmatch(k)
     ]
 
 
@@ -93,18 +110,74 @@ def rarest(keywords: list[str], document_frequency: Callable[[str], int] | None)
 
 def answers_topic(sentence: "_Sentence", topical: list[str], focus: str | None) -> bool:
     """A sentence can answer when it (with its heading) says the rarest topic word, or when it
-    and its passage's heading and title say most topic words."""
+    and its passage's heading and title say most topic words. The title only says which document
+    is asked about, so then the sentence must still say a topic word of its own that the title
+    does not (a 小区 standard does not answer about 农贸市场 because both sit in one standard)."""
     if not topical:
         return True
     text = sentence.text + " " + sentence.hit.chunk.heading
     if focus is not None and focus in compact(text):
         return True
-    return coverage(topical, text) >= 0.4 or coverage(topical, f"{text} {sentence.previous} {sentence.hit.title}") >= 0.5
+    if coverage(topical, text) >= 0.4:
+        return True
+    if coverage(topical, f"{text} {sentence.previous} {sentence.hit.title}") < 0.5:
+        return False
+    title = compact(sentence.hit.title)
+    own = compact(f"{text} {sentence.previous}")
+    return any(k in own for k in topical if k not in title)
 
 
 def sentences_of(hit: Hit, rank: int) -> list[_Sentence]:
     texts = [m.group(0).strip() for m in _SENT.finditer(hit.chunk.text) if m.group(0).strip()]
-    return [_Sentence(hit, rank, i, t, previous=texts[i - 1] if i else "") for i, t in enumerate(texts)]
+    return [_Sentence(hit, rank, i, t, previous=texts[i - 1] if i else "", last=i == len(texts) - 1)
+            for i, t in enumerate(texts)]
+
+
+def _cut_off(sentence: _Sentence) -> bool:
+    """The passage ends right after a label whose value is missing ("5、评分方法:采"): the excerpt
+    was cut short there, so the sentence cannot answer about that label."""
+    return sentence.last and bool(_CUT_LABEL.search(sentence.text.strip()))
+
+
+def _only_cut_off(candidates: list[_Sentence], focus: str) -> tuple[str, Hit] | None:
+    """The label ("评分方法") and passage when the focus word is said only where the excerpt
+    breaks off: what is asked was cut away."""
+    saying = [c for c in candidates if focus in compact(f"{c.hit.chunk.heading} {c.text}")]
+    if not saying or not all(_cut_off(c) for c in saying):
+        return None
+    label = re.split(r"[:：]", saying[0].text)[0].strip()
+    return NUMBERING.sub("", label).strip() or focus, saying[0].hit
+
+
+def _says(sentence: _Sentence, word: str | None) -> bool:
+    """The sentence, its heading or the sentence before it says ``word`` (always, for no word)."""
+    if not word:
+        return True
+    return word in compact(f"{sentence.hit.chunk.heading} {sentence.previous} {sentence.text}")
+
+
+def _asked_quantity(question: str) -> str | None:
+    """The named quantity a figure question asks for ("问卷调查的样本量是多少" → 样本量), or None."""
+    match = _ASKED_QUANTITY.search(to_simplified(question))
+    if not match:
+        return None
+    words = keyword_tokens(match.group(1))
+    if not words:
+        return None
+    word = words[-1]
+    if len(word) == 1 and len(words) > 1 and words[-2] + word in compact(match.group(1)):
+        word = words[-2] + word  # 修复 + 率
+    if len(word) < 2 or word[-1] not in _QUANTITY_ENDINGS or word in _FIGURE_KINDS or word in _GENERIC:
+        return None
+    return word
+
+
+def _absent_quantity(question: str, intent: Intent, chosen: list[_Sentence]) -> str | None:
+    """The quantity a figure question names ("样本量是多少") when no cited passage names it."""
+    quantity = _asked_quantity(question) if intent.figure else None
+    if quantity and not any(quantity in compact(cited_text(s.hit)) for s in chosen):
+        return quantity
+    return None
 
 
 def _context(hit: Hit) -> str:
@@ -233,13 +306,17 @@ def compose(
     support = max(coverage(keywords, f"{_context(h)} {h.chunk.text}") for h in hits[:5])
     if support < min_support:
         return refusal(question, hits, "")
-    figure, when = bool(_FIGURE_Q.search(question)), bool(_WHEN_Q.search(question))
-    compare, listing = bool(_COMPARE_Q.search(question)), bool(_LIST_Q.search(question))
+    intent = classify(question)
     topical = topical_keywords(keywords)
     focus = rarest(keywords, document_frequency)
     candidates = [s for rank, hit in enumerate(hits[:6]) for s in sentences_of(hit, rank)]
+    cut = _only_cut_off(candidates, focus) if focus is not None else None
+    if cut is not None:
+        label, hit = cut
+        return refusal(question, hits, f"{_book_title(_display(hit.title))}原文在“{_display(label)}”处截断，没有具体内容。")
+    candidates = [c for c in candidates if not _cut_off(c)]
     for sentence in candidates:
-        sentence.score = _score(sentence, keywords, figure, when)
+        sentence.score = _score(sentence, keywords, intent.figure, intent.when)
     # The answering sentence must itself be about what is asked (or sit under a heading that is),
     # in a document of the year and body the question names.
     years = {int(y) for y in _YEAR.findall(to_simplified(question))}
@@ -248,59 +325,93 @@ def compose(
     if not candidates:
         return refusal(question, hits, "")
     candidates.sort(key=lambda s: -s.score)
+    plans_only = False
+    if intent.result:
+        # An actual result is asked for: a target or plan does not answer it.
+        done = [c for c in candidates if not states_plan(c.text, c.hit.chunk.heading)]
+        plans_only = not done or done[0].score < 0.75 * candidates[0].score
+        candidates = [c for c in candidates if states_plan(c.text, c.hit.chunk.heading)] if plans_only else done
     best = candidates[0]
-    if (figure or when) and _is_masked(best.text, [focus] if focus else []):
+    if (intent.figure or intent.when) and _is_masked(best.text, [focus] if focus else []):
         return refusal(question, hits, "相关数字在原文中以“*”隐去，无法给出。")
+    chosen = _choose(candidates, intent, keywords, focus, siblings, max_sentences)
+    absent = _absent_quantity(question, intent, chosen)
+    if absent:
+        return refusal(question, hits, f"文件中没有提到“{absent}”。")
+    text, citations = _render(chosen, intent, keywords)
+    if plans_only:
+        text = f"{NOT_FOUND_RESULT}\n{text}"
+        # Refused (no result was found), but the targets are cited; the related passages list
+        # the cited ones first so that the markers [1], [2] … match them.
+        cited = [c.hit for c in citations]
+        related = cited + [h for h in hits if all(h.chunk.chunk_id != c.chunk.chunk_id for c in cited)]
+        answer = Answer(question=question, text=text, refused=True, citations=citations,
+                        related=related[:max(3, len(cited))], notes=["只找到计划目标，没有实际完成情况"])
+    else:
+        answer = Answer(question=question, text=text, refused=False, citations=citations,
+                        related=hits[len(citations):][:3])
+    missing = unsupported_numbers(text, [cited_text(c.hit) for c in citations])
+    if missing:  # cannot happen for copied sentences; kept as the last line of defence
+        return refusal(question, hits, f"（答案中的数字 {'、'.join(missing)} 无法在引用段落中核实，已拦截。）")
+    return answer
+
+
+def _choose(candidates: list[_Sentence], intent: Intent, keywords: list[str], focus: str | None,
+            siblings: Callable[[Hit], list[Hit]] | None, max_sentences: int) -> list[_Sentence]:
+    """The sentences of the answer, best first: for a comparison the best of each document (then
+    of each passage), each saying the focus word; for a list the items under the same heading."""
+    compare, listing = intent.compare, intent.items
+    best = candidates[0]
     chosen = [best]
     if listing and siblings is not None and not compare:
         chosen += _list_items(best, siblings, keywords)
     per_hit = {id(best.hit): len(chosen)}
-    docs = {best.hit.chunk.doc_id}
     limit = max_sentences * (2 if listing else 1)
     threshold = best.score * (0.55 if compare or listing else 0.75)
-    for sentence in candidates[1:]:
-        if len(chosen) >= limit or sentence.score < threshold:
-            continue
-        if per_hit.get(id(sentence.hit), 0) >= (limit if listing else 2):
-            continue
-        if compact(sentence.text) in {compact(c.text) for c in chosen}:
-            continue
-        if compare and sentence.hit.chunk.doc_id in docs:
-            continue  # a comparison takes the best sentence of each document
-        chosen.append(sentence)
-        per_hit[id(sentence.hit)] = per_hit.get(id(sentence.hit), 0) + 1
-        docs.add(sentence.hit.chunk.doc_id)
+    # A comparison takes the best sentence of each document, each about the same thing (the focus);
+    # whether statements agree takes the best of each further passage too (two places of one report).
+    units: list[Callable[[_Sentence], str] | None] = [None]
+    if compare:
+        units = [lambda s: s.hit.chunk.doc_id] + ([lambda s: s.hit.chunk.chunk_id] if intent.consistent else [])
+    for unit in units:
+        taken = {unit(c) for c in chosen} if unit else set()
+        for sentence in candidates[1:]:
+            if len(chosen) >= limit or sentence.score < threshold or any(sentence is c for c in chosen):
+                continue
+            if per_hit.get(id(sentence.hit), 0) >= (limit if listing else 2):
+                continue
+            if compact(sentence.text) in {compact(c.text) for c in chosen}:
+                continue
+            if unit is not None and (unit(sentence) in taken or not _says(sentence, focus)):
+                continue
+            chosen.append(sentence)
+            per_hit[id(sentence.hit)] = per_hit.get(id(sentence.hit), 0) + 1
+            if unit is not None:
+                taken.add(unit(sentence))
     # Lead with the best sentence, then keep document order within each passage.
     if listing and len(chosen) > 2:
-        ordered = sorted(chosen, key=lambda s: (s.hit.chunk.doc_id, s.hit.chunk.ordinal, s.position))
-    else:
-        lead, rest = chosen[0], sorted(chosen[1:], key=lambda s: (s.rank, s.position))
-        ordered = [lead] + rest
-    citations: list[Citation] = []
-    number_of: dict[str, int] = {}
+        return sorted(chosen, key=lambda s: (s.hit.chunk.doc_id, s.hit.chunk.ordinal, s.position))
+    return [chosen[0]] + sorted(chosen[1:], key=lambda s: (s.rank, s.position))
+
+
+def _render(ordered: list[_Sentence], intent: Intent, keywords: list[str]) -> tuple[str, list[Citation]]:
+    """The answer text, each sentence followed by its citation marker, and the citations."""
+    citer = hit_citer()
     parts = []
     multi_doc = len({s.hit.chunk.doc_id for s in ordered}) > 1
     for sentence in ordered:
-        chunk_id = sentence.hit.chunk.chunk_id
-        if chunk_id not in number_of:
-            number_of[chunk_id] = len(citations) + 1
-            citations.append(Citation(number_of[chunk_id], sentence.hit))
-        citation = citations[number_of[chunk_id] - 1]
+        citation = citer.cite(sentence.hit)
         citation.spans.append(sentence.text)
-        shown = _shorten_for_figure(sentence.text, keywords) if figure else sentence.text
-        if when and _DEADLINE_ONLY.match(shown):
+        shown = _shorten_for_figure(sentence.text, keywords) if intent.figure else sentence.text
+        if intent.when and _DEADLINE_ONLY.match(shown):
             # "完成时间：12月上旬。" alone does not say of what: lead with the item it closes.
             first = sentences_of(sentence.hit, sentence.rank)[0].text
             if first != sentence.text:
                 citation.spans.insert(len(citation.spans) - 1, first)
                 shown = first + shown
-        elif sentence.hit.chunk.deadline and when and sentence.hit.chunk.deadline not in sentence.text:
+        elif sentence.hit.chunk.deadline and intent.when and sentence.hit.chunk.deadline not in sentence.text:
             shown = shown.rstrip("。") + f"（完成时间：{sentence.hit.chunk.deadline}）。"
         prefix = f"{_book_title(_display(sentence.hit.title))}：" if multi_doc else ""
         parts.append(f"{prefix}{_display(shown)}[{citation.n}]")
-    text = ("\n" if multi_doc or (listing and len(parts) > 2) else "").join(parts)
-    answer = Answer(question=question, text=text, refused=False, citations=citations, related=hits[len(citations):][:3])
-    missing = unsupported_numbers(text, [cited_text(c.hit) for c in citations])
-    if missing:  # cannot happen for copied sentences; kept as the last line of defence
-        return refusal(question, hits, f"（答案中的数字 {'、'.join(missing)} 无法在引用段落中核实，已拦截。）")
-    return answer
+    text = ("\n" if multi_doc or (intent.items and len(parts) > 2) else "").join(parts)
+    return text, citer.citations

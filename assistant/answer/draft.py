@@ -4,15 +4,12 @@ sentence cited, grouped under the headings it came from; exportable as .docx."""
 from __future__ import annotations
 
 import io
-import re
 from collections import OrderedDict
 
-from assistant.answer.compose import NOT_FOUND, coverage, question_keywords, sentences_of
-from assistant.models import Answer, Citation, Hit
+from assistant.answer.cite import hit_citer
+from assistant.answer.compose import NOT_FOUND, NUMBERING, coverage, question_keywords, sentences_of
+from assistant.models import Answer, Hit
 from assistant.text import compact, to_simplified
-
-
-_NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|[一二三四五六七八九十]{1,3}是)\s*")
 
 
 def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_section: int = 3) -> Answer:
@@ -25,8 +22,7 @@ def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_sec
     for hit in relevant:
         section = hit.chunk.heading.split(" > ")[-1] if hit.chunk.heading else hit.title
         groups.setdefault(to_simplified(section), []).append(hit)
-    citations: list[Citation] = []
-    number_of: dict[str, int] = {}
+    citer = hit_citer()
     sections, lines, seen = [], [], set()
     for heading, group in list(groups.items())[:max_sections]:
         sentences = []
@@ -42,18 +38,14 @@ def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_sec
         items = []
         for sentence in picked:
             seen.add(compact(sentence.text))
-            chunk_id = sentence.hit.chunk.chunk_id
-            if chunk_id not in number_of:
-                number_of[chunk_id] = len(citations) + 1
-                citations.append(Citation(number_of[chunk_id], sentence.hit))
-            n = number_of[chunk_id]
-            citations[n - 1].spans.append(sentence.text)
-            items.append({"text": to_simplified(sentence.text), "citation": n})
-        title = _NUMBERING.sub("", heading)
+            citation = citer.cite(sentence.hit)
+            citation.spans.append(sentence.text)
+            items.append({"text": to_simplified(sentence.text), "citation": citation.n})
+        title = NUMBERING.sub("", heading)
         sections.append({"heading": title or heading, "source": group[0].title, "sentences": items})
         lines.append(f"{len(sections)}. {title or heading}")
         lines.extend(f"{item['text']}[{item['citation']}]" for item in items)
-    return Answer(question=topic, text="\n".join(lines), refused=False, citations=citations, mode="draft",
+    return Answer(question=topic, text="\n".join(lines), refused=False, citations=citer.citations, mode="draft",
                   sections=sections, related=[h for h in hits if h not in relevant][:3])
 
 

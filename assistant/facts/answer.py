@@ -12,19 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.answer.cite import Citer
+from assistant.answer.intent import classify
 from assistant.facts.book import MEASURES, FactBook, Measure, keyword_in
 from assistant.facts.extract import _title_of
 from assistant.facts.model import Fact
 from assistant.text import compact, to_simplified
 
-_CRITERIA_Q = re.compile(r"测评标准|测评内容|测评项目|测评体系|测评指标|考察标准|考核标准|评分标准|建设标准|点位标准|分值|哪些指标|什么指标|标准")
-_TARGET_Q = re.compile(r"目标|计划|打算|安排|任务|下步|下一步|要做|部署|工作思路|完成时间|时间节点")
-_PROBLEM_Q = re.compile(r"存在.{0,6}问题|问题(?:和|与|及)?不足|不足之处|短板|薄弱|差距|哪些问题|什么问题")
-_COMPARE_Q = re.compile(r"比较|对比|相比|各年|历年|变化|趋势|横向|各(?:个)?(?:文件|单位|部门|报告)")
-_LIST_Q = re.compile(r"哪些|有什么|是什么|什么|列出|列举|包括|清单|几项|多少项|都有|哪几|汇总|梳理|一览")
-# Targets only for questions that ask for a list (not "什么时候…", "定了什么目标"): those a
-# passage answers better.
-_LIST_STRICT = re.compile(r"哪些|有什么(?!时候)|列出|列举|清单|几项|多少项|都有|哪几|汇总|梳理|一览")
 _INTENT_WORDS = set(
     "目标 计划 打算 安排 任务 下步 下一步 部署 哪些 什么 列出 列举 包括 清单 测评 标准 测评标准 测评内容 测评项目 "
     "测评体系 指标 分值 考察 考核 评分 涉及 关于 有关 存在 问题 不足 短板 薄弱 差距 比较 对比 相比 变化 趋势 各年 "
@@ -89,17 +83,18 @@ class FactAnswer:
 
 class _Citer:
     def __init__(self) -> None:
-        self.citations: list[FactCitation] = []
-        self._number: dict[str, int] = {}
+        self._citer: Citer[Fact, FactCitation] = Citer(
+            lambda fact: fact.chunk_id,
+            lambda n, fact: FactCitation(n, fact.chunk_id, fact.doc_id, fact.title, fact.source))
+
+    @property
+    def citations(self) -> list[FactCitation]:
+        return self._citer.citations
 
     def cite(self, fact: Fact) -> str:
         if not fact.chunk_id:
             return f"（{fact.source}）" if fact.source else ""
-        if fact.chunk_id not in self._number:
-            self._number[fact.chunk_id] = len(self.citations) + 1
-            self.citations.append(FactCitation(self._number[fact.chunk_id], fact.chunk_id, fact.doc_id, fact.title,
-                                               fact.source))
-        citation = self.citations[self._number[fact.chunk_id] - 1]
+        citation = self._citer.cite(fact)
         if fact.sentence and fact.sentence not in citation.spans:
             citation.spans.append(fact.sentence)
         return f"[{citation.n}]"
@@ -212,19 +207,19 @@ def answer_from_facts(question: str, book: FactBook, filters: Any = None) -> Fac
     documents, years and bodies the user selected."""
     book = _apply_filters(book, filters)
     simple = to_simplified(question)
-    listing = bool(_LIST_Q.search(simple))
+    intent = classify(simple)
     flt = _filters(question)
-    if _CRITERIA_Q.search(simple) and (listing or "涉及" in simple or "关于" in simple):
+    if intent.criteria and (intent.what or "涉及" in simple or "关于" in simple):
         return _criteria_answer(book, flt)
-    if _COMPARE_Q.search(simple):
+    if intent.across:
         measure = _measure_in(simple)
         if measure is not None:
             return _compare_answer(book, measure, flt)
-    if _PROBLEM_Q.search(simple) and (listing or "存在" in simple):
+    if intent.problem and (intent.what or "存在" in simple):
         answer = _problems_answer(book, flt)
         if answer is not None:
             return answer
-    if _TARGET_Q.search(simple) and _LIST_STRICT.search(simple):
+    if intent.target and intent.list_strict:
         return _targets_answer(book, flt)
     return None
 
@@ -241,7 +236,8 @@ def _criteria_answer(book: FactBook, flt: dict[str, Any]) -> FactAnswer | None:
     # The field a question names (测评项目/分值/测评方法…) is part of what it is about.
     fields = [w for w in _CRITERION_FIELDS if w in flt["question"]]
     topic = flt["topic"] + [w for w in fields if w not in flt["topic"]] if flt["topic"] else fields
-    comparing = bool(_COMPARE_Q.search(flt["question"]) or re.search(r"区别|不同|差异|异同", flt["question"]))
+    intent = classify(flt["question"])
+    comparing = intent.across or intent.contrast
     facts = _best_by_topic([f for f in book.facts if f.kind == "criterion"], topic, comparing)
     if not facts:
         return None

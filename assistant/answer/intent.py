@@ -1,0 +1,81 @@
+"""What a question asks for (a figure, a date, a list, a comparison, targets, problems,
+criteria, an actual result) and whether a source sentence states a plan or a result.
+
+One place for the question patterns that the passage answerer (:mod:`assistant.answer.compose`)
+and the fact answerer (:mod:`assistant.facts.answer`) both read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from assistant.text import to_simplified
+
+
+@dataclass(frozen=True)
+class Intent:
+    """The kinds of answer a question asks for (several may hold at once)."""
+
+    figure: bool = False  # a number: 多少, 比例, 分值 …
+    when: bool = False  # a date or deadline
+    items: bool = False  # the items of a list in the passages (措施, 内容, 哪些 …)
+    what: bool = False  # "what/which …" in the loose sense (enough for criteria and problems)
+    list_strict: bool = False  # a list asked for in so many words (哪些, 列出, 清单; not 什么时候)
+    compare: bool = False  # two or more things side by side (documents, years, statements)
+    across: bool = False  # one measure across documents (各年, 历年, 趋势 …): a table of figures
+    contrast: bool = False  # differences (区别, 不同, 差异)
+    consistent: bool = False  # whether statements agree (一致, 矛盾, 前后两处), even within one document
+    criteria: bool = False  # assessment criteria (测评标准 …)
+    target: bool = False  # targets and plans (目标, 计划, 下步 …)
+    problem: bool = False  # problems a report names (存在问题, 不足 …)
+    result: bool = False  # what actually happened, not what was planned (实际, 最终 …)
+
+
+# Each field of Intent and the pattern (on Simplified text) that sets it.
+_TABLE = r"""
+figure       多少|几[个件处次项条人户座名万]|数量|数目|比例|比率|[率量数额]是|多大|多长|多高|金额|面积|户数|件数|完成率|处置率|分值|几分|多少分
+when         什么时候|何时|时间|期限|截止|哪天|几月|节点|时限|日期
+items        哪些|有什么|措施|举措|做法|列出|包括|哪几|内容|方面
+what         哪些|有什么|是什么|什么|列出|列举|包括|清单|几项|多少项|都有|哪几|汇总|梳理|一览
+list_strict  哪些|有什么(?!时候)|列出|列举|清单|几项|多少项|都有|哪几|汇总|梳理|一览
+compare      比较|对比|相比|变化|分别|两[个份年家处]|和.{1,12}(?:各|分别)|异同|差别|差异|区别|不同|共同点|相同|一致
+across       比较|对比|相比|变化|各年|历年|趋势|横向|各(?:个)?(?:文件|单位|部门|报告)
+contrast     区别|不同|差异|异同
+consistent   一致|矛盾|相符|出入|前后|两处|几处
+criteria     测评标准|测评内容|测评项目|测评体系|测评指标|考察标准|考核标准|评分标准|建设标准|点位标准|分值|哪些指标|什么指标|标准
+target       目标|计划|打算|安排|任务|下步|下一步|要做|部署|工作思路|完成时间|时间节点
+problem      存在.{0,6}问题|问题(?:和|与|及)?不足|不足之处|短板|薄弱|差距|哪些问题|什么问题
+result       实际|真正|最终|已经
+"""
+_PATTERNS = {name: re.compile(pattern) for name, pattern in (row.split(maxsplit=1) for row in _TABLE.strip().splitlines())}
+assert set(_PATTERNS) == {f.name for f in fields(Intent)}, "every Intent field needs a pattern"
+
+# Words that say what kind of answer is wanted (yes/no, agreement, deadline, progress, actual),
+# not what the question is about: a passage need not contain them to answer.
+FRAME_WORDS = frozenset(
+    "有没有 没有 是不是 是否 能否 明确 一致 前后 两处 共同点 共同 各自 异同 区别 不同 差异 相同 进展 截止 "
+    "实际 实际上 真正 最终 已经 数字".split()
+)
+
+
+def classify(question: str) -> Intent:
+    """The intent of ``question`` (Traditional or Simplified)."""
+    q = to_simplified(question)
+    return Intent(**{name: bool(pattern.search(q)) for name, pattern in _PATTERNS.items()})
+
+
+# A sentence states a target or plan (力争, 确保, 计划 …) or sits under a heading that names a plan
+# ("二、下半年工作计划", "三、工作安排"; not "坚持目标导向…" or "任务上半年完成情况"), and it
+# reports nothing done (已, 目前, 截至 …).
+_PLAN = re.compile(r"计划|力争|确保|争取|预计|拟|打算|目标|将(?:在|于|继续|进一步|全面|力争|确保|完成|实现|建成|开展|启动|推进|加快|持续|着力)")
+_PLAN_HEADING = re.compile(r"(?:计划|安排|打算|思路|目标|设想|展望)$|下步|下一步")
+_DONE = re.compile(r"已|目前|截至|截止目前|累计|共计|实际")
+
+
+def states_plan(sentence: str, heading: str = "") -> bool:
+    """The sentence (under ``heading``, parts joined by " > ") gives a target or plan, not a result."""
+    text = to_simplified(sentence)
+    if _DONE.search(text):
+        return False
+    sections = to_simplified(heading).split(" > ") if heading else []
+    return bool(_PLAN.search(text) or any(_PLAN_HEADING.search(s.strip(" 。.：:")) for s in sections))
