@@ -86,7 +86,8 @@ class Assistant:
             hits = self.search(resolved, filters=filters)
             retriever = self._current()[1]
             answer = compose(resolved, hits, min_support=self.settings.refuse_min_overlap,
-                             document_frequency=retriever.term_frequency, siblings=retriever.siblings)
+                             document_frequency=retriever.term_frequency, siblings=retriever.siblings,
+                             mentions=retriever.mentions)
             if self.settings.llm_base_url and not answer.refused:
                 from assistant.answer.llm import llm_answer
 

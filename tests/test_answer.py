@@ -161,3 +161,30 @@ def test_citations_are_numbered_by_first_use_one_per_passage(assistant):
     citer = hit_citer()
     assert [citer.cite(h).n for h in (hits[1], hits[0], hits[1], hits[2])] == [1, 2, 1, 3]
     assert [c.hit for c in citer.citations] == [hits[1], hits[0], hits[2]]
+
+
+def test_a_place_no_document_names_is_not_answered_from_another_places_report(assistant):
+    answer = assistant.ask("亭湖区2021年在主要路口新建了几座遮阳挡雨棚？")
+    assert answer.refused and "亭湖区" in answer.text and "18座" not in answer.text
+    # the same question without the place is answered from the report that has it
+    plain = assistant.ask("2021年在主要路口新建了几座遮阳挡雨棚？")
+    assert not plain.refused and "18座" in plain.text
+
+
+def test_a_district_named_for_one_side_of_a_comparison_keeps_the_other_side(assistant):
+    answer = assistant.ask("西城区2024年上半年与XX区2023年的数字城管案件处置量分别是多少？")
+    assert not answer.refused
+    assert "8200件" in answer.text and "14067件" in answer.text
+
+
+def test_a_count_in_a_unit_no_passage_uses_is_refused(assistant):
+    money = assistant.ask("市文明办今年在创城宣传上一共花了多少钱？")
+    assert money.refused and "元" in money.text
+    counted = assistant.ask("市文明办在主要干道和交通路口悬挂了多少处公益广告？")
+    assert not counted.refused and "100余处" in counted.text
+
+
+def test_finally_asks_for_what_happened_not_what_was_planned(assistant):
+    answer = assistant.ask("星汇（万达）广场最后是哪天正式开业的？")
+    assert answer.refused  # only the plan "12月27日前开业" is in the report
+    assert "计划" in answer.text or "目标" in answer.text

@@ -16,7 +16,7 @@ from assistant.answer.verify import unsupported_numbers
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.ingest.split import match_heading
 from assistant.models import Answer, Citation, Hit
-from assistant.text import compact, to_simplified
+from assistant.text import compact, fold_width, to_simplified
 
 _GENERIC = set(
     "工作 情况 开展 主要 相关 方面 进行 哪些 什么 多少 如何 怎么 怎样 时候 时间 是否 有没有 今年 "
@@ -87,6 +87,35 @@ _DOC_WORDS = set("城管局 城市管理局 文明办 文明委 市 区 县 报�
 
 # A place name (西城区, 浙江省); 小区, 街区, 社区 … name a kind of place, which is a topic.
 _PLACE = re.compile(r"(?!.*(?:小区|街区|社区|景区|园区|片区|校区)$).{1,4}[省市区县]")
+
+
+# Places a question may name that are not one place: 我区, 全市, 各县区, 主城区 …
+_NOT_A_PLACE = re.compile(r"^(?:我|全|本|该|各|咱们?|辖|主城|老城|中心城|城|市|县|郊)")
+
+
+def asked_places(question: str, keywords: list[str]) -> list[str]:
+    """The districts, counties and cities a question names (西城区, 亭湖区, XX区; not 城区, 全市)."""
+    places = [k for k in keywords if len(k) >= 3 and _PLACE.fullmatch(k) and not _NOT_A_PLACE.match(k)]
+    places += [m.lower() for m in re.findall(r"[A-Za-z]{1,3}[区县市]", fold_width(question))]  # XX区: a name withheld
+    return list(dict.fromkeys(p for p in places if not any(p != o and p in o for o in places)))
+
+
+# "几座", "多少户", "多少万元", "多少钱": the unit a figure question counts in.
+_ASKED_UNIT = re.compile(
+    r"(?:多少|(?<!哪)几)(?:万|亿)?(平方米|平米|公里|千米|人次|辆次|个|件|处|座|条|户|人|名|项|次|家|所|辆|台|棵|株|米|吨|块|起|宗|场|批|栋|幢|间|元|支|套)"
+    r"|(多少钱|花了多少|经费|预算)"
+)
+
+
+def asked_units(question: str) -> list[str]:
+    """The units a figure question asks to count in ("多少处…多少支" → 处, 支; money → 元)."""
+    return list(dict.fromkeys(m.group(1) or "元" for m in _ASKED_UNIT.finditer(to_simplified(question))))
+
+
+def _counts_in(unit: str, text: str) -> bool:
+    """The text gives a number in ``unit`` (18座, 2万余人, 1.2亿元, 3个)."""
+    return bool(re.search(rf"[\d０-９一二三四五六七八九十百千两]+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*{unit}",
+                          compact(text)))
 
 
 def topical_keywords(keywords: list[str]) -> list[str]:
@@ -292,11 +321,13 @@ def compose(
     max_sentences: int = 4,
     document_frequency: Callable[[str], int] | None = None,
     siblings: Callable[[Hit], list[Hit]] | None = None,
+    mentions: Callable[[str, str], bool] | None = None,
 ) -> Answer:
     """An extractive, cited answer to ``question`` from ``hits``, or a refusal.
 
     ``document_frequency`` (passages containing a word) picks the question's focus words;
-    ``siblings`` returns the other items under the same heading, for list questions."""
+    ``siblings`` returns the other items under the same heading, for list questions;
+    ``mentions(doc_id, word)`` tells whether a document names a place the question asks about."""
     keywords = question_keywords(question)
     if not hits or not keywords:
         return refusal(question, hits, "")
@@ -324,6 +355,13 @@ def compose(
     candidates = [c for c in candidates if answers_topic(c, topical, focus) and _consistent(c, years, bodies)]
     if not candidates:
         return refusal(question, hits, "")
+    places = asked_places(question, keywords)
+    if places and mentions is not None and not intent.compare:
+        # A district's figure does not answer for another district: the sentence's document
+        # must name (one of) the places asked about. (Comparisons may name a place for one side.)
+        candidates = [c for c in candidates if any(mentions(c.hit.chunk.doc_id, p) for p in places)]
+        if not candidates:
+            return refusal(question, hits, f"文件中没有关于“{'、'.join(places)}”的内容。")
     candidates.sort(key=lambda s: -s.score)
     plans_only = False
     if intent.result:
@@ -331,6 +369,15 @@ def compose(
         done = [c for c in candidates if not states_plan(c.text, c.hit.chunk.heading)]
         plans_only = not done or done[0].score < 0.75 * candidates[0].score
         candidates = [c for c in candidates if states_plan(c.text, c.hit.chunk.heading)] if plans_only else done
+    units = asked_units(question) if intent.figure else []
+    if units:
+        # "几座" is answered by a count of 座: none found, no answer; found, those sentences lead.
+        counted = [c for c in candidates if any(_counts_in(u, c.text) for u in units)]
+        if not counted:
+            return refusal(question, hits, f"找到的段落里没有以“{'、'.join(units)}”计的数字。")
+        for c in counted if not intent.when else []:  # a date asked too: the dates must not sink
+            c.score += 0.3
+        candidates.sort(key=lambda s: -s.score)
     best = candidates[0]
     if (intent.figure or intent.when) and _is_masked(best.text, [focus] if focus else []):
         return refusal(question, hits, "相关数字在原文中以“*”隐去，无法给出。")

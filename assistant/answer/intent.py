@@ -45,7 +45,7 @@ consistent   一致|矛盾|相符|出入|前后|两处|几处
 criteria     测评标准|测评内容|测评项目|测评体系|测评指标|考察标准|考核标准|评分标准|建设标准|点位标准|分值|哪些指标|什么指标|标准
 target       目标|计划|打算|安排|任务|下步|下一步|要做|部署|工作思路|完成时间|时间节点
 problem      存在.{0,6}问题|问题(?:和|与|及)?不足|不足之处|短板|薄弱|差距|哪些问题|什么问题
-result       实际|真正|最终|已经
+result       实际|真正|最终|已经|最后(?!一)|到底|究竟
 """
 _PATTERNS = {name: re.compile(pattern) for name, pattern in (row.split(maxsplit=1) for row in _TABLE.strip().splitlines())}
 assert set(_PATTERNS) == {f.name for f in fields(Intent)}, "every Intent field needs a pattern"

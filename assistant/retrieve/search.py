@@ -26,6 +26,7 @@ class Retriever:
         self._docs = store.document_meta()
         self._frequency: dict[str, int] = {}
         self._frequency_lock = threading.Lock()
+        self._document_texts: dict[str, str] = {}
 
     def term_frequency(self, word: str) -> int:
         """In how many passages the word occurs (substring of the normalised text, so it does not
@@ -40,6 +41,19 @@ class Retriever:
                     self._frequency.clear()
                 self._frequency[key] = cached
         return cached
+
+    def mentions(self, doc_id: str, word: str) -> bool:
+        """Whether the document says ``word`` anywhere (either script, spaces ignored)."""
+        with self._frequency_lock:
+            text = self._document_texts.get(doc_id)
+        if text is None:
+            document = self.store.document(doc_id)
+            text = compact(document.text) if document is not None else ""
+            with self._frequency_lock:
+                if len(self._document_texts) > 256:
+                    self._document_texts.clear()
+                self._document_texts[doc_id] = text
+        return compact(word) in text
 
     def _hit(self, chunk, score: float, **ranks) -> Hit:
         title, source, meta = self._docs.get(chunk.doc_id, ("", "", None))
