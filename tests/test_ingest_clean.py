@@ -65,3 +65,14 @@ def test_run_on_paragraph_gets_line_breaks_at_headings():
 def test_real_numbered_headings_are_not_mistaken_for_page_markers():
     text = "一、总体情况。\n1、第一项工作完成。\n2、第二项工作完成。\n3、第三项工作完成。"
     assert remove_page_markers(text) == text
+
+
+def test_characters_no_xml_or_docx_can_hold_are_dropped():
+    """Control characters, U+FFFE/U+FFFF and lone surrogates would make the .docx draft (and
+    any XML export) of an answer quoting them fail."""
+    import docx
+
+    raw = "一、市容整治\n本月清理\x07小广告\ufffe320处，\uffff拆除违建\ud80017处。"
+    text = clean_text(raw).text
+    assert "本月清理小广告320处，拆除违建17处。" in text
+    docx.Document().add_paragraph(text)  # raises ValueError on any of them

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
+import socket
+import threading
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -235,6 +239,7 @@ def test_503_without_index(tmp_path, embedder):
         test_client.post("/api/ask/stream", json={"question": FIGURE_Q}),
         test_client.get("/api/search", params={"q": "垃圾分类"}),
         test_client.get("/api/documents"),
+        test_client.get("/api/facts"),
     ):
         assert response.status_code == 503
         assert "assistant ingest" in response.json()["detail"]
@@ -413,3 +418,85 @@ def test_unencodable_text_is_rejected_not_500(client):
     assert client.post("/api/ask", content=filters, headers={"content-type": "application/json"}).status_code == 422
     assert client.post("/api/ask", content=b"\xff\xfe{", headers={"content-type": "application/json"}).status_code in (400, 422)
     assert client.post("/api/ask", content=b"[" * 50_000, headers={"content-type": "application/json"}).status_code in (400, 422)
+
+
+def test_schemathesis_findings_stay_fixed(client):
+    """What fuzzing the API against its schema found (tests/test_api_schemathesis.py)."""
+    # a question with control characters made python-docx raise: 500
+    draft = client.post("/api/draft.docx", json={"question": "全国文明城市测评体系的分值是怎么构成的？\x00\x06"})
+    assert draft.status_code == 200 and draft.content[:2] == b"PK"
+    assert client.post("/api/ask", json={"question": "\x00\x01 "}).status_code == 400  # blank once cleaned
+    # 405 named only the methods of the first route of the path
+    for path, allowed in (("/api/documents", "GET, POST"), ("/api/documents/x", "GET, DELETE")):
+        response = client.request("OPTIONS", path)
+        assert response.status_code == 405 and response.headers["allow"] == allowed
+    # inputs the schema did not describe: now documented (and checked) exactly
+    assert client.get("/api/search").status_code == 422
+    assert client.get("/api/search", params={"q": "垃圾", "year": "20233"}).status_code == 400
+    assert client.post("/api/ask", json={"question": FIGURE_Q, "filters": {"year": ""}}).status_code == 200
+    assert client.post("/api/ask", json={"question": FIGURE_Q, "filters": {"year": "2023 "}}).status_code == 422
+    assert client.get("/api/facts", params={"kind": " result"}).status_code == 400
+    # content types: CSV and the stream as documented; 422 of the facts API in our own shape
+    assert client.get("/openapi.json").json()["paths"]["/api/facts/export.csv"]["get"]["responses"]["200"][
+        "content"].keys() == {"text/csv"}
+    invalid = client.get("/api/facts", params={"limit": 0})
+    assert invalid.status_code == 422 and isinstance(invalid.json()["detail"], str)
+
+
+# -- a real server: what uvicorn answers to bytes that are not HTTP ------------------------------
+
+@pytest.fixture(scope="module")
+def live_server(corpus_settings, assistant):
+    """uvicorn on a free loopback port in a thread, over the shared index (the session's model)."""
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = corpus_settings.model_copy(update={"admin_token": None})
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, assistant), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, name="uvicorn-raw-http", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
+        time.sleep(0.05)
+    yield ("127.0.0.1", port)
+    server.should_exit = True
+    thread.join(10)
+
+
+def raw_exchange(address: tuple[str, int], request: bytes) -> bytes:
+    """Send bytes as they are and read until the server closes the connection."""
+    with socket.create_connection(address, timeout=10) as conn:
+        conn.sendall(request)
+        received = b""
+        while chunk := conn.recv(65536):
+            received += chunk
+    return received
+
+
+_noise = random.Random(20251130)
+GARBAGE = {
+    "tls handshake": b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03" + _noise.randbytes(64),
+    "random bytes": _noise.randbytes(256) + b"\r\n\r\n",
+    "binary request line": b"\x00\xff\xfe\xfd GARBAGE\r\n\r\n",
+    "header without colon": b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon here\r\n\r\n",
+    "negative content-length": b"GET /healthz HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n",
+    "content-length and chunked": (b"POST /api/ask HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n"
+                                   b"Transfer-Encoding: chunked\r\n\r\nzz\r\n"),
+    "bad chunk size": (b"POST /api/ask HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
+                       b"Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
+    "bytes in the path": b"GET /\xff\xfe HTTP/1.1\r\nHost: a\r\n\r\n",
+}
+
+
+@pytest.mark.parametrize("name", GARBAGE)
+def test_garbage_bytes_get_a_400_without_traceback(live_server, name):
+    response = raw_exchange(live_server, GARBAGE[name])
+    assert response.startswith(b"HTTP/1.1 400 "), response[:200]  # uvicorn's own answer
+    assert b"Traceback" not in response and b'File "' not in response
+    # the server is still there for the next client
+    health = raw_exchange(live_server, b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    assert health.startswith(b"HTTP/1.1 200 ")

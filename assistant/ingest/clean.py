@@ -16,7 +16,7 @@ from assistant.text import CJK, compact, remove_cjk_spaces, to_simplified
 
 CN_NUM = "一二三四五六七八九十"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff\ufffe\uffff\ud800-\udfff]")
 _MARKER = re.compile(r"#{2}\s*[A-Za-z_]{2,30}\s*#{2}")
 # PDF fonts often map glyphs to Kangxi radicals (⾏政, ⼯作): they look like the ideographs
 # but are other code points, so searches for 行政/工作 would miss them.

@@ -89,6 +89,18 @@ def _optional_routers(app: FastAPI) -> list[str]:
     return included
 
 
+def document_limits(schema: dict, settings: Settings) -> dict:
+    """The configured limits in the OpenAPI schema: what is longer answers 413, more files 400."""
+    question = schema["components"]["schemas"]["AskRequest"]["properties"]["question"]
+    question["maxLength"] = settings.max_question_chars
+    for parameter in schema["paths"]["/api/search"]["get"]["parameters"]:
+        if parameter["name"] == "q":
+            parameter["schema"]["maxLength"] = settings.max_question_chars
+    upload = schema["paths"]["/api/documents"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+    upload["properties"]["files"]["maxItems"] = settings.max_upload_files
+    return schema
+
+
 def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAPI:
     state = WebState(settings, assistant)
 
@@ -119,6 +131,13 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     app.state.templates.env.globals["has_facts"] = "facts_routes" in extras
     app.include_router(routes_pages.router)
     app.mount("/static", StaticFiles(directory=folder / "static"), name="static")
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_limits(FastAPI.openapi(app), settings)
+        return app.openapi_schema
+
+    app.openapi = openapi
 
     # Outermost last: CatchAll wraps everything, then headers, then the size limit.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)

@@ -22,6 +22,7 @@ from assistant.facts.book import MEASURES, FactBook, _tables_signature, find_mea
 from assistant.facts.chart import bar_chart_svg
 from assistant.facts.model import KIND_LABELS, KINDS, Fact
 from assistant.facts.table import facts_to_csv, facts_to_xlsx
+from assistant.web.schemas import INVALID, error_response
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "web" / "static"
@@ -44,7 +45,28 @@ _STATIC_FILES = {"facts.js": "text/javascript; charset=utf-8", "facts.css": "tex
 _MAX_QUERY = 200
 _LOCK = threading.Lock()
 
-router = APIRouter()
+router = APIRouter(tags=["facts"])
+
+NOT_READY = {503: error_response("model loading, or no usable index")}
+FILTER_ERRORS = {400: error_response("unknown kind, year not four digits, or q too long"), **NOT_READY,
+                 **INVALID}
+
+
+class CsvResponse(Response):
+    media_type = "text/csv"
+
+
+class XlsxResponse(Response):
+    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+_YEAR = re.compile(r"[0-9]{4}")
+
+# The filters of the facts API, with the limits that _clean_filters checks (answering 400).
+KindQuery = Query("", description=f"one of {', '.join(KINDS)}", json_schema_extra={"enum": ["", *KINDS]})
+WordsQuery = Query("", description="words to look for", json_schema_extra={"maxLength": _MAX_QUERY})
+YearQuery = Query("", description="four-digit year", json_schema_extra={"pattern": f"^({_YEAR.pattern})?$"})
+BodyQuery = Query("", description="issuing body")
 
 
 # -- the book -------------------------------------------------------------------------------
@@ -60,15 +82,16 @@ def _criteria_dir(request: Request) -> Path | None:
 
 def get_book(request: Request) -> FactBook:
     """The FactBook of the assistant's current index generation (503 when there is no index)."""
-    from assistant.index.store import IndexMissing
+    from assistant.index.store import IndexMismatch, IndexMissing
+    from assistant.web.errors import index_error_detail
 
     assistant = getattr(request.app.state, "assistant", None)
     if assistant is None:
         raise HTTPException(status_code=503, detail="服务正在启动（模型加载中），请稍后再试")
     try:
         store = assistant.store
-    except IndexMissing as exc:
-        raise HTTPException(status_code=503, detail=str(exc)) from exc
+    except (IndexMissing, IndexMismatch) as exc:  # the message names server paths: not shown
+        raise HTTPException(status_code=503, detail=index_error_detail(exc)) from exc
     criteria = _criteria_dir(request)
     key = (str(getattr(store, "folder", id(store))), _tables_signature(criteria))
     with _LOCK:
@@ -85,14 +108,15 @@ def get_book(request: Request) -> FactBook:
 
 
 def _clean_filters(kind: str | None, q: str | None, year: str | None, body: str | None) -> dict[str, Any]:
-    kind = (kind or "").strip() or None
+    """The filters as documented (exactly: the API's schema states these rules), else 400."""
+    kind = kind or None
     if kind is not None and kind not in KINDS:
-        raise HTTPException(status_code=400, detail=f"unknown kind '{kind}' (one of: {', '.join(KINDS)})")
-    q = (q or "").strip()
-    if len(q) > _MAX_QUERY:
+        raise HTTPException(status_code=400, detail=f"unknown kind '{kind[:_MAX_QUERY]}' (one of: {', '.join(KINDS)})")
+    if q and len(q) > _MAX_QUERY:
         raise HTTPException(status_code=400, detail=f"q is longer than {_MAX_QUERY} characters")
-    year = (year or "").strip()
-    if year and not re.fullmatch(r"\d{4}", year):
+    q = (q or "").strip()
+    year = year or ""
+    if year and not _YEAR.fullmatch(year):
         raise HTTPException(status_code=400, detail="year must be a four-digit year")
     body = (body or "").strip()[:_MAX_QUERY]
     return {"kind": kind, "q": q or None, "year": int(year) if year else None, "body": body or None}
@@ -115,29 +139,26 @@ def _fact_json(fact: Fact) -> dict[str, Any]:
 # -- JSON and exports ----------------------------------------------------------------------------
 
 
-@router.get("/api/facts")
-def api_facts(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
-              body: str | None = None, limit: int = Query(5000, ge=1, le=50000)) -> dict[str, Any]:
+@router.get("/api/facts", responses=FILTER_ERRORS)
+def api_facts(request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery,
+              body: str = BodyQuery, limit: int = Query(5000, ge=1, le=50000)) -> dict[str, Any]:
     """``{"facts": [...], "count": n}`` filtered by kind (result|target|problem|criterion), words, year, body."""
     book, facts, _ = _facts(request, kind, q, year, body)
     return {"facts": [_fact_json(f) for f in facts[:limit]], "count": len(facts), "errors": book.errors}
 
 
-@router.get("/api/facts/export.csv")
-def export_csv(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
-               body: str | None = None) -> Response:
+@router.get("/api/facts/export.csv", response_class=CsvResponse, responses=FILTER_ERRORS)
+def export_csv(request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery,
+               body: str = BodyQuery) -> CsvResponse:
     _, facts, _ = _facts(request, kind, q, year, body)
-    return Response(facts_to_csv(facts), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+    return CsvResponse(facts_to_csv(facts), headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
 
 
-@router.get("/api/facts/export.xlsx")
-def export_xlsx(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
-                body: str | None = None) -> Response:
+@router.get("/api/facts/export.xlsx", response_class=XlsxResponse, responses=FILTER_ERRORS)
+def export_xlsx(request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery,
+                body: str = BodyQuery) -> XlsxResponse:
     _, facts, _ = _facts(request, kind, q, year, body)
-    return Response(facts_to_xlsx(facts),
-                    media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": 'attachment; filename="facts.xlsx"'})
+    return XlsxResponse(facts_to_xlsx(facts), headers={"Content-Disposition": 'attachment; filename="facts.xlsx"'})
 
 
 def _comparison(book: FactBook, measure: str) -> dict[str, Any]:
@@ -147,7 +168,7 @@ def _comparison(book: FactBook, measure: str) -> dict[str, Any]:
             "svg": bar_chart_svg(rows, title=f"“{found.name}”各文件对比")}
 
 
-@router.get("/api/facts/compare")
+@router.get("/api/facts/compare", responses=NOT_READY | INVALID)
 def api_compare(request: Request, measure: str = Query(..., min_length=1, max_length=_MAX_QUERY)) -> JSONResponse:
     """The same measure across documents: ``{"measure", "rows": [...], "svg": "<svg…>"}``."""
     result = _comparison(get_book(request), measure)
@@ -158,7 +179,9 @@ def api_compare(request: Request, measure: str = Query(..., min_length=1, max_le
 # -- the page ----------------------------------------------------------------------------------
 
 
-@router.get("/facts", response_class=HTMLResponse)
+@router.get("/facts", response_class=HTMLResponse, responses={
+    503: {"description": "the page, saying that the model is loading or the index is not usable",
+          "content": {"text/html": {}}}, **INVALID})
 def facts_page(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
                body: str | None = None, measure: str | None = None) -> HTMLResponse:
     error = ""
@@ -199,7 +222,9 @@ def facts_page(request: Request, kind: str | None = None, q: str | None = None, 
     return templates.TemplateResponse(request, "facts.html", context, status_code=status)
 
 
-@router.get("/facts/static/{name}")
+@router.get("/facts/static/{name}", response_class=FileResponse, responses={
+    200: {"description": "the file", "content": {media: {} for media in _STATIC_FILES.values()}},
+    404: error_response("no such file"), **INVALID})
 def facts_static(name: str) -> FileResponse:
     """The page's own script and style (served here so the page works however /static is mounted)."""
     if name not in _STATIC_FILES or not (STATIC / name).is_file():

@@ -25,22 +25,49 @@ async def send_json(send: Send, status: int, payload: dict, headers: list[tuple[
     await send({"type": "http.response.body", "body": body})
 
 
-class BodyTooLarge(HTTPException):
-    def __init__(self, limit: int):
-        super().__init__(413, f"request body too large (limit {limit} bytes)")
+class HTTPMiddleware:
+    """Plain ASGI middleware that acts on HTTP requests (``handle``); other scopes pass through."""
 
-
-class BodyLimitMiddleware:
-    """413 when the declared Content-Length, or the bytes actually received, exceed ``max_bytes``."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int):
+    def __init__(self, app: ASGIApp):
         self.app = app
-        self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+
+class TrackedSend:
+    """``send`` that records whether the response has started: after that, no error response
+    can replace it."""
+
+    def __init__(self, send: Send):
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self, limit: int):
+        super().__init__(413, f"request body too large (limit {limit} bytes)")
+
+
+class BodyLimitMiddleware(HTTPMiddleware):
+    """413 when the declared Content-Length, or the bytes actually received, exceed ``max_bytes``."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int):
+        super().__init__(app)
+        self.max_bytes = max_bytes
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = self.max_bytes
         for name, value in scope.get("headers", []):
             if name == b"content-length":
@@ -54,7 +81,6 @@ class BodyLimitMiddleware:
                                     [(b"connection", b"close")])
                     return
         received = 0
-        started = False
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -65,20 +91,15 @@ class BodyLimitMiddleware:
                     raise BodyTooLarge(limit)
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, counting_receive, tracked)
         except BodyTooLarge as exc:  # raised outside a route's own error handling
-            if not started:
+            if not tracked.started:
                 await send_json(send, 413, {"detail": exc.detail}, [(b"connection", b"close")])
 
 
-class SecurityHeadersMiddleware:
+class SecurityHeadersMiddleware(HTTPMiddleware):
     """No inline script anywhere: even text that slipped into HTML could not run."""
 
     HEADERS = [
@@ -91,14 +112,7 @@ class SecurityHeadersMiddleware:
         (b"x-frame-options", b"DENY"),
     ]
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
@@ -110,35 +124,22 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, with_headers)
 
 
-class CatchAllMiddleware:
+class CatchAllMiddleware(HTTPMiddleware):
     """Any unexpected exception becomes ``500 {"detail": "internal error"}``.
 
     Logged as type and place at ERROR, the traceback only at DEBUG: exception messages
     may quote question or document text, which stays out of the default log."""
 
-    def __init__(self, app: ASGIApp):
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, tracked)
         except Exception as exc:
             frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
             where = f"{frame.filename}:{frame.lineno}" if frame else "?"
             logger.error("internal error %s at %s on %s %s", type(exc).__name__, where, scope.get("method"), scope.get("path"))
             logger.debug("traceback", exc_info=exc)
-            if not started:
+            if not tracked.started:
                 await send_json(send, 500, {"detail": "internal error"})
 
 

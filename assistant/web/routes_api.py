@@ -19,7 +19,17 @@ from assistant.models import Answer
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.web.errors import index_error_detail
-from assistant.web.schemas import ERRORS, AskRequest, AskResponse, Health, SearchResponse, valid_text
+from assistant.web.schemas import (
+    ERRORS,
+    NOT_BLANK,
+    AskRequest,
+    AskResponse,
+    Health,
+    SearchResponse,
+    error_response,
+    is_blank,
+    printable,
+)
 from assistant.web.state import NotReady, get_assistant, get_settings, web_state
 
 logger = logging.getLogger("assistant.web")
@@ -29,8 +39,26 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 HISTORY_CONTENT_CHARS = 4_000
 
 
+class EventStreamResponse(StreamingResponse):
+    media_type = "text/event-stream"
+
+
+class DocxResponse(Response):
+    media_type = DOCX_TYPE
+
+
+# One event of the stream (Open API 3.1: the schema of an event stream describes each event).
+SSE_EVENT = {
+    "type": "object", "required": ["event", "data"],
+    "properties": {
+        "event": {"type": "string", "enum": ["citations", "delta", "done", "error"]},
+        "data": {"type": "string", "contentMediaType": "application/json"},
+    },
+}
+
+
 @router.get("/healthz", response_model=Health, tags=["status"], summary="Health: index and model loaded",
-            responses={503: {"description": "model loading, or no usable index"}})
+            responses={503: {"model": Health, "description": "model loading, or no usable index"}})
 def healthz(request: Request) -> Any:
     """`ok` with index counts once the model and the index are loaded; 503 otherwise."""
     state = web_state(request)
@@ -55,12 +83,17 @@ def healthz(request: Request) -> Any:
     }
 
 
+def too_long(what: str, text: str, settings: Settings) -> None:
+    """413 beyond ``max_question_chars`` (the schema's maxLength, see app.py), counted as sent."""
+    if len(text) > settings.max_question_chars:
+        raise HTTPException(413, f"{what} too long: {len(text)} characters (limit {settings.max_question_chars})")
+
+
 def checked_question(body: AskRequest, settings: Settings) -> str:
+    too_long("question", body.question, settings)
     question = body.question.strip()
-    if not question:
+    if is_blank(question):
         raise HTTPException(400, "question is empty")
-    if len(question) > settings.max_question_chars:
-        raise HTTPException(413, f"question too long: {len(question)} characters (limit {settings.max_question_chars})")
     return question
 
 
@@ -100,12 +133,13 @@ def _sse(event: str, data: Any) -> str:
 
 
 @router.post(
-    "/api/ask/stream", tags=["questions"], summary="Ask, streamed as server-sent events", responses=ERRORS | {
+    "/api/ask/stream", tags=["questions"], summary="Ask, streamed as server-sent events",
+    response_class=EventStreamResponse, responses=ERRORS | {
         200: {"description": "text/event-stream: `citations`, then `delta` events ({text}), then `done` "
                              "(the full answer JSON); `error` ({detail, status}) if answering fails",
-              "content": {"text/event-stream": {}}}},
+              "content": {"text/event-stream": {"schema": SSE_EVENT}}}},
 )
-async def ask_stream(body: AskRequest, request: Request) -> StreamingResponse:
+async def ask_stream(body: AskRequest, request: Request) -> EventStreamResponse:
     """Like /api/ask, as server-sent events so that the page shows the answer progressively."""
     assistant = get_assistant(request)
     settings = get_settings(request)
@@ -131,29 +165,29 @@ async def ask_stream(body: AskRequest, request: Request) -> StreamingResponse:
         except HTTPException as exc:
             yield _sse("error", {"detail": exc.detail, "status": exc.status_code})
         except Exception as exc:
-            logger.error("internal error %s while streaming an answer", type(exc).__name__)
+            logger.error_response("internal error %s while streaming an answer", type(exc).__name__)
             logger.debug("traceback", exc_info=exc)
             yield _sse("error", {"detail": "internal error", "status": 500})
 
-    return StreamingResponse(events(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return EventStreamResponse(events(), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
-def _year(value: str | None) -> int | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise HTTPException(400, f"year must be a number, got {value[:20]!r}") from None
+YEAR = re.compile(r"[0-9]{0,4}")
+
+
+def _year(value: str) -> int | None:
+    if not YEAR.fullmatch(value):
+        raise HTTPException(400, f"year must be a number of up to four digits, got {value[:20]!r}")
+    return int(value) if value else None
 
 
 @router.get("/api/search", response_model=SearchResponse, tags=["questions"], responses=ERRORS,
             summary="Search passages")
 def search(
-    q: str = Query("", description="what to search for", max_length=100_000),
+    q: str = Query(description="what to search for; not blank", json_schema_extra=NOT_BLANK),
     k: int = Query(10, ge=1, le=100),
-    year: str | None = Query(None, description="only documents about this year"),
+    year: str = Query("", description="only documents about this year",
+                      json_schema_extra={"pattern": f"^{YEAR.pattern}$"}),
     body: str | None = Query(None, description="issuing body, e.g. 城管局"),
     kind: str | None = Query(None, description="document kind, e.g. 工作总结"),
     doc_id: str | None = Query(None),
@@ -162,17 +196,14 @@ def search(
     settings: Settings = Depends(get_settings),
 ) -> Any:
     """The best passages for `q` with document, heading path and score."""
-    query = q.strip()
-    for value in (query, body, kind, doc_id, year):
-        if value is not None:
-            try:
-                valid_text(value)
-            except ValueError as exc:
-                raise HTTPException(400, f"invalid query parameter: {exc}") from None
-    if not query:
+    too_long("query", q, settings)
+    try:
+        query, body, kind, doc_id = (printable(v) if v is not None else None for v in (q, body, kind, doc_id))
+    except ValueError as exc:
+        raise HTTPException(400, f"invalid query parameter: {exc}") from None
+    query = query.strip()
+    if is_blank(query):
         raise HTTPException(400, "query is empty: pass ?q=...")
-    if len(query) > settings.max_question_chars:
-        raise HTTPException(413, f"query too long: {len(query)} characters (limit {settings.max_question_chars})")
     filters = {"year": _year(year), "body": body or None, "kind": kind or None, "doc_id": doc_id or None}
     hits = assistant.search(query, k=k, filters=filters, mode=mode)
     return {"hits": [h.to_dict() for h in hits]}
@@ -184,12 +215,12 @@ def _attachment(name: str) -> str:
 
 
 @router.post(
-    "/api/draft.docx", tags=["questions"], summary="Draft inspection material as .docx",
-    responses=ERRORS | {200: {"content": {DOCX_TYPE: {}}, "description": "the draft as a Word document"},
-                        404: {"description": "nothing in the documents to draft from"}},
+    "/api/draft.docx", tags=["questions"], summary="Draft inspection material as .docx", response_class=DocxResponse,
+    responses=ERRORS | {200: {"description": "the draft as a Word document"},
+                        404: error_response("nothing in the documents to draft from")},
 )
 def draft_docx(body: AskRequest, assistant: Assistant = Depends(get_assistant),
-               settings: Settings = Depends(get_settings)) -> Response:
+               settings: Settings = Depends(get_settings)) -> DocxResponse:
     """The drafting-mode answer (迎检材料) as .docx: sections, cited sentences and sources."""
     from assistant.answer.draft import draft_docx as render
 
@@ -197,5 +228,4 @@ def draft_docx(body: AskRequest, assistant: Assistant = Depends(get_assistant),
     if answer.refused:
         raise HTTPException(404, answer.text)
     topic = re.sub(r"[\\/:*?\"<>|\s]+", "_", answer.question.strip())[:40] or "draft"
-    return Response(render(answer), media_type=DOCX_TYPE,
-                    headers={"Content-Disposition": _attachment(f"迎检材料-{topic}")})
+    return DocxResponse(render(answer), headers={"Content-Disposition": _attachment(f"迎检材料-{topic}")})

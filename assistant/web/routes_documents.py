@@ -16,7 +16,7 @@ from assistant.ingest.load import SUPPORTED_SUFFIXES
 from assistant.models import meta_to_dict
 from assistant.service import Assistant
 from assistant.settings import Settings
-from assistant.web.schemas import ERRORS, DocumentDetail, DocumentInfo, ErrorResponse, IngestResult
+from assistant.web.schemas import ERRORS, DocumentDetail, DocumentInfo, IngestResult, error_response
 from assistant.web.state import get_assistant, get_settings
 from assistant.web.uploads import Staged, inside, is_supported, safe_filename, uploads_dir
 
@@ -24,8 +24,8 @@ logger = logging.getLogger("assistant.web")
 router = APIRouter(tags=["documents"])
 
 ADMIN_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorResponse, "description": "missing or wrong admin token"},
-    403: {"model": ErrorResponse, "description": "document management disabled (no admin token configured)"},
+    401: error_response("missing or wrong admin token"),
+    403: error_response("document management disabled (no admin token configured)"),
 }
 CHUNK = 1 << 20
 
@@ -74,7 +74,7 @@ def document_detail(assistant: Assistant, doc_id: str) -> dict[str, Any] | None:
 
 
 @router.get("/api/documents/{doc_id}", response_model=DocumentDetail, summary="One document with its passages",
-            responses=ERRORS | {404: {"model": ErrorResponse, "description": "no such document"}})
+            responses=ERRORS | {404: error_response("no such document")})
 def get_document(doc_id: str, assistant: Assistant = Depends(get_assistant)) -> Any:
     """The cleaned text of a document and its passages (offsets into `text`, heading path)."""
     detail = document_detail(assistant, doc_id)
@@ -92,10 +92,10 @@ def _report_dict(report: IngestReport) -> dict[str, Any]:
 @router.post(
     "/api/documents", response_model=IngestResult, dependencies=[Depends(require_admin)],
     summary="Upload documents (admin)",
-    responses=ERRORS | ADMIN_ERRORS | {409: {"model": ErrorResponse, "description": "another ingest is running"}},
+    responses=ERRORS | ADMIN_ERRORS | {409: error_response("another ingest is running")},
     openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
         "type": "object", "required": ["files"],
-        "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+        "properties": {"files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}}},
     }}}}},
 )
 async def upload_documents(request: Request, assistant: Assistant = Depends(get_assistant),
@@ -181,7 +181,7 @@ def _as_path(key: str) -> Path:
 @router.delete(
     "/api/documents/{doc_id}", dependencies=[Depends(require_admin)], response_model=IngestResult,
     summary="Delete a document (admin)",
-    responses=ERRORS | ADMIN_ERRORS | {404: {"model": ErrorResponse, "description": "no such document"}},
+    responses=ERRORS | ADMIN_ERRORS | {404: error_response("no such document")},
 )
 def delete_document(doc_id: str, assistant: Assistant = Depends(get_assistant),
                     settings: Settings = Depends(get_settings)) -> Any:

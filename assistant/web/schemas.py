@@ -4,9 +4,10 @@ Response models allow extra fields: the service may add keys without breaking cl
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 
 def valid_text(value: str) -> str:
@@ -22,14 +23,32 @@ def _check_text(value: Any) -> Any:
     return valid_text(value) if isinstance(value, str) else value
 
 
+# Control characters no question needs and a Word document cannot hold: dropped from questions.
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# A character that makes a question or query not blank: neither white space (as both Python and the
+# ECMA regular expressions of JSON Schema know it) nor dropped. The same pattern documents the rule.
+MEANINGFUL = re.compile(r"[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]")
+# Documented, not enforced by validation: the routes answer a blank question or query with 400.
+NOT_BLANK = {"minLength": 1, "pattern": MEANINGFUL.pattern}
+
+
+def printable(value: str) -> str:
+    """Valid text without the control characters that no later step wants."""
+    return UNPRINTABLE.sub("", valid_text(value))
+
+
+def is_blank(text: str) -> bool:
+    return MEANINGFUL.search(text) is None
+
+
+Text = Annotated[str, AfterValidator(printable)]
+
+YEAR_TEXT = re.compile(r"19[0-9]{2}|20[0-9]{2}|2100")
+
+
 class Turn(BaseModel):
     role: Literal["user", "assistant"]
-    content: str = ""
-
-    @field_validator("content")
-    @classmethod
-    def _content_ok(cls, value: str) -> str:
-        return valid_text(value)
+    content: Text = ""
 
 
 class AskFilters(BaseModel):
@@ -37,15 +56,29 @@ class AskFilters(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    year: int | None = Field(None, ge=1900, le=2100, examples=[2023])
+    year: int | None = Field(None, ge=1900, le=2100, examples=[2023], json_schema_extra={"anyOf": [
+        {"type": "integer", "minimum": 1900, "maximum": 2100},
+        {"type": "string", "pattern": f"^({YEAR_TEXT.pattern})?$", "description": "four digits, or empty for none"},
+        {"type": "null"},
+    ]})
     body: str | None = Field(None, max_length=200, examples=["城管局"])
     kind: str | None = Field(None, max_length=200, examples=["工作总结及计划"])
     doc_id: str | None = Field(None, max_length=200)
 
-    @field_validator("year", "body", "kind", "doc_id", mode="before")
+    @field_validator("year", mode="before")
     @classmethod
-    def _blank_is_none(cls, value: Any) -> Any:
-        if isinstance(value, str) and not value.strip():
+    def _year_text(cls, value: Any) -> Any:
+        """``"2023"`` as 2023 and ``""`` as none (what a form sends); no other text."""
+        if isinstance(value, str):
+            if value and not YEAR_TEXT.fullmatch(value):
+                raise ValueError("expected a year from 1900 to 2100")
+            return int(value) if value else None
+        return value
+
+    @field_validator("body", "kind", "doc_id")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
             return None
         return _check_text(value)
 
@@ -59,29 +92,11 @@ class AskRequest(BaseModel):
         json_schema_extra={"examples": [{"question": "2023年XX区城管局数字化案件处置率是多少？", "mode": "qa"}]},
     )
 
-    question: str = Field(description="the question (or, in draft mode, the topic of the draft)")
+    question: Text = Field(description="the question (or, in draft mode, the topic of the draft); not blank",
+                           json_schema_extra=NOT_BLANK)
     history: list[Turn] = Field(default_factory=list, description="earlier turns, oldest first (the last few are used)")
     mode: Literal["qa", "draft"] = "qa"
     filters: AskFilters | None = None
-
-    @field_validator("question")
-    @classmethod
-    def _question_ok(cls, value: str) -> str:
-        return valid_text(value)
-
-
-class Citation(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    n: int
-    chunk_id: str
-    doc_id: str
-    source: str
-    title: str
-    heading: str
-    text: str
-    score: float
-    spans: list[str] = []
 
 
 class Passage(BaseModel):
@@ -94,6 +109,11 @@ class Passage(BaseModel):
     heading: str
     text: str
     score: float
+
+
+class Citation(Passage):
+    n: int
+    spans: list[str] = []
 
 
 class AskResponse(BaseModel):
@@ -120,6 +140,7 @@ class Health(BaseModel):
     documents: int | None = None
     passages: int | None = None
     generation: str | None = None
+    detail: str | None = Field(None, description="why the service is not ready (with 503)")
 
 
 class DocumentInfo(BaseModel):
@@ -165,16 +186,30 @@ class IngestResult(BaseModel):
     updated: list[str]
     unchanged: list[str]
     removed: list[str]
-    skipped: list[tuple[str, str]]
+    skipped: list[Annotated[list[str], Field(min_length=2, max_length=2)]] = Field(
+        description="[file, reason] pairs")
 
 
 class ErrorResponse(BaseModel):
     detail: str
 
 
+class ValidationErrorResponse(ErrorResponse):
+    errors: list[dict[str, Any]] = Field(default_factory=list, description="each problem: loc, msg, type")
+
+
+def error_response(description: str, model: type[ErrorResponse] = ErrorResponse) -> dict[str, Any]:
+    """An entry of a route's ``responses``: JSON ``{"detail": "..."}`` with this description.
+
+    The schema is inline (not ``"model"``), so that it stays JSON on routes whose own
+    responses are another media type (server-sent events, .docx, CSV)."""
+    return {"description": description, "content": {"application/json": {"schema": model.model_json_schema()}}}
+
+
+# Every route with parameters or a body documents 422 this way (errors.py answers it so).
+INVALID = {422: error_response("invalid request (parameters or body)", ValidationErrorResponse)}
+
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorResponse, "description": text}
-    for code, text in {
-        400: "bad input", 413: "too large", 422: "invalid request body", 503: "index or model not ready",
-    }.items()
+    400: error_response("bad input"), 413: error_response("too large"),
+    503: error_response("index or model not ready"), **INVALID,
 }
