@@ -106,11 +106,13 @@ class Assistant:
     def _facts_answer(self, question: str, filters: Filters | dict | None) -> Answer | None:
         """List questions (targets with deadlines, criteria on a topic, problems, comparisons)
         are answered from the extracted facts, each line cited to its passage."""
-        from assistant.facts import answer_from_facts
-
         from assistant.answer.compose import cited_text
         from assistant.answer.verify import unsupported_numbers
+        from assistant.facts import answer_from_facts
+        from assistant.facts.answer import facts_routes
 
+        if not facts_routes(question):
+            return None  # not a list question: no need for the facts (extracted once per index)
         found = answer_from_facts(question, self.facts(), filters)
         if found is None:
             return None

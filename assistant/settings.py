@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     # OpenMP threads FAISS uses per search: one query on 2 cores ran 4-6x faster with 1 than
     # with 2 at 100k passages (bench/README.md, "FAISS threads").
     search_threads: int = 1
+    # torch threads for embedding (0: one per core).
+    torch_threads: int = 0
     # Above this many passages the dense index switches from exact (flat) to HNSW.
     flat_index_max: int = 300_000  # measured: bench/README.md (flat ≤20 ms CPU per query below this)
 

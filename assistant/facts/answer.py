@@ -205,23 +205,40 @@ def answer_from_facts(question: str, book: FactBook, filters: Any = None) -> Fac
 
     ``filters`` (an ``assistant.index.store.Filters`` or its dict form) limits the facts to the
     documents, years and bodies the user selected."""
+    routes = facts_routes(question)
+    if not routes:
+        return None
     book = _apply_filters(book, filters)
+    flt = _filters(question)
+    for route in routes:
+        if route == "criteria":
+            return _criteria_answer(book, flt)
+        if route == "compare":
+            return _compare_answer(book, _measure_in(to_simplified(question)), flt)
+        if route == "problems":
+            answer = _problems_answer(book, flt)
+            if answer is not None:
+                return answer
+        if route == "targets":
+            return _targets_answer(book, flt)
+    return None
+
+
+def facts_routes(question: str) -> list[str]:
+    """Which fact lists may answer the question, in the order they are tried (criteria,
+    compare, problems, targets); empty when the passages answer it. Cheap: no facts needed."""
     simple = to_simplified(question)
     intent = classify(simple)
-    flt = _filters(question)
     if intent.criteria and (intent.what or "涉及" in simple or "关于" in simple):
-        return _criteria_answer(book, flt)
-    if intent.across:
-        measure = _measure_in(simple)
-        if measure is not None:
-            return _compare_answer(book, measure, flt)
+        return ["criteria"]
+    routes = []
+    if intent.across and _measure_in(simple) is not None:
+        routes.append("compare")
     if intent.problem and (intent.what or "存在" in simple):
-        answer = _problems_answer(book, flt)
-        if answer is not None:
-            return answer
+        routes.append("problems")
     if intent.target and intent.list_strict:
-        return _targets_answer(book, flt)
-    return None
+        routes.append("targets")
+    return routes[:1] if routes[:1] == ["compare"] else routes
 
 
 def _measure_in(simple_question: str) -> Measure | None:

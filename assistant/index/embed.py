@@ -51,7 +51,7 @@ class Embedder:
 
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
-        torch.set_num_threads(max(1, os.cpu_count() or 1))
+        torch.set_num_threads(settings.torch_threads or max(1, os.cpu_count() or 1))
         self.folder = resolve_model_dir(settings)
         self.name = settings.model
         self.batch_size = settings.embed_batch_size
