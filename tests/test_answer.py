@@ -188,3 +188,12 @@ def test_finally_asks_for_what_happened_not_what_was_planned(assistant):
     answer = assistant.ask("星汇（万达）广场最后是哪天正式开业的？")
     assert answer.refused  # only the plan "12月27日前开业" is in the report
     assert "计划" in answer.text or "目标" in answer.text
+
+
+def test_standards_come_from_assessment_documents_not_from_reports(assistant):
+    answer = assistant.ask("实地考察点位建设标准里，对农贸市场这类点位有哪些具体要求？")
+    assert answer.refused  # the excerpt has no 农贸市场 standard; reports only mention 农贸市场 work
+    assert not any("农贸市场升级改造" in c.hit.chunk.text for c in answer.citations)
+    covered = assistant.ask("实地考察点位建设标准对小区的公益广告有什么要求？")
+    assert not covered.refused
+    assert all(c.hit.meta.kind in ("测评体系", "考察标准") for c in covered.citations)

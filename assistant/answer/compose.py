@@ -89,6 +89,9 @@ _DOC_WORDS = set("城管局 城市管理局 文明办 文明委 市 区 县 报�
 _PLACE = re.compile(r"(?!.*(?:小区|街区|社区|景区|园区|片区|校区)$).{1,4}[省市区县]")
 
 
+# Document kinds (assistant.ingest.meta.KINDS) that set standards rather than report work.
+ASSESSMENT_KINDS = {"测评体系", "考察标准"}
+
 # Places a question may name that are not one place: 我区, 全市, 各县区, 主城区 …
 _NOT_A_PLACE = re.compile(r"^(?:我|全|本|该|各|咱们?|辖|主城|老城|中心城|城|市|县|郊)")
 
@@ -369,6 +372,12 @@ def compose(
         done = [c for c in candidates if not states_plan(c.text, c.hit.chunk.heading)]
         plans_only = not done or done[0].score < 0.75 * candidates[0].score
         candidates = [c for c in candidates if states_plan(c.text, c.hit.chunk.heading)] if plans_only else done
+    about_a_report = bool(years or bodies)  # "2024年市文明办对照测评体系…": what a report did
+    if intent.criteria and not about_a_report and any(h.meta is not None and h.meta.kind in ASSESSMENT_KINDS for h in hits):
+        # Standards are what assessment documents say, not what a report says it did about them.
+        candidates = [c for c in candidates if c.hit.meta is not None and c.hit.meta.kind in ASSESSMENT_KINDS]
+        if not candidates:
+            return refusal(question, hits, "收录的测评文件中没有这方面的标准。")
     units = asked_units(question) if intent.figure else []
     if units:
         # "几座" is answered by a count of 座: none found, no answer; found, those sentences lead.
