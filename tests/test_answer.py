@@ -197,3 +197,10 @@ def test_standards_come_from_assessment_documents_not_from_reports(assistant):
     covered = assistant.ask("实地考察点位建设标准对小区的公益广告有什么要求？")
     assert not covered.refused
     assert all(c.hit.meta.kind in ("测评体系", "考察标准") for c in covered.citations)
+
+
+def test_how_many_items_is_a_count_not_a_list(assistant):
+    answer = assistant.ask("浙江省示范文明城市（2014年版）测评体系的基本指标一共有多少项？")
+    assert answer.refused  # the excerpt never gives the count; a list of criteria is no answer
+    counted = assistant.ask("全国文明城市测评体系（试行）的基本指标一共有多少条？")
+    assert not counted.refused and "37条" in counted.text
