@@ -231,14 +231,14 @@ def facts_routes(question: str) -> list[str]:
     intent = classify(simple)
     if intent.criteria and (intent.what or "涉及" in simple or "关于" in simple):
         return ["criteria"]
-    routes = []
     if intent.across and _measure_in(simple) is not None:
-        routes.append("compare")
+        return ["compare"]
+    routes = []
     if intent.problem and (intent.what or "存在" in simple):
-        routes.append("problems")
+        routes.append("problems")  # a report that names no problems falls through to targets
     if intent.target and intent.list_strict:
         routes.append("targets")
-    return routes[:1] if routes[:1] == ["compare"] else routes
+    return routes
 
 
 def _measure_in(simple_question: str) -> Measure | None:

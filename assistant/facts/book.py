@@ -235,14 +235,13 @@ class FactBook:
         results = [f for f in self.facts if f.kind == "result" and not f.masked]
         texts = [compact(f"{r.subject} {r.section.split(' > ')[-1] if r.section else ''}") for r in results]
         times = [_doc_time(r.year, self._doc_periods.get(r.doc_id, "")) for r in results]
-        latest: dict[str, list[tuple[tuple[int, int], str]]] = {}  # body → its two latest documents
+        doc_times: dict[str, dict[str, tuple[int, int]]] = {}  # body → doc_id → when its account ends
         for result, at in zip(results, times):
-            if at is None:
-                continue
-            docs = [d for d in latest.get(result.body, []) if d[1] != result.doc_id]
-            kept = [d for d in latest.get(result.body, []) if d[1] == result.doc_id]
-            own = max([at, *(d[0] for d in kept)])
-            latest[result.body] = sorted([*docs, (own, result.doc_id)], reverse=True)[:2]
+            if at is not None:
+                docs = doc_times.setdefault(result.body, {})
+                docs[result.doc_id] = max(at, docs.get(result.doc_id, at))
+        # Each body's two latest documents: enough to tell whether a target's body reported later.
+        latest = {body: sorted(((at, doc) for doc, at in docs.items()), reverse=True)[:2] for body, docs in doc_times.items()}
         pairs: dict[tuple[str, int | None, str], list[int]] = {}
         for i, text in enumerate(texts):
             for pair in {text[j : j + 2] for j in range(len(text) - 1)}:
@@ -270,7 +269,7 @@ class FactBook:
             until = (start[0] + 1, start[1])
             found = (results_with(target.body, year, w) for year in (start[0], start[0] + 1) for w in words)
             for i in sorted(set().union(*found)):
-                if results[i].doc_id == target.doc_id or times[i] is None or not start < times[i] <= until:
+                if results[i].doc_id == target.doc_id or not start < times[i] <= until:
                     continue
                 hit = sum(min(len(w), 4) for w in words if w in texts[i])
                 if hit / weight >= 0.6:

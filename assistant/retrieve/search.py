@@ -4,7 +4,8 @@ reciprocal rank (score = Σ 1/(k + rank)), with optional metadata filters."""
 from __future__ import annotations
 
 import threading
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, TypeVar
 
 from assistant.index.embed import Embedder
 from assistant.index.store import EmbeddedStore, Filters
@@ -14,6 +15,7 @@ from assistant.settings import Settings
 from assistant.text import compact, normalize
 
 Mode = Literal["hybrid", "dense", "bm25"]
+T = TypeVar("T")
 
 
 class Retriever:
@@ -24,36 +26,35 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self._docs = store.document_meta()
-        self._frequency: dict[str, int] = {}
-        self._frequency_lock = threading.Lock()
-        self._document_texts: dict[str, str] = {}
+        self._frequency: dict[str, int] = {}  # word → passages containing it
+        self._document_texts: dict[str, str] = {}  # doc_id → compact text
+        self._cache_lock = threading.Lock()
 
     def term_frequency(self, word: str) -> int:
         """In how many passages the word occurs (substring of the normalised text, so it does not
         depend on how jieba happened to segment the word in context)."""
-        key = compact(word)
-        with self._frequency_lock:
-            cached = self._frequency.get(key)
-        if cached is None:
-            cached = self.store.passages_containing(key)
-            with self._frequency_lock:
-                if len(self._frequency) > 50_000:
-                    self._frequency.clear()
-                self._frequency[key] = cached
-        return cached
+        return self._cached(self._frequency, word, lambda: self.store.passages_containing(word), 50_000)
 
     def mentions(self, doc_id: str, word: str) -> bool:
         """Whether the document says ``word`` anywhere (either script, spaces ignored)."""
-        with self._frequency_lock:
-            text = self._document_texts.get(doc_id)
-        if text is None:
+
+        def document_text() -> str:
             document = self.store.document(doc_id)
-            text = compact(document.text) if document is not None else ""
-            with self._frequency_lock:
-                if len(self._document_texts) > 256:
-                    self._document_texts.clear()
-                self._document_texts[doc_id] = text
-        return compact(word) in text
+            return compact(document.text) if document is not None else ""
+
+        return compact(word) in self._cached(self._document_texts, doc_id, document_text, 256)
+
+    def _cached(self, cache: dict[str, T], key: str, compute: Callable[[], T], limit: int) -> T:
+        """``cache[key]``, computed outside the lock on a miss; the cache is emptied past ``limit``."""
+        with self._cache_lock:
+            if key in cache:
+                return cache[key]
+        value = compute()
+        with self._cache_lock:
+            if len(cache) > limit:
+                cache.clear()
+            cache[key] = value
+        return value
 
     def _hit(self, chunk, score: float, **ranks) -> Hit:
         title, source, meta = self._docs.get(chunk.doc_id, ("", "", None))
