@@ -61,4 +61,4 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     admin_token: SecretStr | None = None
-    web_dir: Path | None = None  # templates and static files; default: web/ beside the package
+    web_dir: Path | None = None  # templates/ and static/; default: assistant/web inside the package

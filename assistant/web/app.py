@@ -17,7 +17,6 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-import assistant as assistant_package
 from assistant import __version__
 from assistant.settings import Settings
 from assistant.web.errors import install_error_handlers
@@ -39,13 +38,16 @@ supporting sentences), honest refusals, a drafting mode for inspection material,
 document management. Every error is JSON `{"detail": "..."}`."""
 
 
+PACKAGE_WEB = Path(__file__).resolve().parent  # templates/ and static/ are package data beside this module
+
+
 def web_dir(settings: Settings) -> Path:
     """Templates and static files: ``ASSISTANT_WEB_DIR`` or ``settings.web_dir`` if set, else
-    the ``web/`` folder of the repository."""
-    override = os.environ.get("ASSISTANT_WEB_DIR") or getattr(settings, "web_dir", None)
+    the folder of this package (``assistant/web``), which an installed wheel carries too."""
+    override = os.environ.get("ASSISTANT_WEB_DIR") or settings.web_dir
     if override:
         return Path(override)
-    return Path(assistant_package.__file__).resolve().parent.parent / "web"
+    return PACKAGE_WEB
 
 
 def _templates(folder: Path) -> Jinja2Templates:

@@ -24,15 +24,15 @@ from assistant.facts.model import KIND_LABELS, KINDS, Fact
 from assistant.facts.table import facts_to_csv, facts_to_xlsx
 from assistant.web.schemas import INVALID, error_response
 
-ROOT = Path(__file__).resolve().parents[2]
-STATIC = ROOT / "web" / "static"
+WEB = Path(__file__).resolve().parent  # the package's own templates/ and static/
+STATIC = WEB / "static"
 
 
 def _fallback_templates() -> Jinja2Templates:
     """Templates when the app has none of its own (``app.state.templates``): same folder, same
     rules (autoescape, strict undefined), assets served by this router."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(ROOT / "web" / "templates")),
+        loader=jinja2.FileSystemLoader(str(WEB / "templates")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
