@@ -6,7 +6,6 @@ Every failure is an :class:`IngestError` naming the file and the reason."""
 from __future__ import annotations
 
 import csv
-import html
 import io
 import re
 import stat
@@ -311,10 +310,12 @@ class _HTMLText(HTMLParser):
 
 
 def _html_text(path: Path, data: bytes) -> LoadedFile:
+    """The visible text of an HTML file. Character references are decoded once, by the parser
+    (``convert_charrefs``): ``&amp;lt;`` is the text ``&lt;``, never ``<``."""
     parser = _HTMLText()
     parser.feed(decode_text(data, path))
     parser.close()
-    text = html.unescape("".join(parser.parts))
+    text = "".join(parser.parts)
     text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
     return LoadedFile(path, text, title_hint=parser.title.strip())
 
