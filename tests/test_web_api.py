@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import socket
 import threading
@@ -13,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.service import Assistant
+from assistant.web import messages
 from assistant.web.app import create_app
 from assistant.web.uploads import safe_filename
 from tests.conftest import make_settings
@@ -119,16 +121,44 @@ def test_stream_yields_citations_deltas_done(client):
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
     events = sse_events(response.text)
-    names = [name for name, _ in events]
-    assert names[0] == "citations" and names[-1] == "done"
-    assert names.count("delta") > 3 and "error" not in names
+    # The answer is composed whole, so it is sent at once: not cut into timed pieces.
+    assert [name for name, _ in events] == ["citations", "delta", "done"]
     done = events[-1][1]
-    assert "".join(data["text"] for name, data in events if name == "delta") == done["answer"]
+    assert events[1][1]["text"] == done["answer"]
     assert "99.18％" in done["answer"]
     assert events[0][1]["citations"] == done["citations"]
-    # citation markers are never split across pieces
-    assert all(not data["text"].startswith("[") or data["text"].endswith("]") or data["text"] == "["
-               for name, data in events if name == "delta")
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def assert_chinese_without_paths(text: str, *paths: object) -> None:
+    """A message a user sees: in Chinese, naming no folder of the server."""
+    assert CJK.search(text), text
+    for path in paths:
+        assert str(path) not in text, text
+    assert "/tmp" not in text and "/home" not in text and "/work" not in text, text
+
+
+def test_stream_sends_error_event_when_the_index_breaks_during_the_answer(tmp_path, corpus_settings, embedder):
+    """A real failure while the answer is composed: the open index's database is overwritten, so
+    the SQLite read in retrieval raises. The stream must end with an ``error`` event in Chinese."""
+    index = tmp_path / "index"
+    shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+    settings = make_settings(index)
+    broken = Assistant(settings, embedder)
+    with TestClient(create_app(settings, broken), raise_server_exceptions=False) as test_client:
+        assert test_client.get("/healthz").status_code == 200  # the index is open and answering
+        database = broken.store.folder / "passages.sqlite"
+        database.write_bytes(b"\0" * database.stat().st_size)
+        response = test_client.post("/api/ask/stream", json={"question": FIGURE_Q})
+    assert response.status_code == 200
+    events = sse_events(response.text)
+    assert [name for name, _ in events] == ["error"], response.text
+    error = events[0][1]
+    assert error["status"] == 500
+    assert_chinese_without_paths(error["detail"], tmp_path)
+    assert "重试" in error["detail"]
 
 
 def test_draft_mode_and_docx(client):
@@ -191,11 +221,12 @@ def test_pages_render(client):
 def test_bad_input_statuses(client, corpus_settings):
     assert client.post("/api/ask", json={"question": "   "}).status_code == 400
     too_long = client.post("/api/ask", json={"question": "问" * (corpus_settings.max_question_chars + 1)})
-    assert too_long.status_code == 413 and "too long" in too_long.json()["detail"]
+    assert too_long.status_code == 413 and "过长" in too_long.json()["detail"]
+    assert "2001" in too_long.json()["detail"] and "2000" in too_long.json()["detail"]
     malformed = client.post("/api/ask", content=b'{"question": ', headers={"content-type": "application/json"})
-    assert malformed.status_code == 422 and "malformed JSON" in malformed.json()["detail"]
+    assert malformed.status_code == 422 and "不是有效的 JSON" in malformed.json()["detail"]
     missing = client.post("/api/ask", json={"mode": "qa"})
-    assert missing.status_code == 422 and "question" in missing.json()["detail"]
+    assert missing.status_code == 422 and "question：缺少此项" in missing.json()["detail"]
     assert client.post("/api/ask", json={"question": "x", "mode": "poem"}).status_code == 422
     assert client.post("/api/ask", json=["not", "an", "object"]).status_code == 422
     assert client.post("/api/ask", content=b"question=hi").status_code == 422
@@ -205,12 +236,13 @@ def test_bad_input_statuses(client, corpus_settings):
     assert client.get("/api/search", params={"q": "垃圾", "k": 0}).status_code == 422
     for response in (malformed, missing, too_long):
         assert response.headers["content-type"].startswith("application/json")
-        assert isinstance(response.json()["detail"], str)
+        assert_chinese_without_paths(response.json()["detail"])
 
 
 def test_not_found_statuses(client):
     assert client.get("/api/documents/no-such-doc").status_code == 404
-    assert client.get("/api/no-such-route").json() == {"detail": "Not Found"}
+    assert client.get("/api/no-such-route").json() == {"detail": messages.NOT_FOUND}
+    assert_chinese_without_paths(client.get("/api/documents/no-such-doc").json()["detail"])
 
 
 def test_request_body_limit(corpus_settings, assistant):
@@ -218,14 +250,14 @@ def test_request_body_limit(corpus_settings, assistant):
     test_client = TestClient(create_app(settings, assistant), raise_server_exceptions=False)
     big = json.dumps({"question": "问" * 1_000}).encode()
     declared = test_client.post("/api/ask", content=big, headers={"content-type": "application/json"})
-    assert declared.status_code == 413 and "too large" in declared.json()["detail"]
+    assert declared.status_code == 413 and "过大" in declared.json()["detail"]
 
     def chunks():  # no Content-Length: the bytes are counted as they arrive
         for _ in range(10):
             yield b" " * 500
 
     streamed = test_client.post("/api/ask", content=chunks(), headers={"content-type": "application/json"})
-    assert streamed.status_code == 413 and "too large" in streamed.json()["detail"]
+    assert streamed.status_code == 413 and "过大" in streamed.json()["detail"]
     assert test_client.post("/api/ask", json={"question": FIGURE_Q}).status_code == 200
 
 
@@ -243,6 +275,7 @@ def test_503_without_index(tmp_path, embedder):
     ):
         assert response.status_code == 503
         assert "assistant ingest" in response.json()["detail"]
+        assert_chinese_without_paths(response.json()["detail"], tmp_path)
         assert str(tmp_path) not in response.text  # no server paths
 
 
@@ -259,6 +292,7 @@ def test_503_when_index_was_built_with_another_model(tmp_path, corpus_settings, 
     assert health.status_code == 503 and health.json()["status"] == "index_mismatch"
     response = test_client.post("/api/ask", json={"question": FIGURE_Q})
     assert response.status_code == 503 and "--rebuild" in response.json()["detail"]
+    assert_chinese_without_paths(response.json()["detail"], tmp_path)
 
 
 def test_unexpected_error_is_500_json_without_traceback(tmp_path, embedder):
@@ -270,14 +304,15 @@ def test_unexpected_error_is_500_json_without_traceback(tmp_path, embedder):
     test_client = TestClient(create_app(settings, Assistant(settings, embedder)), raise_server_exceptions=False)
     response = test_client.post("/api/ask", json={"question": FIGURE_Q})
     assert response.status_code == 500
-    assert response.json() == {"detail": "internal error"}
+    assert response.json() == {"detail": messages.INTERNAL_ERROR}
+    assert_chinese_without_paths(response.json()["detail"], tmp_path)
     assert "Traceback" not in response.text
 
 
 def test_admin_disabled_without_token(client, assistant):
     doc_id = client.get("/api/documents").json()[0]["doc_id"]
     upload = client.post("/api/documents", files={"files": ("a.txt", b"text")}, headers=AUTH)
-    assert upload.status_code == 403 and "disabled" in upload.json()["detail"]
+    assert upload.status_code == 403 and "未启用" in upload.json()["detail"]
     delete = client.delete(f"/api/documents/{doc_id}", headers=AUTH)
     assert delete.status_code == 403
     assert any(d["doc_id"] == doc_id for d in assistant.documents())
@@ -305,7 +340,7 @@ def test_upload_ask_delete(admin):
     assert response.status_code == 200, response.text
     report = response.json()
     assert len(report["added"]) == 1 and report["added"][0].endswith(UPLOAD_NAME)
-    assert any(name == "notes.exe" and "unsupported" in reason for name, reason in report["skipped"])
+    assert any(name == "notes.exe" and "不支持" in reason for name, reason in report["skipped"])
     saved = admin.settings.corpus_dir / "uploads" / UPLOAD_NAME
     assert saved.read_text(encoding="utf-8") == UPLOAD_TEXT
     assert not (admin.settings.corpus_dir / "uploads" / "notes.exe").exists()
@@ -345,7 +380,7 @@ def test_upload_limits(admin):
     admin.settings.max_file_bytes = 1_000
     admin.settings.max_upload_files = 2
     too_big = admin.post("/api/documents", headers=AUTH, files={"files": ("big.txt", "字".encode() * 400, "text/plain")})
-    assert too_big.status_code == 413 and "limit" in too_big.json()["detail"]
+    assert too_big.status_code == 413 and "上限" in too_big.json()["detail"] and "big.txt" in too_big.json()["detail"]
     too_many = admin.post("/api/documents", headers=AUTH,
                           files=[("files", (f"f{i}.txt", b"text", "text/plain")) for i in range(3)])
     assert too_many.status_code == 400
@@ -391,9 +426,10 @@ def test_assistant_loads_in_background(tmp_path):
         assert app.state.web.wait(60) is False
         health = test_client.get("/healthz")
         assert health.status_code == 503 and health.json()["status"] == "error"
-        assert "model unavailable" in health.json()["detail"]
+        assert "模型无法加载" in health.json()["detail"]
         ask = test_client.post("/api/ask", json={"question": FIGURE_Q})
-        assert ask.status_code == 503 and "model unavailable" in ask.json()["detail"]
+        assert ask.status_code == 503 and "模型无法加载" in ask.json()["detail"]
+        assert_chinese_without_paths(ask.json()["detail"], tmp_path)
         assert test_client.get("/").status_code == 200  # the page itself is served meanwhile
 
 
@@ -411,7 +447,7 @@ def test_access_log_drops_query_strings():
 def test_unencodable_text_is_rejected_not_500(client):
     lone_surrogate = '{"question": "\\ud800垃圾分类"}'.encode()
     response = client.post("/api/ask", content=lone_surrogate, headers={"content-type": "application/json"})
-    assert response.status_code == 422 and "invalid characters" in response.json()["detail"]
+    assert response.status_code == 422 and "无效字符" in response.json()["detail"]
     history = '{"question": "那下半年呢？", "history": [{"role": "user", "content": "\\udfff"}]}'.encode()
     assert client.post("/api/ask", content=history, headers={"content-type": "application/json"}).status_code == 422
     filters = '{"question": "垃圾分类", "filters": {"body": "\\ud800"}}'.encode()

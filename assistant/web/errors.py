@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -13,13 +15,13 @@ from starlette.routing import Match, Mount
 
 from assistant.index.build import IngestBusy
 from assistant.index.store import IndexMismatch, IndexMissing
+from assistant.web import messages
 from assistant.web.state import NotReady
 
 logger = logging.getLogger("assistant.web")
 
-INDEX_MISSING = "index not ready: no index has been built yet (run `assistant ingest`)"
-INDEX_MISMATCH = ("index not usable: it was built with another embedding model or schema "
-                  "(run `assistant ingest --rebuild`, or configure the model that built it)")
+INDEX_MISSING = messages.INDEX_MISSING
+INDEX_MISMATCH = messages.INDEX_MISMATCH
 
 
 def index_error_detail(exc: Exception) -> str:
@@ -30,20 +32,44 @@ def _location(loc: tuple | list) -> str:
     return ".".join(str(part) for part in loc if part != "body") or "body"
 
 
-def validation_detail(exc: RequestValidationError) -> tuple[str, list[dict]]:
+# Pydantic's error types in words (the field is named as the API names it).
+_PROBLEMS = {
+    "missing": "缺少此项", "string_type": "应为文本", "int_parsing": "应为整数", "int_type": "应为整数",
+    "float_parsing": "应为数字", "bool_parsing": "应为 true 或 false", "list_type": "应为列表",
+    "literal_error": "取值不在允许的范围内", "enum": "取值不在允许的范围内", "string_too_long": "过长",
+    "string_too_short": "过短", "too_long": "项数过多", "too_short": "项数过少",
+    "greater_than_equal": "小于允许的最小值", "less_than_equal": "大于允许的最大值",
+    "greater_than": "小于允许的最小值", "less_than": "大于允许的最大值",
+    "model_attributes_type": "应为 JSON 对象", "dict_type": "应为 JSON 对象",
+}
+
+
+def _problem(error: dict[str, Any]) -> str:
+    message = str(error.get("msg", ""))
+    if "invalid characters" in message:
+        return "包含无效字符（不成对的代理字符）"
+    if error.get("type") == "value_error" and "year" in message:
+        return "年份应在 1900 至 2100 之间"
+    return _PROBLEMS.get(str(error.get("type")), "取值无效")
+
+
+def validation_detail(exc: RequestValidationError) -> tuple[str, list[dict[str, Any]]]:
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
-        return "malformed JSON in the request body", [{"type": "json_invalid", "msg": "JSON decode error"}]
+        return messages.MALFORMED_JSON, [{"type": "json_invalid", "msg": "JSON decode error"}]
+    if any(e.get("type") in ("model_attributes_type", "dict_type") and tuple(e.get("loc", ())) == ("body",)
+           for e in errors):
+        return messages.EXPECTED_OBJECT, [{"loc": ["body"], "msg": messages.EXPECTED_OBJECT, "type": "model_attributes_type"}]
     parts, slim = [], []
     for error in errors:
         where = _location(error.get("loc", ()))
-        message = error.get("msg", "invalid value")
-        if error.get("type") == "model_attributes_type" or error.get("type") == "dict_type":
-            message = "expected a JSON object (Content-Type: application/json)"
-        parts.append(f"{where}: {message}")
-        slim.append({"loc": list(error.get("loc", ())), "msg": message, "type": error.get("type")})
-    return "invalid request: " + "; ".join(parts), slim
+        problem = _problem(error)
+        parts.append(f"{where}：{problem}")
+        slim.append({"loc": list(error.get("loc", ())), "msg": problem, "type": error.get("type")})
+    return messages.INVALID_REQUEST + "；".join(parts), slim
 
+
+_PLAIN = {404: messages.NOT_FOUND, 405: messages.METHOD_NOT_ALLOWED}
 
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
@@ -61,6 +87,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 405 and (methods := allowed_methods(request)):
             exc.headers = {**(exc.headers or {}), "Allow": ", ".join(methods)}
+        if exc.status_code in _PLAIN and exc.detail == HTTPStatus(exc.status_code).phrase:  # Starlette's own English
+            exc = StarletteHTTPException(exc.status_code, _PLAIN[exc.status_code], exc.headers)
         return await http_exception_handler(request, exc)
 
     @app.exception_handler(RequestValidationError)
@@ -80,4 +108,4 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(IngestBusy)
     async def _busy(request: Request, exc: IngestBusy) -> JSONResponse:
-        return JSONResponse({"detail": "another ingest is running on this index; try again later"}, status_code=409)
+        return JSONResponse({"detail": messages.INGEST_BUSY}, status_code=409)

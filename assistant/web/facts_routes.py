@@ -22,6 +22,7 @@ from assistant.facts.book import MEASURES, FactBook, _tables_signature, find_mea
 from assistant.facts.chart import bar_chart_svg
 from assistant.facts.model import KIND_LABELS, KINDS, Fact
 from assistant.facts.table import facts_to_csv, facts_to_xlsx
+from assistant.web import messages
 from assistant.web.schemas import INVALID, error_response
 
 WEB = Path(__file__).resolve().parent  # the package's own templates/ and static/
@@ -87,7 +88,7 @@ def get_book(request: Request) -> FactBook:
 
     assistant = getattr(request.app.state, "assistant", None)
     if assistant is None:
-        raise HTTPException(status_code=503, detail="服务正在启动（模型加载中），请稍后再试")
+        raise HTTPException(status_code=503, detail=messages.STARTING)
     try:
         store = assistant.store
     except (IndexMissing, IndexMismatch) as exc:  # the message names server paths: not shown
@@ -111,13 +112,13 @@ def _clean_filters(kind: str | None, q: str | None, year: str | None, body: str 
     """The filters as documented (exactly: the API's schema states these rules), else 400."""
     kind = kind or None
     if kind is not None and kind not in KINDS:
-        raise HTTPException(status_code=400, detail=f"unknown kind '{kind[:_MAX_QUERY]}' (one of: {', '.join(KINDS)})")
+        raise HTTPException(status_code=400, detail=f"未知的类型“{kind[:_MAX_QUERY]}”（可选：{'、'.join(KINDS)}）")
     if q and len(q) > _MAX_QUERY:
-        raise HTTPException(status_code=400, detail=f"q is longer than {_MAX_QUERY} characters")
+        raise HTTPException(status_code=400, detail=f"搜索词过长（上限 {_MAX_QUERY} 字）")
     q = (q or "").strip()
     year = year or ""
     if year and not _YEAR.fullmatch(year):
-        raise HTTPException(status_code=400, detail="year must be a four-digit year")
+        raise HTTPException(status_code=400, detail="年份应为四位数字")
     body = (body or "").strip()[:_MAX_QUERY]
     return {"kind": kind, "q": q or None, "year": int(year) if year else None, "body": body or None}
 
@@ -228,5 +229,5 @@ def facts_page(request: Request, kind: str | None = None, q: str | None = None, 
 def facts_static(name: str) -> FileResponse:
     """The page's own script and style (served here so the page works however /static is mounted)."""
     if name not in _STATIC_FILES or not (STATIC / name).is_file():
-        raise HTTPException(status_code=404, detail="not found")
+        raise HTTPException(status_code=404, detail=messages.NOT_FOUND)
     return FileResponse(STATIC / name, media_type=_STATIC_FILES[name])

@@ -11,6 +11,8 @@ import traceback
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.web import messages
+
 logger = logging.getLogger("assistant.web")
 
 
@@ -57,7 +59,7 @@ class TrackedSend:
 
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int):
-        super().__init__(413, f"request body too large (limit {limit} bytes)")
+        super().__init__(413, messages.BODY_TOO_LARGE.format(limit=messages.human_limit(limit)))
 
 
 class BodyLimitMiddleware(HTTPMiddleware):
@@ -74,10 +76,10 @@ class BodyLimitMiddleware(HTTPMiddleware):
                 try:
                     declared = int(value)
                 except ValueError:
-                    await send_json(send, 400, {"detail": "invalid Content-Length header"})
+                    await send_json(send, 400, {"detail": messages.BAD_CONTENT_LENGTH})
                     return
                 if declared > limit:
-                    await send_json(send, 413, {"detail": f"request body too large (limit {limit} bytes)"},
+                    await send_json(send, 413, {"detail": BodyTooLarge(limit).detail},
                                     [(b"connection", b"close")])
                     return
         received = 0
@@ -125,7 +127,7 @@ class SecurityHeadersMiddleware(HTTPMiddleware):
 
 
 class CatchAllMiddleware(HTTPMiddleware):
-    """Any unexpected exception becomes ``500 {"detail": "internal error"}``.
+    """Any unexpected exception becomes ``500 {"detail": "服务内部出错…"}`` (messages.INTERNAL_ERROR).
 
     Logged as type and place at ERROR, the traceback only at DEBUG: exception messages
     may quote question or document text, which stays out of the default log."""
@@ -140,7 +142,7 @@ class CatchAllMiddleware(HTTPMiddleware):
             logger.error("internal error %s at %s on %s %s", type(exc).__name__, where, scope.get("method"), scope.get("path"))
             logger.debug("traceback", exc_info=exc)
             if not tracked.started:
-                await send_json(send, 500, {"detail": "internal error"})
+                await send_json(send, 500, {"detail": messages.INTERNAL_ERROR})
 
 
 class RedactQueryFilter(logging.Filter):

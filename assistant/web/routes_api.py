@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
@@ -12,12 +11,14 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
 from assistant.index.store import IndexMismatch, IndexMissing
 from assistant.models import Answer
 from assistant.service import Assistant
 from assistant.settings import Settings
+from assistant.web import messages
 from assistant.web.errors import index_error_detail
 from assistant.web.schemas import (
     ERRORS,
@@ -37,9 +38,13 @@ router = APIRouter()
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 HISTORY_CONTENT_CHARS = 4_000
+PING_SECONDS = 10  # a comment line while a long draft is composed keeps proxies from closing the stream
 
 
 class EventStreamResponse(StreamingResponse):
+    """Documents the media type of the stream in the OpenAPI schema (the route answers with
+    sse-starlette's :class:`EventSourceResponse`)."""
+
     media_type = "text/event-stream"
 
 
@@ -86,14 +91,14 @@ def healthz(request: Request) -> Any:
 def too_long(what: str, text: str, settings: Settings) -> None:
     """413 beyond ``max_question_chars`` (the schema's maxLength, see app.py), counted as sent."""
     if len(text) > settings.max_question_chars:
-        raise HTTPException(413, f"{what} too long: {len(text)} characters (limit {settings.max_question_chars})")
+        raise HTTPException(413, messages.TOO_LONG.format(what=what, length=len(text), limit=settings.max_question_chars))
 
 
 def checked_question(body: AskRequest, settings: Settings) -> str:
-    too_long("question", body.question, settings)
+    too_long("问题", body.question, settings)
     question = body.question.strip()
     if is_blank(question):
-        raise HTTPException(400, "question is empty")
+        raise HTTPException(400, messages.QUESTION_EMPTY)
     return question
 
 
@@ -119,57 +124,52 @@ def ask(body: AskRequest, assistant: Assistant = Depends(get_assistant), setting
     return _ask(assistant, body, settings).to_dict()
 
 
-_PIECE = re.compile(r"\[\d+\]|\n|[^\[\n]{1,6}|\[")
+def _event(event: str, data: Any) -> ServerSentEvent:
+    return ServerSentEvent(data=json.dumps(data, ensure_ascii=False), event=event)
 
 
-def answer_pieces(text: str) -> list[str]:
-    """The answer in small pieces for streaming; citation markers `[n]` stay whole."""
-    return _PIECE.findall(text)
-
-
-def _sse(event: str, data: Any) -> str:
-    payload = json.dumps(data, ensure_ascii=False)
-    return f"event: {event}\ndata: {payload}\n\n"
+async def answer_events(assistant: Assistant, body: AskRequest, settings: Settings) -> AsyncIterator[ServerSentEvent]:
+    """The events of one streamed answer. The answer is composed whole (extractive answers are
+    not written token by token), so it is sent at once: ``citations``, the text as one ``delta``,
+    then ``done``. Any failure ends the stream with an ``error`` event in Chinese."""
+    try:
+        answer = await run_in_threadpool(_ask, assistant, body, settings)
+        data = answer.to_dict()
+        yield _event("citations", {"citations": data["citations"], "related": data["related"],
+                                   "refused": data["refused"], "mode": data["mode"]})
+        yield _event("delta", {"text": data["answer"]})
+        yield _event("done", data)
+    except (IndexMissing, IndexMismatch) as exc:
+        yield _event("error", {"detail": index_error_detail(exc), "status": 503})
+    except NotReady as exc:
+        yield _event("error", {"detail": exc.detail, "status": 503})
+    except HTTPException as exc:
+        yield _event("error", {"detail": exc.detail, "status": exc.status_code})
+    except Exception as exc:
+        # Type only at ERROR: the message may quote the question or a document.
+        logger.error("internal error %s while streaming an answer", type(exc).__name__)
+        logger.debug("traceback", exc_info=exc)
+        yield _event("error", {"detail": messages.STREAM_FAILED, "status": 500})
 
 
 @router.post(
     "/api/ask/stream", tags=["questions"], summary="Ask, streamed as server-sent events",
     response_class=EventStreamResponse, responses=ERRORS | {
-        200: {"description": "text/event-stream: `citations`, then `delta` events ({text}), then `done` "
-                             "(the full answer JSON); `error` ({detail, status}) if answering fails",
+        200: {"description": "text/event-stream: `citations`, then the whole answer as one `delta` event "
+                             "({text}), then `done` (the full answer JSON); `error` ({detail, status}, the "
+                             "detail in Chinese) if answering fails. Comment lines keep a slow answer's "
+                             "connection open.",
               "content": {"text/event-stream": {"schema": SSE_EVENT}}}},
 )
-async def ask_stream(body: AskRequest, request: Request) -> EventStreamResponse:
-    """Like /api/ask, as server-sent events so that the page shows the answer progressively."""
+async def ask_stream(body: AskRequest, request: Request) -> EventSourceResponse:
+    """Like /api/ask, as server-sent events (sse-starlette): the page shows the citations and the
+    answer as soon as they are composed, and an error as an event instead of a broken stream."""
     assistant = get_assistant(request)
     settings = get_settings(request)
     checked_question(body, settings)
     await run_in_threadpool(lambda: assistant.store)  # 503 now, before the stream, if there is no index
-
-    async def events() -> AsyncIterator[str]:
-        try:
-            answer = await run_in_threadpool(_ask, assistant, body, settings)
-            data = answer.to_dict()
-            yield _sse("citations", {"citations": data["citations"], "related": data["related"],
-                                     "refused": data["refused"], "mode": data["mode"]})
-            pieces = answer_pieces(data["answer"])
-            pause = min(0.015, 1.0 / max(1, len(pieces)))
-            for piece in pieces:
-                yield _sse("delta", {"text": piece})
-                await asyncio.sleep(pause)
-            yield _sse("done", data)
-        except (IndexMissing, IndexMismatch) as exc:
-            yield _sse("error", {"detail": index_error_detail(exc), "status": 503})
-        except NotReady as exc:
-            yield _sse("error", {"detail": exc.detail, "status": 503})
-        except HTTPException as exc:
-            yield _sse("error", {"detail": exc.detail, "status": exc.status_code})
-        except Exception as exc:
-            logger.error_response("internal error %s while streaming an answer", type(exc).__name__)
-            logger.debug("traceback", exc_info=exc)
-            yield _sse("error", {"detail": "internal error", "status": 500})
-
-    return EventStreamResponse(events(), headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return EventSourceResponse(answer_events(assistant, body, settings), ping=PING_SECONDS,
+                               headers={"Cache-Control": "no-cache"})
 
 
 YEAR = re.compile(r"[0-9]{0,4}")
@@ -177,7 +177,7 @@ YEAR = re.compile(r"[0-9]{0,4}")
 
 def _year(value: str) -> int | None:
     if not YEAR.fullmatch(value):
-        raise HTTPException(400, f"year must be a number of up to four digits, got {value[:20]!r}")
+        raise HTTPException(400, messages.BAD_YEAR)
     return int(value) if value else None
 
 
@@ -196,14 +196,14 @@ def search(
     settings: Settings = Depends(get_settings),
 ) -> Any:
     """The best passages for `q` with document, heading path and score."""
-    too_long("query", q, settings)
+    too_long("搜索词", q, settings)
     try:
         query, body, kind, doc_id = (printable(v) if v is not None else None for v in (q, body, kind, doc_id))
     except ValueError as exc:
-        raise HTTPException(400, f"invalid query parameter: {exc}") from None
+        raise HTTPException(400, messages.BAD_PARAMETER) from None
     query = query.strip()
     if is_blank(query):
-        raise HTTPException(400, "query is empty: pass ?q=...")
+        raise HTTPException(400, messages.QUERY_EMPTY)
     filters = {"year": _year(year), "body": body or None, "kind": kind or None, "doc_id": doc_id or None}
     hits = assistant.search(query, k=k, filters=filters, mode=mode)
     return {"hits": [h.to_dict() for h in hits]}

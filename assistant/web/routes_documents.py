@@ -16,6 +16,7 @@ from assistant.ingest.load import SUPPORTED_SUFFIXES
 from assistant.models import meta_to_dict
 from assistant.service import Assistant
 from assistant.settings import Settings
+from assistant.web import messages
 from assistant.web.schemas import ERRORS, DocumentDetail, DocumentInfo, IngestResult, error_response
 from assistant.web.state import get_assistant, get_settings
 from assistant.web.uploads import Staged, inside, is_supported, safe_filename, uploads_dir
@@ -42,16 +43,28 @@ def require_admin(request: Request, settings: Settings = Depends(get_settings)) 
     """Upload and delete need `settings.admin_token`; without one configured they are disabled."""
     expected = settings.admin_token.get_secret_value() if settings.admin_token else ""
     if not expected:
-        raise HTTPException(403, "document management is disabled: no admin token is configured (ASSISTANT_ADMIN_TOKEN)")
+        raise HTTPException(403, messages.ADMIN_DISABLED)
     given = presented_token(request)
     if not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, "admin token missing or wrong", headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(401, messages.ADMIN_WRONG, headers={"WWW-Authenticate": "Bearer"})
+
+
+def public_path(key: str, corpus_dir: Path) -> str:
+    """A document's file as the page may show it: relative to the corpus folder (``uploads/x.pdf``),
+    or as stored when that is already relative, never a server's absolute path."""
+    path = Path(key)
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    try:
+        return absolute.resolve().relative_to(corpus_dir.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name if path.is_absolute() else key
 
 
 @router.get("/api/documents", response_model=list[DocumentInfo], responses=ERRORS, summary="List indexed documents")
-def list_documents(assistant: Assistant = Depends(get_assistant)) -> Any:
-    """Every indexed document with its metadata, passage count and ingestion time."""
-    return assistant.documents()
+def list_documents(assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)) -> Any:
+    """Every indexed document with its metadata, passage count and ingestion time. `path` is
+    relative to the corpus folder (no server path)."""
+    return [{**d, "path": public_path(d["path"], settings.corpus_dir)} for d in assistant.documents()]
 
 
 def document_detail(assistant: Assistant, doc_id: str) -> dict[str, Any] | None:
@@ -75,18 +88,33 @@ def document_detail(assistant: Assistant, doc_id: str) -> dict[str, Any] | None:
 
 @router.get("/api/documents/{doc_id}", response_model=DocumentDetail, summary="One document with its passages",
             responses=ERRORS | {404: error_response("no such document")})
-def get_document(doc_id: str, assistant: Assistant = Depends(get_assistant)) -> Any:
+def get_document(doc_id: str, assistant: Assistant = Depends(get_assistant),
+                 settings: Settings = Depends(get_settings)) -> Any:
     """The cleaned text of a document and its passages (offsets into `text`, heading path)."""
     detail = document_detail(assistant, doc_id)
     if detail is None:
-        raise HTTPException(404, f"no document with id {doc_id!r}")
-    return detail
+        raise HTTPException(404, messages.NO_DOCUMENT.format(doc_id=doc_id[:80]))
+    return {**detail, "path": public_path(detail["path"], settings.corpus_dir)}
 
 
-def _report_dict(report: IngestReport) -> dict[str, Any]:
+def _report_dict(report: IngestReport, corpus_dir: Path, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """The ingest report as the page may show it: files by their upload name (``names``: resolved
+    path → name as uploaded) or corpus-relative path, reasons in Chinese."""
+    names = names or {}
     data = report.to_dict()
-    data["skipped"] = [[str(path), str(reason)] for path, reason in report.skipped]
+    for key in ("added", "updated", "unchanged", "removed"):
+        data[key] = [public_path(str(path), corpus_dir) for path in data[key]]
+    data["skipped"] = [[_upload_name(str(path), names, corpus_dir), messages.ingest_reason(str(reason))]
+                       for path, reason in report.skipped]
     return data
+
+
+def _upload_name(path: str, names: dict[str, str], corpus_dir: Path) -> str:
+    try:
+        resolved = str(Path(path).resolve())
+    except (OSError, ValueError):
+        resolved = path
+    return names.get(resolved) or Path(public_path(path, corpus_dir)).name
 
 
 @router.post(
@@ -105,23 +133,23 @@ async def upload_documents(request: Request, assistant: Assistant = Depends(get_
     Files are saved under `<corpus>/uploads/` with a sanitised name; a file that cannot
     be read is reported under `skipped` with the reason and not kept."""
     if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
-        raise HTTPException(400, "expected multipart/form-data with one or more files in the field 'files'")
+        raise HTTPException(400, messages.EXPECTED_MULTIPART)
     form = await request.form(max_files=settings.max_upload_files + 1, max_fields=100)
     staged = None
     try:
         files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
         if not files:
-            raise HTTPException(400, "no file uploaded: send one or more files in the field 'files'")
+            raise HTTPException(400, messages.NO_FILE)
         if len(files) > settings.max_upload_files:
-            raise HTTPException(400, f"too many files: {len(files)} (limit {settings.max_upload_files} per request)")
+            raise HTTPException(400, messages.TOO_MANY_FILES.format(count=len(files), limit=settings.max_upload_files))
         staged = Staged(uploads_dir(settings.corpus_dir))
         skipped: list[list[str]] = []
         for upload in files:
             original = upload.filename or ""
             name = safe_filename(original)
             if not is_supported(name):
-                skipped.append([original or name, f"unsupported file type '{Path(name).suffix or '(none)'}' "
-                                f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"])
+                skipped.append([original or name, messages.UNSUPPORTED.format(
+                    suffix=Path(name).suffix or "无扩展名", supported="、".join(sorted(SUPPORTED_SUFFIXES)))])
                 continue
             part = staged.new_part()
             target = staged.target_for(name)
@@ -131,13 +159,14 @@ async def upload_documents(request: Request, assistant: Assistant = Depends(get_
                 while block := await upload.read(CHUNK):
                     size += len(block)
                     if size > settings.max_file_bytes:
-                        raise HTTPException(413, f"file {name!r} is larger than the limit of {settings.max_file_bytes} bytes")
+                        raise HTTPException(413, messages.FILE_TOO_LARGE.format(
+                            name=original or name, limit=messages.human_limit(settings.max_file_bytes)))
                     out.write(block)
             if size == 0:
-                skipped.append([original or name, "empty file"])
+                skipped.append([original or name, messages.EMPTY_FILE])
                 staged.parts.pop()
                 part.unlink(missing_ok=True)
-        result = await run_in_threadpool(_ingest_staged, assistant, staged)
+        result = await run_in_threadpool(_ingest_staged, assistant, staged, settings.corpus_dir)
         result["skipped"] = skipped + result["skipped"]
         return result
     finally:
@@ -146,7 +175,7 @@ async def upload_documents(request: Request, assistant: Assistant = Depends(get_
         await form.close()
 
 
-def _ingest_staged(assistant: Assistant, staged: Staged) -> dict[str, Any]:
+def _ingest_staged(assistant: Assistant, staged: Staged, corpus_dir: Path) -> dict[str, Any]:
     targets = staged.place()
     try:
         report = assistant.ingest(targets) if targets else IngestReport()
@@ -154,7 +183,8 @@ def _ingest_staged(assistant: Assistant, staged: Staged) -> dict[str, Any]:
         for target in targets:
             staged.restore(target)
         raise
-    data = _report_dict(report)
+    names = {str(target.resolve()): original or target.name for _, target, original in staged.parts}
+    data = _report_dict(report, corpus_dir, names)
     skipped_paths = {str(Path(path).resolve()) for path, _ in report.skipped}
     files = []
     for part, target, original in staged.parts:
@@ -167,7 +197,8 @@ def _ingest_staged(assistant: Assistant, staged: Staged) -> dict[str, Any]:
     data["files"] = files
     kept = {str(t.resolve()) for _, t, _ in staged.parts} - skipped_paths
     try:
-        data["uploaded_documents"] = [d for d in assistant.documents() if str(_as_path(d["path"]).resolve()) in kept]
+        data["uploaded_documents"] = [{**d, "path": public_path(d["path"], corpus_dir)} for d in assistant.documents()
+                                      if str(_as_path(d["path"]).resolve()) in kept]
     except Exception:  # the report itself is what matters
         data["uploaded_documents"] = []
     return data
@@ -191,12 +222,12 @@ def delete_document(doc_id: str, assistant: Assistant = Depends(get_assistant),
     left on disk (`file_kept`) and would come back with the next `assistant ingest` of its folder."""
     found = assistant.document(doc_id)
     if found is None:
-        raise HTTPException(404, f"no document with id {doc_id!r}")
+        raise HTTPException(404, messages.NO_DOCUMENT.format(doc_id=doc_id[:80]))
     document = found[0]
     report = assistant.remove_document(doc_id)
     if report is None:
-        raise HTTPException(404, f"no document with id {doc_id!r}")
-    data = _report_dict(report)
+        raise HTTPException(404, messages.NO_DOCUMENT.format(doc_id=doc_id[:80]))
+    data = _report_dict(report, settings.corpus_dir)
     source = _as_path(document.path)
     folder = settings.corpus_dir / "uploads"
     deleted = False

@@ -59,6 +59,9 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     if detail is None:
         return render(request, "message.html", 404, page="documents", title="未找到文件",
                       message=f"没有编号为 {doc_id} 的文件，可能已被删除。")
+    from assistant.web.routes_documents import public_path
+
+    detail["path"] = public_path(detail["path"], web_state(request).settings.corpus_dir)
     return render(request, "document.html", page="documents", doc=detail,
                   segments=segments(detail["text"], detail["passages"]))
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from fastapi import Request
 
 from assistant.settings import Settings
+from assistant.web import messages
 
 if TYPE_CHECKING:  # pragma: no cover
     from assistant.service import Assistant
@@ -52,8 +53,8 @@ class WebState:
 
             assistant = Assistant(self.settings)
         except Exception as exc:  # ModelUnavailable and anything else: reported by /healthz
-            logger.error("could not load the embedding model: %s", exc)
-            self.error = f"model unavailable: {exc}"
+            logger.error("could not load the embedding model: %s", exc)  # the reason, for the administrator
+            self.error = messages.MODEL_UNAVAILABLE  # the page names no server path
             return
         try:
             assistant.ready()  # open the index now so that the first question is fast
@@ -77,7 +78,7 @@ class WebState:
         if self.error:
             raise NotReady(self.error, failed=True)
         self.start()
-        raise NotReady("starting: the embedding model is loading, try again in a few seconds")
+        raise NotReady(messages.STARTING)
 
 
 def web_state(request: Request) -> WebState:
