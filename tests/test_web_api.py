@@ -321,7 +321,8 @@ def test_admin_disabled_without_token(client, assistant):
 def test_admin_wrong_or_missing_token(admin):
     doc_id = admin.get("/api/documents").json()[0]["doc_id"]
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"X-Admin-Token": "wrong"}, {"Authorization": TOKEN}):
-        assert admin.post("/api/documents", files={"files": ("a.txt", b"x")}, headers=headers).status_code == 401
+        refused = admin.post("/api/documents", files={"files": ("a.txt", b"x")}, headers=headers)
+        assert refused.status_code == 401 and refused.json()["detail"] == messages.ADMIN_WRONG
         assert admin.delete(f"/api/documents/{doc_id}", headers=headers).status_code == 401
     assert admin.delete("/api/documents/no-such-doc", headers={"X-Admin-Token": TOKEN}).status_code == 404
     assert not (admin.settings.corpus_dir / "uploads" / "a.txt").exists()
@@ -396,6 +397,50 @@ def test_unreadable_upload_is_reported_and_not_kept(admin):
     report = response.json()
     assert report["added"] == [] and report["skipped"] and report["files"][0]["status"] == "skipped"
     assert not (admin.settings.corpus_dir / "uploads" / "broken.pdf").exists()
+
+
+def test_refused_upload_is_named_by_its_upload_name_in_chinese(admin, tmp_path):
+    """A renamed file ("not a PDF (no %PDF header…)" in the loader's words) is reported in Chinese,
+    by the name it was uploaded under, with no folder of the server anywhere in the answer."""
+    response = admin.post("/api/documents", headers=AUTH, files=[
+        ("files", ("季度报告.pdf", b"<html><body>not a pdf</body></html>", "application/pdf")),
+        ("files", ("空白.txt", b"", "text/plain")),
+    ])
+    assert response.status_code == 200, response.text
+    report = response.json()
+    skipped = dict(report["skipped"])
+    assert skipped.keys() == {"季度报告.pdf", "空白.txt"}
+    assert "不是有效的 PDF" in skipped["季度报告.pdf"] and skipped["空白.txt"] == "空文件"
+    for reason in skipped.values():
+        assert_chinese_without_paths(reason, tmp_path)
+    assert str(tmp_path) not in response.text and "/uploads/" not in response.text.replace('"uploads/', "")
+
+
+def test_documents_list_and_upload_report_show_no_server_path(admin, tmp_path):
+    response = admin.post("/api/documents", headers=AUTH,
+                          files={"files": (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")})
+    assert response.status_code == 200
+    assert str(tmp_path) not in response.text
+    assert response.json()["added"] == [f"uploads/{UPLOAD_NAME}"]
+    docs = admin.get("/api/documents")
+    assert str(tmp_path) not in docs.text
+    assert all(not d["path"].startswith("/") for d in docs.json())
+    uploaded = next(d for d in docs.json() if d["source"] == UPLOAD_NAME)
+    assert uploaded["path"] == f"uploads/{UPLOAD_NAME}"
+    assert str(tmp_path) not in admin.get(f"/api/documents/{uploaded['doc_id']}").text
+    page = admin.get(f"/documents/{uploaded['doc_id']}")
+    assert page.status_code == 200 and str(tmp_path) not in page.text
+
+
+@pytest.mark.parametrize("placeholder", ["about:blank", "Microsoft Word - 总结.docx", "untitled", ""])
+def test_uploaded_pdf_with_a_meaningless_metadata_title_takes_its_first_heading(admin, placeholder):
+    from tests.test_ingest_robustness import PDF_PAGES, make_pdf
+
+    response = admin.post("/api/documents", headers=AUTH, files={
+        "files": ("数字化城管.pdf", make_pdf(PDF_PAGES, title=placeholder), "application/pdf")})
+    assert response.status_code == 200, response.text
+    (uploaded,) = response.json()["uploaded_documents"]
+    assert uploaded["title"] == "XX区城管局2024年数字化城管工作总结"
 
 
 @pytest.mark.parametrize("given, expected", [

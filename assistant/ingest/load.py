@@ -267,10 +267,29 @@ def _pdf_text(path: Path, data: bytes) -> LoadedFile:
         kept_pages.append("\n".join(kept))
     title = ""
     try:
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
+        title = meaningful_title(str((reader.metadata or {}).get("/Title") or ""))
     except Exception:  # metadata is optional and often malformed
         title = ""
     return LoadedFile(path, "\n".join(kept_pages), title_hint=title)
+
+
+# Titles that PDF writers put into the metadata by themselves: a browser's blank page, a
+# word processor's placeholder or the name of the file that was printed ("Microsoft Word - x.docx").
+_PLACEHOLDER_TITLE = re.compile(
+    r"about:blank|untitled(?:[\s-]*\d*)?|untitled document|无标题(?:文档)?\s*\d*|新建\s*.{0,20}?文档\s*[(（]?\d*[)）]?|"
+    r"document\s*\d*|文档\s*\d*|title|标题|\(?anonymous\)?|none|null|unknown|"
+    r"microsoft (?:word|excel|powerpoint)\b.*|(?:wps|word|powerpoint) (?:文字|演示|presentation|document).*|"
+    r"(?:https?|file)://.*|.*\.(?:docx?|pdf|wps|txt|xlsx?|pptx?|html?|rtf|odt)",
+    re.IGNORECASE,
+)
+
+
+def meaningful_title(title: str) -> str:
+    """A metadata title worth showing, or "" (then the document's first heading is its title)."""
+    title = " ".join(title.split())
+    if not title or _PLACEHOLDER_TITLE.fullmatch(title) or not re.search(r"[^\W\d_]", title):
+        return ""
+    return title
 
 
 class _HTMLText(HTMLParser):
