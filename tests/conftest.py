@@ -1,10 +1,25 @@
 """Shared fixtures: the real model (loaded once per session) and a real index of the
-bundled corpus built once into a temporary folder."""
+bundled corpus built once into a temporary folder.
+
+Test tiers (no test file needs a marker of its own):
+
+* ``integration``: every test that uses the model or an index (the ``embedder``,
+  ``corpus_settings`` or ``assistant`` fixture, directly or through another fixture), and
+  every test in a browser or end-to-end file. Given here in ``pytest_collection_modifyitems``.
+* the fast tier is the rest: ``pytest -m "not integration"`` (no model, no index; under 60 s
+  on 2 cores).
+* ``slow`` (long kill trials, load) is excluded by default (``addopts`` in pyproject.toml).
+
+In CI (``CI`` set) a browser test that would skip because Chromium or Playwright is missing
+fails instead: a green CI must mean the browser tests ran."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,10 +30,39 @@ from assistant.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
+# Fixtures that load the model or build an index: a test that uses one is an integration test.
+INTEGRATION_FIXTURES = frozenset({"embedder", "corpus_settings", "assistant"})
+# Files whose tests drive a real browser or a live server.
+BROWSER_FILE_WORDS = ("browser", "e2e")
 
-def make_settings(index_dir: Path, **overrides) -> Settings:
+
+def make_settings(index_dir: Path, **overrides: Any) -> Settings:
     """Settings for a test: its own index folder, everything else as configured."""
     return Settings(**({"index_dir": index_dir, "corpus_dir": CORPUS} | overrides))
+
+
+def _is_browser_file(item: pytest.Item) -> bool:
+    name = item.path.name
+    return any(word in name for word in BROWSER_FILE_WORDS)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        browser = _is_browser_file(item)
+        if browser:
+            item.add_marker(pytest.mark.e2e)
+        if browser or INTEGRATION_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("CI") and _is_browser_file(item) and not item.get_closest_marker("skip"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped in CI (CI is set): {reason}"
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +71,7 @@ def embedder() -> Embedder:
 
 
 @pytest.fixture(scope="session")
-def corpus_settings(tmp_path_factory, embedder) -> Settings:
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
     """Settings whose index holds the whole bundled corpus (built once, read-only for tests)."""
     settings = make_settings(tmp_path_factory.mktemp("corpus-index"))
     report = ingest([CORPUS], settings, embedder)
@@ -36,14 +80,14 @@ def corpus_settings(tmp_path_factory, embedder) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def assistant(corpus_settings, embedder):
+def assistant(corpus_settings: Settings, embedder: Embedder) -> Any:
     from assistant.service import Assistant
 
     return Assistant(corpus_settings, embedder)
 
 
 @pytest.fixture
-def corpus_copy(tmp_path) -> Path:
+def corpus_copy(tmp_path: Path) -> Path:
     """A private copy of the corpus that a test may change."""
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
