@@ -443,6 +443,58 @@ def test_uploaded_pdf_with_a_meaningless_metadata_title_takes_its_first_heading(
     assert uploaded["title"] == "XX区城管局2024年数字化城管工作总结"
 
 
+def test_editor_corrects_metadata_and_later_generations_keep_it(admin, tmp_path):
+    """PATCH /api/documents/{id}: the correction is in the index at once, survives the next ingest
+    (another upload: a new generation built from the previous one) and a change of the file itself
+    (the sidecar NAME.meta.json), and goes with the file when it is deleted."""
+    added = admin.post("/api/documents", headers=AUTH, files={"files": (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")})
+    (document,) = added.json()["uploaded_documents"]
+    doc_id = document["doc_id"]
+    correction = {"title": "萤火虫生态步道建设专题汇报（更正）", "years": [2024, 2025], "body": "XX区城市管理局",
+                  "kind": "专题汇报"}
+    assert admin.patch(f"/api/documents/{doc_id}", json=correction).status_code == 401
+    assert admin.patch(f"/api/documents/{doc_id}", json=correction, headers={"Authorization": "Bearer x"}).status_code == 401
+    assert admin.patch("/api/documents/no-such-doc", json=correction, headers=AUTH).status_code == 404
+    assert admin.patch(f"/api/documents/{doc_id}", json={}, headers=AUTH).status_code == 400
+    assert admin.patch(f"/api/documents/{doc_id}", json={"years": [3024]}, headers=AUTH).status_code == 422
+
+    response = admin.patch(f"/api/documents/{doc_id}", json=correction, headers=AUTH)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["body"] == "城管局" and result["body_full"] == "XX区城市管理局" and result["sidecar"] is True
+
+    def shown() -> dict:
+        return next(d for d in admin.get("/api/documents").json() if d["doc_id"] == doc_id)
+
+    def check() -> None:
+        now = shown()
+        assert (now["title"], now["years"], now["body_full"], now["kind"]) == (
+            correction["title"], correction["years"], correction["body"], correction["kind"])
+
+    check()
+    assert admin.get(f"/documents/{doc_id}").text.count(correction["title"]) >= 1
+    answer = admin.post("/api/ask", json={"question": UPLOAD_Q}).json()
+    assert any(c["doc_id"] == doc_id and c["title"] == correction["title"] for c in answer["citations"])
+    filtered = admin.get("/api/search", params={"q": "萤火虫生态步道", "kind": "专题汇报"}).json()["hits"]
+    assert filtered and all(h["doc_id"] == doc_id for h in filtered)
+
+    generation = result["generation"]
+    other = admin.post("/api/documents", headers=AUTH, files={"files": ("另一份.txt", "XX区城管局2025年路灯维修情况\n一、路灯维修\n全年维修路灯三百处。\n".encode(), "text/plain")})
+    assert other.status_code == 200 and other.json()["added"]
+    assert admin.get("/healthz").json()["generation"] != generation
+    check()  # carried over by the ingest
+
+    changed = UPLOAD_TEXT.replace("4.7公里", "5.2公里")
+    again = admin.post("/api/documents", headers=AUTH, files={"files": (UPLOAD_NAME, changed.encode(), "text/plain")})
+    assert again.json()["updated"] == [f"uploads/{UPLOAD_NAME}"]
+    check()  # the file changed: the sidecar keeps the correction
+
+    sidecar = admin.settings.corpus_dir / "uploads" / f"{UPLOAD_NAME}.meta.json"
+    assert sidecar.is_file()
+    assert admin.delete(f"/api/documents/{doc_id}", headers=AUTH).status_code == 200
+    assert not sidecar.exists()
+
+
 @pytest.mark.parametrize("given, expected", [
     ("../../evil.txt", "evil.txt"),
     ("..\\..\\windows\\evil.txt", "evil.txt"),
@@ -508,7 +560,7 @@ def test_schemathesis_findings_stay_fixed(client):
     assert draft.status_code == 200 and draft.content[:2] == b"PK"
     assert client.post("/api/ask", json={"question": "\x00\x01 "}).status_code == 400  # blank once cleaned
     # 405 named only the methods of the first route of the path
-    for path, allowed in (("/api/documents", "GET, POST"), ("/api/documents/x", "GET, DELETE")):
+    for path, allowed in (("/api/documents", "GET, POST"), ("/api/documents/x", "GET, PATCH, DELETE")):
         response = client.request("OPTIONS", path)
         assert response.status_code == 405 and response.headers["allow"] == allowed
     # inputs the schema did not describe: now documented (and checked) exactly

@@ -125,10 +125,11 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     install_error_handlers(app)
     install_log_redaction()
 
-    from assistant.web import routes_api, routes_documents, routes_pages
+    from assistant.web import meta_edit, routes_api, routes_documents, routes_pages
 
     app.include_router(routes_api.router)
     app.include_router(routes_documents.router)
+    app.include_router(meta_edit.router)
     extras = _optional_routers(app)
     app.state.templates.env.globals["has_facts"] = "facts_routes" in extras
     app.include_router(routes_pages.router)

@@ -233,6 +233,7 @@ def delete_document(doc_id: str, assistant: Assistant = Depends(get_assistant),
     deleted = False
     if folder.exists() and inside(source, folder) and source.is_file():
         source.unlink()
+        source.with_name(source.name + ".meta.json").unlink(missing_ok=True)  # an editor's corrections
         deleted = True
     data["deleted_file"] = deleted
     data["file_kept"] = not deleted

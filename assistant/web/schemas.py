@@ -190,6 +190,35 @@ class IngestResult(BaseModel):
         description="[file, reason] pairs")
 
 
+class MetaCorrection(BaseModel):
+    """An editor's correction of a document's metadata. Fields left out stay as they are (the
+    defaults are never applied); an empty ``body`` or ``kind`` clears it."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "minProperties": 1,
+        "examples": [{"title": "XX区城市管理局2024年上半年工作总结", "years": [2024], "body": "XX区城市管理局",
+                      "kind": "工作总结"}],
+    })
+
+    title: Text = Field("", max_length=200, json_schema_extra=NOT_BLANK)
+    years: list[Annotated[int, Field(ge=1900, le=2100)]] = Field(default_factory=list, max_length=4)
+    body: Text = Field("", max_length=100, description="issuing body as written, e.g. XX区城市管理局")
+    kind: Text = Field("", max_length=50, description="document kind, e.g. 工作总结")
+
+
+class MetaResult(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    doc_id: str
+    title: str
+    years: list[int]
+    body: str
+    body_full: str
+    kind: str
+    generation: str = Field(description="the index generation that holds the correction")
+    sidecar: bool = Field(description="also saved beside the file (NAME.meta.json), so a changed file keeps it")
+
+
 class ErrorResponse(BaseModel):
     detail: str
 
