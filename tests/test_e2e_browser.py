@@ -18,8 +18,14 @@ from tests.conftest import CORPUS, ROOT, make_settings
 pytestmark = pytest.mark.e2e
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TOKEN = "e2e-admin-token"
 ARTIFACTS = ROOT / "artifacts"
 TIMEOUT = 20_000  # ms
@@ -122,9 +128,10 @@ def upload(page, *files: tuple[str, str]) -> None:
     page.goto("/documents")
     page.locator("#admin summary").click()
     page.fill("#admin-token", TOKEN)
-    page.set_input_files("#upload-files", files=[
-        {"name": name, "mimeType": "text/plain", "buffer": text.encode()} for name, text in files
-    ])
+    page.set_input_files(
+        "#upload-files",
+        files=[{"name": name, "mimeType": "text/plain", "buffer": text.encode()} for name, text in files],
+    )
     page.click("#upload-button")
     page.locator("#upload-result", has_text="已收录").wait_for()
 
@@ -255,8 +262,9 @@ def test_upload_then_answer_and_no_script_runs(page):
 
 
 def test_phone_width(browser, server):
-    context = browser.new_context(base_url=server, viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True, locale="zh-CN")
+    context = browser.new_context(
+        base_url=server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
+    )
     context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     try:

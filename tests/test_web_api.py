@@ -75,6 +75,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 # -- health and questions ---------------------------------------------------------
 
+
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
@@ -194,7 +195,7 @@ def test_documents_list_and_detail(client):
     assert detail["doc_id"] == first["doc_id"] and detail["text"]
     assert len(detail["passages"]) == first["passages"] == detail["passage_count"]
     for passage in detail["passages"]:
-        assert detail["text"][passage["start"]:passage["end"]] == passage["text"]
+        assert detail["text"][passage["start"] : passage["end"]] == passage["text"]
         assert passage["chunk_id"].startswith(first["doc_id"])
     assert detail["meta"]["title"] == first["title"]
 
@@ -217,6 +218,7 @@ def test_pages_render(client):
 
 
 # -- errors ---------------------------------------------------------------------------
+
 
 def test_bad_input_statuses(client, corpus_settings):
     assert client.post("/api/ask", json={"question": "   "}).status_code == 400
@@ -330,14 +332,19 @@ def test_admin_wrong_or_missing_token(admin):
 
 # -- documents: upload, ask, delete ----------------------------------------------------------
 
+
 def test_upload_ask_delete(admin):
     before = admin.post("/api/ask", json={"question": UPLOAD_Q}).json()
     assert "4.7公里" not in before["answer"]
 
-    response = admin.post("/api/documents", headers=AUTH, files=[
-        ("files", (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")),
-        ("files", ("notes.exe", b"MZ....", "application/octet-stream")),
-    ])
+    response = admin.post(
+        "/api/documents",
+        headers=AUTH,
+        files=[
+            ("files", (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")),
+            ("files", ("notes.exe", b"MZ....", "application/octet-stream")),
+        ],
+    )
     assert response.status_code == 200, response.text
     report = response.json()
     assert len(report["added"]) == 1 and report["added"][0].endswith(UPLOAD_NAME)
@@ -365,9 +372,17 @@ def test_upload_ask_delete(admin):
 
 
 def test_upload_traversal_name_stays_in_uploads(admin, tmp_path):
-    response = admin.post("/api/documents", headers=AUTH, files={
-        "files": ("../../evil.txt", "XX区城管局2025年测试文件\n一、测试\n路灯维修共完成三百处。\n".encode(), "text/plain"),
-    })
+    response = admin.post(
+        "/api/documents",
+        headers=AUTH,
+        files={
+            "files": (
+                "../../evil.txt",
+                "XX区城管局2025年测试文件\n一、测试\n路灯维修共完成三百处。\n".encode(),
+                "text/plain",
+            ),
+        },
+    )
     assert response.status_code == 200, response.text
     uploads = admin.settings.corpus_dir / "uploads"
     assert (uploads / "evil.txt").is_file()
@@ -380,10 +395,13 @@ def test_upload_traversal_name_stays_in_uploads(admin, tmp_path):
 def test_upload_limits(admin):
     admin.settings.max_file_bytes = 1_000
     admin.settings.max_upload_files = 2
-    too_big = admin.post("/api/documents", headers=AUTH, files={"files": ("big.txt", "字".encode() * 400, "text/plain")})
+    too_big = admin.post(
+        "/api/documents", headers=AUTH, files={"files": ("big.txt", "字".encode() * 400, "text/plain")}
+    )
     assert too_big.status_code == 413 and "上限" in too_big.json()["detail"] and "big.txt" in too_big.json()["detail"]
-    too_many = admin.post("/api/documents", headers=AUTH,
-                          files=[("files", (f"f{i}.txt", b"text", "text/plain")) for i in range(3)])
+    too_many = admin.post(
+        "/api/documents", headers=AUTH, files=[("files", (f"f{i}.txt", b"text", "text/plain")) for i in range(3)]
+    )
     assert too_many.status_code == 400
     uploads = admin.settings.corpus_dir / "uploads"
     assert not uploads.exists() or list(uploads.iterdir()) == []
@@ -392,7 +410,9 @@ def test_upload_limits(admin):
 
 
 def test_unreadable_upload_is_reported_and_not_kept(admin):
-    response = admin.post("/api/documents", headers=AUTH, files={"files": ("broken.pdf", b"%PDF-1.4 garbage", "application/pdf")})
+    response = admin.post(
+        "/api/documents", headers=AUTH, files={"files": ("broken.pdf", b"%PDF-1.4 garbage", "application/pdf")}
+    )
     assert response.status_code == 200
     report = response.json()
     assert report["added"] == [] and report["skipped"] and report["files"][0]["status"] == "skipped"
@@ -402,10 +422,14 @@ def test_unreadable_upload_is_reported_and_not_kept(admin):
 def test_refused_upload_is_named_by_its_upload_name_in_chinese(admin, tmp_path):
     """A renamed file ("not a PDF (no %PDF header…)" in the loader's words) is reported in Chinese,
     by the name it was uploaded under, with no folder of the server anywhere in the answer."""
-    response = admin.post("/api/documents", headers=AUTH, files=[
-        ("files", ("季度报告.pdf", b"<html><body>not a pdf</body></html>", "application/pdf")),
-        ("files", ("空白.txt", b"", "text/plain")),
-    ])
+    response = admin.post(
+        "/api/documents",
+        headers=AUTH,
+        files=[
+            ("files", ("季度报告.pdf", b"<html><body>not a pdf</body></html>", "application/pdf")),
+            ("files", ("空白.txt", b"", "text/plain")),
+        ],
+    )
     assert response.status_code == 200, response.text
     report = response.json()
     skipped = dict(report["skipped"])
@@ -417,8 +441,9 @@ def test_refused_upload_is_named_by_its_upload_name_in_chinese(admin, tmp_path):
 
 
 def test_documents_list_and_upload_report_show_no_server_path(admin, tmp_path):
-    response = admin.post("/api/documents", headers=AUTH,
-                          files={"files": (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")})
+    response = admin.post(
+        "/api/documents", headers=AUTH, files={"files": (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")}
+    )
     assert response.status_code == 200
     assert str(tmp_path) not in response.text
     assert response.json()["added"] == [f"uploads/{UPLOAD_NAME}"]
@@ -436,8 +461,11 @@ def test_documents_list_and_upload_report_show_no_server_path(admin, tmp_path):
 def test_uploaded_pdf_with_a_meaningless_metadata_title_takes_its_first_heading(admin, placeholder):
     from tests.test_ingest_robustness import PDF_PAGES, make_pdf
 
-    response = admin.post("/api/documents", headers=AUTH, files={
-        "files": ("数字化城管.pdf", make_pdf(PDF_PAGES, title=placeholder), "application/pdf")})
+    response = admin.post(
+        "/api/documents",
+        headers=AUTH,
+        files={"files": ("数字化城管.pdf", make_pdf(PDF_PAGES, title=placeholder), "application/pdf")},
+    )
     assert response.status_code == 200, response.text
     (uploaded,) = response.json()["uploaded_documents"]
     assert uploaded["title"] == "XX区城管局2024年数字化城管工作总结"
@@ -447,13 +475,22 @@ def test_editor_corrects_metadata_and_later_generations_keep_it(admin, tmp_path)
     """PATCH /api/documents/{id}: the correction is in the index at once, survives the next ingest
     (another upload: a new generation built from the previous one) and a change of the file itself
     (the sidecar NAME.meta.json), and goes with the file when it is deleted."""
-    added = admin.post("/api/documents", headers=AUTH, files={"files": (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")})
+    added = admin.post(
+        "/api/documents", headers=AUTH, files={"files": (UPLOAD_NAME, UPLOAD_TEXT.encode(), "text/plain")}
+    )
     (document,) = added.json()["uploaded_documents"]
     doc_id = document["doc_id"]
-    correction = {"title": "萤火虫生态步道建设专题汇报（更正）", "years": [2024, 2025], "body": "XX区城市管理局",
-                  "kind": "专题汇报"}
+    correction = {
+        "title": "萤火虫生态步道建设专题汇报（更正）",
+        "years": [2024, 2025],
+        "body": "XX区城市管理局",
+        "kind": "专题汇报",
+    }
     assert admin.patch(f"/api/documents/{doc_id}", json=correction).status_code == 401
-    assert admin.patch(f"/api/documents/{doc_id}", json=correction, headers={"Authorization": "Bearer x"}).status_code == 401
+    assert (
+        admin.patch(f"/api/documents/{doc_id}", json=correction, headers={"Authorization": "Bearer x"}).status_code
+        == 401
+    )
     assert admin.patch("/api/documents/no-such-doc", json=correction, headers=AUTH).status_code == 404
     assert admin.patch(f"/api/documents/{doc_id}", json={}, headers=AUTH).status_code == 400
     assert admin.patch(f"/api/documents/{doc_id}", json={"years": [3024]}, headers=AUTH).status_code == 422
@@ -469,7 +506,11 @@ def test_editor_corrects_metadata_and_later_generations_keep_it(admin, tmp_path)
     def check() -> None:
         now = shown()
         assert (now["title"], now["years"], now["body_full"], now["kind"]) == (
-            correction["title"], correction["years"], correction["body"], correction["kind"])
+            correction["title"],
+            correction["years"],
+            correction["body"],
+            correction["kind"],
+        )
 
     check()
     assert admin.get(f"/documents/{doc_id}").text.count(correction["title"]) >= 1
@@ -479,7 +520,17 @@ def test_editor_corrects_metadata_and_later_generations_keep_it(admin, tmp_path)
     assert filtered and all(h["doc_id"] == doc_id for h in filtered)
 
     generation = result["generation"]
-    other = admin.post("/api/documents", headers=AUTH, files={"files": ("另一份.txt", "XX区城管局2025年路灯维修情况\n一、路灯维修\n全年维修路灯三百处。\n".encode(), "text/plain")})
+    other = admin.post(
+        "/api/documents",
+        headers=AUTH,
+        files={
+            "files": (
+                "另一份.txt",
+                "XX区城管局2025年路灯维修情况\n一、路灯维修\n全年维修路灯三百处。\n".encode(),
+                "text/plain",
+            )
+        },
+    )
     assert other.status_code == 200 and other.json()["added"]
     assert admin.get("/healthz").json()["generation"] != generation
     check()  # carried over by the ingest
@@ -495,18 +546,21 @@ def test_editor_corrects_metadata_and_later_generations_keep_it(admin, tmp_path)
     assert not sidecar.exists()
 
 
-@pytest.mark.parametrize("given, expected", [
-    ("../../evil.txt", "evil.txt"),
-    ("..\\..\\windows\\evil.txt", "evil.txt"),
-    ("/etc/passwd", "passwd"),
-    ("报告 (1).txt", "报告_(1).txt"),
-    ("..", "upload"),
-    ("", "upload"),
-    (".hidden.txt", "hidden.txt"),
-    ("a<b>|c?.TXT", "a_b_c.txt"),
-    ("meta.yaml", "upload-meta.yaml"),
-    ("x.meta.json", "upload-x.meta.json"),
-])
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("../../evil.txt", "evil.txt"),
+        ("..\\..\\windows\\evil.txt", "evil.txt"),
+        ("/etc/passwd", "passwd"),
+        ("报告 (1).txt", "报告_(1).txt"),
+        ("..", "upload"),
+        ("", "upload"),
+        (".hidden.txt", "hidden.txt"),
+        ("a<b>|c?.TXT", "a_b_c.txt"),
+        ("meta.yaml", "upload-meta.yaml"),
+        ("x.meta.json", "upload-x.meta.json"),
+    ],
+)
 def test_safe_filename(given, expected):
     assert safe_filename(given) == expected
     assert "/" not in safe_filename(given) and "\\" not in safe_filename(given)
@@ -535,8 +589,15 @@ def test_access_log_drops_query_strings():
 
     from assistant.web.middleware import RedactQueryFilter
 
-    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
-                               ("127.0.0.1:5000", "GET", "/api/search?q=垃圾分类", "1.1", 200), None)
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/api/search?q=垃圾分类", "1.1", 200),
+        None,
+    )
     assert RedactQueryFilter().filter(record)
     assert "垃圾分类" not in record.getMessage() and "/api/search" in record.getMessage()
 
@@ -549,8 +610,14 @@ def test_unencodable_text_is_rejected_not_500(client):
     assert client.post("/api/ask", content=history, headers={"content-type": "application/json"}).status_code == 422
     filters = '{"question": "垃圾分类", "filters": {"body": "\\ud800"}}'.encode()
     assert client.post("/api/ask", content=filters, headers={"content-type": "application/json"}).status_code == 422
-    assert client.post("/api/ask", content=b"\xff\xfe{", headers={"content-type": "application/json"}).status_code in (400, 422)
-    assert client.post("/api/ask", content=b"[" * 50_000, headers={"content-type": "application/json"}).status_code in (400, 422)
+    assert client.post("/api/ask", content=b"\xff\xfe{", headers={"content-type": "application/json"}).status_code in (
+        400,
+        422,
+    )
+    assert client.post("/api/ask", content=b"[" * 50_000, headers={"content-type": "application/json"}).status_code in (
+        400,
+        422,
+    )
 
 
 def test_schemathesis_findings_stay_fixed(client):
@@ -571,12 +638,14 @@ def test_schemathesis_findings_stay_fixed(client):
     assert client.get("/api/facts", params={"kind": " result"}).status_code == 400
     # content types: CSV and the stream as documented; 422 of the facts API in our own shape
     assert client.get("/openapi.json").json()["paths"]["/api/facts/export.csv"]["get"]["responses"]["200"][
-        "content"].keys() == {"text/csv"}
+        "content"
+    ].keys() == {"text/csv"}
     invalid = client.get("/api/facts", params={"limit": 0})
     assert invalid.status_code == 422 and isinstance(invalid.json()["detail"], str)
 
 
 # -- a real server: what uvicorn answers to bytes that are not HTTP ------------------------------
+
 
 @pytest.fixture(scope="module")
 def live_server(corpus_settings, assistant):
@@ -587,8 +656,9 @@ def live_server(corpus_settings, assistant):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     settings = corpus_settings.model_copy(update={"admin_token": None})
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, assistant), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings, assistant), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, name="uvicorn-raw-http", daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -617,10 +687,13 @@ GARBAGE = {
     "binary request line": b"\x00\xff\xfe\xfd GARBAGE\r\n\r\n",
     "header without colon": b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nno colon here\r\n\r\n",
     "negative content-length": b"GET /healthz HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n",
-    "content-length and chunked": (b"POST /api/ask HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n"
-                                   b"Transfer-Encoding: chunked\r\n\r\nzz\r\n"),
-    "bad chunk size": (b"POST /api/ask HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
-                       b"Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
+    "content-length and chunked": (
+        b"POST /api/ask HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"
+    ),
+    "bad chunk size": (
+        b"POST /api/ask HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
+        b"Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"
+    ),
     "bytes in the path": b"GET /\xff\xfe HTTP/1.1\r\nHost: a\r\n\r\n",
 }
 
@@ -633,3 +706,75 @@ def test_garbage_bytes_get_a_400_without_traceback(live_server, name):
     # the server is still there for the next client
     health = raw_exchange(live_server, b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
     assert health.startswith(b"HTTP/1.1 200 ")
+
+
+# -- the facts page ---------------------------------------------------------------------------------
+
+
+def test_facts_nav_tab_is_highlighted(client):
+    page = client.get("/facts")
+    assert page.status_code == 200
+    assert re.search(r'<a href="/facts"\s+aria-current="page"', page.text)
+    assert not re.search(r'<a href="/"\s+aria-current="page"', page.text)
+
+
+def test_compare_charts_only_figures_of_one_unit_together(client):
+    """占道经营: 清理占道经营 约8000余处 (处) and 处置…等各类问题 8千余件 (件) are drawn in separate
+    charts, each scaled within its unit, and the page says what the colours mean."""
+    page = client.get("/facts", params={"measure": "占道经营"}).text
+    charts = re.findall(r'<div class="facts-chart".*?</div>\s*</div>\s*(?=<div class="facts-chart"|<table)', page, re.S)
+    assert len(charts) == 2, charts
+    by_unit = {re.search(r"以“(.)”计", chart).group(1): chart for chart in charts}
+    assert (
+        "约8000余处" in by_unit["处"]
+        and "1900余处" in by_unit["处"]
+        and "件" not in re.sub(r"<[^>]+>", "", by_unit["处"]).replace("以“处”计", "")
+    )
+    assert "8千余件" in by_unit["件"] and "余处" not in by_unit["件"]
+    assert "颜色表示文件的年份" in page and "2023年" in page and "分开作图" in page
+    svg = client.get("/api/facts/compare", params={"measure": "占道经营"}).json()["svg"]
+    assert "以“处”计" in svg and "以“件”计" in svg and "颜色表示文件的年份" in svg
+
+
+def test_facts_exports_use_the_pages_wording_and_a_formatted_dated_xlsx(client):
+    import io
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    page = client.get("/facts", params={"kind": "target"}).text
+    statuses_on_page = set(re.findall(r'<td data-label="状态">([^<]*)</td>', page)) - {""}
+    assert statuses_on_page and statuses_on_page <= {"后续报告已完成", "后续报告未见完成", "待核实"}
+
+    response = client.get("/api/facts/export.xlsx", params={"kind": "target"})
+    assert response.status_code == 200
+    today = date.today().isoformat()
+    disposition = response.headers["content-disposition"]
+    assert f"facts-{today}.xlsx" in disposition and "filename*=UTF-8''" in disposition
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    assert "状态" in header and "单位" in header and "计量单位" in header
+    status = header.index("状态")
+    body = header.index("单位")
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+    assert {row[status] for row in rows if row[status]} == statuses_on_page
+    assert {row[body] for row in rows if row[body]} <= {
+        "城管局",
+        "文明办",
+        "城市公用事业服务中心",
+        "县委",
+        "住建局",
+        "市容管理科",
+        "文明委",
+        "中央文明办",
+    }
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
+    assert all(
+        sheet.column_dimensions[letter].width and sheet.column_dimensions[letter].width >= 7 for letter in "ABCDEFGHIJ"
+    )
+
+    csv_response = client.get("/api/facts/export.csv", params={"kind": "target"})
+    assert f"facts-{today}.csv" in csv_response.headers["content-disposition"]
+    first = csv_response.content.decode("utf-8-sig").splitlines()[0].split(",")
+    assert first == header

@@ -23,8 +23,12 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.integration
 
-PACKAGE_DATA = ["assistant/web/templates/chat.html", "assistant/web/static/chat.js",
-                "assistant/web/static/style.css", "assistant/resources/domain_terms.txt"]
+PACKAGE_DATA = [
+    "assistant/web/templates/chat.html",
+    "assistant/web/static/chat.js",
+    "assistant/web/static/style.css",
+    "assistant/resources/domain_terms.txt",
+]
 
 
 def _free_port() -> int:
@@ -37,13 +41,28 @@ def _free_port() -> int:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel, built offline from a copy of the sources (the working tree is not touched)."""
     source = tmp_path_factory.mktemp("wheel-src")
-    shutil.copytree(ROOT / "assistant", source / "assistant",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(ROOT / "assistant", source / "assistant", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
     out = tmp_path_factory.mktemp("wheel-out")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                    "-q", "-w", str(out), str(source)], check=True, cwd=source, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-q",
+            "-w",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        cwd=source,
+        timeout=300,
+    )
     (built,) = out.glob("wenming_assistant-*.whl")
     return built
 
@@ -54,18 +73,30 @@ def test_wheel_carries_templates_static_and_resources(wheel: Path) -> None:
     assert not missing, f"not in the wheel: {missing}"
 
 
-def test_installed_wheel_serves_the_page_from_another_directory(wheel: Path, tmp_path: Path,
-                                                                corpus_settings) -> None:
+def test_installed_wheel_serves_the_page_from_another_directory(wheel: Path, tmp_path: Path, corpus_settings) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target",
-                    str(target), str(wheel)], check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        timeout=300,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(target), "ASSISTANT_INDEX_DIR": str(corpus_settings.index_dir),
-           "ASSISTANT_CORPUS_DIR": str(elsewhere / "corpus")}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(target),
+        "ASSISTANT_INDEX_DIR": str(corpus_settings.index_dir),
+        "ASSISTANT_CORPUS_DIR": str(elsewhere / "corpus"),
+    }
     env.pop("ASSISTANT_WEB_DIR", None)
-    where = subprocess.run([sys.executable, "-c", "import assistant; print(assistant.__file__)"],
-                           cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [sys.executable, "-c", "import assistant; print(assistant.__file__)"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert Path(where.stdout.strip()).is_relative_to(target), where.stdout  # the installed copy, not the repo's
 
     port = _free_port()
@@ -73,7 +104,11 @@ def test_installed_wheel_serves_the_page_from_another_directory(wheel: Path, tmp
     with log.open("wb") as out:
         server = subprocess.Popen(
             [sys.executable, "-c", "from assistant.cli import app; app()", "serve", "--port", str(port)],
-            cwd=elsewhere, env=env, stdout=out, stderr=subprocess.STDOUT)
+            cwd=elsewhere,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         base = f"http://127.0.0.1:{port}"
         health = None

@@ -278,7 +278,7 @@ class EmbeddedStore:
         later generation until the file itself changes."""
         import os
         import shutil
-        from datetime import datetime, timezone
+        from datetime import UTC, datetime
 
         target.mkdir(parents=True)
         try:
@@ -303,7 +303,7 @@ class EmbeddedStore:
                     shutil.copytree(source, target / name)
                 elif source.exists():
                     shutil.copy2(source, target / name)
-            created = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             manifest = self.manifest | {"generation": target.name, "previous": self.folder.name, "created": created}
             (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
             for path in [*target.rglob("*"), target]:  # durable before CURRENT names it

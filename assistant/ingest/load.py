@@ -267,7 +267,8 @@ def _pdf_text(path: Path, data: bytes) -> LoadedFile:
         kept_pages.append("\n".join(kept))
     title = ""
     try:
-        title = meaningful_title(str((reader.metadata or {}).get("/Title") or ""))
+        metadata = reader.metadata
+        title = meaningful_title(str(metadata.get("/Title") or "")) if metadata else ""
     except Exception:  # metadata is optional and often malformed
         title = ""
     return LoadedFile(path, "\n".join(kept_pages), title_hint=title)

@@ -9,7 +9,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from fastapi import FastAPI
 
 
-def create_app(*args: Any, **kwargs: Any) -> "FastAPI":
+def create_app(*args: Any, **kwargs: Any) -> FastAPI:
     from assistant.web.app import create_app as _create_app
 
     return _create_app(*args, **kwargs)

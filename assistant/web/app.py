@@ -8,9 +8,10 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from fastapi import FastAPI
@@ -91,7 +92,7 @@ def _optional_routers(app: FastAPI) -> list[str]:
     return included
 
 
-def document_limits(schema: dict, settings: Settings) -> dict:
+def document_limits(schema: dict[str, Any], settings: Settings) -> dict[str, Any]:
     """The configured limits in the OpenAPI schema: what is longer answers 413, more files 400."""
     question = schema["components"]["schemas"]["AskRequest"]["properties"]["question"]
     question["maxLength"] = settings.max_question_chars
@@ -107,14 +108,18 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     state = WebState(settings, assistant)
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         install_log_redaction()  # after uvicorn configured its loggers
         state.start()
         yield
 
     app = FastAPI(
-        title="wenming-assistant", version=__version__, description=DESCRIPTION,
-        docs_url=None, redoc_url=None, lifespan=lifespan,
+        title="wenming-assistant",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.web = state
     # Other route modules (facts_routes) read the Assistant from app.state.assistant.
@@ -135,12 +140,12 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     app.include_router(routes_pages.router)
     app.mount("/static", StaticFiles(directory=folder / "static"), name="static")
 
-    def openapi() -> dict:
+    def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             app.openapi_schema = document_limits(FastAPI.openapi(app), settings)
         return app.openapi_schema
 
-    app.openapi = openapi
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to change the schema
 
     # Outermost last: CatchAll wraps everything, then headers, then the size limit.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)

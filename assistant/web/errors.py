@@ -28,19 +28,31 @@ def index_error_detail(exc: Exception) -> str:
     return INDEX_MISMATCH if isinstance(exc, IndexMismatch) else INDEX_MISSING
 
 
-def _location(loc: tuple | list) -> str:
+def _location(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(str(part) for part in loc if part != "body") or "body"
 
 
 # Pydantic's error types in words (the field is named as the API names it).
 _PROBLEMS = {
-    "missing": "缺少此项", "string_type": "应为文本", "int_parsing": "应为整数", "int_type": "应为整数",
-    "float_parsing": "应为数字", "bool_parsing": "应为 true 或 false", "list_type": "应为列表",
-    "literal_error": "取值不在允许的范围内", "enum": "取值不在允许的范围内", "string_too_long": "过长",
-    "string_too_short": "过短", "too_long": "项数过多", "too_short": "项数过少",
-    "greater_than_equal": "小于允许的最小值", "less_than_equal": "大于允许的最大值",
-    "greater_than": "小于允许的最小值", "less_than": "大于允许的最大值",
-    "model_attributes_type": "应为 JSON 对象", "dict_type": "应为 JSON 对象",
+    "missing": "缺少此项",
+    "string_type": "应为文本",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "float_parsing": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "literal_error": "取值不在允许的范围内",
+    "enum": "取值不在允许的范围内",
+    "string_too_long": "过长",
+    "string_too_short": "过短",
+    "too_long": "项数过多",
+    "too_short": "项数过少",
+    "greater_than_equal": "小于允许的最小值",
+    "less_than_equal": "大于允许的最大值",
+    "greater_than": "小于允许的最小值",
+    "less_than": "大于允许的最大值",
+    "model_attributes_type": "应为 JSON 对象",
+    "dict_type": "应为 JSON 对象",
 }
 
 
@@ -57,9 +69,12 @@ def validation_detail(exc: RequestValidationError) -> tuple[str, list[dict[str, 
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return messages.MALFORMED_JSON, [{"type": "json_invalid", "msg": "JSON decode error"}]
-    if any(e.get("type") in ("model_attributes_type", "dict_type") and tuple(e.get("loc", ())) == ("body",)
-           for e in errors):
-        return messages.EXPECTED_OBJECT, [{"loc": ["body"], "msg": messages.EXPECTED_OBJECT, "type": "model_attributes_type"}]
+    if any(
+        e.get("type") in ("model_attributes_type", "dict_type") and tuple(e.get("loc", ())) == ("body",) for e in errors
+    ):
+        return messages.EXPECTED_OBJECT, [
+            {"loc": ["body"], "msg": messages.EXPECTED_OBJECT, "type": "model_attributes_type"}
+        ]
     parts, slim = [], []
     for error in errors:
         where = _location(error.get("loc", ()))
@@ -78,8 +93,11 @@ def allowed_methods(request: Request) -> list[str]:
     """Every method some route answers at this path: Starlette's 405 names only those of the
     first route that matched the path (``GET /api/documents`` hides ``POST``)."""
     routes = [route for route in request.app.router.routes if not isinstance(route, Mount)]
-    return [method for method in METHODS
-            if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)]
+    return [
+        method
+        for method in METHODS
+        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+    ]
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -19,11 +19,11 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from assistant.facts.book import MEASURES, FactBook, _tables_signature, find_measure
-from assistant.facts.chart import bar_chart_svg
+from assistant.facts.chart import bar_chart_svg, chart_groups
 from assistant.facts.model import KIND_LABELS, KINDS, Fact
-from assistant.facts.table import facts_to_csv, facts_to_xlsx
 from assistant.web import messages
-from assistant.web.schemas import INVALID, error_response
+from assistant.web.facts_export import STATUS_LABELS, attachment, to_csv, to_xlsx
+from assistant.web.schemas import INVALID, Responses, error_response
 
 WEB = Path(__file__).resolve().parent  # the package's own templates/ and static/
 STATIC = WEB / "static"
@@ -48,9 +48,12 @@ _LOCK = threading.Lock()
 
 router = APIRouter(tags=["facts"])
 
-NOT_READY = {503: error_response("model loading, or no usable index")}
-FILTER_ERRORS = {400: error_response("unknown kind, year not four digits, or q too long"), **NOT_READY,
-                 **INVALID}
+NOT_READY: Responses = {503: error_response("model loading, or no usable index")}
+FILTER_ERRORS: Responses = {
+    400: error_response("unknown kind, year not four digits, or q too long"),
+    **NOT_READY,
+    **INVALID,
+}
 
 
 class CsvResponse(Response):
@@ -98,7 +101,8 @@ def get_book(request: Request) -> FactBook:
     with _LOCK:
         cached = getattr(request.app.state, "facts_book", None)
         if cached is not None and cached[0] == key:
-            return cached[1]
+            cached_book: FactBook = cached[1]
+            return cached_book
     book = FactBook.from_store(store, criteria)
     with _LOCK:
         request.app.state.facts_book = (key, book)
@@ -123,7 +127,9 @@ def _clean_filters(kind: str | None, q: str | None, year: str | None, body: str 
     return {"kind": kind, "q": q or None, "year": int(year) if year else None, "body": body or None}
 
 
-def _facts(request: Request, kind, q, year, body) -> tuple[FactBook, list[Fact], dict[str, Any]]:
+def _facts(
+    request: Request, kind: str | None, q: str | None, year: str | None, body: str | None
+) -> tuple[FactBook, list[Fact], dict[str, Any]]:
     filters = _clean_filters(kind, q, year, body)
     book = get_book(request)
     return book, book.query(**filters), filters
@@ -141,50 +147,83 @@ def _fact_json(fact: Fact) -> dict[str, Any]:
 
 
 @router.get("/api/facts", responses=FILTER_ERRORS)
-def api_facts(request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery,
-              body: str = BodyQuery, limit: int = Query(5000, ge=1, le=50000)) -> dict[str, Any]:
+def api_facts(
+    request: Request,
+    kind: str = KindQuery,
+    q: str = WordsQuery,
+    year: str = YearQuery,
+    body: str = BodyQuery,
+    limit: int = Query(5000, ge=1, le=50000),
+) -> dict[str, Any]:
     """``{"facts": [...], "count": n}`` filtered by kind (result|target|problem|criterion), words, year, body."""
     book, facts, _ = _facts(request, kind, q, year, body)
     return {"facts": [_fact_json(f) for f in facts[:limit]], "count": len(facts), "errors": book.errors}
 
 
 @router.get("/api/facts/export.csv", response_class=CsvResponse, responses=FILTER_ERRORS)
-def export_csv(request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery,
-               body: str = BodyQuery) -> CsvResponse:
+def export_csv(
+    request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery, body: str = BodyQuery
+) -> CsvResponse:
     _, facts, _ = _facts(request, kind, q, year, body)
-    return CsvResponse(facts_to_csv(facts), headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+    return CsvResponse(to_csv(facts), headers={"Content-Disposition": attachment("csv")})
 
 
 @router.get("/api/facts/export.xlsx", response_class=XlsxResponse, responses=FILTER_ERRORS)
-def export_xlsx(request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery,
-                body: str = BodyQuery) -> XlsxResponse:
+def export_xlsx(
+    request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery, body: str = BodyQuery
+) -> XlsxResponse:
     _, facts, _ = _facts(request, kind, q, year, body)
-    return XlsxResponse(facts_to_xlsx(facts), headers={"Content-Disposition": 'attachment; filename="facts.xlsx"'})
+    return XlsxResponse(to_xlsx(facts), headers={"Content-Disposition": attachment("xlsx")})
 
 
 def _comparison(book: FactBook, measure: str) -> dict[str, Any]:
     found = find_measure(measure)
     rows = book.compare(measure)
-    return {"measure": found.name, "keywords": list(found.strong), "rows": rows,
-            "svg": bar_chart_svg(rows, title=f"“{found.name}”各文件对比")}
+    return {
+        "measure": found.name,
+        "keywords": list(found.strong),
+        "rows": rows,
+        "chart": chart_groups(rows),
+        "svg": bar_chart_svg(rows, title=f"“{found.name}”各文件对比"),
+    }
 
 
 @router.get("/api/facts/compare", responses=NOT_READY | INVALID)
 def api_compare(request: Request, measure: str = Query(..., min_length=1, max_length=_MAX_QUERY)) -> JSONResponse:
     """The same measure across documents: ``{"measure", "rows": [...], "svg": "<svg…>"}``."""
     result = _comparison(get_book(request), measure)
-    return JSONResponse({"measure": result["measure"], "keywords": result["keywords"],
-                         "rows": [_fact_json(f) for f in result["rows"]], "svg": result["svg"]})
+    return JSONResponse(
+        {
+            "measure": result["measure"],
+            "keywords": result["keywords"],
+            "rows": [_fact_json(f) for f in result["rows"]],
+            "svg": result["svg"],
+        }
+    )
 
 
 # -- the page ----------------------------------------------------------------------------------
 
 
-@router.get("/facts", response_class=HTMLResponse, responses={
-    503: {"description": "the page, saying that the model is loading or the index is not usable",
-          "content": {"text/html": {}}}, **INVALID})
-def facts_page(request: Request, kind: str | None = None, q: str | None = None, year: str | None = None,
-               body: str | None = None, measure: str | None = None) -> HTMLResponse:
+@router.get(
+    "/facts",
+    response_class=HTMLResponse,
+    responses={
+        503: {
+            "description": "the page, saying that the model is loading or the index is not usable",
+            "content": {"text/html": {}},
+        },
+        **INVALID,
+    },
+)
+def facts_page(
+    request: Request,
+    kind: str | None = None,
+    q: str | None = None,
+    year: str | None = None,
+    body: str | None = None,
+    measure: str | None = None,
+) -> HTMLResponse:
     error = ""
     try:
         filters = _clean_filters(kind, q, year, body)
@@ -200,13 +239,22 @@ def facts_page(request: Request, kind: str | None = None, q: str | None = None, 
             comparison = _comparison(book, measure.strip()[:_MAX_QUERY])
     except HTTPException as exc:
         error = str(exc.detail)
-    query = {k: v for k, v in {"kind": filters["kind"], "q": filters["q"], "year": filters["year"],
-                               "body": filters["body"]}.items() if v}
+    query = {
+        k: v
+        for k, v in {
+            "kind": filters["kind"],
+            "q": filters["q"],
+            "year": filters["year"],
+            "body": filters["body"],
+        }.items()
+        if v
+    }
     context = {
         "facts": facts,
         "filters": filters,
         "kinds": [(k, KIND_LABELS[k]) for k in KINDS],
         "kind_labels": KIND_LABELS,
+        "status_labels": STATUS_LABELS,
         "years": book.years() if book else [],
         "bodies": book.bodies() if book else [],
         "measures": [m.name for m in MEASURES],
@@ -223,9 +271,15 @@ def facts_page(request: Request, kind: str | None = None, q: str | None = None, 
     return templates.TemplateResponse(request, "facts.html", context, status_code=status)
 
 
-@router.get("/facts/static/{name}", response_class=FileResponse, responses={
-    200: {"description": "the file", "content": {media: {} for media in _STATIC_FILES.values()}},
-    404: error_response("no such file"), **INVALID})
+@router.get(
+    "/facts/static/{name}",
+    response_class=FileResponse,
+    responses={
+        200: {"description": "the file", "content": {media: {} for media in _STATIC_FILES.values()}},
+        404: error_response("no such file"),
+        **INVALID,
+    },
+)
 def facts_static(name: str) -> FileResponse:
     """The page's own script and style (served here so the page works however /static is mounted)."""
     if name not in _STATIC_FILES or not (STATIC / name).is_file():

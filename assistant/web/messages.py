@@ -11,8 +11,10 @@ import re
 INTERNAL_ERROR = "服务内部出错，未能完成这次请求。请点击“重试”，如仍失败请联系管理员。"
 STREAM_FAILED = "服务内部出错，未能完成回答。请点击“重试”，如仍失败请联系管理员。"
 INDEX_MISSING = "还没有可用的文件索引：请管理员先收录文件（命令 `assistant ingest`）。"
-INDEX_MISMATCH = ("文件索引不可用：它由另一个向量模型或旧版本程序建立。请管理员重建索引"
-                  "（命令 `assistant ingest --rebuild`），或配置建立它的模型。")
+INDEX_MISMATCH = (
+    "文件索引不可用：它由另一个向量模型或旧版本程序建立。请管理员重建索引"
+    "（命令 `assistant ingest --rebuild`），或配置建立它的模型。"
+)
 STARTING = "服务正在启动（正在加载模型），请稍候几秒再试。"
 MODEL_UNAVAILABLE = "模型无法加载，服务暂不可用。请管理员检查模型文件后重启服务。"
 INGEST_BUSY = "另一个收录任务正在进行，请稍后重试。"

@@ -54,8 +54,14 @@ def corrected(meta: DocumentMeta, fields: dict[str, Any]) -> DocumentMeta:
     if "body" in fields:
         body_full = fields["body"]
         body = canonical_body(body_full) if body_full else ""
-    return DocumentMeta(title=fields.get("title", meta.title), years=list(fields.get("years", meta.years)),
-                        body=body, body_full=body_full, kind=fields.get("kind", meta.kind), period=meta.period)
+    return DocumentMeta(
+        title=fields.get("title", meta.title),
+        years=list(fields.get("years", meta.years)),
+        body=body,
+        body_full=body_full,
+        kind=fields.get("kind", meta.kind),
+        period=meta.period,
+    )
 
 
 def _clean(correction: MetaCorrection) -> dict[str, Any]:
@@ -98,8 +104,9 @@ def write_sidecar(document_path: str, doc_id: str, fields: dict[str, Any], corpu
     return True
 
 
-def correct_document(assistant: Assistant, settings: Settings, doc_id: str,
-                     fields: dict[str, Any]) -> dict[str, Any] | None:
+def correct_document(
+    assistant: Assistant, settings: Settings, doc_id: str, fields: dict[str, Any]
+) -> dict[str, Any] | None:
     """Apply the correction as a new index generation; None when there is no such document."""
     index_dir = settings.index_dir
     lock = FileLock(str(index_dir / ".lock"), timeout=LOCK_WAIT)
@@ -125,18 +132,33 @@ def correct_document(assistant: Assistant, settings: Settings, doc_id: str,
         assistant.facts()  # extracted for the new generation now, as after an ingest
     except Exception as exc:  # the correction is in place; facts are extracted again on first use
         logger.warning("facts after a metadata correction: %s", type(exc).__name__)
-    return {"doc_id": doc_id, "title": meta.title, "years": meta.years, "body": meta.body,
-            "body_full": meta.body_full, "kind": meta.kind, "generation": name, "sidecar": sidecar}
+    return {
+        "doc_id": doc_id,
+        "title": meta.title,
+        "years": meta.years,
+        "body": meta.body,
+        "body_full": meta.body_full,
+        "kind": meta.kind,
+        "generation": name,
+        "sidecar": sidecar,
+    }
 
 
 @router.patch(
-    "/api/documents/{doc_id}", dependencies=[Depends(require_admin)], response_model=MetaResult,
+    "/api/documents/{doc_id}",
+    dependencies=[Depends(require_admin)],
+    response_model=MetaResult,
     summary="Correct a document's title, years, body or kind (admin)",
-    responses=ERRORS | ADMIN_ERRORS | {404: error_response("no such document"),
-                                       409: error_response("another ingest is running")},
+    responses=ERRORS
+    | ADMIN_ERRORS
+    | {404: error_response("no such document"), 409: error_response("another ingest is running")},
 )
-async def patch_document(doc_id: str, correction: MetaCorrection, assistant: Assistant = Depends(get_assistant),
-                         settings: Settings = Depends(get_settings)) -> Any:
+async def patch_document(
+    doc_id: str,
+    correction: MetaCorrection,
+    assistant: Assistant = Depends(get_assistant),
+    settings: Settings = Depends(get_settings),
+) -> Any:
     """Set the metadata of one document (JSON: any of `title`, `years`, `body`, `kind`). The
     index keeps the correction in later generations, and `NAME.meta.json` beside the file keeps
     it when the file changes."""

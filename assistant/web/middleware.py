@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import traceback
+from typing import Any, ClassVar
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -16,14 +17,18 @@ from assistant.web import messages
 logger = logging.getLogger("assistant.web")
 
 
-async def send_json(send: Send, status: int, payload: dict, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+async def send_json(
+    send: Send, status: int, payload: dict[str, Any], headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
     body = json.dumps(payload, ensure_ascii=False).encode()
-    await send({
-        "type": "http.response.start",
-        "status": status,
-        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        + (headers or []),
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+            + (headers or []),
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -79,8 +84,7 @@ class BodyLimitMiddleware(HTTPMiddleware):
                     await send_json(send, 400, {"detail": messages.BAD_CONTENT_LENGTH})
                     return
                 if declared > limit:
-                    await send_json(send, 413, {"detail": BodyTooLarge(limit).detail},
-                                    [(b"connection", b"close")])
+                    await send_json(send, 413, {"detail": BodyTooLarge(limit).detail}, [(b"connection", b"close")])
                     return
         received = 0
 
@@ -104,11 +108,13 @@ class BodyLimitMiddleware(HTTPMiddleware):
 class SecurityHeadersMiddleware(HTTPMiddleware):
     """No inline script anywhere: even text that slipped into HTML could not run."""
 
-    HEADERS = [
-        (b"content-security-policy",
-         b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-         b"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-         b"frame-ancestors 'none'"),
+    HEADERS: ClassVar[list[tuple[bytes, bytes]]] = [
+        (
+            b"content-security-policy",
+            b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            b"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            b"frame-ancestors 'none'",
+        ),
         (b"x-content-type-options", b"nosniff"),
         (b"referrer-policy", b"no-referrer"),
         (b"x-frame-options", b"DENY"),
@@ -139,7 +145,9 @@ class CatchAllMiddleware(HTTPMiddleware):
         except Exception as exc:
             frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
             where = f"{frame.filename}:{frame.lineno}" if frame else "?"
-            logger.error("internal error %s at %s on %s %s", type(exc).__name__, where, scope.get("method"), scope.get("path"))
+            logger.error(
+                "internal error %s at %s on %s %s", type(exc).__name__, where, scope.get("method"), scope.get("path")
+            )
             logger.debug("traceback", exc_info=exc)
             if not tracked.started:
                 await send_json(send, 500, {"detail": messages.INTERNAL_ERROR})

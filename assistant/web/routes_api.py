@@ -54,7 +54,8 @@ class DocxResponse(Response):
 
 # One event of the stream (Open API 3.1: the schema of an event stream describes each event).
 SSE_EVENT = {
-    "type": "object", "required": ["event", "data"],
+    "type": "object",
+    "required": ["event", "data"],
     "properties": {
         "event": {"type": "string", "enum": ["citations", "delta", "done", "error"]},
         "data": {"type": "string", "contentMediaType": "application/json"},
@@ -62,8 +63,13 @@ SSE_EVENT = {
 }
 
 
-@router.get("/healthz", response_model=Health, tags=["status"], summary="Health: index and model loaded",
-            responses={503: {"model": Health, "description": "model loading, or no usable index"}})
+@router.get(
+    "/healthz",
+    response_model=Health,
+    tags=["status"],
+    summary="Health: index and model loaded",
+    responses={503: {"model": Health, "description": "model loading, or no usable index"}},
+)
 def healthz(request: Request) -> Any:
     """`ok` with index counts once the model and the index are loaded; 503 otherwise."""
     state = web_state(request)
@@ -91,7 +97,9 @@ def healthz(request: Request) -> Any:
 def too_long(what: str, text: str, settings: Settings) -> None:
     """413 beyond ``max_question_chars`` (the schema's maxLength, see app.py), counted as sent."""
     if len(text) > settings.max_question_chars:
-        raise HTTPException(413, messages.TOO_LONG.format(what=what, length=len(text), limit=settings.max_question_chars))
+        raise HTTPException(
+            413, messages.TOO_LONG.format(what=what, length=len(text), limit=settings.max_question_chars)
+        )
 
 
 def checked_question(body: AskRequest, settings: Settings) -> str:
@@ -103,7 +111,7 @@ def checked_question(body: AskRequest, settings: Settings) -> str:
 
 
 def history_of(body: AskRequest, settings: Settings) -> list[dict[str, str]]:
-    turns = body.history[-max(0, settings.max_history_turns) * 2:] if settings.max_history_turns else []
+    turns = body.history[-max(0, settings.max_history_turns) * 2 :] if settings.max_history_turns else []
     return [{"role": t.role, "content": t.content[:HISTORY_CONTENT_CHARS]} for t in turns]
 
 
@@ -117,9 +125,16 @@ def _ask(assistant: Assistant, body: AskRequest, settings: Settings, mode: str |
     return answer
 
 
-@router.post("/api/ask", response_model=AskResponse, tags=["questions"], responses=ERRORS,
-             summary="Ask a question (cited answer or refusal)")
-def ask(body: AskRequest, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)) -> Any:
+@router.post(
+    "/api/ask",
+    response_model=AskResponse,
+    tags=["questions"],
+    responses=ERRORS,
+    summary="Ask a question (cited answer or refusal)",
+)
+def ask(
+    body: AskRequest, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+) -> Any:
     """A cited answer, or `refused: true` with the closest passages under `related`."""
     return _ask(assistant, body, settings).to_dict()
 
@@ -135,8 +150,15 @@ async def answer_events(assistant: Assistant, body: AskRequest, settings: Settin
     try:
         answer = await run_in_threadpool(_ask, assistant, body, settings)
         data = answer.to_dict()
-        yield _event("citations", {"citations": data["citations"], "related": data["related"],
-                                   "refused": data["refused"], "mode": data["mode"]})
+        yield _event(
+            "citations",
+            {
+                "citations": data["citations"],
+                "related": data["related"],
+                "refused": data["refused"],
+                "mode": data["mode"],
+            },
+        )
         yield _event("delta", {"text": data["answer"]})
         yield _event("done", data)
     except (IndexMissing, IndexMismatch) as exc:
@@ -153,13 +175,20 @@ async def answer_events(assistant: Assistant, body: AskRequest, settings: Settin
 
 
 @router.post(
-    "/api/ask/stream", tags=["questions"], summary="Ask, streamed as server-sent events",
-    response_class=EventStreamResponse, responses=ERRORS | {
-        200: {"description": "text/event-stream: `citations`, then the whole answer as one `delta` event "
-                             "({text}), then `done` (the full answer JSON); `error` ({detail, status}, the "
-                             "detail in Chinese) if answering fails. Comment lines keep a slow answer's "
-                             "connection open.",
-              "content": {"text/event-stream": {"schema": SSE_EVENT}}}},
+    "/api/ask/stream",
+    tags=["questions"],
+    summary="Ask, streamed as server-sent events",
+    response_class=EventStreamResponse,
+    responses=ERRORS
+    | {
+        200: {
+            "description": "text/event-stream: `citations`, then the whole answer as one `delta` event "
+            "({text}), then `done` (the full answer JSON); `error` ({detail, status}, the "
+            "detail in Chinese) if answering fails. Comment lines keep a slow answer's "
+            "connection open.",
+            "content": {"text/event-stream": {"schema": SSE_EVENT}},
+        }
+    },
 )
 async def ask_stream(body: AskRequest, request: Request) -> EventSourceResponse:
     """Like /api/ask, as server-sent events (sse-starlette): the page shows the citations and the
@@ -168,8 +197,9 @@ async def ask_stream(body: AskRequest, request: Request) -> EventSourceResponse:
     settings = get_settings(request)
     checked_question(body, settings)
     await run_in_threadpool(lambda: assistant.store)  # 503 now, before the stream, if there is no index
-    return EventSourceResponse(answer_events(assistant, body, settings), ping=PING_SECONDS,
-                               headers={"Cache-Control": "no-cache"})
+    return EventSourceResponse(
+        answer_events(assistant, body, settings), ping=PING_SECONDS, headers={"Cache-Control": "no-cache"}
+    )
 
 
 YEAR = re.compile(r"[0-9]{0,4}")
@@ -181,13 +211,15 @@ def _year(value: str) -> int | None:
     return int(value) if value else None
 
 
-@router.get("/api/search", response_model=SearchResponse, tags=["questions"], responses=ERRORS,
-            summary="Search passages")
+@router.get(
+    "/api/search", response_model=SearchResponse, tags=["questions"], responses=ERRORS, summary="Search passages"
+)
 def search(
     q: str = Query(description="what to search for; not blank", json_schema_extra=NOT_BLANK),
     k: int = Query(10, ge=1, le=100),
-    year: str = Query("", description="only documents about this year",
-                      json_schema_extra={"pattern": f"^{YEAR.pattern}$"}),
+    year: str = Query(
+        "", description="only documents about this year", json_schema_extra={"pattern": f"^{YEAR.pattern}$"}
+    ),
     body: str | None = Query(None, description="issuing body, e.g. 城管局"),
     kind: str | None = Query(None, description="document kind, e.g. 工作总结"),
     doc_id: str | None = Query(None),
@@ -198,10 +230,10 @@ def search(
     """The best passages for `q` with document, heading path and score."""
     too_long("搜索词", q, settings)
     try:
-        query, body, kind, doc_id = (printable(v) if v is not None else None for v in (q, body, kind, doc_id))
-    except ValueError as exc:
+        query = printable(q).strip()
+        body, kind, doc_id = (printable(v) if v is not None else None for v in (body, kind, doc_id))
+    except ValueError:
         raise HTTPException(400, messages.BAD_PARAMETER) from None
-    query = query.strip()
     if is_blank(query):
         raise HTTPException(400, messages.QUERY_EMPTY)
     filters = {"year": _year(year), "body": body or None, "kind": kind or None, "doc_id": doc_id or None}
@@ -215,12 +247,19 @@ def _attachment(name: str) -> str:
 
 
 @router.post(
-    "/api/draft.docx", tags=["questions"], summary="Draft inspection material as .docx", response_class=DocxResponse,
-    responses=ERRORS | {200: {"description": "the draft as a Word document"},
-                        404: error_response("nothing in the documents to draft from")},
+    "/api/draft.docx",
+    tags=["questions"],
+    summary="Draft inspection material as .docx",
+    response_class=DocxResponse,
+    responses=ERRORS
+    | {
+        200: {"description": "the draft as a Word document"},
+        404: error_response("nothing in the documents to draft from"),
+    },
 )
-def draft_docx(body: AskRequest, assistant: Assistant = Depends(get_assistant),
-               settings: Settings = Depends(get_settings)) -> DocxResponse:
+def draft_docx(
+    body: AskRequest, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+) -> DocxResponse:
     """The drafting-mode answer (迎检材料) as .docx: sections, cited sentences and sources."""
     from assistant.answer.draft import draft_docx as render
 

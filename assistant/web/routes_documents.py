@@ -75,21 +75,39 @@ def document_detail(assistant: Assistant, doc_id: str) -> dict[str, Any] | None:
     info = next((d for d in assistant.documents() if d["doc_id"] == doc_id), {})
     return {
         **{k: v for k, v in info.items() if k != "passages"},
-        "doc_id": document.doc_id, "source": document.source, "path": document.path,
-        "title": document.meta.title, "meta": meta_to_dict(document.meta), "text": document.text,
-        "notes": document.notes, "content_hash": document.content_hash, "passage_count": len(chunks),
+        "doc_id": document.doc_id,
+        "source": document.source,
+        "path": document.path,
+        "title": document.meta.title,
+        "meta": meta_to_dict(document.meta),
+        "text": document.text,
+        "notes": document.notes,
+        "content_hash": document.content_hash,
+        "passage_count": len(chunks),
         "passages": [
-            {"chunk_id": c.chunk_id, "ordinal": c.ordinal, "heading": c.heading, "start": c.start, "end": c.end,
-             "text": c.text, "deadline": c.deadline}
+            {
+                "chunk_id": c.chunk_id,
+                "ordinal": c.ordinal,
+                "heading": c.heading,
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "deadline": c.deadline,
+            }
             for c in chunks
         ],
     }
 
 
-@router.get("/api/documents/{doc_id}", response_model=DocumentDetail, summary="One document with its passages",
-            responses=ERRORS | {404: error_response("no such document")})
-def get_document(doc_id: str, assistant: Assistant = Depends(get_assistant),
-                 settings: Settings = Depends(get_settings)) -> Any:
+@router.get(
+    "/api/documents/{doc_id}",
+    response_model=DocumentDetail,
+    summary="One document with its passages",
+    responses=ERRORS | {404: error_response("no such document")},
+)
+def get_document(
+    doc_id: str, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+) -> Any:
     """The cleaned text of a document and its passages (offsets into `text`, heading path)."""
     detail = document_detail(assistant, doc_id)
     if detail is None:
@@ -104,8 +122,10 @@ def _report_dict(report: IngestReport, corpus_dir: Path, names: dict[str, str] |
     data = report.to_dict()
     for key in ("added", "updated", "unchanged", "removed"):
         data[key] = [public_path(str(path), corpus_dir) for path in data[key]]
-    data["skipped"] = [[_upload_name(str(path), names, corpus_dir), messages.ingest_reason(str(reason))]
-                       for path, reason in report.skipped]
+    data["skipped"] = [
+        [_upload_name(str(path), names, corpus_dir), messages.ingest_reason(str(reason))]
+        for path, reason in report.skipped
+    ]
     return data
 
 
@@ -118,16 +138,31 @@ def _upload_name(path: str, names: dict[str, str], corpus_dir: Path) -> str:
 
 
 @router.post(
-    "/api/documents", response_model=IngestResult, dependencies=[Depends(require_admin)],
+    "/api/documents",
+    response_model=IngestResult,
+    dependencies=[Depends(require_admin)],
     summary="Upload documents (admin)",
     responses=ERRORS | ADMIN_ERRORS | {409: error_response("another ingest is running")},
-    openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-        "type": "object", "required": ["files"],
-        "properties": {"files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}}},
-    }}}}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["files"],
+                        "properties": {
+                            "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}}
+                        },
+                    }
+                }
+            },
+        }
+    },
 )
-async def upload_documents(request: Request, assistant: Assistant = Depends(get_assistant),
-                           settings: Settings = Depends(get_settings)) -> Any:
+async def upload_documents(
+    request: Request, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+) -> Any:
     """Add or update files (field `files`, one or more of .txt .md .docx .pdf .html) and index them.
 
     Files are saved under `<corpus>/uploads/` with a sanitised name; a file that cannot
@@ -148,8 +183,14 @@ async def upload_documents(request: Request, assistant: Assistant = Depends(get_
             original = upload.filename or ""
             name = safe_filename(original)
             if not is_supported(name):
-                skipped.append([original or name, messages.UNSUPPORTED.format(
-                    suffix=Path(name).suffix or "无扩展名", supported="、".join(sorted(SUPPORTED_SUFFIXES)))])
+                skipped.append(
+                    [
+                        original or name,
+                        messages.UNSUPPORTED.format(
+                            suffix=Path(name).suffix or "无扩展名", supported="、".join(sorted(SUPPORTED_SUFFIXES))
+                        ),
+                    ]
+                )
                 continue
             part = staged.new_part()
             target = staged.target_for(name)
@@ -159,8 +200,12 @@ async def upload_documents(request: Request, assistant: Assistant = Depends(get_
                 while block := await upload.read(CHUNK):
                     size += len(block)
                     if size > settings.max_file_bytes:
-                        raise HTTPException(413, messages.FILE_TOO_LARGE.format(
-                            name=original or name, limit=messages.human_limit(settings.max_file_bytes)))
+                        raise HTTPException(
+                            413,
+                            messages.FILE_TOO_LARGE.format(
+                                name=original or name, limit=messages.human_limit(settings.max_file_bytes)
+                            ),
+                        )
                     out.write(block)
             if size == 0:
                 skipped.append([original or name, messages.EMPTY_FILE])
@@ -187,7 +232,7 @@ def _ingest_staged(assistant: Assistant, staged: Staged, corpus_dir: Path) -> di
     data = _report_dict(report, corpus_dir, names)
     skipped_paths = {str(Path(path).resolve()) for path, _ in report.skipped}
     files = []
-    for part, target, original in staged.parts:
+    for _part, target, original in staged.parts:
         if str(target.resolve()) in skipped_paths:
             staged.restore(target)  # unreadable: do not keep it (the previous version stays)
             status = "skipped"
@@ -197,8 +242,11 @@ def _ingest_staged(assistant: Assistant, staged: Staged, corpus_dir: Path) -> di
     data["files"] = files
     kept = {str(t.resolve()) for _, t, _ in staged.parts} - skipped_paths
     try:
-        data["uploaded_documents"] = [{**d, "path": public_path(d["path"], corpus_dir)} for d in assistant.documents()
-                                      if str(_as_path(d["path"]).resolve()) in kept]
+        data["uploaded_documents"] = [
+            {**d, "path": public_path(d["path"], corpus_dir)}
+            for d in assistant.documents()
+            if str(_as_path(d["path"]).resolve()) in kept
+        ]
     except Exception:  # the report itself is what matters
         data["uploaded_documents"] = []
     return data
@@ -210,12 +258,15 @@ def _as_path(key: str) -> Path:
 
 
 @router.delete(
-    "/api/documents/{doc_id}", dependencies=[Depends(require_admin)], response_model=IngestResult,
+    "/api/documents/{doc_id}",
+    dependencies=[Depends(require_admin)],
+    response_model=IngestResult,
     summary="Delete a document (admin)",
     responses=ERRORS | ADMIN_ERRORS | {404: error_response("no such document")},
 )
-def delete_document(doc_id: str, assistant: Assistant = Depends(get_assistant),
-                    settings: Settings = Depends(get_settings)) -> Any:
+def delete_document(
+    doc_id: str, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+) -> Any:
     """Remove the file a document came from (all its articles) from the index.
 
     An uploaded file is also deleted from `<corpus>/uploads`; any other source file is

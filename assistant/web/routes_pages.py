@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
 
 from assistant.index.store import IndexMismatch, IndexMissing
 from assistant.web.errors import index_error_detail
@@ -16,13 +17,14 @@ router = APIRouter(include_in_schema=False)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    templates = request.app.state.templates
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
+    templates: Jinja2Templates = request.app.state.templates
+    response: HTMLResponse = templates.TemplateResponse(request, name, context, status_code=status_code)
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)
 def chat_page(request: Request) -> HTMLResponse:
-    return render(request, "chat.html", page="chat")
+    return render(request, "chat.html", page="chat", max_question_chars=web_state(request).settings.max_question_chars)
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -32,7 +34,8 @@ def documents_page(request: Request) -> HTMLResponse:
 
 def segments(text: str, passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The document text cut at passage boundaries: text between passages stays as it is."""
-    out, position = [], 0
+    out: list[dict[str, Any]] = []
+    position = 0
     for passage in sorted(passages, key=lambda p: p["start"]):
         start, end = max(passage["start"], position), passage["end"]
         if start > position:
@@ -55,15 +58,32 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     except NotReady as exc:
         return render(request, "message.html", 503, page="documents", title="服务正在启动", message=exc.detail)
     except (IndexMissing, IndexMismatch) as exc:
-        return render(request, "message.html", 503, page="documents", title="索引不可用", message=index_error_detail(exc))
+        return render(
+            request, "message.html", 503, page="documents", title="索引不可用", message=index_error_detail(exc)
+        )
     if detail is None:
-        return render(request, "message.html", 404, page="documents", title="未找到文件",
-                      message=f"没有编号为 {doc_id} 的文件，可能已被删除。")
+        return render(
+            request,
+            "message.html",
+            404,
+            page="documents",
+            title="未找到文件",
+            message=f"没有编号为 {doc_id} 的文件，可能已被删除。",
+        )
     from assistant.web.routes_documents import public_path
 
     detail["path"] = public_path(detail["path"], web_state(request).settings.corpus_dir)
-    return render(request, "document.html", page="documents", doc=detail,
-                  segments=segments(detail["text"], detail["passages"]))
+    from assistant.ingest.meta import KINDS
+
+    kinds = list(dict.fromkeys(name for _, name in KINDS))
+    return render(
+        request,
+        "document.html",
+        page="documents",
+        doc=detail,
+        kinds=kinds,
+        segments=segments(detail["text"], detail["passages"]),
+    )
 
 
 def code_parts(text: str) -> list[tuple[bool, str]]:
@@ -78,15 +98,25 @@ def api_docs(request: Request) -> HTMLResponse:
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
             params = [
-                {"name": p.get("name"), "where": p.get("in"), "required": p.get("required", False),
-                 "description": p.get("description", "")}
+                {
+                    "name": p.get("name"),
+                    "where": p.get("in"),
+                    "required": p.get("required", False),
+                    "description": p.get("description", ""),
+                }
                 for p in operation.get("parameters", [])
             ]
             body = operation.get("requestBody", {}).get("content", {})
-            endpoints.append({
-                "method": method.upper(), "path": path, "summary": operation.get("summary", ""),
-                "description": code_parts(operation.get("description", "")), "params": params,
-                "body": ", ".join(body), "tags": operation.get("tags", []),
-                "statuses": sorted(operation.get("responses", {})),
-            })
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary", ""),
+                    "description": code_parts(operation.get("description", "")),
+                    "params": params,
+                    "body": ", ".join(body),
+                    "tags": operation.get("tags", []),
+                    "statuses": sorted(operation.get("responses", {})),
+                }
+            )
     return render(request, "docs.html", page="docs", endpoints=endpoints, info=schema.get("info", {}))

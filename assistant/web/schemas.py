@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, field_validator
 
 
 def valid_text(value: str) -> str:
@@ -29,7 +29,7 @@ UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # ECMA regular expressions of JSON Schema know it) nor dropped. The same pattern documents the rule.
 MEANINGFUL = re.compile(r"[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]")
 # Documented, not enforced by validation: the routes answer a blank question or query with 400.
-NOT_BLANK = {"minLength": 1, "pattern": MEANINGFUL.pattern}
+NOT_BLANK: dict[str, JsonValue] = {"minLength": 1, "pattern": MEANINGFUL.pattern}
 
 
 def printable(value: str) -> str:
@@ -56,11 +56,23 @@ class AskFilters(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    year: int | None = Field(None, ge=1900, le=2100, examples=[2023], json_schema_extra={"anyOf": [
-        {"type": "integer", "minimum": 1900, "maximum": 2100},
-        {"type": "string", "pattern": f"^({YEAR_TEXT.pattern})?$", "description": "four digits, or empty for none"},
-        {"type": "null"},
-    ]})
+    year: int | None = Field(
+        None,
+        ge=1900,
+        le=2100,
+        examples=[2023],
+        json_schema_extra={
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2100},
+                {
+                    "type": "string",
+                    "pattern": f"^({YEAR_TEXT.pattern})?$",
+                    "description": "four digits, or empty for none",
+                },
+                {"type": "null"},
+            ]
+        },
+    )
     body: str | None = Field(None, max_length=200, examples=["城管局"])
     kind: str | None = Field(None, max_length=200, examples=["工作总结及计划"])
     doc_id: str | None = Field(None, max_length=200)
@@ -80,7 +92,7 @@ class AskFilters(BaseModel):
     def _blank_is_none(cls, value: str | None) -> str | None:
         if value is not None and not value.strip():
             return None
-        return _check_text(value)
+        return valid_text(value) if value is not None else None
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.model_dump().items() if v is not None}
@@ -92,8 +104,9 @@ class AskRequest(BaseModel):
         json_schema_extra={"examples": [{"question": "2023年XX区城管局数字化案件处置率是多少？", "mode": "qa"}]},
     )
 
-    question: Text = Field(description="the question (or, in draft mode, the topic of the draft); not blank",
-                           json_schema_extra=NOT_BLANK)
+    question: Text = Field(
+        description="the question (or, in draft mode, the topic of the draft); not blank", json_schema_extra=NOT_BLANK
+    )
     history: list[Turn] = Field(default_factory=list, description="earlier turns, oldest first (the last few are used)")
     mode: Literal["qa", "draft"] = "qa"
     filters: AskFilters | None = None
@@ -186,19 +199,27 @@ class IngestResult(BaseModel):
     updated: list[str]
     unchanged: list[str]
     removed: list[str]
-    skipped: list[Annotated[list[str], Field(min_length=2, max_length=2)]] = Field(
-        description="[file, reason] pairs")
+    skipped: list[Annotated[list[str], Field(min_length=2, max_length=2)]] = Field(description="[file, reason] pairs")
 
 
 class MetaCorrection(BaseModel):
     """An editor's correction of a document's metadata. Fields left out stay as they are (the
     defaults are never applied); an empty ``body`` or ``kind`` clears it."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "minProperties": 1,
-        "examples": [{"title": "XX区城市管理局2024年上半年工作总结", "years": [2024], "body": "XX区城市管理局",
-                      "kind": "工作总结"}],
-    })
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "minProperties": 1,
+            "examples": [
+                {
+                    "title": "XX区城市管理局2024年上半年工作总结",
+                    "years": [2024],
+                    "body": "XX区城市管理局",
+                    "kind": "工作总结",
+                }
+            ],
+        },
+    )
 
     title: Text = Field("", max_length=200, json_schema_extra=NOT_BLANK)
     years: list[Annotated[int, Field(ge=1900, le=2100)]] = Field(default_factory=list, max_length=4)
@@ -236,9 +257,13 @@ def error_response(description: str, model: type[ErrorResponse] = ErrorResponse)
 
 
 # Every route with parameters or a body documents 422 this way (errors.py answers it so).
-INVALID = {422: error_response("invalid request (parameters or body)", ValidationErrorResponse)}
+Responses = dict[int | str, dict[str, Any]]
 
-ERRORS: dict[int | str, dict[str, Any]] = {
-    400: error_response("bad input"), 413: error_response("too large"),
-    503: error_response("index or model not ready"), **INVALID,
+INVALID: Responses = {422: error_response("invalid request (parameters or body)", ValidationErrorResponse)}
+
+ERRORS: Responses = {
+    400: error_response("bad input"),
+    413: error_response("too large"),
+    503: error_response("index or model not ready"),
+    **INVALID,
 }

@@ -30,8 +30,12 @@ class NotReady(RuntimeError):
 
 
 class WebState:
-    def __init__(self, settings: Settings, assistant: Assistant | None = None,
-                 on_ready: Callable[[Assistant], None] | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        assistant: Assistant | None = None,
+        on_ready: Callable[[Assistant], None] | None = None,
+    ):
         self.settings = settings
         self.assistant = assistant
         self.on_ready = on_ready
@@ -82,7 +86,8 @@ class WebState:
 
 
 def web_state(request: Request) -> WebState:
-    return request.app.state.web
+    state: WebState = request.app.state.web
+    return state
 
 
 def get_assistant(request: Request) -> Assistant:

@@ -3,7 +3,7 @@
 "use strict";
 
 (() => {
-  const { h, highlighted, errorDetail, getJSON, documentUrl } = W;
+  const { h, highlighted, errorDetail, errorMessage, getJSON, retryNote, documentUrl } = W;
   const STORE_KEY = "wenming.chat.v1";
   const HISTORY_TURNS = 6; // sent with each question: the last 6 turns (user + assistant)
   const KEEP_MESSAGES = 60;
@@ -11,7 +11,9 @@
   const $ = (id) => document.getElementById(id);
   const layout = $("layout"), messagesEl = $("messages"), emptyEl = $("empty");
   const form = $("composer"), input = $("question"), sendButton = $("send");
+  const counter = $("counter");
   const panel = $("panel");
+  const MAX_CHARS = Number(input.dataset.max) || 2000;
 
   /* ---------- state ---------- */
   function load() {
@@ -25,6 +27,9 @@
   }
   const state = load();
   let busy = false;
+  // Each conversation has its own number: an answer that arrives after 新对话 belongs to none.
+  let conversation = 0;
+  let inFlight = null; // AbortController of the request being answered
 
   function save() {
     state.messages = state.messages.slice(-KEEP_MESSAGES);
@@ -37,7 +42,7 @@
   }
 
   function history() {
-    const turns = state.messages.filter((m) => !m.error && typeof m.content === "string" && m.content);
+    const turns = state.messages.filter((m) => !m.error && !m.failed && typeof m.content === "string" && m.content);
     return turns.slice(-HISTORY_TURNS * 2).map((m) => ({ role: m.role, content: m.content }));
   }
 
@@ -229,7 +234,7 @@
     el.className = "msg msg-assistant";
     if (message.error) {
       el.classList.add("error");
-      el.append(h("div", { class: "answer-text" }, "出错了：" + message.error));
+      el.append(retryNote("出错了：" + message.error, () => retry(message), "answer-text error-note"));
       return;
     }
     const data = message.data || { answer: message.content || "", citations: [], related: [] };
@@ -272,17 +277,22 @@
     try { return { event, data: JSON.parse(data.join("\n")) }; } catch (e) { return null; }
   }
 
-  async function askStream(body, onCitations, onDelta) {
+  /* The answer as server-sent events: citations, the text, done; or an error event (Chinese). */
+  async function askStream(body, signal, onCitations, onText) {
     const response = await fetch("/api/ask/stream", {
       method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-      body: JSON.stringify(body),
+      body: JSON.stringify(body), signal,
     });
     if (!response.ok) {
       const error = new Error(await errorDetail(response));
       error.status = response.status;
       throw error;
     }
-    if (!response.body || !response.body.getReader) throw new Error("streaming not supported");
+    if (!response.body || !response.body.getReader) {
+      const error = new Error("streaming not supported");
+      error.noStream = true;
+      throw error;
+    }
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
     let buffer = "";
@@ -296,23 +306,36 @@
         buffer = buffer.slice(cut + 2);
         if (!frame) continue;
         if (frame.event === "citations") onCitations(frame.data);
-        else if (frame.event === "delta") onDelta(frame.data.text || "");
+        else if (frame.event === "delta") onText(frame.data.text || "");
         else if (frame.event === "done") { reader.cancel().catch(() => {}); return frame.data; }
         else if (frame.event === "error") {
-          const error = new Error(frame.data.detail || "error");
+          const error = new Error(frame.data.detail || "");
           error.status = frame.data.status || 500;
           throw error;
         }
       }
     }
-    throw new Error("the answer stream ended early");
+    const error = new Error("回答的传输中断了，请重试。");
+    error.status = 502;
+    throw error;
+  }
+
+  function finish() {
+    busy = false;
+    inFlight = null;
+    sendButton.disabled = false;
+    showCount();
   }
 
   async function ask(question) {
     question = (question || "").trim();
-    if (!question || busy) return;
+    if (!question || busy) return false;
+    if (question.length > MAX_CHARS) { showCount(); return false; }
     busy = true;
     sendButton.disabled = true;
+    const mine = conversation;
+    const controller = new AbortController();
+    inFlight = controller;
     // A draft topic stands alone; questions carry the recent turns to resolve follow-ups.
     const body = { question, history: state.mode === "draft" ? [] : history(), mode: state.mode, filters: activeFilters() };
     const user = { role: "user", content: question, mode: state.mode };
@@ -328,42 +351,78 @@
     let data = null;
     try {
       let citations = [];
-      let text = "";
       const live = el.querySelector(".answer-text");
-      data = await askStream(body, (first) => { citations = first.citations || []; }, (piece) => {
-        text += piece;
+      data = await askStream(body, controller.signal, (first) => { citations = first.citations || []; }, (text) => {
         live.replaceChildren(answerNodes(text, citations));
       });
     } catch (error) {
-      if (error.status && error.status < 500) {
-        message.error = error.message; // bad input: asking again would fail the same way
-      } else {
+      if (controller.signal.aborted || mine !== conversation) return false; // 新对话 was pressed: nothing to add
+      if (error.noStream) {
         try {
           data = await getJSON("/api/ask", {
             method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+            signal: controller.signal,
           });
         } catch (fallbackError) {
-          message.error = fallbackError.message || "无法连接服务";
+          message.error = errorMessage(fallbackError);
         }
+      } else {
+        message.error = errorMessage(error);
       }
     }
+    if (mine !== conversation) return false; // the conversation it belonged to is gone
     if (data) {
       message.data = data;
       message.content = data.answer || "";
+    } else {
+      user.failed = true; // not sent as history; 重试 asks it again
+      if (!input.value.trim()) { input.value = question; autosize(); showCount(); } // the typed question is kept
     }
     state.messages.push(message);
     save();
     fillAssistant(el, message);
-    busy = false;
-    sendButton.disabled = false;
+    finish();
     el.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    return Boolean(data);
+  }
+
+  /* 重试: the failed question and its error leave the conversation, and the question is asked again. */
+  function retry(message) {
+    if (busy) return;
+    const at = state.messages.indexOf(message);
+    if (at >= 0) {
+      const before = state.messages[at - 1];
+      const from = before && before.role === "user" ? at - 1 : at;
+      state.messages.splice(from, at - from + 1);
+    }
+    if (message.mode && message.mode !== state.mode) setMode(message.mode);
+    save();
+    renderAll();
+    if (input.value.trim() === (message.question || "").trim()) { input.value = ""; autosize(); }
+    ask(message.question);
+  }
+
+  /* ---------- composing ---------- */
+  function showCount() {
+    const length = input.value.trim().length;
+    const over = length > MAX_CHARS;
+    counter.classList.toggle("over", over);
+    counter.hidden = length < MAX_CHARS * 0.8 && !over;
+    counter.textContent = over
+      ? `问题共 ${length} 字，超过 ${MAX_CHARS} 字的上限，请删减 ${length - MAX_CHARS} 字后再发送（不会自动截断）。`
+      : `${length} / ${MAX_CHARS} 字`;
+    input.setAttribute("aria-invalid", over ? "true" : "false");
+    sendButton.disabled = busy || over;
   }
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = input.value;
+    if (busy || !text.trim()) return;
+    if (text.trim().length > MAX_CHARS) { showCount(); input.focus(); return; }
     input.value = "";
     autosize();
+    showCount();
     ask(text);
   });
   input.addEventListener("keydown", (e) => {
@@ -376,13 +435,16 @@
     input.style.height = "auto";
     input.style.height = Math.min(input.scrollHeight + 2, 180) + "px";
   }
-  input.addEventListener("input", autosize);
+  input.addEventListener("input", () => { autosize(); showCount(); });
 
   for (const button of document.querySelectorAll(".example")) {
     button.addEventListener("click", () => ask(button.textContent));
   }
 
   $("new-chat").addEventListener("click", () => {
+    conversation += 1; // an answer still on its way is dropped, not added to the new conversation
+    if (inFlight) inFlight.abort();
+    finish();
     state.messages = [];
     save();
     closePanel();
@@ -456,8 +518,17 @@
   });
 
   /* ---------- start ---------- */
+  // A question saved without its answer (the page was closed while it was answered) is offered again.
+  const last = state.messages[state.messages.length - 1];
+  if (last && last.role === "user") {
+    state.messages.push({ role: "assistant", content: "", question: last.content, mode: last.mode || state.mode,
+      error: "页面在回答完成前被关闭或刷新，这个问题没有得到回答。" });
+    last.failed = true;
+    save();
+  }
   setMode(state.mode);
   renderAll();
+  showCount();
   showFilterCount();
   loadFilterOptions();
   if (state.messages.length) messagesEl.lastElementChild.scrollIntoView({ block: "end" });

@@ -2,7 +2,7 @@
 "use strict";
 
 (() => {
-  const { h, errorDetail, getJSON, documentUrl, localTime } = W;
+  const { h, errorDetail, errorMessage, getJSON, retryNote, documentUrl, localTime } = W;
   const TOKEN_KEY = "wenming.adminToken";
   const $ = (id) => document.getElementById(id);
   const rows = $("doc-rows"), summary = $("doc-summary"), tokenInput = $("admin-token");
@@ -30,7 +30,7 @@
       rows.append(h("tr", { "data-doc": d.doc_id },
         h("td", null,
           h("a", { href: documentUrl(d.doc_id), class: "doc-link" }, d.title || d.source),
-          h("span", { class: "file" }, d.path || d.source)),
+          h("span", { class: "file" }, d.source)),
         h("td", null, (d.years || []).join("、")),
         h("td", null, d.body_full || d.body || ""),
         h("td", null, d.kind || ""),
@@ -47,7 +47,7 @@
       summary.textContent = `共 ${docs.length} 份文件，${passages} 个段落。点击标题查看全文。`;
       render(docs);
     } catch (e) {
-      summary.textContent = "无法读取文件列表：" + e.message;
+      summary.replaceChildren(retryNote("无法读取文件列表：" + errorMessage(e), refresh));
       if (e.status === 503) setTimeout(refresh, 3000);
     }
   }
@@ -56,12 +56,18 @@
     return { Authorization: "Bearer " + token() };
   }
 
-  function showResult(lines, bad) {
+  function showResult(lines, bad, retry) {
     result.replaceChildren(...lines.map((line) => h("div", { class: bad ? "bad" : null }, line)));
+    if (retry) result.append(retryNote("", retry, "retry-row"));
   }
 
-  $("upload-form").addEventListener("submit", async (e) => {
+  const uploadForm = $("upload-form");
+  uploadForm.addEventListener("submit", (e) => {
     e.preventDefault();
+    upload();
+  });
+
+  async function upload() {
     const files = $("upload-files").files;
     if (!token()) { showResult(["请先填写管理口令。"], true); return; }
     if (!files || !files.length) { showResult(["请选择要上传的文件。"], true); return; }
@@ -72,34 +78,44 @@
     showResult([`正在上传并收录 ${files.length} 个文件…`]);
     try {
       const response = await fetch("/api/documents", { method: "POST", headers: headers(), body });
-      if (!response.ok) throw new Error(await errorDetail(response));
+      if (!response.ok) {
+        const error = new Error(await errorDetail(response));
+        error.status = response.status;
+        throw error;
+      }
       const report = await response.json();
       const lines = [];
       for (const d of report.uploaded_documents || []) lines.push(`已收录：${d.title || d.source}（${d.passages} 段）`);
       for (const [file, reason] of report.skipped || []) lines.push(`未收录：${file}：${reason}`);
       if (!lines.length) lines.push(`完成：新增 ${report.added.length}，更新 ${report.updated.length}，未变 ${report.unchanged.length}。`);
-      showResult(lines, !(report.uploaded_documents || []).length);
-      $("upload-form").reset();
+      const refused = !(report.uploaded_documents || []).length;
+      showResult(lines, refused);
+      if (!refused) uploadForm.reset(); // a refused file stays chosen, to be fixed or sent again
       await refresh();
       W.refreshStatus();
     } catch (err) {
-      showResult(["上传失败：" + err.message], true);
+      // The chosen files stay selected: 重试 sends them again.
+      showResult(["上传失败：" + errorMessage(err)], true, upload);
     } finally {
       button.disabled = false;
     }
-  });
+  }
 
   async function remove(d) {
     if (!confirm(`从索引中删除“${d.title || d.source}”？`)) return;
     try {
       const response = await fetch("/api/documents/" + encodeURIComponent(d.doc_id), { method: "DELETE", headers: headers() });
-      if (!response.ok) throw new Error(await errorDetail(response));
+      if (!response.ok) {
+        const error = new Error(await errorDetail(response));
+        error.status = response.status;
+        throw error;
+      }
       const report = await response.json();
       showResult([`已删除：${d.title || d.source}` + (report.file_kept ? "（源文件仍在语料目录中）" : "")]);
       await refresh();
       W.refreshStatus();
     } catch (err) {
-      showResult(["删除失败：" + err.message], true);
+      showResult(["删除失败：" + errorMessage(err)], true, () => remove(d));
     }
   }
 
