@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import faiss
 
@@ -20,6 +20,9 @@ from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMissing
 from assistant.models import Answer, Chunk, Document, Hit
 from assistant.retrieve.search import Mode, Retriever
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.facts.book import FactBook
 
 
 log = logging.getLogger(__name__)
@@ -96,12 +99,13 @@ class Assistant:
         answer.resolved_question = resolved
         return answer
 
-    def facts(self):
-        """The structured facts (results, targets, problems, criteria) of the current index."""
+    def facts(self) -> FactBook:
+        """The structured facts (results, targets, problems, criteria) of the current index, as
+        ingest saved them with its generation: read once per generation, never extracted or
+        written here. A generation without them gives an empty book (``problem`` says why)."""
         from assistant.facts import FactBook
 
-        criteria_dir = self.settings.corpus_dir if self.settings.corpus_dir.is_dir() else None
-        return FactBook.from_store(self.store, criteria_dir)
+        return FactBook.from_store(self.store)
 
     def _facts_answer(self, question: str, filters: Filters | dict | None) -> Answer | None:
         """List questions (targets with deadlines, criteria on a topic, problems, comparisons)
@@ -140,10 +144,14 @@ class Assistant:
         return report
 
     def _prepare_facts(self) -> None:
+        """Load the facts that the ingest just saved with the new generation (read-only), so the
+        first list question does not wait for them."""
+        from assistant.index.store import IndexMismatch
+
         try:
             self.facts()
-        except Exception:  # the index is in place; facts are extracted again on first use
-            log.exception("fact extraction after ingest failed")
+        except (IndexMissing, IndexMismatch):  # nothing to read yet; the next question says why
+            log.warning("no index to read facts from after ingest")
 
     def remove_document(self, doc_id: str) -> IngestReport | None:
         """Drop the file a document came from (all its articles) from the index."""

@@ -347,7 +347,8 @@ def test_criteria_table_errors_name_the_file(tmp_path):
 def test_book_reads_criteria_tables_from_a_folder(store, tmp_path):
     (tmp_path / "ok.csv").write_text("测评项目,测评标准,分值\n市容环境,无乱贴乱画,2\n", encoding="utf-8")
     (tmp_path / "bad.xlsx").write_bytes(b"garbage")
-    book = FactBook.from_store(store, criteria_dir=tmp_path)
+    documents = [(store.document(d.doc_id), store.document_chunks(d.doc_id)) for d in store.documents()]
+    book = FactBook.from_documents(documents, criteria_dir=tmp_path)
     table_facts = [f for f in book.facts if f.source == "ok.csv"]
     assert len(table_facts) == 1 and table_facts[0].standard == "无乱贴乱画" and table_facts[0].doc_link == ""
     assert any(e.startswith("bad.xlsx: ") for e in book.errors)
@@ -443,41 +444,4 @@ def test_facts_page_renders_escaped_and_linked(client):
     assert client.get("/facts/static/other.js").status_code == 404
 
 
-def test_facts_are_saved_beside_the_index_and_loaded_by_the_next_process(tmp_path, embedder):
-    """A server opening a generation loads the facts that the ingest extracted, unless the
-    criteria tables changed since, and a damaged saved file is extracted again."""
-    import shutil
-
-    from assistant.facts.book import SAVED_NAME
-    from assistant.index.store import EmbeddedStore
-    from assistant.service import Assistant
-    from tests.conftest import CORPUS, make_settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(next((CORPUS / "reports").glob("003_*.txt")), corpus)
-    settings = make_settings(tmp_path / "index", corpus_dir=corpus)
-    Assistant(settings, embedder).ingest([corpus])
-    store = EmbeddedStore.open_current(settings.index_dir)
-    saved = store.folder / SAVED_NAME
-    assert saved.exists(), "ingest through the service extracts the facts for the server"
-
-    import json
-
-    data = json.loads(saved.read_text(encoding="utf-8"))
-    data["facts"][0]["subject"] = "（已保存）"
-    saved.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    loaded = FactBook.from_store(store, corpus)
-    assert loaded.facts[0].subject == "（已保存）"  # loaded, not extracted again
-    assert loaded.query(kind="result", q="处置率")
-
-    saved.write_text('{"key": ["other rules"], "facts": []}', encoding="utf-8")
-    stale = FactBook.from_store(EmbeddedStore.open_current(settings.index_dir), corpus)
-    assert stale.facts[0].subject != "（已保存）" and len(stale.facts) == len(loaded.facts)  # extracted again
-
-    (corpus / "细则.csv").write_text("测评项目,测评标准,分值\n市容环境,无乱贴乱画,2\n", encoding="utf-8")
-    with_table = FactBook.from_store(EmbeddedStore.open_current(settings.index_dir), corpus)
-    assert any(f.source == "细则.csv" for f in with_table.facts)
-
-    saved.write_bytes(b"\x00garbage")
-    assert len(FactBook.from_store(EmbeddedStore.open_current(settings.index_dir), corpus).facts) == len(with_table.facts)
+# Facts saved by ingest and read at query time: tests/test_facts_ingest.py

@@ -1,8 +1,11 @@
 """All facts of an index (plus criteria tables), searchable and comparable.
 
-``FactBook.from_store(store)`` extracts the facts of every document once per store
-instance (a store is one index generation, so a new ingest gives a new book). Extraction is
-regex over the passages: the whole bundled corpus takes well under a second."""
+Facts are built once, by ingest: :func:`write_facts` extracts them from a new index generation
+(criteria spreadsheets read with the table reader) and saves them in that generation's folder
+before the ``CURRENT`` pointer names it. At query time :meth:`FactBook.from_store` only reads
+them (once per generation): it never extracts and never writes. A generation without usable
+facts (written by an older version) gives an empty book whose ``problem`` says to run
+``assistant ingest``, which writes a new generation with them."""
 
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,7 @@ from typing import Any
 from assistant import __version__
 from assistant.facts.extract import extract_facts
 from assistant.facts.model import Fact
-from assistant.facts.table import TableError, find_tables, load_criteria_table
+from assistant.facts.table import TABLE_SUFFIXES, TableError, find_tables, load_criteria_table
 from assistant.ingest.pipeline import file_hash
 from assistant.models import Chunk, Document
 from assistant.text import compact
@@ -134,94 +138,117 @@ class FactBook:
     errors: list[str] = field(default_factory=list)  # criteria tables that could not be read
     generation: str = ""  # the index generation folder the facts come from
     _doc_periods: dict[str, str] = field(default_factory=dict, repr=False)
+    problem: str = ""  # why the book is empty although the index is not (no facts saved with it)
+    # doc_id → the signature of the document the facts were extracted from, and their positions
+    # in ``facts`` (so that the next ingest reuses them for an unchanged document).
+    _documents: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
-    # -- building ---------------------------------------------------------------------
+    # -- building (by ingest) -----------------------------------------------------------
     @classmethod
     def from_documents(cls, documents: Iterable[tuple[Document, list[Chunk]]], criteria_dir: str | Path | None = None,
-                       generation: str = "") -> FactBook:
+                       generation: str = "", *, tables: Mapping[str, Path] | None = None,
+                       previous: FactBook | None = None) -> FactBook:
+        """The facts of ``documents``. A document whose ``doc_id`` is in ``tables`` is a criteria
+        spreadsheet: its criteria are read from that file with the table reader (exact columns)
+        instead of from its passages. The facts of a document that ``previous`` extracted from
+        the same text and metadata are taken over. ``criteria_dir``: tables in a folder that are
+        not documents of the index (their criteria are added; a table that is a document is read once)."""
         documents = list(documents)
+        tables = dict(tables or {})
         facts: list[Fact] = []
         errors: list[str] = []
-        from_tables: set[str] = set()  # content hashes of tables read as tables (their criteria are exact)
         if criteria_dir is not None:
-            ingested = {document.content_hash for document, _ in documents}
+            ingested = {document.content_hash: document.doc_id for document, _ in documents}
             for path in find_tables(criteria_dir):
+                digest = file_hash(path)
+                if digest in ingested:  # a document of the index: read once, below
+                    tables.setdefault(ingested[digest], path)
+                    continue
                 try:
                     facts.extend(load_criteria_table(path))
                 except TableError as exc:
                     errors.append(str(exc))
-                    continue
-                digest = file_hash(path)
-                if digest in ingested:
-                    from_tables.add(digest)
         periods: dict[str, str] = {}
+        per_document: dict[str, dict[str, Any]] = {}
         for document, chunks in documents:
             periods[document.doc_id] = document.meta.period
-            if document.content_hash in from_tables:
-                continue
-            try:
-                facts.extend(extract_facts(document, chunks))
-            except Exception:  # one odd document must not take the whole book down
-                log.exception("fact extraction failed for %s", document.source)
-        book = cls(facts, errors, generation, periods)
+            signature = _signature(document, tables.get(document.doc_id))
+            found, problems = (previous._facts_of(document.doc_id, signature) if previous is not None
+                               else (None, []))
+            if found is None:
+                found, problems = _document_facts(document, chunks, tables.get(document.doc_id))
+            per_document[document.doc_id] = {"signature": signature, "facts": [len(facts), len(facts) + len(found)],
+                                             "errors": problems}
+            facts.extend(found)
+            errors.extend(problems)
+        book = cls(facts, errors, generation, periods, _documents=per_document)
         book._mark_status()
         return book
 
-    @classmethod
-    def from_store(cls, store, criteria_dir: str | Path | None = None) -> FactBook:
-        """The facts of every document in ``store`` (an ``EmbeddedStore``), cached per store
-        instance and criteria folder state (a changed table file is read again), and saved
-        beside the index generation so that the next process loads them instead."""
-        key = _tables_signature(criteria_dir)
-        with _CACHE_LOCK:
-            per_store = _CACHE.get(store)
-            if per_store is not None and key in per_store:
-                return per_store[key]
-        folder = getattr(store, "folder", None)
-        saved = Path(folder) / SAVED_NAME if folder is not None else None
-        book = cls.load(saved, key) if saved is not None else None
-        if book is None:
-            documents = []
-            for info in store.documents():
-                document = store.document(info.doc_id)
-                if document is not None:
-                    documents.append((document, store.document_chunks(info.doc_id)))
-            book = cls.from_documents(documents, criteria_dir, generation=str(folder or ""))
-            if saved is not None:
-                book.save(saved, key)
-        with _CACHE_LOCK:
-            _CACHE.setdefault(store, {})
-            _CACHE[store] = {key: book}  # keep only the newest state of the tables
-        return book
+    def _facts_of(self, doc_id: str, signature: str) -> tuple[list[Fact] | None, list[str]]:
+        """Copies of the facts this book holds for an unchanged document (None: changed or new)."""
+        entry = self._documents.get(doc_id)
+        if entry is None or entry.get("signature") != signature:
+            return None, []
+        first, last = entry["facts"]
+        return [Fact(**self.facts[i].to_dict()) for i in range(first, last)], list(entry.get("errors", []))
 
-    # -- saved beside an index generation -----------------------------------------------
-    def save(self, path: Path, tables: tuple) -> None:
-        """Write the book to ``path`` atomically; a read-only index folder is not an error."""
-        data = {"key": _saved_key(tables),
-                "facts": [f.to_dict() for f in self.facts], "errors": self.errors, "periods": self._doc_periods}
+    # -- reading (at query time: never extracts, never writes) ---------------------------
+    @classmethod
+    def from_store(cls, store: Any, criteria_dir: str | Path | None = None) -> FactBook:
+        """The facts that ingest saved with ``store``'s index generation, read once per store
+        instance. Read-only: a generation without usable facts gives an empty book whose
+        ``problem`` says so. ``criteria_dir`` is not used (kept for callers of the former API:
+        the criteria tables that are documents of the index were read at ingest)."""
+        with _CACHE_LOCK:
+            cached = _CACHE.get(store)
+        if cached is not None:
+            return cached
+        folder = getattr(store, "folder", None)
+        book = cls.load(Path(folder) / SAVED_NAME) if folder is not None else None
+        if book is None:
+            log.warning("index generation %s has no facts of this version; run `assistant ingest`", folder)
+            book = cls([], generation=str(folder or ""), problem=NO_FACTS)
+        with _CACHE_LOCK:
+            return _CACHE.setdefault(store, book)
+
+    # -- saved in an index generation -------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write the book to ``path`` atomically and durably (ingest, before the generation is
+        switched to). Raises OSError: an ingest whose facts cannot be written fails."""
+        data = {"key": facts_version(), "facts": [f.to_dict() for f in self.facts], "errors": self.errors,
+                "periods": self._doc_periods, "documents": self._documents}
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
         try:
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            with tmp.open("w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False)
+                fh.flush()
+                os.fsync(fh.fileno())
             os.replace(tmp, path)
-        except OSError as exc:
-            log.warning("facts not saved to %s: %s", path, exc.strerror)
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+        finally:
             tmp.unlink(missing_ok=True)
 
     @classmethod
-    def load(cls, path: Path, tables: tuple) -> FactBook | None:
-        """The book saved at ``path`` by this version of the extractor for the same criteria
-        tables, or None (missing, stale or unreadable: the caller extracts again)."""
+    def load(cls, path: Path) -> FactBook | None:
+        """The book saved at ``path`` by this version of the extractor, or None (missing, of
+        other rules, or unreadable)."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data["key"] != _saved_key(tables):
+            if not isinstance(data, dict) or data.get("key") != facts_version():
                 return None
             facts = [Fact(**fact) for fact in data["facts"]]
+            return cls(facts, list(data["errors"]), str(path.parent), dict(data["periods"]),
+                       _documents=dict(data.get("documents", {})))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, TypeError, KeyError) as exc:
             log.warning("saved facts at %s not used: %s", path, exc)
             return None
-        return cls(facts, data["errors"], str(path.parent), data["periods"])
 
     # -- target status ----------------------------------------------------------------------
     def _mark_status(self) -> None:
@@ -377,30 +404,108 @@ def _haystack(fact: Fact) -> str:
 
 
 SAVED_NAME = "facts.json"
+NO_FACTS = "此索引没有保存事实数据（由旧版本生成）；请运行 assistant ingest 更新索引。"
 
 
 @functools.lru_cache(maxsize=1)
 def _extractor_version() -> str:
     """Changes whenever the extraction rules do: saved books of other rules are not used."""
     digest = hashlib.sha256(__version__.encode())
-    for module in ("extract.py", "model.py", "book.py"):
+    for module in ("extract.py", "model.py", "book.py", "table.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()[:16]
 
 
-def _saved_key(tables: tuple) -> list:
-    """What a saved book must have been built with: these rules and these criteria tables."""
-    return json.loads(json.dumps([_extractor_version(), tables]))
+def facts_version() -> str:
+    """The version of the facts a generation must hold (recorded in its manifest as ``facts``)."""
+    return _extractor_version()
 
 
-_CACHE: "weakref.WeakKeyDictionary[Any, dict[tuple, FactBook]]" = weakref.WeakKeyDictionary()
+def _signature(document: Document, table: Path | None) -> str:
+    meta = document.meta
+    parts = [document.doc_id, document.content_hash, document.source, meta.title, json.dumps(meta.years),
+             meta.body, meta.body_full, meta.kind, meta.period, "table" if table is not None else "text"]
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:24]
+
+
+def _document_facts(document: Document, chunks: list[Chunk], table: Path | None) -> tuple[list[Fact], list[str]]:
+    """The facts of one document (from its spreadsheet when ``table`` is given), and the reason
+    its spreadsheet could not be read as a criteria table."""
+    problems: list[str] = []
+    if table is not None:
+        try:
+            return load_criteria_table(table, name=document.source), []
+        except TableError as exc:  # not a criteria table: its rows are read as passages
+            problems.append(str(exc))
+    try:
+        return extract_facts(document, chunks), problems
+    except Exception:  # one odd document must not take the whole book down
+        log.exception("fact extraction failed for %s", document.source)
+        return [], problems
+
+
+def _generation_documents(folder: Path) -> list[tuple[Document, list[Chunk]]]:
+    """Every document of a generation folder with its passages, read from its SQLite file
+    (without opening the vector and keyword indexes)."""
+    from assistant.index.store import _chunk_from_row as chunk_from_row, _meta_from_row as meta_from_row
+
+    db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    try:
+        chunks: dict[str, list[Chunk]] = {}
+        for row in db.execute("SELECT * FROM chunks ORDER BY doc_id, ordinal"):
+            chunks.setdefault(row["doc_id"], []).append(chunk_from_row(row))
+        return [
+            (Document(r["doc_id"], r["source"], r["path"], r["text"], meta_from_row(r), r["content_hash"],
+                      json.loads(r["notes"])), chunks.get(r["doc_id"], []))
+            for r in db.execute("SELECT * FROM documents ORDER BY path, doc_id")
+        ]
+    finally:
+        db.close()
+
+
+def _table_file(document: Document, sources: Mapping[str, Path]) -> Path | None:
+    """The spreadsheet a document was read from, if it is still there with the same content."""
+    if Path(document.source).suffix.lower() not in TABLE_SUFFIXES:
+        return None
+    path = sources.get(document.path) or Path(document.path)
+    try:
+        return path if path.is_file() and file_hash(path) == document.content_hash else None
+    except OSError:
+        return None
+
+
+def write_facts(folder: Path, sources: Mapping[str, Path] | None = None, previous: Path | None = None) -> FactBook:
+    """Extract the facts of the generation in ``folder`` and save them there (``facts.json``).
+
+    Called by ingest (and by anything else that writes a generation) before ``CURRENT`` names
+    the folder. ``sources`` maps file keys to the files read in this run (for criteria
+    spreadsheets); ``previous`` is the generation before, whose facts of unchanged documents
+    are taken over instead of being extracted again."""
+    documents = _generation_documents(folder)
+    sources = sources or {}
+    tables = {d.doc_id: path for d, _ in documents if (path := _table_file(d, sources)) is not None}
+    before = FactBook.load(previous / SAVED_NAME) if previous is not None else None
+    book = FactBook.from_documents(documents, generation=str(folder), tables=tables, previous=before)
+    book.save(folder / SAVED_NAME)
+    return book
+
+
+def facts_saved(folder: Path, manifest: Mapping[str, Any]) -> bool:
+    """Whether the generation in ``folder`` holds facts of this version (without reading them)."""
+    return manifest.get("facts") == facts_version() and (folder / SAVED_NAME).is_file()
+
+
+_CACHE: weakref.WeakKeyDictionary[Any, FactBook] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
 
-def _tables_signature(criteria_dir: str | Path | None) -> tuple:
+def _tables_signature(criteria_dir: str | Path | None) -> tuple[Any, ...]:
+    """The state of the criteria tables in a folder. No longer needed by the facts (read at
+    ingest); kept for callers that still key a cache with it."""
     if criteria_dir is None:
         return ()
-    signature: list[tuple] = [str(Path(criteria_dir).resolve())]
+    signature: list[Any] = [str(Path(criteria_dir).resolve())]
     for path in find_tables(criteria_dir):
         try:
             stat = path.stat()

@@ -14,10 +14,11 @@ import sqlite3
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from filelock import FileLock, Timeout
@@ -152,9 +153,14 @@ def _build_faiss(vectors: np.ndarray, ids: np.ndarray, dims: int, flat_max: int)
     return index, kind
 
 
-def _write_generation(folder: Path, files: list[_FileRows], manifest: dict, dims: int, flat_max: int) -> str:
+def _write_generation(folder: Path, files: list[_FileRows], manifest: dict[str, Any], dims: int, flat_max: int,
+                      sources: Mapping[str, Path], previous: Path | None) -> str:
+    """Write a complete generation: passages, vectors, keyword index, and the facts extracted
+    from them (``facts.json``), all durable before the caller switches ``CURRENT`` to it."""
     import bm25s
     import faiss
+
+    from assistant.facts.book import facts_version, write_facts
 
     folder.mkdir(parents=True)
     db = sqlite3.connect(folder / "passages.sqlite")
@@ -189,7 +195,8 @@ def _write_generation(folder: Path, files: list[_FileRows], manifest: dict, dims
         bm25 = bm25s.BM25()
         bm25.index(token_lists, show_progress=False)
         bm25.save(str(folder / "bm25"))
-    manifest = manifest | {"index_type": kind, "passages": len(ids)}
+    write_facts(folder, sources, previous)  # the server only reads them
+    manifest = manifest | {"index_type": kind, "passages": len(ids), "facts": facts_version()}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
     for path in [*folder.rglob("*"), folder]:  # files, then the folders that name them
         if path.is_file():
@@ -233,6 +240,15 @@ def _bad_name_reason(path: Path) -> str:
     except UnicodeDecodeError:
         pass
     return reason + "; rename the file to UTF-8"
+
+
+def _facts_saved(index_dir: Path, manifest: dict[str, Any]) -> bool:
+    """Whether the current generation holds the facts of this version (else ingest writes a new
+    generation that does: an index from an older version is brought up to date)."""
+    from assistant.facts.book import facts_saved
+
+    name = manifest.get("generation")
+    return bool(name) and facts_saved(index_dir / str(name), manifest)
 
 
 def _switch_current(index_dir: Path, name: str) -> None:
@@ -354,7 +370,8 @@ def ingest(
                 row["vector"] = vector.astype(np.float32).tobytes()
                 del row["_index_text"]
         report.embedded = len(to_embed)
-        changed = bool(to_embed or report.removed or rebuild or not manifest or manifest.get("schema") != SCHEMA_VERSION)
+        changed = bool(to_embed or report.removed or rebuild or not manifest or manifest.get("schema") != SCHEMA_VERSION
+                       or not _facts_saved(index_dir, manifest))
         ordered = [result[k] for k in sorted(result)]
         report.documents = sum(len(r.documents) for r in ordered)
         report.passages = total
@@ -377,7 +394,10 @@ def ingest(
         }
         if progress:
             progress("write", 0, 1)
-        report.index_type = _write_generation(index_dir / name, ordered, new_manifest, embedder.dim, settings.flat_index_max)
+        sources = {f.key: f.path for f in found.files}
+        reuse = index_dir / previous_name if previous_name and not rebuild else None  # its facts of unchanged files
+        report.index_type = _write_generation(index_dir / name, ordered, new_manifest, embedder.dim,
+                                              settings.flat_index_max, sources, reuse)
         _switch_current(index_dir, name)
         _remove_stale(index_dir, {name, previous_name})
         report.generation = name
