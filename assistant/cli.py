@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 from rich.console import Console
@@ -13,14 +13,18 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    from assistant.retrieve.search import Mode
+    from assistant.service import Assistant
+
 app = typer.Typer(help="创文/城管 文件问答助手 (wenming-assistant)", no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
 
-IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="index folder (default: ASSISTANT_INDEX_DIR or index/)")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder (default: ASSISTANT_INDEX_DIR or index/)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
-YearOpt = Annotated[Optional[int], typer.Option(help="only documents about this year")]
-BodyOpt = Annotated[Optional[str], typer.Option(help="only documents of this body, e.g. 城管局")]
-KindOpt = Annotated[Optional[str], typer.Option(help="only documents of this kind, e.g. 工作总结 or 测评体系")]
+YearOpt = Annotated[int | None, typer.Option(help="only documents about this year")]
+BodyOpt = Annotated[str | None, typer.Option(help="only documents of this body, e.g. 城管局")]
+KindOpt = Annotated[str | None, typer.Option(help="only documents of this kind, e.g. 工作总结 or 测评体系")]
 
 
 def _settings(index: Path | None = None) -> Settings:
@@ -30,7 +34,7 @@ def _settings(index: Path | None = None) -> Settings:
     return settings
 
 
-def _assistant(settings: Settings, ctx: typer.Context):
+def _assistant(settings: Settings, ctx: typer.Context) -> Assistant:
     """The Assistant for a command. A caller embedding the CLI (the tests) may pass a loaded
     Embedder as ``obj={"embedder": ...}`` so the model is not loaded again per command."""
     from assistant.index.model_files import ModelUnavailable
@@ -44,7 +48,7 @@ def _assistant(settings: Settings, ctx: typer.Context):
         raise typer.Exit(2) from exc
 
 
-def _fail(exc: Exception) -> None:
+def _fail(exc: Exception) -> NoReturn:
     console.print(f"[red]error:[/red] {exc}")
     raise typer.Exit(1)
 
@@ -61,11 +65,16 @@ def prepare_model() -> None:
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders (default: corpus/)")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="files or folders (default: corpus/)")] = None,
     index: IndexOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="re-embed everything")] = False,
-    wait: Annotated[Optional[float], typer.Option(
-        "--wait", help="seconds to wait while another ingest holds the index (default ASSISTANT_INGEST_LOCK_TIMEOUT, 600)")] = None,
+    wait: Annotated[
+        float | None,
+        typer.Option(
+            "--wait",
+            help="seconds to wait while another ingest holds the index (default ASSISTANT_INGEST_LOCK_TIMEOUT, 600)",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Build or update the index from report files (.txt .md .docx .pdf .html .xlsx .csv)."""
@@ -77,13 +86,24 @@ def ingest(
         settings.ingest_lock_timeout = max(0.0, wait)
     assistant = _assistant(settings, ctx)
     targets = paths or [settings.corpus_dir]
-    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                  console=console, transient=True, disable=as_json) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=as_json,
+    ) as bar:
         task = bar.add_task("reading", total=None)
 
         def progress(stage: str, done: int, total: int) -> None:
-            bar.update(task, description={"read": "reading files", "embed": "embedding passages", "write": "writing index"}[stage],
-                       completed=done, total=total or None)
+            bar.update(
+                task,
+                description={"read": "reading files", "embed": "embedding passages", "write": "writing index"}[stage],
+                completed=done,
+                total=total or None,
+            )
 
         try:
             report = assistant.ingest(targets, rebuild=rebuild, progress=progress)
@@ -101,7 +121,10 @@ def ingest(
         console.print(f"[yellow]skipped[/yellow] {file}: {reason}")
 
 
-def _filters(year: int | None, body: str | None, kind: str | None) -> dict:
+MODES = ("hybrid", "dense", "bm25")
+
+
+def _filters(year: int | None, body: str | None, kind: str | None) -> dict[str, Any]:
     return {"year": year, "body": body, "kind": kind}
 
 
@@ -120,9 +143,11 @@ def search(
     """Print the best passages with document, heading path and score."""
     from assistant.index.store import IndexMismatch, IndexMissing
 
+    if mode not in MODES:
+        _fail(ValueError(f"unknown mode '{mode}' (one of: {', '.join(MODES)})"))
     assistant = _assistant(_settings(index), ctx)
     try:
-        hits = assistant.search(query, k=k, filters=_filters(year, body, kind), mode=mode)  # type: ignore[arg-type]
+        hits = assistant.search(query, k=k, filters=_filters(year, body, kind), mode=cast("Mode", mode))
     except (IndexMissing, IndexMismatch) as exc:
         _fail(exc)
     if as_json:
@@ -141,7 +166,7 @@ def ask(
     question: str,
     index: IndexOpt = None,
     draft: Annotated[bool, typer.Option("--draft", help="drafting mode for inspection material")] = False,
-    docx: Annotated[Optional[Path], typer.Option(help="with --draft: also write the draft as .docx")] = None,
+    docx: Annotated[Path | None, typer.Option(help="with --draft: also write the draft as .docx")] = None,
     year: YearOpt = None,
     body: BodyOpt = None,
     kind: KindOpt = None,
@@ -187,14 +212,16 @@ def documents(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
         print(json.dumps(docs, ensure_ascii=False, indent=1))
         return
     for d in docs:
-        print(f"{d['doc_id']}\t{d['passages']:>4}\t{d['year'] or '':>4}\t{d['body']}\t{d['kind']}\t{d['title']}\t{d['path']}")
+        print(
+            f"{d['doc_id']}\t{d['passages']:>4}\t{d['year'] or '':>4}\t{d['body']}\t{d['kind']}\t{d['title']}\t{d['path']}"
+        )
 
 
 @app.command()
 def serve(
     index: IndexOpt = None,
-    host: Annotated[Optional[str], typer.Option(help="default 127.0.0.1")] = None,
-    port: Annotated[Optional[int], typer.Option(help="default 8000")] = None,
+    host: Annotated[str | None, typer.Option(help="default 127.0.0.1")] = None,
+    port: Annotated[int | None, typer.Option(help="default 8000")] = None,
 ) -> None:
     """Start the web chat and JSON API on the embedded index (no other server needed)."""
     import uvicorn
@@ -230,8 +257,14 @@ def eval_(
     except (OSError, ValueError) as exc:
         _fail(exc)
     assistant = _assistant(_settings(index), ctx)
-    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task("evaluating", total=len(items))
         try:
             report = evaluate(assistant, items, k=k, progress=lambda done, total: bar.update(task, completed=done))
@@ -240,8 +273,10 @@ def eval_(
     if as_json:
         data = report.to_dict(with_questions=failures)
         if failures:
-            data["failures"] = [{"id": r.id, "type": r.type, "question": r.question, "why": why, "answer": r.answer}
-                                for r, why in report.failures()]
+            data["failures"] = [
+                {"id": r.id, "type": r.type, "question": r.question, "why": why, "answer": r.answer}
+                for r, why in report.failures()
+            ]
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return
     render(report, _Console(), failures=failures)

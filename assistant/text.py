@@ -28,7 +28,7 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 def to_simplified(text: str) -> str:
     """Traditional → Simplified (OpenCC t2s); Simplified text passes unchanged.
     Lone surrogates (not encodable, e.g. from broken JSON) are dropped."""
-    return _t2s().convert(_SURROGATES.sub("", text))
+    return str(_t2s().convert(_SURROGATES.sub("", text)))
 
 
 def fold_width(text: str) -> str:

@@ -4,13 +4,14 @@ Each script prints a Markdown table and writes its raw numbers to bench/results/
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import platform
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,23 +60,29 @@ def machine() -> dict:
             return ""
 
     cpu = ""
-    try:
-        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                    if line.startswith("model name")), "")
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "",
+        )
     versions = {}
     for module in ("torch", "faiss", "bm25s", "sentence_transformers", "numpy"):
-        try:
+        with contextlib.suppress(Exception):  # a module missing or without __version__: not listed
             versions[module] = __import__(module).__version__
-        except Exception:  # noqa: BLE001 - informative only
-            pass
     free = run(["free", "-h"])
     mem = next((line.split()[1] for line in free.splitlines() if line.startswith("Mem:")), "")
     return {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "nproc": run(["nproc"]), "memory": mem, "cpu": cpu, "gpu": "none",
-        "python": platform.python_version(), "load_avg": [round(x, 2) for x in os.getloadavg()],
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": run(["nproc"]),
+        "memory": mem,
+        "cpu": cpu,
+        "gpu": "none",
+        "python": platform.python_version(),
+        "load_avg": [round(x, 2) for x in os.getloadavg()],
         "versions": versions,
     }
 
@@ -83,9 +90,11 @@ def machine() -> dict:
 def machine_line(info: dict | None = None) -> str:
     info = info or machine()
     v = info.get("versions", {})
-    return (f"{info['date']}; nproc={info['nproc']}, RAM {info['memory']}, {info['cpu'] or 'cpu?'}, no GPU; "
-            f"load avg {info['load_avg']}; python {info['python']}, torch {v.get('torch', '?')}, "
-            f"faiss {v.get('faiss', '?')}")
+    return (
+        f"{info['date']}; nproc={info['nproc']}, RAM {info['memory']}, {info['cpu'] or 'cpu?'}, no GPU; "
+        f"load avg {info['load_avg']}; python {info['python']}, torch {v.get('torch', '?')}, "
+        f"faiss {v.get('faiss', '?')}"
+    )
 
 
 def load_avg() -> float:
@@ -101,6 +110,7 @@ def save(name: str, data: dict) -> Path:
 
 def table(headers: list[str], rows: list[list]) -> str:
     """A Markdown table."""
+
     def cell(x) -> str:
         if isinstance(x, float):
             return f"{x:.3f}" if abs(x) < 10 else f"{x:.1f}"

@@ -12,6 +12,7 @@ Without --index (and without --url) the bundled corpus is ingested into a tempor
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import queue
 import socket
@@ -88,10 +89,16 @@ def run_level(url: str, clients: int, questions: list[str], requests: int, max_s
     wall = time.perf_counter() - start
     done = sum(statuses.values())
     return {
-        "clients": clients, "requests": done, "ok": statuses.get("200", 0), "statuses": statuses,
-        "seconds": wall, "rps": statuses.get("200", 0) / wall if wall else 0.0,
-        "p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),
-        "max_ms": max(latencies) if latencies else 0.0, "load_avg": _common.load_avg(),
+        "clients": clients,
+        "requests": done,
+        "ok": statuses.get("200", 0),
+        "statuses": statuses,
+        "seconds": wall,
+        "rps": statuses.get("200", 0) / wall if wall else 0.0,
+        "p50_ms": percentile(latencies, 50),
+        "p95_ms": percentile(latencies, 95),
+        "max_ms": max(latencies) if latencies else 0.0,
+        "load_avg": _common.load_avg(),
     }
 
 
@@ -108,58 +115,86 @@ def main() -> None:
     questions = [q["question"] for q in _common.dev_questions()]
     server = None
     tmp = None
-    log = None
-    if args.url:
-        if urlparse(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
-            parser.error("--url must be a loopback address")
-        url = args.url.rstrip("/")
-    else:
-        index = args.index
-        if index is None:
-            from assistant.index.build import ingest
-            from assistant.index.embed import Embedder
+    with contextlib.ExitStack() as logs:  # the server's log file, closed when the server is gone
+        if args.url:
+            if urlparse(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
+                parser.error("--url must be a loopback address")
+            url = args.url.rstrip("/")
+        else:
+            index = args.index
+            if index is None:
+                from assistant.index.build import ingest
+                from assistant.index.embed import Embedder
 
-            tmp = tempfile.TemporaryDirectory(prefix="bench-conc-")
-            index = Path(tmp.name) / "index"
-            print("ingesting the bundled corpus into a temporary index ...", flush=True)
-            ingest([_common.CORPUS], _common.settings(index_dir=index), Embedder(_common.settings()))
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        log = open(Path(tempfile.gettempdir()) / f"bench-serve-{port}.log", "w")
-        env = dict(os.environ, ASSISTANT_INDEX_DIR=str(index))
-        server = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--index", str(index), "--host", "127.0.0.1",
-             "--port", str(port)],
-            cwd=_common.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        print(f"started server pid {server.pid} on {url} (log {log.name})", flush=True)
-    try:
-        wait_ready(url, server)
-        import httpx
+                tmp = tempfile.TemporaryDirectory(prefix="bench-conc-")
+                index = Path(tmp.name) / "index"
+                print("ingesting the bundled corpus into a temporary index ...", flush=True)
+                ingest([_common.CORPUS], _common.settings(index_dir=index), Embedder(_common.settings()))
+            port = free_port()
+            url = f"http://127.0.0.1:{port}"
+            log = logs.enter_context(open(Path(tempfile.gettempdir()) / f"bench-serve-{port}.log", "w"))
+            env = dict(os.environ, ASSISTANT_INDEX_DIR=str(index))
+            server = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "assistant.cli",
+                    "serve",
+                    "--index",
+                    str(index),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                ],
+                cwd=_common.ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            print(f"started server pid {server.pid} on {url} (log {log.name})", flush=True)
+        try:
+            wait_ready(url, server)
+            import httpx
 
-        for q in questions[:2]:
-            httpx.post(f"{url}/api/ask", json={"question": q}, timeout=120).raise_for_status()
-        levels = []
-        for clients in [int(c) for c in args.clients.split(",") if c]:
-            result = run_level(url, clients, questions, args.requests, args.max_seconds)
-            levels.append(result)
-            print(f"{clients:>3} clients: {result['ok']}/{result['requests']} ok, {result['rps']:.2f} req/s, "
-                  f"p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms", flush=True)
-    finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-        if log is not None:
-            log.close()
+            for q in questions[:2]:
+                httpx.post(f"{url}/api/ask", json={"question": q}, timeout=120).raise_for_status()
+            levels = []
+            for clients in [int(c) for c in args.clients.split(",") if c]:
+                result = run_level(url, clients, questions, args.requests, args.max_seconds)
+                levels.append(result)
+                print(
+                    f"{clients:>3} clients: {result['ok']}/{result['requests']} ok, {result['rps']:.2f} req/s, "
+                    f"p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms",
+                    flush=True,
+                )
+        finally:
+            if server is not None:
+                server.terminate()
+                try:
+                    server.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    server.kill()
     print(f"\n{_common.machine_line(info)}\n")
     base = levels[0]["rps"] if levels and levels[0]["rps"] else None
-    print(table(["clients", "requests (ok)", "req/s", "p50 ms", "p95 ms", "max ms", "req/s vs 1 client", "load avg"], [
-        [r["clients"], f"{r['requests']} ({r['ok']})", f"{r['rps']:.2f}", f"{r['p50_ms']:.0f}", f"{r['p95_ms']:.0f}",
-         f"{r['max_ms']:.0f}", f"{r['rps'] / base:.2f}x" if base else "–", r["load_avg"]] for r in levels
-    ]))
+    print(
+        table(
+            ["clients", "requests (ok)", "req/s", "p50 ms", "p95 ms", "max ms", "req/s vs 1 client", "load avg"],
+            [
+                [
+                    r["clients"],
+                    f"{r['requests']} ({r['ok']})",
+                    f"{r['rps']:.2f}",
+                    f"{r['p50_ms']:.0f}",
+                    f"{r['p95_ms']:.0f}",
+                    f"{r['max_ms']:.0f}",
+                    f"{r['rps'] / base:.2f}x" if base else "–",
+                    r["load_avg"],
+                ]
+                for r in levels
+            ],
+        )
+    )
     print(f"raw numbers: {_common.save('concurrency', {'machine': info, 'url': url, 'levels': levels})}")
 
 

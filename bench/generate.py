@@ -21,23 +21,65 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import _common  # noqa: F401  (puts the checkout on sys.path)
+import _common
 
 DISTRICTS = [
-    "鼓楼区", "东湖区", "南湖区", "江北区", "高新区", "滨江区", "城南区", "城东区", "北塘区", "青山区", "长乐区",
-    "金水区", "开元区", "新城区", "望江区", "临江县", "平川县", "安宁县", "清河县", "永和县", "石桥镇", "西城区",
-    "雁塔区", "天河区", "武侯区", "秦淮区", "历下区", "江汉区", "岳麓区", "西湖区",
+    "鼓楼区",
+    "东湖区",
+    "南湖区",
+    "江北区",
+    "高新区",
+    "滨江区",
+    "城南区",
+    "城东区",
+    "北塘区",
+    "青山区",
+    "长乐区",
+    "金水区",
+    "开元区",
+    "新城区",
+    "望江区",
+    "临江县",
+    "平川县",
+    "安宁县",
+    "清河县",
+    "永和县",
+    "石桥镇",
+    "西城区",
+    "雁塔区",
+    "天河区",
+    "武侯区",
+    "秦淮区",
+    "历下区",
+    "江汉区",
+    "岳麓区",
+    "西湖区",
 ]
 BODIES = [
-    "城市管理局", "城市管理综合行政执法局", "城管局", "文明办", "精神文明建设指导委员会办公室",
-    "城市公用事业服务中心", "市容管理科", "住房和城乡建设局",
+    "城市管理局",
+    "城市管理综合行政执法局",
+    "城管局",
+    "文明办",
+    "精神文明建设指导委员会办公室",
+    "城市公用事业服务中心",
+    "市容管理科",
+    "住房和城乡建设局",
 ]
-KINDS = ["工作总结", "工作总结及下半年工作计划", "工作情况汇报", "工作总结及下步工作安排",
-         "创建全国文明城市工作情况汇报", "城市管理工作总结", "创文工作情况报告"]
+KINDS = [
+    "工作总结",
+    "工作总结及下半年工作计划",
+    "工作情况汇报",
+    "工作总结及下步工作安排",
+    "创建全国文明城市工作情况汇报",
+    "城市管理工作总结",
+    "创文工作情况报告",
+]
 PERIODS = ["", "上半年", "下半年", "全年", "第一季度", "前三季度"]
 CN_NUM = "一二三四五六七八九十"
 _LEAD = re.compile(r"^(?P<m>[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[、.．](?!\d))")
-_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d、．]|\.\D)(\s*)(%|％|年|月|日|万|亿|个|件|处|次|人|名|家|户|条|座|辆|台|起|份|平方米|米|吨|余)?")
+_NUMBER = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d、．]|\.\D)(\s*)(%|％|年|月|日|万|亿|个|件|处|次|人|名|家|户|条|座|辆|台|起|份|平方米|米|吨|余)?"
+)
 _MASK = re.compile(r"\*(?=\s*(?:[余多%％]|[件处个份次家台辆张座吨米人万宗起月]))")
 _PLACE = re.compile(r"XX区|XX县|XX市|西城区|\*县|\*市|我区|我县")
 _ROLE_PLAN = re.compile(r"计划|安排|打算|下步|下一步|思路")
@@ -158,7 +200,7 @@ def split_items(section: Section) -> tuple[list[str], list[str]]:
         return lines[:1], lines[1:]
     primary = max(counts, key=counts.get)
     head, items = [], []
-    for line, kind in zip(lines, kinds):
+    for line, kind in zip(lines, kinds, strict=True):
         if kind == primary:
             items.append(line)
         elif items:
@@ -180,7 +222,7 @@ def _renumber(items: list[str]) -> list[str]:
         kind = _kind(item)
         cn = CN_NUM[n - 1] if n <= 10 else f"十{CN_NUM[n - 11]}" if n <= 20 else str(n)
         new = {"shi": f"{cn}是", "paren": f"{marker[0]}{cn}{marker[-1]}", "arabic": f"{n}{marker[-1]}"}[kind]
-        out.append(new + item[match.end():])
+        out.append(new + item[match.end() :])
     return out
 
 

@@ -32,7 +32,7 @@ def run_one(label: str, paths: list[Path], embedder, repeat: int) -> dict:
             settings = _common.settings(index_dir=Path(tmp) / "index")
             marks: dict[str, float] = {}
 
-            def progress(stage: str, done: int, total: int) -> None:
+            def progress(stage: str, done: int, total: int, marks: dict[str, float] = marks) -> None:
                 marks.setdefault(stage, time.perf_counter())
 
             load = _common.load_avg()
@@ -53,9 +53,18 @@ def run_one(label: str, paths: list[Path], embedder, repeat: int) -> dict:
         embed = marks.get("write", end) - marks.get("embed", end)
         write = end - marks.get("write", end)
         row = {
-            "label": label, "files": len(report.added), "documents": report.documents, "passages": report.passages,
-            "characters": chars, "ingest_s": end - start, "read_clean_split_s": read, "embed_s": embed,
-            "write_s": write, "encode_only_s": encode_s, "load_avg": load, "skipped": report.skipped,
+            "label": label,
+            "files": len(report.added),
+            "documents": report.documents,
+            "passages": report.passages,
+            "characters": chars,
+            "ingest_s": end - start,
+            "read_clean_split_s": read,
+            "embed_s": embed,
+            "write_s": write,
+            "encode_only_s": encode_s,
+            "load_avg": load,
+            "skipped": report.skipped,
         }
         if best is None or row["ingest_s"] < best["ingest_s"]:
             best = row
@@ -86,31 +95,63 @@ def main() -> None:
         import generate
 
         gen_dir = tempfile.TemporaryDirectory(prefix="bench-gen-")
-        files, total, _ = generate.generate(Path(gen_dir.name), args.generated)
+        files, _passages, _ = generate.generate(Path(gen_dir.name), args.generated)
         corpora.append((f"generated ({files} reports)", [Path(gen_dir.name)]))
     rows = []
     for label, paths in corpora:
         row = run_one(label, paths, embedder, args.repeat)
         rows.append(row)
-        print(f"{label}: {row['passages']} passages, ingest {row['ingest_s']:.1f} s, encode-only {row['encode_only_s']:.1f} s")
+        print(
+            f"{label}: {row['passages']} passages, ingest {row['ingest_s']:.1f} s, encode-only {row['encode_only_s']:.1f} s"
+        )
 
-    headers = ["corpus", "docs", "passages", "chars", "ingest s", "docs/s", "passages/s", "chars/s",
-               "encode-only s", "encode-only passages/s", "ingest / encode-only"]
+    headers = [
+        "corpus",
+        "docs",
+        "passages",
+        "chars",
+        "ingest s",
+        "docs/s",
+        "passages/s",
+        "chars/s",
+        "encode-only s",
+        "encode-only passages/s",
+        "ingest / encode-only",
+    ]
     out = []
     for r in rows:
-        out.append([
-            Path(r["label"]).name if "/" in r["label"] else r["label"], r["documents"], r["passages"], r["characters"],
-            f"{r['ingest_s']:.1f}", f"{r['documents'] / r['ingest_s']:.2f}", f"{r['passages'] / r['ingest_s']:.1f}",
-            f"{r['characters'] / r['ingest_s']:.0f}", f"{r['encode_only_s']:.1f}",
-            f"{r['passages'] / r['encode_only_s']:.1f}", f"{r['ingest_s'] / r['encode_only_s']:.2f}",
-        ])
+        out.append(
+            [
+                Path(r["label"]).name if "/" in r["label"] else r["label"],
+                r["documents"],
+                r["passages"],
+                r["characters"],
+                f"{r['ingest_s']:.1f}",
+                f"{r['documents'] / r['ingest_s']:.2f}",
+                f"{r['passages'] / r['ingest_s']:.1f}",
+                f"{r['characters'] / r['ingest_s']:.0f}",
+                f"{r['encode_only_s']:.1f}",
+                f"{r['passages'] / r['encode_only_s']:.1f}",
+                f"{r['ingest_s'] / r['encode_only_s']:.2f}",
+            ]
+        )
     print(f"\n{_common.machine_line(info)}\n")
     print(table(headers, out))
-    stages = [[Path(r["label"]).name if "/" in r["label"] else r["label"], f"{r['read_clean_split_s']:.2f}",
-               f"{r['embed_s']:.1f}", f"{r['write_s']:.2f}", f"{100 * r['embed_s'] / r['ingest_s']:.0f}%", r["load_avg"]]
-              for r in rows]
+    stages = [
+        [
+            Path(r["label"]).name if "/" in r["label"] else r["label"],
+            f"{r['read_clean_split_s']:.2f}",
+            f"{r['embed_s']:.1f}",
+            f"{r['write_s']:.2f}",
+            f"{100 * r['embed_s'] / r['ingest_s']:.0f}%",
+            r["load_avg"],
+        ]
+        for r in rows
+    ]
     print("\ningest stages (s)\n")
-    print(table(["corpus", "load+clean+split+meta+tokens", "embed", "write + switch", "embed share", "load avg"], stages))
+    print(
+        table(["corpus", "load+clean+split+meta+tokens", "embed", "write + switch", "embed share", "load avg"], stages)
+    )
     path = _common.save("ingest_throughput", {"machine": info, "rows": rows})
     print(f"raw numbers: {path}")
 

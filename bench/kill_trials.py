@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -109,8 +110,10 @@ class Result:
     def summary(self) -> str:
         moments = Counter(t.last_stage for t in self.trials)
         outcomes = Counter(t.outcome for t in self.trials)
-        return (f"survived {self.survived}/{len(self.trials)} trials; killed during: "
-                f"{dict(moments)}; index after the kill: {dict(outcomes)}")
+        return (
+            f"survived {self.survived}/{len(self.trials)} trials; killed during: "
+            f"{dict(moments)}; index after the kill: {dict(outcomes)}"
+        )
 
 
 def stage_durations(build_module, run) -> dict[str, float]:
@@ -138,7 +141,7 @@ def stage_durations(build_module, run) -> dict[str, float]:
         build_module._write_generation, build_module._switch_current = real_write, real_switch
     marks.append(("done", time.perf_counter()))
     durations = {}
-    for (stage, at), (_, following) in zip(marks, marks[1:]):
+    for (stage, at), (_, following) in itertools.pairwise(marks):
         durations[stage] = following - at
     durations["any"] = marks[-1][1] - marks[0][1] if marks else 0.0
     return durations
@@ -184,8 +187,13 @@ class Worker:
 
     def __init__(self, index_dir: Path, source: Path, env: dict):
         self.process = subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(index_dir), str(source)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env=env,
+            [sys.executable, "-c", WORKER, str(index_dir), str(source)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=ROOT,
+            env=env,
         )
         self.seen: list[str] = []
         self._changed = threading.Condition()
@@ -232,8 +240,16 @@ def _kill_at(worker: Worker, target: str, delay: float, timeout: float) -> str:
     return worker.kill()
 
 
-def run_trials(trials: int, workdir: Path, embedder=None, corpus: str = "small", files_per_trial: int = 4,
-               seed: int | None = None, log=print, targets: list[str] | None = None) -> Result:
+def run_trials(
+    trials: int,
+    workdir: Path,
+    embedder=None,
+    corpus: str = "small",
+    files_per_trial: int = 4,
+    seed: int | None = None,
+    log=print,
+    targets: list[str] | None = None,
+) -> Result:
     """``trials`` kill -9 trials in ``workdir``; ``embedder`` is loaded if not given."""
     from assistant.index import build
     from assistant.index.embed import Embedder
@@ -259,10 +275,12 @@ def run_trials(trials: int, workdir: Path, embedder=None, corpus: str = "small",
     log(f"base index built in {time.perf_counter() - started:.1f} s")
     write_trial_files(extra, 0, files_per_trial)
     result = Result()
-    result.durations = stage_durations(build, lambda progress: build.ingest([source], settings, embedder, progress=progress))
+    result.durations = stage_durations(
+        build, lambda progress: build.ingest([source], settings, embedder, progress=progress)
+    )
     log("measured stage durations (s): " + json.dumps({k: round(v, 2) for k, v in result.durations.items()}))
     check_index(settings.index_dir, embedder, settings)
-    plan = targets or [(STAGES + ("any",))[i % 5] for i in range(trials)]
+    plan = targets or [((*STAGES, "any"))[i % 5] for i in range(trials)]
     try:
         for number, target in enumerate(plan[:trials], start=1):
             trial = Trial(number, target, 0.0)
@@ -279,7 +297,9 @@ def run_trials(trials: int, workdir: Path, embedder=None, corpus: str = "small",
                 if number < len(plan[:trials]):
                     upcoming = Worker(settings.index_dir, source, env)  # loads its model while we check
                 if worker.process.returncode not in (-signal.SIGKILL, 0):
-                    raise RuntimeError(f"worker failed by itself (exit {worker.process.returncode}) after '{trial.last_stage}'")
+                    raise RuntimeError(
+                        f"worker failed by itself (exit {worker.process.returncode}) after '{trial.last_stage}'"
+                    )
                 generation, text = check_index(settings.index_dir, embedder, settings)
                 if worker.process.returncode == 0:
                     trial.outcome = "finished before the kill"
@@ -291,22 +311,26 @@ def run_trials(trials: int, workdir: Path, embedder=None, corpus: str = "small",
                     assert all(f in text for f in figures), "switched to a generation without the new content"
                 # The next ingest succeeds and cleans up after the killed one.
                 result.durations = stage_durations(
-                    build, lambda progress: build.ingest([source], settings, embedder, progress=progress)) | {
-                    "any": result.durations["any"]}
+                    build, lambda progress: build.ingest([source], settings, embedder, progress=progress)
+                ) | {"any": result.durations["any"]}
                 generation, text = check_index(settings.index_dir, embedder, settings)
                 assert all(f in text for f in figures), "the next ingest did not index the new content"
-                leftovers = sorted(p.name for p in settings.index_dir.iterdir() if p.name.startswith(("gen-", ".CURRENT")))
+                leftovers = sorted(
+                    p.name for p in settings.index_dir.iterdir() if p.name.startswith(("gen-", ".CURRENT"))
+                )
                 assert len(leftovers) <= 2 and all(p.startswith("gen-") for p in leftovers), f"left behind: {leftovers}"
                 trial.ok = True
-            except Exception as exc:  # noqa: BLE001 -- a failed trial is reported, the run goes on
+            except Exception as exc:
                 trial.error = f"{type(exc).__name__}: {exc}"
                 worker.kill()
             if upcoming is None and number < len(plan[:trials]):
                 upcoming = Worker(settings.index_dir, source, env)
             trial.seconds = time.perf_counter() - began
             result.trials.append(trial)
-            log(f"trial {number:2d}: aim {target:<6} +{trial.delay:.3f}s  killed after '{trial.last_stage}'  "
-                f"→ {trial.outcome or '-'}  {'OK' if trial.ok else 'FAILED ' + trial.error}  ({trial.seconds:.1f} s)")
+            log(
+                f"trial {number:2d}: aim {target:<6} +{trial.delay:.3f}s  killed after '{trial.last_stage}'  "
+                f"→ {trial.outcome or '-'}  {'OK' if trial.ok else 'FAILED ' + trial.error}  ({trial.seconds:.1f} s)"
+            )
     finally:  # never leave a worker behind
         if upcoming is not None:
             upcoming.kill()
@@ -324,8 +348,14 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kill-trials-") as tmp:
         workdir = args.workdir or Path(tmp)
-        result = run_trials(args.trials, workdir, corpus=args.corpus, files_per_trial=args.files, seed=args.seed,
-                            log=lambda line: print(line, flush=True))
+        result = run_trials(
+            args.trials,
+            workdir,
+            corpus=args.corpus,
+            files_per_trial=args.files,
+            seed=args.seed,
+            log=lambda line: print(line, flush=True),
+        )
     return 0 if result.survived == len(result.trials) else 1
 
 

@@ -25,6 +25,7 @@ request errored or a hostile request got a 5xx."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -73,25 +74,49 @@ def hostile_requests() -> list[tuple[str, str, dict]]:
         ("question of wrong type", "POST /api/ask", {"json": {"question": ["a", 1]}}),
         ("JSON array body", "POST /api/ask", {"json": [1, 2, 3]}),
         ("unpaired surrogate", "POST /api/ask", {"content": b'{"question": "\\ud800abc"}', "headers": json_headers}),
-        ("deeply nested JSON", "POST /api/ask",
-         {"content": b'{"question": "a", "filters": ' + b"[" * 5000 + b"]" * 5000 + b"}", "headers": json_headers}),
+        (
+            "deeply nested JSON",
+            "POST /api/ask",
+            {"content": b'{"question": "a", "filters": ' + b"[" * 5000 + b"]" * 5000 + b"}", "headers": json_headers},
+        ),
         ("bad mode", "POST /api/ask", {"json": {"question": "城管", "mode": "rm -rf"}}),
         ("bad year filter", "POST /api/ask", {"json": {"question": "城管", "filters": {"year": "abc"}}}),
         # A long history is cut to its last turns and characters: 200 is right, a 4xx too.
-        ("2 MB history", "POST /api/ask",
-         {"json": {"question": "城管", "history": [{"role": "user", "content": "x" * 2_000_000}]}, "allow": {200}}),
+        (
+            "2 MB history",
+            "POST /api/ask",
+            {"json": {"question": "城管", "history": [{"role": "user", "content": "x" * 2_000_000}]}, "allow": {200}},
+        ),
         ("empty search", "GET /api/search?q=", {}),
         ("bad year in search", "GET /api/search?q=城管&year=abc", {}),
         # What an HTTP client library refuses to send, written on the socket.
-        ("bad Content-Length", "RAW", {"raw": b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                              b"Content-Length: abc\r\n\r\n{}"}),
-        ("Content-Length over the limit", "RAW", {"raw": b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                                                         b"Content-Length: 999999999999\r\n\r\n{"}),
-        ("180 KB URL (20k-character search)", "RAW",
-         {"raw": b"GET /api/search?q=" + ("%E5%9F%8E" * 20_000).encode() + b" HTTP/1.1\r\nHost: x\r\n\r\n"}),
+        (
+            "bad Content-Length",
+            "RAW",
+            {
+                "raw": b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b"Content-Length: abc\r\n\r\n{}"
+            },
+        ),
+        (
+            "Content-Length over the limit",
+            "RAW",
+            {
+                "raw": b"POST /api/ask HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b"Content-Length: 999999999999\r\n\r\n{"
+            },
+        ),
+        (
+            "180 KB URL (20k-character search)",
+            "RAW",
+            {"raw": b"GET /api/search?q=" + ("%E5%9F%8E" * 20_000).encode() + b" HTTP/1.1\r\nHost: x\r\n\r\n"},
+        ),
         # Decoded with replacement characters: a search for "\ufffd\ufffd\ufffd" is fine too.
-        ("invalid UTF-8 in the URL", "RAW", {"raw": b"GET /api/search?q=%ff%fe%fd HTTP/1.1\r\nHost: x\r\n\r\n",
-                                             "allow": {200}}),
+        (
+            "invalid UTF-8 in the URL",
+            "RAW",
+            {"raw": b"GET /api/search?q=%ff%fe%fd HTTP/1.1\r\nHost: x\r\n\r\n", "allow": {200}},
+        ),
     ]
 
 
@@ -106,10 +131,8 @@ def raw_request(base: str, data: bytes) -> tuple[int, str]:
             if not chunk:
                 break
             reply += chunk
-        try:
+        with contextlib.suppress(OSError):
             reply += sock.recv(4096)
-        except OSError:
-            pass
     line = reply.split(b"\r\n", 1)[0].decode("latin-1")
     parts = line.split(" ")
     status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
@@ -136,7 +159,7 @@ def percentile(values: list[float], p: float) -> float:
     if not values:
         return 0.0
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def free_port() -> int:
@@ -155,15 +178,23 @@ def build_index(target: Path, corpus: str, existing: Path | None, log) -> None:
     if corpus == "small":
         paths = [str(next((source / "reports").glob("003_*.txt"))), str(source / "assessment")]
     started = time.perf_counter()
-    subprocess.run([str(ASSISTANT), "ingest", "--index", str(target), *paths, "--json"], check=True,
-                   cwd=ROOT, stdout=subprocess.DEVNULL, timeout=1800)
+    subprocess.run(
+        [str(ASSISTANT), "ingest", "--index", str(target), *paths, "--json"],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        timeout=1800,
+    )
     log(f"built a {corpus} index in {time.perf_counter() - started:.0f} s")
 
 
 def start_server(index: Path, port: int, log_file: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [str(ASSISTANT), "serve", "--index", str(index), "--host", HOST, "--port", str(port)],
-        cwd=ROOT, stdout=log_file.open("wb"), stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        stdout=log_file.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
 
 
@@ -197,7 +228,7 @@ def client_loop(base: str, number: int, stop: threading.Event, stats: Stats) -> 
                     ok = response.status_code == 200 and "answer" in response.json()
                 status = str(response.status_code)
                 error = None if ok else f"{status} {response.text[:200]}"
-            except Exception as exc:  # noqa: BLE001 -- counted as an error
+            except Exception as exc:
                 status, error = "exception", f"{type(exc).__name__}: {exc}"
             stats.add(time.perf_counter() - started, status, error)
             turn += 1
@@ -222,10 +253,17 @@ def send_hostile(client: httpx.Client) -> list[dict]:
             except ValueError:
                 json_detail = False
             detail = text[:120]
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             status, detail, json_detail = 0, f"{type(exc).__name__}: {exc}", False
-        results.append({"name": name, "status": status, "ok": 400 <= status < 500 or status in allow,
-                        "json_detail": json_detail, "detail": detail})
+        results.append(
+            {
+                "name": name,
+                "status": status,
+                "ok": 400 <= status < 500 or status in allow,
+                "json_detail": json_detail,
+                "detail": detail,
+            }
+        )
     return results
 
 
@@ -246,8 +284,10 @@ def run(clients: int, duration: float, corpus: str, existing: Path | None, log=p
         try:
             started = time.perf_counter()
             health = wait_healthy(base, server)
-            log(f"server ready on {base} in {time.perf_counter() - started:.0f} s: "
-                f"{health.get('documents')} documents, {health.get('passages')} passages")
+            log(
+                f"server ready on {base} in {time.perf_counter() - started:.0f} s: "
+                f"{health.get('documents')} documents, {health.get('passages')} passages"
+            )
             with httpx.Client(base_url=base, timeout=120) as client:
                 before = send_hostile(client)  # on an idle server
             stats, stop, rounds = Stats(), threading.Event(), []
@@ -266,18 +306,25 @@ def run(clients: int, duration: float, corpus: str, existing: Path | None, log=p
             bad_hostile = sorted({f"{r['name']} → {r['status']} {r['detail'][:60]}" for r in hostile if not r["ok"]})
             errors = sum(n for status, n in stats.statuses.items() if status != "200")
             summary = {
-                "clients": clients, "seconds": round(elapsed, 1), "requests": len(stats.latencies),
-                "errors": errors, "statuses": stats.statuses,
+                "clients": clients,
+                "seconds": round(elapsed, 1),
+                "requests": len(stats.latencies),
+                "errors": errors,
+                "statuses": stats.statuses,
                 "throughput_per_s": round(len(stats.latencies) / elapsed, 2),
-                "latency_s": {p: round(percentile(stats.latencies, q), 3)
-                              for p, q in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100))},
-                "hostile_requests_sent": len(hostile), "hostile_rounds": 1 + len(rounds),
+                "latency_s": {
+                    p: round(percentile(stats.latencies, q), 3)
+                    for p, q in (("p50", 50), ("p95", 95), ("p99", 99), ("max", 100))
+                },
+                "hostile_requests_sent": len(hostile),
+                "hostile_rounds": 1 + len(rounds),
                 "hostile_not_4xx": bad_hostile,
                 "hostile_statuses": {r["name"]: r["status"] for r in before},
                 # 4xx replies that are not {"detail": ...}: uvicorn's own plain-text 400 for a request
                 # it cannot parse (it never reaches the app) lands here.
                 "hostile_4xx_without_json_detail": sorted(
-                    {r["name"] for r in hostile if 400 <= r["status"] < 500 and not r["json_detail"]}),
+                    {r["name"] for r in hostile if 400 <= r["status"] < 500 and not r["json_detail"]}
+                ),
                 "health_after": after.status_code,
                 "server_alive_after": server.poll() is None,
                 "sample_errors": stats.errors[:10],

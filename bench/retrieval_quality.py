@@ -41,7 +41,9 @@ def naive_windows(files: list[Path], window: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-k", type=int, default=5)
-    parser.add_argument("--index", type=Path, help="an index of the bundled corpus (default: build one in a temp folder)")
+    parser.add_argument(
+        "--index", type=Path, help="an index of the bundled corpus (default: build one in a temp folder)"
+    )
     parser.add_argument("--window", type=int, default=500)
     args = parser.parse_args()
 
@@ -104,8 +106,15 @@ def main() -> None:
     rows = []
     for mode in ("hybrid", "bm25", "dense", "naive"):
         s = results[mode]
-        rows.append([labels[mode], len(windows) if mode == "naive" else passages,
-                     f"{100 * s['hit@1']:.1f}%", f"{100 * s['hit@k']:.1f}%", f"{s['mrr']:.3f}"])
+        rows.append(
+            [
+                labels[mode],
+                len(windows) if mode == "naive" else passages,
+                f"{100 * s['hit@1']:.1f}%",
+                f"{100 * s['hit@k']:.1f}%",
+                f"{s['mrr']:.3f}",
+            ]
+        )
     print(f"\n{len(questions)} dev questions with evidence; {_common.machine_line(info)}\n")
     print(table(["method", "passages", "hit@1", f"hit@{k}", f"MRR@{k}"], rows))
 
@@ -119,15 +128,26 @@ def main() -> None:
     print("\nhit@1 by question type\n")
     print(table(["type", "n", "hybrid", "bm25", "dense", "naive"], by_type_rows))
     h, nv = results["hybrid"], results["naive"]
-    print(f"\nheadline: hybrid hit@1 {100 * h['hit@1']:.1f}% vs naive {100 * nv['hit@1']:.1f}% "
-          f"(x{h['hit@1'] / max(nv['hit@1'], 1e-9):.2f}); MRR {h['mrr']:.3f} vs {nv['mrr']:.3f}; "
-          f"{unreachable} questions' evidence lies in no single naive window (cut at a window edge)")
-    path = _common.save("retrieval_quality", {
-        "machine": info, "k": k, "questions": len(questions), "passages": passages, "naive_windows": len(windows),
-        "naive_unreachable": unreachable, "ingest_seconds": ingest_seconds, "naive_embed_seconds": naive_embed,
-        "results": results,
-        "per_question": {m: dict(zip([q["id"] for q in questions], r)) for m, r in ranks.items()},
-    })
+    print(
+        f"\nheadline: hybrid hit@1 {100 * h['hit@1']:.1f}% vs naive {100 * nv['hit@1']:.1f}% "
+        f"(x{h['hit@1'] / max(nv['hit@1'], 1e-9):.2f}); MRR {h['mrr']:.3f} vs {nv['mrr']:.3f}; "
+        f"{unreachable} questions' evidence lies in no single naive window (cut at a window edge)"
+    )
+    path = _common.save(
+        "retrieval_quality",
+        {
+            "machine": info,
+            "k": k,
+            "questions": len(questions),
+            "passages": passages,
+            "naive_windows": len(windows),
+            "naive_unreachable": unreachable,
+            "ingest_seconds": ingest_seconds,
+            "naive_embed_seconds": naive_embed,
+            "results": results,
+            "per_question": {m: dict(zip([q["id"] for q in questions], r, strict=True)) for m, r in ranks.items()},
+        },
+    )
     print(f"raw numbers: {path}")
 
 

@@ -49,7 +49,9 @@ import _common
 from _common import Timer, percentile, table
 
 NOISE = 0.02
-_LEADING = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)\s*")
+_LEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)\s*"
+)
 
 
 # -- corpus -------------------------------------------------------------------------
@@ -153,16 +155,21 @@ def assign_vectors(chunks: list[dict], real, seed: int = 11):
     matrix[:n_real] = real
     rest = len(chunks) - n_real
     if rest > 0:
-        parents = np.array([
-            (lambda options: options[rng.integers(len(options))] if options else rng.integers(n_real))(
-                by_heading.get(_heading_key(c["heading"]), []))
-            for c in chunks[n_real:]
-        ])
+        parents = np.array(
+            [
+                (lambda options: options[rng.integers(len(options))] if options else rng.integers(n_real))(
+                    by_heading.get(_heading_key(c["heading"]), [])
+                )
+                for c in chunks[n_real:]
+            ]
+        )
         matrix[n_real:] = derive(real, parents, rng)
-        print(f"  derived vectors: mean cosine to parent {float((matrix[n_real:] * real[parents]).sum(1).mean()):.3f}, "
-              f"to a random real vector {float((matrix[n_real:] * real[rng.integers(n_real, size=rest)]).sum(1).mean()):.3f}",
-              flush=True)
-    for c, v in zip(chunks, matrix):
+        print(
+            f"  derived vectors: mean cosine to parent {float((matrix[n_real:] * real[parents]).sum(1).mean()):.3f}, "
+            f"to a random real vector {float((matrix[n_real:] * real[rng.integers(n_real, size=rest)]).sum(1).mean()):.3f}",
+            flush=True,
+        )
+    for c, v in zip(chunks, matrix, strict=True):
         c["vector"] = v.tobytes()
     return matrix
 
@@ -177,8 +184,12 @@ def write_generation(folder: Path, files, embedder) -> tuple[float, dict]:
     folder.mkdir(parents=True)
     name = "gen-bench"
     manifest = {
-        "schema": SCHEMA_VERSION, "version": __version__, "generation": name, "created": _now(),
-        "model": embedder.identity, "documents": sum(len(f.documents) for f in files),
+        "schema": SCHEMA_VERSION,
+        "version": __version__,
+        "generation": name,
+        "created": _now(),
+        "model": embedder.identity,
+        "documents": sum(len(f.documents) for f in files),
         "files": {f.key: f.content_hash for f in files},
     }
     with Timer() as t:
@@ -238,8 +249,15 @@ def measure(index_dir: Path, queries: int) -> dict:
             t7 = time.perf_counter()
         finally:
             del embedder.encode_query
-        for key, value in (("encode", t1 - t0), ("faiss", t2 - t1), ("bm25", t3 - t2), ("search", t4 - t3),
-                           ("ask", t5 - t4), ("search_noenc", t6 - t5), ("ask_noenc", t7 - t6)):
+        for key, value in (
+            ("encode", t1 - t0),
+            ("faiss", t2 - t1),
+            ("bm25", t3 - t2),
+            ("search", t4 - t3),
+            ("ask", t5 - t4),
+            ("search_noenc", t6 - t5),
+            ("ask_noenc", t7 - t6),
+        ):
             timings[key].append(value * 1000)
     # The index's work per question in CPU time of this thread (FAISS on one thread, query vector
     # given): independent of what else runs on the shared cores.
@@ -294,9 +312,15 @@ def word_counts(store, questions: list[str]) -> dict:
         store.passages_containing(word)
         tables.append((time.perf_counter() - t1) * 1000)
         scan.append((t1 - t0) * 1000)
-    return {"words": len(words), "scan_build_s": build.seconds, "scan_word_p50_ms": percentile(scan, 50),
-            "table_word_p50_ms": percentile(tables, 50), "table_word_p95_ms": percentile(tables, 95),
-            "scan_per_question_ms": sum(scan) / len(questions), "table_per_question_ms": sum(tables) / len(questions)}
+    return {
+        "words": len(words),
+        "scan_build_s": build.seconds,
+        "scan_word_p50_ms": percentile(scan, 50),
+        "table_word_p50_ms": percentile(tables, 50),
+        "table_word_p95_ms": percentile(tables, 95),
+        "scan_per_question_ms": sum(scan) / len(questions),
+        "table_per_question_ms": sum(tables) / len(questions),
+    }
 
 
 def faiss_threads(store, vectors) -> dict:
@@ -324,7 +348,10 @@ def measure_in_subprocess(index_dir: Path, queries: int) -> dict:
     env = dict(os.environ)
     result = subprocess.run(
         [sys.executable, __file__, "--measure", str(index_dir), "--queries", str(queries)],
-        capture_output=True, text=True, env=env, timeout=900,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
     if result.returncode != 0:
         raise RuntimeError(f"measurement failed:\n{result.stderr[-3000:]}")
@@ -385,13 +412,18 @@ def ann_compare(matrix, queries, allowed=None, ef_values=(64, 128, 256), hnsw: b
     for ef in ef_values:
         inner.hnsw.efSearch = ef
         times, found = single_queries(index, 50)
-        recall = np.mean([len(set(f[:10].tolist()) & t10) / 10 for f, t10 in zip(found, truth10)])
+        recall = np.mean([len(set(f[:10].tolist()) & t10) / 10 for f, t10 in zip(found, truth10, strict=True)])
         out[f"hnsw_ef{ef}_p50_ms"], out[f"hnsw_ef{ef}_p95_ms"] = percentile(times, 50), percentile(times, 95)
         out[f"hnsw_ef{ef}_recall10"] = float(recall)
     if allowed is not None:
         inner.hnsw.efSearch = 128
         times, found = single_queries(index, 50, sel_params)
-        recall = np.mean([len((set(f[:10].tolist()) - {-1}) & t10) / max(1, len(t10)) for f, t10 in zip(found, ftruth10)])
+        recall = np.mean(
+            [
+                len((set(f[:10].tolist()) - {-1}) & t10) / max(1, len(t10))
+                for f, t10 in zip(found, ftruth10, strict=True)
+            ]
+        )
         out["hnsw_filtered_p50_ms"] = percentile(times, 50)
         out["hnsw_filtered_recall10"] = float(recall)
     return out
@@ -399,8 +431,9 @@ def ann_compare(matrix, queries, allowed=None, ef_values=(64, 128, 256), hnsw: b
 
 def year_filter(files, n: int):
     """Rowids (1-based, in writing order) of the passages of documents about the most common year."""
-    import numpy as np
     from collections import Counter
+
+    import numpy as np
 
     years = []
     for f in files:
@@ -441,14 +474,18 @@ def main() -> None:
     embedder = Embedder(_common.settings())
     results: dict = {"machine": info, "sizes": {}, "vectors_only": {}, "real": args.real, "noise": NOISE}
 
-    target = max(sizes + [args.real]) if sizes else args.real
+    target = max([*sizes, args.real]) if sizes else args.real
     print(f"generating reports for {target} passages ...", flush=True)
     with Timer() as t:
         files = build_rows(args.work, target)
     all_chunks = [c for f in files for c in f.chunks]
     results["generate_s"] = t.seconds
-    results["generated"] = {"reports": len(files), "documents": sum(len(f.documents) for f in files),
-                            "passages": len(all_chunks), "characters": sum(len(c["text"]) for c in all_chunks)}
+    results["generated"] = {
+        "reports": len(files),
+        "documents": sum(len(f.documents) for f in files),
+        "passages": len(all_chunks),
+        "characters": sum(len(c["text"]) for c in all_chunks),
+    }
     print(f"  {results['generated']} in {t.seconds:.0f} s (generate + clean + split + meta + jieba)", flush=True)
     real, embed_s = real_vectors(args.work, all_chunks[: args.real], embedder)
     results["real_embed_s"] = embed_s
@@ -470,13 +507,19 @@ def main() -> None:
         folder = args.work / f"index-{size}"
         write_s, disk = write_generation(folder, chosen, embedder)
         print(f"  written in {write_s:.1f} s; measuring search/ask in a fresh process ...", flush=True)
-        point = {"reports": len(chosen), "documents": sum(len(f.documents) for f in chosen), "passages": n,
-                 "write_s": write_s, **disk, "real_vectors": min(n, args.real)}
+        point = {
+            "reports": len(chosen),
+            "documents": sum(len(f.documents) for f in chosen),
+            "passages": n,
+            "write_s": write_s,
+            **disk,
+            "real_vectors": min(n, args.real),
+        }
         point.update(measure_in_subprocess(folder, args.queries))
         allowed, year = year_filter(chosen, n)
         print(f"  flat vs HNSW (filter: year {year}, {len(allowed)} passages) ...", flush=True)
         point["ann"] = ann_compare(matrix[:n], queries, allowed)
-        point["filter"] = {"year": year, "passages": int(len(allowed))}
+        point["filter"] = {"year": year, "passages": len(allowed)}
         results["sizes"][str(size)] = point
         print(f"  {json.dumps({k: v for k, v in point.items() if k != 'ann'}, ensure_ascii=False)}", flush=True)
         print(f"  ann: {json.dumps(point['ann'])}", flush=True)
@@ -503,45 +546,126 @@ def main() -> None:
 def report(results: dict) -> None:
     print(f"\n{_common.machine_line(results['machine'])}\n")
     rows = []
-    for size, p in results["sizes"].items():
-        rows.append([
-            p["passages"], p["documents"], f"{p['search_p50_ms']:.0f} / {p['search_p95_ms']:.0f}",
-            f"{p['ask_p50_ms']:.0f} / {p['ask_p95_ms']:.0f}",
-            f"{p['search_noenc_cpu_p50_ms']:.1f} / {p['search_noenc_cpu_p95_ms']:.1f}",
-            f"{p['ask_noenc_cpu_p50_ms']:.1f} / {p['ask_noenc_cpu_p95_ms']:.1f}", f"{p['encode_p50_ms']:.0f}",
-            f"{p['faiss_p50_ms']:.2f}", f"{p['bm25_p50_ms']:.1f}", f"{p['open_s']:.1f}", f"{p['first_ask_s']:.1f}",
-            f"{p['rss_model_mb']:.0f}", f"{p['rss_end_mb']:.0f}", f"{p['rss_end_mb'] - p['rss_model_mb']:.0f}",
-            f"{p['write_s']:.1f}", f"{sum(p['disk_mb'].values()):.0f}", p["load_avg"],
-        ])
+    for p in results["sizes"].values():
+        rows.append(
+            [
+                p["passages"],
+                p["documents"],
+                f"{p['search_p50_ms']:.0f} / {p['search_p95_ms']:.0f}",
+                f"{p['ask_p50_ms']:.0f} / {p['ask_p95_ms']:.0f}",
+                f"{p['search_noenc_cpu_p50_ms']:.1f} / {p['search_noenc_cpu_p95_ms']:.1f}",
+                f"{p['ask_noenc_cpu_p50_ms']:.1f} / {p['ask_noenc_cpu_p95_ms']:.1f}",
+                f"{p['encode_p50_ms']:.0f}",
+                f"{p['faiss_p50_ms']:.2f}",
+                f"{p['bm25_p50_ms']:.1f}",
+                f"{p['open_s']:.1f}",
+                f"{p['first_ask_s']:.1f}",
+                f"{p['rss_model_mb']:.0f}",
+                f"{p['rss_end_mb']:.0f}",
+                f"{p['rss_end_mb'] - p['rss_model_mb']:.0f}",
+                f"{p['write_s']:.1f}",
+                f"{sum(p['disk_mb'].values()):.0f}",
+                p["load_avg"],
+            ]
+        )
     if rows:
-        print(table(["passages", "docs", "search p50/p95 ms", "ask p50/p95 ms", "search w/o encode CPU p50/p95",
-                     "ask w/o encode CPU p50/p95", "encode p50", "faiss p50",
-                     "bm25 p50", "open s", "first ask s", "RSS model MiB", "RSS MiB", "index RSS MiB",
-                     "write s", "disk MiB", "load avg"], rows))
+        print(
+            table(
+                [
+                    "passages",
+                    "docs",
+                    "search p50/p95 ms",
+                    "ask p50/p95 ms",
+                    "search w/o encode CPU p50/p95",
+                    "ask w/o encode CPU p50/p95",
+                    "encode p50",
+                    "faiss p50",
+                    "bm25 p50",
+                    "open s",
+                    "first ask s",
+                    "RSS model MiB",
+                    "RSS MiB",
+                    "index RSS MiB",
+                    "write s",
+                    "disk MiB",
+                    "load avg",
+                ],
+                rows,
+            )
+        )
         print("\nWord counts (answerer's focus word) and FAISS threads, same process\n")
-        print(table(["passages", "words", "scan: join s", "scan p50 ms/word", "tables p50/p95 ms/word",
-                     "scan ms/question", "tables ms/question", "FAISS 2 threads p50 ms", "1 thread p50 ms"],
-                    [[p["passages"], p["words"], f"{p['scan_build_s']:.2f}", f"{p['scan_word_p50_ms']:.2f}",
-                      f"{p['table_word_p50_ms']:.2f} / {p['table_word_p95_ms']:.2f}", f"{p['scan_per_question_ms']:.1f}",
-                      f"{p['table_per_question_ms']:.1f}", f"{p['faiss_2thr_p50_ms']:.2f}", f"{p['faiss_1thr_p50_ms']:.2f}"]
-                     for p in results["sizes"].values()]))
+        print(
+            table(
+                [
+                    "passages",
+                    "words",
+                    "scan: join s",
+                    "scan p50 ms/word",
+                    "tables p50/p95 ms/word",
+                    "scan ms/question",
+                    "tables ms/question",
+                    "FAISS 2 threads p50 ms",
+                    "1 thread p50 ms",
+                ],
+                [
+                    [
+                        p["passages"],
+                        p["words"],
+                        f"{p['scan_build_s']:.2f}",
+                        f"{p['scan_word_p50_ms']:.2f}",
+                        f"{p['table_word_p50_ms']:.2f} / {p['table_word_p95_ms']:.2f}",
+                        f"{p['scan_per_question_ms']:.1f}",
+                        f"{p['table_per_question_ms']:.1f}",
+                        f"{p['faiss_2thr_p50_ms']:.2f}",
+                        f"{p['faiss_1thr_p50_ms']:.2f}",
+                    ]
+                    for p in results["sizes"].values()
+                ],
+            )
+        )
     ann_rows = []
-    points = [(p["ann"], "") for p in results["sizes"].values()] + [(p, " (vectors only)") for p in results["vectors_only"].values()]
+    points = [(p["ann"], "") for p in results["sizes"].values()] + [
+        (p, " (vectors only)") for p in results["vectors_only"].values()
+    ]
     for a, note in points:
-        ann_rows.append([
-            f"{a['n']}{note}", f"{a['flat_build_s']:.2f}", f"{a['flat_p50_ms']:.2f} / {a['flat_p95_ms']:.2f}",
-            f"{a.get('hnsw_build_s', float('nan')):.1f} ({a.get('hnsw_build_cpu_s', float('nan')):.0f} CPU)",
-            f"{a.get('hnsw_ef128_p50_ms', float('nan')):.2f} / {a.get('hnsw_ef128_p95_ms', float('nan')):.2f}",
-            f"{a.get('hnsw_ef64_recall10', float('nan')):.3f}", f"{a.get('hnsw_ef128_recall10', float('nan')):.3f}",
-            f"{a.get('hnsw_ef256_recall10', float('nan')):.3f}",
-            f"{a.get('flat_filtered_p50_ms', float('nan')):.2f}", f"{a.get('hnsw_filtered_p50_ms', float('nan')):.2f}",
-            f"{a.get('hnsw_filtered_recall10', float('nan')):.3f}",
-            f"{a['flat_mb']:.0f}", f"{a.get('hnsw_mb', float('nan')):.0f}",
-        ])
+        ann_rows.append(
+            [
+                f"{a['n']}{note}",
+                f"{a['flat_build_s']:.2f}",
+                f"{a['flat_p50_ms']:.2f} / {a['flat_p95_ms']:.2f}",
+                f"{a.get('hnsw_build_s', float('nan')):.1f} ({a.get('hnsw_build_cpu_s', float('nan')):.0f} CPU)",
+                f"{a.get('hnsw_ef128_p50_ms', float('nan')):.2f} / {a.get('hnsw_ef128_p95_ms', float('nan')):.2f}",
+                f"{a.get('hnsw_ef64_recall10', float('nan')):.3f}",
+                f"{a.get('hnsw_ef128_recall10', float('nan')):.3f}",
+                f"{a.get('hnsw_ef256_recall10', float('nan')):.3f}",
+                f"{a.get('flat_filtered_p50_ms', float('nan')):.2f}",
+                f"{a.get('hnsw_filtered_p50_ms', float('nan')):.2f}",
+                f"{a.get('hnsw_filtered_recall10', float('nan')):.3f}",
+                f"{a['flat_mb']:.0f}",
+                f"{a.get('hnsw_mb', float('nan')):.0f}",
+            ]
+        )
     print("\nFAISS flat vs HNSW (M=32, efConstruction 80); query: single, k=50, CPU ms on one FAISS thread\n")
-    print(table(["vectors", "flat build s", "flat p50/p95 ms", "HNSW build s (wall, CPU)", "HNSW ef128 p50/p95 ms",
-                 "recall@10 ef64", "ef128", "ef256", "flat filtered p50 ms", "HNSW ef128 filtered p50 ms",
-                 "HNSW filtered recall@10", "flat MiB", "HNSW MiB"], ann_rows))
+    print(
+        table(
+            [
+                "vectors",
+                "flat build s",
+                "flat p50/p95 ms",
+                "HNSW build s (wall, CPU)",
+                "HNSW ef128 p50/p95 ms",
+                "recall@10 ef64",
+                "ef128",
+                "ef256",
+                "flat filtered p50 ms",
+                "HNSW ef128 filtered p50 ms",
+                "HNSW filtered recall@10",
+                "flat MiB",
+                "HNSW MiB",
+            ],
+            ann_rows,
+        )
+    )
 
 
 if __name__ == "__main__":

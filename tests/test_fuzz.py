@@ -17,8 +17,8 @@ import re
 import tempfile
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
 from assistant.ingest.clean import (
@@ -37,8 +37,11 @@ from assistant.text import compact, normalize
 _DATABASE = DirectoryBasedExampleDatabase(str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "hypothesis"))
 for _name, _examples in (("default", 200), ("long", 5000)):
     settings.register_profile(
-        _name, max_examples=int(os.environ.get("ASSISTANT_FUZZ_EXAMPLES", _examples)), deadline=None,
-        database=_DATABASE, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        _name,
+        max_examples=int(os.environ.get("ASSISTANT_FUZZ_EXAMPLES", _examples)),
+        deadline=None,
+        database=_DATABASE,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 settings.load_profile(os.environ.get("ASSISTANT_FUZZ_PROFILE", "default"))
 
@@ -49,16 +52,89 @@ settings.load_profile(os.environ.get("ASSISTANT_FUZZ_PROFILE", "default"))
 ANY_CHAR = st.characters(blacklist_categories=("Cs",))
 any_text = st.text(ANY_CHAR, max_size=400)
 
-HEADINGS = ["一、", "二、", "三、", "十一、", "（一）", "（二）", "(三)", "1.", "2．", "3、", "4、", "（1）", "(2)",
-            "第一章", "第二节", "第三部分"]
+HEADINGS = [
+    "一、",
+    "二、",
+    "三、",
+    "十一、",
+    "（一）",
+    "（二）",
+    "(三)",
+    "1.",
+    "2．",
+    "3、",
+    "4、",
+    "（1）",
+    "(2)",
+    "第一章",
+    "第二节",
+    "第三部分",
+]
 NUMBERS = ["99.18％", "14183", "14183件", "1,234,567", "12.5%", "2023年", "0.5", "3000万元", "１４１８３"]
-WORDS = ["城市管理", "市容环境", "垃圾分类", "数字化案件", "处置率", "文明城市", "测评", "完成时间：11月底",
-         "一是", "二是", "三要", "统一是", "老秘网", "##paidbegin##", "由会员分享", "本文档", "　", " ", "\t",
-         "XX区城市管理局", "在网上搜索", "更多相关部门", "扫码关注", "请在课桌文档上搜索", "2024年7月1日", "（2023年5月6日）", "⾏政⼯作", "⾨前", "第3页", "- 4 -", "工 作", "提\n3、示牌"]
-PUNCT = ["。", "，", "；", "！", "？", "：", "、", ",", ".", ";", "!", "?", "”", "）", "\n", "\n\n", "\r\n", "\r", "\x00",
-         "\x0c", "\u200b", "\ufeff", "\u2028"]
+WORDS = [
+    "城市管理",
+    "市容环境",
+    "垃圾分类",
+    "数字化案件",
+    "处置率",
+    "文明城市",
+    "测评",
+    "完成时间：11月底",
+    "一是",
+    "二是",
+    "三要",
+    "统一是",
+    "老秘网",
+    "##paidbegin##",
+    "由会员分享",
+    "本文档",
+    "　",
+    " ",
+    "\t",
+    "XX区城市管理局",
+    "在网上搜索",
+    "更多相关部门",
+    "扫码关注",
+    "请在课桌文档上搜索",
+    "2024年7月1日",
+    "（2023年5月6日）",
+    "⾏政⼯作",
+    "⾨前",
+    "第3页",
+    "- 4 -",
+    "工 作",
+    "提\n3、示牌",
+]
+PUNCT = [
+    "。",
+    "，",
+    "；",
+    "！",
+    "？",
+    "：",
+    "、",
+    ",",
+    ".",
+    ";",
+    "!",
+    "?",
+    "”",
+    "）",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\x00",
+    "\x0c",
+    "\u200b",
+    "\ufeff",
+    "\u2028",
+]
 token = st.one_of(
-    st.sampled_from(HEADINGS), st.sampled_from(NUMBERS), st.sampled_from(WORDS), st.sampled_from(PUNCT),
+    st.sampled_from(HEADINGS),
+    st.sampled_from(NUMBERS),
+    st.sampled_from(WORDS),
+    st.sampled_from(PUNCT),
     st.text(ANY_CHAR, min_size=1, max_size=8),
     st.text(st.sampled_from("的是在了工作城市管理开展整治"), min_size=1, max_size=60),
 )
@@ -90,8 +166,9 @@ def long_line(draw) -> str:
     return "".join(f"{h}开展市容整治工作，完成{i}处。" for i, h in enumerate(HEADINGS * (n // 200 + 1)))
 
 
-texts = st.one_of(any_text, report_text(), long_line(),
-                  st.lists(st.one_of(report_text(40), long_line()), max_size=4).map("\n".join))
+texts = st.one_of(
+    any_text, report_text(), long_line(), st.lists(st.one_of(report_text(40), long_line()), max_size=4).map("\n".join)
+)
 
 # A number as written in the reports: 14183, 1,234,567, 99.18％, 12.5%.
 NUMBER = re.compile(r"\d+(?:[.,．]\d+)*[％%]?")
@@ -113,11 +190,19 @@ def test_clean_text_never_raises_and_leaves_tidy_lines(raw):
 
 # Found by this test: a run-on paragraph that repeats an earlier one plus more items; the
 # copy only showed up as repeated lines once headings were broken out (now done first).
-@example("".join(f"{h}开展市容整治工作，完成{i}处。" for i, h in enumerate(HEADINGS * 2)) + "\n"
-         + "".join(f"{h}开展市容整治工作，完成{i}处。" for i, h in enumerate(HEADINGS * 3)))
+@example(
+    "".join(f"{h}开展市容整治工作，完成{i}处。" for i, h in enumerate(HEADINGS * 2))
+    + "\n"
+    + "".join(f"{h}开展市容整治工作，完成{i}处。" for i, h in enumerate(HEADINGS * 3))
+)
 # Found by reading what this test could not reach: a long run-on paragraph is kept whole,
 # but its pieces after heading breaks were dropped as "site lines" on a second pass.
-@example("".join(f"{h}、开展市容整治工作，在网上搜索问题线索，完成{i}处。" + "巡查记录正常。" * 8 for i, h in enumerate("一二三四五")))
+@example(
+    "".join(
+        f"{h}、开展市容整治工作，在网上搜索问题线索，完成{i}处。" + "巡查记录正常。" * 8
+        for i, h in enumerate("一二三四五")
+    )
+)
 @given(texts)
 def test_clean_text_is_idempotent(raw):
     once = clean_text(raw).text
@@ -219,14 +304,18 @@ def test_split_passages_cover_text_in_order_without_cutting_numbers(text, limits
     check_passages(text, *limits)
 
 
-@given(st.lists(st.tuples(st.sampled_from(HEADINGS), st.text(st.sampled_from("市容整治工作完成处。，"), max_size=30)),
-                min_size=50, max_size=400))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(HEADINGS), st.text(st.sampled_from("市容整治工作完成处。，"), max_size=30)),
+        min_size=50,
+        max_size=400,
+    )
+)
 def test_split_passages_with_many_headings(items):
     check_passages("\n".join(h + body for h, body in items), 400, 150)
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                 HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
 @given(texts)
 def test_prepared_chunks_are_exact_spans_of_their_document(raw):
     """The whole file → documents → chunks path: chunk.text == document.text[start:end]."""
@@ -281,8 +370,12 @@ def _sample_pdf() -> bytes:
     return make_pdf(PDF_PAGES, title="样本")
 
 
-SAMPLES = {".docx": _sample_docx(), ".pdf": _sample_pdf(), ".txt": "一、市容整治\n处置率99.18％。".encode("gb18030"),
-           ".html": "<html><title>标题</title><body><p>一、市容整治</p><table><tr><td>处置率</td></tr></table>".encode()}
+SAMPLES = {
+    ".docx": _sample_docx(),
+    ".pdf": _sample_pdf(),
+    ".txt": "一、市容整治\n处置率99.18％。".encode("gb18030"),
+    ".html": "<html><title>标题</title><body><p>一、市容整治</p><table><tr><td>处置率</td></tr></table>".encode(),
+}
 
 
 def _load(data: bytes, suffix: str):

@@ -71,11 +71,82 @@ _TIME_UNITS = ("季度", "个月", "月", "年", "日", "天", "周", "小时")
 # Longest first, so that 平方米 is not read as 平, 人次 not as 人.
 _UNITS = sorted(
     {
-        "件", "处", "个", "项", "次", "人次", "车次", "辆次", "人", "名", "户", "家", "座", "条", "辆", "台", "套",
-        "只", "块", "张", "份", "起", "宗", "批", "场", "所", "间", "栋", "幢", "株", "棵", "吨", "公斤", "千克",
-        "克", "米", "平方米", "平米", "立方米", "方", "公里", "千米", "亩", "公顷", "元", "分", "岁", "倍", "轮",
-        "期", "支", "盏", "根", "组", "类", "种", "篇", "部", "本", "段", "个百分点", "百分点",
-        "级", "星", "队", "班", "单", "册", "页", "点位", "条次", "家次", "户次", "起次", "吨次", "分钟",
+        "件",
+        "处",
+        "个",
+        "项",
+        "次",
+        "人次",
+        "车次",
+        "辆次",
+        "人",
+        "名",
+        "户",
+        "家",
+        "座",
+        "条",
+        "辆",
+        "台",
+        "套",
+        "只",
+        "块",
+        "张",
+        "份",
+        "起",
+        "宗",
+        "批",
+        "场",
+        "所",
+        "间",
+        "栋",
+        "幢",
+        "株",
+        "棵",
+        "吨",
+        "公斤",
+        "千克",
+        "克",
+        "米",
+        "平方米",
+        "平米",
+        "立方米",
+        "方",
+        "公里",
+        "千米",
+        "亩",
+        "公顷",
+        "元",
+        "分",
+        "岁",
+        "倍",
+        "轮",
+        "期",
+        "支",
+        "盏",
+        "根",
+        "组",
+        "类",
+        "种",
+        "篇",
+        "部",
+        "本",
+        "段",
+        "个百分点",
+        "百分点",
+        "级",
+        "星",
+        "队",
+        "班",
+        "单",
+        "册",
+        "页",
+        "点位",
+        "条次",
+        "家次",
+        "户次",
+        "起次",
+        "吨次",
+        "分钟",
         *_TIME_UNITS,
     },
     key=len,
@@ -98,7 +169,9 @@ _CHINESE = re.compile(rf"(?P<num>{_CN})(?P<pct>%|‰)?{_QUALIFIER}(?P<unit>{_UNI
 _RANGE_GAP = re.compile(rf"{_RANGE}")
 
 # The answer's own list numbering at the start of a line, and bracketed item numbers anywhere.
-_LINE_LABEL = re.compile(rf"(?m)^[ \t\u3000]*(?:\d{{1,2}}(?:\.(?!\d)|、)|[{_CN_DIGITS}十]{{1,3}}、|第[{_CN_DIGITS}十]{{1,3}}[、,])")
+_LINE_LABEL = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:\d{{1,2}}(?:\.(?!\d)|、)|[{_CN_DIGITS}十]{{1,3}}、|第[{_CN_DIGITS}十]{{1,3}}[、,])"
+)
 _BRACKET_LABEL = re.compile(rf"[（(](?:\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})[)）]")
 _MARKER = re.compile(r"\[\d+\]")
 
@@ -151,11 +224,8 @@ def _is_word(run: str, unit: str | None, after: str) -> bool:
     if run == "十" and after.startswith("分"):
         return True  # 十分 (very)
     if len(run) == 1:
-        if unit is None:
-            return True  # 一是, 统一, 两会, 三亚
-        if run == "一" and unit != "季度":
-            return True  # 一个, 一批, 一次, 一起, 一线, 一年来: words, not claims
-        return False
+        # 一是, 统一, 两会, 三亚 (no unit); 一个, 一批, 一次, 一起, 一线, 一年来: words, not claims
+        return unit is None or (run == "一" and unit != "季度")
     has_position = any(c in _CN_POSITIONS or c == "点" for c in run)
     return not has_position and unit is None  # 五一, 三八, 一二三: names, not figures
 
@@ -233,8 +303,12 @@ def _join_ranges(text: str, found: list[_Found]) -> list[_Found]:
             if value is not None and item.magnitude == 1 and after.magnitude != 1:
                 value *= after.magnitude
             out.append(_Found(item.start, item.end, Quantity(q.text, value, after.quantity.unit)))
-        elif not (q.value is not None and q.unit is None and not q.text[0].isdigit()
-                  and _is_word(q.text, None, text[item.end :])):
+        elif not (
+            q.value is not None
+            and q.unit is None
+            and not q.text[0].isdigit()
+            and _is_word(q.text, None, text[item.end :])
+        ):
             out.append(item)
     return out
 

@@ -12,6 +12,18 @@ from assistant.facts.model import KINDS, Fact
 from assistant.facts.table import TableError, facts_to_csv, facts_to_xlsx, find_tables, load_criteria_table
 
 __all__ = [
-    "Fact", "KINDS", "extract_facts", "FactBook", "MEASURES", "find_measure", "answer_from_facts", "FactAnswer",
-    "FactCitation", "load_criteria_table", "facts_to_csv", "facts_to_xlsx", "find_tables", "TableError",
+    "KINDS",
+    "MEASURES",
+    "Fact",
+    "FactAnswer",
+    "FactBook",
+    "FactCitation",
+    "TableError",
+    "answer_from_facts",
+    "extract_facts",
+    "facts_to_csv",
+    "facts_to_xlsx",
+    "find_measure",
+    "find_tables",
+    "load_criteria_table",
 ]

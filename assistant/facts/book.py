@@ -47,9 +47,14 @@ class Measure:
 MEASURES: list[Measure] = [
     Measure("占道经营", ("占道经营", "占道", "马路市场", "出店经营")),
     Measure("店外经营", ("店外经营", "出店经营", "越门经营")),
-    Measure("数字化案件处置", ("数字化案件", "数字平台", "数字城管", "数字化城管", "数字化城市管理", "数字化平台"),
-            ("处置", "案件", "结案", "办结")),
-    Measure("违建", ("违建", "违法建设", "违章建筑", "违法建筑", "拆违", "控违", "双违", "违章建设"), ("拆除", "拆", "销号")),
+    Measure(
+        "数字化案件处置",
+        ("数字化案件", "数字平台", "数字城管", "数字化城管", "数字化城市管理", "数字化平台"),
+        ("处置", "案件", "结案", "办结"),
+    ),
+    Measure(
+        "违建", ("违建", "违法建设", "违章建筑", "违法建筑", "拆违", "控违", "双违", "违章建设"), ("拆除", "拆", "销号")
+    ),
     Measure("小广告", ("牛皮癣", "小广告", "乱涂乱画", "乱贴乱画", "野广告")),
     Measure("户外广告", ("户外广告", "广告牌", "门头", "店招", "牌匾")),
     Measure("公益广告", ("公益广告",)),
@@ -90,12 +95,94 @@ def find_measure(text: str) -> Measure:
 
 
 # Words too common to show that a result is about a target's subject.
-_GENERIC = set(
-    "工作 推进 持续 加强 做好 开展 完成 全面 进一步 提升 提高 管理 建设 创建 城市 全区 我区 我县 全市 我市 各类 "
-    "相关 重点 积极 继续 深化 强化 加快 加大 落实 抓好 实施 探索 巩固 聚焦 坚持 确保 力争 目标 任务 计划 项目 "
-    "情况 水平 工作法 日常 常态化 专项 整治 治理 问题 活动 实现 有序 严格 完善 建立 健全 机制 体系 全力 大力 "
-    "高标准 高质量 文明 创文 创城 示范 精细化 切实 扎实 稳步 不断 及时 年底 年内 下半年 上半年 今年 明年 全年 以上 方面 有关 哪些 什么".split()
-)
+_GENERIC = {
+    "工作",
+    "推进",
+    "持续",
+    "加强",
+    "做好",
+    "开展",
+    "完成",
+    "全面",
+    "进一步",
+    "提升",
+    "提高",
+    "管理",
+    "建设",
+    "创建",
+    "城市",
+    "全区",
+    "我区",
+    "我县",
+    "全市",
+    "我市",
+    "各类",
+    "相关",
+    "重点",
+    "积极",
+    "继续",
+    "深化",
+    "强化",
+    "加快",
+    "加大",
+    "落实",
+    "抓好",
+    "实施",
+    "探索",
+    "巩固",
+    "聚焦",
+    "坚持",
+    "确保",
+    "力争",
+    "目标",
+    "任务",
+    "计划",
+    "项目",
+    "情况",
+    "水平",
+    "工作法",
+    "日常",
+    "常态化",
+    "专项",
+    "整治",
+    "治理",
+    "问题",
+    "活动",
+    "实现",
+    "有序",
+    "严格",
+    "完善",
+    "建立",
+    "健全",
+    "机制",
+    "体系",
+    "全力",
+    "大力",
+    "高标准",
+    "高质量",
+    "文明",
+    "创文",
+    "创城",
+    "示范",
+    "精细化",
+    "切实",
+    "扎实",
+    "稳步",
+    "不断",
+    "及时",
+    "年底",
+    "年内",
+    "下半年",
+    "上半年",
+    "今年",
+    "明年",
+    "全年",
+    "以上",
+    "方面",
+    "有关",
+    "哪些",
+    "什么",
+}
 
 
 def _keywords(text: str) -> list[str]:
@@ -145,9 +232,15 @@ class FactBook:
 
     # -- building (by ingest) -----------------------------------------------------------
     @classmethod
-    def from_documents(cls, documents: Iterable[tuple[Document, list[Chunk]]], criteria_dir: str | Path | None = None,
-                       generation: str = "", *, tables: Mapping[str, Path] | None = None,
-                       previous: FactBook | None = None) -> FactBook:
+    def from_documents(
+        cls,
+        documents: Iterable[tuple[Document, list[Chunk]]],
+        criteria_dir: str | Path | None = None,
+        generation: str = "",
+        *,
+        tables: Mapping[str, Path] | None = None,
+        previous: FactBook | None = None,
+    ) -> FactBook:
         """The facts of ``documents``. A document whose ``doc_id`` is in ``tables`` is a criteria
         spreadsheet: its criteria are read from that file with the table reader (exact columns)
         instead of from its passages. The facts of a document that ``previous`` extracted from
@@ -173,12 +266,14 @@ class FactBook:
         for document, chunks in documents:
             periods[document.doc_id] = document.meta.period
             signature = _signature(document, tables.get(document.doc_id))
-            found, problems = (previous._facts_of(document.doc_id, signature) if previous is not None
-                               else (None, []))
+            found, problems = previous._facts_of(document.doc_id, signature) if previous is not None else (None, [])
             if found is None:
                 found, problems = _document_facts(document, chunks, tables.get(document.doc_id))
-            per_document[document.doc_id] = {"signature": signature, "facts": [len(facts), len(facts) + len(found)],
-                                             "errors": problems}
+            per_document[document.doc_id] = {
+                "signature": signature,
+                "facts": [len(facts), len(facts) + len(found)],
+                "errors": problems,
+            }
             facts.extend(found)
             errors.extend(problems)
         book = cls(facts, errors, generation, periods, _documents=per_document)
@@ -216,8 +311,13 @@ class FactBook:
     def save(self, path: Path) -> None:
         """Write the book to ``path`` atomically and durably (ingest, before the generation is
         switched to). Raises OSError: an ingest whose facts cannot be written fails."""
-        data = {"key": facts_version(), "facts": [f.to_dict() for f in self.facts], "errors": self.errors,
-                "periods": self._doc_periods, "documents": self._documents}
+        data = {
+            "key": facts_version(),
+            "facts": [f.to_dict() for f in self.facts],
+            "errors": self.errors,
+            "periods": self._doc_periods,
+            "documents": self._documents,
+        }
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
         try:
             with tmp.open("w", encoding="utf-8") as fh:
@@ -242,8 +342,13 @@ class FactBook:
             if not isinstance(data, dict) or data.get("key") != facts_version():
                 return None
             facts = [Fact(**fact) for fact in data["facts"]]
-            return cls(facts, list(data["errors"]), str(path.parent), dict(data["periods"]),
-                       _documents=dict(data.get("documents", {})))
+            return cls(
+                facts,
+                list(data["errors"]),
+                str(path.parent),
+                dict(data["periods"]),
+                _documents=dict(data.get("documents", {})),
+            )
         except FileNotFoundError:
             return None
         except (OSError, ValueError, TypeError, KeyError) as exc:
@@ -263,12 +368,14 @@ class FactBook:
         texts = [compact(f"{r.subject} {r.section.split(' > ')[-1] if r.section else ''}") for r in results]
         times = [_doc_time(r.year, self._doc_periods.get(r.doc_id, "")) for r in results]
         doc_times: dict[str, dict[str, tuple[int, int]]] = {}  # body → doc_id → when its account ends
-        for result, at in zip(results, times):
+        for result, at in zip(results, times, strict=True):
             if at is not None:
                 docs = doc_times.setdefault(result.body, {})
                 docs[result.doc_id] = max(at, docs.get(result.doc_id, at))
         # Each body's two latest documents: enough to tell whether a target's body reported later.
-        latest = {body: sorted(((at, doc) for doc, at in docs.items()), reverse=True)[:2] for body, docs in doc_times.items()}
+        latest = {
+            body: sorted(((at, doc) for doc, at in docs.items()), reverse=True)[:2] for body, docs in doc_times.items()
+        }
         pairs: dict[tuple[str, int | None, str], list[int]] = {}
         for i, text in enumerate(texts):
             for pair in {text[j : j + 2] for j in range(len(text) - 1)}:
@@ -295,8 +402,9 @@ class FactBook:
             weight = sum(min(len(w), 4) for w in words)
             until = (start[0] + 1, start[1])
             found = (results_with(target.body, year, w) for year in (start[0], start[0] + 1) for w in words)
-            for i in sorted(set().union(*found)):
-                if results[i].doc_id == target.doc_id or not start < times[i] <= until:
+            for i in sorted(set[int]().union(*found)):
+                at = times[i]
+                if results[i].doc_id == target.doc_id or at is None or not start < at <= until:
                     continue
                 hit = sum(min(len(w), 4) for w in words if w in texts[i])
                 if hit / weight >= 0.6:
@@ -304,8 +412,14 @@ class FactBook:
                     target.done_by.append(results[i].fact_id)
 
     # -- reading ------------------------------------------------------------------------------
-    def query(self, kind: str | None = None, q: str | None = None, year: int | str | None = None,
-              body: str | None = None, doc_id: str | None = None) -> list[Fact]:
+    def query(
+        self,
+        kind: str | None = None,
+        q: str | None = None,
+        year: int | str | None = None,
+        body: str | None = None,
+        doc_id: str | None = None,
+    ) -> list[Fact]:
         """Facts filtered by kind, words (all must occur; Traditional/Simplified and full/half
         width insensitive), year and issuing body."""
         terms = [compact(t) for t in re.split(r"\s+", q or "") if compact(t)]
@@ -339,7 +453,9 @@ class FactBook:
         for fact in results:
             subject = compact(fact.subject)
             leaf = compact(fact.section.split(" > ")[-1]) if fact.section else ""
-            if any(w in subject for w in strong) or (core and any(w in leaf for w in strong) and any(c in subject for c in core)):
+            if any(w in subject for w in strong) or (
+                core and any(w in leaf for w in strong) and any(c in subject for c in core)
+            ):
                 rows.append(fact)
         # A figure whose subject names only an action (开展活动26次, 出动人员260余人次, 现场处罚70次)
         # is about the topic of its sentence: keep it with a matching figure of that sentence.
@@ -348,8 +464,13 @@ class FactBook:
         for fact in results:
             if fact in rows or (fact.chunk_id, fact.sentence) not in matched:
                 continue
-            if _only_action(fact.subject) and not any(w in compact(fact.subject) for w in others) and not any(
-                    _same_clause(fact, r) for r in rows if r.chunk_id == fact.chunk_id and r.sentence == fact.sentence):
+            if (
+                _only_action(fact.subject)
+                and not any(w in compact(fact.subject) for w in others)
+                and not any(
+                    _same_clause(fact, r) for r in rows if r.chunk_id == fact.chunk_id and r.sentence == fact.sentence
+                )
+            ):
                 rows.append(fact)
         order = {id(f): i for i, f in enumerate(self.facts)}
         rows.sort(key=lambda f: (f.year or 0, f.doc_id, order[id(f)]))
@@ -360,8 +481,17 @@ class FactBook:
         seen: dict[str, dict[str, Any]] = {}
         for fact in self.facts:
             key = fact.doc_id or f"table:{fact.source}"
-            entry = seen.setdefault(key, {"doc_id": fact.doc_id, "title": fact.title, "source": fact.source,
-                                          "year": fact.year, "body": fact.body, "counts": {}})
+            entry = seen.setdefault(
+                key,
+                {
+                    "doc_id": fact.doc_id,
+                    "title": fact.title,
+                    "source": fact.source,
+                    "year": fact.year,
+                    "body": fact.body,
+                    "counts": {},
+                },
+            )
             entry["counts"][fact.kind] = entry["counts"].get(fact.kind, 0) + 1
         return list(seen.values())
 
@@ -375,7 +505,7 @@ class FactBook:
         return next((f for f in self.facts if f.fact_id == fact_id), None)
 
 
-_ACTION_ONLY_OBJECTS = set("活动 人员 车辆 行动 人次 车次 次数 队伍 力量".split())
+_ACTION_ONLY_OBJECTS = {"活动", "人员", "车辆", "行动", "人次", "车次", "次数", "队伍", "力量"}
 
 
 def _only_action(subject: str) -> bool:
@@ -391,15 +521,23 @@ def _only_action(subject: str) -> bool:
 
 def _same_clause(a: Fact, b: Fact) -> bool:
     """Two figures of one clause (a list such as 占道经营8000余处、店外经营10600余处)."""
-    for clause in re.split(r"[，,；;。：:]", a.sentence):
-        if a.figure in clause and b.figure in clause:
-            return True
-    return False
+    return any(a.figure in clause and b.figure in clause for clause in re.split(r"[，,；;。：:]", a.sentence))
 
 
 def _haystack(fact: Fact) -> str:
-    parts = [fact.subject, fact.sentence, fact.item, fact.content, fact.standard, fact.method, fact.responsible,
-             fact.section, fact.deadline, fact.figure, fact.title]
+    parts = [
+        fact.subject,
+        fact.sentence,
+        fact.item,
+        fact.content,
+        fact.standard,
+        fact.method,
+        fact.responsible,
+        fact.section,
+        fact.deadline,
+        fact.figure,
+        fact.title,
+    ]
     return compact(" ".join(p for p in parts if p))
 
 
@@ -423,8 +561,18 @@ def facts_version() -> str:
 
 def _signature(document: Document, table: Path | None) -> str:
     meta = document.meta
-    parts = [document.doc_id, document.content_hash, document.source, meta.title, json.dumps(meta.years),
-             meta.body, meta.body_full, meta.kind, meta.period, "table" if table is not None else "text"]
+    parts = [
+        document.doc_id,
+        document.content_hash,
+        document.source,
+        meta.title,
+        json.dumps(meta.years),
+        meta.body,
+        meta.body_full,
+        meta.kind,
+        meta.period,
+        "table" if table is not None else "text",
+    ]
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:24]
 
 
@@ -447,7 +595,8 @@ def _document_facts(document: Document, chunks: list[Chunk], table: Path | None)
 def _generation_documents(folder: Path) -> list[tuple[Document, list[Chunk]]]:
     """Every document of a generation folder with its passages, read from its SQLite file
     (without opening the vector and keyword indexes)."""
-    from assistant.index.store import _chunk_from_row as chunk_from_row, _meta_from_row as meta_from_row
+    from assistant.index.store import _chunk_from_row as chunk_from_row
+    from assistant.index.store import _meta_from_row as meta_from_row
 
     db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
@@ -456,8 +605,18 @@ def _generation_documents(folder: Path) -> list[tuple[Document, list[Chunk]]]:
         for row in db.execute("SELECT * FROM chunks ORDER BY doc_id, ordinal"):
             chunks.setdefault(row["doc_id"], []).append(chunk_from_row(row))
         return [
-            (Document(r["doc_id"], r["source"], r["path"], r["text"], meta_from_row(r), r["content_hash"],
-                      json.loads(r["notes"])), chunks.get(r["doc_id"], []))
+            (
+                Document(
+                    r["doc_id"],
+                    r["source"],
+                    r["path"],
+                    r["text"],
+                    meta_from_row(r),
+                    r["content_hash"],
+                    json.loads(r["notes"]),
+                ),
+                chunks.get(r["doc_id"], []),
+            )
             for r in db.execute("SELECT * FROM documents ORDER BY path, doc_id")
         ]
     finally:

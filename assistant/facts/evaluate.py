@@ -46,9 +46,11 @@ class Score:
         return self.true_positives / labelled if labelled else 1.0
 
     def line(self) -> str:
-        return (f"{self.kind:<7} precision {self.precision:.3f} ({self.true_positives}/"
-                f"{self.true_positives + len(self.false_positives)})  recall {self.recall:.3f} "
-                f"({self.true_positives}/{self.true_positives + len(self.missed)})")
+        return (
+            f"{self.kind:<7} precision {self.precision:.3f} ({self.true_positives}/"
+            f"{self.true_positives + len(self.false_positives)})  recall {self.recall:.3f} "
+            f"({self.true_positives}/{self.true_positives + len(self.missed)})"
+        )
 
 
 def load_labels(path: str | Path = DEFAULT_LABELS) -> tuple[list[dict[str, Any]], dict[str, set[str]]]:
@@ -74,9 +76,7 @@ def matches(fact: Fact, label: dict[str, Any]) -> bool:
         return False
     if "figure" in label and compact(label["figure"]) != compact(fact.figure):
         return False
-    if "deadline" in label and compact(label["deadline"]) != compact(fact.deadline):
-        return False
-    return True
+    return not ("deadline" in label and compact(label["deadline"]) != compact(fact.deadline))
 
 
 def _max_matching(labels: list[dict[str, Any]], facts: list[Fact]) -> dict[int, int]:
@@ -108,7 +108,8 @@ def evaluate(facts: list[Fact], labels: list[dict[str, Any]], scopes: dict[str, 
         pairs = _max_matching(kind_labels, kind_facts)
         matched_facts = set(pairs.values())
         scores[kind] = Score(
-            kind, true_positives=len(pairs),
+            kind,
+            true_positives=len(pairs),
             false_positives=[f for j, f in enumerate(kind_facts) if j not in matched_facts],
             missed=[label for i, label in enumerate(kind_labels) if i not in pairs],
         )
@@ -166,8 +167,10 @@ def main(argv: list[str] | None = None) -> int:
             for fact in score.false_positives:
                 print(f"    extra   {fact.source} | {fact.subject} | {fact.figure} | {fact.deadline}")
             for label in score.missed:
-                print(f"    missed  {label['source']} | {label['subject']} | {label.get('figure', '')} | "
-                      f"{label.get('deadline', '')}")
+                print(
+                    f"    missed  {label['source']} | {label['subject']} | {label.get('figure', '')} | "
+                    f"{label.get('deadline', '')}"
+                )
     return 0
 
 

@@ -22,8 +22,10 @@ sentence is cut from the original text and keeps its script and wording."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.ingest.split import match_heading
 from assistant.models import Chunk, Document
@@ -37,12 +39,66 @@ _DIGITS = "0-9０-９"
 _NUM = rf"[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?"
 # Measure words after a number; longest first. Lookaheads keep 处理/方面/台账/项目… out.
 _UNIT_WORDS = [
-    "平方公里", "平方米", "立方米", "人次", "车次", "辆次", "场次", "台班", "台次", "户次", "架次", "余次",
-    "公里", "公斤", "千克", "平方(?!面)", "立方", "万方", "亩", "吨", "米",
-    "件", "处(?![置理罚分于在])", "个", "户", "人(?![员民口大])", "名(?![单称义])", "场(?![地所景馆])", "次", "份(?![额子])",
-    "起", "辆", "台(?![账帐阶])", "条", "座(?![谈])", "株", "棵", "只", "家(?![庭长属])", "支(?![持付出部])",
-    "项(?![目])", "宗", "套", "张", "块", "栋", "幢", "盏", "杆", "根", "批", "篇", "期(?![间])", "轮", "幅",
-    "枚", "元", "倍", "所(?![以有属在])", "方(?![面案式法向针位便])",
+    "平方公里",
+    "平方米",
+    "立方米",
+    "人次",
+    "车次",
+    "辆次",
+    "场次",
+    "台班",
+    "台次",
+    "户次",
+    "架次",
+    "余次",
+    "公里",
+    "公斤",
+    "千克",
+    "平方(?!面)",
+    "立方",
+    "万方",
+    "亩",
+    "吨",
+    "米",
+    "件",
+    "处(?![置理罚分于在])",
+    "个",
+    "户",
+    "人(?![员民口大])",
+    "名(?![单称义])",
+    "场(?![地所景馆])",
+    "次",
+    "份(?![额子])",
+    "起",
+    "辆",
+    "台(?![账帐阶])",
+    "条",
+    "座(?![谈])",
+    "株",
+    "棵",
+    "只",
+    "家(?![庭长属])",
+    "支(?![持付出部])",
+    "项(?![目])",
+    "宗",
+    "套",
+    "张",
+    "块",
+    "栋",
+    "幢",
+    "盏",
+    "杆",
+    "根",
+    "批",
+    "篇",
+    "期(?![间])",
+    "轮",
+    "幅",
+    "枚",
+    "元",
+    "倍",
+    "所(?![以有属在])",
+    "方(?![面案式法向针位便])",
 ]
 _UNIT = "(?:" + "|".join(_UNIT_WORDS) + ")"
 _FIGURE = re.compile(
@@ -57,22 +113,215 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "01234567
 # -- words --------------------------------------------------------------------
 
 # Actions that report work (also what plans promise). Matched on Simplified text.
-_VERBS = (
-    "处置 清理 拆除 完成 新增 新建 改扩建 改建 扩建 建成 建设 整治 排查 维修 修复 修补 维护 开展 发放 分发 "
-    "悬挂 劝离 劝导 劝诫 办结 办理 处理 查处 打通 改造 组建 召开 播放 清运 捕获 张贴 暂扣 警告 约谈 下达 下发 "
-    "出动 发现 上报 立案 结案 整改 销号 移交 受理 接到 受益 惠及 投入 注册 评选 设立 设置 安装 铲除 锁扣 "
-    "清拖 补植 栽植 补栽 新植 种植 更换 修剪 培训 检查 督查 督导 督办 交办 通报 收集 外运 选树 表彰 创建 治理 "
-    "签订 撤除 回收 清扫 冲洗 铺设 规范 浇筑 清掏 审批 备案 处罚 举办 宣讲 走访 救助 接待 解决 化解 核实 "
-    "确认 实现 提升 增加 减少 下降 提高 覆盖 组织 抓好 打造 推进 参与 服务 救援 拆 加装 转改 施划 刷白 "
-    "执法 恢复 安排 增设 荣获 获得 承接 转办 回复 配备 配置 购置 投放 派遣 招聘 引进 遭受 铺油 取消 分离 摸排 登记 印发 制定 达到 达 引导 走访 慰问 发布 播出 刊发 培育 命名 认定 授予 验收 投用 "
-    "运行 启用 开通 筹集 争取 落实 消除 整合 采集 征收 追缴 罚款 立项 调处 扣押 没收 拘留 清除 粉刷 "
-    "新植 复绿 养护 巡查 清运 治理 劝阻 教育 纠正 查扣 取缔 关停 封堵 疏通 清淤 维护维修"
-).split()
-_VERB_SPECIAL = {"建设": "(?<!违法)(?<!违章)(?<!非法)建设", "分发": "(?<!充)分发", "服务": "服务(?=群众|居民|企业|市民|游客|老人|对象)", "组织": "组织(?![，,。、；;\\d])"}
+_VERBS = [
+    "处置",
+    "清理",
+    "拆除",
+    "完成",
+    "新增",
+    "新建",
+    "改扩建",
+    "改建",
+    "扩建",
+    "建成",
+    "建设",
+    "整治",
+    "排查",
+    "维修",
+    "修复",
+    "修补",
+    "维护",
+    "开展",
+    "发放",
+    "分发",
+    "悬挂",
+    "劝离",
+    "劝导",
+    "劝诫",
+    "办结",
+    "办理",
+    "处理",
+    "查处",
+    "打通",
+    "改造",
+    "组建",
+    "召开",
+    "播放",
+    "清运",
+    "捕获",
+    "张贴",
+    "暂扣",
+    "警告",
+    "约谈",
+    "下达",
+    "下发",
+    "出动",
+    "发现",
+    "上报",
+    "立案",
+    "结案",
+    "整改",
+    "销号",
+    "移交",
+    "受理",
+    "接到",
+    "受益",
+    "惠及",
+    "投入",
+    "注册",
+    "评选",
+    "设立",
+    "设置",
+    "安装",
+    "铲除",
+    "锁扣",
+    "清拖",
+    "补植",
+    "栽植",
+    "补栽",
+    "新植",
+    "种植",
+    "更换",
+    "修剪",
+    "培训",
+    "检查",
+    "督查",
+    "督导",
+    "督办",
+    "交办",
+    "通报",
+    "收集",
+    "外运",
+    "选树",
+    "表彰",
+    "创建",
+    "治理",
+    "签订",
+    "撤除",
+    "回收",
+    "清扫",
+    "冲洗",
+    "铺设",
+    "规范",
+    "浇筑",
+    "清掏",
+    "审批",
+    "备案",
+    "处罚",
+    "举办",
+    "宣讲",
+    "走访",
+    "救助",
+    "接待",
+    "解决",
+    "化解",
+    "核实",
+    "确认",
+    "实现",
+    "提升",
+    "增加",
+    "减少",
+    "下降",
+    "提高",
+    "覆盖",
+    "组织",
+    "抓好",
+    "打造",
+    "推进",
+    "参与",
+    "服务",
+    "救援",
+    "拆",
+    "加装",
+    "转改",
+    "施划",
+    "刷白",
+    "执法",
+    "恢复",
+    "安排",
+    "增设",
+    "荣获",
+    "获得",
+    "承接",
+    "转办",
+    "回复",
+    "配备",
+    "配置",
+    "购置",
+    "投放",
+    "派遣",
+    "招聘",
+    "引进",
+    "遭受",
+    "铺油",
+    "取消",
+    "分离",
+    "摸排",
+    "登记",
+    "印发",
+    "制定",
+    "达到",
+    "达",
+    "引导",
+    "走访",
+    "慰问",
+    "发布",
+    "播出",
+    "刊发",
+    "培育",
+    "命名",
+    "认定",
+    "授予",
+    "验收",
+    "投用",
+    "运行",
+    "启用",
+    "开通",
+    "筹集",
+    "争取",
+    "落实",
+    "消除",
+    "整合",
+    "采集",
+    "征收",
+    "追缴",
+    "罚款",
+    "立项",
+    "调处",
+    "扣押",
+    "没收",
+    "拘留",
+    "清除",
+    "粉刷",
+    "新植",
+    "复绿",
+    "养护",
+    "巡查",
+    "清运",
+    "治理",
+    "劝阻",
+    "教育",
+    "纠正",
+    "查扣",
+    "取缔",
+    "关停",
+    "封堵",
+    "疏通",
+    "清淤",
+    "维护维修",
+]
+_VERB_SPECIAL = {
+    "建设": "(?<!违法)(?<!违章)(?<!非法)建设",
+    "分发": "(?<!充)分发",
+    "服务": "服务(?=群众|居民|企业|市民|游客|老人|对象)",
+    "组织": "组织(?![，,。、；;\\d])",
+}
 _VERB = re.compile("|".join(_VERB_SPECIAL.get(v, v) for v in sorted(set(_VERBS), key=len, reverse=True)))
 _RATE = re.compile(r"率|比例|占比|比重")
 _DONE = re.compile(r"已|完毕")
-_NOT_DONE = re.compile(r"正在|尚未|未(?:完成|停工|开工|整改|落实|到位|办结|建成|达标)|剩余|其余|还有|仍有|仍存在|没有|不足")
+_NOT_DONE = re.compile(
+    r"正在|尚未|未(?:完成|停工|开工|整改|落实|到位|办结|建成|达标)|剩余|其余|还有|仍有|仍存在|没有|不足"
+)
 _TARGET_MARK = re.compile(
     r"计划|目标|力争|确保|预计|(?<!模)拟(?=[建在于对新改实启开])|争取|(?<![主重纲需必])要(?![求素点闻])|共需|需要|"
     r"将(?=[于在对加启完实新推全进着继力])|打算|任务是"
@@ -87,10 +336,46 @@ _PLAN_VERB = re.compile(
     r"做好|加强|推进|持续|深化|强化|加快|加大|完善|建立|健全|推动|落实|抓好|实施|探索|巩固|聚焦|坚持|确保|力争|"
     r"提升|提高|打造|开展|完成|创建|整治|建设|维护|关注|规范|优化|压实|严格|全面|着力|切实|积极|扎实|继续|保持|争创|紧盯|管理"
 )
-_GENERIC_WORDS = set(
-    "全面 基本 全部 顺利 如期 完成 实现 做好 推进 开展 工作 任务 目标 各项 相关 创建 建设 有关 其他 其它 "
-    "上级 领导 交办 的 和 及 并 等 继续 持续 进一步 确保 力争 争取 计划 按时 按期 按要求".split()
-)
+_GENERIC_WORDS = {
+    "全面",
+    "基本",
+    "全部",
+    "顺利",
+    "如期",
+    "完成",
+    "实现",
+    "做好",
+    "推进",
+    "开展",
+    "工作",
+    "任务",
+    "目标",
+    "各项",
+    "相关",
+    "创建",
+    "建设",
+    "有关",
+    "其他",
+    "其它",
+    "上级",
+    "领导",
+    "交办",
+    "的",
+    "和",
+    "及",
+    "并",
+    "等",
+    "继续",
+    "持续",
+    "进一步",
+    "确保",
+    "力争",
+    "争取",
+    "计划",
+    "按时",
+    "按期",
+    "按要求",
+}
 _SPEECH = re.compile(r"指出|强调|我们|大家|同志们|今天我|只有.{0,40}才能|讲话|报告中")
 # Adverbs and fillers dropped from a subject (anywhere / at its start).
 _DROP_ANYWHERE = re.compile(r"截至目前|截止目前|截至\d{1,2}月\d{1,2}日|截止\d{1,2}月\d{1,2}日|目前|现已|已经|已")
@@ -120,7 +405,9 @@ _DEADLINE = re.compile(
     r"(?:(?:19|20)\d{2}年)(?:底|末|年底|内)(?:前)?|年底前|年底|年内|年末|本年度|今年(?!以来|是|上半年)|下半年|明年|"
     r"春节前|国庆前|汛期前|(?:19|20)\d{2}年(?=前|完成|全面|实现|基本)"
 )
-_COMPLETES = re.compile(r"^[，,\s]*(?:前)?[，,\s]*(?:全面|基本|全部|如期|按期|顺利)?(?:完成|完工|竣工|建成|实现|开业|亮灯|投入使用|投用|达标|收官|交付|通过)")
+_COMPLETES = re.compile(
+    r"^[，,\s]*(?:前)?[，,\s]*(?:全面|基本|全部|如期|按期|顺利)?(?:完成|完工|竣工|建成|实现|开业|亮灯|投入使用|投用|达标|收官|交付|通过)"
+)
 _DEADLINE_LINE = re.compile(r"^\s*完成时[间限]\s*[：:]")
 _FRAMING = re.compile(r"^(?:今年|明年|下半年|(?:19|20)\d{2}年)是")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+(?:[。！？；!?;]+[”’\"）)]*|$)")
@@ -239,13 +526,18 @@ def _figures(simple: str, start: int, end: int) -> list[_Figure]:
         if any(f.start <= found.start() < f.end for f in out) or re.match(r"(?:19|20)\d{2}$", found.group(0)):
             continue
         # Only between two list items that carry the same unit: X类12件、Y类34、Z类56件.
-        before = [f for f in out if f.end <= found.start() and f.unit]
-        after = [f for f in out if f.start > found.end() and f.unit]
-        if (before and after and simple[found.end()] == "、" and before[-1].unit == after[0].unit
-                and simple.count("、", before[-1].end, found.start()) == 1
-                and simple.count("、", found.end(), after[0].start) == 1):
+        earlier = [f for f in out if f.end <= found.start() and f.unit]
+        later = [f for f in out if f.start > found.end() and f.unit]
+        if (
+            earlier
+            and later
+            and simple[found.end()] == "、"
+            and earlier[-1].unit == later[0].unit
+            and simple.count("、", earlier[-1].end, found.start()) == 1
+            and simple.count("、", found.end(), later[0].start) == 1
+        ):
             value = float(found.group(0).translate(_FULLWIDTH_DIGITS))
-            out.append(_Figure(found.start(), found.end(), value, after[0].unit))
+            out.append(_Figure(found.start(), found.end(), value, later[0].unit))
     out.sort(key=lambda f: f.start)
     kept = []
     for fig in out:
@@ -266,8 +558,8 @@ def _cut(original: str, simple: str, start: int, end: int, *, verb_prefix: str =
     for found in _DROP_ANYWHERE.finditer(piece_s):
         for i in range(found.start(), found.end()):
             keep[i] = False
-    kept_simple = "".join(c for c, k in zip(piece_s, keep) if k)
-    kept_orig = "".join(c for c, k in zip(original[start:end], keep) if k)
+    kept_simple = "".join(c for c, k in zip(piece_s, keep, strict=False) if k)  # end may pass the text
+    kept_orig = "".join(c for c, k in zip(original[start:end], keep, strict=False) if k)
     lead = _DROP_LEADING.match(kept_simple)
     if lead and lead.end():
         kept_simple, kept_orig = kept_simple[lead.end() :], kept_orig[lead.end() :]
@@ -385,13 +677,35 @@ def _figure_subjects(text: str, simple: str, start: int, end: int, plan: bool) -
                 subject = mapped[index]
             elif re.match(r"^[\s（(]*其中", head_s) and last_subject:
                 parent = last_subject
-                subject = _breakdown(parent, _cut(text, simple, head_start, fig.start), _cut(text, simple, fig.end, tail_end) if use_tail else "")
-            elif parent and index > 0 and "）" not in simple[previous_end : fig.start] and ")" not in simple[previous_end : fig.start]:
-                subject = _breakdown(parent, _cut(text, simple, head_start, fig.start), _cut(text, simple, fig.end, tail_end) if use_tail else "")
+                subject = _breakdown(
+                    parent,
+                    _cut(text, simple, head_start, fig.start),
+                    _cut(text, simple, fig.end, tail_end) if use_tail else "",
+                )
+            elif (
+                parent
+                and index > 0
+                and "）" not in simple[previous_end : fig.start]
+                and ")" not in simple[previous_end : fig.start]
+            ):
+                subject = _breakdown(
+                    parent,
+                    _cut(text, simple, head_start, fig.start),
+                    _cut(text, simple, fig.end, tail_end) if use_tail else "",
+                )
             else:
                 parent = ""
-                subject = _subject(text, simple, head_start, fig, tail_end if use_tail else fig.end, verb,
-                                   last_subject, index, first_subject)
+                subject = _subject(
+                    text,
+                    simple,
+                    head_start,
+                    fig,
+                    tail_end if use_tail else fig.end,
+                    verb,
+                    last_subject,
+                    index,
+                    first_subject,
+                )
             if index == 0:
                 first_subject = subject
             found.append(_Found(fig, subject, state))
@@ -417,7 +731,7 @@ def _respectively(text: str, simple: str, clause_start: int, figures: list[_Figu
     at = head.rfind("分别")
     if at < 0 or len(figures) < 2:
         return None
-    between = [simple[a.end : b.start] for a, b in zip(figures, figures[1:])]
+    between = [simple[a.end : b.start] for a, b in itertools.pairwise(figures)]
     if any(b.strip() not in ("、", ",", "，", "和", "及") for b in between):
         return None
     items_end = clause_start + at
@@ -426,14 +740,23 @@ def _respectively(text: str, simple: str, clause_start: int, figures: list[_Figu
         return None
     predicate = re.sub(r"^(?:为|是|达到|达|均为|均)", "", _cut(text, simple, items_end + 2, first.start))
     subjects = []
-    for s, e in zip(cuts, cuts[1:]):
+    for s, e in itertools.pairwise(cuts):
         item = _cut(text, simple, s, e - 1 if e - 1 > s else e)
         subjects.append(shorten_subject(item + predicate))
     return subjects
 
 
-def _subject(text: str, simple: str, head_start: int, fig: _Figure, tail_end: int, verb: str,
-             last_subject: str, index: int, first_subject: str = "") -> str:
+def _subject(
+    text: str,
+    simple: str,
+    head_start: int,
+    fig: _Figure,
+    tail_end: int,
+    verb: str,
+    last_subject: str,
+    index: int,
+    first_subject: str = "",
+) -> str:
     head_s = simple[head_start : fig.start]
     head = _cut(text, simple, head_start, fig.start)
     tail = _cut(text, simple, fig.end, tail_end) if tail_end > fig.end else ""
@@ -490,7 +813,9 @@ def refine_deadline(item_deadline: str, sentence: str) -> str:
     sentence_c = compact(sentence)
     general, named = None, []
     for part in parts:
-        date = _DEADLINE.search(simplified_aligned(part)) or re.search(r"持续推进|长期坚持|常态化|持续", to_simplified(part))
+        date = _DEADLINE.search(simplified_aligned(part)) or re.search(
+            r"持续推进|长期坚持|常态化|持续", to_simplified(part)
+        )
         if not date:
             continue
         topic = re.sub(r"[“”\"'‘’「」]", "", part[: date.start()]).strip()
@@ -546,9 +871,12 @@ def _is_heading_sentence(sentence: str, components: list[str]) -> bool:
     if not rest:
         return True
     heading = match_heading(rest)
-    if heading and len(rest) <= 36 and not re.search(r"[，,；;]", rest) and compact(heading.title).rstrip("…") == rest.rstrip("。：:；;"):
-        return True
-    return False
+    return bool(
+        heading
+        and len(rest) <= 36
+        and not re.search(r"[，,；;]", rest)
+        and compact(heading.title).rstrip("…") == rest.rstrip("。：:；;")
+    )
 
 
 def _strip_leading_headings(text: str, simple: str, start: int, end: int, components: list[str]) -> int:
@@ -574,7 +902,9 @@ _PREAMBLE = re.compile(
 )
 
 
-_ONLY_COMPLETION = re.compile(r"^(?:全面|基本|全部|并|及|和|顺利|如期|按期|按时)*(?:完成|完工|竣工|建成|开业|亮灯|投入使用|投用|实现|交付)(?:并|及|和|全面|投入使用|投用|开业|交付使用)*$")
+_ONLY_COMPLETION = re.compile(
+    r"^(?:全面|基本|全部|并|及|和|顺利|如期|按期|按时)*(?:完成|完工|竣工|建成|开业|亮灯|投入使用|投用|实现|交付)(?:并|及|和|全面|投入使用|投用|开业|交付使用)*$"
+)
 
 
 def _is_preamble(text: str, simple: str, cs: int, ce: int) -> bool:
@@ -611,7 +941,7 @@ def _action_clause(text: str, simple: str, start: int, end: int, prefer: int | N
                 if not _is_preamble(text, simple, cs, ce):
                     previous_action = _strip_marker_words(_cut(text, simple, cs, ce))
                 continue
-            for ps, pe in [(cs, ce)] + clauses[index + 1 :]:
+            for ps, pe in [(cs, ce), *clauses[index + 1 :]]:
                 stripped = _strip_marker_words(_cut(text, simple, ps, pe))
                 if _ONLY_COMPLETION.match(to_simplified(stripped)) and (previous_action or first_action):
                     return shorten_subject(previous_action or first_action)
@@ -637,7 +967,7 @@ def _strip_marker_words(text: str) -> str:
     for found in _MARKER_WORDS.finditer(simple):
         for i in range(found.start(), found.end()):
             keep[i] = False
-    out = "".join(c for c, k in zip(text, keep) if k)
+    out = "".join(c for c, k in zip(text, keep, strict=True) if k)
     out = _DROP_LEADING.sub("", out) if _DROP_LEADING.match(simplified_aligned(out)) else out
     return _balance(out.strip("，,、 "))
 
@@ -650,13 +980,20 @@ class _Context:
     document: Document
     facts: list[Fact]
 
-    def base(self, kind: str, chunk: Chunk, sentence: str, **fields) -> Fact:
+    def base(self, kind: str, chunk: Chunk, sentence: str, **fields: Any) -> Fact:
         meta = self.document.meta
         fields.setdefault("period", meta.period)
         fact = Fact(
-            kind=kind, year=meta.year, body=meta.body, section=chunk.heading,
-            sentence=sentence, doc_id=self.document.doc_id, chunk_id=chunk.chunk_id, title=meta.title,
-            source=self.document.source, **fields,
+            kind=kind,
+            year=meta.year,
+            body=meta.body,
+            section=chunk.heading,
+            sentence=sentence,
+            doc_id=self.document.doc_id,
+            chunk_id=chunk.chunk_id,
+            title=meta.title,
+            source=self.document.source,
+            **fields,
         )
         self.facts.append(fact)
         return fact
@@ -691,8 +1028,9 @@ def outline(text: str) -> list[_Unit]:
             continue
         if heading.style not in ranks:
             sibling = next((r for r, _, n in reversed(stack) if n == heading.number - 1), None)
-            ranks[heading.style] = sibling if heading.number > 1 and sibling is not None else (
-                max(ranks.values()) + 1 if ranks else 0)
+            ranks[heading.style] = (
+                sibling if heading.number > 1 and sibling is not None else (max(ranks.values()) + 1 if ranks else 0)
+            )
         rank = ranks[heading.style]
         while stack and stack[-1][0] >= rank:
             stack.pop()
@@ -755,8 +1093,9 @@ def _plan_period(document: Document, path: tuple[str, ...]) -> str:
     return ""
 
 
-def _sentence_facts(context: _Context, chunk: Chunk, s: int, e: int, plan: bool, path: tuple[str, ...],
-                    item_deadline: str) -> None:
+def _sentence_facts(
+    context: _Context, chunk: Chunk, s: int, e: int, plan: bool, path: tuple[str, ...], item_deadline: str
+) -> None:
     """Results and targets of one sentence of a passage (offsets s..e in the passage text)."""
     text = chunk.text
     simple = simplified_aligned(text)
@@ -777,11 +1116,21 @@ def _sentence_facts(context: _Context, chunk: Chunk, s: int, e: int, plan: bool,
     for item in found:
         if item.state == "result":
             context.base(
-                "result", chunk, sentence, subject=item.subject, figure=text[item.figure.start : item.figure.end],
-                value=item.figure.value, unit=item.figure.unit, period=document.meta.period or _period_in(sentence_s),
+                "result",
+                chunk,
+                sentence,
+                subject=item.subject,
+                figure=text[item.figure.start : item.figure.end],
+                value=item.figure.value,
+                unit=item.figure.unit,
+                period=document.meta.period or _period_in(sentence_s),
             )
     if plan:
-        if _FRAMING.match(body_s) or _SPEECH.search(body_s) or not _PLAN_VERB.search(body_s) and not _VERB.search(body_s):
+        if (
+            _FRAMING.match(body_s)
+            or _SPEECH.search(body_s)
+            or (not _PLAN_VERB.search(body_s) and not _VERB.search(body_s))
+        ):
             return
         if _definition(body_s):
             return
@@ -797,8 +1146,16 @@ def _sentence_facts(context: _Context, chunk: Chunk, s: int, e: int, plan: bool,
     if targets_here:
         for item in targets_here:
             context.base(
-                "target", chunk, sentence, subject=item.subject, figure=text[item.figure.start : item.figure.end],
-                value=item.figure.value, unit=item.figure.unit, deadline=deadline, status="unknown", period=period,
+                "target",
+                chunk,
+                sentence,
+                subject=item.subject,
+                figure=text[item.figure.start : item.figure.end],
+                value=item.figure.value,
+                unit=item.figure.unit,
+                deadline=deadline,
+                status="unknown",
+                period=period,
             )
         return
     if len(compact(body_s)) < 6:
@@ -812,8 +1169,14 @@ def _sentence_facts(context: _Context, chunk: Chunk, s: int, e: int, plan: bool,
         at = _deadline_offset(simple[body_start:e], to_simplified(own_deadline))
         prefer = body_start + at if at is not None else None
     context.base(
-        "target", chunk, sentence, subject=_action_clause(text, simple, body_start, e, prefer), deadline=deadline,
-        status="unknown", period=period, masked=masked,
+        "target",
+        chunk,
+        sentence,
+        subject=_action_clause(text, simple, body_start, e, prefer),
+        deadline=deadline,
+        status="unknown",
+        period=period,
+        masked=masked,
     )
 
 
@@ -830,8 +1193,11 @@ def _period_in(simple_sentence: str) -> str:
     return ""
 
 
-def _problems(context: _Context, groups: dict[tuple[str, ...], list[tuple[Chunk, int, int]]],
-              loose: list[tuple[Chunk, int, int, tuple[str, ...]]]) -> None:
+def _problems(
+    context: _Context,
+    groups: dict[tuple[str, ...], list[tuple[Chunk, int, int]]],
+    loose: list[tuple[Chunk, int, int, tuple[str, ...]]],
+) -> None:
     """One fact per numbered problem (subject = its title, sentence = its text in the first
     passage that holds it); a section without numbered items: one per sentence."""
     for key, sentences in groups.items():
@@ -884,7 +1250,9 @@ def field_of(name: str) -> str | None:
 _RECORD_PART = re.compile(r"([^：:；;]{1,12})[：:]([^；;]*)")
 _SCORE = re.compile(rf"[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?(?:分?\s*[+＋]\s*[{_DIGITS}]+)?\s*分")
 _STATEMENT = re.compile(r"(测评项目|测评内容|测评标准|测评方法|评分方法|数据采集|分值构成|分值)\s*(?:[：:]|为)\s*(.+)")
-_INDICATOR_SCORE = re.compile(rf"([\u4e00-\u9fff]{{2,6}}指标)(?:则|共)?(?:占)?\s*([{_DIGITS}]+(?:[.．][{_DIGITS}]+)?\s*分)")
+_INDICATOR_SCORE = re.compile(
+    rf"([\u4e00-\u9fff]{{2,6}}指标)(?:则|共)?(?:占)?\s*([{_DIGITS}]+(?:[.．][{_DIGITS}]+)?\s*分)"
+)
 # "采用听取汇报、材料审核…七种方法采集数据" / "以实地暗访考察…三种方式…测评" / "采取…等方式"
 _METHODS = re.compile(
     r"(?:采用|采取|以|通过)[^。；;]{4,120}?(?:[一二三四五六七八九十\d]+种|等)(?:方法|方式)(?=[^。；;]{0,40}(?:采集|测评|考察|数据))"
@@ -919,15 +1287,24 @@ def score_value(score: str) -> float | None:
         return None
 
 
-def criterion_fact(fields: dict[str, str], **base) -> Fact:
+def criterion_fact(fields: dict[str, str], **base: Any) -> Fact:
     """A criterion from named fields (item, content, standard, score, method, responsible)."""
     item, content, standard = fields.get("item", ""), fields.get("content", ""), fields.get("standard", "")
     score = fields.get("score", "")
     subject = item or content[:40] or standard[:40]
     return Fact(
-        kind="criterion", subject=subject, figure=score, value=score_value(score) if score else None,
-        unit="分" if score and re.search(r"\d", score) else "", item=item, content=content, standard=standard,
-        score=score, method=fields.get("method", ""), responsible=fields.get("responsible", ""), **base,
+        kind="criterion",
+        subject=subject,
+        figure=score,
+        value=score_value(score) if score else None,
+        unit="分" if score and re.search(r"\d", score) else "",
+        item=item,
+        content=content,
+        standard=standard,
+        score=score,
+        method=fields.get("method", ""),
+        responsible=fields.get("responsible", ""),
+        **base,
     )
 
 
@@ -944,8 +1321,17 @@ def _criteria(context: _Context, chunks: list[Chunk]) -> None:
             stripped = line.strip()
             if not stripped:
                 continue
-            base = dict(year=meta.year, body=meta.body, period=meta.period, section=chunk.heading, sentence=stripped,
-                        doc_id=document.doc_id, chunk_id=chunk.chunk_id, title=meta.title, source=document.source)
+            base = {
+                "year": meta.year,
+                "body": meta.body,
+                "period": meta.period,
+                "section": chunk.heading,
+                "sentence": stripped,
+                "doc_id": document.doc_id,
+                "chunk_id": chunk.chunk_id,
+                "title": meta.title,
+                "source": document.source,
+            }
             record = parse_record(stripped)
             if record:
                 context.facts.append(criterion_fact(record, **base))
@@ -980,14 +1366,14 @@ def _criteria(context: _Context, chunks: list[Chunk]) -> None:
 def _row_fields(header: list[str | None], number: str, rest: str) -> dict[str, str]:
     columns = [h for h in header if h != "number"]
     if len(columns) <= 1:
-        return {columns[0] if columns else "standard": rest, "number": number}
+        return {(columns[0] if columns and columns[0] else "standard"): rest, "number": number}
     parts = [p for p in re.split(r"\t|\u3000|\s{2,}", rest) if p.strip()]
     if len(parts) == len(columns):
-        return {name: value.strip() for name, value in zip(columns, parts) if name}
+        return {name: value.strip() for name, value in zip(columns, parts, strict=True) if name}
     return {"standard": rest, "number": number}
 
 
-def _criterion_statements(context: _Context, line: str, base: dict) -> None:
+def _criterion_statements(context: _Context, line: str, base: dict[str, Any]) -> None:
     simple = simplified_aligned(line)
     for s, e in _sentences(line):
         sentence, sentence_s = line[s:e], simple[s:e]
@@ -1014,9 +1400,10 @@ def _criterion_statements(context: _Context, line: str, base: dict) -> None:
             method = _METHODS.search(sentence_s)
             if method:
                 value = sentence[method.start() :].strip().rstrip("。；;")
-                context.facts.append(criterion_fact({"item": "数据采集方法", "method": value},
-                                                    **(base | {"sentence": sentence})))
+                context.facts.append(
+                    criterion_fact({"item": "数据采集方法", "method": value}, **(base | {"sentence": sentence}))
+                )
         for found in _INDICATOR_SCORE.finditer(sentence_s):
             item = re.sub(r"^(?:其中|则|共|而)", "", sentence[found.start(1) : found.end(1)])
-            score = sentence[found.start(2) : found.end(2)]
-            context.facts.append(criterion_fact({"item": item, "score": score}, **(base | {"sentence": sentence})))
+            points = sentence[found.start(2) : found.end(2)]
+            context.facts.append(criterion_fact({"item": item, "score": points}, **(base | {"sentence": sentence})))

@@ -90,7 +90,7 @@ def _records(name: str, sheet: str, rows: list[list[str]], columns: list[str | N
         if not any(cell.strip() for cell in row):
             continue
         fields: dict[str, str] = {}
-        for column, cell in zip(columns, row):
+        for column, cell in zip(columns, row, strict=False):  # rows may be ragged
             if column and cell and column not in fields:
                 fields[column] = cell
         own = {k for k in fields if k in ("item", "content", "standard")}
@@ -107,15 +107,25 @@ def _records(name: str, sheet: str, rows: list[list[str]], columns: list[str | N
         line = "；".join(f"{_LABELS[k]}：{fields[k]}" for k in _LABELS if fields.get(k))
         row_number = first_row + offset + 1
         fact = criterion_fact(
-            fields, section=sheet, sentence=line, title=stem + (f"（{sheet}）" if sheet else ""), source=name,
+            fields,
+            section=sheet,
+            sentence=line,
+            title=stem + (f"（{sheet}）" if sheet else ""),
+            source=name,
         )
         fact.fact_id = f"table-{digest}:{sheet}:{row_number}"
         facts.append(fact)
     return facts
 
 
-_LABELS = {"item": "测评项目", "content": "测评内容", "standard": "测评标准", "score": "分值", "method": "测评方法",
-           "responsible": "责任单位"}
+_LABELS = {
+    "item": "测评项目",
+    "content": "测评内容",
+    "standard": "测评标准",
+    "score": "分值",
+    "method": "测评方法",
+    "responsible": "责任单位",
+}
 
 
 def find_tables(folder: str | Path) -> list[Path]:
@@ -125,8 +135,10 @@ def find_tables(folder: str | Path) -> list[Path]:
         return []
     out = []
     for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() in TABLE_SUFFIXES and path.is_file() and not any(
-            part.startswith((".", "~$")) for part in path.relative_to(folder).parts
+        if (
+            path.suffix.lower() in TABLE_SUFFIXES
+            and path.is_file()
+            and not any(part.startswith((".", "~$")) for part in path.relative_to(folder).parts)
         ):
             out.append(path)
     return out
@@ -138,12 +150,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _export_value(fact: Fact, key: str):
+def _export_value(fact: Fact, key: str) -> str | int | float | bool | None:
     if key == "kind":
         from assistant.facts.model import KIND_LABELS
 
         return KIND_LABELS.get(fact.kind, fact.kind)
-    value = getattr(fact, key)
+    value: str | int | float | bool | None = getattr(fact, key)
     if key == "value" and (fact.masked or value is None):
         return None
     return value

@@ -7,6 +7,7 @@ the previous generation in place and loadable. A file lock serialises ingests.""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -16,7 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,14 @@ from filelock import FileLock, Timeout
 
 from assistant import __version__
 from assistant.index.embed import Embedder
-from assistant.index.store import CURRENT, SCHEMA_VERSION, UPGRADABLE_SCHEMAS, IndexMismatch, IndexMissing, current_generation
+from assistant.index.store import (
+    CURRENT,
+    SCHEMA_VERSION,
+    UPGRADABLE_SCHEMAS,
+    IndexMismatch,
+    IndexMissing,
+    current_generation,
+)
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.ingest.load import IngestError, check_file
 from assistant.ingest.pipeline import discover, file_hash, prepare
@@ -80,7 +88,7 @@ class IngestReport:
     generation: str = ""
     index_type: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
@@ -89,15 +97,15 @@ class _FileRows:
     key: str
     content_hash: str
     ingested_at: str
-    documents: list[dict]
-    chunks: list[dict]  # with "vector" (bytes) and "tokens" (str)
+    documents: list[dict[str, Any]]
+    chunks: list[dict[str, Any]]  # with "vector" (bytes) and "tokens" (str)
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _read_previous(index_dir: Path) -> tuple[dict, dict[str, _FileRows]]:
+def _read_previous(index_dir: Path) -> tuple[dict[str, Any], dict[str, _FileRows]]:
     try:
         folder = current_generation(index_dir)
     except IndexMissing:
@@ -106,8 +114,10 @@ def _read_previous(index_dir: Path) -> tuple[dict, dict[str, _FileRows]]:
     db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
     try:
-        files = {r["key"]: _FileRows(r["key"], r["content_hash"], r["ingested_at"], [], [])
-                 for r in db.execute("SELECT * FROM files")}
+        files = {
+            r["key"]: _FileRows(r["key"], r["content_hash"], r["ingested_at"], [], [])
+            for r in db.execute("SELECT * FROM files")
+        }
         doc_file = {}
         for r in db.execute("SELECT * FROM documents ORDER BY rowid"):
             files[r["file_key"]].documents.append(dict(r))
@@ -119,42 +129,72 @@ def _read_previous(index_dir: Path) -> tuple[dict, dict[str, _FileRows]]:
     return manifest, files
 
 
-def _rows_for(document: Document, chunks: list[Chunk], key: str, at: str) -> tuple[dict, list[dict]]:
+def _rows_for(
+    document: Document, chunks: list[Chunk], key: str, at: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     meta = document.meta
     doc_row = {
-        "doc_id": document.doc_id, "file_key": key, "source": document.source, "path": document.path,
-        "title": meta.title, "years": json.dumps(meta.years), "body": meta.body, "body_full": meta.body_full,
-        "kind": meta.kind, "period": meta.period, "text": document.text, "content_hash": document.content_hash,
-        "ingested_at": at, "notes": json.dumps(document.notes, ensure_ascii=False),
+        "doc_id": document.doc_id,
+        "file_key": key,
+        "source": document.source,
+        "path": document.path,
+        "title": meta.title,
+        "years": json.dumps(meta.years),
+        "body": meta.body,
+        "body_full": meta.body_full,
+        "kind": meta.kind,
+        "period": meta.period,
+        "text": document.text,
+        "content_hash": document.content_hash,
+        "ingested_at": at,
+        "notes": json.dumps(document.notes, ensure_ascii=False),
     }
-    chunk_rows = [{
-        "chunk_id": c.chunk_id, "doc_id": c.doc_id, "ordinal": c.ordinal, "heading": c.heading, "text": c.text,
-        "start": c.start, "end": c.end, "deadline": c.deadline, "search_text": c.search_text,
-        "tokens": " ".join(keyword_tokens(c.search_text, normalized=True)), "vector": None,
-        "_index_text": c.search_text,
-    } for c in chunks]
+    chunk_rows = [
+        {
+            "chunk_id": c.chunk_id,
+            "doc_id": c.doc_id,
+            "ordinal": c.ordinal,
+            "heading": c.heading,
+            "text": c.text,
+            "start": c.start,
+            "end": c.end,
+            "deadline": c.deadline,
+            "search_text": c.search_text,
+            "tokens": " ".join(keyword_tokens(c.search_text, normalized=True)),
+            "vector": None,
+            "_index_text": c.search_text,
+        }
+        for c in chunks
+    ]
     return doc_row, chunk_rows
 
 
-def _build_faiss(vectors: np.ndarray, ids: np.ndarray, dims: int, flat_max: int):
+def _build_faiss(vectors: np.ndarray, ids: np.ndarray, dims: int, flat_max: int) -> tuple[Any, str]:
     import faiss
 
+    inner: faiss.Index
     if len(ids) > flat_max:
-        inner = faiss.IndexHNSWFlat(dims, 32, faiss.METRIC_INNER_PRODUCT)
-        inner.hnsw.efConstruction = 80
-        inner.hnsw.efSearch = 256  # recall@10 0.906 at 300k vs 0.835 at 128 (bench/README.md)
-        kind = "hnsw32"
+        hnsw = faiss.IndexHNSWFlat(dims, 32, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efConstruction = 80
+        hnsw.hnsw.efSearch = 256  # recall@10 0.906 at 300k vs 0.835 at 128 (bench/README.md)
+        inner, kind = hnsw, "hnsw32"
     else:
-        inner = faiss.IndexFlatIP(dims)
-        kind = "flat"
+        inner, kind = faiss.IndexFlatIP(dims), "flat"
     index = faiss.IndexIDMap2(inner)
     if len(ids):
         index.add_with_ids(vectors, ids)
     return index, kind
 
 
-def _write_generation(folder: Path, files: list[_FileRows], manifest: dict[str, Any], dims: int, flat_max: int,
-                      sources: Mapping[str, Path], previous: Path | None) -> str:
+def _write_generation(
+    folder: Path,
+    files: list[_FileRows],
+    manifest: dict[str, Any],
+    dims: int,
+    flat_max: int,
+    sources: Mapping[str, Path],
+    previous: Path | None,
+) -> str:
     """Write a complete generation: passages, vectors, keyword index, and the facts extracted
     from them (``facts.json``), all durable before the caller switches ``CURRENT`` to it."""
     import bm25s
@@ -171,15 +211,28 @@ def _write_generation(folder: Path, files: list[_FileRows], manifest: dict[str, 
         db.execute("INSERT INTO files VALUES (?, ?, ?)", (file.key, file.content_hash, file.ingested_at))
         for d in file.documents:
             cols = [k for k in d if k != "rowid"]
-            db.execute(f"INSERT INTO documents ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                       [d[c] for c in cols])
+            db.execute(
+                f"INSERT INTO documents ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", [d[c] for c in cols]
+            )
         for c in file.chunks:
             rowid += 1
             db.execute(
                 'INSERT INTO chunks (rowid, chunk_id, doc_id, ordinal, heading, text, start, "end", deadline, '
                 "search_text, tokens, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (rowid, c["chunk_id"], c["doc_id"], c["ordinal"], c["heading"], c["text"], c["start"], c["end"],
-                 c["deadline"], c["search_text"], c["tokens"], c["vector"]),
+                (
+                    rowid,
+                    c["chunk_id"],
+                    c["doc_id"],
+                    c["ordinal"],
+                    c["heading"],
+                    c["text"],
+                    c["start"],
+                    c["end"],
+                    c["deadline"],
+                    c["search_text"],
+                    c["tokens"],
+                    c["vector"],
+                ),
             )
             search_texts.append((rowid, c["search_text"]))
             vectors.append(np.frombuffer(c["vector"], dtype=np.float32))
@@ -235,10 +288,8 @@ def _printable_part(part: str) -> str:
 
 def _bad_name_reason(path: Path) -> str:
     reason = "file name is not valid UTF-8"
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         reason += f" (in GBK it reads '{os.fsencode(path.name).decode('gb18030')}')"
-    except UnicodeDecodeError:
-        pass
     return reason + "; rename the file to UTF-8"
 
 
@@ -323,7 +374,7 @@ def ingest(
                 del result[key]
                 report.removed.append(key)
         report.removed += [k for k in remove if k in previous]
-        to_embed: list[dict] = []
+        to_embed: list[dict[str, Any]] = []
         for number, source in enumerate(found.files, start=1):
             if progress:
                 progress("read", number, len(found.files))
@@ -353,7 +404,9 @@ def ingest(
             to_embed.extend(rows.chunks)
         total = sum(len(r.chunks) for r in result.values())
         if total > settings.max_passages:
-            raise ValueError(f"refused: {total} passages exceed the limit of {settings.max_passages} (ASSISTANT_MAX_PASSAGES)")
+            raise ValueError(
+                f"refused: {total} passages exceed the limit of {settings.max_passages} (ASSISTANT_MAX_PASSAGES)"
+            )
         if to_embed:
             done = 0
             if progress:
@@ -366,12 +419,18 @@ def ingest(
                     progress("embed", done, len(to_embed))
 
             vectors = embedder.encode_passages([c["_index_text"] for c in to_embed], progress=tick)
-            for row, vector in zip(to_embed, vectors):
+            for row, vector in zip(to_embed, vectors, strict=True):
                 row["vector"] = vector.astype(np.float32).tobytes()
                 del row["_index_text"]
         report.embedded = len(to_embed)
-        changed = bool(to_embed or report.removed or rebuild or not manifest or manifest.get("schema") != SCHEMA_VERSION
-                       or not _facts_saved(index_dir, manifest))
+        changed = bool(
+            to_embed
+            or report.removed
+            or rebuild
+            or not manifest
+            or manifest.get("schema") != SCHEMA_VERSION
+            or not _facts_saved(index_dir, manifest)
+        )
         ordered = [result[k] for k in sorted(result)]
         report.documents = sum(len(r.documents) for r in ordered)
         report.passages = total
@@ -387,17 +446,22 @@ def ingest(
         except IndexMissing:
             previous_name = ""
         new_manifest = {
-            "schema": SCHEMA_VERSION, "version": __version__, "generation": name, "previous": previous_name,
+            "schema": SCHEMA_VERSION,
+            "version": __version__,
+            "generation": name,
+            "previous": previous_name,
             "created": _now(),
-            "model": embedder.identity, "documents": report.documents,
+            "model": embedder.identity,
+            "documents": report.documents,
             "files": {r.key: r.content_hash for r in ordered},
         }
         if progress:
             progress("write", 0, 1)
         sources = {f.key: f.path for f in found.files}
         reuse = index_dir / previous_name if previous_name and not rebuild else None  # its facts of unchanged files
-        report.index_type = _write_generation(index_dir / name, ordered, new_manifest, embedder.dim,
-                                              settings.flat_index_max, sources, reuse)
+        report.index_type = _write_generation(
+            index_dir / name, ordered, new_manifest, embedder.dim, settings.flat_index_max, sources, reuse
+        )
         _switch_current(index_dir, name)
         _remove_stale(index_dir, {name, previous_name})
         report.generation = name

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,8 +49,9 @@ class Embedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
         from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
 
+        # transformers' logging helpers carry no type information.
+        hf_logging: Any = importlib.import_module("transformers.utils.logging")
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
         torch.set_num_threads(settings.torch_threads or max(1, os.cpu_count() or 1))
@@ -57,7 +60,10 @@ class Embedder:
         self.batch_size = settings.embed_batch_size
         self._model = SentenceTransformer(str(self.folder), device="cpu", local_files_only=True)
         self._model.max_seq_length = min(self._model.max_seq_length or 512, 512)
-        self.dim = int(self._model.get_embedding_dimension())
+        dim = self._model.get_embedding_dimension()
+        if dim is None:
+            raise ModelUnavailable(f"model in {self.folder} does not state its embedding dimension")
+        self.dim = int(dim)
         prompts = self._read_prompts()
         self.query_prefix = prompts.get("query", "")
         self.passage_prefix = prompts.get("passage", "")
@@ -73,9 +79,7 @@ class Embedder:
     def identity(self) -> dict[str, object]:
         return {"name": self.name, "dims": self.dim, "fingerprint": self.fingerprint}
 
-    def encode_passages(
-        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> np.ndarray:
+    def encode_passages(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         """Normalised float32 vectors, one row per text; ``progress(n)`` after each batch."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         # Batches of similar length waste no time on padding.
@@ -83,8 +87,10 @@ class Embedder:
         for start in range(0, len(order), self.batch_size):
             rows = order[start : start + self.batch_size]
             out[rows] = self._model.encode(
-                [self.passage_prefix + texts[i] for i in rows], batch_size=self.batch_size,
-                normalize_embeddings=True, convert_to_numpy=True,
+                [self.passage_prefix + texts[i] for i in rows],
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
             )
             if progress:
                 progress(len(rows))
@@ -95,4 +101,4 @@ class Embedder:
         # No lock around concurrent encodes: serialising them was measured slower at 4 clients
         # and no faster at 16 (bench/README.md, "Concurrency").
         vector = self._model.encode([self.query_prefix + text], normalize_embeddings=True, convert_to_numpy=True)
-        return vector[0].astype(np.float32)
+        return np.asarray(vector[0], dtype=np.float32)

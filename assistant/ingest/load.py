@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv"}
 MAX_TABLE_ROWS = 100_000
@@ -72,8 +73,7 @@ def _looks_like_text(text: str) -> bool:
     # Private-use characters are what Big5 (and other non-GBK) bytes become when read as
     # GB18030: real text hardly has any, mis-decoded text is full of them.
     bad = sum(
-        1 for ch in sample
-        if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff"
+        1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff"
     )
     return bad / len(sample) < 0.01
 
@@ -83,7 +83,10 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Office files and 
 
 def _check_zip(path: Path, data: bytes, max_bytes: int, suffix: str = ".docx") -> zipfile.ZipFile:
     """The Office file's zip archive, refused when damaged, encrypted or a zip bomb."""
-    old, member = {".docx": ("Word file (.doc)", "word/document.xml"), ".xlsx": ("Excel file (.xls)", "xl/workbook.xml")}[suffix]
+    old, member = {
+        ".docx": ("Word file (.doc)", "word/document.xml"),
+        ".xlsx": ("Excel file (.xls)", "xl/workbook.xml"),
+    }[suffix]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -119,7 +122,7 @@ def _docx_text(path: Path, data: bytes, max_bytes: int) -> LoadedFile:
     return LoadedFile(path, "\n".join(lines), title_hint=title)
 
 
-def _table_cells(table) -> list[list[str]]:
+def _table_cells(table: Any) -> list[list[str]]:
     rows = []
     for row in table.rows:
         cells: list[str] = []
@@ -185,7 +188,7 @@ def read_spreadsheet(path: Path, data: bytes, max_bytes: int) -> list[tuple[str,
     return sheets
 
 
-def _cell_text(value) -> str:
+def _cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -236,7 +239,9 @@ def _spreadsheet_text(path: Path, data: bytes, max_bytes: int) -> LoadedFile:
     return LoadedFile(path, "\n".join(lines), title_hint=title)
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
+)
 
 
 def _pdf_text(path: Path, data: bytes) -> LoadedFile:
@@ -294,8 +299,10 @@ def meaningful_title(title: str) -> str:
 
 
 class _HTMLText(HTMLParser):
-    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
-    _SKIP = {"script", "style", "noscript", "template", "head"}
+    _BLOCKS = frozenset(
+        {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+    )
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -304,7 +311,7 @@ class _HTMLText(HTMLParser):
         self.title = ""
         self._in_title = False
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self.skip += 1
         if tag == "title":
@@ -314,7 +321,7 @@ class _HTMLText(HTMLParser):
         if tag in {"td", "th"}:
             self.parts.append("　")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP and self.skip:
             self.skip -= 1
         if tag == "title":
@@ -322,7 +329,7 @@ class _HTMLText(HTMLParser):
         if tag in self._BLOCKS:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
         elif not self.skip:
@@ -344,10 +351,11 @@ def human_size(size: int) -> str:
     """``532 bytes``, ``12.0 KB``, ``200.0 MB``: limits below 1 MB must not read as "0 MB"."""
     if size < 1024:
         return f"{size} bytes"
+    scaled = float(size)
     for unit in ("KB", "MB", "GB"):
-        size /= 1024
-        if size < 1024 or unit == "GB":
-            return f"{size:.1f} {unit}"
+        scaled /= 1024
+        if scaled < 1024 or unit == "GB":
+            return f"{scaled:.1f} {unit}"
     raise AssertionError("unreachable")
 
 
@@ -366,7 +374,8 @@ def check_file(path: Path, max_bytes: int) -> int:
         raise IngestError(path, "empty file")
     if info.st_size > max_bytes:
         raise IngestError(
-            path, f"too large: {human_size(info.st_size)} exceeds the limit of {human_size(max_bytes)} (ASSISTANT_MAX_FILE_BYTES)"
+            path,
+            f"too large: {human_size(info.st_size)} exceeds the limit of {human_size(max_bytes)} (ASSISTANT_MAX_FILE_BYTES)",
         )
     return info.st_size
 
@@ -375,7 +384,9 @@ def load_file(path: Path, max_bytes: int) -> LoadedFile:
     """Read one file into text. Raises :class:`IngestError` with a reason a user can act on."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise IngestError(path, f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+        raise IngestError(
+            path, f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        )
     check_file(path, max_bytes)
     try:
         with path.open("rb") as fh:
