@@ -17,18 +17,21 @@ def _load(tmp_path: Path, markup: str) -> str:
 
 def test_an_escaped_entity_is_decoded_once(tmp_path):
     # The page shows the reader "&lt;script&gt;" (the markup writes its ampersand as &amp;).
-    text = _load(tmp_path, "<html><body><p>示例：&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;</p></body></html>")
+    text = _load(
+        tmp_path, "<html><body><p>示例：&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;</p></body></html>"
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "<script>" not in text
 
 
 def test_entities_become_their_characters(tmp_path):  # a guard: held before the fix too
     text = _load(tmp_path, "<p>A &amp; B &lt;b&gt; &#20844;&#21476; &quot;引号&quot;&nbsp;x</p>")
-    assert "A & B <b> 公古 \"引号\"\xa0x" in text
+    assert 'A & B <b> 公古 "引号"\xa0x' in text
 
 
 def test_the_title_is_decoded_once_too(tmp_path):  # a guard: held before the fix too
     path = tmp_path / "page.html"
-    path.write_text("<html><head><title>创文 &amp;amp; 城管</title></head><body><p>正文</p></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "<html><head><title>创文 &amp;amp; 城管</title></head><body><p>正文</p></body></html>", encoding="utf-8"
+    )
     assert load_file(path, LIMIT).title_hint == "创文 &amp; 城管"

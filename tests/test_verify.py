@@ -12,8 +12,10 @@ import pytest
 from assistant.answer.verify import numbers_in, quantities, unsupported_numbers
 
 # A real sentence of corpus/reports/003 (XX区城市管理局 2023).
-REPORT = ("加强执法人员业务培训，不断提高数字化案件的处置率。截至目前，应处置数约14183件，处置14067件，"
-          "处置率99.18％，办理网民留言58件，市长热线2183件。")
+REPORT = (
+    "加强执法人员业务培训，不断提高数字化案件的处置率。截至目前，应处置数约14183件，处置14067件，"
+    "处置率99.18％，办理网民留言58件，市长热线2183件。"
+)
 
 
 def test_a_figure_is_not_supported_by_a_longer_figure_that_contains_it():
@@ -107,11 +109,17 @@ def test_numbers_in_reports_the_figures_as_written():
     assert numbers_in("处置14067件，处置率99.18％，补贴两万元") == ["14067", "99.18%", "两万"]
 
 
-@pytest.mark.parametrize("answer, cited", [
-    ("截至目前，应处置数约14183件，处置14067件，处置率99.18％[1]", [REPORT]),
-    ("《2023年XX区城市管理局工作总结》：整治占道经营约8000余处[1]", ["2023年XX区城市管理局工作总结 整治占道经营约8000余处"]),
-    ("完成瓶改管30户（完成时间：7月底）。[1]", ["瓶改管30户 7月底"]),
-    ("第三季度共开展巡查二十次[1]", ["第三季度 共开展巡查二十次"]),
-])
+@pytest.mark.parametrize(
+    "answer, cited",
+    [
+        ("截至目前，应处置数约14183件，处置14067件，处置率99.18％[1]", [REPORT]),
+        (
+            "《2023年XX区城市管理局工作总结》：整治占道经营约8000余处[1]",
+            ["2023年XX区城市管理局工作总结 整治占道经营约8000余处"],
+        ),
+        ("完成瓶改管30户（完成时间：7月底）。[1]", ["瓶改管30户 7月底"]),
+        ("第三季度共开展巡查二十次[1]", ["第三季度 共开展巡查二十次"]),
+    ],
+)
 def test_copied_sentences_are_supported(answer, cited):  # a guard: passed before the rewrite too
     assert unsupported_numbers(answer, cited) == []

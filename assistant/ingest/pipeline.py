@@ -107,8 +107,14 @@ def prepare(source: SourceFile, settings: Settings, content_hash: str) -> list[t
             start = piece.start + len(raw) - len(raw.lstrip())
             text = raw.strip()
             chunk = Chunk(
-                chunk_id=f"{doc_id}:{ordinal:04d}", doc_id=doc_id, ordinal=ordinal, heading=piece.heading,
-                text=text, start=start, end=start + len(text), deadline=piece.deadline,
+                chunk_id=f"{doc_id}:{ordinal:04d}",
+                doc_id=doc_id,
+                ordinal=ordinal,
+                heading=piece.heading,
+                text=text,
+                start=start,
+                end=start + len(text),
+                deadline=piece.deadline,
             )
             chunk.search_text = normalize(index_text(chunk, meta.title))
             chunks.append(chunk)
