@@ -443,6 +443,47 @@ def test_html_text_reads_back_what_the_page_shows(shown):
 
 
 # ---------------------------------------------------------------------------------------------
+# assistant.answer.verify: a sentence copied from a passage never has an unsupported number.
+
+FIGURES = [
+    "三十五处",
+    "百分之九十",
+    "两万元",
+    "1.2万元",
+    "5—8分",
+    "2023-07-05",
+    "7月5日",
+    "（1）",
+    "一、",
+    "第三季度",
+    "1.236起",
+    "约8000余处",
+    "十分",
+    "三至五天",
+    "1-2万元",
+    "14,067件",
+    "800，1200起",
+    "二〇二三年",
+]
+
+
+@given(st.lists(st.one_of(report_text(60), st.sampled_from(FIGURES + NUMBERS)), max_size=8).map("".join))
+def test_sentences_copied_from_a_passage_are_supported_by_it(passage):
+    from assistant.answer.verify import unsupported_numbers
+
+    for sentence in re.split(r"(?<=[。；！？\n])", passage):
+        if sentence.strip():
+            assert unsupported_numbers(sentence + "[1]", [passage]) == [], sentence
+
+
+@given(any_text, any_text)
+def test_verifier_never_raises(answer, passage):
+    from assistant.answer.verify import unsupported_numbers
+
+    assert isinstance(unsupported_numbers(answer, [passage]), list)
+
+
+# ---------------------------------------------------------------------------------------------
 # assistant.text.normalize
 
 
