@@ -1,0 +1,53 @@
+"""The test tiers given by tests/conftest.py: model and index tests are ``integration``, browser
+files too, and a browser test that would skip in CI fails instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+CONFTEST = (Path(__file__).parent / "conftest.py").read_text(encoding="utf-8")
+# The fixtures are replaced by stand-ins of the same names: what is checked is the marking,
+# not the model.
+STANDINS = """
+import pytest
+
+@pytest.fixture
+def embedder():
+    return "model"
+
+@pytest.fixture
+def store(embedder):
+    return "index"
+"""
+
+
+@pytest.fixture
+def project(pytester: pytest.Pytester) -> pytest.Pytester:
+    conftest = CONFTEST.split('@pytest.fixture(scope="session")')[0]  # the hooks, without the real fixtures
+    pytester.makeconftest(conftest)
+    pytester.makepyfile(
+        test_units=STANDINS + "\ndef test_fast():\n    pass\n\ndef test_model(embedder):\n    pass\n"
+        "\ndef test_through_a_fixture(store):\n    pass\n",
+        test_e2e_browser="import pytest\n\ndef test_page():\n    pytest.skip('Chromium is missing')\n",
+    )
+    pytester.makeini("[pytest]\nmarkers =\n    integration: x\n    e2e: x\n    slow: x\n")
+    return pytester
+
+
+def test_the_fast_tier_leaves_out_model_index_and_browser_tests(project, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    result = project.runpytest("-m", "not integration")
+    result.assert_outcomes(passed=1, deselected=3)
+    result = project.runpytest("-m", "integration")
+    result.assert_outcomes(passed=2, skipped=1, deselected=1)
+
+
+def test_a_browser_test_that_skips_fails_in_ci(project, monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    result = project.runpytest("-m", "e2e")
+    result.assert_outcomes(failed=1, deselected=3)
+    result.stdout.fnmatch_lines(["*browser test skipped in CI*Chromium is missing*"])
