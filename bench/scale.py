@@ -193,10 +193,13 @@ def write_generation(folder: Path, files, embedder) -> tuple[float, dict]:
         "files": {f.key: f.content_hash for f in files},
     }
     with Timer() as t:
-        kind = _write_generation(folder / name, files, manifest, embedder.dim, _common.settings().flat_index_max)
+        # As an ingest writes it: passages, vectors, keyword index and the facts (facts.json).
+        kind = _write_generation(
+            folder / name, files, manifest, embedder.dim, _common.settings().flat_index_max, {}, None
+        )
     (folder / CURRENT).write_text(name)
     sizes = {}
-    for part in ("passages.sqlite", "dense.faiss", "bm25"):
+    for part in ("passages.sqlite", "dense.faiss", "bm25", "facts.json"):
         path = folder / name / part
         sizes[part] = (sum(p.stat().st_size for p in path.rglob("*")) if path.is_dir() else path.stat().st_size) / 2**20
     return t.seconds, {"index_type": kind, "disk_mb": sizes}
