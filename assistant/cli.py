@@ -240,46 +240,77 @@ def serve(
 @app.command("eval")
 def eval_(
     ctx: typer.Context,
-    questions: Annotated[Path, typer.Argument(help="question set, JSON lines (e.g. eval/dev.jsonl)")],
+    questions: Annotated[list[Path], typer.Argument(help="question sets and follow-up sets, JSON lines")],
     index: IndexOpt = None,
-    k: Annotated[int, typer.Option("-k", help="passages retrieved per question")] = 5,
+    folds: Annotated[int, typer.Option(
+        "--folds", help="leave-documents-out folds (0: answer with the shipped selector, which may have seen them)")] = 5,
+    without: Annotated[list[str] | None, typer.Option(
+        "--without", help="leave out a refusal check (ablation), e.g. --without time_mismatch")] = None,
     failures: Annotated[bool, typer.Option("--failures", help="also list the questions that failed and why")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Evaluate retrieval (hybrid/dense/BM25), answers, refusals and latency on a question set."""
+    """Measure answers on labelled questions: fact recall, refusals, unsupported numbers and
+    retrieval hit@1/hit@5, per set and type, beside the trivial baseline (top-2 BM25 sentences)."""
     from rich.console import Console as _Console
 
-    from assistant.evaluate import evaluate, load_questions, render
+    from assistant.answer.compose import CHECKS
+    from assistant.evaluation.report import render, to_dict
+    from assistant.evaluation.run import run
+    from assistant.evaluation.sets import QuestionBank
     from assistant.index.store import IndexMismatch, IndexMissing
 
     try:
-        items = load_questions(questions)
+        bank = QuestionBank.load(questions)
     except (OSError, ValueError) as exc:
         _fail(exc)
+    unknown = set(without or []) - set(CHECKS)
+    if unknown:
+        _fail(ValueError(f"未知的检查项：{'、'.join(sorted(unknown))}（可选：{'、'.join(CHECKS)}）"))
+    checks = tuple(c for c in CHECKS if c not in set(without or []))
     assistant = _assistant(_settings(index), ctx)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("evaluating", total=len(items))
+    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("evaluating", total=len(bank.questions))
         try:
-            report = evaluate(assistant, items, k=k, progress=lambda done, total: bar.update(task, completed=done))
+            report = run(assistant, bank.questions, folds=folds, checks=checks,
+                         progress=lambda done, total: bar.update(task, completed=done))
         except (IndexMissing, IndexMismatch) as exc:
             _fail(exc)
     if as_json:
-        data = report.to_dict(with_questions=failures)
-        if failures:
-            data["failures"] = [
-                {"id": r.id, "type": r.type, "question": r.question, "why": why, "answer": r.answer}
-                for r, why in report.failures()
-            ]
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        print(json.dumps(to_dict(report, with_questions=failures), ensure_ascii=False, indent=1))
         return
     render(report, _Console(), failures=failures)
+
+
+@app.command("train-selector")
+def train_selector(
+    ctx: typer.Context,
+    questions: Annotated[list[Path], typer.Argument(help="labelled question sets (JSON lines) over the index's documents")],
+    index: IndexOpt = None,
+    out: Annotated[Path | None, typer.Option("--out", help="weights file (default: the one shipped in the package)")] = None,
+) -> None:
+    """Fit the sentence selector and its answer model on labelled questions, calibrate its
+    thresholds on inner leave-documents-out folds, and write the weights file."""
+    from importlib import resources
+
+    from assistant.evaluation.run import prepare_examples
+    from assistant.evaluation.sets import QuestionBank
+    from assistant.evaluation.train import fit_calibrated
+
+    try:
+        bank = QuestionBank.load(questions)
+    except (OSError, ValueError) as exc:
+        _fail(exc)
+    assistant = _assistant(_settings(index), ctx)
+    indexed = {d["source"] for d in assistant.documents()}
+    kept = [q for q in bank.questions if all(d in indexed for d in q.docs)]
+    examples, _ = prepare_examples(assistant, kept, k=5)
+    selector = fit_calibrated(examples)
+    target = out or Path(str(resources.files("assistant.answer").joinpath("selector.json")))
+    selector.save(target)
+    console.print(f"selector fitted on {len(kept)} questions ({len(bank.questions) - len(kept)} skipped: documents "
+                  f"not indexed); thresholds refuse<{selector.refuse_below} add≥{selector.add_above}/"
+                  f"{selector.add_relative}; written to {target}")
 
 
 def main() -> None:  # pragma: no cover

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import faiss
 
 from assistant.answer.compose import compose
+from assistant.answer.selector import Selector
 from assistant.answer.followup import resolve_followup
 from assistant.index.build import IngestReport, ingest
 from assistant.index.embed import Embedder
@@ -39,6 +40,7 @@ class Assistant:
         self._pointer: str | None = None
         self._store: EmbeddedStore | None = None
         self._retriever: Retriever | None = None
+        self._selector: Selector | None = None
 
     # -- index generations ------------------------------------------------
     def _current(self) -> tuple[EmbeddedStore, Retriever]:
@@ -58,6 +60,17 @@ class Assistant:
     def store(self) -> EmbeddedStore:
         return self._current()[0]
 
+    @property
+    def selector(self) -> Selector:
+        """The fitted sentence selector (loaded on first use)."""
+        if self._selector is None:
+            self._selector = Selector.load(self.settings.selector_path)
+        return self._selector
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._current()[1]
+
     def ready(self) -> bool:
         try:
             self._current()
@@ -71,6 +84,18 @@ class Assistant:
         if isinstance(filters, dict) or filters is None:
             filters = Filters.from_dict(filters)
         return self._current()[1].search(query, k, filters, mode)
+
+    def retrieve(self, question: str, filters: Filters | dict | None = None) -> list[Hit]:
+        """The passages an answer is chosen from: the question's own hits, and for a comparison
+        the hits of each side's own query, merged turn by turn."""
+        from assistant.retrieve.plan import interleave, side_queries
+
+        hits = self.search(question, filters=filters)
+        sides = side_queries(question)
+        if not sides:
+            return hits
+        rankings = [hits] + [self.search(q, filters=filters) for q in sides]
+        return interleave(rankings, self.settings.top_k + 2 * len(sides))
 
     def ask(self, question: str, history: list[dict[str, str]] | None = None, mode: str = "qa",
             filters: Filters | dict | None = None) -> Answer:
@@ -86,11 +111,8 @@ class Assistant:
             if found is not None:
                 found.question, found.resolved_question = question, resolved
                 return found
-            hits = self.search(resolved, filters=filters)
-            retriever = self._current()[1]
-            answer = compose(resolved, hits, min_support=self.settings.refuse_min_overlap,
-                             document_frequency=retriever.term_frequency, siblings=retriever.siblings,
-                             mentions=retriever.mentions)
+            hits = self.retrieve(resolved, filters=filters)
+            answer = compose(resolved, hits, self.retriever, self.selector)
             if self.settings.llm_base_url and not answer.refused:
                 from assistant.answer.llm import llm_answer
 
@@ -110,7 +132,7 @@ class Assistant:
     def _facts_answer(self, question: str, filters: Filters | dict | None) -> Answer | None:
         """List questions (targets with deadlines, criteria on a topic, problems, comparisons)
         are answered from the extracted facts, each line cited to its passage."""
-        from assistant.answer.compose import cited_text
+        from assistant.answer.render import cited_text
         from assistant.answer.verify import unsupported_numbers
         from assistant.facts import answer_from_facts
         from assistant.facts.answer import facts_routes

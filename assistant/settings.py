@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     top_k: int = 8
     rrf_k: int = 60
     candidates: int = 50
+    # Passages of documents about another period or place than the question names move down
+    # (assistant.retrieve.search); this many fused results are re-ordered before the top k.
+    rerank_by_profile: bool = True
+    rerank_depth: int = 20
     # OpenMP threads FAISS uses per search: one query on 2 cores ran 4-6x faster with 1 than
     # with 2 at 100k passages (bench/README.md, "FAISS threads").
     search_threads: int = 1
@@ -39,8 +43,9 @@ class Settings(BaseSettings):
     # Above this many passages the dense index switches from exact (flat) to HNSW.
     flat_index_max: int = 300_000  # measured: bench/README.md (flat ≤20 ms CPU per query below this)
 
-    # Answering: minimum support (see assistant.answer.compose) below which we refuse.
-    refuse_min_overlap: float = 0.5
+    # Answering: the fitted sentence selector (weights and calibrated thresholds); default: the
+    # one shipped with the code (assistant/answer/selector.json).
+    selector_path: Path | None = None
     max_question_chars: int = 2_000
     max_history_turns: int = 6
 

@@ -1,26 +1,75 @@
-"""Resolve a follow-up question ("那下半年呢？") against the previous user turn."""
+"""Resolve a follow-up ("那6月份呢？", "第三名呢？", "那排最后的是谁？") against the previous
+user question, into a question that stands on its own.
+
+* An elliptic follow-up names only what changes (a month, a place, a rank, a measure): that
+  replaces its counterpart in the previous question, or is added to it.
+* A follow-up with an ask of its own keeps it, and takes from the previous question the
+  context it leaves out: the places, the period and the topic words."""
 
 from __future__ import annotations
 
 import re
 
-from assistant.text import to_simplified
+from assistant.question import GENERIC, content_words, read_places, read_question
+from assistant.text import fold_width, to_simplified
 
-_PERIODS = ["上半年", "下半年", "全年", "第一季度", "第二季度", "第三季度", "第四季度"]
-_YEAR = re.compile(r"(?:19|20)\d{2}年")
-_FOLLOWUP_START = re.compile(r"^(那么?|那个|还有|另外|再|其中|这个|它|他们|该)")
-_FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何)[？?。.!！]*$")
+_PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]
+_FOLLOWUP_START = re.compile(r"^(那么?|那个|还有|另外|再|其中|这个|它|他们|该|那里面|里面)")
+_FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
+_ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗")
+_YEAR = re.compile(r"(?:19|20)?\d{2}\s*年")
+_MONTH = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?")
+_ORDINAL = re.compile(r"倒数第?[一二三四五六七八九十\d]+名?|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底")
+_TIME = re.compile(r"(?:(?:19|20)?\d{2}\s*年)?\s*(?:(?:1[0-2]|0?[1-9])\s*月份?)|(?:19|20)?\d{2}\s*年(?:度)?|[一二三四]季度|上半年|下半年")
 
 
 def is_followup(question: str) -> bool:
     """Starts or ends like a follow-up, or is a short fragment with no topic of its own."""
-    from assistant.answer.compose import question_keywords
-
-    q = question.strip()
-    if _FOLLOWUP_START.search(q) or _FOLLOWUP_END.search(q):
+    q = fold_width(to_simplified(question.strip()))
+    if _FOLLOWUP_START.search(q) or _FOLLOWUP_END.search(q) or _ORDINAL.match(q):
         return True
-    topic = [k for k in question_keywords(q) if k not in _PERIODS and not re.fullmatch(r"(?:19|20)\d{2}", k)]
-    return len(q) <= 6 and not topic
+    if len(q) <= 6 and not content_words(q):
+        return True
+    # A short question that names no place and no time leans on the one before it.
+    asked = read_question(q)
+    return len(q) <= 10 and not (asked.places or asked.years or asked.months or asked.quarters or asked.halves)
+
+
+def _core(question: str) -> str:
+    text = fold_width(to_simplified(question.strip()))
+    return _FOLLOWUP_END.sub("", _FOLLOWUP_START.sub("", text)).strip(" ，,？?。")
+
+
+def _swap(previous: str, core: str) -> tuple[str, str]:
+    """Replace in ``previous`` each slot (period, year, month, rank, place) that ``core`` names
+    anew; returns the new question and what of ``core`` was not used."""
+    resolved = previous
+    for pattern in (re.compile("|".join(_PERIODS)), _YEAR, _MONTH, _ORDINAL):
+        new = pattern.findall(core)
+        old = pattern.findall(resolved)
+        if new and old:
+            resolved = resolved.replace(old[0], "、".join(new), 1)
+            for value in new:
+                core = core.replace(value, "", 1)
+    new_places, old_places = read_places(core), read_places(resolved)
+    if new_places and old_places:
+        resolved = resolved.replace(old_places[-1], "、".join(new_places), 1)
+        for place in new_places:
+            core = core.replace(place, "", 1)
+    return resolved, core.strip(" ，,、的")
+
+
+def _context(previous: str, current: str) -> str:
+    """What the previous question says about where and when, and its topic words, that the
+    current one leaves out."""
+    simple = fold_width(to_simplified(previous))
+    asked = read_question(current)
+    pieces = [m.group(0) for m in _TIME.finditer(simple)] if not (asked.years or asked.months) else []
+    pieces += [p for p in read_places(simple) if not asked.places]
+    pieces += [w for w in content_words(_TIME.sub(" ", simple))
+                if w not in GENERIC and not _ORDINAL.fullmatch(w) and w not in asked.keywords and w not in pieces
+                and not any(w in p for p in pieces)]
+    return " ".join(dict.fromkeys(p.strip() for p in pieces if p.strip()))
 
 
 def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
@@ -28,26 +77,15 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
     previous = next((t.get("content", "") for t in reversed(history) if t.get("role") == "user" and t.get("content")), "")
     if not previous or not is_followup(question):
         return question
-    current = to_simplified(question.strip())
-    core = _FOLLOWUP_END.sub("", _FOLLOWUP_START.sub("", current)).strip(" ，,？?")
-    resolved = previous
-    swapped = False
-    for kind in (_PERIODS, None):
-        if kind is None:
-            new_year = _YEAR.search(core)
-            old_year = _YEAR.search(resolved)
-            if new_year and old_year:
-                resolved = resolved.replace(old_year.group(0), new_year.group(0))
-                core = core.replace(new_year.group(0), "")
-                swapped = True
-            continue
-        new = next((p for p in kind if p in core), None)
-        old = next((p for p in kind if p in resolved), None)
-        if new and old and new != old:
-            resolved = resolved.replace(old, new)
-            core = core.replace(new, "")
-            swapped = True
-    core = core.strip(" ，,？?的")
-    if core and not (swapped and len(core) <= 2):
-        resolved = f"{resolved.rstrip('？?。')} {core}"
-    return resolved
+    core = _core(question)
+    previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
+    if not _ASKS.search(core):
+        resolved, rest = _swap(previous, core)
+        if rest and not (resolved != previous and len(rest) <= 2):
+            resolved = f"{resolved} {rest}"
+        return resolved
+    context = _context(previous, core)
+    return f"{context} {core}".strip() if context else core
+
+
+

@@ -11,7 +11,7 @@ import re
 
 import httpx
 
-from assistant.answer.compose import cited_text
+from assistant.answer.render import cited_text
 from assistant.answer.verify import unsupported_numbers
 from assistant.models import Answer, Citation, Hit
 from assistant.settings import Settings

@@ -212,6 +212,10 @@ def split_articles(text: str, min_article: int = 300) -> list[str]:
             while begin > 0 and len(lines[begin - 1]) <= 30 and i - begin < 3:
                 begin -= 1
             starts.append(begin)
+    # A date line with little text after it (before the next one) is a sign-off ("咸宁市…办公室
+    # 2023年7月12日" closing a notice), not the byline of a new article.
+    ends = starts[1:] + [len(lines)]
+    starts = [s for s, e in zip(starts, ends) if len(compact("".join(lines[s:e]))) >= min_article // 3]
     if not starts:
         return [text]
     boundaries = [0] + [s for s in starts if s > 0] + [len(lines)]

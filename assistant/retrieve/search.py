@@ -7,6 +7,8 @@ import threading
 from collections.abc import Callable
 from typing import Literal, TypeVar
 
+from assistant.answer.corpus import DocProfile, profile_of
+from assistant.question import read_question
 from assistant.index.embed import Embedder
 from assistant.index.store import EmbeddedStore, Filters
 from assistant.index.tokenize import tokens as keyword_tokens
@@ -28,7 +30,28 @@ class Retriever:
         self._docs = store.document_meta()
         self._frequency: dict[str, int] = {}  # word → passages containing it
         self._document_texts: dict[str, str] = {}  # doc_id → compact text
+        self._profiles: dict[str, DocProfile] = {}
+        self._passages = store.count()
         self._cache_lock = threading.Lock()
+
+    # -- what the answerer may know of the corpus (assistant.answer.corpus.CorpusView) --
+    def document_frequency(self, word: str) -> int:
+        return self.term_frequency(word)
+
+    def passage_count(self) -> int:
+        return max(1, self._passages)
+
+    def profile(self, doc_id: str) -> DocProfile:
+        """What a document is about (years, months, places it names), read once per generation."""
+
+        def build() -> DocProfile:
+            document = self.store.document(doc_id)
+            return profile_of(doc_id, document.text if document else "", document.meta if document else None)
+
+        return self._cached(self._profiles, doc_id, build, 4096)
+
+    def corpus_mentions(self, word: str) -> bool:
+        return self.term_frequency(word) > 0
 
     def term_frequency(self, word: str) -> int:
         """In how many passages the word occurs (substring of the normalised text, so it does not
@@ -89,10 +112,33 @@ class Retriever:
                 entry["score"] += 1.0 / (self.settings.rrf_k + rank)
                 entry[f"{source}_rank"] = rank
                 entry[f"{source}_score"] = score
-        best = sorted(fused.items(), key=lambda item: -item[1]["score"])[:k]
-        chunks = self.store.chunks([rowid for rowid, _ in best])
-        return [
+        ranked = sorted(fused.items(), key=lambda item: -item[1]["score"])
+        shortlist = ranked[: max(k, self.settings.rerank_depth)] if self.settings.rerank_by_profile else ranked[:k]
+        chunks = self.store.chunks([rowid for rowid, _ in shortlist])
+        hits = [
             self._hit(chunks[rowid], info["score"], dense_rank=info.get("dense_rank"), bm25_rank=info.get("bm25_rank"),
                       dense_score=info.get("dense_score"), bm25_score=info.get("bm25_score"))
-            for rowid, info in best
+            for rowid, info in shortlist
         ]
+        if self.settings.rerank_by_profile:
+            hits = self._rerank_by_profile(query, hits)
+        return hits[:k]
+
+    def _rerank_by_profile(self, query: str, hits: list[Hit]) -> list[Hit]:
+        """Passages of documents about another period or place than the question names move
+        down, and those about the one it names move up (by a fraction of one list's top score),
+        so that a look-alike (the same notice of another month) does not lead."""
+        question = read_question(query)
+        if not (question.asks_time or question.places):
+            return hits
+        unit = 1.0 / (self.settings.rrf_k + 1)
+        for hit in hits:
+            profile = self.profile(hit.chunk.doc_id)
+            time, places = profile.covers_time(question), profile.covers_places(question)
+            adjust = 0.0
+            if time is not None:
+                adjust += 0.3 * unit if time else -0.5 * unit
+            if places is not None:
+                adjust += 0.3 * unit * places if places else -0.5 * unit
+            hit.score += adjust
+        return sorted(hits, key=lambda h: -h.score)

@@ -1,0 +1,123 @@
+"""Candidate answer sentences: the sentences of the retrieved passages, with their context.
+
+A candidate is a sentence of a passage (split at 。！？； and line ends), where short lines
+that are only a label ("第一名", "嘉鱼县") are joined to the line they introduce, and a table
+row keeps its table's header row for display."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.models import Hit
+from assistant.text import compact
+
+_SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*|$)")
+_ENDS_SENTENCE = re.compile(r"[。！？；!?;:：”’\"）)]\s*$")
+_ENDS_WITH_FIGURE = re.compile(r"[\d.%％]+\s*[^\d\s]{0,3}[)）]?\s*$")
+_LABEL_MAX = 20
+
+
+@dataclass
+class Candidate:
+    hit: Hit
+    rank: int  # rank of its passage among the hits (0 = best)
+    position: int  # index of the sentence within its passage
+    text: str  # what the answer shows (original script)
+    spans: list[str]  # exact substrings of the passage it is made of
+    previous: str = ""  # the sentence before it in the passage
+    header: str = ""  # the header row, when the candidate is a table row
+    last: bool = False  # the passage's last sentence
+    truncated: bool = False  # ends the document without closing punctuation (the excerpt breaks off)
+
+    @property
+    def doc_id(self) -> str:
+        return self.hit.chunk.doc_id
+
+    @property
+    def key(self) -> str:
+        return f"{self.hit.chunk.chunk_id}#{self.position}"
+
+    def context(self) -> str:
+        """Where the sentence sits: document title, heading path and the sentence before it."""
+        return f"{self.hit.title} {self.hit.chunk.heading} {self.previous}"
+
+
+def is_table_row(line: str) -> bool:
+    return line.count("|") >= 2
+
+
+def _lines(text: str) -> list[str]:
+    """Lines of a passage, a short label line joined to the line it introduces."""
+    out: list[str] = []
+    pending = ""
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if pending:
+            line = f"{pending} {line}"
+            pending = ""
+        is_label = (
+            len(line) <= _LABEL_MAX
+            and not _ENDS_SENTENCE.search(line)
+            and not _ENDS_WITH_FIGURE.search(line)
+            and not is_table_row(line)
+        )
+        if is_label:
+            pending = line
+        else:
+            out.append(line)
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _header_for(lines: list[str], index: int) -> str:
+    """The first row of the table block that row ``index`` belongs to."""
+    start = index
+    while start > 0 and is_table_row(lines[start - 1]):
+        start -= 1
+    return lines[start] if start < index else ""
+
+
+def candidates_of(hit: Hit, rank: int, document_end: int | None = None) -> list[Candidate]:
+    """The candidate sentences of one passage, in order. ``document_end`` (the length of the
+    document text) tells whether the passage ends the document, so a final sentence without
+    closing punctuation is known to be cut off."""
+    lines = _lines(hit.chunk.text)
+    texts: list[tuple[str, str]] = []  # (sentence, header)
+    for index, line in enumerate(lines):
+        if is_table_row(line):
+            texts.append((line, _header_for(lines, index)))
+            continue
+        for found in _SENTENCE.finditer(line):
+            sentence = found.group(0).strip()
+            if sentence:
+                texts.append((sentence, ""))
+    ends_document = document_end is not None and hit.chunk.end >= document_end
+    out = []
+    for position, (sentence, header) in enumerate(texts):
+        last = position == len(texts) - 1
+        out.append(Candidate(
+            hit=hit, rank=rank, position=position, text=sentence,
+            spans=[part for part in sentence.split(" ") if part] if " " in sentence and not header else [sentence],
+            previous=texts[position - 1][0] if position else "", header=header, last=last,
+            truncated=last and ends_document and not _ENDS_SENTENCE.search(sentence),
+        ))
+    return out
+
+
+def gather(hits: list[Hit], depth: int, document_ends: dict[str, int] | None = None) -> list[Candidate]:
+    """Candidates from the first ``depth`` hits, without repeating a sentence already taken."""
+    seen: set[str] = set()
+    out: list[Candidate] = []
+    for rank, hit in enumerate(hits[:depth]):
+        end = (document_ends or {}).get(hit.chunk.doc_id)
+        for candidate in candidates_of(hit, rank, end):
+            key = compact(candidate.text)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            out.append(candidate)
+    return out

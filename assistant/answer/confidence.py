@@ -1,0 +1,126 @@
+"""Whether the chosen sentences answer the question at all: a second small fitted model over
+question-level features (how sure the selector is, whether the chosen sentences say the
+question's rarest words, give a figure in the unit asked, come from a document about the
+period and place asked …). Its probability, against a calibrated threshold, decides refusal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answer.candidates import Candidate
+from assistant.answer.corpus import DocProfile
+from assistant.answer.features import _MASKED, QuestionContext, _counts_in, _focus_said, _places_said, coverage, rank_match
+from assistant.answer.intent import states_plan
+from assistant.text import compact
+
+CONFIDENCE_FEATURES: tuple[str, ...] = (
+    "p_best", "p_margin", "p_chosen_mean", "cov_best", "cov_chosen", "cov_best_ctx",
+    "rare_best", "rare_chosen", "rare2_chosen", "unit_asked", "unit_met", "time_yes", "time_no",
+    "place_yes", "place_no", "truncated", "masked", "plan_for_result", "ordinal_met", "best_rank",
+    "figure_asked", "figure_given", "keywords", "parts", "cov_doc", "miss_doc", "miss_ctx",
+    "part_cov_min", "part_rare_min", "part_unit_min", "places_said", "focus_said",
+)
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    coef: np.ndarray
+    intercept: float
+    mean: np.ndarray
+    scale: np.ndarray
+
+    def probability(self, row: np.ndarray) -> float:
+        z = float(((row - self.mean) / self.scale) @ self.coef + self.intercept)
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _rarest(ctx: QuestionContext, n: int) -> list[str]:
+    ranked = sorted(ctx.weights.items(), key=lambda item: -item[1])
+    return [w for w, weight in ranked if weight > 0.5][:n]
+
+
+def confidence_row(ctx: QuestionContext, candidates: list[Candidate], probabilities: np.ndarray,
+                   chosen: list[int], profiles: dict[str, DocProfile]) -> np.ndarray:
+    """The question-level features of an answer made of ``chosen`` (best first)."""
+    q = ctx.question
+    best = candidates[chosen[0]]
+    ordered = np.sort(probabilities)[::-1]
+    own_best = compact(f"{best.header} {best.text}")
+    ctx_best = compact(f"{best.context()} {best.header} {best.text}")
+    union = compact(" ".join(f"{candidates[i].header} {candidates[i].text}" for i in chosen))
+    union_ctx = compact(" ".join(f"{candidates[i].context()} {candidates[i].text}" for i in chosen))
+    rare = _rarest(ctx, 2)
+    profile = profiles[best.doc_id]
+    time = profile.covers_time(q)
+    places = profile.covers_places(q)
+    units = q.units
+    return np.array([
+        ordered[0],
+        ordered[0] - (ordered[1] if len(ordered) > 1 else 0.0),
+        float(np.mean(probabilities[chosen])),
+        coverage(q.keywords, ctx.weights, own_best),
+        coverage(q.keywords, ctx.weights, union),
+        coverage(q.keywords, ctx.weights, ctx_best),
+        1.0 if rare and rare[0] in ctx_best else 0.0,
+        1.0 if rare and rare[0] in union_ctx else 0.0,
+        1.0 if len(rare) > 1 and rare[1] in union_ctx else 0.0,
+        float(bool(units)),
+        float(bool(units) and any(_counts_in(u, union) for u in units)),
+        float(time is True), float(time is False),
+        float(places is not None and places > 0), float(places == 0),
+        float(best.truncated),
+        float(bool(_MASKED.search(best.text))),
+        float(q.intent.result and states_plan(best.text, best.hit.chunk.heading)),
+        max((rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id]) for i in chosen), default=0.0),
+        1.0 / (1 + best.rank),
+        float(q.intent.figure),
+        float(any(ch.isdigit() for ch in union)),
+        min(len(q.keywords), 10) / 10,
+        min(len(q.parts), 4) / 4,
+        coverage(q.keywords, ctx.weights, profile.text),
+        _missing_weight(ctx, profile.text),
+        _missing_weight(ctx, union_ctx),
+        *_parts_covered(ctx, [candidates[i] for i in chosen]),
+        max(_places_said(q, compact(f"{candidates[i].context()} {candidates[i].text}")) for i in chosen),
+        _focus_said(ctx, union),
+    ], dtype=np.float64)
+
+
+def _parts_covered(ctx: QuestionContext, chosen: list[Candidate]) -> list[float]:
+    """How well the worst-covered part of the question is answered: the best coverage of its
+    words by one chosen sentence, whether its heaviest word is said, whether a figure in its
+    unit is given (each 1.0 for a question of one part that asks nothing of the kind)."""
+    owns = [compact(f"{c.header} {c.text}") for c in chosen]
+    arounds = [compact(f"{c.context()} {c.header} {c.text}") for c in chosen]
+    cov, rare, unit = [], [], []
+    for part in ctx.question.parts:
+        if part.keywords:
+            cov.append(max(coverage(part.keywords, ctx.weights, t) for t in owns))
+            heaviest = max(part.keywords, key=lambda w: ctx.weights.get(w, 0.0))
+            rare.append(1.0 if any(heaviest in t for t in arounds) else 0.0)
+        if part.units:
+            unit.append(1.0 if any(_counts_in(u, t) for u in part.units for t in owns) else 0.0)
+    return [min(cov, default=1.0), min(rare, default=1.0), min(unit, default=1.0)]
+
+
+def _missing_weight(ctx: QuestionContext, text: str) -> float:
+    """The heaviest question word the corpus uses but ``text`` does not (relative to the heaviest
+    word of the question): a rare word asked about that the answer's document never says."""
+    known = {w: weight for w, weight in ctx.weights.items() if weight > 0.5}
+    if not known:
+        return 0.0
+    missing = [weight for w, weight in known.items() if w not in text]
+    return max(missing, default=0.0) / max(known.values())
+
+
+def fit_confidence(rows: np.ndarray, labels: np.ndarray) -> ConfidenceModel:
+    from sklearn.linear_model import LogisticRegression
+
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    model = LogisticRegression(C=0.5, max_iter=2000)
+    model.fit((rows - mean) / scale, labels)
+    return ConfidenceModel(model.coef_[0].astype(np.float64), float(model.intercept_[0]), mean, scale)

@@ -1,0 +1,172 @@
+"""What the answerer may know of the corpus beyond the retrieved passages: how common a word
+is, and what each document is about (its years, months, quarters and places).
+
+:class:`CorpusView` is the interface; the retriever implements it over an index, and
+:class:`TextCorpus` over documents held in memory (tests, the evaluation baseline)."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.models import DocumentMeta
+from assistant.question import Question, place_stem, read_issues, read_quarters, read_ranks, read_years
+from assistant.text import compact, fold_width, to_simplified
+
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
+_LONE_MONTH = re.compile(r"(?<![\d年.])(1[0-2]|0?[1-9])\s*月份?(?!\s*\d{1,2}\s*[日号])")
+_HEAD_CHARS = 300
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+# "2021~2022年", "2021—2022年度": both years are named
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[~～\-—–至到、和]\s*((?:19|20)\d{2})\s*年")
+
+
+@dataclass(frozen=True)
+class DocProfile:
+    """What one document is about, read from its title and opening."""
+
+    doc_id: str
+    years: frozenset[int] = frozenset()
+    months: frozenset[int] = frozenset()  # months it reports on (2022年8月 in its title or opening)
+    year_months: frozenset[tuple[int, int]] = frozenset()
+    quarters: frozenset[int] = frozenset()
+    halves: frozenset[str] = frozenset()
+    issues: frozenset[tuple[int, str]] = frozenset()  # 第9期, 第十五届 it names anywhere
+    max_rank: int = 0  # the last place of the ranking it lists (第八名 → 8), 0 without one
+    published: int | None = None  # the year of its publication date line (时间:2021-10-25), if any
+    text: str = ""  # the whole text, compacted (for "does it name 咸宁")
+    length: int = 0
+    title: str = ""
+    kind: str = ""
+    body: str = ""
+    meta: DocumentMeta | None = field(default=None, compare=False)
+
+    def mentions(self, word: str) -> bool:
+        return compact(word) in self.text
+
+    def covers_time(self, question: Question) -> bool | None:
+        """Whether the document is about the year, month or quarter the question asks
+        (None: the question asks no time, or the document does not say which time it is about)."""
+        verdicts: list[bool] = []
+        if question.years and (self.years or _ANY_YEAR.search(self.text)):
+            verdicts.append(bool(set(question.years) & self.years) or any(self.names_year(y) for y in question.years))
+        if question.months and self.months:
+            same_year = not question.years or not self.years or bool(set(question.years) & self.years)
+            verdicts.append(same_year and bool(set(question.months) & self.months))
+        if question.quarters and self.quarters:
+            verdicts.append(bool(set(question.quarters) & self.quarters))
+        if not verdicts:
+            return None
+        return all(verdicts)
+
+    def ranks_in(self, text: str) -> set[int]:
+        """The ranks a sentence of this document states, from the top (3) and from the bottom
+        (-1 for the last place of its ranking)."""
+        ranks = set(read_ranks(text))
+        if self.max_rank:
+            ranks |= {r - self.max_rank - 1 for r in list(ranks) if r > 0}
+        return ranks
+
+    def names_issues(self, question: Question) -> bool | None:
+        """Whether the document names the numbered issue asked (第9期); None when none is asked."""
+        if not question.issues:
+            return None
+        return all(issue in self.issues for issue in question.issues)
+
+    def covers_places(self, question: Question) -> float | None:
+        """Share of the places the question names that the document names (None: it names none)."""
+        if not question.places:
+            return None
+        named = [p for p in question.places if self.mentions(p) or self.mentions(place_stem(p))]
+        return len(named) / len(question.places)
+
+    def names_year(self, year: int) -> bool:
+        """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25)."""
+        return re.search(rf"{year}(?:年|[~～\-—–至、]\s*(?:19|20)\d{{2}}年|[-/.]\d{{1,2}}[-/.])", self.text) is not None
+
+
+# A site's date line: "时间:2021-10-25 10:15", "日期:2021-12-20", "发文日期: 2022-01-14", "发布日期:2025-05-29".
+_PUBLISHED = re.compile(r"(?:时间|日期|发布|发文日期|生成日期|公开日期)\s*[:：]\s*((?:19|20)\d{2})[-/.年]\d{1,2}")
+
+
+def _published(text: str) -> int | None:
+    found = _PUBLISHED.search(text[:400])
+    return int(found.group(1)) if found else None
+
+
+def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
+    """The profile of a document from its display text and metadata."""
+    title = meta.title if meta is not None else ""
+    head = fold_width(to_simplified(f"{title}\n{text[:_HEAD_CHARS]}"))
+    year_months = {(int(y), int(m)) for y, m in _YEAR_MONTH.findall(head)}
+    months = {m for _, m in year_months}
+    if not months:
+        # "咸宁9月“城考”成绩出炉": a month in the title without its year
+        months = {int(m) for m in _LONE_MONTH.findall(fold_width(to_simplified(title)))}
+    years = set(meta.years if meta is not None else []) or set(read_years(head))
+    for first, last in _YEAR_RANGE.findall(head):
+        years.update(range(int(first), int(last) + 1) if int(last) - int(first) < 5 else (int(first), int(last)))
+    return DocProfile(
+        doc_id=doc_id,
+        years=frozenset(years),
+        months=frozenset(months),
+        year_months=frozenset(year_months),
+        quarters=frozenset(read_quarters(head)),
+        halves=frozenset(h for h in ("上半年", "下半年") if h in head),
+        issues=frozenset(read_issues(text)),
+        max_rank=max((r for r in read_ranks(text) if r > 0), default=0),
+        published=_published(text),
+        text=compact(text),
+        length=len(text),
+        title=title,
+        kind=meta.kind if meta is not None else "",
+        body=meta.body if meta is not None else "",
+        meta=meta,
+    )
+
+
+class CorpusView(Protocol):
+    def document_frequency(self, word: str) -> int:
+        """In how many passages ``word`` occurs."""
+        ...
+
+    def passage_count(self) -> int: ...
+
+    def profile(self, doc_id: str) -> DocProfile: ...
+
+    def corpus_mentions(self, word: str) -> bool:
+        """Whether any document names ``word``."""
+        ...
+
+
+def idf(corpus: CorpusView, word: str) -> float:
+    """Inverse document frequency over passages: rare words weigh more; unknown words little."""
+    frequency = corpus.document_frequency(word)
+    if frequency == 0:
+        return 0.5  # a word no passage says is most often colloquial (区里, 城考): little weight
+    return math.log(1.0 + corpus.passage_count() / frequency)
+
+
+class TextCorpus:
+    """A corpus view over documents held in memory: ``{doc_id: (text, meta)}``, with passages
+    counted as the documents' lines."""
+
+    def __init__(self, documents: dict[str, tuple[str, DocumentMeta | None]]):
+        self._profiles = {doc_id: profile_of(doc_id, text, meta) for doc_id, (text, meta) in documents.items()}
+        self._lines = [compact(line) for text, _ in documents.values() for line in text.split("\n") if line.strip()]
+
+    def document_frequency(self, word: str) -> int:
+        key = compact(word)
+        return sum(1 for line in self._lines if key in line)
+
+    def passage_count(self) -> int:
+        return max(1, len(self._lines))
+
+    def profile(self, doc_id: str) -> DocProfile:
+        return self._profiles.get(doc_id) or DocProfile(doc_id)
+
+    def corpus_mentions(self, word: str) -> bool:
+        key = compact(word)
+        return any(key in p.text for p in self._profiles.values())

@@ -1,0 +1,186 @@
+"""Features of a candidate sentence for a question: what a fitted model weighs to tell the
+sentence that answers from the ones that only look like it.
+
+Every feature is a plain property of the question, the sentence and its document (coverage
+of the question's words, figures in the unit asked, agreement of year, month and place,
+plan or result, masked or cut-off text …); none names a document or a question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answer.candidates import Candidate
+from assistant.answer.corpus import CorpusView, DocProfile, idf
+from assistant.answer.intent import states_plan
+from assistant.ingest.split import match_heading
+from assistant.question import Question, place_stem
+from assistant.text import compact
+
+_NUMBER = re.compile(r"\d")
+_MASKED = re.compile(r"\*\s*(?:[余多%％.]|[\u4e00-\u9fff]{0,2}[件处个份次家台辆张座吨米人万宗起元])|[〔\[]\*[〕\]]")
+_DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季度|上旬|中旬|下旬|月底|日前")
+_LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}是|——|[-•·])")
+_PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
+_STANDARD_CUE = re.compile(r"分值|得分|扣\s*[\d.]+\s*分|扣分|标准|考核|测评|指标|[\d.]+\s*分")
+_FURNITURE = re.compile(r"来源[:：丨|]|时间[:：]|发布日期|发布时间|点击数|浏览次数|信息来源|编辑[:：]|索引号|记者|通讯员|责任编辑|字号")
+
+
+@dataclass(frozen=True)
+class QuestionContext:
+    """Per-question values every candidate's features share (computed once per question)."""
+
+    question: Question
+    weights: dict[str, float]  # keyword → idf weight
+    part_words: list[tuple[str, ...]]
+    rarest: str | None
+
+
+def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
+    words = set(question.keywords)
+    for part in question.parts:
+        words.update(part.keywords)
+    weights = {w: idf(corpus, w) for w in words}
+    topical = [w for w in question.keywords if corpus.document_frequency(w) > 0 and w not in question.places]
+    rarest = min(topical, key=lambda w: (corpus.document_frequency(w), -len(w))) if topical else None
+    return QuestionContext(question, weights, [p.keywords for p in question.parts if p.keywords], rarest)
+
+
+def coverage(words: tuple[str, ...] | list[str], weights: dict[str, float], text: str) -> float:
+    """Share of the words' weight that ``text`` (compacted) contains."""
+    total = sum(weights.get(w, 1.0) for w in words)
+    if total <= 0:
+        return 0.0
+    return sum(weights.get(w, 1.0) for w in words if w in text) / total
+
+
+def _counts_in(unit: str, text: str) -> bool:
+    """``text`` gives a number in ``unit`` (18座, 2万余人, 1.2亿元, 得分94.68分)."""
+    if unit == "%":
+        return bool(re.search(r"\d\s*[%％]", text))
+    return bool(re.search(rf"[\d一二三四五六七八九十百千两]+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*{unit}", text))
+
+
+def rank_match(asked: tuple[int, ...], text: str, profile: DocProfile) -> float:
+    """Share of the ranks asked (第二名, 最后一名) that the sentence states."""
+    if not asked:
+        return 0.0
+    stated = profile.ranks_in(text)
+    return sum(1 for r in asked if r in stated) / len(asked)
+
+
+def _agreement(asked: tuple[int, ...] | tuple[str, ...], has: frozenset, mentioned: bool) -> tuple[float, float]:
+    """(agree, conflict): the document is about what is asked, or about something else of the
+    same kind (another month), or says nothing of it (neither)."""
+    if not asked:
+        return 0.0, 0.0
+    if set(asked) & set(has):
+        return 1.0, 0.0
+    if mentioned:
+        return 0.5, 0.0
+    return 0.0, 1.0 if has else 0.0
+
+
+def _time_features(question: Question, profile: DocProfile, text: str) -> list[float]:
+    year_agree, year_conflict = _agreement(question.years, profile.years,
+                                           any(str(y) in text for y in question.years))
+    month_mentioned = any(f"{m}月" in text for m in question.months)
+    month_agree, month_conflict = _agreement(question.months, profile.months, month_mentioned)
+    _, quarter_conflict = _agreement(question.quarters, profile.quarters, False)
+    _, half_conflict = _agreement(question.halves, profile.halves, False)
+    return [year_agree, year_conflict, month_agree, month_conflict, max(quarter_conflict, half_conflict)]
+
+
+def _place_features(question: Question, profile: DocProfile) -> list[float]:
+    share = profile.covers_places(question)
+    if share is None:
+        return [0.0, 0.0]
+    return [share, 1.0 if share == 0 else 0.0]
+
+
+def _places_said(question: Question, text: str) -> float:
+    """Share of the places asked that the sentence (with its context) names itself."""
+    if not question.places:
+        return 0.0
+    return sum(1 for p in question.places if compact(p) in text or compact(place_stem(p)) in text) / len(question.places)
+
+
+def _focus_said(ctx: QuestionContext, text: str) -> float:
+    """Share of the parts' asked-about words (居民参与率 in "居民参与率是多少") the sentence says."""
+    words = [w for part in ctx.question.parts for w in part.focus]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in text) / len(words)
+
+
+FEATURES: tuple[str, ...] = (
+    "cov_q", "cov_q_ctx", "cov_part", "cov_part_ctx", "cov_doc", "rare_missing",
+    "hit_rank", "dense", "bm25_rank", "position", "length", "short",
+    "has_num", "fig_num", "fig_nonum", "unit_match", "unit_miss", "when_match", "ordinal",
+    "year_agree", "year_conflict", "month_agree", "month_conflict", "period_conflict",
+    "place_agree", "place_conflict", "place_in_sentence", "focus",
+    "plan", "plan_result", "plan_target", "masked", "truncated", "heading",
+    "list_item", "problem_cue", "standard_cue", "table_row", "furniture",
+)
+
+
+def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) -> list[float]:
+    """The feature vector (in the order of :data:`FEATURES`) of one candidate."""
+    q = ctx.question
+    intent = q.intent
+    own = compact(f"{candidate.header} {candidate.text}")
+    around = compact(f"{candidate.context()} {candidate.header} {candidate.text}")
+    parts = ctx.part_words or [q.keywords]
+    cov_part = max(coverage(words, ctx.weights, own) for words in parts)
+    cov_part_ctx = max(coverage(words, ctx.weights, around) for words in parts)
+    has_num = bool(_NUMBER.search(candidate.text))
+    units = [u for u in q.units]
+    unit_hits = sum(1 for u in units if _counts_in(u, own))
+    hit = candidate.hit
+    heading = match_heading(candidate.text) is not None and len(candidate.text) < 40
+    plan = states_plan(candidate.text, hit.chunk.heading)
+    return [
+        coverage(q.keywords, ctx.weights, own),
+        coverage(q.keywords, ctx.weights, around),
+        cov_part,
+        cov_part_ctx,
+        coverage(q.keywords, ctx.weights, profile.text),
+        1.0 if ctx.rarest and ctx.rarest not in around else 0.0,
+        1.0 / (1 + candidate.rank),
+        float(hit.dense_score or 0.0),
+        1.0 / hit.bm25_rank if hit.bm25_rank else 0.0,
+        1.0 / (1 + candidate.position),
+        min(len(own), 200) / 200,
+        1.0 if len(own) < 12 else 0.0,
+        float(has_num),
+        float(intent.figure and has_num),
+        float(intent.figure and not has_num),
+        unit_hits / len(units) if units else 0.0,
+        1.0 if units and not unit_hits else 0.0,
+        float(intent.when and bool(_DATE.search(own))),
+        rank_match(q.ranks, candidate.text, profile),
+        *_time_features(q, profile, around),
+        *_place_features(q, profile),
+        _places_said(q, around),
+        _focus_said(ctx, own),
+        float(plan),
+        float(plan and intent.result),
+        float(plan and intent.target),
+        float(bool(_MASKED.search(candidate.text))),
+        float(candidate.truncated),
+        float(heading),
+        float(bool(_LIST_MARKER.match(candidate.text)) and (intent.items or intent.problem or intent.what)),
+        float(bool(_PROBLEM_CUE.search(own)) and intent.problem),
+        float(bool(_STANDARD_CUE.search(own)) and intent.criteria),
+        float(bool(candidate.header)),
+        float(bool(_FURNITURE.search(candidate.text))),
+    ]
+
+
+def feature_matrix(ctx: QuestionContext, candidates: list[Candidate],
+                   profile: Callable[[str], DocProfile]) -> np.ndarray:
+    rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
+    return np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(FEATURES))

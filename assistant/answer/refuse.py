@@ -1,0 +1,143 @@
+"""Principled reasons not to answer, each with a reason code and a one-line explanation.
+
+Besides the calibrated answer confidence, a question is refused when the answering document
+cannot be what it asks about: a place no document names, a year, month or quarter other
+than the one asked (a look-alike of another period), a numbered issue (第9期) other than the
+one asked, another city, a figure the source masks with ``*``, or a sentence the excerpt
+cuts off where the answer would be."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer.candidates import Candidate
+from assistant.answer.corpus import CorpusView, DocProfile
+from assistant.answer.features import _MASKED, _counts_in
+from assistant.answer.features import QuestionContext
+from assistant.question import Question, place_stem, read_question
+from assistant.text import compact
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str  # place_unknown | time_mismatch | place_mismatch | issue_mismatch | masked | cut_off | low_confidence …
+    reason: str  # one line, shown to the user
+
+
+def unknown_place(question: Question, corpus: CorpusView) -> Refusal | None:
+    """A place the question names that no document of the corpus names."""
+    missing = [p for p in question.places
+               if not corpus.corpus_mentions(p) and not corpus.corpus_mentions(place_stem(p))]
+    if not missing:
+        return None
+    return Refusal("place_unknown", f"收录的文件中没有关于“{'、'.join(missing)}”的内容。")
+
+
+def _periods(profile: DocProfile) -> list[str]:
+    if profile.year_months:
+        return [f"{y}年{m}月" for y, m in sorted(profile.year_months)]
+    if profile.months and profile.years:
+        return [f"{min(profile.years)}年{m}月" for m in sorted(profile.months)]
+    if profile.quarters and profile.years:
+        return [f"{min(profile.years)}年第{q}季度" for q in sorted(profile.quarters)]
+    return [f"{y}年" for y in sorted(profile.years)]
+
+
+def _asked_time(question: Question) -> str:
+    return "".join(part for part in (
+        "、".join(f"{y}年" for y in question.years),
+        "、".join(f"{m}月" for m in question.months),
+        "、".join(f"第{q}季度" for q in question.quarters),
+    ) if part)
+
+
+def _says_asked_time(question: Question, best: Candidate) -> bool:
+    """The answering sentence itself names the period asked, down to the month or quarter asked
+    (a summary of 2023 quoting 2022); a date such as 9月1日 names no month."""
+    text = f"{best.previous} {best.text}"
+    said = read_question(text)
+    years = not question.years or bool(set(question.years) & set(said.years))
+    months = not question.months or bool(set(question.months) & set(said.months))
+    quarters = not question.quarters or bool(set(question.quarters) & set(said.quarters))
+    return years and months and quarters
+
+
+def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """The answering document is about another period than the one asked (its look-alike)."""
+    profile = profiles[best.doc_id]
+    if profile.covers_time(question) is not False or _says_asked_time(question, best):
+        return None
+    nearby = list(dict.fromkeys(p for d in profiles.values() for p in _periods(d)))[:6]
+    shown = f"，相近的文件只有{'、'.join(nearby)}的内容" if nearby else ""
+    return Refusal("time_mismatch", f"收录的文件中没有{_asked_time(question)}的相关内容{shown}。")
+
+
+def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """The answering document names none of the places asked (another city's look-alike); a
+    comparison's best sentence speaks for one side only, so it is not checked."""
+    if question.intent.compare or profiles[best.doc_id].covers_places(question) != 0:
+        return None
+    return Refusal("place_mismatch", f"找到的相关文件说的不是“{'、'.join(question.places)}”。")
+
+
+def issue_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """The question names a numbered issue (第10期, 第五届) the answering document does not (not
+    checked for a comparison, whose best sentence speaks for one side)."""
+    if question.intent.compare or profiles[best.doc_id].names_issues(question) is not False:
+        return None
+    asked = "、".join(f"第{n}{kind}" for n, kind in question.issues)
+    return Refusal("issue_mismatch", f"收录的文件中没有{asked}的内容。")
+
+
+def rank_beyond_list(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A rank is asked (第11名) beyond the last one the answering document lists."""
+    last = profiles[best.doc_id].max_rank
+    beyond = [r for r in question.ranks if last >= 3 and r > last]  # a ranking lists at least three
+    if not beyond:
+        return None
+    return Refusal("rank_beyond_list", f"文件中的排名只列到第{last}名，没有第{beyond[0]}名。")
+
+
+def reported_too_early(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """What happened in a year is asked of a document published before that year began: it
+    can only hold plans for it."""
+    published = profiles[best.doc_id].published
+    if not published or not question.years or question.intent.target:
+        return None
+    if all(year > published for year in question.years):
+        return Refusal("reported_too_early", f"找到的文件发布于{published}年，不会有{question.years[0]}年的实际结果。")
+    return None
+
+
+def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """What a one-part question asks the value of ("居民参与率是多少") is named nowhere in the
+    answering document. Only words the corpus uses, or that name a quantity (…率, …量), count:
+    a colloquial word no document uses says nothing."""
+    parts = ctx.question.parts
+    if len(parts) != 1:
+        return None
+    text = profiles[best.doc_id].text
+    for word in parts[0].focus:
+        checked = ctx.weights.get(word, 0.0) > 0.5 or (len(word) >= 2 and word[-1] in QUANTITY_ENDINGS)
+        if checked and word not in text and word not in compact(best.hit.title):
+            return Refusal("absent_focus", f"找到的文件中没有提到“{word}”。")
+    return None
+
+
+QUANTITY_ENDINGS = "率量数额值价费款度"
+
+
+def masked_figure(question: Question, best: Candidate) -> Refusal | None:
+    """What is asked is masked with ``*`` in the answering sentence."""
+    if not _MASKED.search(best.text):
+        return None
+    if question.units and any(_counts_in(u, compact(best.text)) for u in question.units):
+        return None
+    return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
+
+
+def cut_off(question: Question, best: Candidate) -> Refusal | None:
+    """A figure is asked, and the best sentence is where the excerpt breaks off, before any figure."""
+    if not best.truncated or not question.intent.figure or any(ch.isdigit() for ch in best.text):
+        return None
+    return Refusal("cut_off", f"原文在“{best.text[-12:]}”处截断，没有后续内容。")

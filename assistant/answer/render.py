@@ -1,0 +1,59 @@
+"""How an answer reads: the chosen sentences in Simplified Chinese, each followed by its
+citation marker, and refusals that say why in one line and still show the closest passages."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.candidates import Candidate
+from assistant.answer.cite import hit_citer
+from assistant.answer.refuse import Refusal
+from assistant.models import Answer, Citation, Hit
+from assistant.text import to_simplified
+
+NOT_FOUND = "未在已收录的文件中找到能回答该问题的内容。"
+
+
+def cited_text(hit: Hit) -> str:
+    """Everything a citation shows a reader: the passage, its deadline, heading and document title."""
+    return f"{hit.title} {hit.chunk.heading} {hit.chunk.text} {hit.chunk.deadline}"
+
+
+def book_title(title: str) -> str:
+    return f"《{title.strip('《》')}》"
+
+
+# An item's own numbering ("4、", "（一）", "1."): debris once the sentence stands in an answer.
+NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．](?!\d))\s*")
+
+
+def _shown(candidate: Candidate, with_deadline: bool) -> str:
+    text = NUMBERING.sub("", candidate.text) or candidate.text
+    if candidate.header:
+        text = f"{text}（表头：{candidate.header}）"
+    deadline = candidate.hit.chunk.deadline
+    if with_deadline and deadline and deadline not in text:
+        text = f"{text.rstrip('。；;')}（完成时间：{deadline}）"  # the item's 完成时间, cited with it
+    return to_simplified(text)
+
+
+def render(picked: list[Candidate], *, with_deadline: bool = False) -> tuple[str, list[Citation]]:
+    """The answer text (best sentence first, then the rest in passage order) and its citations."""
+    ordered = picked[:1] + sorted(picked[1:], key=lambda c: (c.rank, c.position))
+    citer = hit_citer()
+    multi_doc = len({c.doc_id for c in ordered}) > 1
+    lines = []
+    for candidate in ordered:
+        citation = citer.cite(candidate.hit)
+        citation.spans.extend(s for s in candidate.spans if s not in citation.spans)
+        prefix = f"{book_title(to_simplified(candidate.hit.title))}：" if multi_doc and candidate.hit.title else ""
+        lines.append(f"{prefix}{_shown(candidate, with_deadline)}[{citation.n}]")
+    separator = "\n" if multi_doc or len(lines) > 2 else ""
+    return separator.join(lines), citer.citations
+
+
+def refusal(question: str, hits: list[Hit], why: Refusal) -> Answer:
+    text = f"{NOT_FOUND}{why.reason}"
+    if hits:
+        text += "以下是最接近的段落，供参考。"
+    return Answer(question=question, text=text, refused=True, related=hits[:3], notes=[why.code])

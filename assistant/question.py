@@ -1,0 +1,332 @@
+"""What a question asks: its parts, years, months, places, bodies, units and intent.
+
+The one reader of questions: the passage answerer, the fact answerer, follow-up resolution
+and the evaluation all take a :class:`Question` from :func:`read_question`, so "22年" or
+"2000户" is read the same way everywhere."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import cn2an
+
+from assistant.answer.intent import FRAME_WORDS, Intent, classify
+from assistant.index.tokenize import tokens as keyword_tokens
+from assistant.text import compact, fold_width, to_simplified
+
+# Question words and generic terms: they say how to ask, not what about.
+GENERIC = frozenset(
+    "工作 情况 开展 主要 相关 方面 进行 哪些 什么 多少 如何 怎么 怎样 时候 时间 是否 有没有 今年 "
+    "提到 报告 文件 文档 根据 按照 一下 介绍 说明 具体 要求 包括 内容 分别 各 共 累计 一共 总共 "
+    "做 做了 完成 数量 多 少 年 月 日 及 或者 还是 其中 一些 全部 啥 咋 咋样 哪儿 哪个 哪家 谁 "
+    "统计 哪里 构成 存在 规定 多长 几种 哪几 种 怎么样 什么样 各有 需要 方式 指出 提出 认为 说法 "
+    "多大 还有 采用 涉及 有关 关于 对于 里 中 时 后 前 了 吗 呢 那 那个 这个 这 那份 这份 个 "
+    "分别是 都是 都 是 有 几 份 次 处 件 人 名 给 被 让 把 那次 这次 当时 一次 大概 大约 左右".split()
+)
+
+_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{0,2}\s*[户人个件名处座次项条元辆家所台吨])")
+_SHORT_YEAR = re.compile(r"(?<![\d.近连续第多每前后约])([0-3]\d)\s*年(?!代|来|间|内|以来|多)")
+_CN_YEAR = re.compile(r"([二〇零一九]{4})年")
+_MONTH = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])")
+_QUARTER = re.compile(r"(?:第?([一二三四1-4])季度|[Qq]([1-4]))")
+_HALF = re.compile(r"上半年|下半年")
+# A numbered issue, session or batch that identifies one document among its look-alikes:
+# 第9期, 第十五届, 第三批 (not 第一名, 第3季度).
+_ISSUE = re.compile(r"第\s*([一二三四五六七八九十百\d]{1,4})\s*(期|届|批|轮)")
+_DIGITS = "〇零一二三四五六七八九"
+
+# The unit a figure question counts in: "几座", "多少宗", "多少万元", "多少分", "…率".
+_UNIT = re.compile(
+    r"(?:多少|几)(?:个)?(?:万|亿)?(平方米|平米|公里|千米|人次|车次|辆次|个次|座次|个|件|宗|处|座|条|户|人|名|项|次|家|所|辆|台|棵|株|米|吨|块|起|场|批|栋|间|元|支|套|份|分|天|小时)"
+    r"|(多少钱|花了多少|经费|预算|奖励|罚)"
+)
+_RATE = re.compile(r"率|比例|占比|百分比")
+
+# Parts of a multi-part question: split at question marks and semicolons, and at commas whose
+# clause asks something of its own ("检查了多少个点位，发现多少个问题").
+_ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|分别|吗|呢")
+_PART_SPLIT = re.compile(r"[？?；;！!]+|[，,、]\s*(?=.{0,12}(?:多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么))")
+
+# Rank words: 第一, 第二名, 第三、四、五, 倒数第一, 最后一名, 垫底, 前三.
+_ORDINAL = re.compile(r"倒数第?[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底|末位|首位|前[一二三四五六七八九十\d]+名?|头名|榜首")
+_NUMERAL = r"[一二两三四五六七八九十\d]{1,3}"
+_RANK_RUN = re.compile(rf"(倒数)?第({_NUMERAL}(?:\s*[、,，和及]\s*第?{_NUMERAL})*)(?!\s*[期届批轮次季章节条款项部])")
+_RANK_TOP = re.compile(rf"前({_NUMERAL})(?:名|位)?")
+_RANK_LAST = re.compile(r"最后一?名|最后一位|排(?:名)?最后|排在最后|垫底|末位|末名|倒数第一")
+_RANK_FIRST = re.compile(r"头名|榜首|首位|首名")
+
+# A place name: 咸宁市, 宝安区, 迭部县, 寿春镇; 小区, 社区 … are kinds of places, and 我市, 全区 … are
+# the document's own place, not a name.
+_PLACE_SUFFIX = re.compile(r"(?:省|市|区|县|镇|乡|街道)$")
+_NOT_A_PLACE = re.compile(
+    r"^(?:我|全|本|该|各|咱|辖|主城|老城|中心城|城|市|县|郊|新|城乡|市区|县区|县市|区县|景|园|片|校|小|社|街|商|"
+    r"试点|示范|重点|农贸|集贸|建成|管|责任|评价|所辖|周边|城中|文明|卫生|省级|市级|县级|区级|国家级)"
+)
+_PLACE_KINDS = re.compile(r"(?:小区|社区|街区|景区|园区|片区|校区|城区|辖区|市区|郊区|新区|开发区|示范区|责任区|服务区|功能区)$")
+
+
+@dataclass(frozen=True)
+class QuestionPart:
+    """One thing asked (a clause of a multi-part question) with its own content words."""
+
+    text: str
+    keywords: tuple[str, ...]
+    units: tuple[str, ...]
+    ordinals: tuple[str, ...]
+    ranks: tuple[int, ...]
+    focus: tuple[str, ...]  # the words right before the ask ("居民参与率是多少" → 参与率)
+    intent: Intent
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    simple: str  # Simplified, half-width
+    keywords: tuple[str, ...]  # content words of the whole question
+    years: tuple[int, ...] = ()
+    months: tuple[int, ...] = ()
+    quarters: tuple[int, ...] = ()
+    halves: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    ordinals: tuple[str, ...] = ()
+    ranks: tuple[int, ...] = ()  # ranks asked: 1 = first, -1 = last
+    issues: tuple[tuple[int, str], ...] = ()  # (number, 期/届/批/轮)
+    intent: Intent = field(default_factory=Intent)
+    parts: tuple[QuestionPart, ...] = ()
+
+    @property
+    def asks_time(self) -> bool:
+        return bool(self.years or self.months or self.quarters or self.halves)
+
+
+def _cn_number(text: str) -> int | None:
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def read_years(text: str) -> tuple[int, ...]:
+    """Years a text names: 2022年, 22年 (2000+), 二〇二二年; not 2000户 or 2023年5月 as a count."""
+    simple = fold_width(to_simplified(text))
+    found = [int(y) for y in _FULL_YEAR.findall(simple)]
+    found += [2000 + int(y) for y in _SHORT_YEAR.findall(simple) if not re.search(rf"(?:19|20){y}\s*年", simple)]
+    for digits in _CN_YEAR.findall(simple):
+        value = int("".join(str(_DIGITS.index(c) if c != "〇" else 0) for c in digits.replace("零", "〇")))
+        found.append(value)
+    return tuple(dict.fromkeys(y for y in found if 1949 <= y <= 2100))
+
+
+def read_months(text: str) -> tuple[int, ...]:
+    """Months a text asks about (8月, 8月份, 十二月); a date such as 7月5日 is not a month asked."""
+    simple = fold_width(to_simplified(text))
+    months = []
+    for raw in _MONTH.findall(simple):
+        value = int(raw) if raw.isdigit() else _cn_number(raw)
+        if value is not None and 1 <= value <= 12:
+            months.append(value)
+    return tuple(dict.fromkeys(months))
+
+
+def _numeral(text: str) -> int | None:
+    text = text.replace("两", "二")
+    return int(text) if text.isdigit() else _cn_number(text)
+
+
+def read_ranks(text: str) -> tuple[int, ...]:
+    """Ranks a text names: 1 for 第一/榜首, 3, 4, 5 for 第三、四、五, 1-3 for 前三, -1 for
+    最后一名/垫底/倒数第一, -2 for 倒数第二 (not 第9期 or 第三季度)."""
+    simple = fold_width(to_simplified(text))
+    ranks: list[int] = []
+    for backwards, run in _RANK_RUN.findall(simple):
+        for raw in re.split(r"\s*[、,，和及]\s*第?", run):
+            value = _numeral(raw)
+            if value is not None and 0 < value <= 200:
+                ranks.append(-value if backwards else value)
+    for top in _RANK_TOP.findall(simple):
+        value = _numeral(top)
+        if value is not None and 0 < value <= 20:
+            ranks.extend(range(1, value + 1))
+    if _RANK_LAST.search(simple):
+        ranks.append(-1)
+    if _RANK_FIRST.search(simple):
+        ranks.append(1)
+    return tuple(dict.fromkeys(ranks))
+
+
+def read_issues(text: str) -> tuple[tuple[int, str], ...]:
+    """Numbered issues a text names: 第9期 → (9, "期"), 第十五届 → (15, "届")."""
+    simple = fold_width(to_simplified(text))
+    found = []
+    for number, kind in _ISSUE.findall(simple):
+        value = int(number) if number.isdigit() else _cn_number(number)
+        if value is not None:
+            found.append((value, kind))
+    return tuple(dict.fromkeys(found))
+
+
+def read_quarters(text: str) -> tuple[int, ...]:
+    simple = fold_width(to_simplified(text))
+    quarters = []
+    for cn, digit in _QUARTER.findall(simple):
+        raw = cn or digit
+        quarters.append(int(raw) if raw.isdigit() else "一二三四".index(raw) + 1)
+    return tuple(dict.fromkeys(quarters))
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_words(text: str) -> tuple[str, ...]:
+    """Words jieba tags as place names, and words ending in a place suffix (迭部县, 流沙东街道)."""
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(text))
+    known = jieba.posseg.dt.word_tag_tab  # tags from the dictionary, not guessed for unknown words
+    found = []
+    for i, (word, flag) in enumerate(words):
+        if flag == "ns" and len(word) >= 2 and known.get(word) == "ns":
+            # 宝安 + 区, 宜昌 + 市: the suffix jieba left as its own word belongs to the name
+            after = words[i + 1].word if i + 1 < len(words) else ""
+            found.append(word + after if _PLACE_SUFFIX.fullmatch(after) else word)
+        elif len(word) >= 3 and _PLACE_SUFFIX.search(word):
+            found.append(word)
+    return tuple(found)
+
+
+def read_places(text: str) -> tuple[str, ...]:
+    """Named places (咸宁, 宝安区, 迭部县); not 我市, 全区, 小区, 城区."""
+    simple = fold_width(to_simplified(text))
+    found = list(_place_words(simple))
+    places = []
+    for place in found:
+        place = re.sub(r"^(?:在|对|和|与|及|的|那个|这个|那|这)", "", place)
+        if len(place) < 2 or _NOT_A_PLACE.match(place) or _PLACE_KINDS.search(place):
+            continue
+        places.append(place)
+    # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
+    unique = list(dict.fromkeys(places))
+    return tuple(p for p in unique if not any(p != o and p in o for o in unique))
+
+
+def place_stem(place: str) -> str:
+    """咸宁市 → 咸宁: the form a document is most likely to write in running text."""
+    stem = re.sub(r"(?:省|市|区|县|镇|乡|街道)$", "", place)
+    return stem if len(stem) >= 2 else place
+
+
+def read_bodies(text: str) -> tuple[str, ...]:
+    from assistant.ingest.meta import BODIES
+
+    simple = to_simplified(text)
+    return tuple(dict.fromkeys(canonical for pattern, canonical in BODIES if re.search(pattern, simple)))
+
+
+def read_units(text: str) -> tuple[str, ...]:
+    """Units a figure question counts in (多少宗 → 宗; 多少钱 → 元; …率 → %)."""
+    simple = fold_width(to_simplified(text))
+    units = [m.group(1) or "元" for m in _UNIT.finditer(simple)]
+    if _RATE.search(simple) and re.search(r"多少|几|是|咋样|怎样|如何|啥", simple):
+        units.append("%")
+    return tuple(dict.fromkeys(units))
+
+
+_TIME = re.compile(
+    r"(?:(?:19|20)?\d{2}|[二〇零一九]{4})\s*年(?:度)?|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|第?[一二三四1-4]季度|[Qq][1-4]"
+)
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """Content words: jieba tokens minus question words, generic terms, single characters and
+    the time expressions (22年8月), which the question's years and months carry instead."""
+    seen: list[str] = []
+    for token in keyword_tokens(_TIME.sub(" ", fold_width(to_simplified(text)))):
+        if token in GENERIC or token in FRAME_WORDS or token in seen:
+            continue
+        if len(token) == 1 and not token.isdigit():
+            continue
+        seen.append(token)
+    return tuple(t for t in seen if not any(t != o and t in o for o in seen))
+
+
+_ASK_WORD = re.compile(r"(?:是|为|有|占|达|得了|打了|考了|定了|花了|罚了|签了|拆了)?(?:多少|几|哪|谁|什么|啥|怎么|如何)")
+
+
+_NOUN_TAGS = ("n", "nz", "vn", "nt", "nl", "ng")
+
+
+@functools.lru_cache(maxsize=4096)
+def _nouns(text: str) -> frozenset[str]:
+    import jieba.posseg
+
+    return frozenset(word for word, flag in jieba.posseg.cut(text) if flag in _NOUN_TAGS)
+
+
+def focus_words(part: str) -> tuple[str, ...]:
+    """What a clause asks the value of: the last two nouns before its ask word, in the same
+    clause ("大鹏新区21年垃圾分类的居民参与率是多少" → 居民, 参与率)."""
+    found = _ASK_WORD.search(part)
+    if not found:
+        return ()
+    clause = re.split(r"[，,；;：:]", part[: found.start()])[-1]
+    nouns = _nouns(clause)
+    words = [w for w in content_words(clause) if w in nouns or any(w in n for n in nouns)]
+    return tuple(words[-2:])
+
+
+def split_parts(text: str) -> list[str]:
+    """The clauses of a question that each ask something ("…多少处？…占多少？平均分多少")."""
+    pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(text)]
+    pieces = [p for p in pieces if p]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and not _ASKS.search(piece) and len(piece) < 6:
+            parts[-1] += piece
+        else:
+            parts.append(piece)
+    # A leading clause that asks nothing ("咸宁22年8月城管月度综合评价") is context, not a part.
+    if len(parts) > 1 and not _ASKS.search(parts[0]):
+        parts[1] = f"{parts[0]}，{parts[1]}"
+        parts.pop(0)
+    return parts or [text]
+
+
+def read_question(text: str) -> Question:
+    """Everything the answerers need to know about ``text`` (Traditional or Simplified)."""
+    simple = fold_width(to_simplified(text)).strip()
+    parts = tuple(
+        QuestionPart(
+            text=p,
+            keywords=content_words(p),
+            units=read_units(p),
+            ordinals=tuple(_ORDINAL.findall(p)),
+            ranks=read_ranks(p),
+            focus=focus_words(p),
+            intent=classify(p),
+        )
+        for p in split_parts(simple)
+    )
+    return Question(
+        text=text,
+        simple=simple,
+        keywords=content_words(simple),
+        years=read_years(simple),
+        months=read_months(simple),
+        quarters=read_quarters(simple),
+        halves=tuple(dict.fromkeys(_HALF.findall(simple))),
+        places=read_places(simple),
+        bodies=read_bodies(simple),
+        units=read_units(simple),
+        ordinals=tuple(_ORDINAL.findall(simple)),
+        ranks=read_ranks(simple),
+        issues=read_issues(simple),
+        intent=classify(simple),
+        parts=parts,
+    )
+
+
+def mentions(text: str, word: str) -> bool:
+    """``text`` says ``word`` (either script, spaces ignored)."""
+    return compact(word) in compact(text)

@@ -1,0 +1,66 @@
+"""Queries for one question: the question itself and, for a comparison that names two or more
+places, months or years, one query per side, so that each side's own document is retrieved
+(a look-alike of one side must not crowd out the other)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import Hit
+from assistant.question import Question, read_question
+
+_SEGMENT = re.compile(r"[，,；;、]|(?<=[的了])?(?:和|与|跟|及|以及|对比|比较)")
+
+
+def _sides(question: Question) -> list[str]:
+    """The surface forms of each side of a comparison (咸宁, 宜昌 / 8月, 12月 / 22年, 23年)."""
+    if len(question.places) >= 2:
+        return list(question.places)
+    if len(question.months) >= 2:
+        return [f"{m}月" for m in question.months]
+    if len(question.years) >= 2:
+        return [str(y) for y in question.years]
+    return []
+
+
+def _mentions(segment: str, side: str) -> bool:
+    if side.isdigit() and len(side) == 4:  # a year: 2022 or 22年
+        return side in segment or f"{side[2:]}年" in segment
+    return side in segment
+
+
+def side_queries(text: str) -> list[str]:
+    """One query per side of a comparison, or none for a question that compares nothing: the
+    question without the clauses about the other sides (places), or without the other
+    sides' words (months and years, which share the rest of their clause)."""
+    question = read_question(text)
+    sides = _sides(question)
+    if len(sides) < 2:
+        return []
+    simple = question.simple
+    by_place = bool(question.places) and len(question.places) >= 2
+    segments = [s.strip() for s in _SEGMENT.split(simple) if s and s.strip()]
+    queries = []
+    for side in sides:
+        others = [o for o in sides if o != side]
+        if by_place:
+            kept = [s for s in segments if not any(_mentions(s, o) for o in others) or _mentions(s, side)]
+            query = " ".join(kept)
+        else:
+            query = simple
+            for other in others:
+                query = query.replace(other, " ") if not other.isdigit() else re.sub(rf"(?:{other}|{other[2:]})年", " ", query)
+        queries.append(query.strip())
+    return list(dict.fromkeys(q for q in queries if q and q != simple))
+
+
+def interleave(rankings: list[list[Hit]], k: int) -> list[Hit]:
+    """The rankings merged turn by turn (best of each first), without repeating a passage."""
+    seen: set[str] = set()
+    merged: list[Hit] = []
+    for position in range(max((len(r) for r in rankings), default=0)):
+        for ranking in rankings:
+            if position < len(ranking) and ranking[position].chunk.chunk_id not in seen:
+                seen.add(ranking[position].chunk.chunk_id)
+                merged.append(ranking[position])
+    return merged[:k]
