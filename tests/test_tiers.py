@@ -1,5 +1,6 @@
 """The test tiers given by tests/conftest.py: model and index tests are ``integration``, browser
-files too, and a browser test that would skip in CI fails instead."""
+files too, and a browser test that would skip in CI fails instead. (The files made here have
+names of their own: a module name the outer session imported already could not be collected.)"""
 
 from __future__ import annotations
 
@@ -30,9 +31,9 @@ def project(pytester: pytest.Pytester) -> pytest.Pytester:
     conftest = CONFTEST.split('@pytest.fixture(scope="session")')[0]  # the hooks, without the real fixtures
     pytester.makeconftest(conftest)
     pytester.makepyfile(
-        test_units=STANDINS + "\ndef test_fast():\n    pass\n\ndef test_model(embedder):\n    pass\n"
+        test_tier_probe_units=STANDINS + "\ndef test_fast():\n    pass\n\ndef test_model(embedder):\n    pass\n"
         "\ndef test_through_a_fixture(store):\n    pass\n",
-        test_e2e_browser="import pytest\n\ndef test_page():\n    pytest.skip('Chromium is missing')\n",
+        test_tier_probe_browser="import pytest\n\ndef test_page():\n    pytest.skip('Chromium is missing')\n",
     )
     pytester.makeini("[pytest]\nmarkers =\n    integration: x\n    e2e: x\n    slow: x\n")
     return pytester
