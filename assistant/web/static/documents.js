@@ -28,14 +28,14 @@
       const del = admin ? h("button", { type: "button", class: "delete-button", "data-doc": d.doc_id }, "删除") : null;
       if (del) del.addEventListener("click", () => remove(d));
       rows.append(h("tr", { "data-doc": d.doc_id },
-        h("td", null,
+        h("td", { class: "title-cell" },
           h("a", { href: documentUrl(d.doc_id), class: "doc-link" }, d.title || d.source),
           h("span", { class: "file" }, d.source)),
-        h("td", null, (d.years || []).join("、")),
-        h("td", null, d.body_full || d.body || ""),
-        h("td", null, d.kind || ""),
-        h("td", { class: "num" }, String(d.passages)),
-        h("td", null, localTime(d.ingested_at)),
+        h("td", { "data-label": "年份" }, (d.years || []).join("、")),
+        h("td", { "data-label": "单位" }, d.body_full || d.body || ""),
+        h("td", { "data-label": "类型" }, d.kind || ""),
+        h("td", { class: "num", "data-label": "段落" }, String(d.passages)),
+        h("td", { "data-label": "收录" }, localTime(d.ingested_at)),
         admin ? h("td", { class: "admin-col" }, del) : null));
     }
   }
@@ -62,6 +62,13 @@
   }
 
   const uploadForm = $("upload-form");
+  const fileNames = $("file-names");
+  function showChosen() {
+    const files = Array.from($("upload-files").files || []);
+    fileNames.textContent = files.length ? files.map((f) => f.name).join("、") : "未选择文件";
+  }
+  $("upload-files").addEventListener("change", showChosen);
+  uploadForm.addEventListener("reset", () => setTimeout(showChosen));
   uploadForm.addEventListener("submit", (e) => {
     e.preventDefault();
     upload();
