@@ -13,6 +13,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,8 +81,6 @@ def server(tmp_path_factory, corpus_settings, embedder):
         if os.environ.get("CI"):
             pytest.fail(missing + "; in CI they must run, not be skipped")
         pytest.skip(missing)
-    import uvicorn
-
     root = tmp_path_factory.mktemp("e2e")
     index = root / "index"
     shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
@@ -89,7 +88,15 @@ def server(tmp_path_factory, corpus_settings, embedder):
     shutil.copytree(CORPUS, corpus)
     settings = make_settings(index, admin_token=TOKEN)
     settings.corpus_dir = corpus
-    app = create_app(settings, Assistant(settings, embedder))
+    with serving(create_app(settings, Assistant(settings, embedder))) as url:
+        yield url
+
+
+@contextmanager
+def serving(app):
+    """uvicorn with ``app`` on a free loopback port in a background thread; yields its URL."""
+    import uvicorn
+
     port = _free_port()
     uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, name="uvicorn-e2e", daemon=True)
@@ -99,9 +106,11 @@ def server(tmp_path_factory, corpus_settings, embedder):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(10)
 
 
 @pytest.fixture(scope="module")
@@ -375,18 +384,35 @@ def test_chat_page_answer_and_failed_request_with_retry(sized):
     assert page.locator(".msg-user").count() == 2 and page.locator(".msg-assistant").count() == 2
 
 
-def test_server_error_shown_in_chinese_with_retry(page):
-    """The server refuses a question (a 4xx with its JSON detail): the message is the server's
-    Chinese detail, never English, and the question stays in the box."""
-    page.goto("/")
-    ready(page)
-    page.evaluate("""() => {
-        const body = {question: "垃圾分类", history: [], mode: "qa", filters: {year: "12345"}};
-        window.__detail = fetch("/api/ask/stream", {method: "POST", headers: {"Content-Type": "application/json"},
-                                body: JSON.stringify(body)}).then((r) => r.json()).then((d) => d.detail);
-    }""")
-    detail = page.evaluate("window.__detail")
-    assert CJK.search(detail) and "/tmp" not in detail
+@pytest.mark.parametrize("width", [WIDE, PHONE], ids=["1366", "390"])
+def test_internal_error_while_answering_is_shown_in_chinese_with_retry(
+    browser, server, tmp_path, corpus_settings, embedder, width
+):
+    """A server whose index breaks after it opened it (its database overwritten): the answer
+    fails for real inside the stream. The page shows the server's Chinese message with 重试,
+    keeps the question, and says nothing in English or about server folders."""
+    index = tmp_path / "index"
+    shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+    settings = make_settings(index)
+    broken = Assistant(settings, embedder)
+    with serving(create_app(settings, broken)) as url:
+        context, page = new_page(browser, url, width)
+        try:
+            page.goto("/")
+            ready(page)
+            database = broken.store.folder / "passages.sqlite"
+            database.write_bytes(b"\0" * database.stat().st_size)
+            failed = ask(page, FIGURE_Q)
+            text = failed.inner_text()
+            assert "error" in failed.get_attribute("class")
+            assert "服务内部出错" in text and "internal error" not in text and str(tmp_path) not in text
+            assert failed.get_by_role("button", name="重试").is_visible()
+            assert page.input_value("#question") == FIGURE_Q
+            no_sideways_scroll(page)
+            shot(page, "chat-server-error")
+            assert not page.errors
+        finally:
+            context.close()
 
 
 def test_new_chat_while_an_answer_is_on_its_way(page):
