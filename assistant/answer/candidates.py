@@ -16,6 +16,7 @@ _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;:：”’\"）)]\s*$")
 _ENDS_WITH_FIGURE = re.compile(r"[\d.%％]+\s*[^\d\s]{0,3}[)）]?\s*$")
 _LABEL_MAX = 20
+_NUMBERED = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 
 
 @dataclass
@@ -56,7 +57,10 @@ def _lines(text: str) -> list[str]:
         if not line:
             continue
         if pending:
-            line = f"{pending} {line}"
+            if _NUMBERED.match(line):
+                out.append(pending)  # a label over a numbered list is its heading, not part of item 1
+            else:
+                line = f"{pending} {line}"
             pending = ""
         is_label = (
             len(line) <= _LABEL_MAX

@@ -17,7 +17,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.corpus import CorpusView, DocProfile, idf
 from assistant.answer.intent import states_plan
 from assistant.ingest.split import match_heading
-from assistant.question import Question, place_stem
+from assistant.question import Question, forms, place_stem
 from assistant.text import compact
 
 _NUMBER = re.compile(r"\d")
@@ -49,12 +49,17 @@ def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
     return QuestionContext(question, weights, [p.keywords for p in question.parts if p.keywords], rarest)
 
 
+def says(text: str, word: str) -> bool:
+    """``text`` (compacted) says ``word`` in one of its forms (城管 in 城市管理局)."""
+    return any(form in text for form in forms(word))
+
+
 def coverage(words: tuple[str, ...] | list[str], weights: dict[str, float], text: str) -> float:
-    """Share of the words' weight that ``text`` (compacted) contains."""
+    """Share of the words' weight that ``text`` (compacted) says."""
     total = sum(weights.get(w, 1.0) for w in words)
     if total <= 0:
         return 0.0
-    return sum(weights.get(w, 1.0) for w in words if w in text) / total
+    return sum(weights.get(w, 1.0) for w in words if says(text, w)) / total
 
 
 def _counts_in(unit: str, text: str) -> bool:

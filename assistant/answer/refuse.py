@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.corpus import CorpusView, DocProfile
-from assistant.answer.features import _MASKED, _counts_in
+from assistant.answer.features import _MASKED, _counts_in, says
 from assistant.answer.features import QuestionContext
 from assistant.question import Question, place_stem, read_question
 from assistant.text import compact
@@ -110,16 +110,14 @@ def reported_too_early(question: Question, best: Candidate, profiles: dict[str, 
 
 
 def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
-    """What a one-part question asks the value of ("居民参与率是多少") is named nowhere in the
-    answering document. Only words the corpus uses, or that name a quantity (…率, …量), count:
-    a colloquial word no document uses says nothing."""
+    """The quantity a one-part question asks the value of ("居民参与率是多少", "样本量") is named
+    nowhere in the answering document: it cannot state its value."""
     parts = ctx.question.parts
     if len(parts) != 1:
         return None
-    text = profiles[best.doc_id].text
-    for word in parts[0].focus:
-        checked = ctx.weights.get(word, 0.0) > 0.5 or (len(word) >= 2 and word[-1] in QUANTITY_ENDINGS)
-        if checked and word not in text and word not in compact(best.hit.title):
+    text = profiles[best.doc_id].text + compact(best.hit.title)
+    for word in parts[0].focus[-1:]:
+        if len(word) >= 2 and word[-1] in QUANTITY_ENDINGS and not says(text, word):
             return Refusal("absent_focus", f"找到的文件中没有提到“{word}”。")
     return None
 

@@ -167,6 +167,57 @@ def break_inline_headings(text: str, min_line: int = 300) -> str:
     return "\n".join(out)
 
 
+_SENTENCE_FINAL = re.compile(r"[。！？；：:!?;…”’」』）)】]\s*$")
+_CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰年月日号]")
+_FIGURE_FRAGMENT = re.compile(r"^[\d.,，]+\s*(?:[%％‰]|[万亿]?[元个件处次人宗吨米台辆座户]?)\s*[。，,；;]?$")
+
+
+def _is_heading_line(line: str) -> bool:
+    from assistant.ingest.split import match_heading
+
+    return match_heading(line) is not None
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text was wrapped at (PDF or web extraction), when most of its long lines
+    have about the same length and end mid-sentence; None for a text with real line ends."""
+    lines = [line for line in lines if line.count("|") < 2]  # table rows are not prose
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width < 28:  # wrapped prose runs to 30-80 characters a line; shorter lines are lists
+        return None
+    full = [line for line in lines if 0.8 * width <= len(line) <= 1.1 * width]
+    open_ended = [line for line in full if not _SENTENCE_FINAL.search(line)]
+    return width if len(full) >= 3 and len(open_ended) >= 0.6 * len(full) else None
+
+
+def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
+    """Join lines broken inside a sentence: everywhere in a hard-wrapped text, and elsewhere
+    where the next line cannot start one (``完成率达到\n97.5%\n。``, ``2021\n年城市管理局…``)."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    out: list[str] = []
+    joins = 0
+    for line in lines:
+        if (out and out[-1].strip() and line.strip() and not _SENTENCE_FINAL.search(out[-1])
+                and out[-1].count("|") < 2 and line.count("|") < 2):
+            nxt = line.strip()
+            local = bool(_CONTINUES.match(nxt) or _FIGURE_FRAGMENT.match(nxt)
+                         or (out[-1].rstrip()[-1:].isdigit() and nxt[:1] in "年月日号%％"))
+            at_width = width is not None and len(out[-1]) >= 0.8 * width
+            if local or (at_width and not _is_heading_line(nxt)):
+                sep = " " if out[-1].rstrip()[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum() else ""
+                out[-1] = out[-1].rstrip() + sep + nxt
+                joins += 1
+                continue
+        out.append(line)
+    if joins and notes is not None:
+        notes.append(f"joined {joins} lines broken inside sentences")
+    return "\n".join(out)
+
+
 def clean_text(raw: str) -> CleanedText:
     """The display text of a document with extraction noise removed, plus notes on what went."""
     notes: list[str] = []
@@ -190,6 +241,7 @@ def clean_text(raw: str) -> CleanedText:
     # Headings are broken out of run-on paragraphs and blank/junk lines dropped *before*
     # looking for repeats, so a copy pasted inside a run-on paragraph is found the first
     # time (cleaning its own output again then finds nothing new).
+    text = join_wrapped_lines(text, notes)
     text = break_inline_headings(text)
     # A run-on paragraph is prose however long; once broken at its headings, a piece that is
     # a site line by the rule above goes too (or cleaning this output again would drop it).

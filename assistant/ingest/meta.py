@@ -1,5 +1,11 @@
-"""Per-document metadata derived from the text (title, years, body, kind, period),
-overridable by a sidecar ``NAME.meta.json`` or an entry in ``meta.yaml`` of the root."""
+"""Per-document metadata derived from the text (title, years, place, body, kind, period),
+overridable by a sidecar ``NAME.meta.json`` or an entry in ``meta.yaml`` of the root.
+
+Real documents are page openings: a site header (来源, 时间, 索引号 …) before the title, the
+year on the line above the title, no title at all, another body quoted in the first
+sentence. The title is the first line that reads as one; the body is the one that signs or
+publishes the document before the ones it mentions; the years are those of the title, then
+the most named ones outside quoted document names (《…》)."""
 
 from __future__ import annotations
 
@@ -12,83 +18,204 @@ from typing import Any
 import yaml
 
 from assistant.models import DocumentMeta
-from assistant.text import to_simplified
+from assistant.question import read_places, read_years
+from assistant.text import fold_width, to_simplified
 
-_PLACE = r"(?:[^\s，,。、；：:“”]{0,6}?[省市区县])?"
+_PLACE = r"(?:[^\s，,。、；：:“”《》\d]{0,6}?[省市区县])?"
 # (pattern on Simplified text, canonical body). Longest, most specific first.
 BODIES: list[tuple[str, str]] = [
     (r"中央文明办|中央精神文明建设指导委员会办公室", "中央文明办"),
+    (_PLACE + r"创城办|" + _PLACE + r"创文办|" + _PLACE + r"创城指挥部", "创城办"),
     (_PLACE + r"(?:精神)?文明(?:建设指导委员会)?办(?:公室)?", "文明办"),
     (_PLACE + r"文明委", "文明委"),
     (_PLACE + r"城市公用事业服务中心", "城市公用事业服务中心"),
-    (_PLACE + r"城市管理(?:综合)?(?:行政)?(?:执法)?局", "城管局"),
+    (_PLACE + r"城市(?:综合)?管理(?:工作)?领导小组(?:办公室)?|" + _PLACE + r"城管工作领导小组(?:办公室)?", "城管领导小组"),
+    (_PLACE + r"城市管理(?:和|与)?(?:综合)?(?:行政)?(?:执法)?局", "城管局"),
     (_PLACE + r"城管(?:执法)?局", "城管局"),
+    (_PLACE + r"城市管理(?:综合)?(?:行政)?执法(?:大队|队)|" + _PLACE + r"城管执法大队", "城管执法队"),
     (_PLACE + r"市容管理科", "市容管理科"),
-    (_PLACE + r"住(?:房和城乡)?建(?:设)?局", "住建局"),
-    (r"[县市区]委书记", "县委"),
+    (_PLACE + r"住(?:房和城乡)?建(?:设)?(?:局|厅)", "住建局"),
+    (_PLACE + r"人民政府(?:办公室|办公厅)?|" + _PLACE + r"政府办(?:公室)?", "政府"),
+    (r"[县市区]委(?:书记|办公室)?", "党委"),
 ]
+_BODY_KINDS = {
+    "中央文明办": "文明办", "创城办": "文明办", "文明办": "文明办", "文明委": "文明办",
+    "城市公用事业服务中心": "城管", "城管领导小组": "城管", "城管局": "城管", "城管执法队": "城管",
+    "市容管理科": "城管", "住建局": "住建", "政府": "政府", "党委": "党委",
+}
+
+# Document kinds, tried in order on the title, then on the opening.
 KINDS: list[tuple[str, str]] = [
-    (r"测评体系|测评操作手册|操作手册|测评(?:细则|标准|指标)|(?:考核|评分|评价)(?:细则|标准)", "测评体系"),
-    (r"考察点位|建设标准|实地考察", "考察标准"),
-    (r"讲\s*话|党课", "讲话"),
-    (r"总结.{0,12}(?:计划|安排|打算|思路)", "工作总结及计划"),
-    (r"总结", "工作总结"),
-    (r"计划|安排|方案|要点", "工作计划"),
-    (r"汇报|报告|情况", "工作汇报"),
+    (r"测评体系|测评(?:细则|标准|指标)|考核(?:细则|办法|标准)|(?:评分|评价|考评)(?:细则|标准|办法)|操作手册|建设标准|考察标准|实地要求|测评方案", "测评体系"),
+    (r"应知应会|知识问答|知识竞赛|问答", "知识问答"),
+    (r"讲\s*话|致辞|党课", "讲话"),
+    (r"总结.{0,12}(?:计划|安排|打算|思路|要点)", "总结及计划"),
+    (r"督查|督导|暗访|交叉检查|巡查", "督查通报"),
+    (r"排名|成绩|综合评价情况|评估结果|考评结果|测评结果|考核结果|指数|得分|评比", "考评通报"),
+    (r"实施方案|工作方案|活动方案", "实施方案"),
+    (r"总结|工作情况|汇报", "工作总结"),
+    (r"计划|要点|安排|方案", "工作计划"),
 ]
+_NEWS = re.compile(r"记者|通讯员|讯[(（\s]|本网讯|日电|报道|新华社|日报|晚报|快报")
+ASSESSMENT_KINDS = frozenset({"测评体系"})
+
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_TITLE_WORDS = re.compile(r"总结|计划|汇报|报告|讲话|方案|体系|手册|标准|要点|情况|意见|通知")
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[~～\-—–至到]\s*((?:19|20)\d{2})\s*年")
+_QUOTED = re.compile(r"《[^《》]{0,80}》")
+_TITLE_WORDS = re.compile(r"总结|计划|汇报|报告|讲话|方案|体系|手册|标准|要点|情况|意见|通知|通报|细则|办法|评价|测评|考核|整治|创建|排名|成绩|出炉")
+# Site furniture: header lines that are not the title.
+_FURNITURE = re.compile(
+    r"^(?:来源|时间|日期|发布|发布日期|发布时间|发文日期|生成日期|公开日期|信息来源|信息分类|索引号|索\s*引\s*号|文号|主题词|"
+    r"时效|点击|浏览|编辑|作者|字号|分享|打印|关闭|法定主动公开|公开方式|文件编号|废止日期|【|前言|\*\s*(?:来源|作者|发表))"
+)
+_DISCLOSED_TITLE = re.compile(r"(?:信息名称|标\s*题|内容概[览述])\s*[:：]\s*(.{4,80})")
+_DISCLOSED_BODY = re.compile(r"(?:发布机构|发文机关|信息来源|来源)\s*[:：丨|]\s*([^\s:：]{2,30})")
+_DATE_LINE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d{2}|[二〇零一九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$")
+_LED_BY = re.compile(r"在[^，,。；]{0,40}(?:领导|指导|关心|支持)下|根据[^。；]{0,60}?(?:精神|要求|部署|指示|安排|通知)")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]|^[（(]")
 
 
-def _first_title_line(text: str) -> str:
-    for line in text.split("\n")[:3]:
-        line = line.strip()
-        if (
-            6 <= len(line) <= 60
-            and not re.search(r"[。:：]", line)
-            and not re.match(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]|^[（(]", line)
-            and _TITLE_WORDS.search(to_simplified(line))
-        ):
-            return line
+def body_kind(body: str) -> str:
+    """The kind of office a canonical body is: 文明办, 城管, 住建, 政府, 党委 (or "")."""
+    return _BODY_KINDS.get(body, "其他" if body else "")
+
+
+def _lines(text: str, limit: int = 12) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()][:limit]
+
+
+def _is_title(line: str) -> bool:
+    simple = to_simplified(line)
+    return (
+        4 <= len(line) <= 60
+        and not re.search(r"[。；;]", line.rstrip("。"))
+        and not line.endswith(("，", ",", "：", ":"))
+        and not _NUMBERED.match(line)
+        and not _FURNITURE.match(simple)
+        and not _DATE_LINE.match(line)
+        and not re.match(r"^[年月日号》)）的之]|^(?:图说|图为|摄影|图片)", line)
+        and not re.search(r"[:：].*\d|[，,].*\d|\d.*[，,]", line)  # "第一名:中心城区,得分91.26分" states a value
+        and simple.count("《") >= simple.count("》")
+        and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)
+    )
+
+
+def derive_title(text: str) -> str:
+    """The title a reader would cite: a disclosure header's 信息名称, else the first line among
+    the opening ones that reads as a title (a year alone on the line above is joined to it)."""
+    lines = _lines(text)
+    for line in lines:
+        found = _DISCLOSED_TITLE.search(to_simplified(line))
+        if found:
+            return line[found.start(1) : found.start(1) + len(found.group(1))].strip()
+    titled = [i for i, line in enumerate(lines[:8]) if _is_title(line)]
+    if not titled:
+        return ""
+    index = next((i for i in titled if _TITLE_WORDS.search(to_simplified(lines[i]))), titled[0])
+    if index > 0 and re.fullmatch(r"(?:19|20)\d{2}\s*年?(?:度)?", lines[index - 1]):
+        return f"{lines[index - 1]}{lines[index]}"  # "2021年" above "城市管理局工作总结"
+    # A title broken over two short lines ("宜昌市2023年二季度县(市)" / "城市综合管理工作评估结果出炉")
+    previous = lines[index - 1] if index > 0 else ""
+    if previous and index - 1 in titled and len(previous) + len(lines[index]) <= 50 \
+            and not _TITLE_WORDS.search(to_simplified(previous)) and re.search(r"[省市区县]|\d{4}", previous):
+        return previous + lines[index]
+    return lines[index]
+
+
+def derive_years(title: str, head: str) -> list[int]:
+    """The years a document is about: its title's, then the most named in its opening outside
+    quoted document names (a notice about 2023 citing 《2022年…方案》), ranges counted whole."""
+    title_s = fold_width(to_simplified(title))
+    years = list(read_years(title_s))
+    for first, last in _YEAR_RANGE.findall(title_s):
+        years += [y for y in (int(first), int(last)) if y not in years]
+    body = _QUOTED.sub(" ", fold_width(to_simplified(head)))
+    counts = Counter(int(y) for y in _YEAR.findall(body))
+    for first, last in _YEAR_RANGE.findall(body):
+        counts[int(first)] += 1
+    years += [y for y, _ in counts.most_common() if y not in years]
+    return years[:4]
+
+
+def _signature_body(text: str) -> str:
+    """The body signing the document: the line above its closing date line."""
+    lines = _lines(text[-300:], limit=100)
+    for i in range(len(lines) - 1, 0, -1):
+        if _DATE_LINE.match(lines[i]) and len(lines[i - 1]) <= 30:
+            return lines[i - 1]
     return ""
+
+
+def derive_body(title: str, text: str) -> tuple[str, str]:
+    """(canonical, as written) issuing body: the disclosure header's 发布机构, the signature,
+    the title's, else the first one the opening names outside quotations."""
+    head = to_simplified(text[:600])
+    sources = []
+    disclosed = _DISCLOSED_BODY.search(head)
+    if disclosed:
+        sources.append(disclosed.group(1))
+    # Quotations, quoted document names and "在市委市政府…领导下" name other bodies than the issuer.
+    opening = _LED_BY.sub(" ", _QUOTED.sub(" ", re.sub(r"“[^”]{0,40}”", " ", head)))
+    sources += [_signature_body(to_simplified(text)), to_simplified(title), opening]
+    for source in sources:
+        if not source:
+            continue
+        matches = [(m.start(), m.group(0), canonical) for pattern, canonical in BODIES
+                   for m in [re.search(pattern, source)] if m]
+        if matches:
+            _, written, canonical = min(matches)
+            return canonical, written.lstrip("在由对和与及的将我现据")
+    return "", ""
+
+
+def derive_kind(title: str, text: str) -> str:
+    """The kind its title names; else a news report's; else the kind its headings (a summary
+    part and a plan part) or its opening words name most often."""
+    for pattern, name in KINDS:
+        if re.search(pattern, to_simplified(title)):
+            return name
+    head = to_simplified(text[:300])
+    if _NEWS.search(head):
+        return "新闻报道"
+    headings = [line for line in to_simplified(text).split("\n") if re.match(r"^[一二三四五六七八九十]+、", line)]
+    if any(re.search(r"计划|打算|思路|安排", h) for h in headings) and any(re.search(r"工作|情况|成效|总结|做法", h) for h in headings[:1]):
+        return "总结及计划"
+    counts = Counter({name: len(re.findall(pattern, head)) for pattern, name in KINDS})
+    name, count = counts.most_common(1)[0]
+    return name if count else ""
+
+
+def derive_place(title: str, body_full: str, text: str) -> str:
+    """The place a document is about: named in its title, its body, or most often in its opening."""
+    for source in (title, body_full):
+        places = read_places(_QUOTED.sub(" ", source))
+        if places:
+            return places[0]
+    counts = Counter(read_places(_QUOTED.sub(" ", to_simplified(text[:400]))))
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def derive_meta(text: str, title_hint: str = "") -> DocumentMeta:
     """Best-effort metadata from a document's own words."""
-    head = to_simplified(text[:600])
-    title = title_hint or _first_title_line(text)
+    head = text[:600]
+    title = title_hint or derive_title(text)
+    years = derive_years(title, head)
+    body, body_full = derive_body(title, text)
+    kind = derive_kind(title, text)
     title_s = to_simplified(title)
-    years = [int(y) for y in _YEAR.findall(title_s)]
-    counts = Counter(int(y) for y in _YEAR.findall(head))
-    years += [y for y, _ in counts.most_common() if y not in years]
-    body_full, body = "", ""
-    for source in (title_s, head):
-        # The body named first in the text is the issuer; others are mentioned in passing.
-        matches = [(m.start(), m.group(0), canonical) for pattern, canonical in BODIES
-                   for m in [re.search(pattern, source)] if m]
-        if matches:
-            _, body_full, body = min(matches)
-            body_full = body_full.lstrip("在由对和与及的将我现")
-            break
-    kind = ""
-    for source in (title_s, to_simplified(text[:200]), head):
-        for pattern, name in KINDS:
-            if re.search(pattern, source):
-                kind = name
-                break
-        if kind:
-            break
     period = ""
-    if re.search(r"上半年", title_s or head[:200]):
+    if "上半年" in (title_s or head[:200]):
         period = "上半年"
-    elif re.search(r"下半年", title_s):
+    elif "下半年" in title_s:
         period = "下半年"
     elif re.search(r"全年|年度|\d{4}年(?:度)?(?:工作)?总结", title_s):
         period = "全年"
+    place = derive_place(title, body_full, text)
     if not title:
-        parts = [body_full or body, f"{years[0]}年" if years else "", period, kind or "文件"]
+        named = kind if kind and kind != "新闻报道" else "文件"
+        parts = [body_full or body, f"{years[0]}年" if years else "", period, named]
         title = "".join(p for p in parts if p) or text.split("\n", 1)[0][:30]
-    return DocumentMeta(title=title, years=years[:4], body=body, body_full=body_full, kind=kind, period=period)
+    return DocumentMeta(title=title, years=years, body=body, body_full=body_full, kind=kind, period=period, place=place)
 
 
 def load_overrides(root: Path) -> dict[str, dict[str, Any]]:
