@@ -480,6 +480,7 @@ def test_editor_corrects_metadata_and_later_generations_keep_it(admin, tmp_path)
     )
     (document,) = added.json()["uploaded_documents"]
     doc_id = document["doc_id"]
+    facts_before = admin.get("/api/facts").json()["count"]
     correction = {
         "title": "萤火虫生态步道建设专题汇报（更正）",
         "years": [2024, 2025],
@@ -514,6 +515,10 @@ def test_editor_corrects_metadata_and_later_generations_keep_it(admin, tmp_path)
 
     check()
     assert admin.get(f"/documents/{doc_id}").text.count(correction["title"]) >= 1
+    # the facts of the new generation name the corrected document; the others' are all still there
+    assert admin.get("/api/facts").json()["count"] == facts_before
+    own = [f for f in admin.get("/api/facts", params={"q": "萤火虫"}).json()["facts"] if f["doc_id"] == doc_id]
+    assert own and all(f["title"] == correction["title"] and f["body"] == "城管局" for f in own)
     answer = admin.post("/api/ask", json={"question": UPLOAD_Q}).json()
     assert any(c["doc_id"] == doc_id and c["title"] == correction["title"] for c in answer["citations"])
     filtered = admin.get("/api/search", params={"q": "萤火虫生态步道", "kind": "专题汇报"}).json()["hits"]
@@ -778,3 +783,20 @@ def test_facts_exports_use_the_pages_wording_and_a_formatted_dated_xlsx(client):
     assert f"facts-{today}.csv" in csv_response.headers["content-disposition"]
     first = csv_response.content.decode("utf-8-sig").splitlines()[0].split(",")
     assert first == header
+
+
+def test_facts_page_names_an_unreadable_criteria_table_in_chinese(admin, tmp_path):
+    """An uploaded spreadsheet that is no criteria table: the facts page says so in Chinese, by
+    the file's name, without the reader's English reason or a server folder."""
+    response = admin.post(
+        "/api/documents",
+        headers=AUTH,
+        files={"files": ("通讯录.csv", "姓名,电话\n张三,123\n李四,456\n".encode(), "text/csv")},
+    )
+    assert response.status_code == 200 and response.json()["added"]
+    page = admin.get("/facts").text
+    errors = re.findall(r'<p class="facts-error"[^>]*>([^<]*)</p>', page)
+    assert any("通讯录.csv" in e and "表头" in e for e in errors), errors
+    for message in errors:
+        assert_chinese_without_paths(message, tmp_path)
+        assert "no header row" not in message

@@ -262,7 +262,8 @@ def facts_page(
         "comparison": comparison,
         "export_query": urlencode(query),
         "error": error,
-        "table_errors": book.errors if book else [],
+        "table_errors": [messages.table_error(e) for e in book.errors] if book else [],
+        "problem": getattr(book, "problem", "") if book else "",
         "total": len(book.facts) if book else 0,
     }
     context["page"] = "facts"

@@ -85,6 +85,22 @@ def ingest_reason(reason: str) -> str:
     return "文件无法读取，未收录"
 
 
+_TABLE_REASONS: list[tuple[str, str]] = [
+    (r"^no header row", "前 15 行中没有测评表格的表头（测评项目、测评内容、测评标准、分值 等）"),
+    (r"^unsupported table type '([^']*)'", "不支持的表格类型“{0}”（支持 .xlsx、.csv）"),
+]
+
+
+def table_error(message: str) -> str:
+    """A criteria table that could not be read (``"<file>: <reason>"``), in Chinese: ``file：原因``."""
+    name, _, reason = message.partition(": ")
+    for pattern, chinese in _TABLE_REASONS:
+        found = re.search(pattern, reason)
+        if found:
+            return f"{name}：{chinese.format(*found.groups())}"
+    return f"{name}：{ingest_reason(reason)}"
+
+
 def has_chinese(text: str) -> bool:
     return re.search(r"[\u4e00-\u9fff]", text) is not None
 

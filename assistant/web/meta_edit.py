@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import time
 import uuid
@@ -20,6 +21,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from filelock import FileLock, Timeout
 from starlette.concurrency import run_in_threadpool
 
+from assistant.facts.book import facts_version, write_facts
 from assistant.index.build import IngestBusy, _remove_stale, _switch_current
 from assistant.ingest.meta import BODIES
 from assistant.models import DocumentMeta
@@ -104,6 +106,19 @@ def write_sidecar(document_path: str, doc_id: str, fields: dict[str, Any], corpu
     return True
 
 
+def _record_facts_version(folder: Path) -> None:
+    """The manifest says which extractor wrote the generation's facts (as ingest's does)."""
+    manifest_file = folder / "manifest.json"
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    manifest["facts"] = facts_version()
+    temporary = folder / f".manifest.{uuid.uuid4().hex}"
+    with temporary.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(manifest, ensure_ascii=False, indent=1))
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, manifest_file)
+
+
 def correct_document(
     assistant: Assistant, settings: Settings, doc_id: str, fields: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -123,15 +138,14 @@ def correct_document(
         name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
         if not store.copy_with_document_meta(doc_id, meta, index_dir / name):
             return None
+        # The facts name the document's metadata: those of the other documents are taken over.
+        write_facts(index_dir / name, previous=store.folder)
+        _record_facts_version(index_dir / name)
         _switch_current(index_dir, name)
         _remove_stale(index_dir, {name, store.folder.name})
     finally:
         lock.release()
     sidecar = write_sidecar(document.path, doc_id, fields, settings.corpus_dir)
-    try:
-        assistant.facts()  # extracted for the new generation now, as after an ingest
-    except Exception as exc:  # the correction is in place; facts are extracted again on first use
-        logger.warning("facts after a metadata correction: %s", type(exc).__name__)
     return {
         "doc_id": doc_id,
         "title": meta.title,
