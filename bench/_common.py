@@ -23,7 +23,7 @@ DEV = ROOT / "eval" / "dev.jsonl"
 
 
 def percentile(values, q: float) -> float:
-    from assistant.evaluate import percentile as _p
+    from assistant.evaluation.metrics import percentile as _p
 
     return _p(list(values), q)
 
@@ -131,9 +131,11 @@ class Timer:
 
 
 def dev_questions() -> list[dict]:
-    from assistant.evaluate import load_questions
+    """The dev set's questions as plain dicts (question, evidence, must_contain, type)."""
+    from assistant.evaluation.sets import load_set
 
-    return load_questions(DEV)
+    return [{"id": q.id, "question": q.question, "evidence": list(q.evidence), "must_contain": list(q.must_contain),
+             "type": q.type} for q in load_set(DEV)]
 
 
 def settings(**overrides):

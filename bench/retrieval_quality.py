@@ -50,7 +50,7 @@ def main() -> None:
     import faiss
     import numpy as np
 
-    from assistant.evaluate import evidence_rank
+    from assistant.evaluation.metrics import evidence_rank
     from assistant.index.build import ingest
     from assistant.index.embed import Embedder
     from assistant.ingest.pipeline import discover

@@ -30,9 +30,9 @@ def test_plan_questions_are_not_result_questions():
 
 
 def test_frame_words_are_not_topic_words():
-    from assistant.answer.compose import question_keywords
+    from assistant.question import content_words
 
-    keywords = question_keywords("2024年下半年拆违工作有没有明确的截止时间？")
+    keywords = content_words("2024年下半年拆违工作有没有明确的截止时间？")
     assert not FRAME_WORDS & set(keywords) and "拆违" in keywords
 
 

@@ -16,17 +16,24 @@ import numpy as np
 from assistant.answer.candidates import Candidate, gather
 from assistant.answer.confidence import confidence_row
 from assistant.answer.corpus import CorpusView, DocProfile
-from assistant.answer.features import QuestionContext, _counts_in, coverage, feature_matrix, question_context, rank_match
+from assistant.answer.features import (
+    QuestionContext,
+    _counts_in,
+    coverage,
+    feature_matrix,
+    question_context,
+    rank_match,
+)
 from assistant.answer.intent import states_plan
 from assistant.answer.refuse import (
     Refusal,
     absent_focus,
     cut_off,
     issue_mismatch,
-    rank_beyond_list,
-    reported_too_early,
     masked_figure,
     place_mismatch,
+    rank_beyond_list,
+    reported_too_early,
     time_mismatch,
     unknown_place,
 )
@@ -96,6 +103,18 @@ def _agrees(kind: str, value: object, candidate: Candidate, profile: DocProfile)
     return value in profile.years
 
 
+def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
+    """The hits re-ordered by the best probability of their sentences (passages beyond the
+    candidate depth keep their retrieval order after those)."""
+    best: dict[str, float] = {}
+    for candidate, probability in zip(prepared.candidates, probabilities, strict=True):
+        key = candidate.hit.chunk.chunk_id
+        best[key] = max(best.get(key, 0.0), float(probability))
+    scored = [h for h in prepared.hits if h.chunk.chunk_id in best]
+    rest = [h for h in prepared.hits if h.chunk.chunk_id not in best]
+    return sorted(scored, key=lambda h: -best[h.chunk.chunk_id]) + rest
+
+
 def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) -> list[int]:
     """Indexes of the chosen candidates, best first."""
     question, candidates = prepared.question, prepared.candidates
@@ -110,7 +129,7 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
                 coverage(part.keywords, prepared.context.weights, t)
                 + (0.5 if part.units and any(_counts_in(u, t) for u in part.units) else 0.0)
                 + rank_match(part.ranks, c.text, prepared.profiles[c.doc_id])
-                for c, t in zip(candidates, texts)
+                for c, t in zip(candidates, texts, strict=True)
             ])
             scored = probabilities * (0.5 + 0.5 * np.minimum(fit, 1.0))
             pick = int(np.argmax(scored))
@@ -128,9 +147,14 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
     for i in order[1:]:
         if len(chosen) >= limit or probabilities[i] < floor:
             break
-        if i not in chosen:
+        if i not in chosen and (question.intent.compare or _fits(question, prepared.profiles[candidates[i].doc_id])):
             chosen.append(i)
     return chosen
+
+
+def _fits(question: Question, profile: DocProfile) -> bool:
+    """A further sentence may not come from a document about another period or place."""
+    return profile.covers_time(question) is not False and profile.covers_places(question) != 0
 
 
 def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: list[int], selector: Selector) -> float:
@@ -150,6 +174,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     if "place_unknown" in checks and prepared.place_refusal is not None:
         return refusal(question.text, hits, prepared.place_refusal)
     probabilities = selector.probabilities(prepared.matrix)
+    hits = rank_passages(prepared, probabilities)
     chosen = choose(prepared, probabilities, selector)
     best = candidates[chosen[0]]
     for name, document_check in (("time_mismatch", time_mismatch), ("place_mismatch", place_mismatch),

@@ -11,7 +11,15 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.corpus import DocProfile
-from assistant.answer.features import _MASKED, QuestionContext, _counts_in, _focus_said, _places_said, coverage, rank_match
+from assistant.answer.features import (
+    _MASKED,
+    QuestionContext,
+    _counts_in,
+    _focus_said,
+    _places_said,
+    coverage,
+    rank_match,
+)
 from assistant.answer.intent import states_plan
 from assistant.text import compact
 

@@ -6,16 +6,20 @@ from __future__ import annotations
 import io
 from collections import OrderedDict
 
+from assistant.answer.candidates import candidates_of
 from assistant.answer.cite import hit_citer
-from assistant.answer.compose import NOT_FOUND, NUMBERING, coverage, question_keywords, sentences_of
+from assistant.answer.features import coverage
+from assistant.answer.render import NOT_FOUND, NUMBERING
 from assistant.models import Answer, Hit
+from assistant.question import content_words
 from assistant.text import compact, to_simplified
 
 
 def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_section: int = 3) -> Answer:
     """Sections keyed by source heading, each with up to ``per_section`` cited sentences."""
-    keywords = question_keywords(topic)
-    relevant = [h for h in hits if keywords and coverage(keywords, f"{h.title} {h.chunk.heading} {h.chunk.text}") >= 0.34]
+    keywords = list(content_words(topic))
+    weights = dict.fromkeys(keywords, 1.0)
+    relevant = [h for h in hits if keywords and coverage(keywords, weights, compact(f"{h.title} {h.chunk.heading} {h.chunk.text}")) >= 0.34]
     if not relevant:
         return Answer(question=topic, text=NOT_FOUND, refused=True, related=hits[:3], mode="draft")
     groups: OrderedDict[str, list[Hit]] = OrderedDict()
@@ -25,14 +29,14 @@ def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_sec
     citer = hit_citer()
     sections, lines, seen = [], [], set()
     for heading, group in list(groups.items())[:max_sections]:
-        sentences = []
+        scored = []
         for rank, hit in enumerate(group):
-            for sentence in sentences_of(hit, rank):
+            for sentence in candidates_of(hit, rank):
                 if len(compact(sentence.text)) >= 12 and compact(sentence.text) not in seen:
-                    sentence.score = coverage(keywords, sentence.text) + (0.2 if any(ch.isdigit() for ch in sentence.text) else 0)
-                    sentences.append(sentence)
-        sentences.sort(key=lambda s: -s.score)
-        picked = sorted(sentences[:per_section], key=lambda s: (s.rank, s.position))
+                    score = coverage(keywords, weights, compact(sentence.text)) + (0.2 if any(ch.isdigit() for ch in sentence.text) else 0)
+                    scored.append((score, sentence))
+        scored.sort(key=lambda pair: -pair[0])
+        picked = sorted((s for _, s in scored[:per_section]), key=lambda s: (s.rank, s.position))
         if not picked:
             continue
         items = []

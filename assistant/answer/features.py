@@ -142,7 +142,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     cov_part = max(coverage(words, ctx.weights, own) for words in parts)
     cov_part_ctx = max(coverage(words, ctx.weights, around) for words in parts)
     has_num = bool(_NUMBER.search(candidate.text))
-    units = [u for u in q.units]
+    units = list(q.units)
     unit_hits = sum(1 for u in units if _counts_in(u, own))
     hit = candidate.hit
     heading = match_heading(candidate.text) is not None and len(candidate.text) < 40

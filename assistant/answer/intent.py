@@ -53,8 +53,7 @@ assert set(_PATTERNS) == {f.name for f in fields(Intent)}, "every Intent field n
 # Words that say what kind of answer is wanted (yes/no, agreement, deadline, progress, actual),
 # not what the question is about: a passage need not contain them to answer.
 FRAME_WORDS = frozenset(
-    "有没有 没有 是不是 是否 能否 明确 一致 前后 两处 共同点 共同 各自 异同 区别 不同 差异 相同 进展 截止 "
-    "实际 实际上 真正 最终 已经 数字".split()
+    ["有没有", "没有", "是不是", "是否", "能否", "明确", "一致", "前后", "两处", "共同点", "共同", "各自", "异同", "区别", "不同", "差异", "相同", "进展", "截止", "实际", "实际上", "真正", "最终", "已经", "数字"]
 )
 
 

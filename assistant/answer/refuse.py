@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.corpus import CorpusView, DocProfile
-from assistant.answer.features import _MASKED, _counts_in, says
-from assistant.answer.features import QuestionContext
-from assistant.question import Question, place_stem, read_question
+from assistant.answer.features import _MASKED, QuestionContext, _counts_in, says
+from assistant.question import Question, place_stem, read_months, read_quarters, read_years
 from assistant.text import compact
 
 
@@ -55,10 +54,9 @@ def _says_asked_time(question: Question, best: Candidate) -> bool:
     """The answering sentence itself names the period asked, down to the month or quarter asked
     (a summary of 2023 quoting 2022); a date such as 9月1日 names no month."""
     text = f"{best.previous} {best.text}"
-    said = read_question(text)
-    years = not question.years or bool(set(question.years) & set(said.years))
-    months = not question.months or bool(set(question.months) & set(said.months))
-    quarters = not question.quarters or bool(set(question.quarters) & set(said.quarters))
+    years = not question.years or bool(set(question.years) & set(read_years(text)))
+    months = not question.months or bool(set(question.months) & set(read_months(text)))
+    quarters = not question.quarters or bool(set(question.quarters) & set(read_quarters(text)))
     return years and months and quarters
 
 

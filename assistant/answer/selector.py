@@ -103,7 +103,7 @@ class Selector:
 
     def weights(self) -> dict[str, float]:
         """Each feature's coefficient (on standardised values), for reading the model."""
-        return {name: float(c) for name, c in zip(self.names, self.coef)}
+        return {name: float(c) for name, c in zip(self.names, self.coef, strict=True)}
 
 
 def fit_selector(matrix: np.ndarray, labels: np.ndarray, *, c: float = 1.0,

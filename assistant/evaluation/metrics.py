@@ -89,7 +89,8 @@ def outcome_of(answer: Answer, item: LabelledQuestion) -> Outcome:
 class QuestionResult:
     item: LabelledQuestion
     fold: int = -1
-    rank: int | None = None  # first evidence rank (hybrid), within k
+    rank: int | None = None  # first evidence rank within k, passages in the answerer's order
+    retrieval_rank: int | None = None  # the same in retrieval's own order (before the selector re-ranks)
     evidence_indexed: bool = True
     assistant: Outcome = field(default_factory=Outcome)
     baseline: Outcome = field(default_factory=Outcome)
@@ -120,7 +121,7 @@ class QuestionResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.item.key, "question": self.item.question, "type": self.item.type, "fold": self.fold,
-                "rank": self.rank, "assistant": asdict(self.assistant), "baseline": asdict(self.baseline),
+                "rank": self.rank, "retrieval_rank": self.retrieval_rank, "assistant": asdict(self.assistant), "baseline": asdict(self.baseline),
                 "failures": self.failures()}
 
 
@@ -135,6 +136,7 @@ class Summary:
     hit1: float | None
     hitk: float | None
     mrr: float | None
+    retrieval_hit1: float | None
     fact_recall: float | None
     answerable: int
     answerable_refused: float | None
@@ -162,6 +164,7 @@ def summarize(results: list[QuestionResult]) -> Summary:
         hit1=sum(1 for x in ranked if x == 1) / n if n else None,
         hitk=sum(1 for x in ranked if x is not None) / n if n else None,
         mrr=sum(1.0 / x for x in ranked if x is not None) / n if n else None,
+        retrieval_hit1=sum(1 for r in results if r.item.evidence and r.retrieval_rank == 1) / n if n else None,
         fact_recall=_mean(recalls),
         answerable=len(answerable),
         answerable_refused=_mean([1.0 if r.assistant.refused else 0.0 for r in answerable]),

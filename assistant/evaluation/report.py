@@ -17,11 +17,11 @@ def _pct(x: float | None) -> str:
 
 
 def _row(name: str, s: Summary) -> list[str]:
-    return [name, str(s.questions), _pct(s.hit1), _pct(s.hitk), _pct(s.fact_recall), _pct(s.baseline_recall),
+    return [name, str(s.questions), _pct(s.retrieval_hit1), _pct(s.hit1), _pct(s.hitk), _pct(s.fact_recall), _pct(s.baseline_recall),
             _pct(s.answerable_refused), _pct(s.unanswerable_refused), str(s.unsupported_numbers)]
 
 
-_COLUMNS = ("", "n", "hit@1", "hit@5", "fact recall", "baseline recall", "answerable refused",
+_COLUMNS = ("", "n", "retrieval hit@1", "hit@1", "hit@5", "fact recall", "baseline recall", "answerable refused",
             "unanswerable refused", "unsupported numbers")
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.candidates import Candidate, gather
-from assistant.answer.compose import CHECKS, decide, prepare
+from assistant.answer.compose import CHECKS, decide, prepare, rank_passages
 from assistant.answer.followup import resolve_followup
 from assistant.answer.render import render
 from assistant.answer.selector import Selector
@@ -78,7 +78,8 @@ def prepare_examples(assistant: Assistant, questions: list[LabelledQuestion], k:
         prepared = prepare(resolved, hits, assistant.retriever)
         elapsed = (time.perf_counter() - t0) * 1000
         examples.append(Example(item, prepared, labels(prepared.candidates, item)))
-        result = QuestionResult(item, rank=evidence_rank(hits[:k], item.evidence), ask_ms=elapsed)
+        first = evidence_rank(hits[:k], item.evidence)
+        result = QuestionResult(item, rank=first, retrieval_rank=first, ask_ms=elapsed)
         result.baseline = outcome_of(baseline_answer(resolved, assistant), item)
         results.append(result)
         if progress:
@@ -104,13 +105,13 @@ def run(assistant: Assistant, questions: list[LabelledQuestion], *, folds: int =
             train = [e for e in examples if fold_of[e.item.key] != fold]
             fitted = fit_calibrated(train, checks=checks)
             selectors.append(fitted)
-            for example, result in zip(examples, results):
+            for example, result in zip(examples, results, strict=True):
                 if fold_of[example.item.key] == fold:
                     result.fold = fold
                     _answer(example, result, fitted, checks)
     else:
         chosen = selector or assistant.selector
-        for example, result in zip(examples, results):
+        for example, result in zip(examples, results, strict=True):
             _answer(example, result, chosen, checks)
     return RunReport(results, folds, time.perf_counter() - started, selectors, skipped)
 
@@ -119,4 +120,7 @@ def _answer(example: Example, result: QuestionResult, selector: Selector, checks
     t0 = time.perf_counter()
     answer = decide(example.prepared, selector, checks)
     result.ask_ms += (time.perf_counter() - t0) * 1000  # after retrieval and preparation
+    if example.prepared.candidates:
+        ranked = rank_passages(example.prepared, selector.probabilities(example.prepared.matrix))
+        result.rank = evidence_rank(ranked[:5], example.item.evidence)
     result.assistant = outcome_of(answer, example.item)

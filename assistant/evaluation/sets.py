@@ -12,6 +12,7 @@ Formats read (JSON lines):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -49,8 +50,9 @@ class LabelledQuestion:
 
 
 def _names(value: Any) -> tuple[str, ...]:
-    values = value if isinstance(value, list) else [value] if value else []
-    return tuple(PurePosixPath(str(v)).name for v in values)
+    """File names of the answering documents: a list, or one string ("a.txt;b.txt" in older sets)."""
+    values = value if isinstance(value, list) else re.split(r"[;；]", value) if isinstance(value, str) and value else []
+    return tuple(PurePosixPath(str(v).strip()).name for v in values if str(v).strip())
 
 
 def _read_lines(path: Path) -> list[dict[str, Any]]:

@@ -49,7 +49,7 @@ def _rows(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
 
 def fit(examples: list[Example], *, c: float = 1.0) -> Selector:
     matrix, labels = _rows(examples)
-    return fit_selector(matrix, labels, c=c, info={"questions": len(examples), "rows": int(len(labels)),
+    return fit_selector(matrix, labels, c=c, info={"questions": len(examples), "rows": len(labels),
                                                     "positives": int(labels.sum())})
 
 
@@ -64,7 +64,7 @@ def _out_of_fold(examples: list[Example], k: int, c: float) -> list[Selector]:
     folds = _families(examples, k)
     selectors: list[Selector | None] = [None] * len(examples)
     for fold in range(k):
-        train = [e for e, f in zip(examples, folds) if f != fold]
+        train = [e for e, f in zip(examples, folds, strict=True) if f != fold]
         if not train:
             continue
         fitted = fit(train, c=c)
@@ -79,7 +79,7 @@ def _add_thresholds(examples: list[Example], oof: list[Selector], checks: tuple[
     for add_above in ADD_GRID:
         for add_relative in RELATIVE_GRID:
             scores = []
-            for example, selector in zip(examples, oof):
+            for example, selector in zip(examples, oof, strict=True):
                 if not example.item.answerable or not len(example.labels):
                     continue
                 trial = replace(selector, refuse_below=0.0, add_above=add_above, add_relative=add_relative, confidence=None)
@@ -96,7 +96,7 @@ def _confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.n
     """Answer-level rows (one per question that has candidates) and their labels: 1 when the
     answer the out-of-fold selector chooses holds an expected fact."""
     rows, labels, kept = [], [], []
-    for i, (example, selector) in enumerate(zip(examples, oof)):
+    for i, (example, selector) in enumerate(zip(examples, oof, strict=True)):
         prepared = example.prepared
         if not prepared.candidates:
             continue
@@ -112,7 +112,7 @@ def _confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.n
 def _refuse_threshold(examples: list[Example], oof: list[Selector], confidence: list[ConfidenceModel | None],
                       checks: tuple[str, ...]) -> float:
     outcomes = []  # (answerable, recall if answered, refused anyway, confidence)
-    for example, selector, model in zip(examples, oof, confidence):
+    for example, selector, model in zip(examples, oof, confidence, strict=True):
         trial = replace(selector, refuse_below=0.0, confidence=model)
         answer = decide(example.prepared, trial, checks)
         level = 0.0
@@ -153,5 +153,5 @@ def fit_calibrated(examples: list[Example], *, inner: int = 4, c: float = 1.0,
     refuse_below = _refuse_threshold(examples, oof, per_example, checks)
     final = fit(examples, c=c)
     return replace(final, add_above=add_above, add_relative=add_relative, refuse_below=refuse_below,
-                   confidence=overall, info=final.info | {"answer_model_rows": int(len(labels)),
+                   confidence=overall, info=final.info | {"answer_model_rows": len(labels),
                                                           "answer_model_positives": int(labels.sum())})

@@ -45,7 +45,7 @@ _SCHEMA = """
 CREATE TABLE files (key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL);
 CREATE TABLE documents (
   doc_id TEXT PRIMARY KEY, file_key TEXT NOT NULL, source TEXT NOT NULL, path TEXT NOT NULL,
-  title TEXT, years TEXT, body TEXT, body_full TEXT, kind TEXT, period TEXT,
+  title TEXT, years TEXT, body TEXT, body_full TEXT, kind TEXT, period TEXT, place TEXT NOT NULL DEFAULT '',
   text TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL, notes TEXT NOT NULL);
 CREATE TABLE chunks (
   rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
@@ -144,6 +144,7 @@ def _rows_for(
         "body_full": meta.body_full,
         "kind": meta.kind,
         "period": meta.period,
+        "place": meta.place,
         "text": document.text,
         "content_hash": document.content_hash,
         "ingested_at": at,
@@ -210,6 +211,10 @@ def _write_generation(
     for file in files:
         db.execute("INSERT INTO files VALUES (?, ?, ?)", (file.key, file.content_hash, file.ingested_at))
         for d in file.documents:
+            if "place" not in d:  # a document kept from a generation of schema 2: its place read again
+                from assistant.ingest.meta import derive_place
+
+                d = d | {"place": derive_place(d.get("title") or "", d.get("body_full") or "", d.get("text") or "")}
             cols = [k for k in d if k != "rowid"]
             db.execute(
                 f"INSERT INTO documents ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", [d[c] for c in cols]

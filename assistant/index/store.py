@@ -20,10 +20,10 @@ from assistant.models import Chunk, Document, DocumentMeta
 from assistant.text import compact
 
 CURRENT = "CURRENT"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: documents have a place
 # Schemas whose files, documents and passages (with their vectors) an ingest carries over,
 # rebuilding the rest: 1 lacks only the term tables.
-UPGRADABLE_SCHEMAS = {1, 2}
+UPGRADABLE_SCHEMAS = {1, 2, 3}
 
 
 class IndexMissing(RuntimeError):
@@ -87,6 +87,7 @@ class DocumentInfo:
             "body_full": self.meta.body_full,
             "kind": self.meta.kind,
             "period": self.meta.period,
+            "place": self.meta.place,
             "passages": self.passages,
             "content_hash": self.content_hash,
             "ingested_at": self.ingested_at,
@@ -120,6 +121,7 @@ def _meta_from_row(row: sqlite3.Row) -> DocumentMeta:
         body_full=row["body_full"],
         kind=row["kind"],
         period=row["period"],
+        place=row["place"] if "place" in row.keys() else "",
     )
 
 
@@ -339,9 +341,10 @@ class EmbeddedStore:
                     self._db.backup(copy)
                 with copy:
                     updated = copy.execute(
-                        "UPDATE documents SET title = ?, years = ?, body = ?, body_full = ?, kind = ?, period = ? "
+                        "UPDATE documents SET title = ?, years = ?, body = ?, body_full = ?, kind = ?, period = ?, place = ? "
                         "WHERE doc_id = ?",
-                        (meta.title, json.dumps(meta.years), meta.body, meta.body_full, meta.kind, meta.period, doc_id),
+                        (meta.title, json.dumps(meta.years), meta.body, meta.body_full, meta.kind, meta.period, meta.place,
+                         doc_id),
                     ).rowcount
             finally:
                 copy.close()

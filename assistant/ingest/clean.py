@@ -8,6 +8,7 @@ and keeps everything else as the source wrote it."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -82,9 +83,7 @@ def remove_page_markers(text: str, notes: list[str] | None = None) -> str:
     chain: list[re.Match[str]] = []
     for match in found:
         number = int(match.group(1))
-        if not chain and number in (1, 2):
-            chain.append(match)
-        elif chain and number == int(chain[-1].group(1)) + 1:
+        if (not chain and number in (1, 2)) or (chain and number == int(chain[-1].group(1)) + 1):
             chain.append(match)
     if len(chain) < 3:
         return text
@@ -146,7 +145,7 @@ def remove_repeated_blocks(text: str, notes: list[str] | None = None, min_chars:
             if notes is not None:
                 notes.append(f"removed a repeated block of {run_end - run_start} lines ({run_chars} characters)")
         i = j
-    return "\n".join(line for line, k in zip(lines, keep) if k)
+    return "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
 
 
 _INLINE_HEADING = re.compile(
@@ -266,12 +265,12 @@ def split_articles(text: str, min_article: int = 300) -> list[str]:
             starts.append(begin)
     # A date line with little text after it (before the next one) is a sign-off ("咸宁市…办公室
     # 2023年7月12日" closing a notice), not the byline of a new article.
-    ends = starts[1:] + [len(lines)]
-    starts = [s for s, e in zip(starts, ends) if len(compact("".join(lines[s:e]))) >= min_article // 3]
+    ends = [*starts[1:], len(lines)] if starts else []
+    starts = [s for s, e in zip(starts, ends, strict=True) if len(compact("".join(lines[s:e]))) >= min_article // 3]
     if not starts:
         return [text]
     boundaries = [0] + [s for s in starts if s > 0] + [len(lines)]
-    articles = ["\n".join(lines[a:b]) for a, b in zip(boundaries, boundaries[1:]) if a < b]
+    articles = ["\n".join(lines[a:b]) for a, b in itertools.pairwise(boundaries) if a < b]
     # A short preamble before the first byline belongs to the first article.
     merged: list[str] = []
     for article in articles:

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from assistant.models import DocumentMeta
-from assistant.question import read_places, read_years
+from assistant.question import place_level, read_places, read_years
 from assistant.text import fold_width, to_simplified
 
 _PLACE = r"(?:[^\s，,。、；：:“”《》\d]{0,6}?[省市区县])?"
@@ -70,8 +70,9 @@ _FURNITURE = re.compile(
 )
 _DISCLOSED_TITLE = re.compile(r"(?:信息名称|标\s*题|内容概[览述])\s*[:：]\s*(.{4,80})")
 _DISCLOSED_BODY = re.compile(r"(?:发布机构|发文机关|信息来源|来源)\s*[:：丨|]\s*([^\s:：]{2,30})")
-_DATE_LINE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d{2}|[二〇零一九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$")
+_DATE_LINE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$")
 _LED_BY = re.compile(r"在[^，,。；]{0,40}(?:领导|指导|关心|支持)下|根据[^。；]{0,60}?(?:精神|要求|部署|指示|安排|通知)")
+_DATELINE = re.compile(r"(?:新华社|中新社|人民网|新华网)?[\u4e00-\u9fff]{2,4}\s*\d{1,2}\s*月\s*\d{1,2}\s*日电")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]|^[（(]")
 
 
@@ -131,7 +132,7 @@ def derive_years(title: str, head: str) -> list[int]:
         years += [y for y in (int(first), int(last)) if y not in years]
     body = _QUOTED.sub(" ", fold_width(to_simplified(head)))
     counts = Counter(int(y) for y in _YEAR.findall(body))
-    for first, last in _YEAR_RANGE.findall(body):
+    for first, _last in _YEAR_RANGE.findall(body):
         counts[int(first)] += 1
     years += [y for y, _ in counts.most_common() if y not in years]
     return years[:4]
@@ -191,8 +192,12 @@ def derive_place(title: str, body_full: str, text: str) -> str:
         places = read_places(_QUOTED.sub(" ", source))
         if places:
             return places[0]
-    counts = Counter(read_places(_QUOTED.sub(" ", to_simplified(text[:400]))))
-    return counts.most_common(1)[0][0] if counts else ""
+    opening = _DATELINE.sub(" ", _QUOTED.sub(" ", to_simplified(text[:400])))
+    counts = Counter(read_places(opening))
+    if not counts:
+        return ""
+    # the most named; between equals, the coarser (a city over the district it names in passing)
+    return max(counts, key=lambda p: (counts[p], -place_level(p)))
 
 
 def derive_meta(text: str, title_hint: str = "") -> DocumentMeta:

@@ -98,7 +98,9 @@ def prepare(source: SourceFile, settings: Settings, content_hash: str) -> list[t
         hint = loaded.title_hint or cleaned.title_hint if number == 1 else ""
         meta = derive_meta(article, hint)
         if overrides:
-            per_article = overrides.get("articles", {}).get(number, {}) if len(articles) > 1 else {}
+            by_article = overrides.get("articles", {}) if len(articles) > 1 else {}
+            # keys are ints in meta.yaml and strings in a JSON sidecar
+            per_article = by_article.get(number) or by_article.get(str(number)) or {}
             apply_overrides(meta, {k: v for k, v in overrides.items() if k != "articles"} | per_article)
         document = Document(doc_id, source.path.name, source.key, article, meta, content_hash, cleaned.notes)
         chunks = []

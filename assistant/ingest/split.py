@@ -181,7 +181,7 @@ def _enumeration_items(text: str, unit: Unit) -> list[Unit]:
     numbers = [cn_to_int(m.group(1)) for m in marks]
     # Only a real enumeration: starts at 一 and counts up.
     chosen, expected = [], 1
-    for mark, number in zip(marks, numbers):
+    for mark, number in zip(marks, numbers, strict=True):
         if number == expected:
             chosen.append(mark)
             expected += 1
@@ -191,7 +191,7 @@ def _enumeration_items(text: str, unit: Unit) -> list[Unit]:
     bounds = [m.start() for m in chosen] + [len(body)]
     if chosen[0].start() > 0:
         items.append(Unit(unit.path, unit.start, unit.start + chosen[0].start(), unit.deadline))
-    for mark, stop in zip(chosen, bounds[1:]):
+    for mark, stop in zip(chosen, bounds[1:], strict=True):
         rest = body[mark.start() : stop]
         title_end = re.search(r"[。；;：:]", rest)
         title = rest[: title_end.start()] if title_end else rest[:30]
@@ -238,7 +238,7 @@ def _common_or_deeper(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[
     if second[: len(first)] == first:
         return second
     common = []
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=False):
         if a != b:
             break
         common.append(a)

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from typing import Literal, TypeVar
 
 from assistant.answer.corpus import DocProfile, profile_of
-from assistant.question import read_question
 from assistant.index.embed import Embedder
 from assistant.index.store import EmbeddedStore, Filters
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Hit
+from assistant.question import read_question
 from assistant.settings import Settings
 from assistant.text import compact, normalize
 

@@ -63,6 +63,7 @@ def corrected(meta: DocumentMeta, fields: dict[str, Any]) -> DocumentMeta:
         body_full=body_full,
         kind=fields.get("kind", meta.kind),
         period=meta.period,
+        place=meta.place,
     )
 
 

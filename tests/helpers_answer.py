@@ -1,0 +1,22 @@
+"""Synthetic hits for the answerer's unit tests: real Chunk/Hit records over small texts, and
+an in-memory corpus view over the same documents (no model, no index)."""
+
+from __future__ import annotations
+
+from assistant.answer.corpus import TextCorpus
+from assistant.ingest.meta import derive_meta
+from assistant.models import Chunk, DocumentMeta, Hit
+
+
+def make_hits(documents: dict[str, str], *, titles: dict[str, str] | None = None) -> tuple[list[Hit], TextCorpus]:
+    """One hit per document (in the given order, first = best), each holding the whole text as
+    one passage; metadata derived from the text as ingest derives it."""
+    hits: list[Hit] = []
+    texts: dict[str, tuple[str, DocumentMeta | None]] = {}
+    for rank, (name, text) in enumerate(documents.items()):
+        meta = derive_meta(text, (titles or {}).get(name, ""))
+        chunk = Chunk(chunk_id=f"{name}:0000", doc_id=name, ordinal=0, heading="", text=text, start=0, end=len(text))
+        hits.append(Hit(chunk=chunk, score=1.0 / (rank + 1), title=meta.title, source=f"{name}.txt", meta=meta,
+                        dense_rank=rank + 1, bm25_rank=rank + 1, dense_score=0.8 - 0.05 * rank))
+        texts[name] = (text, meta)
+    return hits, TextCorpus(texts)

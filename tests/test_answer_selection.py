@@ -1,0 +1,193 @@
+"""The answerer's parts on synthetic hits (no model, no index): candidates, features, the
+refusal checks with their reasons, the fitted selector, the choice of sentences, rendering."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from helpers_answer import make_hits
+
+from assistant.answer.candidates import gather
+from assistant.answer.compose import CHECKS, choose, decide, prepare, rank_passages
+from assistant.answer.features import FEATURES
+from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
+from assistant.evaluation.labels import labels
+from assistant.evaluation.sets import LabelledQuestion
+from assistant.evaluation.train import Example, fit_calibrated
+
+RANKING_AUG = (
+    "咸宁市城市管理工作2022年8月综合评价情况\n"
+    "具体综合评价排名情况为:第一名,咸宁高新区,得分90.68分;第二名,中心城区,得分90.33分;第三名,赤壁市,得分90.15分。\n"
+    "在本次暗访抽检中,8个评价区域共发现各类问题1714处,综合平均分为89.11分。"
+)
+RANKING_DEC = (
+    "咸宁市城市管理工作2022年12月综合评价情况\n"
+    "具体综合评价排名情况为:第一名,中心城区,得分91.21分;第二名,嘉鱼县,得分91.02分;第三名,咸安区,得分90.25分。\n"
+    "在本次暗访抽检中,8个评价区域共发现各类问题1758处,综合平均分为89.03分。"
+)
+POSTER = "排名公布\n第一名\n嘉鱼县\n得分94.68分\n第二名\n中心城区\n得分94.60分"
+TABLE = "案件来源 | 6月受理数(宗) | 7月受理数(宗) |\n信息采集 | 12120 | 12102 |\n公众举报 | 7 | 9 |"
+PLAN = "区城管局2024年工作要点\n2024年计划改造提升背街背巷4个以上。力争年底前完成全部整治任务。"
+MASKED = "县城管局2023年工作总结\n全年共签订门前三包责任书*余份,出动执法人员1200余人次。"
+
+
+def _selector() -> Selector:
+    """A hand-weighted selector: enough to exercise choice and refusal without fitting."""
+    coef = np.zeros(len(FEATURES))
+    for name, weight in {"cov_q": 2.0, "cov_part": 2.0, "unit_match": 2.0, "fig_nonum": -2.0,
+                         "year_conflict": -3.0, "month_conflict": -3.0, "ordinal": 1.5, "furniture": -2.0}.items():
+        coef[FEATURES.index(name)] = weight
+    n = len(FEATURES)
+    return Selector(FEATURES, coef, -1.0, np.zeros(n), np.ones(n), refuse_below=0.2, add_above=0.5, add_relative=0.6)
+
+
+def _answer(question: str, documents: dict[str, str], checks: tuple[str, ...] = CHECKS):
+    hits, corpus = make_hits(documents)
+    return decide(prepare(question, hits, corpus), _selector(), checks)
+
+
+def test_label_lines_join_the_line_they_introduce_and_table_rows_keep_their_header():
+    hits, _ = make_hits({"poster": POSTER, "table": TABLE})
+    texts = [c.text for c in gather(hits, 2)]
+    assert any(t.endswith("第一名 嘉鱼县 得分94.68分") for t in texts) and "第二名 中心城区 得分94.60分" in texts
+    row = next(c for c in gather(hits, 2) if c.text.startswith("公众举报"))
+    assert row.header.startswith("案件来源")
+
+
+def test_the_last_sentence_of_a_document_that_stops_mid_sentence_is_marked_cut_off():
+    hits, corpus = make_hits({"cut": "一、工作情况\n全年拆除违法建设31处。督办事项落实未到位的,每件扣"})
+    prepared = prepare("督办事项落实每件扣几分？", hits, corpus)
+    assert prepared.candidates[-1].truncated and not any(c.truncated for c in prepared.candidates[:-1])
+
+
+def test_the_figure_in_the_unit_asked_is_chosen_and_cited():
+    answer = _answer("咸宁22年8月暗访抽检一共发现多少处问题？", {"aug": RANKING_AUG})
+    assert not answer.refused and "1714处" in answer.text and "[1]" in answer.text
+    assert answer.citations[0].hit.source == "aug.txt"
+
+
+def test_a_month_no_document_covers_is_refused_naming_the_months_it_has():
+    answer = _answer("咸宁22年9月城管综合评价谁排第一？", {"aug": RANKING_AUG, "dec": RANKING_DEC})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+    assert "2022年9月" not in answer.text.split("相近")[1] and "2022年8月" in answer.text
+
+
+def test_the_document_of_the_month_asked_answers_not_its_look_alike():
+    answer = _answer("咸宁22年12月暗访发现多少处问题？", {"aug": RANKING_AUG, "dec": RANKING_DEC})
+    assert not answer.refused and "1758处" in answer.text and "1714处" not in answer.text
+
+
+def test_a_place_no_document_names_is_refused():
+    answer = _answer("黄冈市22年8月城管综合评价第一名是谁？", {"aug": RANKING_AUG})
+    assert answer.refused and answer.notes == ["place_unknown"] and "黄冈市" in answer.text
+    assert not _answer("黄冈市22年8月城管综合评价第一名是谁？", {"aug": RANKING_AUG},
+                       tuple(c for c in CHECKS if c not in {"place_unknown", "place_mismatch"})).refused
+
+
+def test_a_masked_figure_is_refused_not_guessed():
+    answer = _answer("县城管局2023年签了多少份门前三包责任书？", {"masked": MASKED})
+    assert answer.refused and answer.notes == ["masked"] and "*" in answer.text
+
+
+def test_a_rank_beyond_the_list_is_refused():
+    answer = _answer("咸宁22年8月城管综合评价第五名是谁？", {"aug": RANKING_AUG})
+    assert answer.refused and answer.notes == ["rank_beyond_list"] and "第3名" in answer.text
+
+
+def test_an_actual_result_asked_of_a_plan_is_answered_as_a_target():
+    answer = _answer("区城管局2024年实际改造了几个背街背巷？", {"plan": PLAN})
+    assert answer.refused and "计划目标" in answer.text and "4个以上" in answer.text
+    assert answer.citations  # the target is cited
+
+
+def test_the_ranks_asked_are_each_answered():
+    hits, corpus = make_hits({"aug": RANKING_AUG})
+    prepared = prepare("咸宁22年8月综合评价第一名和第三名分别是谁？", hits, corpus)
+    selector = _selector()
+    chosen = choose(prepared, selector.probabilities(prepared.matrix), selector)
+    said = " ".join(prepared.candidates[i].text for i in chosen)
+    assert "第一名" in said and "第三名" in said
+
+
+def test_passages_are_ranked_by_their_best_sentence():
+    hits, corpus = make_hits({"aug": RANKING_AUG, "dec": RANKING_DEC})
+    prepared = prepare("咸宁22年12月暗访发现多少处问题？", hits, corpus)
+    ranked = rank_passages(prepared, _selector().probabilities(prepared.matrix))
+    assert ranked[0].source == "dec.txt"
+
+
+def test_numbering_is_dropped_and_the_deadline_joins_a_when_answer():
+    hits, corpus = make_hits({"plan": "二、下半年工作计划\n（三）垃圾分类\n1.完成垃圾分类示范小区创建。完成时间：12月上旬"})
+    hits[0].chunk.deadline = "12月上旬"
+    answer = decide(prepare("垃圾分类示范小区创建什么时候完成？", hits, corpus), _selector())
+    assert not answer.refused and "12月上旬" in answer.text and not answer.text.startswith("1.")
+
+
+def test_selector_weights_round_trip_and_refuse_other_features(tmp_path):
+    selector = _selector()
+    path = tmp_path / "selector.json"
+    selector.save(path)
+    loaded = Selector.load(path)
+    matrix = np.random.default_rng(0).random((5, len(FEATURES)))
+    assert np.allclose(loaded.probabilities(matrix), selector.probabilities(matrix))
+    data = path.read_text(encoding="utf-8").replace('"cov_q"', '"renamed"')
+    path.write_text(data, encoding="utf-8")
+    with pytest.raises(SelectorMismatch):
+        Selector.load(path)
+
+
+def test_the_shipped_selector_loads_and_ranks_a_fitting_sentence_first():
+    selector = Selector.load()
+    hits, corpus = make_hits({"aug": RANKING_AUG})
+    prepared = prepare("咸宁22年8月暗访抽检一共发现多少处问题？", hits, corpus)
+    probabilities = selector.probabilities(prepared.matrix)
+    assert "1714处" in prepared.candidates[int(np.argmax(probabilities))].text
+
+
+def _examples() -> list[Example]:
+    cases = [
+        ("咸宁22年8月暗访发现多少处问题？", "aug", "1714处", True),
+        ("咸宁22年12月暗访发现多少处问题？", "dec", "1758处", True),
+        ("咸宁22年8月综合平均分多少？", "aug", "89.11分", True),
+        ("咸宁22年12月综合平均分多少？", "dec", "89.03分", True),
+        ("咸宁22年8月第二名是谁？", "aug", "中心城区", True),
+        ("咸宁22年12月第二名是谁？", "dec", "嘉鱼县", True),
+        ("咸宁22年9月暗访发现多少处问题？", "aug", "", False),
+        ("咸宁22年10月第二名是谁？", "dec", "", False),
+    ]
+    examples = []
+    for number, (text, doc, fact, answerable) in enumerate(cases):
+        hits, corpus = make_hits({doc: RANKING_AUG if doc == "aug" else RANKING_DEC,
+                                  "other": RANKING_DEC if doc == "aug" else RANKING_AUG})
+        item = LabelledQuestion(id=f"s{number}", question=text, set_name=f"{doc}{number % 3}",
+                                type="number" if answerable else "unanswerable", docs=(f"{doc}.txt",),
+                                must_contain=(fact,) if fact else ())
+        prepared = prepare(text, hits, corpus)
+        examples.append(Example(item, prepared, labels(prepared.candidates, item)))
+    return examples
+
+
+def test_labels_mark_the_sentences_that_state_an_expected_figure():
+    example = _examples()[0]
+    marked = [c.text for c, y in zip(example.prepared.candidates, example.labels, strict=True) if y]
+    assert marked and all("1714处" in t for t in marked)
+    assert not _examples()[-1].labels.any()  # an unanswerable question has no positive sentence
+
+
+def test_a_fitted_and_calibrated_selector_answers_and_refuses(tmp_path):
+    examples = _examples()
+    selector = fit_calibrated(examples, inner=2)
+    assert 0.0 <= selector.refuse_below < 1.0 and selector.confidence is not None
+    selector.save(tmp_path / "s.json")
+    again = Selector.load(tmp_path / "s.json")
+    answer = decide(examples[1].prepared, again)
+    assert not answer.refused and "1758处" in answer.text
+    plain = fit_selector(*_rows(examples))
+    assert plain.probabilities(examples[0].prepared.matrix).shape == (len(examples[0].prepared.candidates),)
+    assert replace(again, refuse_below=1.01).refuse_below > 1  # thresholds are plain fields
+
+
+def _rows(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
+    return np.vstack([e.prepared.matrix for e in examples]), np.concatenate([e.labels for e in examples])
