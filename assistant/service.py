@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,8 +80,14 @@ class Assistant:
             return False
 
     # -- questions ----------------------------------------------------------
-    def search(self, query: str, k: int | None = None, filters: Filters | dict | None = None, mode: Mode = "hybrid",
-               rerank: bool = True) -> list[Hit]:
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        filters: Filters | dict[str, Any] | None = None,
+        mode: Mode = "hybrid",
+        rerank: bool = True,
+    ) -> list[Hit]:
         """The best passages for ``query``. Hybrid results are re-ordered by the fitted selector:
         the passage holding the sentence most likely to answer comes first."""
         if isinstance(filters, dict) or filters is None:
@@ -95,7 +102,7 @@ class Assistant:
         prepared = prepare(query, hits, retriever)
         return rank_passages(prepared, self.selector.probabilities(prepared.matrix))[:k]
 
-    def retrieve(self, question: str, filters: Filters | dict | None = None) -> list[Hit]:
+    def retrieve(self, question: str, filters: Filters | dict[str, Any] | None = None) -> list[Hit]:
         """The passages an answer is chosen from: the question's own hits, and for a comparison
         the hits of each side's own query, merged turn by turn."""
         from assistant.retrieve.plan import interleave, side_queries
@@ -107,8 +114,13 @@ class Assistant:
         rankings = [hits] + [self.search(q, filters=filters, rerank=False) for q in sides]
         return interleave(rankings, self.settings.top_k + 2 * len(sides))
 
-    def ask(self, question: str, history: list[dict[str, str]] | None = None, mode: str = "qa",
-            filters: Filters | dict | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: list[dict[str, str]] | None = None,
+        mode: str = "qa",
+        filters: Filters | dict[str, Any] | None = None,
+    ) -> Answer:
         """A cited answer (or an honest refusal) to ``question``; ``history`` resolves follow-ups."""
         resolved = resolve_followup(question, history or [])
         if mode == "draft":
@@ -117,10 +129,6 @@ class Assistant:
             hits = self.search(resolved, k=max(12, self.settings.top_k), filters=filters)
             answer = compose_draft(resolved, hits)
         else:
-            found = self._facts_answer(resolved, filters)
-            if found is not None:
-                found.question, found.resolved_question = question, resolved
-                return found
             hits = self.retrieve(resolved, filters=filters)
             answer = compose(resolved, hits, self.retriever, self.selector)
             if self.settings.llm_base_url and not answer.refused:
@@ -139,24 +147,6 @@ class Assistant:
 
         return FactBook.from_store(self.store)
 
-    def _facts_answer(self, question: str, filters: Filters | dict | None) -> Answer | None:
-        """List questions (targets with deadlines, criteria on a topic, problems, comparisons)
-        are answered from the extracted facts, each line cited to its passage."""
-        from assistant.answer.render import cited_text
-        from assistant.answer.verify import unsupported_numbers
-        from assistant.facts import answer_from_facts
-        from assistant.facts.answer import facts_routes
-
-        if not facts_routes(question):
-            return None  # not a list question: no need for the facts (extracted once per index)
-        found = answer_from_facts(question, self.facts(), filters)
-        if found is None:
-            return None
-        answer = found.to_answer(question, self.store)
-        if unsupported_numbers(answer.text, [cited_text(c.hit) for c in answer.citations]):
-            return None  # never show what the verifier cannot back; answer from passages instead
-        return answer
-
     # -- documents ----------------------------------------------------------
     def documents(self) -> list[dict[str, Any]]:
         return [d.to_dict() for d in self.store.documents()]
@@ -168,7 +158,9 @@ class Assistant:
             return None
         return document, store.document_chunks(doc_id)
 
-    def ingest(self, paths: list[Path], *, rebuild: bool = False, progress=None) -> IngestReport:
+    def ingest(
+        self, paths: list[Path], *, rebuild: bool = False, progress: Callable[[str, int, int], None] | None = None
+    ) -> IngestReport:
         """Add or update files (incremental); the next question sees the new index. The facts of
         the new index are extracted here too, so the server finds them ready."""
         report = ingest(paths, self.settings, self.embedder, rebuild=rebuild, progress=progress)

@@ -134,8 +134,16 @@ def dev_questions() -> list[dict]:
     """The dev set's questions as plain dicts (question, evidence, must_contain, type)."""
     from assistant.evaluation.sets import load_set
 
-    return [{"id": q.id, "question": q.question, "evidence": list(q.evidence), "must_contain": list(q.must_contain),
-             "type": q.type} for q in load_set(DEV)]
+    return [
+        {
+            "id": q.id,
+            "question": q.question,
+            "evidence": list(q.evidence),
+            "must_contain": list(q.must_contain),
+            "type": q.type,
+        }
+        for q in load_set(DEV)
+    ]
 
 
 def settings(**overrides):

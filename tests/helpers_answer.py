@@ -3,7 +3,7 @@ an in-memory corpus view over the same documents (no model, no index)."""
 
 from __future__ import annotations
 
-from assistant.answer.corpus import TextCorpus
+from assistant.corpus import TextCorpus
 from assistant.ingest.meta import derive_meta
 from assistant.models import Chunk, DocumentMeta, Hit
 
@@ -16,7 +16,17 @@ def make_hits(documents: dict[str, str], *, titles: dict[str, str] | None = None
     for rank, (name, text) in enumerate(documents.items()):
         meta = derive_meta(text, (titles or {}).get(name, ""))
         chunk = Chunk(chunk_id=f"{name}:0000", doc_id=name, ordinal=0, heading="", text=text, start=0, end=len(text))
-        hits.append(Hit(chunk=chunk, score=1.0 / (rank + 1), title=meta.title, source=f"{name}.txt", meta=meta,
-                        dense_rank=rank + 1, bm25_rank=rank + 1, dense_score=0.8 - 0.05 * rank))
+        hits.append(
+            Hit(
+                chunk=chunk,
+                score=1.0 / (rank + 1),
+                title=meta.title,
+                source=f"{name}.txt",
+                meta=meta,
+                dense_rank=rank + 1,
+                bm25_rank=rank + 1,
+                dense_score=0.8 - 0.05 * rank,
+            )
+        )
         texts[name] = (text, meta)
     return hits, TextCorpus(texts)

@@ -71,8 +71,10 @@ def test_an_actual_result_asked_of_a_plan_is_answered_as_a_target(assistant):
 
 
 def test_follow_up_is_resolved_against_the_previous_turn(assistant):
-    history = [{"role": "user", "content": "2024年西城区上半年垃圾分类做了什么？"},
-               {"role": "assistant", "content": "开展垃圾分类各类宣传活动30余场[1]"}]
+    history = [
+        {"role": "user", "content": "2024年西城区上半年垃圾分类做了什么？"},
+        {"role": "assistant", "content": "开展垃圾分类各类宣传活动30余场[1]"},
+    ]
     assert resolve_followup("那下半年呢？", history) == "2024年西城区下半年垃圾分类做了什么"
     answer = assistant.ask("那下半年呢？", history=history)
     assert not answer.refused and "垃圾分类" in answer.text
@@ -89,8 +91,9 @@ def test_search_puts_the_passage_that_answers_first(assistant):
     hits = assistant.search("2023年XX区城管局数字化案件处置率是多少？", k=5)
     assert "99.18％" in hits[0].chunk.text
     raw = assistant.search("2023年XX区城管局数字化案件处置率是多少？", k=5, rerank=False)
-    assert {h.chunk.chunk_id for h in hits} <= {h.chunk.chunk_id for h in assistant.search(
-        "2023年XX区城管局数字化案件处置率是多少？", k=8, rerank=False)} and raw
+    assert {h.chunk.chunk_id for h in hits} <= {
+        h.chunk.chunk_id for h in assistant.search("2023年XX区城管局数字化案件处置率是多少？", k=8, rerank=False)
+    } and raw
 
 
 def test_draft_has_sections_and_every_sentence_cited(assistant):

@@ -20,7 +20,7 @@ def endpoint():
     state = {"reply": "", "requests": []}
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
+        def do_POST(self):
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             state["requests"].append(body)
             payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": state["reply"]}}]}).encode()

@@ -36,8 +36,16 @@ MASKED = "县城管局2023年工作总结\n全年共签订门前三包责任书*
 def _selector() -> Selector:
     """A hand-weighted selector: enough to exercise choice and refusal without fitting."""
     coef = np.zeros(len(FEATURES))
-    for name, weight in {"cov_q": 2.0, "cov_part": 2.0, "unit_match": 2.0, "fig_nonum": -2.0,
-                         "year_conflict": -3.0, "month_conflict": -3.0, "ordinal": 1.5, "furniture": -2.0}.items():
+    for name, weight in {
+        "cov_q": 2.0,
+        "cov_part": 2.0,
+        "unit_match": 2.0,
+        "fig_nonum": -2.0,
+        "year_conflict": -3.0,
+        "month_conflict": -3.0,
+        "ordinal": 1.5,
+        "furniture": -2.0,
+    }.items():
         coef[FEATURES.index(name)] = weight
     n = len(FEATURES)
     return Selector(FEATURES, coef, -1.0, np.zeros(n), np.ones(n), refuse_below=0.2, add_above=0.5, add_relative=0.6)
@@ -82,8 +90,11 @@ def test_the_document_of_the_month_asked_answers_not_its_look_alike():
 def test_a_place_no_document_names_is_refused():
     answer = _answer("黄冈市22年8月城管综合评价第一名是谁？", {"aug": RANKING_AUG})
     assert answer.refused and answer.notes == ["place_unknown"] and "黄冈市" in answer.text
-    assert not _answer("黄冈市22年8月城管综合评价第一名是谁？", {"aug": RANKING_AUG},
-                       tuple(c for c in CHECKS if c not in {"place_unknown", "place_mismatch"})).refused
+    assert not _answer(
+        "黄冈市22年8月城管综合评价第一名是谁？",
+        {"aug": RANKING_AUG},
+        tuple(c for c in CHECKS if c not in {"place_unknown", "place_mismatch"}),
+    ).refused
 
 
 def test_a_masked_figure_is_refused_not_guessed():
@@ -119,7 +130,9 @@ def test_passages_are_ranked_by_their_best_sentence():
 
 
 def test_numbering_is_dropped_and_the_deadline_joins_a_when_answer():
-    hits, corpus = make_hits({"plan": "二、下半年工作计划\n（三）垃圾分类\n1.完成垃圾分类示范小区创建。完成时间：12月上旬"})
+    hits, corpus = make_hits(
+        {"plan": "二、下半年工作计划\n（三）垃圾分类\n1.完成垃圾分类示范小区创建。完成时间：12月上旬"}
+    )
     hits[0].chunk.deadline = "12月上旬"
     answer = decide(prepare("垃圾分类示范小区创建什么时候完成？", hits, corpus), _selector())
     assert not answer.refused and "12月上旬" in answer.text and not answer.text.startswith("1.")
@@ -159,11 +172,17 @@ def _examples() -> list[Example]:
     ]
     examples = []
     for number, (text, doc, fact, answerable) in enumerate(cases):
-        hits, corpus = make_hits({doc: RANKING_AUG if doc == "aug" else RANKING_DEC,
-                                  "other": RANKING_DEC if doc == "aug" else RANKING_AUG})
-        item = LabelledQuestion(id=f"s{number}", question=text, set_name=f"{doc}{number % 3}",
-                                type="number" if answerable else "unanswerable", docs=(f"{doc}.txt",),
-                                must_contain=(fact,) if fact else ())
+        hits, corpus = make_hits(
+            {doc: RANKING_AUG if doc == "aug" else RANKING_DEC, "other": RANKING_DEC if doc == "aug" else RANKING_AUG}
+        )
+        item = LabelledQuestion(
+            id=f"s{number}",
+            question=text,
+            set_name=f"{doc}{number % 3}",
+            type="number" if answerable else "unanswerable",
+            docs=(f"{doc}.txt",),
+            must_contain=(fact,) if fact else (),
+        )
         prepared = prepare(text, hits, corpus)
         examples.append(Example(item, prepared, labels(prepared.candidates, item)))
     return examples

@@ -41,11 +41,13 @@ ADMIN_OPERATIONS = {"POST /api/documents", "DELETE /api/documents/{doc_id}"}
 
 # 413 is how the API rejects a question longer than the documented maxLength.
 REJECTED = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429"]
-CONFIG = schemathesis.Config.from_dict({
-    "phases": {"coverage": {"enabled": COVERAGE}},
-    "checks": {"negative_data_rejection": {"expected-statuses": REJECTED}},
-})
-HYPOTHESIS = dict(deadline=None, derandomize=not DEEP, database=None, suppress_health_check=list(HealthCheck))
+CONFIG = schemathesis.Config.from_dict(
+    {
+        "phases": {"coverage": {"enabled": COVERAGE}},
+        "checks": {"negative_data_rejection": {"expected-statuses": REJECTED}},
+    }
+)
+HYPOTHESIS = {"deadline": None, "derandomize": not DEEP, "database": None, "suppress_health_check": list(HealthCheck)}
 
 
 def _openapi() -> dict:
@@ -129,10 +131,21 @@ def test_admin_api_with_token_conforms_to_its_schema(case, admin_app):
 def test_upload_and_delete_responses_conform(admin_app):
     """The successful upload and delete, which random data rarely reaches."""
     with TestClient(admin_app) as client:
-        upload = client.post("/api/documents", headers=AUTH, files=[
-            ("files", ("模糊测试.txt", "XX区城管局2025年模糊测试说明\n一、概况\n共检查路灯三百处。\n".encode(), "text/plain")),
-            ("files", ("x.exe", b"MZ", "application/octet-stream")),
-        ])
+        upload = client.post(
+            "/api/documents",
+            headers=AUTH,
+            files=[
+                (
+                    "files",
+                    (
+                        "模糊测试.txt",
+                        "XX区城管局2025年模糊测试说明\n一、概况\n共检查路灯三百处。\n".encode(),
+                        "text/plain",
+                    ),
+                ),
+                ("files", ("x.exe", b"MZ", "application/octet-stream")),
+            ],
+        )
         assert upload.status_code == 200, upload.text
         schema["/api/documents"]["POST"].validate_response(upload)
         (document,) = upload.json()["uploaded_documents"]

@@ -59,7 +59,7 @@ def test_search_and_ask_give_the_figure_with_its_source(indexed):
 
 def test_ask_without_support_says_so(indexed):
     run, _ = indexed
-    answered = run("ask", "明年的火星基地建设预算是多少？", "--json")
+    answered = run("ask", "亭湖区明年的火星基地建设预算是多少？", "--json")  # a place no document names
     assert json.loads(answered.stdout)["refused"] is True
 
 

@@ -68,9 +68,10 @@ def known_answer_found(store: EmbeddedStore, embedder, settings) -> bool:
 
 def test_kill_minus_9_during_ingest_three_random_moments(tmp_path, embedder):
     kill_trials = _kill_trials()
-    targets = random.sample(list(kill_trials.STAGES) + ["any"], 3)
-    result = kill_trials.run_trials(3, tmp_path, embedder=embedder, corpus="small", files_per_trial=2,
-                                    targets=targets, log=print)
+    targets = random.sample([*kill_trials.STAGES, "any"], 3)
+    result = kill_trials.run_trials(
+        3, tmp_path, embedder=embedder, corpus="small", files_per_trial=2, targets=targets, log=print
+    )
     failed = [t for t in result.trials if not t.ok]
     assert not failed, [(t.target, t.last_stage, t.error) for t in failed]
     assert len(result.trials) == 3
@@ -101,15 +102,18 @@ def test_two_ingests_at_once_are_serialised_and_both_complete(tmp_path, settings
     def run(name: str, folder: Path) -> None:
         def progress(stage, done, total):
             windows.setdefault(name, [time.perf_counter()])  # first call: inside the lock
+
         try:
             start.wait()
             reports[name] = ingest([folder], settings, embedder, progress=progress)
             windows[name].append(time.perf_counter())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=run, args=("a", tmp_path / "a")),
-               threading.Thread(target=run, args=("b", tmp_path / "b"))]
+    threads = [
+        threading.Thread(target=run, args=("a", tmp_path / "a")),
+        threading.Thread(target=run, args=("b", tmp_path / "b")),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -168,7 +172,7 @@ def test_reader_keeps_working_across_generation_switches(tmp_path, settings, emb
                 assert old.count() == old_count
                 assert known_answer_found(old, embedder, settings)
                 searches[0] += 1
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 failures.append(f"old store: {exc!r}")
                 return
 
@@ -177,7 +181,7 @@ def test_reader_keeps_working_across_generation_switches(tmp_path, settings, emb
             try:
                 assert any(KNOWN_ANSWER in h.chunk.text for h in service.search(KNOWN_QUERY, k=5))
                 searches[0] += 1
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 failures.append(f"service: {exc!r}")
                 return
 
@@ -230,7 +234,9 @@ def test_leftovers_of_killed_runs_are_tidied_and_rebuild_keeps_the_previous_gene
     assert sorted(p.name for p in settings.index_dir.iterdir() if p.name != ".lock") == sorted([CURRENT, first, second])
 
     rebuilt = ingest([tmp_path / "in"], settings, embedder, rebuild=True).generation
-    assert sorted(p.name for p in settings.index_dir.iterdir() if p.name.startswith("gen-")) == sorted([second, rebuilt])
+    assert sorted(p.name for p in settings.index_dir.iterdir() if p.name.startswith("gen-")) == sorted(
+        [second, rebuilt]
+    )
     store = EmbeddedStore.open_current(settings.index_dir)
     assert store.manifest["previous"] == second
     assert all(f in " ".join(c.text for _, c in store.all_chunks()) for f in figures)

@@ -10,6 +10,7 @@ from assistant.index.store import EmbeddedStore, IndexMismatch, current_generati
 from assistant.retrieve.search import Retriever
 from tests.conftest import make_settings
 
+
 @pytest.fixture
 def small_corpus(tmp_path, corpus_copy):
     """Two real reports and one assessment excerpt: enough structure, a fraction of the embedding time."""
@@ -74,7 +75,7 @@ def test_index_from_another_model_is_refused(tmp_path, small_corpus, embedder):
     manifest["model"] = {"name": "bge-small-zh", "dims": 512, "fingerprint": "0123456789abcdef"}
     manifest_path.write_text(json.dumps(manifest))
     store = EmbeddedStore.open_current(settings.index_dir)
-    with pytest.raises(IndexMismatch, match="bge-small-zh.*--rebuild"):
+    with pytest.raises(IndexMismatch, match=r"bge-small-zh.*--rebuild"):
         store.check_model(embedder.identity)
     with pytest.raises(IndexMismatch, match="--rebuild"):
         ingest([corpus_copy / "reports"], settings, embedder)
@@ -88,7 +89,7 @@ def test_unreadable_file_is_reported_and_the_rest_indexed(tmp_path, small_corpus
     (small_corpus / "reports" / "empty.txt").write_bytes(b"")
     settings = make_settings(tmp_path / "index")
     report = ingest([small_corpus], settings, embedder)
-    reasons = dict((p.split("/")[-1], r) for p, r in report.skipped)
+    reasons = {p.split("/")[-1]: r for p, r in report.skipped}
     assert "not a valid .docx" in reasons["broken.docx"] and reasons["empty.txt"] == "empty file"
     assert report.documents == 3
 

@@ -10,7 +10,11 @@ from assistant.settings import Settings
 def test_metadata_of_a_city_management_summary():
     meta = derive_meta("XX区城市管理局2023年工作总结及下步工作安排\n2023年，XX区城市管理局以…")
     assert (meta.title, meta.year, meta.body, meta.kind) == (
-        "XX区城市管理局2023年工作总结及下步工作安排", 2023, "城管局", "工作总结及计划")
+        "XX区城市管理局2023年工作总结及下步工作安排",
+        2023,
+        "城管局",
+        "总结及计划",
+    )
 
 
 def test_metadata_without_title_line_is_composed():
@@ -21,14 +25,16 @@ def test_metadata_without_title_line_is_composed():
 
 def test_traditional_speech():
     meta = derive_meta("講 話\n縣委書記\n(2005年4月5日)\n今天,在這里召開文明委2005年第一次全體會議")
-    assert meta.kind == "讲话" and meta.year == 2005 and meta.body == "县委"
+    assert meta.kind == "讲话" and meta.year == 2005 and meta.body == "党委" and meta.body_full == "县委书记"
 
 
 def test_overrides_from_sidecar_and_yaml(tmp_path):
     root = tmp_path / "docs"
     root.mkdir()
     report = root / "r.txt"
-    report.write_text("某区城管局2022年工作总结\n一、工作完成情况\n（一）市容整治。共清理占道经营500处。", encoding="utf-8")
+    report.write_text(
+        "某区城管局2022年工作总结\n一、工作完成情况\n（一）市容整治。共清理占道经营500处。", encoding="utf-8"
+    )
     (root / "r.txt.meta.json").write_text(json.dumps({"title": "改过的标题", "year": 2021}), encoding="utf-8")
     (root / "meta.yaml").write_text("r.txt:\n  body: 文明办\n  kind: 工作总结\n", encoding="utf-8")
     [(document, chunks)] = prepare(SourceFile(report, root, "docs/r.txt"), Settings(), "h")
@@ -39,3 +45,29 @@ def test_overrides_from_sidecar_and_yaml(tmp_path):
 def test_apply_overrides_ignores_unknown_fields():
     meta = apply_overrides(derive_meta("城管局2023年工作总结"), {"colour": "red", "period": "全年"})
     assert meta.period == "全年"
+
+
+def test_year_on_the_line_above_the_title_and_site_furniture():
+    meta = derive_meta("来源:咸宁网 时间:2021-10-25 10:15\n2021\n年城市管理局工作总结\n一、工作情况")
+    assert meta.title != "年城市管理局工作总结" and meta.year == 2021
+
+
+def test_a_body_quoted_or_leading_is_not_the_issuer():
+    meta = derive_meta(
+        "在市委市政府的正确领导下，区城市公用事业服务中心全体人员……根据中央文明办《关于…的通知》要求，开展测评。"
+    )
+    assert meta.body == "城市公用事业服务中心"
+    notice = derive_meta("V市创城指挥部督查通报\n根据中央文明办的要求，现将督查情况通报如下：")
+    assert notice.body == "创城办" and notice.kind == "督查通报"
+
+
+def test_the_year_of_a_body_is_not_glued_to_it():
+    meta = derive_meta("2024年XX区城市管理局工作要点\n2024年XX区城市管理局将……")
+    assert meta.body_full == "XX区城市管理局" and meta.year == 2024
+
+
+def test_place_is_read_from_title_and_opening():
+    assert derive_meta("咸宁市城市管理工作2022年8月综合评价情况\n……").place == "咸宁市"
+    assert derive_meta("新华社北京9月1日电 中央文明办日前颁发测评体系。").place == ""
+    chongqing = derive_meta("重庆日报记者从市文明办获悉，重庆市已有实名注册志愿者620万。大渡口区春晖路街道开放注册。")
+    assert chongqing.place == "重庆市"

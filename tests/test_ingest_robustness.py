@@ -59,8 +59,9 @@ def fresh_settings(tmp_path: Path, base_index: Path, **overrides) -> Settings:
     return make_settings(tmp_path / "index", **overrides)
 
 
-def run(tmp_path: Path, base_index: Path, embedder, files: dict[str, bytes], companion: bool = True,
-        **overrides) -> tuple[IngestReport, Settings]:
+def run(
+    tmp_path: Path, base_index: Path, embedder, files: dict[str, bytes], companion: bool = True, **overrides
+) -> tuple[IngestReport, Settings]:
     """Write ``files`` (plus the companion) into a folder and ingest it onto a copy of the base index."""
     settings = fresh_settings(tmp_path, base_index, **overrides)
     folder = tmp_path / "incoming"
@@ -161,19 +162,25 @@ def make_pdf(pages: list[list[str]], title: str = "") -> bytes:
         objects.append(body)
         return len(objects)
 
-    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-            b"1 beginbfrange <0000> <FFFF> <0000> endbfrange\n"
-            b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        b"1 beginbfrange <0000> <FFFF> <0000> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
     tounicode = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
-    descendant = add(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
-                     b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-                     b"/FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 0 1000 1000] "
-                     b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> /DW 1000 >>")
-    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
-               b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (descendant, tounicode))
+    descendant = add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/FontDescriptor << /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 0 1000 1000] "
+        b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> /DW 1000 >>"
+    )
+    font = add(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+        b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (descendant, tounicode)
+    )
     pages_id = len(objects) + 2 * len(pages) + 1
     kids = []
     for lines in pages:
@@ -182,8 +189,12 @@ def make_pdf(pages: list[list[str]], title: str = "") -> bytes:
         ops.append(b"ET")
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
-                        b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (pages_id, font, content)))
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
+                b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (pages_id, font, content)
+            )
+        )
     kid_refs = b" ".join(b"%d 0 R" % k for k in kids)
     assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kid_refs, len(kids))) == pages_id
     info = add(b"<< /Title <FEFF" + title.encode("utf-16-be").hex().upper().encode() + b"> >>")
@@ -196,13 +207,21 @@ def make_pdf(pages: list[list[str]], title: str = "") -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += (b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, catalog, info, xref))
+    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        catalog,
+        info,
+        xref,
+    )
     return bytes(out)
 
 
 PDF_PAGES = [
-    ["XX区城管局2024年数字化城管工作总结", "一、数字化城管案件办理", "全年立案12345件，结案率98.76％，群众满意度明显提升。"],
+    [
+        "XX区城管局2024年数字化城管工作总结",
+        "一、数字化城管案件办理",
+        "全年立案12345件，结案率98.76％，群众满意度明显提升。",
+    ],
     ["二、市容环境整治", "清理违规小广告6789处，规范店外经营1024户。", "第2页"],
     ["三、下步工作计划", "推进智慧城管平台二期建设。", "第3页"],
 ]
@@ -244,8 +263,7 @@ def test_mixed_utf8_and_gbk_text_is_refused_not_garbled(tmp_path, base_index, em
 
 def test_truncated_docx(tmp_path, base_index, embedder):
     data = make_docx()
-    check_refused(tmp_path, base_index, embedder, "cut.docx", data[: len(data) // 2],
-                  "not a valid .docx", "truncated")
+    check_refused(tmp_path, base_index, embedder, "cut.docx", data[: len(data) // 2], "not a valid .docx", "truncated")
 
 
 def test_password_protected_or_ole_docx(tmp_path, base_index, embedder):
@@ -262,8 +280,7 @@ def test_zip_bomb_docx_over_the_limit(tmp_path, base_index, embedder):
     """A 20 KB archive that expands to 20 MB against a 1 MB file limit (10× allowed)."""
     data = zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b" " * (20 << 20)})
     assert len(data) < 100_000
-    check_refused(tmp_path, base_index, embedder, "bomb.docx", data, "zip bomb", "20.0 MB",
-                  max_file_bytes=1 << 20)
+    check_refused(tmp_path, base_index, embedder, "bomb.docx", data, "zip bomb", "20.0 MB", max_file_bytes=1 << 20)
 
 
 def test_zip_bomb_docx_by_ratio_with_default_limit(tmp_path, base_index, embedder):
@@ -304,8 +321,9 @@ def test_pdf_without_text_layer(tmp_path, base_index, embedder):
 
 def test_file_over_the_size_limit(tmp_path, base_index, embedder):
     data = ("城市管理工作总结。" * 300).encode("utf-8")  # 8.1 KB
-    reason = check_refused(tmp_path, base_index, embedder, "big.txt", data, "too large", "limit of 4.0 KB",
-                           max_file_bytes=4096)
+    reason = check_refused(
+        tmp_path, base_index, embedder, "big.txt", data, "too large", "limit of 4.0 KB", max_file_bytes=4096
+    )
     assert "0 MB" not in reason  # a limit under 1 MB used to read "exceeds the limit of 0 MB"
 
 
@@ -319,7 +337,9 @@ def test_sparse_200_mb_file_is_refused_without_reading_it(tmp_path, base_index, 
     opened: list[str] = []
     real_hash, real_prepare = build.file_hash, build.prepare
     monkeypatch.setattr(build, "file_hash", lambda path: (opened.append(Path(path).name), real_hash(path))[1])
-    monkeypatch.setattr(build, "prepare", lambda source, *a: (opened.append(source.path.name), real_prepare(source, *a))[1])
+    monkeypatch.setattr(
+        build, "prepare", lambda source, *a: (opened.append(source.path.name), real_prepare(source, *a))[1]
+    )
     started = time.perf_counter()
     report = ingest([folder], settings, embedder)
     assert time.perf_counter() - started < 60
@@ -358,7 +378,7 @@ def test_file_name_in_gbk_bytes_is_refused_with_a_printable_name(tmp_path, base_
     folder.mkdir()
     raw_name = os.fsencode(folder) + b"/" + "城管总结".encode("gbk") + b".txt"
     with open(raw_name, "wb") as fh:
-        fh.write("城管工作总结：全年处理投诉2468件。".encode("utf-8"))
+        fh.write("城管工作总结：全年处理投诉2468件。".encode())
     (folder / "companion.txt").write_text(COMPANION, encoding="utf-8")
     report = ingest([folder], settings, embedder)
     assert len(report.skipped) == 1
@@ -375,7 +395,7 @@ def test_unsupported_type_is_reported(tmp_path, base_index, embedder):
 
 def test_damaged_new_version_keeps_the_previous_one(tmp_path, base_index, embedder):
     """A file indexed before and then overwritten with garbage: skipped, its old passages stay."""
-    report, settings = run(tmp_path, base_index, embedder, {})
+    _report, settings = run(tmp_path, base_index, embedder, {})
     assert_healthy(settings, embedder)
     (tmp_path / "incoming" / "companion.txt").write_bytes(b"\x00\x01garbage" * 100)
     again = ingest([tmp_path / "incoming"], settings, embedder)
@@ -401,8 +421,12 @@ def test_gb18030_text_is_decoded_and_searchable(tmp_path, base_index, embedder):
 
 def test_utf16_with_bom_is_decoded_and_searchable(tmp_path, base_index, embedder):
     text = "XX镇2024年市容整治工作总结\n一、门头招牌\n规范门头招牌1357块，拆除破旧广告牌246块。"
-    report, settings = run(tmp_path, base_index, embedder, {"le.txt": text.encode("utf-16"),
-                                                           "be.txt": b"\xfe\xff" + text.replace("1357", "8642").encode("utf-16-be")})
+    report, settings = run(
+        tmp_path,
+        base_index,
+        embedder,
+        {"le.txt": text.encode("utf-16"), "be.txt": b"\xfe\xff" + text.replace("1357", "8642").encode("utf-16-be")},
+    )
     assert not report.skipped
     assert found(settings, embedder, "规范门头招牌多少块", "1357块")
     assert found(settings, embedder, "规范门头招牌多少块", "8642块")
@@ -424,7 +448,7 @@ ODD_NAMES = [
     "城管局 2024年 工作总结（定稿）.txt",
     "文明城市🏙️创建✅.txt",
     "a;b&c|d$(echo x)`id`.txt",
-    "it's \"quoted\".txt",
+    'it\'s "quoted".txt',
     "x\\..\\..\\windows\\system32\\evil.txt",  # traversal-looking, backslashes are plain characters here
     "%2e%2e%2f%2e%2e%2fetc%2fpasswd.txt",
     "-rf --rebuild.txt",
@@ -434,9 +458,11 @@ HIDDEN_NAMES = ["..\\..\\etc\\passwd.txt", "..%2F..%2Fsecret.txt", ".~lock.repor
 
 
 def test_odd_file_names_are_indexed_verbatim_and_nothing_escapes(tmp_path, base_index, embedder):
-    files = {name: f"{name}\n一、工作情况\n本单位办理案件{1000 + i}件，群众满意。".encode("utf-8")
-             for i, name in enumerate(ODD_NAMES)}
-    files |= {name: "隐藏文件：办理案件7777件。".encode("utf-8") for name in HIDDEN_NAMES}
+    files = {
+        name: f"{name}\n一、工作情况\n本单位办理案件{1000 + i}件，群众满意。".encode()
+        for i, name in enumerate(ODD_NAMES)
+    }
+    files |= {name: "隐藏文件：办理案件7777件。".encode() for name in HIDDEN_NAMES}
     report, settings = run(tmp_path, base_index, embedder, files)
     assert not report.skipped, report.skipped
     store = assert_healthy(settings, embedder)
@@ -448,7 +474,9 @@ def test_odd_file_names_are_indexed_verbatim_and_nothing_escapes(tmp_path, base_
         assert f"{1000 + i}件" in texts
     # Nothing was written outside the index folder and the input folder.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["incoming", "index"]
-    assert sorted(p.name for p in (tmp_path / "incoming").iterdir()) == sorted([*ODD_NAMES, *HIDDEN_NAMES, "companion.txt"])
+    assert sorted(p.name for p in (tmp_path / "incoming").iterdir()) == sorted(
+        [*ODD_NAMES, *HIDDEN_NAMES, "companion.txt"]
+    )
     assert "7777件" not in texts
 
 
@@ -480,7 +508,9 @@ def test_docx_table_rows_become_records_with_the_header(tmp_path, base_index, em
     assert "测评项目：公共环境；测评内容：农贸市场规范经营，无占道经营；分值：3" in lines
     # A horizontally merged cell is kept once, under the first column it spans.
     assert "测评项目：公共秩序；测评内容：交通路口秩序良好，非机动车停放有序" in lines
-    assert lines.index("测评结果纳入年度文明单位考核。") > lines.index("测评项目：公共秩序；测评内容：交通路口秩序良好，非机动车停放有序")
+    assert lines.index("测评结果纳入年度文明单位考核。") > lines.index(
+        "测评项目：公共秩序；测评内容：交通路口秩序良好，非机动车停放有序"
+    )
     hits = search(settings, embedder, "农贸市场规范经营分值多少", k=3)
     assert "测评内容：农贸市场规范经营，无占道经营；分值：3" in hits[0].chunk.text
 
@@ -492,8 +522,12 @@ def test_docx_with_only_paragraphs(tmp_path, base_index, embedder):
 
 
 def test_chinese_text_layer_pdf(tmp_path, base_index, embedder):
-    report, settings = run(tmp_path, base_index, embedder,
-                           {"2024总结.pdf": make_pdf(PDF_PAGES, title="XX区城管局2024年数字化城管工作总结")})
+    report, settings = run(
+        tmp_path,
+        base_index,
+        embedder,
+        {"2024总结.pdf": make_pdf(PDF_PAGES, title="XX区城管局2024年数字化城管工作总结")},
+    )
     assert not report.skipped, report.skipped
     store = assert_healthy(settings, embedder)
     document = next(d for d in store.documents() if d.source == "2024总结.pdf")
@@ -507,12 +541,18 @@ def test_chinese_text_layer_pdf(tmp_path, base_index, embedder):
 
 
 def test_broken_spreadsheets_are_refused_with_the_reason(tmp_path, base_index, embedder):
-    report, settings = run(tmp_path, base_index, embedder, {
-        "加密细则.xlsx": OLE_SIGNATURE + bytes(600),
-        "cut.xlsx": zip_bytes({"xl/workbook.xml": b"<workbook"})[:40],
-        "bomb.xlsx": zip_bytes({"xl/workbook.xml": b"<workbook/>", "xl/big.xml": bytes(20_000_000)}),
-        "binary.csv": bytes(range(256)) * 40,
-    }, max_file_bytes=1_000_000)
+    report, settings = run(
+        tmp_path,
+        base_index,
+        embedder,
+        {
+            "加密细则.xlsx": OLE_SIGNATURE + bytes(600),
+            "cut.xlsx": zip_bytes({"xl/workbook.xml": b"<workbook"})[:40],
+            "bomb.xlsx": zip_bytes({"xl/workbook.xml": b"<workbook/>", "xl/big.xml": bytes(20_000_000)}),
+            "binary.csv": bytes(range(256)) * 40,
+        },
+        max_file_bytes=1_000_000,
+    )
     assert "password-protected or old binary Excel file (.xls)" in skipped_reason(report, "加密细则.xlsx")
     assert "not a valid .xlsx" in skipped_reason(report, "cut.xlsx")
     assert "zip bomb" in skipped_reason(report, "bomb.xlsx")

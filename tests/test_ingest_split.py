@@ -1,5 +1,6 @@
 """Passages follow the numbering of the report and keep their heading path and deadline."""
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def test_traditional_headings_parsed():
 @pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
 def test_passages_cover_text_in_order_within_size(prefix):
     doc, pieces = passages(prefix)
-    assert all(a.end <= b.start for a, b in zip(pieces, pieces[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(pieces))
     assert all(p.end - p.start <= 400 * 1.3 for p in pieces)
     covered = sum(len(doc[p.start : p.end].strip()) for p in pieces)
     assert covered >= 0.97 * len(doc.replace("\n", ""))

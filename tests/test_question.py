@@ -6,14 +6,17 @@ from assistant.answer.followup import is_followup, resolve_followup
 from assistant.question import focus_words, read_question, read_ranks
 
 
-@pytest.mark.parametrize("text, years", [
-    ("咸宁22年8月城管月度综合评价第一是谁", (2022,)),
-    ("2023年XX区城管局数字化案件处置率是多少", (2023,)),
-    ("二〇二三年的目标", (2023,)),
-    ("为2000户居民更换了燃气表", ()),  # a count, not a year
-    ("连续10年排名第一", ()),
-    ("2021~2022年全市城管工作总结交流会", (2022,)),
-])
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("咸宁22年8月城管月度综合评价第一是谁", (2022,)),
+        ("2023年XX区城管局数字化案件处置率是多少", (2023,)),
+        ("二〇二三年的目标", (2023,)),
+        ("为2000户居民更换了燃气表", ()),  # a count, not a year
+        ("连续10年排名第一", ()),
+        ("2021~2022年全市城管工作总结交流会", (2022,)),
+    ],
+)
 def test_years(text, years):
     assert read_question(text).years == years
 
@@ -24,29 +27,35 @@ def test_months_quarters_and_halves():
     assert read_question("10月22日通报了成绩").months == ()  # a date names no month asked
 
 
-@pytest.mark.parametrize("text, places", [
-    ("咸宁22年8月城管综合评价", ("咸宁",)),
-    ("宜昌23年二季度县市城管评估，枝江考了多少分", ("宜昌", "枝江")),
-    ("迭部县城管签了多少份承诺书", ("迭部县",)),
-    ("西城区2024年上半年", ("西城区",)),
-    ("潇湘街道3月那次交叉检查", ("潇湘街道",)),
-    ("城市管理2021年工作总结暨2022年工作计划", ()),
-    ("上半年城管执法工作社会满意度测评", ()),
-    ("全区各乡镇街道哪个镇排第一", ()),
-])
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("咸宁22年8月城管综合评价", ("咸宁",)),
+        ("宜昌23年二季度县市城管评估，枝江考了多少分", ("宜昌", "枝江")),
+        ("迭部县城管签了多少份承诺书", ("迭部县",)),
+        ("西城区2024年上半年", ("西城区",)),
+        ("潇湘街道3月那次交叉检查", ("潇湘街道",)),
+        ("城市管理2021年工作总结暨2022年工作计划", ()),
+        ("上半年城管执法工作社会满意度测评", ()),
+        ("全区各乡镇街道哪个镇排第一", ()),
+    ],
+)
 def test_places(text, places):
     assert read_question(text).places == places
 
 
-@pytest.mark.parametrize("text, ranks", [
-    ("第二名和最后一名是谁", (2, -1)),
-    ("排第三、四、五的是哪几类", (3, 4, 5)),
-    ("倒数第二是谁", (-2,)),
-    ("前三名", (1, 2, 3)),
-    ("第9期督查", ()),
-    ("第三季度", ()),
-    ("2023年第三次会议", ()),
-])
+@pytest.mark.parametrize(
+    "text, ranks",
+    [
+        ("第二名和最后一名是谁", (2, -1)),
+        ("排第三、四、五的是哪几类", (3, 4, 5)),
+        ("倒数第二是谁", (-2,)),
+        ("前三名", (1, 2, 3)),
+        ("第9期督查", ()),
+        ("第三季度", ()),
+        ("2023年第三次会议", ()),
+    ],
+)
 def test_ranks(text, ranks):
     assert read_ranks(text) == ranks
 
@@ -72,10 +81,13 @@ def test_time_words_are_not_keywords():
     assert not {"24", "7"} & set(q.keywords) and "江门" in q.keywords
 
 
-@pytest.mark.parametrize("previous, question, resolved", [
-    ("江门24年7月数字城管一共受理多少宗？", "那6月份呢？", "江门24年6月份数字城管一共受理多少宗"),
-    ("咸宁23年6月城管综合评价第一是谁？", "第三名呢？", "咸宁23年6月城管综合评价第三名是谁"),
-])
+@pytest.mark.parametrize(
+    "previous, question, resolved",
+    [
+        ("江门24年7月数字城管一共受理多少宗？", "那6月份呢？", "江门24年6月份数字城管一共受理多少宗"),
+        ("咸宁23年6月城管综合评价第一是谁？", "第三名呢？", "咸宁23年6月城管综合评价第三名是谁"),
+    ],
+)
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):
     assert resolve_followup(question, [{"role": "user", "content": previous}]) == resolved
 

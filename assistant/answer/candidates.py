@@ -16,7 +16,9 @@ _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;:：”’\"）)]\s*$")
 _ENDS_WITH_FIGURE = re.compile(r"[\d.%％]+\s*[^\d\s]{0,3}[)）]?\s*$")
 _LABEL_MAX = 20
-_NUMBERED = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_NUMBERED = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])"
+)
 
 
 @dataclass
@@ -77,6 +79,16 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+def _spans(sentence: str, header: str) -> list[str]:
+    """The exact passage substrings a citation highlights: the parts of a candidate without the
+    numbered heading it was joined to."""
+    if header or " " not in sentence:
+        return [sentence]
+    parts = [part for part in sentence.split(" ") if part]
+    statements = [part for part in parts if not _NUMBERED.match(part)]  # a numbered label is a heading
+    return statements or parts
+
+
 def _header_for(lines: list[str], index: int) -> str:
     """The first row of the table block that row ``index`` belongs to."""
     start = index
@@ -103,12 +115,19 @@ def candidates_of(hit: Hit, rank: int, document_end: int | None = None) -> list[
     out = []
     for position, (sentence, header) in enumerate(texts):
         last = position == len(texts) - 1
-        out.append(Candidate(
-            hit=hit, rank=rank, position=position, text=sentence,
-            spans=[part for part in sentence.split(" ") if part] if " " in sentence and not header else [sentence],
-            previous=texts[position - 1][0] if position else "", header=header, last=last,
-            truncated=last and ends_document and not _ENDS_SENTENCE.search(sentence),
-        ))
+        out.append(
+            Candidate(
+                hit=hit,
+                rank=rank,
+                position=position,
+                text=sentence,
+                spans=_spans(sentence, header),
+                previous=texts[position - 1][0] if position else "",
+                header=header,
+                last=last,
+                truncated=last and ends_document and not _ENDS_SENTENCE.search(sentence),
+            )
+        )
     return out
 
 

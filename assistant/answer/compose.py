@@ -15,7 +15,6 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate, gather
 from assistant.answer.confidence import confidence_row
-from assistant.answer.corpus import CorpusView, DocProfile
 from assistant.answer.features import (
     QuestionContext,
     _counts_in,
@@ -24,7 +23,6 @@ from assistant.answer.features import (
     question_context,
     rank_match,
 )
-from assistant.answer.intent import states_plan
 from assistant.answer.refuse import (
     Refusal,
     absent_focus,
@@ -40,13 +38,27 @@ from assistant.answer.refuse import (
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selector import Selector
 from assistant.answer.verify import unsupported_numbers
+from assistant.corpus import CorpusView, DocProfile
+from assistant.intent import states_plan
 from assistant.models import Answer, Hit
-from assistant.question import Question, place_stem, read_question
+from assistant.places import place_stem
+from assistant.question import Question, read_question
 from assistant.text import compact
 
 CANDIDATE_DEPTH = 6  # passages whose sentences are candidates
-CHECKS = ("place_unknown", "time_mismatch", "place_mismatch", "issue_mismatch", "rank_beyond_list",
-          "reported_too_early", "absent_focus", "masked", "cut_off", "plan_only")
+CHECKS = (
+    "place_unknown",
+    "time_mismatch",
+    "place_mismatch",
+    "issue_mismatch",
+    "rank_beyond_list",
+    "reported_too_early",
+    "absent_focus",
+    "masked",
+    "cut_off",
+    "plan_only",
+)
+LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
 
 
@@ -125,12 +137,14 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
     if len(question.parts) > 1:
         texts = [compact(f"{c.header} {c.text}") for c in candidates]
         for part in question.parts:
-            fit = np.array([
-                coverage(part.keywords, prepared.context.weights, t)
-                + (0.5 if part.units and any(_counts_in(u, t) for u in part.units) else 0.0)
-                + rank_match(part.ranks, c.text, prepared.profiles[c.doc_id])
-                for c, t in zip(candidates, texts, strict=True)
-            ])
+            fit = np.array(
+                [
+                    coverage(part.keywords, prepared.context.weights, t)
+                    + (0.5 if part.units and any(_counts_in(u, t) for u in part.units) else 0.0)
+                    + rank_match(part.ranks, c.text, prepared.profiles[c.doc_id])
+                    for c, t in zip(candidates, texts, strict=True)
+                ]
+            )
             scored = probabilities * (0.5 + 0.5 * np.minimum(fit, 1.0))
             pick = int(np.argmax(scored))
             if pick not in chosen and probabilities[pick] >= selector.add_above * 0.75:
@@ -170,43 +184,67 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     """The answer the selector's probabilities and the named checks give for ``prepared``."""
     question, hits, candidates = prepared.question, prepared.hits, prepared.candidates
     if not candidates:
-        return refusal(question.text, hits, Refusal("no_passages", ""))
+        return refusal(question.text, hits, Refusal("no_passages", "没有找到相关的段落。"))
     if "place_unknown" in checks and prepared.place_refusal is not None:
         return refusal(question.text, hits, prepared.place_refusal)
     probabilities = selector.probabilities(prepared.matrix)
     hits = rank_passages(prepared, probabilities)
     chosen = choose(prepared, probabilities, selector)
     best = candidates[chosen[0]]
-    for name, document_check in (("time_mismatch", time_mismatch), ("place_mismatch", place_mismatch),
-                                 ("issue_mismatch", issue_mismatch), ("rank_beyond_list", rank_beyond_list),
-                                 ("reported_too_early", reported_too_early)):
+    for name, document_check in (
+        ("time_mismatch", time_mismatch),
+        ("place_mismatch", place_mismatch),
+        ("issue_mismatch", issue_mismatch),
+        ("rank_beyond_list", rank_beyond_list),
+        ("reported_too_early", reported_too_early),
+    ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:
             return refusal(question.text, hits, found)
     if "absent_focus" in checks and (found := absent_focus(prepared.context, best, prepared.profiles)) is not None:
         return refusal(question.text, hits, found)
-    confidence = answer_confidence(prepared, probabilities, chosen, selector)
-    if confidence < selector.refuse_below:
-        return refusal(question.text, hits, Refusal("low_confidence", ""))
     for name, check in (("masked", masked_figure), ("cut_off", cut_off)):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
+    # Asked what actually happened, and the best the documents say (confidently) is a target: say so.
+    plans_only = (
+        "plan_only" in checks
+        and question.intent.result
+        and states_plan(best.text, best.hit.chunk.heading)
+        and probabilities[chosen[0]] >= selector.add_above
+    )
+    confidence = answer_confidence(prepared, probabilities, chosen, selector)
+    if confidence < selector.refuse_below and not plans_only:
+        return refusal(question.text, hits, Refusal("low_confidence", LOW_CONFIDENCE))
     picked = [candidates[i] for i in chosen]
-    # Asked what actually happened, and the best the documents say is a target: say so.
-    plans_only = "plan_only" in checks and question.intent.result and states_plan(best.text, best.hit.chunk.heading)
     if plans_only:
         picked = [c for c in picked if states_plan(c.text, c.hit.chunk.heading)]
     text, citations = render(picked, with_deadline=question.intent.when)
     if plans_only:
         cited = [c.hit for c in citations]
         related = cited + [h for h in hits if all(h.chunk.chunk_id != c.chunk.chunk_id for c in cited)]
-        answer = Answer(question=question.text, text=f"{NOT_FOUND_RESULT}\n{text}", refused=True, citations=citations,
-                        related=related[: max(3, len(cited))], notes=["plan_only: 只找到计划目标，没有实际完成情况"])
+        answer = Answer(
+            question=question.text,
+            text=f"{NOT_FOUND_RESULT}\n{text}",
+            refused=True,
+            citations=citations,
+            related=related[: max(3, len(cited))],
+            notes=["plan_only: 只找到计划目标，没有实际完成情况"],
+        )
     else:
         cited_ids = {c.hit.chunk.chunk_id for c in citations}
-        answer = Answer(question=question.text, text=text, refused=False, citations=citations,
-                        related=[h for h in hits if h.chunk.chunk_id not in cited_ids][:3],
-                        notes=[f"confidence {confidence:.2f}"])
+        answer = Answer(
+            question=question.text,
+            text=text,
+            refused=False,
+            citations=citations,
+            related=[h for h in hits if h.chunk.chunk_id not in cited_ids][:3],
+            notes=[f"confidence {confidence:.2f}"],
+        )
     missing = unsupported_numbers(text, [cited_text(c.hit) for c in citations])
     if missing:  # cannot happen for copied sentences; kept as the last line of defence
-        return refusal(question.text, hits, Refusal("unsupported", f"（答案中的数字 {'、'.join(missing)} 无法在引用段落中核实，已拦截。）"))
+        return refusal(
+            question.text,
+            hits,
+            Refusal("unsupported", f"（答案中的数字 {'、'.join(missing)} 无法在引用段落中核实，已拦截。）"),
+        )
     return answer

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.corpus import DocProfile
 from assistant.answer.features import (
     _MASKED,
     QuestionContext,
@@ -20,15 +19,44 @@ from assistant.answer.features import (
     coverage,
     rank_match,
 )
-from assistant.answer.intent import states_plan
+from assistant.corpus import DocProfile
+from assistant.intent import states_plan
 from assistant.text import compact
 
 CONFIDENCE_FEATURES: tuple[str, ...] = (
-    "p_best", "p_margin", "p_chosen_mean", "cov_best", "cov_chosen", "cov_best_ctx",
-    "rare_best", "rare_chosen", "rare2_chosen", "unit_asked", "unit_met", "time_yes", "time_no",
-    "place_yes", "place_no", "truncated", "masked", "plan_for_result", "ordinal_met", "best_rank",
-    "figure_asked", "figure_given", "keywords", "parts", "cov_doc", "miss_doc", "miss_ctx",
-    "part_cov_min", "part_rare_min", "part_unit_min", "places_said", "focus_said",
+    "p_best",
+    "p_margin",
+    "p_chosen_mean",
+    "cov_best",
+    "cov_chosen",
+    "cov_best_ctx",
+    "rare_best",
+    "rare_chosen",
+    "rare2_chosen",
+    "unit_asked",
+    "unit_met",
+    "time_yes",
+    "time_no",
+    "place_yes",
+    "place_no",
+    "truncated",
+    "masked",
+    "plan_for_result",
+    "ordinal_met",
+    "best_rank",
+    "figure_asked",
+    "figure_given",
+    "keywords",
+    "parts",
+    "cov_doc",
+    "miss_doc",
+    "miss_ctx",
+    "part_cov_min",
+    "part_rare_min",
+    "part_unit_min",
+    "places_said",
+    "focus_said",
+    "unknown_nouns",
 )
 
 
@@ -41,7 +69,7 @@ class ConfidenceModel:
 
     def probability(self, row: np.ndarray) -> float:
         z = float(((row - self.mean) / self.scale) @ self.coef + self.intercept)
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return float(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
 def _rarest(ctx: QuestionContext, n: int) -> list[str]:
@@ -49,8 +77,13 @@ def _rarest(ctx: QuestionContext, n: int) -> list[str]:
     return [w for w, weight in ranked if weight > 0.5][:n]
 
 
-def confidence_row(ctx: QuestionContext, candidates: list[Candidate], probabilities: np.ndarray,
-                   chosen: list[int], profiles: dict[str, DocProfile]) -> np.ndarray:
+def confidence_row(
+    ctx: QuestionContext,
+    candidates: list[Candidate],
+    probabilities: np.ndarray,
+    chosen: list[int],
+    profiles: dict[str, DocProfile],
+) -> np.ndarray:
     """The question-level features of an answer made of ``chosen`` (best first)."""
     q = ctx.question
     best = candidates[chosen[0]]
@@ -64,36 +97,51 @@ def confidence_row(ctx: QuestionContext, candidates: list[Candidate], probabilit
     time = profile.covers_time(q)
     places = profile.covers_places(q)
     units = q.units
-    return np.array([
-        ordered[0],
-        ordered[0] - (ordered[1] if len(ordered) > 1 else 0.0),
-        float(np.mean(probabilities[chosen])),
-        coverage(q.keywords, ctx.weights, own_best),
-        coverage(q.keywords, ctx.weights, union),
-        coverage(q.keywords, ctx.weights, ctx_best),
-        1.0 if rare and rare[0] in ctx_best else 0.0,
-        1.0 if rare and rare[0] in union_ctx else 0.0,
-        1.0 if len(rare) > 1 and rare[1] in union_ctx else 0.0,
-        float(bool(units)),
-        float(bool(units) and any(_counts_in(u, union) for u in units)),
-        float(time is True), float(time is False),
-        float(places is not None and places > 0), float(places == 0),
-        float(best.truncated),
-        float(bool(_MASKED.search(best.text))),
-        float(q.intent.result and states_plan(best.text, best.hit.chunk.heading)),
-        max((rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id]) for i in chosen), default=0.0),
-        1.0 / (1 + best.rank),
-        float(q.intent.figure),
-        float(any(ch.isdigit() for ch in union)),
-        min(len(q.keywords), 10) / 10,
-        min(len(q.parts), 4) / 4,
-        coverage(q.keywords, ctx.weights, profile.text),
-        _missing_weight(ctx, profile.text),
-        _missing_weight(ctx, union_ctx),
-        *_parts_covered(ctx, [candidates[i] for i in chosen]),
-        max(_places_said(q, compact(f"{candidates[i].context()} {candidates[i].text}")) for i in chosen),
-        _focus_said(ctx, union),
-    ], dtype=np.float64)
+    return np.array(
+        [
+            ordered[0],
+            ordered[0] - (ordered[1] if len(ordered) > 1 else 0.0),
+            float(np.mean(probabilities[chosen])),
+            coverage(q.keywords, ctx.weights, own_best),
+            coverage(q.keywords, ctx.weights, union),
+            coverage(q.keywords, ctx.weights, ctx_best),
+            1.0 if rare and rare[0] in ctx_best else 0.0,
+            1.0 if rare and rare[0] in union_ctx else 0.0,
+            1.0 if len(rare) > 1 and rare[1] in union_ctx else 0.0,
+            float(bool(units)),
+            float(bool(units) and any(_counts_in(u, union) for u in units)),
+            float(time is True),
+            float(time is False),
+            float(places is not None and places > 0),
+            float(places == 0),
+            float(best.truncated),
+            float(bool(_MASKED.search(best.text))),
+            float(q.intent.result and states_plan(best.text, best.hit.chunk.heading)),
+            max((rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id]) for i in chosen), default=0.0),
+            1.0 / (1 + best.rank),
+            float(q.intent.figure),
+            float(any(ch.isdigit() for ch in union)),
+            min(len(q.keywords), 10) / 10,
+            min(len(q.parts), 4) / 4,
+            coverage(q.keywords, ctx.weights, profile.text),
+            _missing_weight(ctx, profile.text),
+            _missing_weight(ctx, union_ctx),
+            *_parts_covered(ctx, [candidates[i] for i in chosen]),
+            max(_places_said(q, compact(f"{candidates[i].context()} {candidates[i].text}")) for i in chosen),
+            _focus_said(ctx, union),
+            _unknown_share(ctx),
+        ],
+        dtype=np.float64,
+    )
+
+
+def _unknown_share(ctx: QuestionContext) -> float:
+    """Share of the question's nouns that no passage of the corpus says ("火星基地"): either
+    colloquial words or a subject the documents are not about."""
+    nouns = [w for w in ctx.question.nouns if len(w) >= 2]
+    if not nouns:
+        return 0.0
+    return sum(1 for w in nouns if ctx.known.get(w) is False) / len(nouns)
 
 
 def _parts_covered(ctx: QuestionContext, chosen: list[Candidate]) -> list[float]:

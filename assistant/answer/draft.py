@@ -19,7 +19,11 @@ def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_sec
     """Sections keyed by source heading, each with up to ``per_section`` cited sentences."""
     keywords = list(content_words(topic))
     weights = dict.fromkeys(keywords, 1.0)
-    relevant = [h for h in hits if keywords and coverage(keywords, weights, compact(f"{h.title} {h.chunk.heading} {h.chunk.text}")) >= 0.34]
+    relevant = [
+        h
+        for h in hits
+        if keywords and coverage(keywords, weights, compact(f"{h.title} {h.chunk.heading} {h.chunk.text}")) >= 0.34
+    ]
     if not relevant:
         return Answer(question=topic, text=NOT_FOUND, refused=True, related=hits[:3], mode="draft")
     groups: OrderedDict[str, list[Hit]] = OrderedDict()
@@ -33,7 +37,9 @@ def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_sec
         for rank, hit in enumerate(group):
             for sentence in candidates_of(hit, rank):
                 if len(compact(sentence.text)) >= 12 and compact(sentence.text) not in seen:
-                    score = coverage(keywords, weights, compact(sentence.text)) + (0.2 if any(ch.isdigit() for ch in sentence.text) else 0)
+                    score = coverage(keywords, weights, compact(sentence.text)) + (
+                        0.2 if any(ch.isdigit() for ch in sentence.text) else 0
+                    )
                     scored.append((score, sentence))
         scored.sort(key=lambda pair: -pair[0])
         picked = sorted((s for _, s in scored[:per_section]), key=lambda s: (s.rank, s.position))
@@ -49,8 +55,15 @@ def compose_draft(topic: str, hits: list[Hit], *, max_sections: int = 5, per_sec
         sections.append({"heading": title or heading, "source": group[0].title, "sentences": items})
         lines.append(f"{len(sections)}. {title or heading}")
         lines.extend(f"{item['text']}[{item['citation']}]" for item in items)
-    return Answer(question=topic, text="\n".join(lines), refused=False, citations=citer.citations, mode="draft",
-                  sections=sections, related=[h for h in hits if h not in relevant][:3])
+    return Answer(
+        question=topic,
+        text="\n".join(lines),
+        refused=False,
+        citations=citer.citations,
+        mode="draft",
+        sections=sections,
+        related=[h for h in hits if h not in relevant][:3],
+    )
 
 
 def draft_docx(answer: Answer) -> bytes:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.corpus import CorpusView, DocProfile, idf
-from assistant.answer.intent import states_plan
+from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.ingest.split import match_heading
-from assistant.question import Question, forms, place_stem
+from assistant.intent import states_plan
+from assistant.places import place_stem
+from assistant.question import Question, forms
 from assistant.text import compact
 
 _NUMBER = re.compile(r"\d")
@@ -26,7 +27,9 @@ _DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季
 _LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}是|——|[-•·])")
 _PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
 _STANDARD_CUE = re.compile(r"分值|得分|扣\s*[\d.]+\s*分|扣分|标准|考核|测评|指标|[\d.]+\s*分")
-_FURNITURE = re.compile(r"来源[:：丨|]|时间[:：]|发布日期|发布时间|点击数|浏览次数|信息来源|编辑[:：]|索引号|记者|通讯员|责任编辑|字号")
+_FURNITURE = re.compile(
+    r"来源[:：丨|]|时间[:：]|发布日期|发布时间|点击数|浏览次数|信息来源|编辑[:：]|索引号|记者|通讯员|责任编辑|字号"
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class QuestionContext:
     weights: dict[str, float]  # keyword → idf weight
     part_words: list[tuple[str, ...]]
     rarest: str | None
+    known: dict[str, bool]  # noun → whether some passage says it in one of its forms
 
 
 def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
@@ -46,7 +50,8 @@ def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
     weights = {w: idf(corpus, w) for w in words}
     topical = [w for w in question.keywords if corpus.document_frequency(w) > 0 and w not in question.places]
     rarest = min(topical, key=lambda w: (corpus.document_frequency(w), -len(w))) if topical else None
-    return QuestionContext(question, weights, [p.keywords for p in question.parts if p.keywords], rarest)
+    known = {w: any(corpus.document_frequency(f) > 0 for f in forms(w)) for w in question.nouns}
+    return QuestionContext(question, weights, [p.keywords for p in question.parts if p.keywords], rarest, known)
 
 
 def says(text: str, word: str) -> bool:
@@ -66,7 +71,9 @@ def _counts_in(unit: str, text: str) -> bool:
     """``text`` gives a number in ``unit`` (18座, 2万余人, 1.2亿元, 得分94.68分)."""
     if unit == "%":
         return bool(re.search(r"\d\s*[%％]", text))
-    return bool(re.search(rf"[\d一二三四五六七八九十百千两]+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*{unit}", text))
+    return bool(
+        re.search(rf"[\d一二三四五六七八九十百千两]+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*{unit}", text)
+    )
 
 
 def rank_match(asked: tuple[int, ...], text: str, profile: DocProfile) -> float:
@@ -77,7 +84,9 @@ def rank_match(asked: tuple[int, ...], text: str, profile: DocProfile) -> float:
     return sum(1 for r in asked if r in stated) / len(asked)
 
 
-def _agreement(asked: tuple[int, ...] | tuple[str, ...], has: frozenset, mentioned: bool) -> tuple[float, float]:
+def _agreement(
+    asked: tuple[int, ...] | tuple[str, ...], has: frozenset[int] | frozenset[str], mentioned: bool
+) -> tuple[float, float]:
     """(agree, conflict): the document is about what is asked, or about something else of the
     same kind (another month), or says nothing of it (neither)."""
     if not asked:
@@ -90,8 +99,7 @@ def _agreement(asked: tuple[int, ...] | tuple[str, ...], has: frozenset, mention
 
 
 def _time_features(question: Question, profile: DocProfile, text: str) -> list[float]:
-    year_agree, year_conflict = _agreement(question.years, profile.years,
-                                           any(str(y) in text for y in question.years))
+    year_agree, year_conflict = _agreement(question.years, profile.years, any(str(y) in text for y in question.years))
     month_mentioned = any(f"{m}月" in text for m in question.months)
     month_agree, month_conflict = _agreement(question.months, profile.months, month_mentioned)
     _, quarter_conflict = _agreement(question.quarters, profile.quarters, False)
@@ -110,7 +118,9 @@ def _places_said(question: Question, text: str) -> float:
     """Share of the places asked that the sentence (with its context) names itself."""
     if not question.places:
         return 0.0
-    return sum(1 for p in question.places if compact(p) in text or compact(place_stem(p)) in text) / len(question.places)
+    return sum(1 for p in question.places if compact(p) in text or compact(place_stem(p)) in text) / len(
+        question.places
+    )
 
 
 def _focus_said(ctx: QuestionContext, text: str) -> float:
@@ -122,13 +132,45 @@ def _focus_said(ctx: QuestionContext, text: str) -> float:
 
 
 FEATURES: tuple[str, ...] = (
-    "cov_q", "cov_q_ctx", "cov_part", "cov_part_ctx", "cov_doc", "rare_missing",
-    "hit_rank", "dense", "bm25_rank", "position", "length", "short",
-    "has_num", "fig_num", "fig_nonum", "unit_match", "unit_miss", "when_match", "ordinal",
-    "year_agree", "year_conflict", "month_agree", "month_conflict", "period_conflict",
-    "place_agree", "place_conflict", "place_in_sentence", "focus",
-    "plan", "plan_result", "plan_target", "masked", "truncated", "heading",
-    "list_item", "problem_cue", "standard_cue", "table_row", "furniture",
+    "cov_q",
+    "cov_q_ctx",
+    "cov_part",
+    "cov_part_ctx",
+    "cov_doc",
+    "rare_missing",
+    "hit_rank",
+    "dense",
+    "bm25_rank",
+    "position",
+    "length",
+    "short",
+    "has_num",
+    "fig_num",
+    "fig_nonum",
+    "unit_match",
+    "unit_miss",
+    "when_match",
+    "ordinal",
+    "year_agree",
+    "year_conflict",
+    "month_agree",
+    "month_conflict",
+    "period_conflict",
+    "place_agree",
+    "place_conflict",
+    "place_in_sentence",
+    "focus",
+    "plan",
+    "plan_result",
+    "plan_target",
+    "masked",
+    "truncated",
+    "heading",
+    "list_item",
+    "problem_cue",
+    "standard_cue",
+    "table_row",
+    "furniture",
 )
 
 
@@ -185,7 +227,8 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     ]
 
 
-def feature_matrix(ctx: QuestionContext, candidates: list[Candidate],
-                   profile: Callable[[str], DocProfile]) -> np.ndarray:
+def feature_matrix(
+    ctx: QuestionContext, candidates: list[Candidate], profile: Callable[[str], DocProfile]
+) -> np.ndarray:
     rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
     return np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(FEATURES))

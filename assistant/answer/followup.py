@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.question import GENERIC, content_words, read_places, read_question
+from assistant.places import read_places
+from assistant.question import GENERIC, content_words, read_question
 from assistant.text import fold_width, to_simplified
 
 _PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]
@@ -20,7 +21,9 @@ _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|�
 _YEAR = re.compile(r"(?:19|20)?\d{2}\s*年")
 _MONTH = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?")
 _ORDINAL = re.compile(r"倒数第?[一二三四五六七八九十\d]+名?|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底")
-_TIME = re.compile(r"(?:(?:19|20)?\d{2}\s*年)?\s*(?:(?:1[0-2]|0?[1-9])\s*月份?)|(?:19|20)?\d{2}\s*年(?:度)?|[一二三四]季度|上半年|下半年")
+_TIME = re.compile(
+    r"(?:(?:19|20)?\d{2}\s*年)?\s*(?:(?:1[0-2]|0?[1-9])\s*月份?)|(?:19|20)?\d{2}\s*年(?:度)?|[一二三四]季度|上半年|下半年"
+)
 
 
 def is_followup(question: str) -> bool:
@@ -66,15 +69,23 @@ def _context(previous: str, current: str) -> str:
     asked = read_question(current)
     pieces = [m.group(0) for m in _TIME.finditer(simple)] if not (asked.years or asked.months) else []
     pieces += [p for p in read_places(simple) if not asked.places]
-    pieces += [w for w in content_words(_TIME.sub(" ", simple))
-                if w not in GENERIC and not _ORDINAL.fullmatch(w) and w not in asked.keywords and w not in pieces
-                and not any(w in p for p in pieces)]
+    pieces += [
+        w
+        for w in content_words(_TIME.sub(" ", simple))
+        if w not in GENERIC
+        and not _ORDINAL.fullmatch(w)
+        and w not in asked.keywords
+        and w not in pieces
+        and not any(w in p for p in pieces)
+    ]
     return " ".join(dict.fromkeys(p.strip() for p in pieces if p.strip()))
 
 
 def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
     """A stand-alone question: a follow-up is rewritten from the last user question."""
-    previous = next((t.get("content", "") for t in reversed(history) if t.get("role") == "user" and t.get("content")), "")
+    previous = next(
+        (t.get("content", "") for t in reversed(history) if t.get("role") == "user" and t.get("content")), ""
+    )
     if not previous or not is_followup(question):
         return question
     core = _core(question)
@@ -86,6 +97,3 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         return resolved
     context = _context(previous, core)
     return f"{context} {core}".strip() if context else core
-
-
-

@@ -24,9 +24,7 @@ SYSTEM_PROMPT = (
 
 
 def build_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
-    passages = "\n\n".join(
-        f"[{n}] 《{h.title}》{h.chunk.heading}\n{h.chunk.text}" for n, h in enumerate(hits, start=1)
-    )
+    passages = "\n\n".join(f"[{n}] 《{h.title}》{h.chunk.heading}\n{h.chunk.text}" for n, h in enumerate(hits, start=1))
     return [
         {"role": "system", "content": SYSTEM_PROMPT},
         {"role": "user", "content": f"段落：\n{passages}\n\n问题：{question}"},
@@ -41,8 +39,13 @@ def llm_answer(question: str, hits: list[Hit], settings: Settings, fallback: Ans
     try:
         response = httpx.post(
             settings.llm_base_url.rstrip("/") + "/chat/completions",
-            json={"model": settings.llm_model or "default", "messages": build_messages(question, hits), "temperature": 0},
-            headers=headers, timeout=settings.llm_timeout_s,
+            json={
+                "model": settings.llm_model or "default",
+                "messages": build_messages(question, hits),
+                "temperature": 0,
+            },
+            headers=headers,
+            timeout=settings.llm_timeout_s,
         )
         response.raise_for_status()
         text = str(response.json()["choices"][0]["message"]["content"]).strip()
@@ -63,5 +66,6 @@ def llm_answer(question: str, hits: list[Hit], settings: Settings, fallback: Ans
     if missing:
         fallback.notes.append(f"LLM answer rejected: numbers {', '.join(missing)} are not in the cited passages")
         return fallback
-    return Answer(question=question, text=text, refused=False, citations=citations, related=hits[len(used):][:3],
-                  answerer="llm")
+    return Answer(
+        question=question, text=text, refused=False, citations=citations, related=hits[len(used) :][:3], answerer="llm"
+    )

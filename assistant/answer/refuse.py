@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.corpus import CorpusView, DocProfile
 from assistant.answer.features import _MASKED, QuestionContext, _counts_in, says
-from assistant.question import Question, place_stem, read_months, read_quarters, read_years
+from assistant.corpus import CorpusView, DocProfile
+from assistant.places import place_stem
+from assistant.question import Question, read_months, read_quarters, read_years
 from assistant.text import compact
 
 
@@ -25,8 +26,9 @@ class Refusal:
 
 def unknown_place(question: Question, corpus: CorpusView) -> Refusal | None:
     """A place the question names that no document of the corpus names."""
-    missing = [p for p in question.places
-               if not corpus.corpus_mentions(p) and not corpus.corpus_mentions(place_stem(p))]
+    missing = [
+        p for p in question.places if not corpus.corpus_mentions(p) and not corpus.corpus_mentions(place_stem(p))
+    ]
     if not missing:
         return None
     return Refusal("place_unknown", f"收录的文件中没有关于“{'、'.join(missing)}”的内容。")
@@ -43,11 +45,15 @@ def _periods(profile: DocProfile) -> list[str]:
 
 
 def _asked_time(question: Question) -> str:
-    return "".join(part for part in (
-        "、".join(f"{y}年" for y in question.years),
-        "、".join(f"{m}月" for m in question.months),
-        "、".join(f"第{q}季度" for q in question.quarters),
-    ) if part)
+    return "".join(
+        part
+        for part in (
+            "、".join(f"{y}年" for y in question.years),
+            "、".join(f"{m}月" for m in question.months),
+            "、".join(f"第{q}季度" for q in question.quarters),
+        )
+        if part
+    )
 
 
 def _says_asked_time(question: Question, best: Candidate) -> bool:

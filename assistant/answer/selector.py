@@ -43,7 +43,7 @@ class Selector:
         if matrix.shape[0] == 0:
             return np.zeros(0)
         z = ((matrix - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), dtype=np.float64)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -56,7 +56,9 @@ class Selector:
             "add_above": self.add_above,
             "add_relative": self.add_relative,
             "info": self.info,
-            "confidence": None if self.confidence is None else {
+            "confidence": None
+            if self.confidence is None
+            else {
                 "features": list(CONFIDENCE_FEATURES),
                 "coef": [round(float(c), 6) for c in self.confidence.coef],
                 "intercept": round(float(self.confidence.intercept), 6),
@@ -70,15 +72,22 @@ class Selector:
         names = tuple(data["features"])
         if names != FEATURES:
             raise SelectorMismatch(
-                "selector weights were fitted on other features; refit with `assistant train-selector`")
+                "selector weights were fitted on other features; refit with `assistant train-selector`"
+            )
         confidence = data.get("confidence")
         if confidence is not None and tuple(confidence["features"]) != CONFIDENCE_FEATURES:
             raise SelectorMismatch(
-                "answer-confidence weights were fitted on other features; refit with `assistant train-selector`")
+                "answer-confidence weights were fitted on other features; refit with `assistant train-selector`"
+            )
         return cls(
-            confidence=None if confidence is None else ConfidenceModel(
-                np.asarray(confidence["coef"], dtype=np.float64), float(confidence["intercept"]),
-                np.asarray(confidence["mean"], dtype=np.float64), np.asarray(confidence["scale"], dtype=np.float64)),
+            confidence=None
+            if confidence is None
+            else ConfidenceModel(
+                np.asarray(confidence["coef"], dtype=np.float64),
+                float(confidence["intercept"]),
+                np.asarray(confidence["mean"], dtype=np.float64),
+                np.asarray(confidence["scale"], dtype=np.float64),
+            ),
             names=names,
             coef=np.asarray(data["coef"], dtype=np.float64),
             intercept=float(data["intercept"]),
@@ -106,8 +115,14 @@ class Selector:
         return {name: float(c) for name, c in zip(self.names, self.coef, strict=True)}
 
 
-def fit_selector(matrix: np.ndarray, labels: np.ndarray, *, c: float = 1.0,
-                 sample_weight: np.ndarray | None = None, info: dict[str, Any] | None = None) -> Selector:
+def fit_selector(
+    matrix: np.ndarray,
+    labels: np.ndarray,
+    *,
+    c: float = 1.0,
+    sample_weight: np.ndarray | None = None,
+    info: dict[str, Any] | None = None,
+) -> Selector:
     """A selector fitted on candidate rows and their 0/1 labels (thresholds left at defaults;
     :func:`assistant.evaluation.calibrate.calibrate` sets them)."""
     from sklearn.linear_model import LogisticRegression
@@ -117,5 +132,6 @@ def fit_selector(matrix: np.ndarray, labels: np.ndarray, *, c: float = 1.0,
     scale[scale < 1e-9] = 1.0
     model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
     model.fit((matrix - mean) / scale, labels, sample_weight=sample_weight)
-    return Selector(FEATURES, model.coef_[0].astype(np.float64), float(model.intercept_[0]), mean, scale,
-                    info=dict(info or {}))
+    return Selector(
+        FEATURES, model.coef_[0].astype(np.float64), float(model.intercept_[0]), mean, scale, info=dict(info or {})
+    )

@@ -21,7 +21,9 @@ def _overlaps(sentence: str, evidence: str) -> bool:
         return False
     if evidence in sentence or (len(sentence) >= 6 and sentence in evidence):
         return True
-    match = SequenceMatcher(None, sentence, evidence, autojunk=False).find_longest_match(0, len(sentence), 0, len(evidence))
+    match = SequenceMatcher(None, sentence, evidence, autojunk=False).find_longest_match(
+        0, len(sentence), 0, len(evidence)
+    )
     return match.size >= min(12, int(0.6 * len(evidence))) or match.size >= 0.6 * len(sentence) >= 6
 
 

@@ -15,7 +15,7 @@ from assistant.ingest.clean import clean_text, split_articles
 from assistant.ingest.load import load_file
 from assistant.ingest.meta import body_kind, derive_meta
 from assistant.models import DocumentMeta
-from assistant.question import place_stem
+from assistant.places import place_stem
 from assistant.text import compact
 
 FIELDS = ("title", "year", "place", "body", "kind")

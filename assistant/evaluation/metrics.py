@@ -81,8 +81,13 @@ class Outcome:
 
 
 def outcome_of(answer: Answer, item: LabelledQuestion) -> Outcome:
-    return Outcome(refused=answer.refused, answer=answer.text, facts_missing=found_facts(answer, item.must_contain)[1],
-                   unsupported=unsupported_in(answer), reason=",".join(answer.notes[:1]))
+    return Outcome(
+        refused=answer.refused,
+        answer=answer.text,
+        facts_missing=found_facts(answer, item.must_contain)[1],
+        unsupported=unsupported_in(answer),
+        reason=",".join(answer.notes[:1]),
+    )
 
 
 @dataclass
@@ -120,9 +125,17 @@ class QuestionResult:
         return reasons
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.item.key, "question": self.item.question, "type": self.item.type, "fold": self.fold,
-                "rank": self.rank, "retrieval_rank": self.retrieval_rank, "assistant": asdict(self.assistant), "baseline": asdict(self.baseline),
-                "failures": self.failures()}
+        return {
+            "key": self.item.key,
+            "question": self.item.question,
+            "type": self.item.type,
+            "fold": self.fold,
+            "rank": self.rank,
+            "retrieval_rank": self.retrieval_rank,
+            "assistant": asdict(self.assistant),
+            "baseline": asdict(self.baseline),
+            "failures": self.failures(),
+        }
 
 
 def _mean(values: list[float]) -> float | None:
@@ -160,7 +173,8 @@ def summarize(results: list[QuestionResult]) -> Summary:
     baseline = [x for r in results if (x := r.recall("baseline")) is not None]
     n = len(ranked)
     return Summary(
-        questions=len(results), retrieval_n=n,
+        questions=len(results),
+        retrieval_n=n,
         hit1=sum(1 for x in ranked if x == 1) / n if n else None,
         hitk=sum(1 for x in ranked if x is not None) / n if n else None,
         mrr=sum(1.0 / x for x in ranked if x is not None) / n if n else None,

@@ -17,17 +17,40 @@ def _pct(x: float | None) -> str:
 
 
 def _row(name: str, s: Summary) -> list[str]:
-    return [name, str(s.questions), _pct(s.retrieval_hit1), _pct(s.hit1), _pct(s.hitk), _pct(s.fact_recall), _pct(s.baseline_recall),
-            _pct(s.answerable_refused), _pct(s.unanswerable_refused), str(s.unsupported_numbers)]
+    return [
+        name,
+        str(s.questions),
+        _pct(s.retrieval_hit1),
+        _pct(s.hit1),
+        _pct(s.hitk),
+        _pct(s.fact_recall),
+        _pct(s.baseline_recall),
+        _pct(s.answerable_refused),
+        _pct(s.unanswerable_refused),
+        str(s.unsupported_numbers),
+    ]
 
 
-_COLUMNS = ("", "n", "retrieval hit@1", "hit@1", "hit@5", "fact recall", "baseline recall", "answerable refused",
-            "unanswerable refused", "unsupported numbers")
+_COLUMNS = (
+    "",
+    "n",
+    "retrieval hit@1",
+    "hit@1",
+    "hit@5",
+    "fact recall",
+    "baseline recall",
+    "answerable refused",
+    "unanswerable refused",
+    "unsupported numbers",
+)
 
 
 def render(report: RunReport, console: Console, failures: bool = False) -> None:
-    how = (f"leave-documents-out, {report.folds} folds (each fold answered by a selector fitted without its documents)"
-           if report.folds >= 2 else "the shipped selector (it may have seen these questions)")
+    how = (
+        f"leave-documents-out, {report.folds} folds (each fold answered by a selector fitted without its documents)"
+        if report.folds >= 2
+        else "the shipped selector (it may have seen these questions)"
+    )
     for title, rows in (
         ("by question set", [(name, report.summary(set_name=name)) for name in report.sets()]),
         ("by question type", [(t, report.summary(type_=t)) for t in sorted({r.item.type for r in report.results})]),
@@ -40,25 +63,35 @@ def render(report: RunReport, console: Console, failures: bool = False) -> None:
         table.add_row(*_row("overall", report.summary()), style="bold")
         console.print(table)
     overall = report.summary()
-    console.print(f"answer latency (warm, ms, retrieval included): p50 {overall.ask_p50_ms:.0f} / "
-                  f"p95 {overall.ask_p95_ms:.0f}; {overall.questions} questions in {report.seconds:.1f} s")
+    console.print(
+        f"answer latency (warm, ms, retrieval included): p50 {overall.ask_p50_ms:.0f} / "
+        f"p95 {overall.ask_p95_ms:.0f}; {overall.questions} questions in {report.seconds:.1f} s"
+    )
     if report.skipped:
-        console.print(f"skipped {len(report.skipped)} questions whose documents are not in the index: "
-                      + ", ".join(report.skipped[:10]))
+        console.print(
+            f"skipped {len(report.skipped)} questions whose documents are not in the index: "
+            + ", ".join(report.skipped[:10])
+        )
     if failures:
         failed = [(r, why) for r in report.results if (why := r.failures())]
         table = Table(title=f"Failures ({len(failed)} of {overall.questions})", show_lines=True)
         for column in ("question", "type", "why", "answer"):
             table.add_column(column, overflow="fold")
         for result, why in failed:
-            table.add_row(f"{result.item.key}\n{result.item.question}", result.item.type, "\n".join(why),
-                          result.assistant.answer[:200])
+            table.add_row(
+                f"{result.item.key}\n{result.item.question}",
+                result.item.type,
+                "\n".join(why),
+                result.assistant.answer[:200],
+            )
         console.print(table)
 
 
 def to_dict(report: RunReport, with_questions: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "folds": report.folds, "seconds": round(report.seconds, 1), "skipped": report.skipped,
+        "folds": report.folds,
+        "seconds": round(report.seconds, 1),
+        "skipped": report.skipped,
         "overall": report.summary().to_dict(),
         "by_set": {name: report.summary(set_name=name).to_dict() for name in report.sets()},
         "by_type": {t: report.summary(type_=t).to_dict() for t in sorted({r.item.type for r in report.results})},

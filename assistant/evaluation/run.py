@@ -42,7 +42,9 @@ def baseline_answer(question: str, assistant: Assistant, k: int = 5) -> Answer:
         for word in words:
             tf = text.count(word)
             if tf:
-                idf = math.log(1 + (n - retriever.document_frequency(word) + 0.5) / (retriever.document_frequency(word) + 0.5))
+                idf = math.log(
+                    1 + (n - retriever.document_frequency(word) + 0.5) / (retriever.document_frequency(word) + 0.5)
+                )
                 score += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len(text) / average))
         return score
 
@@ -60,15 +62,21 @@ class RunReport:
     skipped: list[str] = field(default_factory=list)  # questions whose documents are not indexed
 
     def summary(self, set_name: str | None = None, type_: str | None = None) -> Summary:
-        return summarize([r for r in self.results
-                          if (set_name is None or r.item.set_name == set_name) and (type_ is None or r.item.type == type_)])
+        return summarize(
+            [
+                r
+                for r in self.results
+                if (set_name is None or r.item.set_name == set_name) and (type_ is None or r.item.type == type_)
+            ]
+        )
 
     def sets(self) -> list[str]:
         return list(dict.fromkeys(r.item.set_name for r in self.results))
 
 
-def prepare_examples(assistant: Assistant, questions: list[LabelledQuestion], k: int,
-                     progress: Callable[[int, int], None] | None = None) -> tuple[list[Example], list[QuestionResult]]:
+def prepare_examples(
+    assistant: Assistant, questions: list[LabelledQuestion], k: int, progress: Callable[[int, int], None] | None = None
+) -> tuple[list[Example], list[QuestionResult]]:
     """Retrieval, candidates and features of every question (the part no fold changes)."""
     examples, results = [], []
     for number, item in enumerate(questions, start=1):
@@ -87,9 +95,16 @@ def prepare_examples(assistant: Assistant, questions: list[LabelledQuestion], k:
     return examples, results
 
 
-def run(assistant: Assistant, questions: list[LabelledQuestion], *, folds: int = 5, k: int = 5,
-        checks: tuple[str, ...] = CHECKS, selector: Selector | None = None,
-        progress: Callable[[int, int], None] | None = None) -> RunReport:
+def run(
+    assistant: Assistant,
+    questions: list[LabelledQuestion],
+    *,
+    folds: int = 5,
+    k: int = 5,
+    checks: tuple[str, ...] = CHECKS,
+    selector: Selector | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunReport:
     """Evaluate ``questions`` on the assistant's index. With ``folds`` ≥ 2 each fold's questions
     are answered by a selector fitted and calibrated on the other folds only; with ``folds`` 0
     or 1, by ``selector`` (default: the shipped one), which may have seen them."""

@@ -76,11 +76,15 @@ def _question(item: dict[str, Any], set_name: str, history: tuple[str, ...] = ()
     if not text:
         raise ValueError(f"{set_name}: 问题 {item.get('id')} 没有 question 字段")
     return LabelledQuestion(
-        id=str(item["id"]), question=text, set_name=set_name, type=str(item.get("type") or "unknown"),
+        id=str(item["id"]),
+        question=text,
+        set_name=set_name,
+        type=str(item.get("type") or "unknown"),
         docs=_names(item.get("doc") or item.get("source")),
         must_contain=tuple(str(m) for m in item.get("must_contain") or [] if str(m).strip()),
         evidence=tuple(str(e) for e in item.get("evidence") or [] if str(e).strip()),
-        history=history, difficulty=str(item.get("difficulty") or ""),
+        history=history,
+        difficulty=str(item.get("difficulty") or ""),
     )
 
 

@@ -49,8 +49,9 @@ def _rows(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
 
 def fit(examples: list[Example], *, c: float = 1.0) -> Selector:
     matrix, labels = _rows(examples)
-    return fit_selector(matrix, labels, c=c, info={"questions": len(examples), "rows": len(labels),
-                                                    "positives": int(labels.sum())})
+    return fit_selector(
+        matrix, labels, c=c, info={"questions": len(examples), "rows": len(labels), "positives": int(labels.sum())}
+    )
 
 
 def _families(examples: list[Example], k: int) -> list[int]:
@@ -82,9 +83,13 @@ def _add_thresholds(examples: list[Example], oof: list[Selector], checks: tuple[
             for example, selector in zip(examples, oof, strict=True):
                 if not example.item.answerable or not len(example.labels):
                     continue
-                trial = replace(selector, refuse_below=0.0, add_above=add_above, add_relative=add_relative, confidence=None)
+                trial = replace(
+                    selector, refuse_below=0.0, add_above=add_above, add_relative=add_relative, confidence=None
+                )
                 answer = decide(example.prepared, trial, checks)
-                scores.append(answer_recall(answer, example.item) - SENTENCE_COST * max(0, len(answer.text.splitlines()) - 1))
+                scores.append(
+                    answer_recall(answer, example.item) - SENTENCE_COST * max(0, len(answer.text.splitlines()) - 1)
+                )
             score = float(np.mean(scores)) if scores else 0.0
             if best is None or score > best[0] + 1e-9:
                 best = (score, add_above, add_relative)
@@ -109,8 +114,9 @@ def _confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.n
     return np.vstack(rows), np.asarray(labels), kept
 
 
-def _refuse_threshold(examples: list[Example], oof: list[Selector], confidence: list[ConfidenceModel | None],
-                      checks: tuple[str, ...]) -> float:
+def _refuse_threshold(
+    examples: list[Example], oof: list[Selector], confidence: list[ConfidenceModel | None], checks: tuple[str, ...]
+) -> float:
     outcomes = []  # (answerable, recall if answered, refused anyway, confidence)
     for example, selector, model in zip(examples, oof, confidence, strict=True):
         trial = replace(selector, refuse_below=0.0, confidence=model)
@@ -118,7 +124,9 @@ def _refuse_threshold(examples: list[Example], oof: list[Selector], confidence: 
         level = 0.0
         if example.prepared.candidates:
             probabilities = trial.probabilities(example.prepared.matrix)
-            level = answer_confidence(example.prepared, probabilities, choose(example.prepared, probabilities, trial), trial)
+            level = answer_confidence(
+                example.prepared, probabilities, choose(example.prepared, probabilities, trial), trial
+            )
         outcomes.append((example.item.answerable, answer_recall(answer, example.item), answer.refused, level))
     best = 0.0
     for threshold in REFUSE_GRID:
@@ -129,8 +137,9 @@ def _refuse_threshold(examples: list[Example], oof: list[Selector], confidence: 
     return best
 
 
-def fit_calibrated(examples: list[Example], *, inner: int = 4, c: float = 1.0,
-                   checks: tuple[str, ...] = CHECKS) -> Selector:
+def fit_calibrated(
+    examples: list[Example], *, inner: int = 4, c: float = 1.0, checks: tuple[str, ...] = CHECKS
+) -> Selector:
     """A selector fitted on all ``examples``, with its sentence thresholds, answer-level model
     and refusal threshold chosen on inner leave-families-out folds of the same examples."""
     oof = _out_of_fold(examples, inner, c)
@@ -152,6 +161,11 @@ def fit_calibrated(examples: list[Example], *, inner: int = 4, c: float = 1.0,
     per_example = [m if m is not None else overall for m in per_example]
     refuse_below = _refuse_threshold(examples, oof, per_example, checks)
     final = fit(examples, c=c)
-    return replace(final, add_above=add_above, add_relative=add_relative, refuse_below=refuse_below,
-                   confidence=overall, info=final.info | {"answer_model_rows": len(labels),
-                                                          "answer_model_positives": int(labels.sum())})
+    return replace(
+        final,
+        add_above=add_above,
+        add_relative=add_relative,
+        refuse_below=refuse_below,
+        confidence=overall,
+        info=final.info | {"answer_model_rows": len(labels), "answer_model_positives": int(labels.sum())},
+    )

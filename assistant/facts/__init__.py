@@ -2,10 +2,8 @@
 
 * :func:`extract_facts` — facts of one document from its passages (rules, no model);
 * :class:`FactBook` — all facts of an index (``FactBook.from_store(store)``), query/compare;
-* :func:`answer_from_facts` — list answers (targets with deadlines, criteria about a topic …);
 * :func:`load_criteria_table`, :func:`facts_to_csv`, :func:`facts_to_xlsx` — spreadsheets."""
 
-from assistant.facts.answer import FactAnswer, FactCitation, answer_from_facts
 from assistant.facts.book import MEASURES, FactBook, find_measure
 from assistant.facts.extract import extract_facts
 from assistant.facts.model import KINDS, Fact
@@ -15,11 +13,8 @@ __all__ = [
     "KINDS",
     "MEASURES",
     "Fact",
-    "FactAnswer",
     "FactBook",
-    "FactCitation",
     "TableError",
-    "answer_from_facts",
     "extract_facts",
     "facts_to_csv",
     "facts_to_xlsx",

@@ -1310,7 +1310,10 @@ def criterion_fact(fields: dict[str, str], **base: Any) -> Fact:
 
 def _criteria(context: _Context, chunks: list[Chunk]) -> None:
     document = context.document
-    standards_doc = document.meta.kind == "考察标准"
+    # a 建设标准/考察标准 document (kind 测评体系 since the kinds follow the labelled taxonomy)
+    standards_doc = document.meta.kind == "考察标准" or bool(
+        re.search(r"建设标准|考察标准|实地要求", document.meta.title)
+    )
     header: list[str | None] | None = None
     meta = document.meta
     for chunk in chunks:

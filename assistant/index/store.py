@@ -121,7 +121,7 @@ def _meta_from_row(row: sqlite3.Row) -> DocumentMeta:
         body_full=row["body_full"],
         kind=row["kind"],
         period=row["period"],
-        place=row["place"] if "place" in row.keys() else "",
+        place=row["place"] if "place" in list(row.keys()) else "",  # schema 2 has no place
     )
 
 
@@ -343,8 +343,16 @@ class EmbeddedStore:
                     updated = copy.execute(
                         "UPDATE documents SET title = ?, years = ?, body = ?, body_full = ?, kind = ?, period = ?, place = ? "
                         "WHERE doc_id = ?",
-                        (meta.title, json.dumps(meta.years), meta.body, meta.body_full, meta.kind, meta.period, meta.place,
-                         doc_id),
+                        (
+                            meta.title,
+                            json.dumps(meta.years),
+                            meta.body,
+                            meta.body_full,
+                            meta.kind,
+                            meta.period,
+                            meta.place,
+                            doc_id,
+                        ),
                     ).rowcount
             finally:
                 copy.close()

@@ -115,7 +115,7 @@ def remove_repeated_blocks(text: str, notes: list[str] | None = None, min_chars:
     """Drop a run of lines that repeats earlier lines of the same file (a document pasted twice)."""
     lines = text.split("\n")
     seen: set[str] = set()
-    is_repeat = []
+    is_repeat: list[bool | None] = []
     for line in lines:
         key = compact(line)
         if len(key) >= 15:
@@ -168,6 +168,8 @@ def break_inline_headings(text: str, min_line: int = 300) -> str:
 
 _SENTENCE_FINAL = re.compile(r"[。！？；：:!?;…”’」』）)】]\s*$")
 _CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰年月日号]")
+# A record line ("测评项目：公共环境；测评内容：…；分值：5"): fields, not a wrapped sentence.
+_RECORD = re.compile(r"^[^：:]{1,12}[：:][^；;]*[；;][^：:]{1,12}[：:]")
 _FIGURE_FRAGMENT = re.compile(r"^[\d.,，]+\s*(?:[%％‰]|[万亿]?[元个件处次人宗吨米台辆座户]?)\s*[。，,；;]?$")
 
 
@@ -200,11 +202,22 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
     out: list[str] = []
     joins = 0
     for line in lines:
-        if (out and out[-1].strip() and line.strip() and not _SENTENCE_FINAL.search(out[-1])
-                and out[-1].count("|") < 2 and line.count("|") < 2):
+        if (
+            out
+            and out[-1].strip()
+            and line.strip()
+            and not _SENTENCE_FINAL.search(out[-1])
+            and out[-1].count("|") < 2
+            and line.count("|") < 2
+            and not _RECORD.match(out[-1])
+            and not _RECORD.match(line.strip())
+        ):
             nxt = line.strip()
-            local = bool(_CONTINUES.match(nxt) or _FIGURE_FRAGMENT.match(nxt)
-                         or (out[-1].rstrip()[-1:].isdigit() and nxt[:1] in "年月日号%％"))
+            local = bool(
+                _CONTINUES.match(nxt)
+                or _FIGURE_FRAGMENT.match(nxt)
+                or (out[-1].rstrip()[-1:].isdigit() and nxt[:1] in "年月日号%％")
+            )
             at_width = width is not None and len(out[-1]) >= 0.8 * width
             if local or (at_width and not _is_heading_line(nxt)):
                 sep = " " if out[-1].rstrip()[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum() else ""

@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 from assistant.models import DocumentMeta
-from assistant.question import place_level, read_places, read_years
+from assistant.places import place_level, read_places
+from assistant.question import read_years
 from assistant.text import fold_width, to_simplified
 
 _PLACE = r"(?:[^\s，,。、；：:“”《》\d]{0,6}?[省市区县])?"
@@ -29,7 +30,10 @@ BODIES: list[tuple[str, str]] = [
     (_PLACE + r"(?:精神)?文明(?:建设指导委员会)?办(?:公室)?", "文明办"),
     (_PLACE + r"文明委", "文明委"),
     (_PLACE + r"城市公用事业服务中心", "城市公用事业服务中心"),
-    (_PLACE + r"城市(?:综合)?管理(?:工作)?领导小组(?:办公室)?|" + _PLACE + r"城管工作领导小组(?:办公室)?", "城管领导小组"),
+    (
+        _PLACE + r"城市(?:综合)?管理(?:工作)?领导小组(?:办公室)?|" + _PLACE + r"城管工作领导小组(?:办公室)?",
+        "城管领导小组",
+    ),
     (_PLACE + r"城市管理(?:和|与)?(?:综合)?(?:行政)?(?:执法)?局", "城管局"),
     (_PLACE + r"城管(?:执法)?局", "城管局"),
     (_PLACE + r"城市管理(?:综合)?(?:行政)?执法(?:大队|队)|" + _PLACE + r"城管执法大队", "城管执法队"),
@@ -39,14 +43,26 @@ BODIES: list[tuple[str, str]] = [
     (r"[县市区]委(?:书记|办公室)?", "党委"),
 ]
 _BODY_KINDS = {
-    "中央文明办": "文明办", "创城办": "文明办", "文明办": "文明办", "文明委": "文明办",
-    "城市公用事业服务中心": "城管", "城管领导小组": "城管", "城管局": "城管", "城管执法队": "城管",
-    "市容管理科": "城管", "住建局": "住建", "政府": "政府", "党委": "党委",
+    "中央文明办": "文明办",
+    "创城办": "文明办",
+    "文明办": "文明办",
+    "文明委": "文明办",
+    "城市公用事业服务中心": "城管",
+    "城管领导小组": "城管",
+    "城管局": "城管",
+    "城管执法队": "城管",
+    "市容管理科": "城管",
+    "住建局": "住建",
+    "政府": "政府",
+    "党委": "党委",
 }
 
 # Document kinds, tried in order on the title, then on the opening.
 KINDS: list[tuple[str, str]] = [
-    (r"测评体系|测评(?:细则|标准|指标)|考核(?:细则|办法|标准)|(?:评分|评价|考评)(?:细则|标准|办法)|操作手册|建设标准|考察标准|实地要求|测评方案", "测评体系"),
+    (
+        r"测评体系|测评(?:细则|标准|指标)|考核(?:细则|办法|标准)|(?:评分|评价|考评)(?:细则|标准|办法)|操作手册|建设标准|考察标准|实地要求|测评方案",
+        "测评体系",
+    ),
     (r"应知应会|知识问答|知识竞赛|问答", "知识问答"),
     (r"讲\s*话|致辞|党课", "讲话"),
     (r"总结.{0,12}(?:计划|安排|打算|思路|要点)", "总结及计划"),
@@ -62,7 +78,9 @@ ASSESSMENT_KINDS = frozenset({"测评体系"})
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[~～\-—–至到]\s*((?:19|20)\d{2})\s*年")
 _QUOTED = re.compile(r"《[^《》]{0,80}》")
-_TITLE_WORDS = re.compile(r"总结|计划|汇报|报告|讲话|方案|体系|手册|标准|要点|情况|意见|通知|通报|细则|办法|评价|测评|考核|整治|创建|排名|成绩|出炉")
+_TITLE_WORDS = re.compile(
+    r"总结|计划|汇报|报告|讲话|方案|体系|手册|标准|要点|情况|意见|通知|通报|细则|办法|评价|测评|考核|整治|创建|排名|成绩|出炉"
+)
 # Site furniture: header lines that are not the title.
 _FURNITURE = re.compile(
     r"^(?:来源|时间|日期|发布|发布日期|发布时间|发文日期|生成日期|公开日期|信息来源|信息分类|索引号|索\s*引\s*号|文号|主题词|"
@@ -70,7 +88,9 @@ _FURNITURE = re.compile(
 )
 _DISCLOSED_TITLE = re.compile(r"(?:信息名称|标\s*题|内容概[览述])\s*[:：]\s*(.{4,80})")
 _DISCLOSED_BODY = re.compile(r"(?:发布机构|发文机关|信息来源|来源)\s*[:：丨|]\s*([^\s:：]{2,30})")
-_DATE_LINE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$")
+_DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$"
+)
 _LED_BY = re.compile(r"在[^，,。；]{0,40}(?:领导|指导|关心|支持)下|根据[^。；]{0,60}?(?:精神|要求|部署|指示|安排|通知)")
 _DATELINE = re.compile(r"(?:新华社|中新社|人民网|新华网)?[\u4e00-\u9fff]{2,4}\s*\d{1,2}\s*月\s*\d{1,2}\s*日电")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]|^[（(]")
@@ -117,8 +137,13 @@ def derive_title(text: str) -> str:
         return f"{lines[index - 1]}{lines[index]}"  # "2021年" above "城市管理局工作总结"
     # A title broken over two short lines ("宜昌市2023年二季度县(市)" / "城市综合管理工作评估结果出炉")
     previous = lines[index - 1] if index > 0 else ""
-    if previous and index - 1 in titled and len(previous) + len(lines[index]) <= 50 \
-            and not _TITLE_WORDS.search(to_simplified(previous)) and re.search(r"[省市区县]|\d{4}", previous):
+    if (
+        previous
+        and index - 1 in titled
+        and len(previous) + len(lines[index]) <= 50
+        and not _TITLE_WORDS.search(to_simplified(previous))
+        and re.search(r"[省市区县]|\d{4}", previous)
+    ):
         return previous + lines[index]
     return lines[index]
 
@@ -157,15 +182,19 @@ def derive_body(title: str, text: str) -> tuple[str, str]:
         sources.append(disclosed.group(1))
     # Quotations, quoted document names and "在市委市政府…领导下" name other bodies than the issuer.
     opening = _LED_BY.sub(" ", _QUOTED.sub(" ", re.sub(r"“[^”]{0,40}”", " ", head)))
-    sources += [_signature_body(to_simplified(text)), to_simplified(title), opening]
+    sources += [_signature_body(to_simplified(text)), _LED_BY.sub(" ", to_simplified(title)), opening]
     for source in sources:
         if not source:
             continue
-        matches = [(m.start(), m.group(0), canonical) for pattern, canonical in BODIES
-                   for m in [re.search(pattern, source)] if m]
+        matches = [
+            (m.start(), m.group(0), canonical)
+            for pattern, canonical in BODIES
+            for m in [re.search(pattern, source)]
+            if m
+        ]
         if matches:
             _, written, canonical = min(matches)
-            return canonical, written.lstrip("在由对和与及的将我现据")
+            return canonical, written.lstrip("在由对和与及的将我现据年月日")
     return "", ""
 
 
@@ -179,7 +208,9 @@ def derive_kind(title: str, text: str) -> str:
     if _NEWS.search(head):
         return "新闻报道"
     headings = [line for line in to_simplified(text).split("\n") if re.match(r"^[一二三四五六七八九十]+、", line)]
-    if any(re.search(r"计划|打算|思路|安排", h) for h in headings) and any(re.search(r"工作|情况|成效|总结|做法", h) for h in headings[:1]):
+    if any(re.search(r"计划|打算|思路|安排", h) for h in headings) and any(
+        re.search(r"工作|情况|成效|总结|做法", h) for h in headings[:1]
+    ):
         return "总结及计划"
     counts = Counter({name: len(re.findall(pattern, head)) for pattern, name in KINDS})
     name, count = counts.most_common(1)[0]
@@ -189,7 +220,7 @@ def derive_kind(title: str, text: str) -> str:
 def derive_place(title: str, body_full: str, text: str) -> str:
     """The place a document is about: named in its title, its body, or most often in its opening."""
     for source in (title, body_full):
-        places = read_places(_QUOTED.sub(" ", source))
+        places = read_places(_DATELINE.sub(" ", _QUOTED.sub(" ", source)))
         if places:
             return places[0]
     opening = _DATELINE.sub(" ", _QUOTED.sub(" ", to_simplified(text[:400])))

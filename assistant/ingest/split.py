@@ -101,8 +101,8 @@ def _blocks(text: str) -> list[Unit]:
                 # A new style numbered k>1 continues an open sequence ending at k-1
                 # (reports do write "1、…" then "二、…"); otherwise it nests deeper.
                 sibling = next((r for r, h in reversed(stack) if h.number == heading.number - 1), None)
-                ranks[heading.style] = sibling if heading.number > 1 and sibling is not None else (
-                    max(ranks.values()) + 1 if ranks else 0
+                ranks[heading.style] = (
+                    sibling if heading.number > 1 and sibling is not None else (max(ranks.values()) + 1 if ranks else 0)
                 )
             rank = ranks[heading.style]
             while stack and stack[-1][0] >= rank:
@@ -140,7 +140,11 @@ def _pack(text: str, start: int, end: int, max_chars: int, min_chars: int) -> li
                 pieces[-1][1] = pe
             else:
                 pieces.append([ps, pe])
-    if len(pieces) > 1 and pieces[-1][1] - pieces[-1][0] < min_chars // 2 and pieces[-1][1] - pieces[-2][0] <= max_chars * 1.3:
+    if (
+        len(pieces) > 1
+        and pieces[-1][1] - pieces[-1][0] < min_chars // 2
+        and pieces[-1][1] - pieces[-2][0] <= max_chars * 1.3
+    ):
         last = pieces.pop()
         pieces[-1][1] = last[1]
     return [(s, e) for s, e in pieces]
@@ -152,7 +156,9 @@ def _last_comma(text: str, s: int, length: int) -> int:
     i = length - 1
     while i >= 0:
         ch = text[s + i]
-        if ch in "，、" or (ch == "," and not (text[s + i - 1 : s + i].isdigit() and text[s + i + 1 : s + i + 2].isdigit())):
+        if ch in "，、" or (
+            ch == "," and not (text[s + i - 1 : s + i].isdigit() and text[s + i + 1 : s + i + 2].isdigit())
+        ):
             return i
         i -= 1
     return -1
@@ -196,7 +202,7 @@ def _enumeration_items(text: str, unit: Unit) -> list[Unit]:
         title_end = re.search(r"[。；;：:]", rest)
         title = rest[: title_end.start()] if title_end else rest[:30]
         title = title if len(title) <= 30 else title[:30] + "…"
-        items.append(Unit(unit.path + (title,), unit.start + mark.start(), unit.start + stop, unit.deadline))
+        items.append(Unit((*unit.path, title), unit.start + mark.start(), unit.start + stop, unit.deadline))
     return items
 
 
@@ -219,8 +225,11 @@ def split_passages(text: str, max_chars: int = 400, min_chars: int = 150) -> lis
         has_next = index + 1 < len(spans)
         start = carried[0][1] if carried else s
         tiny = len(text[s:e].strip()) < 50
-        if has_next and tiny and spans[index + 1][2] - start <= max_chars * 1.3 and (
-            not item.deadline or item.deadline == spans[index + 1][0].deadline
+        if (
+            has_next
+            and tiny
+            and spans[index + 1][2] - start <= max_chars * 1.3
+            and (not item.deadline or item.deadline == spans[index + 1][0].deadline)
         ):
             carried.append((item, start))
             continue

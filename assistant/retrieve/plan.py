@@ -49,7 +49,11 @@ def side_queries(text: str) -> list[str]:
         else:
             query = simple
             for other in others:
-                query = query.replace(other, " ") if not other.isdigit() else re.sub(rf"(?:{other}|{other[2:]})年", " ", query)
+                query = (
+                    query.replace(other, " ")
+                    if not other.isdigit()
+                    else re.sub(rf"(?:{other}|{other[2:]})年", " ", query)
+                )
         queries.append(query.strip())
     return list(dict.fromkeys(q for q in queries if q and q != simple))
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from assistant.answer.corpus import DocProfile, profile_of
+from assistant.corpus import DocProfile, profile_of
 from assistant.index.embed import Embedder
 from assistant.index.store import EmbeddedStore, Filters
 from assistant.index.tokenize import tokens as keyword_tokens
-from assistant.models import Hit
+from assistant.models import Chunk, Hit
 from assistant.question import read_question
 from assistant.settings import Settings
 from assistant.text import compact, normalize
@@ -34,7 +34,7 @@ class Retriever:
         self._passages = store.count()
         self._cache_lock = threading.Lock()
 
-    # -- what the answerer may know of the corpus (assistant.answer.corpus.CorpusView) --
+    # -- what the answerer may know of the corpus (assistant.corpus.CorpusView) --
     def document_frequency(self, word: str) -> int:
         return self.term_frequency(word)
 
@@ -79,7 +79,7 @@ class Retriever:
             cache[key] = value
         return value
 
-    def _hit(self, chunk, score: float, **ranks) -> Hit:
+    def _hit(self, chunk: Chunk, score: float, **ranks: Any) -> Hit:
         title, source, meta = self._docs.get(chunk.doc_id, ("", "", None))
         return Hit(chunk=chunk, score=score, title=title, source=source, meta=meta, **ranks)
 
@@ -95,7 +95,9 @@ class Retriever:
             if chunk.heading.startswith(parent + " > ") and chunk.heading.count(" > ") == depth
         ]
 
-    def search(self, query: str, k: int | None = None, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Hit]:
+    def search(
+        self, query: str, k: int | None = None, filters: Filters | None = None, mode: Mode = "hybrid"
+    ) -> list[Hit]:
         """The best ``k`` passages for ``query`` (Simplified or Traditional), best first."""
         k = k or self.settings.top_k
         allowed = self.store.chunk_rowids(filters or Filters())
@@ -104,8 +106,10 @@ class Retriever:
             return []
         pool = max(self.settings.candidates, k)
         dense = self.store.dense_search(self.embedder.encode_query(norm), pool, allowed) if mode != "bm25" else []
-        keyword = self.store.keyword_search(keyword_tokens(norm, normalized=True), pool, allowed) if mode != "dense" else []
-        fused: dict[int, dict] = {}
+        keyword = (
+            self.store.keyword_search(keyword_tokens(norm, normalized=True), pool, allowed) if mode != "dense" else []
+        )
+        fused: dict[int, dict[str, Any]] = {}
         for source, ranking in (("dense", dense), ("bm25", keyword)):
             for rank, (rowid, score) in enumerate(ranking, start=1):
                 entry = fused.setdefault(rowid, {"score": 0.0})
@@ -116,8 +120,14 @@ class Retriever:
         shortlist = ranked[: max(k, self.settings.rerank_depth)] if self.settings.rerank_by_profile else ranked[:k]
         chunks = self.store.chunks([rowid for rowid, _ in shortlist])
         hits = [
-            self._hit(chunks[rowid], info["score"], dense_rank=info.get("dense_rank"), bm25_rank=info.get("bm25_rank"),
-                      dense_score=info.get("dense_score"), bm25_score=info.get("bm25_score"))
+            self._hit(
+                chunks[rowid],
+                info["score"],
+                dense_rank=info.get("dense_rank"),
+                bm25_rank=info.get("bm25_rank"),
+                dense_score=info.get("dense_score"),
+                bm25_score=info.get("bm25_score"),
+            )
             for rowid, info in shortlist
         ]
         if self.settings.rerank_by_profile:

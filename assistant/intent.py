@@ -47,13 +47,41 @@ target       目标|计划|打算|安排|任务|下步|下一步|要做|部署|�
 problem      存在.{0,6}问题|问题(?:和|与|及)?不足|不足之处|短板|薄弱|差距|哪些问题|什么问题
 result       实际|真正|最终|已经|最后(?!一)|到底|究竟
 """
-_PATTERNS = {name: re.compile(pattern) for name, pattern in (row.split(maxsplit=1) for row in _TABLE.strip().splitlines())}
+_PATTERNS = {
+    name: re.compile(pattern) for name, pattern in (row.split(maxsplit=1) for row in _TABLE.strip().splitlines())
+}
 assert set(_PATTERNS) == {f.name for f in fields(Intent)}, "every Intent field needs a pattern"
 
 # Words that say what kind of answer is wanted (yes/no, agreement, deadline, progress, actual),
 # not what the question is about: a passage need not contain them to answer.
 FRAME_WORDS = frozenset(
-    ["有没有", "没有", "是不是", "是否", "能否", "明确", "一致", "前后", "两处", "共同点", "共同", "各自", "异同", "区别", "不同", "差异", "相同", "进展", "截止", "实际", "实际上", "真正", "最终", "已经", "数字"]
+    [
+        "有没有",
+        "没有",
+        "是不是",
+        "是否",
+        "能否",
+        "明确",
+        "一致",
+        "前后",
+        "两处",
+        "共同点",
+        "共同",
+        "各自",
+        "异同",
+        "区别",
+        "不同",
+        "差异",
+        "相同",
+        "进展",
+        "截止",
+        "实际",
+        "实际上",
+        "真正",
+        "最终",
+        "已经",
+        "数字",
+    ]
 )
 
 
@@ -66,7 +94,9 @@ def classify(question: str) -> Intent:
 # A sentence states a target or plan (力争, 确保, 计划 …) or sits under a heading that names a plan
 # ("二、下半年工作计划", "三、工作安排"; not "坚持目标导向…" or "任务上半年完成情况"), and it
 # reports nothing done (已, 目前, 截至 …).
-_PLAN = re.compile(r"计划|力争|确保|争取|预计|拟|打算|目标|将(?:在|于|继续|进一步|全面|力争|确保|完成|实现|建成|开展|启动|推进|加快|持续|着力)")
+_PLAN = re.compile(
+    r"计划|力争|确保|争取|预计|拟|打算|目标|将(?:在|于|继续|进一步|全面|力争|确保|完成|实现|建成|开展|启动|推进|加快|持续|着力)"
+)
 _PLAN_HEADING = re.compile(r"(?:计划|安排|打算|思路|目标|设想|展望)$|下步|下一步")
 _DONE = re.compile(r"已|目前|截至|截止目前|累计|共计|实际")
 

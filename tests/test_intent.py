@@ -1,0 +1,65 @@
+"""Question intent: the one classifier that the passage answerer and the fact answerer read."""
+
+import pytest
+
+from assistant.intent import FRAME_WORDS, classify, states_plan
+
+
+@pytest.mark.parametrize(
+    "question, expected, not_expected",
+    [
+        ("2023年XX区城管局数字化案件处置率是多少？", {"figure"}, {"when", "result", "compare"}),
+        ("下半年垃圾分类工作的完成时间是什么时候？", {"when", "target"}, {"list_strict"}),
+        ("下半年的目标任务有哪些？", {"target", "list_strict", "what", "items"}, {"result"}),
+        ("哪些测评标准涉及公益广告？", {"criteria", "what", "list_strict"}, {"figure"}),
+        ("XX区城管局2023年存在哪些问题？", {"problem", "what"}, {"target"}),
+        ("各年占道经营的数字对比", {"across", "compare"}, set()),
+        ("两个测评体系的数据采集方法有什么区别？", {"contrast", "compare"}, set()),
+        ("报告中前后两处的说法一致吗？", {"consistent", "compare"}, {"result"}),
+        ("2021年下半年实际建成了多少个示范街区？", {"result", "figure"}, {"target"}),
+        ("2021年區裡實際建成了多少個示范街區？", {"result", "figure"}, set()),  # Traditional
+    ],
+)
+def test_classify(question, expected, not_expected):
+    intent = classify(question)
+    flags = {name for name, value in vars(intent).items() if value}
+    assert expected <= flags, flags
+    assert not (not_expected & flags), flags
+
+
+def test_plan_questions_are_not_result_questions():
+    assert not classify("2021年区里计划建设多少个精细化示范街区？").result
+    assert not classify("今年要完成多少座窨井盖整治？").result
+
+
+def test_frame_words_are_not_topic_words():
+    from assistant.question import content_words
+
+    keywords = content_words("2024年下半年拆违工作有没有明确的截止时间？")
+    assert not FRAME_WORDS & set(keywords) and "拆违" in keywords
+
+
+@pytest.mark.parametrize(
+    "sentence, heading, plan",
+    [
+        (
+            "今年,我区计划建设精细化示范社区4个、示范街区10个。",
+            "一、强化创建力度 > 3、深入开展城市精细化示范创建",
+            True,
+        ),
+        ("继续全力推进样板点创建,力争在9月份,全面完成创建工作。", "", True),
+        (
+            "高品质创建4个精细化示范社区、10个精细化示范街区。",
+            "四、下半年工作思路 > 1、继续推进精细化示范街区创建",
+            True,
+        ),
+        ("完成第二批台账拆除工作。", "二、下半年工作计划 > （七）“双违”治理工作", True),
+        # Results, even under a heading that mentions a target or a plan section:
+        ("全区全年完成30户改造，目前我区已整改27户。", "二、下半年工作计划 > （十三）省高质量发展目标", False),
+        ("上半年进行燃气安全隐患排查80余次。", "1、上半年工作情况 > （六）民事事实任务上半年完成情况", False),
+        ("全市新建改扩建公厕39座。", "一、工作开展情况 > (二)坚持目标导向,全面提升文明水平", False),
+        ("截至目前已完成886座窨井整治工作。", "", False),
+    ],
+)
+def test_states_plan(sentence, heading, plan):
+    assert states_plan(sentence, heading) is plan
