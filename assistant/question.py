@@ -151,6 +151,9 @@ _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _MONTH = re.compile(r"(?<![\d.])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])")
 _QUARTER = re.compile(r"(?:第?([一二三四1-4])季度|[Qq]([1-4]))")
 _HALF = re.compile(r"上半年|下半年")
+# The surface forms of years, months and ranks, for rewriting a question (follow-ups).
+YEAR_TEXT = re.compile(r"(?:19|20)?\d{2}\s*年|[〇零一二三四五六七八九]{4}年")
+MONTH_TEXT = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])")
 # A numbered issue, session or batch that identifies one document among its look-alikes:
 # 第9期, 第十五届, 第三批 (not 第一名, 第3季度).
 _ISSUE = re.compile(r"第\s*([一二三四五六七八九十百\d]{1,4})\s*(期|届|批|轮)")
@@ -169,7 +172,7 @@ _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|�
 _PART_SPLIT = re.compile(r"[？?；;！!]+|[，,、]\s*(?=.{0,12}(?:多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么))")
 
 # Rank words: 第一, 第二名, 第三、四、五, 倒数第一, 最后一名, 垫底, 前三.
-_ORDINAL = re.compile(
+ORDINAL = re.compile(
     r"倒数第?[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底|末位|首位|前[一二三四五六七八九十\d]+名?|头名|榜首"
 )
 _NUMERAL = r"[一二两三四五六七八九十\d]{1,3}"
@@ -307,8 +310,9 @@ def read_units(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(units))
 
 
-_TIME = re.compile(
-    r"(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|第?[一二三四1-4]季度|[Qq][1-4]"
+TIME_TEXT = re.compile(
+    r"(?:(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?\s*)?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
+    r"|(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|第?[一二三四1-4]季度|[Qq][1-4]"
 )
 
 
@@ -316,7 +320,7 @@ def content_words(text: str) -> tuple[str, ...]:
     """Content words: jieba tokens minus question words, generic terms, single characters and
     the time expressions (22年8月), which the question's years and months carry instead."""
     seen: list[str] = []
-    for token in keyword_tokens(_TIME.sub(" ", fold_width(to_simplified(text)))):
+    for token in keyword_tokens(TIME_TEXT.sub(" ", fold_width(to_simplified(text)))):
         if token in GENERIC or token in FRAME_WORDS or token in seen:
             continue
         if len(token) == 1 and not token.isdigit():
@@ -377,7 +381,7 @@ def read_question(text: str) -> Question:
             text=p,
             keywords=content_words(p),
             units=read_units(p),
-            ordinals=tuple(_ORDINAL.findall(p)),
+            ordinals=tuple(ORDINAL.findall(p)),
             ranks=read_ranks(p),
             focus=focus_words(p),
             intent=classify(p),
@@ -396,7 +400,7 @@ def read_question(text: str) -> Question:
         places=read_places(simple),
         bodies=read_bodies(simple),
         units=read_units(simple),
-        ordinals=tuple(_ORDINAL.findall(simple)),
+        ordinals=tuple(ORDINAL.findall(simple)),
         ranks=read_ranks(simple),
         issues=read_issues(simple),
         nouns=tuple(w for w in keywords if w in _nouns(simple)),

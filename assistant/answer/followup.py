@@ -11,25 +11,20 @@ from __future__ import annotations
 import re
 
 from assistant.places import read_places
-from assistant.question import GENERIC, content_words, read_question
+from assistant.question import GENERIC, MONTH_TEXT, ORDINAL, TIME_TEXT, YEAR_TEXT, content_words, read_question
 from assistant.text import fold_width, to_simplified
 
 _PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]
 _FOLLOWUP_START = re.compile(r"^(那么?|那个|还有|另外|再|其中|这个|它|他们|该|那里面|里面)")
 _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
 _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗")
-_YEAR = re.compile(r"(?:19|20)?\d{2}\s*年")
-_MONTH = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?")
-_ORDINAL = re.compile(r"倒数第?[一二三四五六七八九十\d]+名?|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底")
-_TIME = re.compile(
-    r"(?:(?:19|20)?\d{2}\s*年)?\s*(?:(?:1[0-2]|0?[1-9])\s*月份?)|(?:19|20)?\d{2}\s*年(?:度)?|[一二三四]季度|上半年|下半年"
-)
+_PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
 
 
 def is_followup(question: str) -> bool:
     """Starts or ends like a follow-up, or is a short fragment with no topic of its own."""
     q = fold_width(to_simplified(question.strip()))
-    if _FOLLOWUP_START.search(q) or _FOLLOWUP_END.search(q) or _ORDINAL.match(q):
+    if _FOLLOWUP_START.search(q) or _FOLLOWUP_END.search(q) or ORDINAL.match(q):
         return True
     if len(q) <= 6 and not content_words(q):
         return True
@@ -47,7 +42,7 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
     """Replace in ``previous`` each slot (period, year, month, rank, place) that ``core`` names
     anew; returns the new question and what of ``core`` was not used."""
     resolved = previous
-    for pattern in (re.compile("|".join(_PERIODS)), _YEAR, _MONTH, _ORDINAL):
+    for pattern in (re.compile("|".join(_PERIODS)), YEAR_TEXT, MONTH_TEXT, ORDINAL):
         new = pattern.findall(core)
         old = pattern.findall(resolved)
         if new and old:
@@ -67,13 +62,13 @@ def _context(previous: str, current: str) -> str:
     current one leaves out."""
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
-    pieces = [m.group(0) for m in _TIME.finditer(simple)] if not (asked.years or asked.months) else []
+    pieces = [m.group(0) for m in _PERIOD_TEXT.finditer(simple)] if not (asked.years or asked.months) else []
     pieces += [p for p in read_places(simple) if not asked.places]
     pieces += [
         w
-        for w in content_words(_TIME.sub(" ", simple))
+        for w in content_words(_PERIOD_TEXT.sub(" ", simple))
         if w not in GENERIC
-        and not _ORDINAL.fullmatch(w)
+        and not ORDINAL.fullmatch(w)
         and w not in asked.keywords
         and w not in pieces
         and not any(w in p for p in pieces)
