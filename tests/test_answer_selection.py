@@ -43,7 +43,6 @@ def _selector() -> Selector:
         "fig_nonum": -2.0,
         "year_conflict": -3.0,
         "month_conflict": -3.0,
-        "ordinal": 1.5,
         "furniture": -2.0,
     }.items():
         coef[FEATURES.index(name)] = weight

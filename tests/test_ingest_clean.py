@@ -76,3 +76,27 @@ def test_characters_no_xml_or_docx_can_hold_are_dropped():
     text = clean_text(raw).text
     assert "本月清理小广告320处，拆除违建17处。" in text
     docx.Document().add_paragraph(text)  # raises ValueError on any of them
+
+
+def test_lines_broken_inside_sentences_are_joined():
+    text = clean_text("2021\n年城市管理局工作总结\n今年完成率达到\n97.5%\n。全年处置案件\n8200件。").text
+    assert text == "2021年城市管理局工作总结\n今年完成率达到97.5%。全年处置案件8200件。"
+    wrapped = (
+        "根据市委、市政府关于做好棚户区改造和拆除恶意抢搭抢建的违法建筑的指示精\n"
+        "神,市城管执法局组织各区城管执法局把拆除违法建筑工作放在突出位置,通过建立日巡察\n"
+        "日报告、限期拆除、责任追究、日常督察、群众举报等5项制度,实施对违法建筑的动态管理,\n"
+        "坚决遏制违法建筑上升的猖獗势头。1~11月,共拆除违法建筑190余起,拆除面积5716平方米。\n"
+        "(王永春)"
+    )
+    assert clean_text(wrapped).text.split("\n")[0].endswith("拆除面积5716平方米。")
+
+
+def test_titles_tables_records_and_lists_keep_their_lines():
+    kept = [
+        "2021~2022年全市城管工作总结交流会召开\n日期:2021-12-20 来源:无",
+        "案件来源 | 6月 | 7月 |\n信息采集 | 12120 | 12102 |\n公众举报 | 7 | 9 |",
+        "测评项目：公共环境；测评内容：主次干道整洁；分值：5\n测评项目：公共秩序；测评内容：路口秩序良好；分值：3",
+        "第一名\n嘉鱼县\n得分94.68分",
+    ]
+    for text in kept:
+        assert clean_text(text).text == text

@@ -28,6 +28,7 @@ PACKAGE_DATA = [
     "assistant/web/static/chat.js",
     "assistant/web/static/style.css",
     "assistant/resources/domain_terms.txt",
+    "assistant/answer/selector.json",
 ]
 
 
@@ -133,6 +134,9 @@ def test_installed_wheel_serves_the_page_from_another_directory(wheel: Path, tmp
             assert static.status_code == 200 and static.content, asset
         facts = httpx.get(f"{base}/facts", timeout=60)
         assert facts.status_code == 200 and "数据与指标" in facts.text
+        # answering reads the fitted selector from the installed package
+        asked = httpx.post(f"{base}/api/ask", json={"question": "2023年XX区城管局数字化案件处置率是多少？"}, timeout=60)
+        assert asked.status_code == 200 and "99.18" in asked.json()["answer"], asked.text
     finally:
         server.terminate()
         try:

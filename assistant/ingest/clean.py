@@ -167,7 +167,7 @@ def break_inline_headings(text: str, min_line: int = 300) -> str:
 
 
 _SENTENCE_FINAL = re.compile(r"[。！？；：:!?;…”’」』）)】]\s*$")
-_CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰年月日号]")
+_CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰]")  # (年月日号 continue only a figure: see below)
 # A record line ("测评项目：公共环境；测评内容：…；分值：5"): fields, not a wrapped sentence.
 _RECORD = re.compile(r"^[^：:]{1,12}[：:][^；;]*[；;][^：:]{1,12}[：:]")
 _FIGURE_FRAGMENT = re.compile(r"^[\d.,，]+\s*(?:[%％‰]|[万亿]?[元个件处次人宗吨米台辆座户]?)\s*[。，,；;]?$")
@@ -191,7 +191,9 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     full = [line for line in lines if 0.8 * width <= len(line) <= 1.1 * width]
     open_ended = [line for line in full if not _SENTENCE_FINAL.search(line)]
-    return width if len(full) >= 3 and len(open_ended) >= 0.6 * len(full) else None
+    # wrapped text is mostly full lines; paragraphs of free length are not
+    wrapped = len(full) >= 3 and len(full) >= 0.5 * len(lengths) and len(open_ended) >= 0.6 * len(full)
+    return width if wrapped else None
 
 
 def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
@@ -253,14 +255,15 @@ def clean_text(raw: str) -> CleanedText:
     # Headings are broken out of run-on paragraphs and blank/junk lines dropped *before*
     # looking for repeats, so a copy pasted inside a run-on paragraph is found the first
     # time (cleaning its own output again then finds nothing new).
-    text = join_wrapped_lines(text, notes)
     text = break_inline_headings(text)
     # A run-on paragraph is prose however long; once broken at its headings, a piece that is
     # a site line by the rule above goes too (or cleaning this output again would drop it).
     text, _ = _remove_boilerplate_lines(text, notes)
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line and not _JUNK_LINE.match(line)]
-    text = remove_repeated_blocks("\n".join(lines), notes)
+    # Joined once the blank and junk lines are gone, so that cleaning its own output joins nothing more.
+    text = join_wrapped_lines("\n".join(lines), notes)
+    text = remove_repeated_blocks(text, notes)
     return CleanedText(text, notes, title_hint)
 
 
