@@ -9,7 +9,7 @@ no figure can be invented: every sentence is copied from a passage."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -17,7 +17,7 @@ from assistant.answer.candidates import Candidate, gather
 from assistant.answer.confidence import confidence_row
 from assistant.answer.features import (
     QuestionContext,
-    _counts_in,
+    counts_in,
     coverage,
     feature_matrix,
     question_context,
@@ -73,7 +73,6 @@ class Prepared:
     profiles: dict[str, DocProfile]
     context: QuestionContext
     place_refusal: Refusal | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def prepare(text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CANDIDATE_DEPTH) -> Prepared:
@@ -107,7 +106,7 @@ def _entities(question: Question) -> list[tuple[str, object]]:
     return []
 
 
-def _agrees(kind: str, value: object, candidate: Candidate, profile: DocProfile) -> bool:
+def _agrees(kind: str, value: object, profile: DocProfile) -> bool:
     if kind == "place":
         return profile.mentions(str(value)) or profile.mentions(place_stem(str(value)))
     if kind == "month":
@@ -140,7 +139,7 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
             fit = np.array(
                 [
                     coverage(part.keywords, prepared.context.weights, t)
-                    + (0.5 if part.units and any(_counts_in(u, t) for u in part.units) else 0.0)
+                    + (0.5 if part.units and any(counts_in(u, t) for u in part.units) else 0.0)
                     + rank_match(part.ranks, c.text, prepared.profiles[c.doc_id])
                     for c, t in zip(candidates, texts, strict=True)
                 ]
@@ -154,7 +153,7 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
         if stating and stating[0] not in chosen and probabilities[stating[0]] >= selector.add_above * 0.5:
             chosen.append(stating[0])
     for kind, value in _entities(question) if question.intent.compare else []:
-        sides = [i for i in order if _agrees(kind, value, candidates[i], prepared.profiles[candidates[i].doc_id])]
+        sides = [i for i in order if _agrees(kind, value, prepared.profiles[candidates[i].doc_id])]
         if sides and sides[0] not in chosen and probabilities[sides[0]] >= selector.add_above * 0.5:
             chosen.append(sides[0])
     limit = _limit(question)

@@ -11,12 +11,12 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import (
-    _MASKED,
+    MASKED,
     QuestionContext,
-    _counts_in,
-    _focus_said,
-    _places_said,
+    counts_in,
     coverage,
+    focus_said,
+    places_said,
     rank_match,
 )
 from assistant.corpus import DocProfile
@@ -109,13 +109,13 @@ def confidence_row(
             1.0 if rare and rare[0] in union_ctx else 0.0,
             1.0 if len(rare) > 1 and rare[1] in union_ctx else 0.0,
             float(bool(units)),
-            float(bool(units) and any(_counts_in(u, union) for u in units)),
+            float(bool(units) and any(counts_in(u, union) for u in units)),
             float(time is True),
             float(time is False),
             float(places is not None and places > 0),
             float(places == 0),
             float(best.truncated),
-            float(bool(_MASKED.search(best.text))),
+            float(bool(MASKED.search(best.text))),
             float(q.intent.result and states_plan(best.text, best.hit.chunk.heading)),
             max((rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id]) for i in chosen), default=0.0),
             1.0 / (1 + best.rank),
@@ -127,8 +127,8 @@ def confidence_row(
             _missing_weight(ctx, profile.text),
             _missing_weight(ctx, union_ctx),
             *_parts_covered(ctx, [candidates[i] for i in chosen]),
-            max(_places_said(q, compact(f"{candidates[i].context()} {candidates[i].text}")) for i in chosen),
-            _focus_said(ctx, union),
+            max(places_said(q, compact(f"{candidates[i].context()} {candidates[i].text}")) for i in chosen),
+            focus_said(ctx, union),
             _unknown_share(ctx),
         ],
         dtype=np.float64,
@@ -157,7 +157,7 @@ def _parts_covered(ctx: QuestionContext, chosen: list[Candidate]) -> list[float]
             heaviest = max(part.keywords, key=lambda w: ctx.weights.get(w, 0.0))
             rare.append(1.0 if any(heaviest in t for t in arounds) else 0.0)
         if part.units:
-            unit.append(1.0 if any(_counts_in(u, t) for u in part.units for t in owns) else 0.0)
+            unit.append(1.0 if any(counts_in(u, t) for u in part.units for t in owns) else 0.0)
     return [min(cov, default=1.0), min(rare, default=1.0), min(unit, default=1.0)]
 
 

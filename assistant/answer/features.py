@@ -22,7 +22,7 @@ from assistant.question import Question, forms
 from assistant.text import compact
 
 _NUMBER = re.compile(r"\d")
-_MASKED = re.compile(r"\*\s*(?:[余多%％.]|[\u4e00-\u9fff]{0,2}[件处个份次家台辆张座吨米人万宗起元])|[〔\[]\*[〕\]]")
+MASKED = re.compile(r"\*\s*(?:[余多%％.]|[\u4e00-\u9fff]{0,2}[件处个份次家台辆张座吨米人万宗起元])|[〔\[]\*[〕\]]")
 _DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季度|上旬|中旬|下旬|月底|日前")
 _LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}是|——|[-•·])")
 _PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
@@ -67,7 +67,7 @@ def coverage(words: tuple[str, ...] | list[str], weights: dict[str, float], text
     return sum(weights.get(w, 1.0) for w in words if says(text, w)) / total
 
 
-def _counts_in(unit: str, text: str) -> bool:
+def counts_in(unit: str, text: str) -> bool:
     """``text`` gives a number in ``unit`` (18座, 2万余人, 1.2亿元, 得分94.68分)."""
     if unit == "%":
         return bool(re.search(r"\d\s*[%％]", text))
@@ -114,7 +114,7 @@ def _place_features(question: Question, profile: DocProfile) -> list[float]:
     return [share, 1.0 if share == 0 else 0.0]
 
 
-def _places_said(question: Question, text: str) -> float:
+def places_said(question: Question, text: str) -> float:
     """Share of the places asked that the sentence (with its context) names itself."""
     if not question.places:
         return 0.0
@@ -123,7 +123,7 @@ def _places_said(question: Question, text: str) -> float:
     )
 
 
-def _focus_said(ctx: QuestionContext, text: str) -> float:
+def focus_said(ctx: QuestionContext, text: str) -> float:
     """Share of the parts' asked-about words (居民参与率 in "居民参与率是多少") the sentence says."""
     words = [w for part in ctx.question.parts for w in part.focus]
     if not words:
@@ -183,7 +183,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     cov_part_ctx = max(coverage(words, ctx.weights, around) for words in parts)
     has_num = bool(_NUMBER.search(candidate.text))
     units = list(q.units)
-    unit_hits = sum(1 for u in units if _counts_in(u, own))
+    unit_hits = sum(1 for u in units if counts_in(u, own))
     hit = candidate.hit
     heading = match_heading(candidate.text) is not None and len(candidate.text) < 40
     plan = states_plan(candidate.text, hit.chunk.heading)
@@ -208,11 +208,11 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(intent.when and bool(_DATE.search(own))),
         *_time_features(q, profile, around),
         *_place_features(q, profile),
-        _places_said(q, around),
+        places_said(q, around),
         float(plan),
         float(plan and intent.result),
         float(plan and intent.target),
-        float(bool(_MASKED.search(candidate.text))),
+        float(bool(MASKED.search(candidate.text))),
         float(candidate.truncated),
         float(heading),
         float(bool(_LIST_MARKER.match(candidate.text)) and (intent.items or intent.problem or intent.what)),

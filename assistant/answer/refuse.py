@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import _MASKED, QuestionContext, _counts_in, says
+from assistant.answer.features import MASKED, QuestionContext, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
 from assistant.places import place_stem
 from assistant.question import Question, read_months, read_quarters, read_years
@@ -131,9 +131,9 @@ QUANTITY_ENDINGS = "率量数额值价费款度"
 
 def masked_figure(question: Question, best: Candidate) -> Refusal | None:
     """What is asked is masked with ``*`` in the answering sentence."""
-    if not _MASKED.search(best.text):
+    if not MASKED.search(best.text):
         return None
-    if question.units and any(_counts_in(u, compact(best.text)) for u in question.units):
+    if question.units and any(counts_in(u, compact(best.text)) for u in question.units):
         return None
     return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
 
