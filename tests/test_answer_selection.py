@@ -39,11 +39,8 @@ def _selector() -> Selector:
     for name, weight in {
         "cov_q": 2.0,
         "cov_part": 2.0,
-        "unit_match": 2.0,
-        "fig_nonum": -2.0,
         "year_conflict": -3.0,
         "month_conflict": -3.0,
-        "furniture": -2.0,
     }.items():
         coef[FEATURES.index(name)] = weight
     n = len(FEATURES)

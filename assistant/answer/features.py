@@ -15,21 +15,15 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate
 from assistant.corpus import CorpusView, DocProfile, idf
-from assistant.ingest.split import match_heading
 from assistant.intent import states_plan
 from assistant.places import place_stem
 from assistant.question import Question, forms
 from assistant.text import compact
 
-_NUMBER = re.compile(r"\d")
 MASKED = re.compile(r"\*\s*(?:[余多%％.]|[\u4e00-\u9fff]{0,2}[件处个份次家台辆张座吨米人万宗起元])|[〔\[]\*[〕\]]")
 _DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季度|上旬|中旬|下旬|月底|日前")
-_LIST_MARKER = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]{1,2}是|——|[-•·])")
 _PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
 _STANDARD_CUE = re.compile(r"分值|得分|扣\s*[\d.]+\s*分|扣分|标准|考核|测评|指标|[\d.]+\s*分")
-_FURNITURE = re.compile(
-    r"来源[:：丨|]|时间[:：]|发布日期|发布时间|点击数|浏览次数|信息来源|编辑[:：]|索引号|记者|通讯员|责任编辑|字号"
-)
 
 
 @dataclass(frozen=True)
@@ -141,14 +135,6 @@ FEATURES: tuple[str, ...] = (
     "hit_rank",
     "dense",
     "bm25_rank",
-    "position",
-    "length",
-    "short",
-    "has_num",
-    "fig_num",
-    "fig_nonum",
-    "unit_match",
-    "unit_miss",
     "when_match",
     "year_agree",
     "year_conflict",
@@ -163,12 +149,8 @@ FEATURES: tuple[str, ...] = (
     "plan_target",
     "masked",
     "truncated",
-    "heading",
-    "list_item",
     "problem_cue",
     "standard_cue",
-    "table_row",
-    "furniture",
 )
 
 
@@ -181,11 +163,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     parts = ctx.part_words or [q.keywords]
     cov_part = max(coverage(words, ctx.weights, own) for words in parts)
     cov_part_ctx = max(coverage(words, ctx.weights, around) for words in parts)
-    has_num = bool(_NUMBER.search(candidate.text))
-    units = list(q.units)
-    unit_hits = sum(1 for u in units if counts_in(u, own))
     hit = candidate.hit
-    heading = match_heading(candidate.text) is not None and len(candidate.text) < 40
     plan = states_plan(candidate.text, hit.chunk.heading)
     return [
         coverage(q.keywords, ctx.weights, own),
@@ -197,14 +175,6 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         1.0 / (1 + candidate.rank),
         float(hit.dense_score or 0.0),
         1.0 / hit.bm25_rank if hit.bm25_rank else 0.0,
-        1.0 / (1 + candidate.position),
-        min(len(own), 200) / 200,
-        1.0 if len(own) < 12 else 0.0,
-        float(has_num),
-        float(intent.figure and has_num),
-        float(intent.figure and not has_num),
-        unit_hits / len(units) if units else 0.0,
-        1.0 if units and not unit_hits else 0.0,
         float(intent.when and bool(_DATE.search(own))),
         *_time_features(q, profile, around),
         *_place_features(q, profile),
@@ -214,12 +184,8 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(plan and intent.target),
         float(bool(MASKED.search(candidate.text))),
         float(candidate.truncated),
-        float(heading),
-        float(bool(_LIST_MARKER.match(candidate.text)) and (intent.items or intent.problem or intent.what)),
         float(bool(_PROBLEM_CUE.search(own)) and intent.problem),
         float(bool(_STANDARD_CUE.search(own)) and intent.criteria),
-        float(bool(candidate.header)),
-        float(bool(_FURNITURE.search(candidate.text))),
     ]
 
 
