@@ -35,6 +35,7 @@ from assistant.settings import Settings
 GROUPS = {
     "coverage of the question's words": ["cov_q", "cov_q_ctx", "cov_part", "cov_part_ctx", "cov_doc", "rare_missing"],
     "retrieval ranks and scores": ["hit_rank", "dense", "bm25_rank"],
+    "figures and units": ["has_num", "fig_num", "fig_nonum", "unit_match", "unit_miss"],
     "period agreement": ["year_agree", "year_conflict", "month_agree", "month_conflict", "period_conflict"],
     "place agreement": ["place_agree", "place_conflict", "place_in_sentence"],
     "plan or result": ["plan", "plan_result", "plan_target"],

@@ -20,6 +20,7 @@ from assistant.places import place_stem
 from assistant.question import Question, forms
 from assistant.text import compact
 
+_NUMBER = re.compile(r"\d")
 MASKED = re.compile(r"\*\s*(?:[余多%％.]|[\u4e00-\u9fff]{0,2}[件处个份次家台辆张座吨米人万宗起元])|[〔\[]\*[〕\]]")
 _DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季度|上旬|中旬|下旬|月底|日前")
 _PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
@@ -135,6 +136,11 @@ FEATURES: tuple[str, ...] = (
     "hit_rank",
     "dense",
     "bm25_rank",
+    "has_num",
+    "fig_num",
+    "fig_nonum",
+    "unit_match",
+    "unit_miss",
     "when_match",
     "year_agree",
     "year_conflict",
@@ -163,6 +169,9 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     parts = ctx.part_words or [q.keywords]
     cov_part = max(coverage(words, ctx.weights, own) for words in parts)
     cov_part_ctx = max(coverage(words, ctx.weights, around) for words in parts)
+    has_num = bool(_NUMBER.search(candidate.text))
+    units = list(q.units)
+    unit_hits = sum(1 for u in units if counts_in(u, own))
     hit = candidate.hit
     plan = states_plan(candidate.text, hit.chunk.heading)
     return [
@@ -175,6 +184,11 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         1.0 / (1 + candidate.rank),
         float(hit.dense_score or 0.0),
         1.0 / hit.bm25_rank if hit.bm25_rank else 0.0,
+        float(has_num),
+        float(intent.figure and has_num),
+        float(intent.figure and not has_num),
+        unit_hits / len(units) if units else 0.0,
+        1.0 if units and not unit_hits else 0.0,
         float(intent.when and bool(_DATE.search(own))),
         *_time_features(q, profile, around),
         *_place_features(q, profile),
