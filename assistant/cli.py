@@ -48,6 +48,19 @@ def _assistant(settings: Settings, ctx: typer.Context) -> Assistant:
         raise typer.Exit(2) from exc
 
 
+def _progress(disable: bool = False) -> Progress:
+    """The progress bar of a long command, on stderr, gone when it ends."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=disable,
+    )
+
+
 def _fail(exc: Exception) -> NoReturn:
     console.print(f"[red]error:[/red] {exc}")
     raise typer.Exit(1)
@@ -86,15 +99,7 @@ def ingest(
         settings.ingest_lock_timeout = max(0.0, wait)
     assistant = _assistant(settings, ctx)
     targets = paths or [settings.corpus_dir]
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=as_json,
-    ) as bar:
+    with _progress(disable=as_json) as bar:
         task = bar.add_task("reading", total=None)
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -274,14 +279,7 @@ def eval_(
         _fail(ValueError(f"未知的检查项：{'、'.join(sorted(unknown))}（可选：{'、'.join(CHECKS)}）"))
     checks = tuple(c for c in CHECKS if c not in set(without or []))
     assistant = _assistant(_settings(index), ctx)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
+    with _progress() as bar:
         task = bar.add_task("evaluating", total=len(bank.questions))
         try:
             report = run(
