@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.models import DocumentMeta
-from assistant.places import place_stem
+from assistant.places import names_place
 from assistant.question import Question, read_issues, read_quarters, read_ranks, read_years
 from assistant.text import compact, fold_width, to_simplified
 
@@ -39,10 +39,6 @@ class DocProfile:
     published: int | None = None  # the year of its publication date line (时间:2021-10-25), if any
     text: str = ""  # the whole text, compacted (for "does it name 咸宁")
     length: int = 0
-    title: str = ""
-    kind: str = ""
-    body: str = ""
-    meta: DocumentMeta | None = field(default=None, compare=False)
 
     def mentions(self, word: str) -> bool:
         return compact(word) in self.text
@@ -80,7 +76,7 @@ class DocProfile:
         """Share of the places the question names that the document names (None: it names none)."""
         if not question.places:
             return None
-        named = [p for p in question.places if self.mentions(p) or self.mentions(place_stem(p))]
+        named = [p for p in question.places if names_place(self.text, p)]
         return len(named) / len(question.places)
 
     def names_year(self, year: int) -> bool:
@@ -121,10 +117,6 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
         published=_published(text),
         text=compact(text),
         length=len(text),
-        title=title,
-        kind=meta.kind if meta is not None else "",
-        body=meta.body if meta is not None else "",
-        meta=meta,
     )
 
 

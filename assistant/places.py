@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from assistant.text import fold_width, to_simplified
+from assistant.text import compact, fold_width, to_simplified
 
 # A place name: 咸宁市, 宝安区, 迭部县, 寿春镇; 小区, 社区 … are kinds of places, and 我市, 全区 … are
 # the document's own place, not a name.
@@ -99,6 +99,11 @@ def place_level(place: str) -> int:
     if _TOWN.fullmatch(place):
         return 4
     return _levels().get(place, 3)
+
+
+def names_place(text: str, place: str) -> bool:
+    """A compacted ``text`` names ``place`` in full or by its stem (咸宁市 or 咸宁)."""
+    return compact(place) in text or compact(place_stem(place)) in text
 
 
 def place_stem(place: str) -> str:

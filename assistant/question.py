@@ -373,6 +373,7 @@ def split_parts(text: str) -> list[str]:
     return parts or [text]
 
 
+@functools.lru_cache(maxsize=1024)
 def read_question(text: str) -> Question:
     """Everything the answerers need to know about ``text`` (Traditional or Simplified)."""
     simple = fold_width(to_simplified(text)).strip()

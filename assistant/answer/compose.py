@@ -41,7 +41,7 @@ from assistant.answer.verify import unsupported_numbers
 from assistant.corpus import CorpusView, DocProfile
 from assistant.intent import states_plan
 from assistant.models import Answer, Hit
-from assistant.places import place_stem
+from assistant.places import names_place
 from assistant.question import Question, read_question
 from assistant.text import compact
 
@@ -108,7 +108,7 @@ def _entities(question: Question) -> list[tuple[str, object]]:
 
 def _agrees(kind: str, value: object, profile: DocProfile) -> bool:
     if kind == "place":
-        return profile.mentions(str(value)) or profile.mentions(place_stem(str(value)))
+        return names_place(profile.text, str(value))
     if kind == "month":
         return value in profile.months
     return value in profile.years

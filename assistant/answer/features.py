@@ -16,7 +16,7 @@ import numpy as np
 from assistant.answer.candidates import Candidate
 from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.intent import states_plan
-from assistant.places import place_stem
+from assistant.places import names_place
 from assistant.question import Question, forms
 from assistant.text import compact
 
@@ -113,9 +113,7 @@ def places_said(question: Question, text: str) -> float:
     """Share of the places asked that the sentence (with its context) names itself."""
     if not question.places:
         return 0.0
-    return sum(1 for p in question.places if compact(p) in text or compact(place_stem(p)) in text) / len(
-        question.places
-    )
+    return sum(1 for p in question.places if names_place(text, p)) / len(question.places)
 
 
 def focus_said(ctx: QuestionContext, text: str) -> float:
