@@ -123,3 +123,45 @@ def test_numbers_in_reports_the_figures_as_written():
 )
 def test_copied_sentences_are_supported(answer, cited):  # a guard: passed before the rewrite too
     assert unsupported_numbers(answer, cited) == []
+
+
+# Issue 17: the shapes an LLM wrote that the verifier let through, and their near neighbours.
+@pytest.mark.parametrize(
+    ("answer", "passage", "missing"),
+    [
+        ("1.236起[1]", "共发生236起。", ["1.236"]),  # not item 1 + 236起
+        ("1，236起[1]", "共发生236起。", ["1"]),  # a garbled 1,236 is not item 1 either
+        ("1、236起[1]", "共发生1236起。", ["1", "236"]),
+        ("共发生1.236起[1]", "共发生236起。", ["1.236"]),
+        ("投诉下降。1.236起[1]", "共发生236起。", ["1.236"]),  # after a sentence end too
+        ("12.5万元[1]", "投入5万元。", ["12.5万"]),
+        ("12.5万元[1]", "投入2.5万元。", ["12.5万"]),
+        ("112.5万元[1]", "投入12.5万元。", ["112.5万"]),
+        ("1,236起[1]", "共发生1236起。", []),
+        ("1.236万元[1]", "投入12360元。", []),
+    ],
+)
+def test_a_figure_after_a_label_shape_is_read_whole(answer, passage, missing):
+    assert unsupported_numbers(answer, [passage]) == missing
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "1.加强巡查，发现236起[1]",
+        "1. 加强巡查，发现236起[1]",
+        "1、加强巡查，发现236起[1]",
+        "主要做法：1.加强巡查；2.发现236起[1]",
+        "做法如下。2.加强巡查，发现236起[1]",
+        "加强巡查[1]\n3、发现236起[1]",
+        "加强巡查[1]3.发现236起[1]",
+        "（一）加强巡查，发现236起[1]",
+    ],
+)
+def test_genuine_list_labels_are_not_figures(answer):
+    assert unsupported_numbers(answer, ["加强巡查，共发现236起。"]) == []
+
+
+def test_a_label_inside_a_sentence_is_a_figure():
+    assert [q.text for q in quantities("共有2.加强")] == ["2"]
+    assert [q.text for q in quantities("比例：1.5%")] == ["1.5%"]

@@ -25,8 +25,9 @@ What is read as a quantity (after folding full-width forms and Traditional chara
 * Ordinals: ``第3`` is the quantity 3 (``第三季度`` is 3 季度).
 
 What is not a quantity: the answer's citation markers ``[n]`` (removed, and read as a line
-break), the numbering of list items at the start of a line (``1.``, ``1、``, ``（1）``, ``一、``,
-``（一）``, also after a citation marker; ``1.236起`` is a figure, not item 1) and bracketed
+break), the numbering of list items at the start of a line or sentence (``1.``, ``1、``, ``（1）``,
+``一、``, ``（一）``, also after a citation marker, ``。`` or ``：``; an Arabic label only before text:
+``1.236起`` and ``1，236起`` are figures, not item 1) and bracketed
 item numbers ``（1）`` anywhere, in the answer and in the passages alike.
 
 A quantity of the answer is supported when a cited passage has the same value, in the same
@@ -168,9 +169,12 @@ _ARABIC = re.compile(
 _CHINESE = re.compile(rf"(?P<num>{_CN})(?P<pct>%|‰)?{_QUALIFIER}(?P<unit>{_UNIT})?")
 _RANGE_GAP = re.compile(rf"{_RANGE}")
 
-# The answer's own list numbering at the start of a line, and bracketed item numbers anywhere.
+# The answer's own list numbering at the start of a line or sentence, and bracketed item
+# numbers anywhere. An Arabic label must be followed by text, not a digit: ``1.236起`` and
+# ``1，236起`` (a garbled 1,236) are figures, never item 1 followed by 236起.
 _LINE_LABEL = re.compile(
-    rf"(?m)^[ \t\u3000]*(?:\d{{1,2}}(?:\.(?!\d)|、)|[{_CN_DIGITS}十]{{1,3}}、|第[{_CN_DIGITS}十]{{1,3}}[、,])"
+    rf"(?m)(?:^|(?<=[。！？；：!?;:]))[ \t\u3000]*"
+    rf"(?:\d{{1,2}}[.、](?=[ \t\u3000]*[^\d\s.,、])|[{_CN_DIGITS}十]{{1,3}}、|第[{_CN_DIGITS}十]{{1,3}}[、,])"
 )
 _BRACKET_LABEL = re.compile(rf"[（(](?:\d{{1,2}}|[{_CN_DIGITS}十]{{1,3}})[)）]")
 _MARKER = re.compile(r"\[\d+\]")
