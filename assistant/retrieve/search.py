@@ -9,11 +9,11 @@ from typing import Any, Literal, TypeVar
 
 from assistant.corpus import DocProfile, profile_of
 from assistant.index.embed import Embedder
-from assistant.index.store import EmbeddedStore, Filters
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Chunk, Hit
 from assistant.question import read_question
 from assistant.settings import Settings
+from assistant.store.base import Filters, PassageStore
 from assistant.text import compact, normalize
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -23,7 +23,7 @@ T = TypeVar("T")
 class Retriever:
     """Searches one store with one embedder; cheap to create per index generation."""
 
-    def __init__(self, store: EmbeddedStore, embedder: Embedder, settings: Settings):
+    def __init__(self, store: PassageStore, embedder: Embedder, settings: Settings):
         self.store = store
         self.embedder = embedder
         self.settings = settings

@@ -1,0 +1,275 @@
+"""The embedded store, the default: one index generation on disk (SQLite for passages and
+documents, FAISS for vectors, bm25s for keywords), written whole by ``assistant.index.build``
+and named by the ``CURRENT`` pointer of the index folder."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.models import Chunk, Document, DocumentMeta
+from assistant.store.base import (
+    DocumentInfo,
+    Filters,
+    IndexMismatch,
+    IndexMissing,
+    chunk_from_row,
+    meta_from_row,
+    notes_from,
+)
+from assistant.text import compact
+
+CURRENT = "CURRENT"
+SCHEMA_VERSION = 3  # 3: documents have a place
+# Schemas whose files, documents and passages (with their vectors) an ingest carries over,
+# rebuilding the rest: 1 lacks only the term tables.
+UPGRADABLE_SCHEMAS = {1, 2, 3}
+
+
+def current_generation(index_dir: Path) -> Path:
+    pointer = index_dir / CURRENT
+    if not pointer.exists():
+        raise IndexMissing(f"no index in {index_dir}: run `assistant ingest` first")
+    name = pointer.read_text().strip()
+    folder = index_dir / name
+    if not (folder / "manifest.json").exists():
+        raise IndexMissing(f"index pointer {pointer} names {name}, which is incomplete or missing")
+    return folder
+
+
+class EmbeddedStore:
+    """One on-disk index generation, opened read-only. Safe to share between threads."""
+
+    def __init__(self, folder: Path):
+        import bm25s
+        import faiss
+
+        self.folder = folder
+        self.manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text())
+        if self.manifest.get("schema") != SCHEMA_VERSION:
+            raise IndexMismatch(
+                f"index at {folder} has schema {self.manifest.get('schema')}, this version reads {SCHEMA_VERSION}: "
+                + (
+                    "update it with `assistant ingest` (passages are kept, nothing is re-embedded)"
+                    if self.manifest.get("schema") in UPGRADABLE_SCHEMAS
+                    else "rebuild it with `assistant ingest --rebuild`"
+                )
+            )
+        self._db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._lock = threading.Lock()
+        self._faiss = faiss.read_index(str(folder / "dense.faiss"))
+        self._bm25 = bm25s.BM25.load(str(folder / "bm25"), load_corpus=False) if self.count() else None
+        ids = self._query("SELECT rowid FROM chunks ORDER BY rowid")
+        # bm25s scores by position in indexing order; rowids were indexed in ascending order.
+        self._bm25_rowids = np.array([r[0] for r in ids], dtype=np.int64)
+
+    @classmethod
+    def open_current(cls, index_dir: Path) -> EmbeddedStore:
+        return cls(current_generation(index_dir))
+
+    def check_model(self, identity: dict[str, Any]) -> None:
+        """Refuse to search an index made by another model: its vectors mean nothing to this one."""
+        built = self.manifest.get("model", {})
+        if built.get("fingerprint") != identity.get("fingerprint") or built.get("dims") != identity.get("dims"):
+            raise IndexMismatch(
+                f"index in {self.folder.parent} was built with model '{built.get('name')}' "
+                f"({built.get('dims')} dims, {built.get('fingerprint')}); the configured model is "
+                f"'{identity.get('name')}' ({identity.get('dims')} dims, {identity.get('fingerprint')}). "
+                "Rebuild with `assistant ingest --rebuild` or set ASSISTANT_MODEL to the model that built it."
+            )
+
+    def _query(self, sql: str, args: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def count(self) -> int:
+        return int(self._query("SELECT count(*) FROM chunks")[0][0])
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._query(
+            "SELECT d.*, (SELECT count(*) FROM chunks c WHERE c.doc_id = d.doc_id) AS passages "
+            "FROM documents d ORDER BY d.path, d.doc_id"
+        )
+        return [
+            DocumentInfo(
+                r["doc_id"],
+                r["source"],
+                r["path"],
+                meta_from_row(r),
+                r["passages"],
+                r["content_hash"],
+                r["ingested_at"],
+                notes_from(r["notes"]),
+            )
+            for r in rows
+        ]
+
+    def document(self, doc_id: str) -> Document | None:
+        rows = self._query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        return Document(
+            r["doc_id"], r["source"], r["path"], r["text"], meta_from_row(r), r["content_hash"], notes_from(r["notes"])
+        )
+
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        return [
+            chunk_from_row(r) for r in self._query("SELECT * FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))
+        ]
+
+    def chunks(self, rowids: list[int]) -> dict[int, Chunk]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        rows = self._query(f"SELECT rowid, * FROM chunks WHERE rowid IN ({marks})", [int(i) for i in rowids])
+        return {int(r["rowid"]): chunk_from_row(r) for r in rows}
+
+    def all_chunks(self) -> list[tuple[int, Chunk]]:
+        return [(int(r["rowid"]), chunk_from_row(r)) for r in self._query("SELECT rowid, * FROM chunks ORDER BY rowid")]
+
+    def passages_containing(self, word: str) -> int:
+        """In how many passages ``word`` (either script) occurs in the normalised text."""
+        word = compact(word)
+        if not word:
+            return 0
+        if len(word) < 3:
+            rows = self._query("SELECT passages FROM short_terms WHERE term = ?", (word,))
+            return int(rows[0][0]) if rows else 0
+        # GLOB on a trigram table uses the index (LIKE ... ESCAPE would scan every passage).
+        pattern = "*" + "".join(f"[{ch}]" if ch in "*?[" else ch for ch in word) + "*"
+        return int(self._query("SELECT count(*) FROM chunk_trigrams WHERE text GLOB ?", (pattern,))[0][0])
+
+    def document_meta(self) -> dict[str, tuple[str, str, DocumentMeta]]:
+        """doc_id → (title, source file name, metadata), for decorating hits."""
+        return {
+            r["doc_id"]: (r["title"], r["source"], meta_from_row(r)) for r in self._query("SELECT * FROM documents")
+        }
+
+    def chunk_rowids(self, filters: Filters) -> np.ndarray | None:
+        if filters.is_empty():
+            return None
+        clauses: list[str] = []
+        args: list[Any] = []
+        if filters.doc_ids:
+            clauses.append(f"d.doc_id IN ({','.join('?' * len(filters.doc_ids))})")
+            args += filters.doc_ids
+        if filters.bodies:
+            clauses.append(
+                f"(d.body IN ({','.join('?' * len(filters.bodies))}) OR "
+                + " OR ".join("d.body_full LIKE ?" for _ in filters.bodies)
+                + ")"
+            )
+            args += filters.bodies + [f"%{b}%" for b in filters.bodies]
+        if filters.kinds:
+            clauses.append(f"d.kind IN ({','.join('?' * len(filters.kinds))})")
+            args += filters.kinds
+        if filters.years:
+            clauses.append(
+                "("
+                + " OR ".join("EXISTS (SELECT 1 FROM json_each(d.years) WHERE value = ?)" for _ in filters.years)
+                + ")"
+            )
+            args += filters.years
+        sql = "SELECT c.rowid FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE " + " AND ".join(clauses)
+        return np.array([r[0] for r in self._query(sql, args)], dtype=np.int64)
+
+    def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        import faiss
+
+        if self._faiss.ntotal == 0 or (allowed is not None and len(allowed) == 0):
+            return []
+        params = None
+        selector = None  # referenced here until the search is done (params holds a C++ pointer to it)
+        if allowed is not None:
+            selector = faiss.IDSelectorBatch(allowed)
+            params = faiss.SearchParameters()
+            params.sel = selector
+        k = min(k, self._faiss.ntotal)
+        scores, ids = self._faiss.search(vector.reshape(1, -1).astype(np.float32), k, params=params)
+        del selector
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        if self._bm25 is None:
+            return []
+        known = [t for t in query_tokens if t in self._bm25.vocab_dict]
+        if not known:
+            return []
+        scores = self._bm25.get_scores(known)
+        if allowed is not None:
+            mask = np.isin(self._bm25_rowids, allowed)
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores)[:k]
+        return [(int(self._bm25_rowids[i]), float(scores[i])) for i in top if scores[i] > 0]
+
+    def copy_with_document_meta(self, doc_id: str, meta: DocumentMeta, target: Path) -> bool:
+        """Write a complete new generation in ``target`` (a folder that does not exist yet): this
+        one with the metadata of document ``doc_id`` (title, years, body, kind, period) replaced by
+        ``meta``. Passages, vectors and the keyword index are copied unchanged, the saved facts are
+        not (they name the old metadata: the caller writes them with ``facts.book.write_facts``).
+        False, and nothing left behind, when there is no such document. The caller holds the
+        ingest lock and switches ``CURRENT`` to ``target``.
+
+        An ingest carries document rows of unchanged files over, so the correction stays in every
+        later generation until the file itself changes."""
+        import os
+        import shutil
+        from datetime import UTC, datetime
+
+        target.mkdir(parents=True)
+        try:
+            copy = sqlite3.connect(target / "passages.sqlite")
+            try:
+                with self._lock:
+                    self._db.backup(copy)
+                with copy:
+                    updated = copy.execute(
+                        "UPDATE documents SET title = ?, years = ?, body = ?, body_full = ?, kind = ?, period = ?, place = ? "
+                        "WHERE doc_id = ?",
+                        (
+                            meta.title,
+                            json.dumps(meta.years),
+                            meta.body,
+                            meta.body_full,
+                            meta.kind,
+                            meta.period,
+                            meta.place,
+                            doc_id,
+                        ),
+                    ).rowcount
+            finally:
+                copy.close()
+            if not updated:
+                shutil.rmtree(target, ignore_errors=True)
+                return False
+            for name in ("dense.faiss", "bm25"):
+                source = self.folder / name
+                if source.is_dir():
+                    shutil.copytree(source, target / name)
+                elif source.exists():
+                    shutil.copy2(source, target / name)
+            created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            manifest = self.manifest | {"generation": target.name, "previous": self.folder.name, "created": created}
+            (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
+            for path in [*target.rglob("*"), target]:  # durable before CURRENT names it
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        return True
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
