@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     max_upload_files: int = 20
     max_passages: int = 500_000
     ingest_lock_timeout: float = 600.0  # seconds an ingest waits for another one to finish
+    # OCR of scanned PDF pages and images (assistant/ingest/ocr.py): pages per file (about 5 s
+    # each on 2 cores, bench/README.md "OCR"), and pixels per image, checked before decoding.
+    ocr_page_limit: int = 200
+    ocr_max_pixels: int = 40_000_000
     max_request_bytes: int = 60 * 1024 * 1024
 
     # Web

@@ -390,7 +390,7 @@ def test_file_name_in_gbk_bytes_is_refused_with_a_printable_name(tmp_path, base_
 
 
 def test_unsupported_type_is_reported(tmp_path, base_index, embedder):
-    check_refused(tmp_path, base_index, embedder, "old.doc", OLE_SIGNATURE + bytes(600), "unsupported file type")
+    check_refused(tmp_path, base_index, embedder, "old.xls", OLE_SIGNATURE + bytes(600), "unsupported file type")
 
 
 def test_damaged_new_version_keeps_the_previous_one(tmp_path, base_index, embedder):

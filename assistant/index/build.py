@@ -392,7 +392,8 @@ def ingest(
                 if old is not None and old.content_hash == digest:
                     report.unchanged.append(source.key)
                     continue
-                prepared = prepare(source, settings, digest)
+                on_page = (lambda done, total: progress("ocr", done, total)) if progress else None
+                prepared = prepare(source, settings, digest, on_page)
             except IngestError as exc:
                 report.skipped.append((exc.path, exc.reason))
                 continue

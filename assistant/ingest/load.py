@@ -1,5 +1,7 @@
-"""Read report files into text: .txt/.md (UTF-8 or GB18030/GBK), .docx, .pdf, .html, and
-criteria spreadsheets (.xlsx, .csv) as one record line per row.
+"""Read report files into text: .txt/.md (UTF-8 or GB18030/GBK), .docx, .pdf (OCR where a page
+is a scan), .html, criteria spreadsheets (.xlsx, .csv) as one record line per row, and the
+formats offices keep besides: .doc/.wps (ingest/legacy.py), .ofd (ingest/ofd.py) and images
+(.jpg, .png, .tif; ingest/ocr.py).
 
 Every failure is an :class:`IngestError` naming the file and the reason."""
 
@@ -10,32 +12,47 @@ import io
 import re
 import stat
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-SUPPORTED_SUFFIXES = {".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".xlsx", ".csv"}
+from assistant.ingest.errors import IngestError, LoadedFile, human_size
+from assistant.ingest.ocr import PageProgress
+
+__all__ = [
+    "IGNORED_NAMES",
+    "IMAGE_SUFFIXES",
+    "SUPPORTED_SUFFIXES",
+    "IngestError",
+    "LoadedFile",
+    "ReadOptions",
+    "check_file",
+    "decode_text",
+    "human_size",
+    "load_file",
+    "meaningful_title",
+    "read_spreadsheet",
+    "table_rows_as_records",
+]
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+SUPPORTED_SUFFIXES = {
+    ".txt",
+    ".md",
+    ".docx",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".xlsx",
+    ".csv",
+    ".doc",
+    ".wps",
+    ".ofd",
+} | IMAGE_SUFFIXES
 MAX_TABLE_ROWS = 100_000
 # Files that describe a corpus rather than belong to it.
 IGNORED_NAMES = {"SOURCES.md", "README.md", "meta.yaml", "meta.yml"}
-
-
-class IngestError(Exception):
-    """A file that cannot be ingested. ``str()`` gives ``"<file>: <reason>"``."""
-
-    def __init__(self, path: str | Path, reason: str):
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{Path(self.path).name}: {reason}")
-
-
-@dataclass
-class LoadedFile:
-    path: Path
-    text: str
-    title_hint: str = ""  # e.g. a document title held in file properties
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
@@ -239,46 +256,6 @@ def _spreadsheet_text(path: Path, data: bytes, max_bytes: int) -> LoadedFile:
     return LoadedFile(path, "\n".join(lines), title_hint=title)
 
 
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
-)
-
-
-def _pdf_text(path: Path, data: bytes) -> LoadedFile:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise IngestError(path, "password-protected PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except IngestError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise IngestError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from exc
-    except Exception as exc:  # pypdf raises assorted errors on hostile files
-        raise IngestError(path, f"unreadable PDF ({type(exc).__name__})") from exc
-    if not "".join(pages).strip():
-        raise IngestError(path, "PDF has no text layer (scanned image?); OCR it first")
-    if not _looks_like_text("".join(pages)):
-        raise IngestError(path, "PDF text layer is garbled (fonts without a Unicode map?); OCR it or export it again")
-    # Lines repeated on most pages are running headers/footers.
-    counts = Counter(line.strip() for page in pages for line in set(page.splitlines()) if line.strip())
-    repeated = {line for line, n in counts.items() if len(pages) >= 3 and n >= 0.6 * len(pages) and len(line) < 60}
-    kept_pages = []
-    for page in pages:
-        kept = [ln for ln in page.splitlines() if ln.strip() not in repeated and not _PAGE_NUMBER.match(ln)]
-        kept_pages.append("\n".join(kept))
-    title = ""
-    try:
-        metadata = reader.metadata
-        title = meaningful_title(str(metadata.get("/Title") or "")) if metadata else ""
-    except Exception:  # metadata is optional and often malformed
-        title = ""
-    return LoadedFile(path, "\n".join(kept_pages), title_hint=title)
-
-
 # Titles that PDF writers put into the metadata by themselves: a browser's blank page, a
 # word processor's placeholder or the name of the file that was printed ("Microsoft Word - x.docx").
 _PLACEHOLDER_TITLE = re.compile(
@@ -347,18 +324,6 @@ def _html_text(path: Path, data: bytes) -> LoadedFile:
     return LoadedFile(path, text, title_hint=parser.title.strip())
 
 
-def human_size(size: int) -> str:
-    """``532 bytes``, ``12.0 KB``, ``200.0 MB``: limits below 1 MB must not read as "0 MB"."""
-    if size < 1024:
-        return f"{size} bytes"
-    scaled = float(size)
-    for unit in ("KB", "MB", "GB"):
-        scaled /= 1024
-        if scaled < 1024 or unit == "GB":
-            return f"{scaled:.1f} {unit}"
-    raise AssertionError("unreachable")
-
-
 def check_file(path: Path, max_bytes: int) -> int:
     """The size of a regular, non-empty file within the limit, from ``stat()`` alone.
 
@@ -380,8 +345,18 @@ def check_file(path: Path, max_bytes: int) -> int:
     return info.st_size
 
 
-def load_file(path: Path, max_bytes: int) -> LoadedFile:
+@dataclass(frozen=True)
+class ReadOptions:
+    """Limits and progress of the readers that OCR (Settings.ocr_*)."""
+
+    ocr_page_limit: int = 200
+    ocr_max_pixels: int = 40_000_000
+    on_page: PageProgress | None = None  # (pages done, pages to OCR) of the file being read
+
+
+def load_file(path: Path, max_bytes: int, options: ReadOptions | None = None) -> LoadedFile:
     """Read one file into text. Raises :class:`IngestError` with a reason a user can act on."""
+    options = options or ReadOptions()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(
@@ -400,7 +375,24 @@ def load_file(path: Path, max_bytes: int) -> LoadedFile:
     elif suffix == ".pdf":
         if not data.startswith(b"%PDF"):
             raise IngestError(path, "not a PDF (no %PDF header; renamed or truncated?)")
-        loaded = _pdf_text(path, data)
+        from assistant.ingest.pdf import PdfOptions, read_pdf
+
+        loaded = read_pdf(path, data, PdfOptions(options.ocr_max_pixels, options.ocr_page_limit, options.on_page))
+    elif suffix in {".doc", ".wps"}:
+        from assistant.ingest.legacy import read_legacy_word
+
+        loaded = read_legacy_word(path, data, lambda source, docx_data: _docx_text(source, docx_data, max_bytes))
+    elif suffix == ".ofd":
+        from assistant.ingest.ofd import read_ofd
+
+        loaded = read_ofd(path, data, max_bytes)
+    elif suffix in IMAGE_SUFFIXES:
+        from assistant.ingest.ocr import ocr_images, open_images
+
+        text, note = ocr_images(
+            path, open_images(path, data, options.ocr_max_pixels), options.ocr_page_limit, options.on_page
+        )
+        loaded = LoadedFile(path, text, notes=[note])
     elif suffix in {".html", ".htm"}:
         loaded = _html_text(path, data)
     elif suffix in {".xlsx", ".csv"}:

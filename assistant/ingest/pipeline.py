@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.ingest.clean import clean_text, split_articles
-from assistant.ingest.load import IGNORED_NAMES, SUPPORTED_SUFFIXES, IngestError, load_file
+from assistant.ingest.load import IGNORED_NAMES, SUPPORTED_SUFFIXES, IngestError, ReadOptions, load_file
 from assistant.ingest.meta import apply_overrides, derive_meta, load_overrides, sidecar_overrides
 from assistant.ingest.split import split_passages
 from assistant.models import Chunk, Document
@@ -83,9 +83,14 @@ def index_text(chunk: Chunk, title: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def prepare(source: SourceFile, settings: Settings, content_hash: str) -> list[tuple[Document, list[Chunk]]]:
-    """Documents (one per article in the file) with their passages. Raises IngestError."""
-    loaded = load_file(source.path, settings.max_file_bytes)
+def prepare(
+    source: SourceFile, settings: Settings, content_hash: str, on_page: Callable[[int, int], None] | None = None
+) -> list[tuple[Document, list[Chunk]]]:
+    """Documents (one per article in the file) with their passages. Raises IngestError.
+
+    ``on_page(done, total)`` follows the pages of a file read by OCR."""
+    options = ReadOptions(settings.ocr_page_limit, settings.ocr_max_pixels, on_page)
+    loaded = load_file(source.path, settings.max_file_bytes, options)
     cleaned = clean_text(loaded.text)
     if not cleaned.text.strip():
         raise IngestError(source.path, "nothing left after removing boilerplate")
@@ -102,7 +107,9 @@ def prepare(source: SourceFile, settings: Settings, content_hash: str) -> list[t
             # keys are ints in meta.yaml and strings in a JSON sidecar
             per_article = by_article.get(number) or by_article.get(str(number)) or {}
             apply_overrides(meta, {k: v for k, v in overrides.items() if k != "articles"} | per_article)
-        document = Document(doc_id, source.path.name, source.key, article, meta, content_hash, cleaned.notes)
+        document = Document(
+            doc_id, source.path.name, source.key, article, meta, content_hash, loaded.notes + cleaned.notes
+        )
         chunks = []
         for ordinal, piece in enumerate(split_passages(article, settings.chunk_max_chars, settings.chunk_min_chars)):
             raw = article[piece.start : piece.end]

@@ -1,0 +1,228 @@
+"""Text of scanned pages and photos: RapidOCR (PP-OCRv4 Chinese models inside the
+``rapidocr-onnxruntime`` wheel, so it runs offline), then reading order from the boxes.
+
+Reading order: a page whose lines fall on two sides of an empty vertical gutter, each side
+holding long text lines, is read column by column (a line crossing the gutter, such as a title,
+is read where it stands); anything else is read line by line, top to bottom. A run of lines
+that split into the same number of cells is a table: its rows become record lines with the
+header repeated, as for tables in a .docx.
+
+Images are checked before they are decoded: a file whose header claims more pixels than
+``Settings.ocr_max_pixels`` (a decompression bomb, or a 10,000 x 10,000 photo) is refused."""
+
+from __future__ import annotations
+
+import functools
+import io
+import itertools
+import statistics
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.ingest.errors import IngestError
+
+# The longest side fed to the recogniser; a 600 dpi A4 page is scaled down to it.
+MAX_SIDE = 3500
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return max(1.0, self.y1 - self.y0)
+
+    @property
+    def middle(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+PageProgress = Callable[[int, int], None]
+
+
+@functools.cache
+def _engine() -> Any:
+    """The recogniser, loaded once per process (about 1.4 s): its models are read-only."""
+    from rapidocr_onnxruntime import RapidOCR
+
+    return RapidOCR()
+
+
+def recognise(image: Any) -> list[Box]:
+    """Boxes of text found in a PIL image."""
+    import numpy as np
+
+    image = image.convert("RGB")
+    if max(image.size) > MAX_SIDE:
+        scale = MAX_SIDE / max(image.size)
+        image = image.resize((round(image.width * scale), round(image.height * scale)))
+    result, _ = _engine()(np.asarray(image)[:, :, ::-1])  # RapidOCR expects OpenCV's BGR order
+    boxes = []
+    for points, text, _score in result or []:
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        if text.strip():
+            boxes.append(Box(min(xs), min(ys), max(xs), max(ys), text.strip()))
+    return boxes
+
+
+def _lines(boxes: Sequence[Box]) -> list[list[Box]]:
+    """Boxes grouped into lines (vertical middles within half a box height), top to bottom."""
+    lines: list[list[Box]] = []
+    for box in sorted(boxes, key=lambda b: (b.middle, b.x0)):
+        if lines:
+            last = lines[-1]
+            middle = statistics.fmean(b.middle for b in last)
+            if abs(box.middle - middle) <= 0.5 * min(box.height, max(b.height for b in last)):
+                last.append(box)
+                continue
+        lines.append([box])
+    return [sorted(line, key=lambda b: b.x0) for line in lines]
+
+
+def _cells(line: list[Box]) -> list[str]:
+    """A line's text split where the gap between boxes is wider than two characters."""
+    cells = [line[0].text]
+    for previous, box in itertools.pairwise(line):
+        if box.x0 - previous.x1 > 2 * box.height:
+            cells.append(box.text)
+        else:
+            cells[-1] += box.text
+    return cells
+
+
+def _text_lines(boxes: Sequence[Box]) -> list[str]:
+    """Lines of a single column; runs of 3+ lines with the same 2+ cells become table records."""
+    from assistant.ingest.load import table_rows_as_records
+
+    rows = [_cells(line) for line in _lines(boxes)]
+    result: list[str] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and len(rows[j]) >= 2 and len(rows[j]) == len(rows[i]):
+            j += 1
+        if j - i >= 3:
+            result.extend(table_rows_as_records(rows[i:j]))
+            i = j
+        else:
+            result.append("　".join(rows[i]))
+            i += 1
+    return result
+
+
+def _gutter(boxes: Sequence[Box]) -> float | None:
+    """The x of an empty vertical stripe between two columns of long text lines, if there is one."""
+    left, right = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+    width = right - left
+    narrow = [b for b in boxes if b.x1 - b.x0 < 0.6 * width]  # lines that may sit in one column
+    if len(narrow) < 4:
+        return None
+    char = statistics.median(b.height for b in narrow)
+    covered = sorted((b.x0, b.x1) for b in narrow)
+    best: tuple[float, float] | None = None
+    reach = covered[0][1]
+    for x0, x1 in covered[1:]:
+        if x0 > reach and (best is None or x0 - reach > best[1] - best[0]):
+            best = (reach, x0)
+        reach = max(reach, x1)
+    if best is None or best[1] - best[0] < char:
+        return None
+    gutter = (best[0] + best[1]) / 2
+    if not left + 0.25 * width < gutter < left + 0.75 * width:
+        return None
+    for side in ([b for b in narrow if b.x1 <= gutter], [b for b in narrow if b.x0 >= gutter]):
+        # Columns of prose: most lines fill their column and are long; table cells are short.
+        if len(side) < 2 or statistics.median(len(b.text) for b in side) < 8:
+            return None
+    return gutter
+
+
+def reading_order(boxes: Sequence[Box]) -> list[str]:
+    """The page's lines in reading order (see the module docstring)."""
+    if not boxes:
+        return []
+    gutter = _gutter(boxes)
+    if gutter is None:
+        return _text_lines(boxes)
+    result: list[str] = []
+    section: list[Box] = []
+    for box in sorted(boxes, key=lambda b: b.y0):
+        if box.x0 < gutter < box.x1:  # spans both columns: ends the section above it
+            result += _columns(section, gutter) + _text_lines([box])
+            section = []
+        else:
+            section.append(box)
+    return result + _columns(section, gutter)
+
+
+def _columns(section: list[Box], gutter: float) -> list[str]:
+    if not section:
+        return []
+    return _text_lines([b for b in section if b.x1 <= gutter]) + _text_lines([b for b in section if b.x0 >= gutter])
+
+
+def check_pixels(path: Path, width: int, height: int, max_pixels: int) -> None:
+    if width * height > max_pixels:
+        raise IngestError(
+            path,
+            f"refused: image of {width} x {height} pixels is over the limit of {max_pixels:,} pixels "
+            "(ASSISTANT_OCR_MAX_PIXELS; decompression bomb or oversized scan)",
+        )
+
+
+def open_images(path: Path, data: bytes, max_pixels: int) -> list[Any]:
+    """The frames of an image file (a TIFF may hold many pages), each checked before decoding."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns from 89 Mpixels on: the explicit check below gives the reason instead.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            frames = []
+            for frame in ImageSequence.Iterator(image):
+                check_pixels(path, frame.width, frame.height, max_pixels)
+                frame.load()
+                frames.append(frame.copy())
+    except IngestError:
+        raise
+    except Image.DecompressionBombError as exc:
+        raise IngestError(path, f"refused: image is too large to decode safely ({exc})") from exc
+    except UnidentifiedImageError as exc:
+        raise IngestError(path, f"damaged image (not a {path.suffix.lower()} Pillow can read)") from exc
+    except (OSError, ValueError, SyntaxError) as exc:  # truncated or malformed image data
+        raise IngestError(path, f"damaged image ({type(exc).__name__}: {exc})") from exc
+    return frames
+
+
+def check_page_limit(path: Path, pages: int, limit: int) -> None:
+    if pages > limit:
+        raise IngestError(
+            path,
+            f"refused: {pages} pages need OCR, over the limit of {limit} pages per file (ASSISTANT_OCR_PAGE_LIMIT)",
+        )
+
+
+def ocr_note(pages: list[int], total: int) -> str:
+    """The document note of pages read by OCR (their text may hold recognition errors)."""
+    shown = "、".join(str(p) for p in pages[:30]) + ("…" if len(pages) > 30 else "")
+    return f"OCR：第 {shown} 页（共 {total} 页）为扫描图像，文字由识别得到"
+
+
+def ocr_images(path: Path, images: list[Any], page_limit: int, on_page: PageProgress | None) -> tuple[str, str]:
+    """Text of image pages (one file's frames) and its note."""
+    check_page_limit(path, len(images), page_limit)
+    pages = []
+    for number, image in enumerate(images, start=1):
+        pages.append("\n".join(reading_order(recognise(image))))
+        if on_page:
+            on_page(number, len(images))
+    return "\n".join(pages), ocr_note(list(range(1, len(images) + 1)), len(images))

@@ -1,0 +1,141 @@
+"""OCR: reading order from boxes (synthetic boxes), images refused before decoding, the page
+limit, and RapidOCR itself on report pages rendered in a Chinese font."""
+
+from __future__ import annotations
+
+import io
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest.load import IngestError, ReadOptions, load_file
+from assistant.ingest.ocr import Box, reading_order
+from assistant.ingest.pdf import real_text_layer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from ocr_pages import png_bytes, scanned_pdf, table_page, text_page, two_column_page
+
+H = 30  # a character's height in the synthetic boxes
+
+
+def line(x: float, y: float, text: str) -> Box:
+    return Box(x, y, x + H * len(text), y + H, text)
+
+
+def test_two_columns_are_read_column_by_column_with_the_title_first():
+    left = ["一、市容环境整治全年清理占道经营", "一千三百五十六处整治乱贴乱画四千", "二百一十处市容秩序明显好转"]
+    right = ["二、违法建设治理全年拆除违法建设", "一百二十七处面积三点五万平方米", "新增违建实现零增长"]
+    boxes = [line(90, 50, "2023年XX区城市管理局工作总结（全文）全年工作情况如下")]
+    boxes += [line(90, 120 + 50 * i, t) for i, t in enumerate(left)]
+    boxes += [line(640, 120 + 50 * i, t) for i, t in enumerate(right)]
+    assert reading_order(boxes) == [boxes[0].text, *left, *right]
+
+
+def test_a_line_across_both_columns_ends_the_section_above_it():
+    upper = [line(90, 100 + 50 * i, "左栏第一部分的一行正文文字") for i in range(3)]
+    upper_right = [line(640, 100 + 50 * i, "右栏第一部分的一行正文文字") for i in range(3)]
+    across = line(90, 300, "二、这一行标题横跨两栏而且足够长足够长足够长")
+    lower = [line(90, 370, "左栏第二部分的一行正文文字"), line(640, 370, "右栏第二部分的一行正文文字")]
+    order = reading_order(upper + upper_right + [across] + lower)
+    assert order == [b.text for b in upper + upper_right] + [across.text, lower[0].text, lower[1].text]
+
+
+def test_table_rows_become_records_with_the_header_repeated():
+    rows = [["街道", "案件数", "处置率"], ["城关街道", "1,204", "99.1%"], ["新区街道", "856", "97.4%"]]
+    boxes = [line(90, 40, "各街道案件处置情况")]
+    boxes += [line(90 + 300 * c, 100 + 60 * r, cell) for r, row in enumerate(rows) for c, cell in enumerate(row)]
+    assert reading_order(boxes) == [
+        "各街道案件处置情况",
+        "街道　案件数　处置率",
+        "街道：城关街道；案件数：1,204；处置率：99.1%",
+        "街道：新区街道；案件数：856；处置率：97.4%",
+    ]
+
+
+def test_boxes_of_one_line_join_in_order_and_lines_follow_from_top():
+    boxes = [line(310, 102, "处置率达到98.6%"), line(90, 100, "数字化城管案件"), line(90, 160, "第二行")]
+    assert reading_order(boxes) == ["数字化城管案件处置率达到98.6%", "第二行"]
+
+
+@pytest.mark.parametrize(
+    ("text", "real"),
+    [
+        ("2023年城市管理工作总结", True),
+        ("", False),
+        ("   \n  ", False),
+        ("\ue001\ue002\ue003\ue004\ue005\ue006", False),
+    ],
+)
+def test_real_text_layer(text, real):
+    assert real_text_layer(text) is real
+
+
+def huge_png(width: int = 10_000, height: int = 10_000) -> bytes:
+    """A real PNG of a white page of width x height pixels (1 bit): about 12 KB on disk."""
+    row = b"\x00" + b"\xff" * (width // 8)
+    raw = zlib.compress(row * height, 9)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
+
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([1, 0, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+def test_a_10000_by_10000_image_is_refused_before_decoding(tmp_path):
+    path = tmp_path / "照片.png"
+    path.write_bytes(huge_png())
+    with pytest.raises(IngestError) as refused:
+        load_file(path, 50 * 1024 * 1024)
+    assert "10000 x 10000 pixels" in refused.value.reason and "ASSISTANT_OCR_MAX_PIXELS" in refused.value.reason
+    assert "照片.png" in str(refused.value)
+
+
+def test_a_scanned_pdf_with_a_huge_page_image_is_refused(tmp_path):
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (10_000, 10_000), 1).save(out, format="PDF")
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(out.getvalue())
+    with pytest.raises(IngestError, match="10000 x 10000 pixels"):
+        load_file(path, 50 * 1024 * 1024)
+
+
+def test_damaged_image_is_refused_with_the_reason(tmp_path):
+    path = tmp_path / "broken.png"
+    path.write_bytes(png_bytes(text_page(["测试"]))[:200])
+    with pytest.raises(IngestError, match="damaged image"):
+        load_file(path, 50 * 1024 * 1024)
+
+
+def test_pages_over_the_ocr_limit_are_refused_before_any_ocr(tmp_path):
+    path = tmp_path / "long-scan.pdf"
+    path.write_bytes(scanned_pdf([text_page(["第一页"]), text_page(["第二页"]), text_page(["第三页"])]))
+    with pytest.raises(IngestError) as refused:
+        load_file(path, 50 * 1024 * 1024, ReadOptions(ocr_page_limit=2))
+    assert "3 pages need OCR" in refused.value.reason and "ASSISTANT_OCR_PAGE_LIMIT" in refused.value.reason
+
+
+@pytest.mark.integration  # RapidOCR runs (about 5 s a page on 2 cores)
+def test_rendered_two_column_and_table_pages_are_read_in_order(tmp_path):
+    two = two_column_page(
+        "2023年XX区城市管理局工作总结",
+        ["一、市容环境整治。全年清理占道经营1356处，市容秩序明显好转。"],
+        ["二、违法建设治理。全年拆除违法建设127处，新增违建零增长。"],
+    )
+    table = table_page(
+        "各街道案件处置情况",
+        [["街道", "案件数", "处置率"], ["城关街道", "1204", "99.1%"], ["新区街道", "856", "97.4%"]],
+    )
+    path = tmp_path / "扫描件.pdf"
+    path.write_bytes(scanned_pdf([two, table]))
+    pages: list[tuple[int, int]] = []
+    loaded = load_file(path, 50 * 1024 * 1024, ReadOptions(on_page=lambda done, total: pages.append((done, total))))
+    assert pages == [(1, 2), (2, 2)]
+    text = loaded.text.replace("\n", "")
+    assert text.index("占道经营1356处") < text.index("明显好转") < text.index("二、违法建设治理") < text.index("127处")
+    assert "街道：城关街道；案件数：1204；处置率：99.1%" in loaded.text
+    assert loaded.notes == ["OCR：第 1、2 页（共 2 页）为扫描图像，文字由识别得到"]
