@@ -15,7 +15,7 @@ from assistant.ingest.ocr import Box, reading_order
 from assistant.ingest.pdf import real_text_layer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from ocr_pages import png_bytes, scanned_pdf, table_page, text_page, two_column_page
+from ocr_pages import png_bytes, scanned_pdf, text_page
 
 H = 30  # a character's height in the synthetic boxes
 
@@ -119,23 +119,4 @@ def test_pages_over_the_ocr_limit_are_refused_before_any_ocr(tmp_path):
     assert "3 pages need OCR" in refused.value.reason and "ASSISTANT_OCR_PAGE_LIMIT" in refused.value.reason
 
 
-@pytest.mark.integration  # RapidOCR runs (about 5 s a page on 2 cores)
-def test_rendered_two_column_and_table_pages_are_read_in_order(tmp_path):
-    two = two_column_page(
-        "2023年XX区城市管理局工作总结",
-        ["一、市容环境整治。全年清理占道经营1356处，市容秩序明显好转。"],
-        ["二、违法建设治理。全年拆除违法建设127处，新增违建零增长。"],
-    )
-    table = table_page(
-        "各街道案件处置情况",
-        [["街道", "案件数", "处置率"], ["城关街道", "1204", "99.1%"], ["新区街道", "856", "97.4%"]],
-    )
-    path = tmp_path / "扫描件.pdf"
-    path.write_bytes(scanned_pdf([two, table]))
-    pages: list[tuple[int, int]] = []
-    loaded = load_file(path, 50 * 1024 * 1024, ReadOptions(on_page=lambda done, total: pages.append((done, total))))
-    assert pages == [(1, 2), (2, 2)]
-    text = loaded.text.replace("\n", "")
-    assert text.index("占道经营1356处") < text.index("明显好转") < text.index("二、违法建设治理") < text.index("127处")
-    assert "街道：城关街道；案件数：1204；处置率：99.1%" in loaded.text
-    assert loaded.notes == ["OCR：第 1、2 页（共 2 页）为扫描图像，文字由识别得到"]
+# RapidOCR itself on rendered two-column and table pages: tests/test_ingest_formats.py (one ingest).

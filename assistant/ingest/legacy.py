@@ -25,19 +25,25 @@ def find_converter() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def is_encrypted_word(data: bytes) -> bool:
-    """Whether a Word binary file says it is password-protected (its FIB's fEncrypted flag).
+def word_flags(data: bytes) -> int | None:
+    """The flags of a Word 97+ file information block, or None when the file has none.
 
     The WordDocument stream starts on a sector boundary with the FIB; the first such block is it."""
     for offset in range(_SECTOR, min(len(data), 64 * 1024 * 1024) - 12, _SECTOR):
         if data[offset : offset + 2] == _FIB_MAGIC:
-            flags = int.from_bytes(data[offset + 10 : offset + 12], "little")
-            return bool(flags & _F_ENCRYPTED)
-    return False
+            return int.from_bytes(data[offset + 10 : offset + 12], "little")
+    return None
+
+
+def is_encrypted_word(data: bytes) -> bool:
+    """Whether a Word binary file says it is password-protected (its FIB's fEncrypted flag)."""
+    return bool((word_flags(data) or 0) & _F_ENCRYPTED)
 
 
 def read_legacy_word(path: Path, data: bytes, read_docx: Callable[[Path, bytes], LoadedFile]) -> LoadedFile:
     """Text of a .doc/.wps: checked, converted to .docx in a private folder, read by ``read_docx``."""
+    from assistant.ingest.load import looks_like_text
+
     kind = path.suffix.lower()
     if not data.startswith(OLE_MAGIC):
         if data.startswith(b"PK\x03\x04"):
@@ -45,7 +51,10 @@ def read_legacy_word(path: Path, data: bytes, read_docx: Callable[[Path, bytes],
         if data.lstrip()[:5].lower() == b"{\\rtf":
             raise IngestError(path, f"not a binary {kind} (it is an RTF file); save it as .docx")
         raise IngestError(path, f"damaged {kind} file (not an Office binary document)")
-    if is_encrypted_word(data):
+    flags = word_flags(data)
+    if flags is None:  # LibreOffice would import any bytes as text: only a Word stream is converted
+        raise IngestError(path, f"damaged {kind} file (no Word document stream in it)")
+    if flags & _F_ENCRYPTED:
         raise IngestError(path, f"password-protected {kind} file; remove the password and save it again")
     converter = find_converter()
     if converter is None:
@@ -83,4 +92,6 @@ def read_legacy_word(path: Path, data: bytes, read_docx: Callable[[Path, bytes],
         if not converted.is_file() or converted.stat().st_size == 0:
             raise IngestError(path, f"damaged {kind} file (LibreOffice could not open it)")
         loaded = read_docx(path, converted.read_bytes())
+    if not looks_like_text(loaded.text):
+        raise IngestError(path, f"damaged {kind} file (its text came out garbled)")
     return LoadedFile(path, loaded.text, title_hint=loaded.title_hint)

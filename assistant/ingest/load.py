@@ -31,6 +31,7 @@ __all__ = [
     "decode_text",
     "human_size",
     "load_file",
+    "looks_like_text",
     "meaningful_title",
     "read_spreadsheet",
     "table_rows_as_records",
@@ -71,19 +72,19 @@ def decode_text(data: bytes, path: str | Path) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _looks_like_text(text):
+        if looks_like_text(text):
             return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None:
         text = str(best)
-        if _looks_like_text(text):
+        if looks_like_text(text):
             return text
     raise IngestError(path, "unknown or mixed text encoding (tried UTF-8, GB18030 and detection)")
 
 
-def _looks_like_text(text: str) -> bool:
+def looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:20000]

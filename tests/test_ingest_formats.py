@@ -1,0 +1,390 @@
+"""The formats offices keep, made for real in the test and ingested with the real model into a
+real index: OFD (written per GB/T 33190: OFD.xml → Document.xml → Pages/Page_N/Content.xml),
+.doc and .wps (converted by LibreOffice from a python-docx .docx with a table), a scanned PDF
+(a two-column page and a table page rendered in a Chinese font) and a photographed page (PNG).
+Each is searchable and answerable; bad ones (a corrupted and an encrypted .doc, a broken OFD,
+a 10,000 x 10,000 image) are refused with the file and the reason, and the index is kept."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from assistant.ingest.legacy import OLE_MAGIC, is_encrypted_word
+from assistant.ingest.load import IngestError, load_file
+from assistant.ingest.ofd import read_ofd
+from assistant.service import Assistant
+from tests.conftest import make_settings
+from tests.test_ocr import huge_png
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from ocr_pages import png_bytes, scanned_pdf, table_page, text_page, two_column_page
+
+MAX_BYTES = 50 * 1024 * 1024
+
+# ---------------------------------------------------------------------------------------------
+# OFD, written as GB/T 33190 lays it out.
+NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+FONT_MM = 4.2
+
+
+def _text_object(obj_id: int, x: float, y: float, text: str, per_char: bool = False) -> str:
+    if per_char:  # some writers put every character in an object of its own
+        return "".join(_text_object(obj_id * 100 + i, x + i * FONT_MM, y, ch) for i, ch in enumerate(text))
+    delta = f' DeltaX="g {len(text) - 1} {FONT_MM}"' if len(text) > 1 else ""
+    return (
+        f'<ofd:TextObject ID="{obj_id}" Boundary="{x:.2f} {y:.2f} {FONT_MM * len(text):.2f} {FONT_MM * 1.4:.2f}" '
+        f'Font="2" Size="{FONT_MM}"><ofd:TextCode X="0" Y="{FONT_MM}"{delta}>{escape(text)}</ofd:TextCode></ofd:TextObject>'
+    )
+
+
+def ofd_page(lines: list[str | list[str]], per_char: frozenset[int] = frozenset()) -> str:
+    """A page's Content.xml: a string is a line, a list a table row (one object per cell)."""
+    objects, y = [], 25.0
+    for number, line in enumerate(lines):
+        if isinstance(line, str):
+            objects.append(_text_object(10 + number, 25.0, y, line, number in per_char))
+        else:
+            objects += [_text_object(1000 + 10 * number + c, 25.0 + 45.0 * c, y, cell) for c, cell in enumerate(line)]
+        y += FONT_MM * 1.8
+    body = "".join(objects)
+    return f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {NS}><ofd:Content><ofd:Layer ID="3">{body}</ofd:Layer></ofd:Content></ofd:Page>'
+
+
+def make_ofd(pages: list[str], title: str = "") -> bytes:
+    refs = "".join(f'<ofd:Page ID="{100 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
+    head = '<?xml version="1.0" encoding="UTF-8"?>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "OFD.xml",
+            f'{head}<ofd:OFD {NS} Version="1.1" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>6f1c</ofd:DocID>'
+            f"<ofd:Title>{escape(title)}</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+            "</ofd:DocBody></ofd:OFD>",
+        )
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f"{head}<ofd:Document {NS}><ofd:CommonData><ofd:MaxUnitID>99999</ofd:MaxUnitID><ofd:PageArea>"
+            "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
+            f"</ofd:CommonData><ofd:Pages>{refs}</ofd:Pages></ofd:Document>",
+        )
+        archive.writestr(
+            "Doc_0/PublicRes.xml",
+            f'{head}<ofd:Res {NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/>'
+            "</ofd:Fonts></ofd:Res>",
+        )
+        for i, page in enumerate(pages):
+            archive.writestr(f"Doc_0/Pages/Page_{i}/Content.xml", page)
+    return out.getvalue()
+
+
+OFD_TITLE = "XX市文明办2024年创建全国文明城市工作总结"
+OFD_PAGES = [
+    ofd_page(
+        [
+            OFD_TITLE,
+            "一、志愿服务",
+            "全年开展新时代文明实践志愿服务活动2315场次，参与志愿者4.6万人次。",
+            ["测评项目", "得分", "排名"],
+            ["公共文明素养", "92.5", "第3名"],
+            ["社区环境整治", "88.0", "第7名"],
+        ],
+        per_char=frozenset({2}),
+    ),
+    ofd_page(["二、下一步工作", "持续推进背街小巷整治，年内完成改造46条。"]),
+]
+
+
+def test_ofd_pages_become_lines_and_table_rows_in_order(tmp_path):
+    loaded = read_ofd(tmp_path / "总结.ofd", make_ofd(OFD_PAGES, OFD_TITLE), MAX_BYTES)
+    assert loaded.title_hint == OFD_TITLE
+    assert loaded.text.splitlines() == [
+        OFD_TITLE,
+        "一、志愿服务",
+        "全年开展新时代文明实践志愿服务活动2315场次，参与志愿者4.6万人次。",
+        "测评项目　得分　排名",
+        "公共文明素养　92.5　第3名",
+        "社区环境整治　88.0　第7名",
+        "二、下一步工作",
+        "持续推进背街小巷整治，年内完成改造46条。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda data: data[: len(data) // 2], "damaged OFD (not a zip archive"),
+        (lambda data: _without(data, "Doc_0/Pages/Page_1/Content.xml"), "Content.xml missing"),
+        (lambda data: _replaced(data, "OFD.xml", b"<ofd:OFD><unclosed"), "damaged OFD (OFD.xml: ParseError)"),
+        (
+            lambda data: _replaced(data, "OFD.xml", b'<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'),
+            "damaged OFD (OFD.xml: EntitiesForbidden)",
+        ),
+    ],
+)
+def test_broken_ofd_is_refused_with_the_reason(tmp_path, damage, reason):
+    path = tmp_path / "坏文件.ofd"
+    path.write_bytes(damage(make_ofd(OFD_PAGES)))
+    with pytest.raises(IngestError) as refused:
+        load_file(path, MAX_BYTES)
+    assert reason in refused.value.reason and "坏文件.ofd" in str(refused.value)
+
+
+def _rewrite(data: bytes, name: str, content: bytes | None) -> bytes:
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for member in source.namelist():
+            if member != name:
+                archive.writestr(member, source.read(member))
+            elif content is not None:
+                archive.writestr(member, content)
+    return out.getvalue()
+
+
+def _without(data: bytes, name: str) -> bytes:
+    return _rewrite(data, name, None)
+
+
+def _replaced(data: bytes, name: str, content: bytes) -> bytes:
+    return _rewrite(data, name, content)
+
+
+# ---------------------------------------------------------------------------------------------
+# .doc and .wps, converted by LibreOffice from a real .docx with a table.
+DOC_TITLE = "XX区城市管理局2023年工作总结"
+
+
+def make_report_docx(title: str, rows: list[list[str]], facts: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.add_paragraph(title)
+    document.add_paragraph("一、主要工作完成情况")
+    for fact in facts:
+        document.add_paragraph(fact)
+    grid = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            grid.cell(r, c).text = cell
+    document.add_paragraph("二、下半年工作计划")
+    document.add_paragraph("继续推进城市精细化管理。")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def soffice() -> str:
+    """LibreOffice, which scripts/setup.sh installs; its absence fails in CI and skips elsewhere."""
+    found = shutil.which("soffice")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) missing in CI: scripts/setup.sh installs libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) not installed; scripts/setup.sh installs it")
+    return found
+
+
+def convert(docx_data: bytes, target: str, folder: Path) -> bytes:
+    """The .docx saved by LibreOffice in Word 97 format as ``.doc`` or ``.wps`` (what WPS writes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "source.docx").write_bytes(docx_data)
+    subprocess.run(
+        [soffice(), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--convert-to",
+         f"{target}:MS Word 97", "--outdir", str(folder), str(folder / "source.docx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return (folder / f"source.{target}").read_bytes()
+
+
+def encrypted(doc: bytes) -> bytes:
+    """A .doc whose file information block says it is password-protected (fEncrypted set)."""
+    data = bytearray(doc)
+    offset = next(o for o in range(512, len(data), 512) if data[o : o + 2] == b"\xec\xa5")
+    data[offset + 11] |= 0x01  # the flags word at +10, little-endian: 0x0100 is in its second byte
+    assert is_encrypted_word(bytes(data)) and not is_encrypted_word(doc)
+    return bytes(data)
+
+
+def test_doc_without_libreoffice_names_the_file_and_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no soffice on PATH
+    path = tmp_path / "旧报告.doc"
+    path.write_bytes(OLE_MAGIC + bytes(504) + b"\xec\xa5" + bytes(2048))  # a Word stream's FIB at sector 1
+    with pytest.raises(IngestError) as refused:
+        load_file(path, MAX_BYTES)
+    assert "旧报告.doc" in str(refused.value)
+    assert "LibreOffice" in refused.value.reason and "apt-get install libreoffice-writer-nogui" in refused.value.reason
+
+
+def test_renamed_docx_and_non_office_bytes_are_refused_as_doc(tmp_path):
+    for name, data, reason in [
+        ("a.doc", make_report_docx("标题", [["a", "b"]], []), "a .docx renamed"),
+        ("b.wps", b"just some text, not a document", "damaged .wps file"),
+    ]:
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(IngestError, match=reason):
+            load_file(tmp_path / name, MAX_BYTES)
+
+
+# ---------------------------------------------------------------------------------------------
+# Everything at once: one index, the good files searchable and answerable, the bad ones refused.
+BEFORE = "某县城管局2025年上半年工作总结\n一、市容整治\n上半年共清理占道经营4321处，拆除违建17处。"
+
+SCAN_TWO_COLUMNS = two_column_page(
+    "XX县城市管理局2022年工作总结",
+    ["一、市容环境整治。全年清理流动摊点1356处，市容秩序明显好转，群众满意度持续提升。"],
+    ["二、违法建设治理。全年拆除违法建设127处，拆除面积3.5万平方米，新增违建实现零增长。"],
+)
+SCAN_TABLE = table_page(
+    "各乡镇垃圾分类覆盖情况",
+    [
+        ["乡镇", "覆盖小区", "覆盖率"],
+        ["城南镇", "213个", "96.5%"],
+        ["城北镇", "158个", "91.2%"],
+        ["东山镇", "87个", "88.0%"],
+    ],
+)
+PHOTO = text_page(
+    ["XX县文明办关于公益广告设置情况的通报", "截至11月底，全县共设置公益广告牌1288块，其中主干道沿线412块。"]
+)
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory, embedder):
+    """An index that held one report, then took a folder of every format and four bad files."""
+    root = tmp_path_factory.mktemp("office")
+    settings = make_settings(root / "index")
+    assistant = Assistant(settings, embedder)
+    (root / "before").mkdir()
+    (root / "before" / "before.txt").write_text(BEFORE, encoding="utf-8")
+    assert assistant.ingest([root / "before"]).added
+    folder = root / "incoming"
+    folder.mkdir()
+    doc = convert(
+        make_report_docx(
+            DOC_TITLE,
+            [["街道", "案件数", "处置率"], ["城关街道", "1204", "99.1%"], ["新区街道", "856", "97.4%"]],
+            ["全年数字化城管案件处置率达到98.6%，同比提高2.3个百分点。"],
+        ),
+        "doc",
+        root / "lo-doc",
+    )
+    wps = convert(
+        make_report_docx(
+            "XX区园林绿化中心2023年工作总结",
+            [["公园", "新增绿地", "投资"], ["滨江公园", "3.2公顷", "860万元"]],
+            ["全年新建口袋公园15座，新增城市绿地面积28公顷。"],
+        ),
+        "wps",
+        root / "lo-wps",
+    )
+    files = {
+        "创文总结.ofd": make_ofd(OFD_PAGES, OFD_TITLE),
+        "城管总结.doc": doc,
+        "园林总结.wps": wps,
+        "扫描件.pdf": scanned_pdf([SCAN_TWO_COLUMNS, SCAN_TABLE]),
+        "通报照片.png": png_bytes(PHOTO),
+        "损坏.doc": OLE_MAGIC + os.urandom(4096),
+        "加密.doc": encrypted(doc),
+        "损坏.ofd": make_ofd(OFD_PAGES)[:300],
+        "超大图片.png": huge_png(),
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    stages: list[tuple[str, int, int]] = []
+    report = assistant.ingest([folder], progress=lambda stage, done, total: stages.append((stage, done, total)))
+    ocr_pages = [(done, total) for stage, done, total in stages if stage == "ocr"]
+    assert ocr_pages == [(1, 2), (2, 2), (1, 1)]  # the scanned PDF's two pages, then the photo
+    return assistant, report
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("损坏.doc", "damaged .doc file"),
+        ("加密.doc", "password-protected .doc file"),
+        ("损坏.ofd", "damaged OFD"),
+        ("超大图片.png", "10000 x 10000 pixels"),
+    ],
+)
+def test_bad_files_are_refused_with_the_file_and_the_reason(office, name, reason):
+    _, report = office
+    reasons = [r for path, r in report.skipped if Path(path).name == name]
+    assert reasons and reason in reasons[0], report.skipped
+
+
+def test_every_good_file_is_indexed_and_the_index_kept_what_it_had(office):
+    assistant, report = office
+    added = sorted(Path(key).name for key in report.added)
+    assert added == sorted(["创文总结.ofd", "城管总结.doc", "园林总结.wps", "扫描件.pdf", "通报照片.png"]), report
+    assert len(report.skipped) == 4
+    sources = {d["source"] for d in assistant.documents()}
+    assert {"before.txt", "创文总结.ofd", "城管总结.doc", "园林总结.wps", "扫描件.pdf", "通报照片.png"} <= sources
+    assert any("4321处" in hit.chunk.text for hit in assistant.search("清理占道经营多少处", k=5))
+
+
+@pytest.mark.parametrize(
+    ("query", "source", "expected"),
+    [
+        ("志愿服务活动开展了多少场次", "创文总结.ofd", "2315场次"),
+        ("城关街道案件处置率", "城管总结.doc", "处置率：99.1%"),
+        ("滨江公园新增绿地", "园林总结.wps", "新增绿地：3.2公顷"),
+        ("拆除违法建设面积", "扫描件.pdf", "127处"),
+        ("城南镇垃圾分类覆盖小区", "扫描件.pdf", "覆盖小区：213个"),
+        ("公益广告牌设置了多少块", "通报照片.png", "1288块"),
+    ],
+)
+def test_each_format_is_searchable(office, query, source, expected):
+    assistant, _ = office
+    hits = assistant.search(query, k=3)
+    assert any(hit.source == source and expected in hit.chunk.text for hit in hits), [
+        (h.source, h.chunk.text[:80]) for h in hits
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "figure"),
+    [
+        ("XX市2024年开展新时代文明实践志愿服务活动多少场次？", "创文总结.ofd", "2315"),
+        ("XX区2023年数字化城管案件处置率是多少？", "城管总结.doc", "98.6%"),
+        ("XX县2022年拆除违法建设多少处？", "扫描件.pdf", "127"),
+        ("XX县共设置公益广告牌多少块？", "通报照片.png", "1288"),
+    ],
+)
+def test_each_format_is_answerable_with_a_citation(office, question, source, figure):
+    assistant, _ = office
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert figure in answer.text
+    assert any(c.hit.source == source for c in answer.citations), [c.hit.source for c in answer.citations]
+
+
+def test_scanned_columns_are_read_in_order_and_table_rows_as_records(office):
+    assistant, _ = office
+    scanned = next(doc for doc in assistant.documents() if doc["source"] == "扫描件.pdf")
+    document, _ = assistant.document(scanned["doc_id"])
+    text = document.text.replace("\n", "")
+    order = [
+        "全年清理流动摊点1356处",
+        "群众满意度持续提升",
+        "二、违法建设治理",
+        "新增违建实现零增长",
+        "各乡镇垃圾分类覆盖情况",
+    ]
+    assert [text.index(part) for part in order] == sorted(text.index(part) for part in order), document.text
+    assert "乡镇：城南镇；覆盖小区：213个；覆盖率：96.5%" in document.text
+
+
+def test_ocr_documents_say_which_pages_were_recognised(office):
+    assistant, _ = office
+    notes = {d["source"]: d.get("notes") for d in assistant.documents()}
+    scanned = next(doc for doc in assistant.documents() if doc["source"] == "扫描件.pdf")
+    document, _ = assistant.document(scanned["doc_id"])
+    assert "OCR：第 1、2 页（共 2 页）为扫描图像，文字由识别得到" in document.notes, notes
