@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 import pytest
 
 from assistant.ingest.legacy import OLE_MAGIC, is_encrypted_word
-from assistant.ingest.load import IngestError, load_file
+from assistant.ingest.load import SUPPORTED_SUFFIXES, IngestError, load_file
 from assistant.ingest.ofd import read_ofd
 from assistant.service import Assistant
 from tests.conftest import make_settings
@@ -388,3 +388,14 @@ def test_ocr_documents_say_which_pages_were_recognised(office):
     scanned = next(doc for doc in assistant.documents() if doc["source"] == "扫描件.pdf")
     document, _ = assistant.document(scanned["doc_id"])
     assert "OCR：第 1、2 页（共 2 页）为扫描图像，文字由识别得到" in document.notes, notes
+
+
+def test_the_upload_form_accepts_every_format_ingest_reads():
+    import re
+
+    from assistant.web.uploads import is_supported
+
+    template = (Path(__file__).resolve().parent.parent / "assistant/web/templates/documents.html").read_text()
+    accepted = set(re.search(r'id="upload-files"[^>]*accept="([^"]+)"', template).group(1).split(","))
+    assert accepted == SUPPORTED_SUFFIXES
+    assert all(is_supported(f"报告{suffix.upper()}") for suffix in [".ofd", ".doc", ".wps", ".tif", ".jpg"])
