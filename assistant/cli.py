@@ -92,7 +92,7 @@ def ingest(
 ) -> None:
     """Build or update the index from report files (.txt .md .docx .pdf .html .xlsx .csv)."""
     from assistant.index.build import IngestBusy
-    from assistant.index.store import IndexMismatch
+    from assistant.index.store import IndexMismatch, StoreUnavailable
 
     settings = _settings(index)
     if wait is not None:
@@ -117,7 +117,7 @@ def ingest(
 
         try:
             report = assistant.ingest(targets, rebuild=rebuild, progress=progress)
-        except (IndexMismatch, IngestBusy, ValueError) as exc:
+        except (IndexMismatch, IngestBusy, StoreUnavailable, ValueError) as exc:
             _fail(exc)
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
@@ -211,11 +211,18 @@ def ask(
 @app.command()
 def documents(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     """List indexed documents with their metadata and passage counts."""
-    from assistant.index.store import EmbeddedStore, IndexMissing
+    from assistant.index.store import EmbeddedStore, IndexMissing, PassageStore, StoreUnavailable
 
     try:
-        store = EmbeddedStore.open_current(_settings(index).index_dir)
-    except IndexMissing as exc:
+        settings = _settings(index)
+        store: PassageStore
+        if settings.database_url is not None:  # server mode: no model needed to list
+            from assistant.store.postgres import PostgresStore
+
+            store = PostgresStore(settings.database_url.get_secret_value(), None, pool_size=1)
+        else:
+            store = EmbeddedStore.open_current(settings.index_dir)
+    except (IndexMissing, StoreUnavailable) as exc:
         _fail(exc)
     docs = [d.to_dict() for d in store.documents()]
     if as_json:

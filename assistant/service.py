@@ -18,13 +18,14 @@ from assistant.answer.followup import resolve_followup
 from assistant.answer.selector import Selector
 from assistant.index.build import IngestReport, ingest
 from assistant.index.embed import Embedder
-from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMissing
+from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMismatch, IndexMissing, PassageStore
 from assistant.models import Answer, Chunk, Document, Hit
 from assistant.retrieve.search import Mode, Retriever
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.facts.book import FactBook
+    from assistant.store.postgres import PostgresStore
 
 
 log = logging.getLogger(__name__)
@@ -39,12 +40,15 @@ class Assistant:
         faiss.omp_set_num_threads(max(1, self.settings.search_threads))
         self._lock = threading.Lock()
         self._pointer: str | None = None
-        self._store: EmbeddedStore | None = None
+        self._store: PassageStore | None = None
         self._retriever: Retriever | None = None
+        self._server_store: PostgresStore | None = None  # server mode (settings.database_url)
         self._selector: Selector | None = None
 
     # -- index generations ------------------------------------------------
-    def _current(self) -> tuple[EmbeddedStore, Retriever]:
+    def _current(self) -> tuple[PassageStore, Retriever]:
+        if self.settings.database_url is not None:
+            return self._current_server()
         pointer_file = self.settings.index_dir / CURRENT
         pointer = pointer_file.read_text().strip() if pointer_file.exists() else None
         if pointer is None:
@@ -57,9 +61,47 @@ class Assistant:
                 self._pointer = pointer
             return self._store, self._retriever  # type: ignore[return-value]
 
+    def server_store(self) -> PostgresStore:
+        """The PostgreSQL store of server mode, connected (and migrated) on first use."""
+        from assistant.store.postgres import PostgresStore
+
+        with self._lock:
+            if self._server_store is None:
+                assert self.settings.database_url is not None
+                self._server_store = PostgresStore(
+                    self.settings.database_url.get_secret_value(),
+                    self.embedder.dim,
+                    pool_size=self.settings.database_pool_size,
+                    ef_search=self.settings.pg_ef_search,
+                    keyword_ranking=self.settings.pg_keyword_ranking,
+                )
+            return self._server_store
+
+    def _current_server(self) -> tuple[PassageStore, Retriever]:
+        """The database store and a retriever for its current data version: the retriever's
+        caches are dropped with the version they were filled at."""
+        store = self.server_store()
+        version = f"pg-{store.data_version()}"
+        if version == "pg-0":
+            raise IndexMissing("the database holds no index yet: run `assistant ingest` first")
+        with self._lock:
+            if version != self._pointer or self._retriever is None:
+                store.refresh_manifest()
+                store.check_model(self.embedder.identity)
+                self._store, self._retriever = store, Retriever(store, self.embedder, self.settings)
+                self._pointer = version
+            return store, self._retriever
+
     @property
-    def store(self) -> EmbeddedStore:
+    def store(self) -> PassageStore:
         return self._current()[0]
+
+    def embedded_store(self) -> EmbeddedStore:
+        """The current generation of the index folder; an error in server mode, which has none."""
+        store = self.store
+        if not isinstance(store, EmbeddedStore):
+            raise IndexMismatch("this operation needs the embedded index folder; server mode keeps no folder")
+        return store
 
     @property
     def selector(self) -> Selector:
@@ -163,7 +205,14 @@ class Assistant:
     ) -> IngestReport:
         """Add or update files (incremental); the next question sees the new index. The facts of
         the new index are extracted here too, so the server finds them ready."""
-        report = ingest(paths, self.settings, self.embedder, rebuild=rebuild, progress=progress)
+        if self.settings.database_url is not None:
+            from assistant.store.pg_ingest import ingest_postgres
+
+            report = ingest_postgres(
+                paths, self.settings, self.embedder, self.server_store(), rebuild=rebuild, progress=progress
+            )
+        else:
+            report = ingest(paths, self.settings, self.embedder, rebuild=rebuild, progress=progress)
         self._prepare_facts()
         return report
 
@@ -182,6 +231,11 @@ class Assistant:
         document = self.store.document(doc_id)
         if document is None:
             return None
-        report = ingest([], self.settings, self.embedder, remove_keys=[document.path])
+        if self.settings.database_url is not None:
+            from assistant.store.pg_ingest import ingest_postgres
+
+            report = ingest_postgres([], self.settings, self.embedder, self.server_store(), remove_keys=[document.path])
+        else:
+            report = ingest([], self.settings, self.embedder, remove_keys=[document.path])
         self._prepare_facts()
         return report

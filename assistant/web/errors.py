@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
 from assistant.index.build import IngestBusy
-from assistant.index.store import IndexMismatch, IndexMissing
+from assistant.index.store import IndexMismatch, IndexMissing, StoreUnavailable
 from assistant.web import messages
 from assistant.web.state import NotReady
 
@@ -22,6 +22,7 @@ logger = logging.getLogger("assistant.web")
 
 INDEX_MISSING = messages.INDEX_MISSING
 INDEX_MISMATCH = messages.INDEX_MISMATCH
+STORE_UNAVAILABLE = "数据库暂时无法连接（可能正在重启），请稍后重试。"
 
 
 def index_error_detail(exc: Exception) -> str:
@@ -123,6 +124,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _index(request: Request, exc: Exception) -> JSONResponse:
         logger.warning("index not usable: %s", exc)
         return JSONResponse({"detail": index_error_detail(exc)}, status_code=503)
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store_unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        logger.warning("database unavailable: %s", exc)  # the reason, for the administrator only
+        return JSONResponse({"detail": STORE_UNAVAILABLE}, status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(IngestBusy)
     async def _busy(request: Request, exc: IngestBusy) -> JSONResponse:

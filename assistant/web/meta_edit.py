@@ -131,7 +131,7 @@ def correct_document(
     except Timeout as exc:
         raise IngestBusy("another ingest is running") from exc
     try:
-        store = assistant.store  # the current generation, read again now that no ingest runs
+        store = assistant.embedded_store()  # the current generation, read again now that no ingest runs
         document = store.document(doc_id)
         if document is None:
             return None

@@ -1,0 +1,202 @@
+"""Ingest into the PostgreSQL store: the same reading, splitting and embedding as the embedded
+ingest (``assistant.index.build``), written file by file, each file in one transaction.
+
+A file's documents and passages become visible together when its transaction commits; a run
+killed midway leaves the files it committed (complete) and none of the rest, and the next run
+carries on where it stopped (files already stored with the same content are not embedded
+again). A session advisory lock serialises whole runs, as the file lock does for a folder."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.index.build import (
+    IngestBusy,
+    IngestReport,
+    _bad_name_reason,
+    _now,
+    _printable,
+    _rows_for,
+)
+from assistant.index.embed import Embedder
+from assistant.ingest.load import IngestError, check_file
+from assistant.ingest.pipeline import SourceFile, discover, file_hash, prepare
+from assistant.settings import Settings
+from assistant.store.base import IndexMismatch
+from assistant.store.postgres import PostgresStore, connect_once
+
+INGEST_LOCK = 0x57454E49  # pg_advisory_lock key of whole ingest runs ("WENI")
+
+# One prepared file: key, content hash, document rows, passage rows.
+Prepared = tuple[str, str, list[dict[str, Any]], list[dict[str, Any]]]
+
+
+@contextmanager
+def ingest_lock(url: str, wait: float) -> Iterator[None]:
+    """Hold the ingest lock of the database (released when the connection closes, also when the
+    process dies); ``IngestBusy`` after ``wait`` seconds."""
+    conn = connect_once(url)
+    try:
+        deadline = time.monotonic() + wait
+        while not conn.execute("SELECT pg_try_advisory_lock(%s)", (INGEST_LOCK,)).fetchone()[0]:  # type: ignore[index]
+            if time.monotonic() >= deadline:
+                raise IngestBusy(f"another ingest is running on this database (waited {wait:g} s for its lock)")
+            time.sleep(0.2)
+        yield
+    finally:
+        conn.close()
+
+
+def prepare_file(source: SourceFile, settings: Settings, at: str, known_hash: str | None) -> Prepared | None:
+    """The rows of one file, or ``None`` when it is stored with the same content. Raises
+    ``IngestError`` (or ``OSError``) for a file that cannot be read."""
+    if _printable(source.key) != source.key:
+        raise IngestError(_printable(str(source.path)), _bad_name_reason(source.path))
+    check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
+    digest = file_hash(source.path)
+    if known_hash == digest:
+        return None
+    documents: list[dict[str, Any]] = []
+    chunks: list[dict[str, Any]] = []
+    for document, parts in prepare(source, settings, digest):
+        doc_row, chunk_rows = _rows_for(document, parts, source.key, at)
+        documents.append(doc_row)
+        chunks.extend(chunk_rows)
+    return source.key, digest, documents, chunks
+
+
+def embed_rows(chunks: list[dict[str, Any]], embedder: Embedder, tick: Callable[[int], None] | None = None) -> None:
+    """Fill each passage row's ``vector`` (float32 bytes) from its normalised text."""
+    if not chunks:
+        return
+    vectors = embedder.encode_passages([c.pop("_index_text") for c in chunks], progress=tick)
+    for row, vector in zip(chunks, vectors, strict=True):
+        row["vector"] = np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def ingest_postgres(
+    paths: Iterable[Path],
+    settings: Settings,
+    embedder: Embedder,
+    store: PostgresStore,
+    *,
+    rebuild: bool = False,
+    remove_keys: Iterable[str] = (),
+    progress: Callable[[str, int, int], None] | None = None,
+    lock_timeout: float | None = None,
+) -> IngestReport:
+    """``assistant.index.build.ingest`` for the database: the same report, the same rules
+    (unchanged files kept, vanished files of a given folder dropped, unreadable files skipped)."""
+    started = time.perf_counter()
+    report = IngestReport(index_type="pgvector-hnsw")
+    wait = settings.ingest_lock_timeout if lock_timeout is None else lock_timeout
+    try:
+        with ingest_lock(store.url, wait):
+            _ingest_locked(paths, settings, embedder, store, report, rebuild, set(remove_keys), progress)
+    finally:
+        report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def _ingest_locked(
+    paths: Iterable[Path],
+    settings: Settings,
+    embedder: Embedder,
+    store: PostgresStore,
+    report: IngestReport,
+    rebuild: bool,
+    remove: set[str],
+    progress: Callable[[str, int, int], None] | None,
+) -> None:
+    if rebuild:
+        store.clear()
+    built = store.model_identity()
+    if built and built.get("fingerprint") != embedder.fingerprint:
+        raise IndexMismatch(
+            f"the database was built with model '{built.get('name')}' ({built.get('fingerprint')}); configured "
+            f"model is '{embedder.name}' ({embedder.fingerprint}). Run `assistant ingest --rebuild` to rebuild it."
+        )
+    previous = store.file_hashes()
+    found = discover(paths)
+    report.skipped += [(_printable(e.path), e.reason) for e in found.skipped]
+    roots = [r.resolve() for r in found.roots]
+    discovered = {f.key for f in found.files}
+    for key in previous:
+        path = Path(key) if Path(key).is_absolute() else Path.cwd() / key
+        if key in remove or (key not in discovered and any(path.resolve().is_relative_to(r) for r in roots)):
+            report.removed.append(key)
+    at = _now()
+    todo: list[Prepared] = []
+    for number, source in enumerate(found.files, start=1):
+        if progress:
+            progress("read", number, len(found.files))
+        try:
+            prepared = prepare_file(source, settings, at, previous.get(source.key))
+        except IngestError as exc:
+            report.skipped.append((exc.path, exc.reason))
+            continue
+        except OSError as exc:
+            report.skipped.append((_printable(str(source.path)), f"cannot read ({exc.strerror or exc})"))
+            continue
+        if prepared is None:
+            report.unchanged.append(source.key)
+            continue
+        (report.updated if source.key in previous else report.added).append(source.key)
+        todo.append(prepared)
+    replaced = {p[0] for p in todo} | set(report.removed)
+    kept = store.count() - store.passages_of(list(replaced))
+    total = kept + sum(len(p[3]) for p in todo)
+    if total > settings.max_passages:
+        raise ValueError(
+            f"refused: {total} passages exceed the limit of {settings.max_passages} (ASSISTANT_MAX_PASSAGES)"
+        )
+    embedding_total = sum(len(p[3]) for p in todo)
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("embed", done, embedding_total)
+
+    if progress and todo:
+        progress("embed", 0, embedding_total)
+    version = 0
+    if report.removed:
+        version = store.replace_files([], report.removed, embedder.identity)
+    for key, digest, documents, chunks in todo:  # each file visible whole, as soon as it is stored
+        embed_rows(chunks, embedder, tick)
+        version = store.replace_files([(key, digest, at, documents, chunks)], [], embedder.identity)
+    if not version and store.data_version() == 0:  # a first ingest with nothing to add still makes an index
+        version = store.replace_files([], [], embedder.identity)
+    report.embedded = embedding_total
+    stored = store.documents()
+    report.documents = len(stored)
+    report.passages = sum(d.passages for d in stored)
+    report.generation = f"pg-{version or store.data_version()}"
+
+
+def import_generation(index_dir: Path, store: PostgresStore) -> int:
+    """Copy the current generation of an embedded index folder into the database, vectors and
+    all (nothing is embedded again), replacing what the database held, in one transaction;
+    the new data version. The way from one office's index to the server store, and how the
+    tests give both stores the same vectors."""
+    from assistant.index.build import _read_previous
+    from assistant.store.base import IndexMissing
+
+    manifest, files = _read_previous(index_dir)
+    if not manifest:
+        raise IndexMissing(f"no index in {index_dir}: run `assistant ingest` first")
+    with ingest_lock(store.url, 0.0):
+        store.clear()
+        return store.replace_files(
+            [(f.key, f.content_hash, f.ingested_at, f.documents, f.chunks) for f in files.values()],
+            [],
+            manifest.get("model", {}),
+        )

@@ -1,0 +1,363 @@
+"""The server store: PostgreSQL with pgvector, shared by any number of serve and worker processes.
+
+Passages are ``chunks`` rows named by their ``id``; vectors sit in an HNSW index; the keyword
+index is the jieba tokens of each passage, ranked BM25-style in SQL (``chunk_terms``) or with
+``ts_rank`` over a ``simple`` tsvector (``settings.pg_keyword_ranking``). Every write that
+readers may see (a file's documents and passages, a removal) is one transaction that also
+raises ``store_state.data_version``: a document appears whole or not at all, and readers key
+their caches by that version.
+
+A database fault (restart, lost connection) is raised as ``StoreUnavailable``; the pool drops
+broken connections when they are next taken, so service resumes once the database is back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+import psycopg
+from pgvector.psycopg import register_vector
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from assistant.models import Chunk, Document, DocumentMeta
+from assistant.store.base import (
+    DocumentInfo,
+    Filters,
+    IndexMismatch,
+    IndexMissing,
+    StoreUnavailable,
+    chunk_from_row,
+    meta_from_row,
+    notes_from,
+)
+from assistant.store.pg_keywords import bm25_search, term_rows, ts_rank_search, tsvector_literal
+from assistant.store.pg_schema import apply_migrations
+from assistant.text import compact, squeeze
+
+_DOC_COLUMNS = (
+    "doc_id, source, path, title, years, body, body_full, kind, period, place, content_hash, ingested_at, notes"
+)
+
+
+def connect_once(url: str) -> psycopg.Connection[Any]:
+    """One autocommit connection (migrations, locks); ``StoreUnavailable`` when it cannot be made."""
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        raise StoreUnavailable(f"cannot connect to the database: {exc}") from exc
+
+
+class PostgresStore:
+    """All data in one PostgreSQL database; safe to share between threads (a connection pool)."""
+
+    def __init__(
+        self,
+        url: str,
+        dims: int | None,
+        *,
+        pool_size: int = 8,
+        ef_search: int = 100,
+        keyword_ranking: str = "bm25",
+        timeout: float = 5.0,
+    ):
+        self.url = url
+        self.keyword_ranking = keyword_ranking
+        self.ef_search = ef_search
+        with connect_once(url) as conn:
+            created = conn.execute("SELECT to_regclass('store_state') IS NOT NULL").fetchone()
+            if dims is None and not (created and created[0]):
+                raise IndexMissing("the database holds no index yet: run `assistant ingest`")
+            stored = conn.execute("SELECT dims FROM store_state").fetchone() if created and created[0] else None
+            apply_migrations(conn, dims if dims is not None else int(stored[0]) if stored else 0)
+            stored = conn.execute("SELECT dims FROM store_state").fetchone()
+        self.dims = int(stored[0]) if stored else 0
+        if dims is not None and self.dims != dims:
+            raise IndexMismatch(
+                f"the database holds {self.dims}-dimensional vectors, the configured model makes "
+                f"{dims}: rebuild with `assistant ingest --rebuild` into a new database or set ASSISTANT_MODEL"
+            )
+        self._pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=max(1, pool_size),
+            kwargs={"autocommit": True, "connect_timeout": 5},
+            configure=self._configure,
+            check=ConnectionPool.check_connection,
+            timeout=timeout,
+            reconnect_timeout=24 * 3600,  # keep trying while the database is away
+            open=True,
+            name="assistant-store",
+        )
+        self.manifest: dict[str, Any] = {}
+
+    def _configure(self, conn: psycopg.Connection[Any]) -> None:
+        register_vector(conn)
+        conn.execute(f"SET hnsw.ef_search = {int(self.ef_search)}")
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A pooled connection; database faults become ``StoreUnavailable``."""
+        try:
+            with self._pool.connection() as conn:
+                yield conn
+        except (psycopg.OperationalError, psycopg.InterfaceError, PoolTimeout) as exc:
+            raise StoreUnavailable(f"database unavailable: {exc}") from exc
+
+    def _rows(self, sql: str, args: Any = ()) -> list[dict[str, Any]]:
+        with self.connection() as conn, conn.cursor(row_factory=dict_row) as cur:
+            return cur.execute(sql, args).fetchall()
+
+    # -- state -----------------------------------------------------------------
+    def data_version(self) -> int:
+        return int(self._rows("SELECT data_version FROM store_state")[0]["data_version"])
+
+    def model_identity(self) -> dict[str, Any]:
+        return dict(self._rows("SELECT model FROM store_state")[0]["model"] or {})
+
+    def refresh_manifest(self) -> dict[str, Any]:
+        """The manifest readers see (as an embedded generation's): model, counts, version."""
+        state = self._rows(
+            "SELECT data_version, model, (SELECT count(*) FROM documents) AS documents, "
+            "(SELECT count(*) FROM chunks) AS passages FROM store_state"
+        )[0]
+        if not state["data_version"]:
+            raise IndexMissing("the database holds no index yet: run `assistant ingest`")
+        self.manifest = {
+            "generation": f"pg-{state['data_version']}",
+            "data_version": int(state["data_version"]),
+            "model": state["model"],
+            "documents": int(state["documents"]),
+            "passages": int(state["passages"]),
+            "index_type": "pgvector-hnsw",
+        }
+        return self.manifest
+
+    def check_model(self, identity: dict[str, Any]) -> None:
+        built = self.model_identity()
+        if built.get("fingerprint") != identity.get("fingerprint") or built.get("dims") != identity.get("dims"):
+            raise IndexMismatch(
+                f"the database was built with model '{built.get('name')}' ({built.get('dims')} dims, "
+                f"{built.get('fingerprint')}); the configured model is '{identity.get('name')}' "
+                f"({identity.get('dims')} dims, {identity.get('fingerprint')}). Rebuild with "
+                "`assistant ingest --rebuild` or set ASSISTANT_MODEL to the model that built it."
+            )
+
+    # -- reading ---------------------------------------------------------------
+    def count(self) -> int:
+        return int(self._rows("SELECT count(*) AS n FROM chunks")[0]["n"])
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._rows(
+            f"SELECT {_DOC_COLUMNS}, (SELECT count(*) FROM chunks c WHERE c.doc_id = d.doc_id) AS passages "
+            "FROM documents d ORDER BY d.path, d.doc_id"
+        )
+        return [
+            DocumentInfo(
+                r["doc_id"],
+                r["source"],
+                r["path"],
+                meta_from_row(r),
+                int(r["passages"]),
+                r["content_hash"],
+                r["ingested_at"],
+                notes_from(r["notes"]),
+            )
+            for r in rows
+        ]
+
+    def document(self, doc_id: str) -> Document | None:
+        rows = self._rows(f"SELECT {_DOC_COLUMNS}, text FROM documents WHERE doc_id = %s", (doc_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        return Document(
+            r["doc_id"], r["source"], r["path"], r["text"], meta_from_row(r), r["content_hash"], notes_from(r["notes"])
+        )
+
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        return [
+            chunk_from_row(r) for r in self._rows("SELECT * FROM chunks WHERE doc_id = %s ORDER BY ordinal", (doc_id,))
+        ]
+
+    def document_meta(self) -> dict[str, tuple[str, str, DocumentMeta]]:
+        return {
+            r["doc_id"]: (r["title"], r["source"], meta_from_row(r))
+            for r in self._rows(f"SELECT {_DOC_COLUMNS} FROM documents")
+        }
+
+    def chunks(self, rowids: list[int]) -> dict[int, Chunk]:
+        if not rowids:
+            return {}
+        rows = self._rows("SELECT * FROM chunks WHERE id = ANY(%s)", ([int(i) for i in rowids],))
+        return {int(r["id"]): chunk_from_row(r) for r in rows}
+
+    def all_chunks(self) -> list[tuple[int, Chunk]]:
+        return [(int(r["id"]), chunk_from_row(r)) for r in self._rows("SELECT * FROM chunks ORDER BY id")]
+
+    def passages_containing(self, word: str) -> int:
+        word = compact(word)
+        if not word:
+            return 0
+        return int(self._rows("SELECT count(*) AS n FROM chunks WHERE strpos(compact_text, %s) > 0", (word,))[0]["n"])
+
+    def chunk_rowids(self, filters: Filters) -> np.ndarray | None:
+        if filters.is_empty():
+            return None
+        clauses: list[str] = []
+        args: list[Any] = []
+        if filters.doc_ids:
+            clauses.append("d.doc_id = ANY(%s)")
+            args.append(list(filters.doc_ids))
+        if filters.bodies:
+            clauses.append("(d.body = ANY(%s) OR d.body_full LIKE ANY(%s))")
+            args += [list(filters.bodies), [f"%{b}%" for b in filters.bodies]]
+        if filters.kinds:
+            clauses.append("d.kind = ANY(%s)")
+            args.append(list(filters.kinds))
+        if filters.years:
+            clauses.append("EXISTS (SELECT 1 FROM jsonb_array_elements(d.years) y WHERE y::int = ANY(%s))")
+            args.append([int(y) for y in filters.years])
+        sql = "SELECT c.id FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE " + " AND ".join(clauses)
+        return np.array([r["id"] for r in self._rows(sql, args)], dtype=np.int64)
+
+    def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        if allowed is not None and len(allowed) == 0:
+            return []
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if allowed is None:  # the HNSW index (ef_search at least k, so that it can return k)
+            with self.connection() as conn, conn.transaction():
+                conn.execute(f"SET LOCAL hnsw.ef_search = {max(int(self.ef_search), int(k))}")
+                rows = conn.execute(
+                    "SELECT id, embedding <#> %s AS distance FROM chunks ORDER BY embedding <#> %s LIMIT %s",
+                    (query, query, k),
+                ).fetchall()
+        else:  # exact over the allowed passages only (a materialised set keeps the index out)
+            with self.connection() as conn:
+                rows = conn.execute(
+                    "WITH allowed AS MATERIALIZED (SELECT id, embedding <#> %s AS distance FROM chunks "
+                    "WHERE id = ANY(%s)) SELECT id, distance FROM allowed ORDER BY distance LIMIT %s",
+                    (query, [int(i) for i in allowed], k),
+                ).fetchall()
+        return [(int(i), -float(d)) for i, d in rows]
+
+    def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        if not query_tokens or (allowed is not None and len(allowed) == 0):
+            return []
+        ids = None if allowed is None else [int(i) for i in allowed]
+        search = ts_rank_search if self.keyword_ranking == "ts_rank" else bm25_search
+        with self.connection() as conn:
+            return search(conn, query_tokens, k, ids)
+
+    # -- writing ---------------------------------------------------------------
+    def replace_files(
+        self,
+        files: list[tuple[str, str, str, list[dict[str, Any]], list[dict[str, Any]]]],
+        remove_keys: list[str],
+        model: dict[str, Any],
+    ) -> int:
+        """In one transaction: drop the files ``remove_keys`` and those of ``files`` (key,
+        content_hash, ingested_at, document rows, passage rows with ``vector`` bytes and
+        ``tokens``), write ``files`` anew and raise the data version (returned)."""
+        with self.connection() as conn, conn.transaction(), conn.cursor() as cur:
+            keys = list(remove_keys) + [f[0] for f in files]
+            cur.execute("DELETE FROM files WHERE key = ANY(%s)", (keys,))
+            for key, content_hash, at, documents, chunks in files:
+                cur.execute("INSERT INTO files VALUES (%s, %s, %s)", (key, content_hash, at))
+                self._insert_documents(cur, key, documents)
+                self._insert_chunks(cur, chunks)
+            row = cur.execute(
+                "UPDATE store_state SET data_version = data_version + 1, model = %s RETURNING data_version",
+                (json.dumps(model),),
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    @staticmethod
+    def _insert_documents(cur: psycopg.Cursor[Any], key: str, documents: list[dict[str, Any]]) -> None:
+        for d in documents:
+            cur.execute(
+                "INSERT INTO documents (doc_id, file_key, source, path, title, years, body, body_full, kind, period, "
+                "place, text, content_hash, ingested_at, notes) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                (
+                    d["doc_id"],
+                    key,
+                    d["source"],
+                    d["path"],
+                    d["title"],
+                    d["years"] if isinstance(d["years"], str) else json.dumps(d["years"]),
+                    d["body"],
+                    d["body_full"],
+                    d["kind"],
+                    d["period"],
+                    d.get("place") or "",
+                    d["text"],
+                    d["content_hash"],
+                    d["ingested_at"],
+                    d["notes"] if isinstance(d["notes"], str) else json.dumps(d["notes"], ensure_ascii=False),
+                ),
+            )
+
+    def _insert_chunks(self, cur: psycopg.Cursor[Any], chunks: list[dict[str, Any]]) -> None:
+        if not chunks:
+            return
+        ids = [
+            int(r[0])
+            for r in cur.execute(
+                "SELECT nextval(pg_get_serial_sequence('chunks', 'id')) FROM generate_series(1, %s)", (len(chunks),)
+            ).fetchall()
+        ]
+        with cur.copy(
+            'COPY chunks (id, chunk_id, doc_id, ordinal, heading, text, start, "end", deadline, search_text, '
+            "compact_text, token_count, tsv, embedding) FROM STDIN"
+        ) as copy:
+            for chunk_id, c in zip(ids, chunks, strict=True):
+                tokens = c["tokens"].split()
+                vector = np.frombuffer(c["vector"], dtype=np.float32) if isinstance(c["vector"], bytes) else c["vector"]
+                copy.write_row(
+                    (
+                        chunk_id,
+                        c["chunk_id"],
+                        c["doc_id"],
+                        c["ordinal"],
+                        c["heading"],
+                        c["text"],
+                        c["start"],
+                        c["end"],
+                        c["deadline"],
+                        c["search_text"],
+                        squeeze(c["search_text"]),
+                        max(1, len(tokens)),
+                        tsvector_literal(tokens),
+                        "[" + ",".join(f"{x:.8g}" for x in np.asarray(vector, dtype=np.float32)) + "]",
+                    )
+                )
+        with cur.copy("COPY chunk_terms (term, chunk, tf, doc_len) FROM STDIN") as copy:
+            for chunk_id, c in zip(ids, chunks, strict=True):
+                for row in term_rows(chunk_id, c["tokens"].split()):
+                    copy.write_row(row)
+
+    def clear(self) -> None:
+        """Drop every file, document and passage (``ingest --rebuild``), in one transaction."""
+        with self.connection() as conn, conn.transaction():
+            conn.execute("DELETE FROM files")
+            conn.execute("UPDATE store_state SET data_version = data_version + 1, model = '{}'::jsonb")
+
+    def file_hashes(self) -> dict[str, str]:
+        return {r["key"]: r["content_hash"] for r in self._rows("SELECT key, content_hash FROM files")}
+
+    def passages_of(self, keys: list[str]) -> int:
+        """How many passages the files ``keys`` have in the store."""
+        if not keys:
+            return 0
+        return int(
+            self._rows(
+                "SELECT count(*) AS n FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE d.file_key = ANY(%s)",
+                (keys,),
+            )[0]["n"]
+        )
+
+    def close(self) -> None:
+        self._pool.close()
