@@ -25,6 +25,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
 YearOpt = Annotated[int | None, typer.Option(help="only documents about this year")]
 BodyOpt = Annotated[str | None, typer.Option(help="only documents of this body, e.g. 城管局")]
 KindOpt = Annotated[str | None, typer.Option(help="only documents of this kind, e.g. 工作总结 or 测评体系")]
+LlmOpt = Annotated[
+    str | None,
+    typer.Option("--llm", help="LLM reader: 'local' (llama.cpp in-process on --gguf) or an OpenAI-compatible URL"),
+]
+GgufOpt = Annotated[Path | None, typer.Option("--gguf", help="GGUF model file for --llm local")]
 
 
 def _settings(index: Path | None = None) -> Settings:
@@ -59,6 +64,26 @@ def _progress(disable: bool = False) -> Progress:
         transient=True,
         disable=disable,
     )
+
+
+def _use_llm(settings: Settings, llm: str | None, gguf: Path | None) -> Any:
+    """Point ``settings`` at the LLM asked for; for ``local`` start llama.cpp on loopback and
+    return its server (keep it referenced while it is used)."""
+    if llm is None:
+        return None
+    if llm != "local":
+        settings.llm_base_url = llm
+        return None
+    from assistant.answer.llm_local import DEFAULT_GGUF_NAME, LocalLlmUnavailable, assemble_gguf, start_local_server
+
+    try:
+        path = gguf or settings.llm_gguf or assemble_gguf(settings.model_cache_dir / DEFAULT_GGUF_NAME)
+        server = start_local_server(path, threads=settings.llm_threads, context=settings.llm_context)
+    except (LocalLlmUnavailable, OSError) as exc:
+        _fail(exc)
+    settings.llm_base_url = server.base_url
+    console.print(f"local LLM ready on {server.base_url} ({path.name})")
+    return server
 
 
 def _fail(exc: Exception) -> NoReturn:
@@ -239,6 +264,8 @@ def serve(
     index: IndexOpt = None,
     host: Annotated[str | None, typer.Option(help="default 127.0.0.1")] = None,
     port: Annotated[int | None, typer.Option(help="default 8000")] = None,
+    llm: LlmOpt = None,
+    gguf: GgufOpt = None,
 ) -> None:
     """Start the web chat and JSON API on the embedded index (no other server needed)."""
     import uvicorn
@@ -250,8 +277,10 @@ def serve(
         settings.host = host
     if port:
         settings.port = port
+    local_llm = _use_llm(settings, llm, gguf)
     application = create_app(settings)
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
+    del local_llm  # stops the local LLM with the web server
 
 
 @app.command("eval")
@@ -270,6 +299,11 @@ def eval_(
         typer.Option("--without", help="leave out a refusal check (ablation), e.g. --without time_mismatch"),
     ] = None,
     failures: Annotated[bool, typer.Option("--failures", help="also list the questions that failed and why")] = False,
+    llm: LlmOpt = None,
+    gguf: GgufOpt = None,
+    llm_questions: Annotated[
+        int, typer.Option("--llm-questions", help="with --llm: questions of held-out fold 0 also asked through it")
+    ] = 40,
     as_json: JsonOpt = False,
 ) -> None:
     """Measure answers on labelled questions: fact recall, refusals, unsupported numbers and
@@ -290,19 +324,25 @@ def eval_(
     if unknown:
         _fail(ValueError(f"未知的检查项：{'、'.join(sorted(unknown))}（可选：{'、'.join(CHECKS)}）"))
     checks = tuple(c for c in CHECKS if c not in set(without or []))
-    assistant = _assistant(_settings(index), ctx)
+    settings = _settings(index)
+    local_llm = _use_llm(settings, llm, gguf)
+    assistant = _assistant(settings, ctx)
     with _progress() as bar:
         task = bar.add_task("evaluating", total=len(bank.questions))
+        llm_task = bar.add_task("LLM reader", total=llm_questions, visible=bool(llm))
         try:
             report = run(
                 assistant,
                 bank.questions,
                 folds=folds,
                 checks=checks,
+                llm_questions=llm_questions if llm else 0,
                 progress=lambda done, total: bar.update(task, completed=done),
+                llm_progress=lambda done, total: bar.update(llm_task, completed=done, total=total),
             )
         except (IndexMissing, IndexMismatch) as exc:
             _fail(exc)
+    del local_llm
     if as_json:
         print(json.dumps(to_dict(report, with_questions=failures), ensure_ascii=False, indent=1))
         return

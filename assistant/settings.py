@@ -61,6 +61,14 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
     llm_timeout_s: float = 60.0
+    llm_max_tokens: int = 256
+    llm_passages: int = 4  # the best passages it reads (prompt processing is ~46 tokens/s on 2 cores)
+    # Asked when the selector's best sentence is at least this likely to answer (answer/llm.py).
+    llm_consult_above: float = 0.1
+    # `assistant serve --llm local`: llama.cpp in-process on this GGUF file.
+    llm_gguf: Path | None = None
+    llm_threads: int = 2
+    llm_context: int = 4096
 
     # Limits for bad or hostile input
     max_file_bytes: int = 50 * 1024 * 1024

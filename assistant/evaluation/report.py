@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from assistant.evaluation.llm_run import LlmReport
 from assistant.evaluation.metrics import Summary
 from assistant.evaluation.run import RunReport
 
@@ -72,6 +73,8 @@ def render(report: RunReport, console: Console, failures: bool = False) -> None:
             f"skipped {len(report.skipped)} questions whose documents are not in the index: "
             + ", ".join(report.skipped[:10])
         )
+    if report.llm is not None:
+        render_llm(report.llm, console)
     if failures:
         failed = [(r, why) for r in report.results if (why := r.failures())]
         table = Table(title=f"Failures ({len(failed)} of {overall.questions})", show_lines=True)
@@ -87,6 +90,32 @@ def render(report: RunReport, console: Console, failures: bool = False) -> None:
         console.print(table)
 
 
+def render_llm(llm: LlmReport, console: Console) -> None:
+    """The LLM path beside the extractive answers on the same questions, and where it helped or hurt."""
+    table = Table(title=f"LLM reader on {len(llm.results)} questions of held-out fold {llm.fold}")
+    for column in ("", "fact recall", "answerable refused", "unanswerable refused", "unsupported numbers"):
+        table.add_column(column, justify="left" if not column else "right")
+    for name, s in (("extractive", llm.extractive()), ("with LLM", llm.shown())):
+        table.add_row(
+            name,
+            _pct(s.fact_recall),
+            _pct(s.answerable_refused),
+            _pct(s.unanswerable_refused),
+            str(s.unsupported_numbers),
+        )
+    console.print(table)
+    data = llm.to_dict()
+    console.print(
+        f"asked {data['asked']} of {data['questions']}; of those asked: "
+        + ", ".join(f"{k} {_pct(v)}" for k, v in data["outcomes"].items())
+        + f"; unsupported names shown: {data['unsupported_names']}; {data['seconds_per_answer']} s per answer"
+    )
+    for r in llm.results:
+        if r.helps() or r.hurts():
+            label = "helps" if r.helps() else "hurts"
+            console.print(f"LLM {label}: {r.result.item.key} {r.result.item.question} → {r.shown.answer[:120]}")
+
+
 def to_dict(report: RunReport, with_questions: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "folds": report.folds,
@@ -96,6 +125,8 @@ def to_dict(report: RunReport, with_questions: bool = False) -> dict[str, Any]:
         "by_set": {name: report.summary(set_name=name).to_dict() for name in report.sets()},
         "by_type": {t: report.summary(type_=t).to_dict() for t in sorted({r.item.type for r in report.results})},
     }
+    if report.llm is not None:
+        data["llm"] = report.llm.to_dict()
     if with_questions:
         data["questions"] = [r.to_dict() for r in report.results]
     return data

@@ -16,6 +16,7 @@ from assistant.answer.render import render
 from assistant.answer.selector import Selector
 from assistant.evaluation.folds import assign_folds
 from assistant.evaluation.labels import labels
+from assistant.evaluation.llm_run import LlmReport, evaluate_llm
 from assistant.evaluation.metrics import QuestionResult, Summary, evidence_rank, outcome_of, summarize
 from assistant.evaluation.sets import LabelledQuestion
 from assistant.evaluation.train import Example, fit_calibrated
@@ -60,6 +61,7 @@ class RunReport:
     seconds: float
     selectors: list[Selector] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # questions whose documents are not indexed
+    llm: LlmReport | None = None  # ``--llm``: a subset of one fold answered through the LLM path too
 
     def summary(self, set_name: str | None = None, type_: str | None = None) -> Summary:
         return summarize(
@@ -104,6 +106,8 @@ def run(
     checks: tuple[str, ...] = CHECKS,
     selector: Selector | None = None,
     progress: Callable[[int, int], None] | None = None,
+    llm_questions: int = 0,
+    llm_progress: Callable[[int, int], None] | None = None,
 ) -> RunReport:
     """Evaluate ``questions`` on the assistant's index. With ``folds`` ≥ 2 each fold's questions
     are answered by a selector fitted and calibrated on the other folds only; with ``folds`` 0
@@ -124,6 +128,11 @@ def run(
                 if fold_of[example.item.key] == fold:
                     result.fold = fold
                     _answer(example, result, fitted, checks)
+        if llm_questions:
+            llm = evaluate_llm(
+                examples, results, 0, selectors[0], assistant.settings, llm_questions, checks, llm_progress
+            )
+            return RunReport(results, folds, time.perf_counter() - started, selectors, skipped, llm)
     else:
         chosen = selector or assistant.selector
         for example, result in zip(examples, results, strict=True):
