@@ -216,7 +216,7 @@ def ask(
     except (IndexMissing, IndexMismatch) as exc:
         _fail(exc)
     if docx is not None and draft and not answer.refused:
-        from assistant.answer.draft import draft_docx
+        from assistant.draft.docx import draft_docx
 
         docx.write_bytes(draft_docx(answer))
     if as_json:
@@ -384,6 +384,43 @@ def train_selector(
         f"not indexed); thresholds refuse<{selector.refuse_below} add≥{selector.add_above}/"
         f"{selector.add_relative}; written to {target}"
     )
+
+
+@app.command("eval-drafts")
+def eval_drafts(
+    ctx: typer.Context,
+    prompts: Annotated[Path, typer.Argument(help="draft prompts with the facts each must cover, JSON lines")],
+    index: IndexOpt = None,
+    show: Annotated[bool, typer.Option("--show", help="also print each draft's misses")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Measure inspection drafts: facts covered, sentences cited, masked figures shown, Traditional
+    characters, and plan/result sentences in the wrong section (on prompts labelled with them)."""
+    from assistant.evaluation.drafts import load_prompts, run_drafts
+    from assistant.index.store import IndexMismatch, IndexMissing
+
+    try:
+        items = load_prompts(prompts)
+    except (OSError, ValueError) as exc:
+        _fail(exc)
+    assistant = _assistant(_settings(index), ctx)
+    with _progress() as bar:
+        task = bar.add_task("drafting", total=len(items))
+        try:
+            report = run_drafts(
+                lambda p: assistant.ask(p, mode="draft"), items, lambda done, _: bar.update(task, completed=done)
+            )
+        except (IndexMissing, IndexMismatch) as exc:
+            _fail(exc)
+    if as_json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        return
+    for key, value in report.summary().items():
+        print(f"{key:24} {value}")
+    for score in report.scores if show else []:
+        print(f"\n{score.id}: covered {score.coverage:.2f}, cited {score.cited}/{score.sentences}, {score.sources}")
+        for line in score.facts_missing + score.misplaced:
+            print(f"  - {line}")
 
 
 def main() -> None:  # pragma: no cover

@@ -166,10 +166,9 @@ class Assistant:
         """A cited answer (or an honest refusal) to ``question``; ``history`` resolves follow-ups."""
         resolved = resolve_followup(question, history or [])
         if mode == "draft":
-            from assistant.answer.draft import compose_draft
+            from assistant.draft.compose import compose_draft
 
-            hits = self.search(resolved, k=max(12, self.settings.top_k), filters=filters)
-            answer = compose_draft(resolved, hits)
+            answer = compose_draft(resolved, self, filters)
         else:
             hits = self.retrieve(resolved, filters=filters)
             if self.settings.llm_base_url:

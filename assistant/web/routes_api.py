@@ -261,7 +261,7 @@ def draft_docx(
     body: AskRequest, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
 ) -> DocxResponse:
     """The drafting-mode answer (迎检材料) as .docx: sections, cited sentences and sources."""
-    from assistant.answer.draft import draft_docx as render
+    from assistant.draft.docx import draft_docx as render
 
     answer = _ask(assistant, body, settings, mode="draft")
     if answer.refused:

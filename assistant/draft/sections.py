@@ -1,0 +1,212 @@
+"""Where a sentence goes in a 汇报: 基本情况, 主要做法和成效, 存在问题 or 下步打算.
+
+Each sentence is placed by general features, not by what one document says: the plan reading
+of the answerer (:func:`assistant.intent.states_plan`: 将/计划/力争/确保 … unless 已/累计 …),
+aspect markers of things done (已, 完成, 累计, 共, 达到 …), problem words (存在, 不足, 短板 …),
+the heading it sits under (下步工作计划, 存在的问题, 主要成效), and the kind of document (in a
+work plan an unmarked sentence is a plan, in a summary a result). Sentence cues outweigh the
+heading, and the heading outweighs the document kind.
+
+Sentences are also cleaned here: item numbering, 一是/二是 enumerators and headings glued to the
+sentence are cut; lead-ins ("现将…汇报如下：") and table rows are not sentences of a draft."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.answer.candidates import Candidate, is_table_row
+from assistant.answer.features import MASKED
+from assistant.answer.render import NUMBERING
+from assistant.intent import states_plan
+from assistant.text import compact, to_simplified
+
+Part = Literal["basic", "result", "problem", "plan"]
+
+# The 汇报 convention: the headings in order, with the part each holds.
+HEADINGS: tuple[tuple[Part, str], ...] = (
+    ("basic", "基本情况"),
+    ("result", "主要做法和成效"),
+    ("problem", "存在问题"),
+    ("plan", "下步打算"),
+)
+
+# Aspect and quantity markers of something done.
+_DONE = re.compile(
+    r"完成(?!时间|时限|期限|任务)|共计|共有|共(?=\s*[\d一二三四五六七八九十两]|发现|排查|清理|拆除|处置|受理|办结|整治|查处|开展|出动|检查|劝导|立案|收集)"
+    r"|达到|达\s*[\d一二三四五六七八九十]|实现|取得|办结|结案|查处|拆除|清理|清运|处置|整治了|开展了|出动|排查|下发|发放|维修|建成"
+    r"|同比|较去年|环比"
+)
+# Markers of something done that no plan word can govern.
+_DONE_OUTRIGHT = re.compile(r"已|累计|截至|截止")
+# Future and modal words of a plan sentence (将, 要, 下一步 …), and the weaker ones (继续, 进一步 …)
+# that read as a plan only where nothing is reported done and the document is not a summary.
+_WILL = re.compile(r"(?<![已即])将(?!军)|要(?!求|点|素|害|是)|下一步|下步|明年|下半年|力争|确保|争取|预计|计划|打算")
+_ONGOING = re.compile(r"继续|进一步|持续|着力|全力|加快|抓好|做好|推进|推动|加大|强化")
+_PROBLEM = re.compile(
+    r"存在(?!.{0,6}(?:整改|排查|治理|解决))|不足(?!\d)|有待|不到位|不够|滞后|难度大|尚未|仍[有然需较存]|依然|欠缺|不高|不强|不平衡|不规范"
+)
+_PROBLEM_HEADING = re.compile(
+    r"存在(?:的)?(?:主要)?(?:问题|不足|困难)|问题(?:和|与|及)?不足|不足(?:之处)?$|^(?:主要)?问题$|困难(?:和|与)?问题|有待"
+)
+_PLAN_HEADING = re.compile(r"计划|打算|思路|下步|下一步|展望|设想|安排$|要点$|目标$|目标任务|工作重点$")
+_RESULT_HEADING = re.compile(r"成效|成绩|做法|措施|完成情况|工作情况|开展情况|进展|总结|亮点|回顾|落实情况")
+_BASIC_HEADING = re.compile(r"基本情况|概况|总体情况|基本概况|背景|总体")
+_PLAN_KINDS = ("工作计划", "实施方案")
+_RESULT_KINDS = ("工作总结", "总结及计划", "考评通报", "督查通报", "新闻报道")
+
+_ENUMERATOR = re.compile(
+    r"^(?:[一二三四五六七八九十]+是(?!指)|(?:首先|其次|再次|最后|第[一二三四五六七八九十]+)[，,、])\s*"
+)
+# A heading glued to the sentence it introduces: "优化管理，提升市容环境秩序一是落实门前三包".
+_GLUED_HEADING = re.compile(r"^[^。！？；;!?]{2,40}?(?=[一二三四五六七八九十]是)")
+_LEAD_IN = re.compile(r"(?:如下|汇报|报告|情况)[：:]$|如下$|^现将|^[^。]{0,30}[：:]$|[？?]$|^(?:注|备注|说明)[：:]")
+_END = re.compile(r"[。！？!?]$")
+_CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")
+_MIN_CHARS = 12
+
+
+@dataclass
+class Placed:
+    """A cleaned sentence of a source passage and the part of the draft it belongs to."""
+
+    candidate: Candidate
+    text: str  # Simplified, cleaned, ending with 。
+    part: Part
+    subheading: str  # the source heading it sits under (its first level), cleaned
+    has_figure: bool
+    masked: int = 0  # clauses left out because the source masks a figure in them
+
+
+def _heading_parts(heading: str) -> list[str]:
+    return [NUMBERING.sub("", to_simplified(p)).strip(" 。.：:") for p in heading.split(" > ") if p.strip()]
+
+
+_GOVERNS = re.compile(r"(?:力争|确保|争取|计划|预计|拟|将|要|目标|任务)[^。；;]{0,14}$")
+
+
+def _reports_done(text: str) -> bool:
+    """A marker of something done that no plan word governs (力争…完成 is a plan, 已完成 is done)."""
+    if _DONE_OUTRIGHT.search(text):
+        return True
+    return any(not _GOVERNS.search(text[: m.start()]) for m in _DONE.finditer(text))
+
+
+def _plain(part: str) -> str:
+    """A heading part that names one kind of content (a 总结及计划 title names two: no cue)."""
+    return "" if _PLAN_HEADING.search(part) and _RESULT_HEADING.search(part) else part
+
+
+def _heading_verdict(sections: list[str]) -> Part | None:
+    """What the nearest heading that names a kind of content says (the deepest one decides)."""
+    for section in reversed(sections):
+        if _PROBLEM_HEADING.search(section):
+            return "problem"
+        if _PLAN_HEADING.search(section):
+            return "plan"
+        if _RESULT_HEADING.search(section):
+            return "result"
+    return None
+
+
+def part_of(sentence: str, heading: str, kind: str) -> Part:
+    """The part of a 汇报 that ``sentence`` (under ``heading``, parts joined by " > ", in a
+    document of ``kind``) belongs to."""
+    text = to_simplified(sentence)
+    sections = [_plain(p) for p in _heading_parts(heading)]
+    done = _reports_done(text)
+    verdict = _heading_verdict(sections)
+    if states_plan(text) and _WILL.search(text) and not done:
+        return "plan"
+    if verdict == "problem":
+        return "problem"
+    if verdict == "plan":
+        return "result" if done and re.search(r"\d", text) else "plan"
+    if _PROBLEM.search(text) and not done:
+        return "problem"
+    if done or verdict == "result":
+        return "result"
+    if kind in _PLAN_KINDS or (_ONGOING.search(text) and kind not in _RESULT_KINDS and not re.search(r"\d", text)):
+        return "plan"
+    if not any(sections) or any(_BASIC_HEADING.search(s) for s in sections):
+        return "basic"
+    return "result" if kind in _RESULT_KINDS else "basic"
+
+
+def clean(text: str, heading: str = "") -> str:
+    """The sentence as a draft shows it: Simplified, without item numbering, enumerators or a
+    heading glued to its front, ending with 。 (empty when nothing of a sentence is left)."""
+    sentence = to_simplified(text).strip()
+    for _ in range(3):
+        before = sentence
+        sentence = NUMBERING.sub("", sentence).strip()
+        sentence = _ENUMERATOR.sub("", sentence).strip()
+        glued = _GLUED_HEADING.match(sentence)
+        if glued:
+            sentence = _ENUMERATOR.sub("", sentence[glued.end() :]).strip()
+        for part in _heading_parts(heading):
+            if len(part) >= 4 and sentence.startswith(part) and len(sentence) - len(part) >= _MIN_CHARS - 4:
+                sentence = sentence[len(part) :].lstrip("：:，,。 ")
+        if sentence == before:
+            break
+    sentence = sentence.rstrip("；;，,、 ")
+    if sentence and not _END.search(sentence):
+        sentence += "。"
+    return sentence
+
+
+def is_statement(text: str) -> bool:
+    """A full sentence worth a draft: long enough, not a lead-in to a list, not a heading."""
+    bare = compact(text)
+    return len(bare) >= _MIN_CHARS and not _LEAD_IN.search(text.rstrip("。")) and not is_table_row(text)
+
+
+def masks_figure(text: str) -> bool:
+    """The source hides a figure of this sentence (``*余份``, ``覆盖率*%``)."""
+    return bool(MASKED.search(text)) or "*" in text
+
+
+_CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
+# A masked name of a place in front of its kind (〔*〕县城管局): the sentence reads without it.
+_MASKED_PLACE = re.compile(r"[〔\[]\*[〕\]](?=[县市区镇乡])")
+
+
+def unmask(text: str) -> tuple[str, int]:
+    """``text`` without the clauses whose figures the source masks, and how many were cut."""
+    text = _MASKED_PLACE.sub("", text)
+    if not masks_figure(text):
+        return text, 0
+    clauses = _CLAUSE.findall(text)
+    kept = [c for c in clauses if not masks_figure(c)]
+    if not kept or masks_figure(clauses[0]):
+        return "", len(clauses) - len(kept)
+    return "".join(kept), len(clauses) - len(kept)
+
+
+def _is_heading(raw: str) -> bool:
+    """A heading line inside a passage ("一、2021年主要工作成绩"): short, no sentence punctuation."""
+    return len(raw) <= 40 and not re.search(r"[。！？!?；;，,]", raw)
+
+
+def place(candidate: Candidate, kind: str, title: str = "") -> Placed | None:
+    """The cleaned sentence of ``candidate`` and its part, or None when it is no statement: a
+    heading, a lead-in, a table row, the document's title, or cut off by the end of its passage."""
+    spans = [s for s in candidate.spans if s.strip()]
+    raw = (max(spans, key=len) if spans else candidate.text).strip()
+    if _is_heading(raw) or candidate.header or (candidate.last and not _CLOSED.search(raw)):
+        return None
+    heading = candidate.hit.chunk.heading
+    unmasked, masked = unmask(raw)
+    text = clean(unmasked, heading)
+    if not is_statement(text) or (title and compact(text.rstrip("。")) in compact(title)):
+        return None
+    sections = _heading_parts(heading)
+    return Placed(
+        candidate=candidate,
+        text=text,
+        part=part_of(text, heading, kind),
+        subheading=_ENUMERATOR.sub("", sections[-1]) if sections else "",
+        has_figure=bool(re.search(r"\d", text)),
+        masked=masked,
+    )

@@ -1,0 +1,113 @@
+"""Drafts without a model: the prompt's topic, where a sentence goes in a 汇报, cleaning, masked
+figures, and the choice of one body and one period among synthetic hits."""
+
+import pytest
+
+from assistant.answer.candidates import candidates_of
+from assistant.draft.period import choose_scope, topic_of, who
+from assistant.draft.sections import clean, part_of, place, unmask
+from assistant.models import Chunk, DocumentMeta, Hit
+
+
+@pytest.mark.parametrize(
+    "prompt, topic",
+    [
+        ("帮我起草一段迎检汇报：市容环境整治上半年工作", "市容环境整治上半年工作"),
+        ("请帮我写一份督查口径，垃圾分类工作", "垃圾分类工作"),
+        ("起草2021年大鹏新区城管执法工作总结汇报", "2021年大鹏新区城管执法工作总结"),
+        ("草拟咸宁城管考评情况的汇报材料", "咸宁城管考评情况"),
+        ("市容环境整治上半年工作", "市容环境整治上半年工作"),
+    ],
+)
+def test_the_instruction_is_not_the_topic(prompt, topic):
+    assert topic_of(prompt) == topic
+
+
+@pytest.mark.parametrize(
+    "sentence, heading, kind, part",
+    [
+        # sentence cues: future and modal words for plans, aspect and totals for results
+        ("下半年将继续推进背街小巷改造提升。", "", "总结及计划", "plan"),
+        ("力争年底前完成全部老旧小区加装电梯任务。", "", "工作总结", "plan"),
+        ("确保垃圾分类覆盖率达到95%以上。", "", "工作总结", "plan"),
+        ("今年以来已累计清理小广告1200余处。", "", "工作计划", "result"),
+        ("共办结投诉案件356件，办结率98.2%。", "", "总结及计划", "result"),
+        ("目前仍存在占道经营反弹、夜间管控力量不足等问题。", "", "总结及计划", "problem"),
+        # the heading decides where the sentence says nothing of itself
+        ("推进智慧城管平台建设。", "二、下半年工作计划 > （一）智慧城管", "总结及计划", "plan"),
+        ("部分路段保洁作业标准不高。", "三、存在的问题", "总结及计划", "problem"),
+        ("出动执法人员2300人次。", "一、上半年主要工作成效", "总结及计划", "result"),
+        # the kind of document decides an unmarked sentence
+        ("推进智慧城管平台建设。", "（二）数字城管", "工作计划", "plan"),
+        ("建成口袋公园12个。", "（二）园林绿化", "工作总结", "result"),
+        # a sentence that reports a result under a plan heading keeps its result
+        ("截至6月底已完成改造68%。", "二、下步工作安排", "总结及计划", "result"),
+    ],
+)
+def test_part_of_a_sentence(sentence, heading, kind, part):
+    assert part_of(sentence, heading, kind) == part
+
+
+@pytest.mark.parametrize(
+    "raw, heading, cleaned",
+    [
+        ("1、持续开展市容环境整治。", "", "持续开展市容环境整治。"),
+        ("（一）优化管理,提升市容环境秩序一是落实门前三包。", "", "落实门前三包。"),
+        ("二是清理牛皮癣小广告700余处；", "", "清理牛皮癣小广告700余处。"),
+        ("其次是“环境卫生”类问题,共有167处。", "", "其次是“环境卫生”类问题,共有167处。"),
+        (
+            "垃圾分类保持领先，回收利用率达49.1%",
+            "一、主要成绩 > 垃圾分类保持领先",
+            "回收利用率达49.1%。",
+        ),
+    ],
+)
+def test_clean_sentences(raw, heading, cleaned):
+    assert clean(raw, heading) == cleaned
+
+
+def test_a_masked_figure_is_left_out_and_a_masked_place_name_dropped():
+    text, masked = unmask("开展市容专项整治，撤除沿街垃圾桶*只，签订承诺书*余份，清理乱堆放20余处。")
+    assert masked == 2 and text == "开展市容专项整治，清理乱堆放20余处。"
+    assert unmask("覆盖率*%，位居全市前列。") == ("", 1)  # the statement is the masked figure
+    assert unmask("2025年,〔*〕县城管局以精细化管理为主线。") == ("2025年,县城管局以精细化管理为主线。", 0)
+
+
+def _hit(doc_id, text, *, rank=0, title="", heading="", years=(), body="城管局", place="", period="", kind=""):
+    meta = DocumentMeta(title=title, years=list(years), body=body, body_full=body, kind=kind, period=period)
+    meta.place = place
+    chunk = Chunk(f"{doc_id}-{rank}", doc_id, rank, heading, text, 0, len(text))
+    return Hit(chunk, 1.0 / (rank + 1), title, f"{doc_id}.txt", meta)
+
+
+def test_place_skips_headings_lead_ins_and_the_title():
+    hit = _hit("a", "一、主要工作成绩\n现将上半年工作情况汇报如下：\n清理牛皮癣小广告700余处。", title="主要工作")
+    placed = [place(c, "工作总结", "城管局2023年工作总结") for c in candidates_of(hit, 0)]
+    assert [p.text for p in placed if p] == ["清理牛皮癣小广告700余处。"]
+
+
+def test_scope_keeps_the_year_the_prompt_names():
+    hits = [
+        _hit("y23", "市容环境整治，清理广告1000处。", years=[2023], place="宝安区", title="宝安区2023年总结"),
+        _hit("y24", "市容环境整治，清理广告2000处。", rank=1, years=[2024], place="宝安区", title="宝安区2024年总结"),
+    ]
+    scope = choose_scope("2023年宝安区市容环境整治", hits, {})
+    assert scope is not None and scope.doc_ids == ("y23",) and scope.year == 2023 and scope.named
+    assert choose_scope("2019年宝安区市容环境整治", hits, {}) is None
+
+
+def test_without_a_period_the_latest_of_the_same_body_is_taken_and_said():
+    hits = [
+        _hit("old", "市容环境整治。", years=[2022], place="宝安区", period="上半年"),
+        _hit("new", "市容环境整治。", rank=1, years=[2023], place="宝安区", period="上半年"),
+        _hit("other", "市容环境整治。", rank=2, years=[2025], place="咸宁市"),  # another city's 城管局
+    ]
+    scope = choose_scope("市容环境整治", hits, {})
+    assert scope is not None and scope.doc_ids == ("new",) and scope.period == "2023年上半年"
+    assert not scope.named and "最新" in scope.line and "2023年上半年" in scope.line
+
+
+def test_body_and_place_are_named_once():
+    assert who("西城区", "区城市公用事业服务中心") == "西城区城市公用事业服务中心"
+    assert who("咸宁市", "咸宁市城管局") == "咸宁市城管局"
+    assert who("", "城管局") == "城管局"
