@@ -49,11 +49,20 @@ def sse_events(text: str) -> list[tuple[str, dict]]:
 
 
 @pytest.fixture(scope="module")
-def client(corpus_settings, assistant):
-    """The app over the shared session index, with document management disabled (no token)."""
+def client(request, corpus_settings, assistant):
+    """The app over the shared session index, with document management disabled (no token).
+    Tests marked ``@both_stores`` get it on the embedded index and on PostgreSQL (the same data)."""
+    if getattr(request, "param", "embedded") == "postgres":
+        corpus_settings, assistant = (
+            request.getfixturevalue("pg_corpus_settings"),
+            request.getfixturevalue("pg_assistant"),
+        )
     settings = corpus_settings.model_copy(update={"admin_token": None})
     with TestClient(create_app(settings, assistant), raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+both_stores = pytest.mark.parametrize("client", ["embedded", "postgres"], indirect=True)
 
 
 @pytest.fixture
@@ -76,15 +85,17 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 # -- health and questions ---------------------------------------------------------
 
 
+@both_stores
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     data = response.json()
     assert data["status"] == "ok"
     assert data["documents"] >= 10 and data["passages"] > 100
-    assert data["generation"].startswith("gen-")
+    assert data["generation"].startswith(("gen-", "pg-"))
 
 
+@both_stores
 def test_ask_returns_exact_figure_with_citation(client):
     response = client.post("/api/ask", json={"question": FIGURE_Q})
     assert response.status_code == 200
@@ -99,6 +110,7 @@ def test_ask_returns_exact_figure_with_citation(client):
     assert {"related", "sections"} <= data.keys()
 
 
+@both_stores
 def test_ask_refuses_out_of_scope(client):
     data = client.post("/api/ask", json={"question": "今天天气怎么样？"}).json()
     assert data["refused"] is True
@@ -106,6 +118,7 @@ def test_ask_refuses_out_of_scope(client):
     assert "未在已收录的文件中找到" in data["answer"]
 
 
+@both_stores
 def test_ask_with_history_and_filters(client):
     body = {
         "question": FIGURE_Q,
@@ -117,6 +130,7 @@ def test_ask_with_history_and_filters(client):
     assert all(c["year"] == 2023 for c in data["citations"])
 
 
+@both_stores
 def test_stream_yields_citations_deltas_done(client):
     response = client.post("/api/ask/stream", json={"question": FIGURE_Q})
     assert response.status_code == 200
@@ -176,6 +190,7 @@ def test_draft_mode_and_docx(client):
     assert refused.status_code == 404 and refused.json()["detail"]
 
 
+@both_stores
 def test_search(client):
     response = client.get("/api/search", params={"q": "垃圾分类", "k": 3})
     assert response.status_code == 200
@@ -186,6 +201,7 @@ def test_search(client):
     assert filtered and all(h["year"] == 2023 for h in filtered)
 
 
+@both_stores
 def test_documents_list_and_detail(client):
     docs = client.get("/api/documents").json()
     assert len(docs) >= 10
@@ -200,6 +216,7 @@ def test_documents_list_and_detail(client):
     assert detail["meta"]["title"] == first["title"]
 
 
+@both_stores
 def test_pages_render(client):
     docs = client.get("/api/documents").json()
     chat = client.get("/")
@@ -220,6 +237,7 @@ def test_pages_render(client):
 # -- errors ---------------------------------------------------------------------------
 
 
+@both_stores
 def test_bad_input_statuses(client, corpus_settings):
     assert client.post("/api/ask", json={"question": "   "}).status_code == 400
     too_long = client.post("/api/ask", json={"question": "问" * (corpus_settings.max_question_chars + 1)})
@@ -241,6 +259,7 @@ def test_bad_input_statuses(client, corpus_settings):
         assert_chinese_without_paths(response.json()["detail"])
 
 
+@both_stores
 def test_not_found_statuses(client):
     assert client.get("/api/documents/no-such-doc").status_code == 404
     assert client.get("/api/no-such-route").json() == {"detail": messages.NOT_FOUND}
