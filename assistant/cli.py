@@ -283,6 +283,24 @@ def serve(
     del local_llm  # stops the local LLM with the web server
 
 
+@app.command()
+def worker(
+    max_jobs: Annotated[int | None, typer.Option("--max-jobs", help="stop after this many jobs")] = None,
+) -> None:
+    """Take ingest jobs from the PostgreSQL queue (server mode: ASSISTANT_DATABASE_URL) until stopped."""
+    import contextlib
+    import logging
+
+    from assistant.worker import run_worker
+
+    settings = _settings()
+    if settings.database_url is None:
+        _fail(ValueError("assistant worker needs ASSISTANT_DATABASE_URL=postgresql://… (server mode)"))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: a job under way is simply done again later
+        run_worker(settings, max_jobs=max_jobs)
+
+
 @app.command("eval")
 def eval_(
     ctx: typer.Context,

@@ -6,6 +6,8 @@ The retrieval and web tests that run on both stores are in test_retrieve.py and 
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from fastapi.testclient import TestClient
@@ -190,3 +192,38 @@ def test_database_restart_gives_503_then_recovers_without_restarting_the_app(tmp
             assert client.get("/healthz").json()["status"] == "ok"
     finally:
         server.cleanup()
+
+
+def test_a_job_whose_worker_died_is_done_by_another_and_the_late_write_is_refused(tmp_path, pg_settings, embedder):
+    from assistant.ingest.pipeline import discover
+    from assistant.store import queue
+    from assistant.store.postgres import LeaseLost
+
+    store = PostgresStore(pg_settings.database_url.get_secret_value(), embedder.dim)
+    write(tmp_path / "docs", "report.txt", REPORT)
+    [job_id] = queue.enqueue(store, discover([tmp_path / "docs"]).files, [])
+    dead = queue.claim(store, "dead-worker", lease_seconds=1.0)  # claimed, then never heard of again
+    assert dead is not None and dead.id == job_id
+    assert queue.claim(store, "live-worker", 60.0) is None  # held: skipped, not taken twice
+    assert store.count() == 0
+    time.sleep(1.5)
+    done = queue.run_once(store, "live-worker", pg_settings, embedder)
+    assert done is not None and done.id == job_id and done.attempts == 2
+    [state] = queue.job_states(store, [job_id])
+    assert state["status"] == "done" and state["result"]["passages"] == store.count() > 0
+    version = store.data_version()
+    with pytest.raises(LeaseLost):  # the first worker wakes up and tries to write: nothing happens
+        store.replace_files(
+            [("docs/report.txt", "x", "now", [], [])], [], embedder.identity, job=(job_id, "dead-worker")
+        )
+    assert store.data_version() == version and "4321处" in " ".join(c.text for _, c in store.all_chunks())
+    store.close()
+
+
+def test_unreadable_file_job_fails_with_its_reason_and_the_rest_is_indexed(tmp_path, pg_settings, embedder):
+    folder = tmp_path / "docs"
+    write(folder, "report.txt", REPORT)
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    report = Assistant(pg_settings, embedder).ingest([folder])
+    assert len(report.skipped) == 1 and report.skipped[0][0].endswith("broken.docx") and report.skipped[0][1]
+    assert len(report.added) == 1 and report.documents == 1 and report.passages > 0

@@ -20,7 +20,6 @@ from assistant.index.build import (
     IngestBusy,
     IngestReport,
     _bad_name_reason,
-    _now,
     _printable,
     _rows_for,
 )
@@ -131,55 +130,38 @@ def _ingest_locked(
         path = Path(key) if Path(key).is_absolute() else Path.cwd() / key
         if key in remove or (key not in discovered and any(path.resolve().is_relative_to(r) for r in roots)):
             report.removed.append(key)
-    at = _now()
-    todo: list[Prepared] = []
+    changed: list[SourceFile] = []
     for number, source in enumerate(found.files, start=1):
         if progress:
             progress("read", number, len(found.files))
         try:
-            prepared = prepare_file(source, settings, at, previous.get(source.key))
+            if _printable(source.key) != source.key:
+                raise IngestError(_printable(str(source.path)), _bad_name_reason(source.path))
+            check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
+            digest = file_hash(source.path)
         except IngestError as exc:
             report.skipped.append((exc.path, exc.reason))
             continue
         except OSError as exc:
             report.skipped.append((_printable(str(source.path)), f"cannot read ({exc.strerror or exc})"))
             continue
-        if prepared is None:
+        if previous.get(source.key) == digest:
             report.unchanged.append(source.key)
             continue
         (report.updated if source.key in previous else report.added).append(source.key)
-        todo.append(prepared)
-    replaced = {p[0] for p in todo} | set(report.removed)
-    kept = store.count() - store.passages_of(list(replaced))
-    total = kept + sum(len(p[3]) for p in todo)
-    if total > settings.max_passages:
-        raise ValueError(
-            f"refused: {total} passages exceed the limit of {settings.max_passages} (ASSISTANT_MAX_PASSAGES)"
-        )
-    embedding_total = sum(len(p[3]) for p in todo)
-    done = 0
+        changed.append(source)
+    from assistant.store import queue
 
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress("embed", done, embedding_total)
-
-    if progress and todo:
-        progress("embed", 0, embedding_total)
-    version = 0
-    if report.removed:
-        version = store.replace_files([], report.removed, embedder.identity)
-    for key, digest, documents, chunks in todo:  # each file visible whole, as soon as it is stored
-        embed_rows(chunks, embedder, tick)
-        version = store.replace_files([(key, digest, at, documents, chunks)], [], embedder.identity)
-    if not version and store.data_version() == 0:  # a first ingest with nothing to add still makes an index
-        version = store.replace_files([], [], embedder.identity)
-    report.embedded = embedding_total
-    stored = store.documents()
-    report.documents = len(stored)
-    report.passages = sum(d.passages for d in stored)
-    report.generation = f"pg-{version or store.data_version()}"
+    if progress and changed:
+        progress("embed", 0, len(changed))
+    ids = queue.enqueue(store, changed, report.removed)
+    states = queue.wait_for(store, ids, settings, embedder, settings.ingest_job_timeout)
+    failed = {s["file_key"] for s in states if s["status"] == "failed"}
+    report.added = [k for k in report.added if k not in failed]
+    report.updated = [k for k in report.updated if k not in failed]
+    if store.data_version() == 0:  # a first ingest with nothing to add still makes an index
+        store.replace_files([], [], embedder.identity)
+    queue.report_of(states, store, report)
 
 
 def import_generation(index_dir: Path, store: PostgresStore) -> int:

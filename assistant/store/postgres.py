@@ -43,6 +43,10 @@ _DOC_COLUMNS = (
 )
 
 
+class LeaseLost(RuntimeError):
+    """A worker's job was taken over by another worker (its lease ran out): its work is dropped."""
+
+
 def connect_once(url: str) -> psycopg.Connection[Any]:
     """One autocommit connection (migrations, locks); ``StoreUnavailable`` when it cannot be made."""
     try:
@@ -258,11 +262,23 @@ class PostgresStore:
         files: list[tuple[str, str, str, list[dict[str, Any]], list[dict[str, Any]]]],
         remove_keys: list[str],
         model: dict[str, Any],
+        job: tuple[int, str] | None = None,
+        result: dict[str, Any] | None = None,
     ) -> int:
         """In one transaction: drop the files ``remove_keys`` and those of ``files`` (key,
         content_hash, ingested_at, document rows, passage rows with ``vector`` bytes and
-        ``tokens``), write ``files`` anew and raise the data version (returned)."""
+        ``tokens``), write ``files`` anew and raise the data version (returned). With ``job``
+        (id, worker), that queue job is marked done in the same transaction, and nothing is
+        written unless this worker still holds it (``LeaseLost``)."""
         with self.connection() as conn, conn.transaction(), conn.cursor() as cur:
+            if job is not None:
+                held = cur.execute(
+                    "UPDATE jobs SET status = 'done', lease_until = NULL, result = %s, updated_at = now() "
+                    "WHERE id = %s AND worker = %s AND status = 'running' RETURNING id",
+                    (json.dumps(result or {}, ensure_ascii=False), job[0], job[1]),
+                ).fetchone()
+                if held is None:
+                    raise LeaseLost(f"job {job[0]} is no longer held by {job[1]}")
             keys = list(remove_keys) + [f[0] for f in files]
             cur.execute("DELETE FROM files WHERE key = ANY(%s)", (keys,))
             for key, content_hash, at, documents, chunks in files:
