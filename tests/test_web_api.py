@@ -66,13 +66,26 @@ both_stores = pytest.mark.parametrize("client", ["embedded", "postgres"], indire
 
 
 @pytest.fixture
-def admin(tmp_path, corpus_settings, corpus_copy, embedder):
+def admin(request, tmp_path, corpus_settings, corpus_copy, embedder):
     """An app with an admin token over a private index: a copy of the session index of the
-    bundled corpus (so nothing is re-embedded), with uploads going to a private corpus copy."""
+    bundled corpus (so nothing is re-embedded), with uploads going to a private corpus copy.
+    With the parameter ``postgres``: a private database holding the same copy."""
     index = tmp_path / "index"
     shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
     settings = make_settings(index, admin_token=TOKEN)
     settings.corpus_dir = corpus_copy
+    if getattr(request, "param", "embedded") == "postgres":
+        from pydantic import SecretStr
+
+        from assistant.store.pg_ingest import import_generation
+        from assistant.store.postgres import PostgresStore
+        from tests.conftest import new_database
+
+        url = new_database(request.getfixturevalue("pg_server"), "admin")
+        store = PostgresStore(url, embedder.dim)
+        import_generation(index, store)
+        store.close()
+        settings.database_url = SecretStr(url)
     app = create_app(settings, Assistant(settings, embedder))
     with TestClient(app, raise_server_exceptions=False) as test_client:
         test_client.settings = settings
@@ -352,6 +365,7 @@ def test_admin_wrong_or_missing_token(admin):
 # -- documents: upload, ask, delete ----------------------------------------------------------
 
 
+@pytest.mark.parametrize("admin", ["embedded", "postgres"], indirect=True)
 def test_upload_ask_delete(admin):
     before = admin.post("/api/ask", json={"question": UPLOAD_Q}).json()
     assert "4.7公里" not in before["answer"]
