@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -179,19 +179,51 @@ class Assistant:
         answer.resolved_question = resolved
         return answer
 
-    def _ask_llm(self, question: str, hits: list[Hit]) -> Answer:
-        """The extractive answer, then the LLM's when retrieval confidence says to ask it and its
-        answer passes the checks (answer/llm.py); it reads the passages in the selector's order."""
+    def _llm_inputs(self, question: str, hits: list[Hit]) -> tuple[Answer, list[Hit], float]:
+        """The extractive answer, the passages in the selector's order (what the LLM reads) and
+        the selector's best sentence probability (the retrieval confidence that decides asking)."""
         from assistant.answer.compose import decide, prepare, rank_passages
-        from assistant.answer.llm import llm_answer
 
         prepared = prepare(question, hits, self.retriever)
         answer = decide(prepared, self.selector)
         if not prepared.candidates:
-            return answer
+            return answer, [], 0.0
         probabilities = self.selector.probabilities(prepared.matrix)
-        ranked = rank_passages(prepared, probabilities)
-        return llm_answer(question, ranked, self.settings, answer, float(probabilities.max()))[0]
+        return answer, rank_passages(prepared, probabilities), float(probabilities.max())
+
+    def _ask_llm(self, question: str, hits: list[Hit]) -> Answer:
+        """The extractive answer, or the LLM's when retrieval confidence says to ask it and its
+        answer passes the checks (answer/llm.py)."""
+        from assistant.answer.llm import llm_answer
+
+        answer, ranked, confidence = self._llm_inputs(question, hits)
+        return llm_answer(question, ranked, self.settings, answer, confidence)[0]
+
+    def ask_stream(
+        self,
+        question: str,
+        history: list[dict[str, str]] | None = None,
+        filters: Filters | dict[str, Any] | None = None,
+        stop: threading.Event | None = None,
+    ) -> Iterator[tuple[str, Answer | str]]:
+        """A question (qa mode) as events: when the LLM is asked, ``("extractive", answer)``, then
+        ``("token", text)`` as it writes (unverified, for progress only); always ``("answer",
+        answer)`` last, the answer to show. ``stop`` ends the LLM's generation."""
+        from assistant.answer.llm import should_consult, stream_llm_answer
+
+        resolved = resolve_followup(question, history or [])
+        hits = self.retrieve(resolved, filters=filters)
+        answer, ranked, confidence = self._llm_inputs(resolved, hits)
+        answer.question, answer.resolved_question = question, resolved
+        if ranked and should_consult(answer, confidence, self.settings):
+            yield "extractive", answer
+            for event in stream_llm_answer(resolved, ranked, self.settings, answer, stop):
+                if isinstance(event, str):
+                    yield "token", event
+                else:
+                    answer = event[0]
+        answer.question, answer.resolved_question = question, resolved
+        yield "answer", answer
 
     def facts(self) -> FactBook:
         """The structured facts (results, targets, problems, criteria) of the current index, as

@@ -5,16 +5,12 @@ The passages are written here (no model, no index); a real model is in test_llm_
 
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-
 import pytest
 
 from assistant.answer.llm import build_messages, llm_answer, should_consult, stream_tokens
 from assistant.models import Answer, Chunk, DocumentMeta, Hit
 from assistant.settings import Settings
+from tests.helpers_llm import fake_llm
 
 QUESTION = "2023年宝安区数字化案件处置率是多少？"
 PASSAGE = "截至目前，应处置数约14183件，处置14067件，处置率99.18％，办理网民留言58件。"
@@ -32,35 +28,8 @@ HITS = [
 
 @pytest.fixture
 def endpoint():
-    state: dict[str, Any] = {"reply": "", "requests": []}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            state["requests"].append(body)
-            if body.get("stream"):
-                chunks = [state["reply"][i : i + 3] for i in range(0, len(state["reply"]), 3)]
-                lines = [f"data: {json.dumps({'choices': [{'delta': {'content': c}}]})}\n\n" for c in chunks]
-                payload = ("".join(lines) + "data: [DONE]\n\n").encode()
-                content_type = "text/event-stream"
-            else:
-                message = {"role": "assistant", "content": state["reply"]}
-                payload = json.dumps({"choices": [{"message": message}]}).encode()
-                content_type = "application/json"
-            self.send_response(200)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state, f"http://127.0.0.1:{server.server_address[1]}/v1"
-    server.shutdown()
+    with fake_llm() as served:
+        yield served
 
 
 def extractive(refused: bool = False, note: str = "confidence 0.80") -> Answer:
@@ -135,7 +104,7 @@ def test_a_dead_endpoint_falls_back():
     settings = Settings(llm_base_url="http://127.0.0.1:9/v1", llm_timeout_s=2)
     answer, consulted = llm_answer(QUESTION, HITS, settings, extractive(), 0.9)
     assert consulted.outcome == "failed" and answer.text == "extractive"
-    assert "LLM endpoint failed" in answer.notes[-1]
+    assert "模型服务调用失败" in answer.notes[-1]
 
 
 def test_tokens_stream_as_the_endpoint_sends_them(endpoint):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -185,8 +187,6 @@ def llm_answer(
 ) -> tuple[Answer, Consulted]:
     """The answer to show: the LLM's when it is consulted and passes every check, else
     ``extractive`` (with a note). ``hits`` come best first; the first ``llm_passages`` are read."""
-    import time
-
     if not hits or not should_consult(extractive, retrieval_confidence, settings):
         return extractive, Consulted(False, "not_asked")
     given = hits[: settings.llm_passages]
@@ -195,7 +195,36 @@ def llm_answer(
         reply = complete(question, given, settings)
     except LlmFailed as exc:
         log.warning("LLM endpoint failed: %s", exc)
-        extractive.notes.append(f"LLM endpoint failed ({exc}); extractive answer shown")
+        extractive.notes.append(f"模型服务调用失败（{exc}），显示原文摘录")
         return extractive, Consulted(True, "failed", str(exc), time.perf_counter() - started)
     answer, consulted = read_reply(question, reply, given, extractive)
     return answer, Consulted(consulted.asked, consulted.outcome, consulted.reason, time.perf_counter() - started)
+
+
+def stream_llm_answer(
+    question: str, hits: list[Hit], settings: Settings, extractive: Answer, stop: threading.Event | None = None
+) -> Iterator[str | tuple[Answer, Consulted]]:
+    """The LLM's reply token by token (``str``, unverified: for progress only), then the answer
+    to show with what happened. ``stop`` (the reader pressed 停止, or left) ends generation and
+    shows ``extractive``; so does ``llm_timeout_s`` for the whole reply. Call only when
+    :func:`should_consult` says so."""
+    given = hits[: settings.llm_passages]
+    started = time.perf_counter()
+    pieces: list[str] = []
+    try:
+        for piece in stream_tokens(question, given, settings):
+            if stop is not None and stop.is_set():
+                extractive.notes.append("已停止模型生成，显示原文摘录")
+                yield extractive, Consulted(True, "stopped", "", time.perf_counter() - started)
+                return
+            if time.perf_counter() - started > settings.llm_timeout_s:
+                raise LlmFailed("timeout")
+            pieces.append(piece)
+            yield piece
+    except LlmFailed as exc:
+        log.warning("LLM endpoint failed: %s", exc)
+        extractive.notes.append(f"模型服务调用失败（{exc}），显示原文摘录")
+        yield extractive, Consulted(True, "failed", str(exc), time.perf_counter() - started)
+        return
+    answer, consulted = read_reply(question, "".join(pieces).strip(), given, extractive)
+    yield answer, Consulted(consulted.asked, consulted.outcome, consulted.reason, time.perf_counter() - started)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Iterator
 from typing import Any, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
-from starlette.concurrency import run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
 from assistant.index.store import IndexMismatch, IndexMissing
 from assistant.models import Answer
@@ -139,6 +140,32 @@ def ask(
     return _ask(assistant, body, settings).to_dict()
 
 
+def _llm_stream(
+    assistant: Assistant, body: AskRequest, settings: Settings, stop: threading.Event
+) -> Iterator[tuple[str, Answer | str]]:
+    return assistant.ask_stream(
+        checked_question(body, settings),
+        history=history_of(body, settings),
+        filters=body.filters.as_dict() if body.filters else None,
+        stop=stop,
+    )
+
+
+async def _llm_answer(
+    assistant: Assistant, body: AskRequest, settings: Settings, stop: threading.Event, answer: list[Answer]
+) -> AsyncIterator[ServerSentEvent]:
+    """The LLM path's progress: ``progress`` (with the extractive answer, shown if the reader
+    presses 停止), then ``llm_delta`` per token (unverified); the answer to show goes to ``answer``."""
+    async for kind, value in iterate_in_threadpool(_llm_stream(assistant, body, settings, stop)):
+        if isinstance(value, str):
+            yield _event("llm_delta", {"text": value})
+        elif kind == "extractive":
+            text = "模型正在阅读段落并撰写回答，写完后逐句核对数字和名称…"
+            yield _event("progress", {"text": text, "timeout_s": settings.llm_timeout_s, "extractive": value.to_dict()})
+        else:
+            answer.append(value)
+
+
 def _event(event: str, data: Any) -> ServerSentEvent:
     return ServerSentEvent(data=json.dumps(data, ensure_ascii=False), event=event)
 
@@ -146,9 +173,17 @@ def _event(event: str, data: Any) -> ServerSentEvent:
 async def answer_events(assistant: Assistant, body: AskRequest, settings: Settings) -> AsyncIterator[ServerSentEvent]:
     """The events of one streamed answer. The answer is composed whole (extractive answers are
     not written token by token), so it is sent at once: ``citations``, the text as one ``delta``,
-    then ``done``. Any failure ends the stream with an ``error`` event in Chinese."""
+    then ``done``. Any failure ends the stream with an ``error`` event in Chinese. With an LLM
+    reader, its progress comes first (``_llm_answer``); a reader who leaves stops its generation."""
+    stop = threading.Event()
     try:
-        answer = await run_in_threadpool(_ask, assistant, body, settings)
+        if settings.llm_base_url and body.mode == "qa":
+            shown: list[Answer] = []
+            async for event in _llm_answer(assistant, body, settings, stop, shown):
+                yield event
+            answer = shown[-1]
+        else:
+            answer = await run_in_threadpool(_ask, assistant, body, settings)
         data = answer.to_dict()
         yield _event(
             "citations",
@@ -172,6 +207,8 @@ async def answer_events(assistant: Assistant, body: AskRequest, settings: Settin
         logger.error("internal error %s while streaming an answer", type(exc).__name__)
         logger.debug("traceback", exc_info=exc)
         yield _event("error", {"detail": messages.STREAM_FAILED, "status": 500})
+    finally:
+        stop.set()
 
 
 @router.post(
@@ -182,7 +219,9 @@ async def answer_events(assistant: Assistant, body: AskRequest, settings: Settin
     responses=ERRORS
     | {
         200: {
-            "description": "text/event-stream: `citations`, then the whole answer as one `delta` event "
+            "description": "text/event-stream: with an LLM reader, first `progress` ({text, timeout_s, "
+            "extractive}: the answer found without it) and `llm_delta` ({text}) per token as it writes, "
+            "unchecked; then `citations`, the whole answer (checked) as one `delta` event "
             "({text}), then `done` (the full answer JSON); `error` ({detail, status}, the "
             "detail in Chinese) if answering fails. Comment lines keep a slow answer's "
             "connection open.",

@@ -254,6 +254,10 @@
     } else {
       el.append(h("div", { class: "answer-text" }, answerNodes(data.answer || "", data.citations)));
     }
+    // The LLM reader: who wrote the answer, and why its answer was not shown.
+    const llmNotes = (data.notes || []).filter((n) => /^(LLM|模型|已停止)/.test(n));
+    if (data.answerer === "llm") llmNotes.unshift("由模型根据段落撰写，每句的数字和名称已与所引段落核对");
+    if (llmNotes.length) el.append(h("div", { class: "llm-note muted" }, llmNotes.join("；")));
     el.append(sourcesList(data.citations));
   }
 
@@ -278,7 +282,7 @@
   }
 
   /* The answer as server-sent events: citations, the text, done; or an error event (Chinese). */
-  async function askStream(body, signal, onCitations, onText) {
+  async function askStream(body, signal, onCitations, onText, onLlm) {
     const response = await fetch("/api/ask/stream", {
       method: "POST", headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
       body: JSON.stringify(body), signal,
@@ -307,6 +311,7 @@
         if (!frame) continue;
         if (frame.event === "citations") onCitations(frame.data);
         else if (frame.event === "delta") onText(frame.data.text || "");
+        else if (frame.event === "progress" || frame.event === "llm_delta") { if (onLlm) onLlm(frame.event, frame.data); }
         else if (frame.event === "done") { reader.cancel().catch(() => {}); return frame.data; }
         else if (frame.event === "error") {
           const error = new Error(frame.data.detail || "");
@@ -349,14 +354,34 @@
 
     const message = { role: "assistant", content: "", question, mode: state.mode, filters: body.filters };
     let data = null;
+    const llm = { extractive: null, stopped: false, timer: null, text: "" };
     try {
       let citations = [];
       const live = el.querySelector(".answer-text");
       data = await askStream(body, controller.signal, (first) => { citations = first.citations || []; }, (text) => {
+        live.classList.remove("llm-draft");
         live.replaceChildren(answerNodes(text, citations));
+      }, (event, info) => {
+        if (event === "llm_delta") { // the model's words as it writes them: not yet checked
+          llm.text += info.text || "";
+          live.classList.add("llm-draft");
+          live.textContent = llm.text;
+          return;
+        }
+        llm.extractive = info.extractive;
+        const started = Date.now();
+        const status = h("span", { class: "llm-status", role: "status" });
+        const tick = () => { status.textContent = `${info.text}（已等待 ${Math.round((Date.now() - started) / 1000)} 秒，最长 ${Math.round(info.timeout_s)} 秒）`; };
+        const stop = h("button", { type: "button", class: "llm-stop" }, "停止");
+        stop.addEventListener("click", () => { llm.stopped = true; controller.abort(); });
+        tick();
+        llm.timer = setInterval(tick, 1000);
+        el.prepend(h("div", { class: "llm-bar" }, status, stop));
       });
     } catch (error) {
-      if (controller.signal.aborted || mine !== conversation) return false; // 新对话 was pressed: nothing to add
+      if (llm.stopped && llm.extractive && mine === conversation) { // 停止: the answer found without the model
+        data = { ...llm.extractive, notes: [...(llm.extractive.notes || []), "已停止模型生成，显示原文摘录"] };
+      } else if (controller.signal.aborted || mine !== conversation) return false; // 新对话 was pressed: nothing to add
       if (error.noStream) {
         try {
           data = await getJSON("/api/ask", {
@@ -370,6 +395,7 @@
         message.error = errorMessage(error);
       }
     }
+    clearInterval(llm.timer);
     if (mine !== conversation) return false; // the conversation it belonged to is gone
     if (data) {
       message.data = data;

@@ -1,0 +1,48 @@
+"""A real OpenAI-compatible HTTP server on loopback that replies with a fixed completion, plain
+or streamed as server-sent events, as vLLM, Ollama or llama.cpp would."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@contextmanager
+def fake_llm() -> Iterator[tuple[dict[str, Any], str]]:
+    """``(state, base_url)``: set ``state["reply"]``; the requests received are in ``state["requests"]``."""
+    state: dict[str, Any] = {"reply": "", "requests": []}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            state["requests"].append(body)
+            reply = str(state["reply"])
+            if body.get("stream"):
+                chunks = [reply[i : i + 3] for i in range(0, len(reply), 3)]
+                lines = [f"data: {json.dumps({'choices': [{'delta': {'content': c}}]})}\n\n" for c in chunks]
+                payload = ("".join(lines) + "data: [DONE]\n\n").encode()
+                content_type = "text/event-stream"
+            else:
+                message = {"role": "assistant", "content": reply}
+                payload = json.dumps({"choices": [{"message": message}]}).encode()
+                content_type = "application/json"
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state, f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
