@@ -190,8 +190,8 @@ def align(answer: str, hits: list[Hit], question: str) -> Aligned:
         names = unsupported_names(sentence.text, cited, question)
         misbound = _misbound_figures(sentence.text, cited, figures)
         if names or misbound:
-            what = "、".join(names) if names else f"{'、'.join(misbound)} 不是所说地方或时间的数字"
-            result.rejection = Rejection("unsupported_name", f"{what} 不在所引段落中：{sentence.text}")
+            what = f"{'、'.join(names)} 不在所引段落中" if names else f"{'、'.join(misbound)} 不是所说地方或时间的数字"
+            result.rejection = Rejection("unsupported_name", f"{what}：{sentence.text}")
             return result
         markers = []
         for i in chosen:
