@@ -5,7 +5,7 @@ import pytest
 
 from assistant.answer.candidates import candidates_of
 from assistant.draft.period import choose_scope, topic_of, who
-from assistant.draft.sections import clean, part_of, place, unmask
+from assistant.draft.sections import clean, part_of, place, split_done_and_due, unmask
 from assistant.models import Chunk, DocumentMeta, Hit
 
 
@@ -82,8 +82,18 @@ def _hit(doc_id, text, *, rank=0, title="", heading="", years=(), body="城管�
 
 def test_place_skips_headings_lead_ins_and_the_title():
     hit = _hit("a", "一、主要工作成绩\n现将上半年工作情况汇报如下：\n清理牛皮癣小广告700余处。", title="主要工作")
-    placed = [place(c, "工作总结", "城管局2023年工作总结") for c in candidates_of(hit, 0)]
-    assert [p.text for p in placed if p] == ["清理牛皮癣小广告700余处。"]
+    placed = [p for c in candidates_of(hit, 0) for p in place(c, "工作总结", "城管局2023年工作总结")]
+    assert [p.text for p in placed] == ["清理牛皮癣小广告700余处。"]
+
+
+def test_a_sentence_of_done_and_due_is_split_between_results_and_plans():
+    hit = _hit("a", "新建遮阳挡雨棚18座，目前已完成基础浇筑18座，6月底全面竣工并投入使用。")
+    placed = [(p.part, p.text) for c in candidates_of(hit, 0) for p in place(c, "工作总结")]
+    assert placed == [
+        ("result", "新建遮阳挡雨棚18座，目前已完成基础浇筑18座。"),
+        ("plan", "6月底全面竣工并投入使用。"),
+    ]
+    assert split_done_and_due("已清理小广告700余处，持续保持高压态势。") == ("", "")
 
 
 def test_scope_keeps_the_year_the_prompt_names():
@@ -110,4 +120,4 @@ def test_without_a_period_the_latest_of_the_same_body_is_taken_and_said():
 def test_body_and_place_are_named_once():
     assert who("西城区", "区城市公用事业服务中心") == "西城区城市公用事业服务中心"
     assert who("咸宁市", "咸宁市城管局") == "咸宁市城管局"
-    assert who("", "城管局") == "城管局"
+    assert who("", "城管局") == "城管局" and who("咸宁市", "") == "咸宁市"

@@ -26,15 +26,27 @@ SOURCES_HEADING = "数据来源"
 MASKED_NOTE = "注：来源文件以“*”遮盖了部分数字，本稿略去了{n}处含遮盖数字的内容。"
 _CN_ORDINALS = "一二三四五六七八九十"
 # Words that frame a report rather than name its topic.
-_FRAME = re.compile(r"上半年|下半年|全年|年度|工作|情况|汇报|总结|迎检|材料|开展|主要|有关|相关|方面")
+_FRAME = re.compile(
+    r"上半年|下半年|全年|年度|今年|工作|情况|汇报|总结|迎检|材料|开展|主要|有关|相关|方面|进展|这块|那次|这边|目前"
+    r"|存在|突出|问题|不足|哪些|怎么|下一步|下步|打算|安排|整改|成效|做法|我市|我区|我县|全市|全区|全县"
+)
+# The parts a prompt asks for by name ("存在哪些问题、下一步怎么整改"): those get more room.
+_ASKS_PART: dict[Part, re.Pattern[str]] = {
+    "problem": re.compile(r"问题|不足|短板|差距"),
+    "plan": re.compile(r"下一步|下步|打算|安排|计划|整改|重点工作|工作要点"),
+}
 # At most this many sentences per part: a draft is read in a few minutes.
-LIMITS: dict[Part, int] = {"basic": 3, "result": 20, "problem": 5, "plan": 8}
-_WITHOUT_FIGURE = 5  # of the results, at most this many without a figure (做法 without 成效)
+LIMITS: dict[Part, int] = {"basic": 3, "result": 24, "problem": 6, "plan": 10}
+ASKED_LIMIT = 14  # for a part the prompt asks for by name
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _FIGURE_WEIGHT = 0.05
 _SEARCH_DEPTH = 24
 _PLACE_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}(?:新区|市|区|县|镇|乡|街道)$")
 _SCOPE_DEPTH = 16
+_NEAR_RANK = 8  # a passage this close to the top of the scope's search is about the topic even unsaid
+# Totals, rates and rankings: the figures a report leads with.
+_KEY_FIGURE = re.compile(r"共计?|累计|总计|合计|全年|排名|第[一二三]|率")
+_KEY_WEIGHT = 0.1
 
 
 class DraftSource(Protocol):
@@ -48,7 +60,7 @@ class DraftSource(Protocol):
 @dataclass
 class _Pick:
     placed: Placed
-    order: tuple[int, int, int]  # document, passage, sentence: the order of the source
+    order: tuple[int, int, int]  # document, passage, sentence (and piece): the order of the source
     relevance: float
 
 
@@ -93,7 +105,7 @@ def _chunks_in_scope(source: DraftSource, topic: str, scope: Scope, focus: list[
             rank = rank_of.get(chunk.chunk_id)
             said = coverage(focus, weights, compact(f"{chunk.heading} {chunk.text}")) if focus else 1.0
             relevance = said + (1.0 / (1 + rank) if rank is not None else 0.0)
-            if focus and said == 0 and (rank is None or rank >= 4):
+            if focus and said == 0 and (rank is None or rank >= _NEAR_RANK):
                 continue
             hit = hit_of.get(chunk.chunk_id) or Hit(chunk, 0.0, document.meta.title, document.source, document.meta)
             out.append((doc_order, hit, relevance))
@@ -109,22 +121,32 @@ def _gather(passages: list[tuple[int, Hit, float]], focus: list[str]) -> tuple[l
     for doc_order, hit, relevance in passages:
         kind = hit.meta.kind if hit.meta else ""
         for candidate in candidates_of(hit, doc_order):
-            placed = place(candidate, kind, hit.title)
-            if placed is None or compact(placed.text) in seen:
+            placed_all = place(candidate, kind, hit.title)
+            if not placed_all:
                 masked += masks_figure(candidate.text)
                 continue
-            masked += placed.masked > 0
-            if unsupported_numbers(placed.text, [cited_text(hit)]):
-                continue  # cleaning never adds a figure; a sentence it cannot verify is not shown
-            seen.add(compact(placed.text))
-            said = coverage(focus, weights, compact(placed.text)) if focus else 0.0
-            said += _FIGURE_WEIGHT * min(len(_FIGURE.findall(placed.text)), 5)  # more figures, more facts
-            order = (doc_order, hit.chunk.ordinal, candidate.position)
-            picks.append(_Pick(placed, order, relevance + said))
+            masked += placed_all[0].masked > 0
+            for piece, placed in enumerate(placed_all):
+                if compact(placed.text) in seen or unsupported_numbers(placed.text, [cited_text(hit)]):
+                    continue  # cleaning never adds a figure; a sentence it cannot verify is not shown
+                seen.add(compact(placed.text))
+                said = coverage(focus, weights, compact(placed.text)) if focus else 0.0
+                said += _FIGURE_WEIGHT * min(len(_FIGURE.findall(placed.text)), 5)  # more figures, more facts
+                said += _KEY_WEIGHT * bool(_KEY_FIGURE.search(placed.text))
+                order = (doc_order, hit.chunk.ordinal, candidate.position * 2 + piece)
+                picks.append(_Pick(placed, order, relevance + said))
     return picks, masked
 
 
-def _select(picks: list[_Pick]) -> dict[Part, list[_Pick]]:
+def _limits(topic: str) -> dict[Part, int]:
+    limits = dict(LIMITS)
+    for part, pattern in _ASKS_PART.items():
+        if pattern.search(topic):
+            limits[part] = ASKED_LIMIT
+    return limits
+
+
+def _select(picks: list[_Pick], limits: dict[Part, int]) -> dict[Part, list[_Pick]]:
     """Per part, the most relevant sentences (results with figures first), in source order."""
     chosen: dict[Part, list[_Pick]] = {}
     for part, _ in HEADINGS:
@@ -132,10 +154,10 @@ def _select(picks: list[_Pick]) -> dict[Part, list[_Pick]]:
         if part == "result":
             with_figure = sorted((p for p in own if p.placed.has_figure), key=lambda p: -p.relevance)
             without = sorted((p for p in own if not p.placed.has_figure), key=lambda p: -p.relevance)
-            best = with_figure[: LIMITS[part]]
-            best += without[: min(_WITHOUT_FIGURE, LIMITS[part] - len(best))]
+            best = with_figure[: limits[part]]
+            best += without[: limits[part] - len(best)]
         else:
-            best = sorted(own, key=lambda p: -p.relevance)[: LIMITS[part]]
+            best = sorted(own, key=lambda p: -p.relevance)[: limits[part]]
         if best:
             chosen[part] = sorted(best, key=lambda p: p.order)
     return chosen
@@ -180,12 +202,13 @@ def compose_draft(prompt: str, source: DraftSource, filters: Filters | dict[str,
         named = "、".join([f"{y}年" for y in question.years] + list(question.halves) + list(question.places))
         why = f"已收录的文件中没有{named}的相关材料。" if named else ""
         return Answer(question=prompt, text=f"{NOT_FOUND}{why}", refused=True, related=hits[:3], mode="draft")
-    focus = _focus(topic, scope)
+    titles = compact(" ".join(h.title for h in hits if h.chunk.doc_id in scope.doc_ids))
+    focus = [w for w in _focus(topic, scope) if not says(titles, w)]  # the documents' whole subject
     weights = dict.fromkeys(focus, 1.0)
     if focus and not any(coverage(focus, weights, compact(f"{h.chunk.heading} {h.chunk.text}")) >= 0.5 for h in hits):
         return Answer(question=prompt, text=NOT_FOUND, refused=True, related=hits[:3], mode="draft")
     picks, masked = _gather(_chunks_in_scope(source, topic, scope, focus), focus)
-    chosen = _select(picks)
+    chosen = _select(picks, _limits(topic))
     if not chosen:
         return Answer(question=prompt, text=NOT_FOUND, refused=True, related=hits[:3], mode="draft")
     return _answer(prompt, topic, scope, focus, chosen, masked)

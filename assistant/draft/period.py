@@ -8,35 +8,47 @@ in one line at the top."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from assistant.corpus import profile_of
 from assistant.models import DocumentMeta, Hit
 from assistant.places import names_place, read_places
-from assistant.question import Question, read_question
+from assistant.question import Question, read_bodies, read_question
 from assistant.text import compact, to_simplified
 
-# The request around a topic: "帮我起草一段迎检汇报：", "请写一份…督查口径", "草拟…材料".
-_INSTRUCTION = re.compile(
-    r"^(?:请|帮我|帮忙|麻烦|给我|替我|为我)*\s*(?:再|重新)?(?:起草|草拟|拟写|撰写|编写|整理|准备|写|拟)"
-    r"(?:一下|一?[段份篇个则])?[^：:，,。]{0,16}?[：:，,]\s*"
+# The request in a prompt, wherever it stands: "帮我起草一段迎检汇报：…", "…，帮我写一份迎检汇报",
+# "写个督查口径：…", "…，帮我整理成迎检汇报口径". From the verb on, a clause is about the writing.
+_VERB = (
+    r"(?:请|帮我|帮忙|麻烦|给我|替我|为我)*\s*(?:再|重新)?(?:起草|草拟|拟写|撰写|编写|整理成?|准备|写个|写一|写)"
+    r"(?:一下|一?[段份篇个则])?"
 )
-_VERB = re.compile(
-    r"^(?:请|帮我|帮忙|麻烦|给我|替我|为我)*\s*(?:起草|草拟|拟写|撰写|编写|整理|准备|写|拟)(?:一下|一?[段份篇个则])?"
-)
-_GENRE = re.compile(r"(?:迎检|督查|检查|汇报)?(?:汇报(?:材料|稿)?|材料|口径|报告|稿子?)$")
+_LEADING_REQUEST = re.compile(rf"^{_VERB}")  # "起草2021年…汇报": the rest of the clause is the topic
+_REQUEST = re.compile(rf"{_VERB}.*$")  # "…工作帮我写一份": the rest of the clause is the request
+# Clauses that say what the draft is for or how it should be, not what it is about.
+_ASIDE = re.compile(r"要有数据|迎接.{0,10}(?:测评|检查|督查)|测评要用|检查要用|督查要|马上|以便|用于")
+_GENRE = re.compile(r"(?:迎检|督查|检查)?(?:汇报(?:材料|稿|口径)?|材料|口径|报告|稿子?)$")
+_CLAUSES = re.compile(r"[，,：:；;。！!？?（）()\s]+")
 _HEAD = 300
+_BODY_CHARS = 1000
 _PEER_RANK = 12
 _HALF_ORDER = {"上半年": 1, "": 2, "全年": 2, "下半年": 2}
 
 
 def topic_of(prompt: str) -> str:
-    """The prompt without the request around it ("帮我起草一段迎检汇报：市容环境整治" → 市容环境整治)."""
-    text = to_simplified(prompt).strip().rstrip("。.！!？?")
-    cut = _INSTRUCTION.sub("", text, count=1)
-    if cut == text:
-        cut = _VERB.sub("", text, count=1)
-    cut = _GENRE.sub("", cut.strip()).strip(" 的：:，,")
-    return cut or text
+    """What the draft is about: the prompt without the request and the asides around it
+    ("帮我起草一段迎检汇报：市容环境整治" → 市容环境整治; "XX区城市管理局2023年工作，帮我写一份
+    迎检汇报，要有数据" → XX区城市管理局2023年工作)."""
+    text = to_simplified(prompt).strip()
+    kept = []
+    for clause in _CLAUSES.split(text):
+        led = _LEADING_REQUEST.sub("", clause)
+        clause = (led if led != clause else _REQUEST.sub("", clause)).strip()
+        if not clause or _ASIDE.search(clause):
+            continue
+        clause = _GENRE.sub("", clause).rstrip("的")
+        if clause:
+            kept.append(clause)
+    return " ".join(kept) or text
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,7 @@ class Scope:
 
 def who(place: str, body: str) -> str:
     """The body with its place, once ("西城区" + "区城市公用事业服务中心" → 西城区城市公用事业服务中心)."""
-    if place and body[:1] in "省市区县" and place.endswith(body[0]):
+    if place and body and body[0] in "省市区县" and place.endswith(body[0]):
         body = body[1:]
     return body if not place or place in body else f"{place}{body}"
 
@@ -92,7 +104,16 @@ def _fits(meta: DocumentMeta, question: Question, text: str) -> bool:
         return False
     if question.places and not any(names_place(text, p) or p in meta.place for p in question.places):
         return False
-    return not (question.bodies and meta.body and meta.body not in question.bodies)
+    if not question.bodies or not meta.body or meta.body in question.bodies:
+        return True
+    return bool(set(read_bodies(text[:_BODY_CHARS])) & set(question.bodies))  # its metadata may name another
+
+
+def _with_profile_years(hit: Hit, text: str) -> DocumentMeta:
+    """The document's metadata with every year its profile names (2021~2022年 is about both)."""
+    meta = hit.meta or DocumentMeta()
+    extra = sorted(profile_of(hit.chunk.doc_id, text, meta).years - set(meta.years))
+    return replace(meta, years=[*meta.years, *extra])
 
 
 def document_relevance(hits: list[Hit]) -> dict[str, float]:
@@ -107,10 +128,13 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
     """The body and period of the draft, from the prompt and the documents its topic retrieves
     (``texts``: doc_id → compacted text, for places). None: no document fits what the prompt names."""
     question = read_question(prompt)
-    metas = {h.chunk.doc_id: h.meta or DocumentMeta() for h in hits}
+    metas = {h.chunk.doc_id: _with_profile_years(h, texts.get(h.chunk.doc_id, "")) for h in hits}
     relevance = document_relevance(hits)
     first_rank = {h.chunk.doc_id: r for r, h in reversed(list(enumerate(hits)))}
     fitting = [d for d in relevance if _fits(metas[d], question, texts.get(d, ""))]
+    # A month the prompt names ("9月下旬") narrows the documents to those that name it, if any do.
+    in_month = [d for d in fitting if any(f"{m}月" in compact(texts.get(d, "")) for m in question.months)]
+    fitting = in_month or fitting
     if not fitting:
         return None
     best = max(fitting, key=lambda d: relevance[d])
@@ -133,12 +157,16 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
         lead = metas[latest]
     chosen.sort(key=lambda d: -relevance[d])
     half = question.halves[0] if question.halves else _half_of(lead)
-    body = to_simplified(lead.body_full or lead.body)
+    # The body as the documents write it, unless its metadata names another than the prompt does.
+    misread = bool(question.bodies) and lead.body not in question.bodies
+    body = question.bodies[0] if misread else to_simplified(lead.body_full or lead.body)
     place = to_simplified(lead.place or next(iter(sorted(places.get(best, set()))), ""))
     scope = Scope(tuple(chosen[:2]), body, place, year, half, named, "")
-    writer = who(place, body)
+    writer = who(place, body) or "已收录文件"
     if named:
-        line = f"本稿依据{writer or '已收录文件'}{scope.period}的材料起草。"
+        line = f"本稿依据{writer}{scope.period}的材料起草。"
+    elif scope.period:
+        line = f"提示未写明时段，按已收录文件中{writer}最新的时段（{scope.period}）起草。"
     else:
-        line = f"提示未写明时段，按已收录文件中{writer or '该单位'}最新的时段（{scope.period or '未注明'}）起草。"
+        line = f"提示未写明时段，所依据的{writer}材料也未注明年份。"
     return Scope(scope.doc_ids, body, place, year, half, named, line)

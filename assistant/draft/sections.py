@@ -36,13 +36,15 @@ HEADINGS: tuple[tuple[Part, str], ...] = (
 _DONE = re.compile(
     r"完成(?!时间|时限|期限|任务)|共计|共有|共(?=\s*[\d一二三四五六七八九十两]|发现|排查|清理|拆除|处置|受理|办结|整治|查处|开展|出动|检查|劝导|立案|收集)"
     r"|达到|达\s*[\d一二三四五六七八九十]|实现|取得|办结|结案|查处|拆除|清理|清运|处置|整治了|开展了|出动|排查|下发|发放|维修|建成"
-    r"|同比|较去年|环比"
+    r"|同比|较去年|环比|相比|比去年|比上年|较上年|(?<![为除])了(?!解)"
 )
 # Markers of something done that no plan word can govern.
 _DONE_OUTRIGHT = re.compile(r"已|累计|截至|截止")
 # Future and modal words of a plan sentence (将, 要, 下一步 …), and the weaker ones (继续, 进一步 …)
 # that read as a plan only where nothing is reported done and the document is not a summary.
 _WILL = re.compile(r"(?<![已即])将(?!军)|要(?!求|点|素|害|是)|下一步|下步|明年|下半年|力争|确保|争取|预计|计划|打算")
+# A modal that opens a clause: what is required or intended (当前要…, 必须…, 务必…).
+_MODAL = re.compile(r"(?:^|[，,：:]|当前|今后|下一步|下步|今年|明年)(?:要(?!求)|将|必须|务必|需要|应当)")
 _ONGOING = re.compile(r"继续|进一步|持续|着力|全力|加快|抓好|做好|推进|推动|加大|强化")
 _PROBLEM = re.compile(
     r"存在(?!.{0,6}(?:整改|排查|治理|解决))|不足(?!\d)|有待|不到位|不够|滞后|难度大|尚未|仍[有然需较存]|依然|欠缺|不高|不强|不平衡|不规范"
@@ -53,7 +55,7 @@ _PROBLEM_HEADING = re.compile(
 _PLAN_HEADING = re.compile(r"计划|打算|思路|下步|下一步|展望|设想|安排$|要点$|目标$|目标任务|工作重点$")
 _RESULT_HEADING = re.compile(r"成效|成绩|做法|措施|完成情况|工作情况|开展情况|进展|总结|亮点|回顾|落实情况")
 _BASIC_HEADING = re.compile(r"基本情况|概况|总体情况|基本概况|背景|总体")
-_PLAN_KINDS = ("工作计划", "实施方案")
+_PLAN_KINDS = ("工作计划", "实施方案", "讲话")
 _RESULT_KINDS = ("工作总结", "总结及计划", "考评通报", "督查通报", "新闻报道")
 
 _ENUMERATOR = re.compile(
@@ -64,7 +66,7 @@ _GLUED_HEADING = re.compile(r"^[^。！？；;!?]{2,40}?(?=[一二三四五六�
 _LEAD_IN = re.compile(r"(?:如下|汇报|报告|情况)[：:]$|如下$|^现将|^[^。]{0,30}[：:]$|[？?]$|^(?:注|备注|说明)[：:]")
 _END = re.compile(r"[。！？!?]$")
 _CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")
-_MIN_CHARS = 12
+_MIN_CHARS = 9
 
 
 @dataclass
@@ -83,7 +85,7 @@ def _heading_parts(heading: str) -> list[str]:
     return [NUMBERING.sub("", to_simplified(p)).strip(" 。.：:") for p in heading.split(" > ") if p.strip()]
 
 
-_GOVERNS = re.compile(r"(?:力争|确保|争取|计划|预计|拟|将|要|目标|任务)[^。；;]{0,14}$")
+_GOVERNS = re.compile(r"(?:力争|确保|争取|计划|预计|拟|将|要|目标|任务)[^。；;]*$")
 
 
 def _reports_done(text: str) -> bool:
@@ -117,7 +119,7 @@ def part_of(sentence: str, heading: str, kind: str) -> Part:
     sections = [_plain(p) for p in _heading_parts(heading)]
     done = _reports_done(text)
     verdict = _heading_verdict(sections)
-    if states_plan(text) and _WILL.search(text) and not done:
+    if ((states_plan(text) and _WILL.search(text)) or _MODAL.search(text)) and not done:
         return "plan"
     if verdict == "problem":
         return "problem"
@@ -169,7 +171,7 @@ def masks_figure(text: str) -> bool:
 
 _CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
 # A masked name of a place in front of its kind (〔*〕县城管局): the sentence reads without it.
-_MASKED_PLACE = re.compile(r"[〔\[]\*[〕\]](?=[县市区镇乡])")
+_MASKED_PLACE = re.compile(r"(?<![\d.])(?:[〔\[]\*[〕\]]|\*)(?=[县市区镇乡])")
 
 
 def unmask(text: str) -> tuple[str, int]:
@@ -189,24 +191,48 @@ def _is_heading(raw: str) -> bool:
     return len(raw) <= 40 and not re.search(r"[。！？!?；;，,]", raw)
 
 
-def place(candidate: Candidate, kind: str, title: str = "") -> Placed | None:
-    """The cleaned sentence of ``candidate`` and its part, or None when it is no statement: a
-    heading, a lead-in, a table row, the document's title, or cut off by the end of its passage."""
+# A clause that sets a date to come: 6月底, 年底前, 年内.
+_DEADLINE = re.compile(r"\d{1,2}\s*月(?:底|前|份|中旬|下旬)|年底|年内|底前")
+
+
+def split_done_and_due(text: str) -> tuple[str, str]:
+    """A sentence that reports what is done and then what is still due ("目前已完成基础浇筑18座，
+    6月底全面竣工并投入使用"): (the done part, the due part); ("", "") when it does not."""
+    clauses = _CLAUSE.findall(text.rstrip("。"))
+    for index in range(1, len(clauses)):
+        head, tail = "".join(clauses[:index]), "".join(clauses[index:])
+        if _reports_done(head) and not _reports_done(tail) and (_DEADLINE.search(tail) or _WILL.search(tail)):
+            return head.rstrip("，,；;") + "。", tail.rstrip("，,；;") + "。"
+    return "", ""
+
+
+def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
+    """The cleaned sentence of ``candidate`` and its part (two parts when it reports something
+    done and then something due), or nothing when it is no statement: a heading, a lead-in, a
+    table row, the document's title, or cut off by the end of its passage."""
     spans = [s for s in candidate.spans if s.strip()]
     raw = (max(spans, key=len) if spans else candidate.text).strip()
-    if _is_heading(raw) or candidate.header or (candidate.last and not _CLOSED.search(raw)):
-        return None
+    if _is_heading(raw) or candidate.header:
+        return []
+    if candidate.last and not _CLOSED.search(raw):  # cut off by the end of the passage: its whole clauses
+        raw = re.sub(r"[，,；;、][^，,；;、]*$", "", raw) if re.search(r"[，,；;]", raw) else ""
     heading = candidate.hit.chunk.heading
     unmasked, masked = unmask(raw)
     text = clean(unmasked, heading)
     if not is_statement(text) or (title and compact(text.rstrip("。")) in compact(title)):
-        return None
+        return []
     sections = _heading_parts(heading)
-    return Placed(
-        candidate=candidate,
-        text=text,
-        part=part_of(text, heading, kind),
-        subheading=_ENUMERATOR.sub("", sections[-1]) if sections else "",
-        has_figure=bool(re.search(r"\d", text)),
-        masked=masked,
-    )
+    done, due = split_done_and_due(text)
+    split: list[tuple[str, Part]] = [(done, "result"), (due, "plan")]
+    pieces = split if done and len(compact(due)) >= _MIN_CHARS // 2 else [(text, part_of(text, heading, kind))]
+    return [
+        Placed(
+            candidate=candidate,
+            text=piece,
+            part=part,
+            subheading=_ENUMERATOR.sub("", sections[-1]) if sections else "",
+            has_figure=bool(re.search(r"\d", piece)),
+            masked=masked,
+        )
+        for piece, part in pieces
+    ]

@@ -33,6 +33,7 @@ from assistant.text import compact, to_simplified
 RESULT_HEADING = "主要做法和成效"
 PLAN_HEADING = "下步打算"
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
+_MASK_TOKEN = re.compile(r"[〔\[]?\*[〕\]]?")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def is_cited(sentence: dict[str, Any], answer: Answer) -> bool:
     if citation is None:
         return False
     passage = cited_text(citation.hit)
-    held = compact(passage)
+    held = compact(_MASK_TOKEN.sub("", passage))  # a draft may leave out a masked name (〔*〕县)
     clauses = [compact(c) for c in _CLAUSE.findall(sentence["text"])]
     return all(c in held for c in clauses if c) and not unsupported_numbers(sentence["text"], [passage])
 
