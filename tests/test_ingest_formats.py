@@ -14,7 +14,6 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 
@@ -26,81 +25,12 @@ from tests.conftest import make_settings
 from tests.test_ocr import huge_png
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from ocr_pages import png_bytes, scanned_pdf, table_page, text_page, two_column_page
+from ocr_pages import OFD_PAGES, OFD_TITLE, make_ofd, png_bytes, scanned_pdf, table_page, text_page, two_column_page
 
 MAX_BYTES = 50 * 1024 * 1024
 
 # ---------------------------------------------------------------------------------------------
-# OFD, written as GB/T 33190 lays it out.
-NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
-FONT_MM = 4.2
-
-
-def _text_object(obj_id: int, x: float, y: float, text: str, per_char: bool = False) -> str:
-    if per_char:  # some writers put every character in an object of its own
-        return "".join(_text_object(obj_id * 100 + i, x + i * FONT_MM, y, ch) for i, ch in enumerate(text))
-    delta = f' DeltaX="g {len(text) - 1} {FONT_MM}"' if len(text) > 1 else ""
-    return (
-        f'<ofd:TextObject ID="{obj_id}" Boundary="{x:.2f} {y:.2f} {FONT_MM * len(text):.2f} {FONT_MM * 1.4:.2f}" '
-        f'Font="2" Size="{FONT_MM}"><ofd:TextCode X="0" Y="{FONT_MM}"{delta}>{escape(text)}</ofd:TextCode></ofd:TextObject>'
-    )
-
-
-def ofd_page(lines: list[str | list[str]], per_char: frozenset[int] = frozenset()) -> str:
-    """A page's Content.xml: a string is a line, a list a table row (one object per cell)."""
-    objects, y = [], 25.0
-    for number, line in enumerate(lines):
-        if isinstance(line, str):
-            objects.append(_text_object(10 + number, 25.0, y, line, number in per_char))
-        else:
-            objects += [_text_object(1000 + 10 * number + c, 25.0 + 45.0 * c, y, cell) for c, cell in enumerate(line)]
-        y += FONT_MM * 1.8
-    body = "".join(objects)
-    return f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page {NS}><ofd:Content><ofd:Layer ID="3">{body}</ofd:Layer></ofd:Content></ofd:Page>'
-
-
-def make_ofd(pages: list[str], title: str = "") -> bytes:
-    refs = "".join(f'<ofd:Page ID="{100 + i}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i in range(len(pages)))
-    head = '<?xml version="1.0" encoding="UTF-8"?>'
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "OFD.xml",
-            f'{head}<ofd:OFD {NS} Version="1.1" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>6f1c</ofd:DocID>'
-            f"<ofd:Title>{escape(title)}</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
-            "</ofd:DocBody></ofd:OFD>",
-        )
-        archive.writestr(
-            "Doc_0/Document.xml",
-            f"{head}<ofd:Document {NS}><ofd:CommonData><ofd:MaxUnitID>99999</ofd:MaxUnitID><ofd:PageArea>"
-            "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
-            f"</ofd:CommonData><ofd:Pages>{refs}</ofd:Pages></ofd:Document>",
-        )
-        archive.writestr(
-            "Doc_0/PublicRes.xml",
-            f'{head}<ofd:Res {NS} BaseLoc="Res"><ofd:Fonts><ofd:Font ID="2" FontName="宋体" FamilyName="宋体"/>'
-            "</ofd:Fonts></ofd:Res>",
-        )
-        for i, page in enumerate(pages):
-            archive.writestr(f"Doc_0/Pages/Page_{i}/Content.xml", page)
-    return out.getvalue()
-
-
-OFD_TITLE = "XX市文明办2024年创建全国文明城市工作总结"
-OFD_PAGES = [
-    ofd_page(
-        [
-            OFD_TITLE,
-            "一、志愿服务",
-            "全年开展新时代文明实践志愿服务活动2315场次，参与志愿者4.6万人次。",
-            ["测评项目", "得分", "排名"],
-            ["公共文明素养", "92.5", "第3名"],
-            ["社区环境整治", "88.0", "第7名"],
-        ],
-        per_char=frozenset({2}),
-    ),
-    ofd_page(["二、下一步工作", "持续推进背街小巷整治，年内完成改造46条。"]),
-]
+# OFD (written by bench/ocr_pages.py as GB/T 33190 lays it out).
 
 
 def test_ofd_pages_become_lines_and_table_rows_in_order(tmp_path):
@@ -162,20 +92,40 @@ def _replaced(data: bytes, name: str, content: bytes) -> bytes:
 DOC_TITLE = "XX区城市管理局2023年工作总结"
 
 
+def add_outline(document, items: list[tuple[int, str]]) -> None:
+    """Paragraphs numbered by Word itself (一、 then （一）), the numbers not in their text."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, text in enumerate(["%1、", "（%2）"])
+    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in items:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+
+
 def make_report_docx(title: str, rows: list[list[str]], facts: list[str]) -> bytes:
     import docx
 
     document = docx.Document()
     document.core_properties.title = title
     document.add_paragraph(title)
-    document.add_paragraph("一、主要工作完成情况")
+    add_outline(document, [(0, "主要工作完成情况"), (1, "数字化城管")])
     for fact in facts:
         document.add_paragraph(fact)
+    add_outline(document, [(1, "街道案件处置")])
     grid = document.add_table(rows=len(rows), cols=len(rows[0]))
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             grid.cell(r, c).text = cell
-    document.add_paragraph("二、下半年工作计划")
+    add_outline(document, [(0, "下半年工作计划")])
     document.add_paragraph("继续推进城市精细化管理。")
     out = io.BytesIO()
     document.save(out)
@@ -221,6 +171,16 @@ def test_doc_without_libreoffice_names_the_file_and_what_to_install(tmp_path, mo
         load_file(path, MAX_BYTES)
     assert "旧报告.doc" in str(refused.value)
     assert "LibreOffice" in refused.value.reason and "apt-get install libreoffice-writer-nogui" in refused.value.reason
+
+
+NUMBERED = ["一、主要工作完成情况", "（一）数字化城管", "（二）街道案件处置", "二、下半年工作计划"]
+
+
+def test_word_list_numbers_are_written_into_the_text(tmp_path):
+    path = tmp_path / "总结.docx"
+    path.write_bytes(make_report_docx("总结", [["街道", "处置率"], ["城关街道", "99.1%"]], ["全年处置率98.6%。"]))
+    lines = load_file(path, MAX_BYTES).text.splitlines()
+    assert [ln for ln in lines if ln.startswith(("一", "（", "二"))] == NUMBERED
 
 
 def test_renamed_docx_and_non_office_bytes_are_refused_as_doc(tmp_path):
@@ -380,6 +340,20 @@ def test_scanned_columns_are_read_in_order_and_table_rows_as_records(office):
     ]
     assert [text.index(part) for part in order] == sorted(text.index(part) for part in order), document.text
     assert "乡镇：城南镇；覆盖小区：213个；覆盖率：96.5%" in document.text
+
+
+@pytest.mark.parametrize("source", ["城管总结.doc", "园林总结.wps"])
+def test_doc_and_wps_keep_word_list_numbers_and_tables_as_records(office, source):
+    assistant, _ = office
+    found = next(doc for doc in assistant.documents() if doc["source"] == source)
+    document, _ = assistant.document(found["doc_id"])
+    assert [ln for ln in document.text.splitlines() if ln.startswith(("一、", "（", "二、"))] == NUMBERED
+    record = (
+        "街道：城关街道；案件数：1204；处置率：99.1%"
+        if source.endswith(".doc")
+        else "公园：滨江公园；新增绿地：3.2公顷"
+    )
+    assert record in document.text
 
 
 def test_ocr_documents_say_which_pages_were_recognised(office):

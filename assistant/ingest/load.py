@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.ingest.errors import IngestError, LoadedFile, human_size
+from assistant.ingest.numbering import ListNumbers
 from assistant.ingest.ocr import PageProgress
 
 __all__ = [
@@ -130,10 +131,13 @@ def _docx_text(path: Path, data: bytes, max_bytes: int) -> LoadedFile:
     except Exception as exc:  # python-docx raises many kinds on damaged files
         raise IngestError(path, f"damaged .docx ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
+    numbers = ListNumbers.of(document)
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(element, document).text)
+            paragraph = Paragraph(element, document)
+            number, text = numbers.number(paragraph), paragraph.text
+            lines.append(number + text if number and not text.lstrip().startswith(number) else text)
         elif tag == "tbl":
             lines.extend(table_rows_as_records(_table_cells(Table(element, document))))
     title = (document.core_properties.title or "").strip()
