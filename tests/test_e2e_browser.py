@@ -270,7 +270,8 @@ def test_draft_mode_sections_copy_and_docx(page):
     answer = ask(page, "全国文明城市测评体系的分值是怎么构成的？")
     sections = answer.locator(".draft-section")
     assert sections.count() >= 1
-    assert sections.first.locator("h3").inner_text().startswith("1.")
+    assert sections.first.locator("h3").inner_text().startswith("一、")  # the 汇报's own numbering
+    assert answer.locator(".draft-title").inner_text().endswith("汇报")
     assert answer.locator(".draft-section button.cite").count() >= 1
     answer.locator(".copy-draft").click()
     with page.expect_download() as download:

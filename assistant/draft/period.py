@@ -70,6 +70,8 @@ class Scope:
 
 def who(place: str, body: str) -> str:
     """The body with its place, once ("西城区" + "区城市公用事业服务中心" → 西城区城市公用事业服务中心)."""
+    if body.startswith("中央"):  # a national body has no place of its own
+        return body
     if place and body and body[0] in "省市区县" and place.endswith(body[0]):
         body = body[1:]
     return body if not place or place in body else f"{place}{body}"
@@ -159,7 +161,8 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
     half = question.halves[0] if question.halves else _half_of(lead)
     # The body as the documents write it, unless its metadata names another than the prompt does.
     misread = bool(question.bodies) and lead.body not in question.bodies
-    body = question.bodies[0] if misread else to_simplified(lead.body_full or lead.body)
+    written = lead.body_full if lead.body_full and lead.body in read_bodies(lead.body_full) else lead.body
+    body = question.bodies[0] if misread else to_simplified(written)
     place = to_simplified(lead.place or next(iter(sorted(places.get(best, set()))), ""))
     scope = Scope(tuple(chosen[:2]), body, place, year, half, named, "")
     writer = who(place, body) or "已收录文件"

@@ -156,15 +156,8 @@
   }
 
   function plainDraft(data) {
-    const lines = [data.question || "", ""];
-    (data.sections || []).forEach((s, i) => {
-      lines.push(`${i + 1}. ${s.heading}`);
-      for (const x of s.sentences || []) lines.push(`${x.text}[${x.citation}]`);
-      lines.push("");
-    });
-    lines.push("引用来源：");
-    for (const c of data.citations || []) lines.push(`[${c.n}] ${c.title}（${c.source}）${c.heading || ""}`);
-    return lines.join("\n");
+    // The answer text is the whole draft: title, scope line, sections, 数据来源 and notes.
+    return data.answer || "";
   }
 
   async function copyText(text, button) {
@@ -209,18 +202,20 @@
     const data = message.data;
     const citations = data.citations || [];
     const byN = new Map(citations.map((c) => [Number(c.n), c]));
-    const sections = (data.sections || []).map((s, i) => h("section", { class: "draft-section" },
-      h("h3", null, `${i + 1}. ${s.heading}`),
-      s.source ? h("p", { class: "section-source" }, "来源：" + s.source) : null,
-      h("ul", null, (s.sentences || []).map((x) => {
+    const title = (data.answer || "").split("\n")[0];
+    const notes = (data.notes || []).map((n) => h("p", { class: "draft-note muted" }, n));
+    const sections = (data.sections || []).map((s) => h("section", { class: `draft-section level-${s.level || 1}` },
+      h(s.level === 2 ? "h4" : "h3", null, s.heading),
+      (s.sentences || []).length ? h("p", null, s.sentences.flatMap((x) => {
         const c = byN.get(Number(x.citation));
-        return h("li", null, x.text, c ? citeButton(c) : `[${x.citation}]`);
-      }))));
+        return [x.text, c ? citeButton(c) : `[${x.citation}]`];
+      })) : null));
     const copy = h("button", { type: "button", class: "copy-draft" }, "复制全文");
     copy.addEventListener("click", () => copyText(plainDraft(data), copy));
     const docx = h("button", { type: "button", class: "download-docx" }, "下载 .docx");
     docx.addEventListener("click", () => downloadDocx(message, docx));
-    return [h("div", { class: "draft" }, sections), h("div", { class: "draft-actions" }, copy, docx)];
+    return [h("div", { class: "draft" }, h("h2", { class: "draft-title" }, title), notes.slice(0, 1), sections, notes.slice(1)),
+      h("div", { class: "draft-actions" }, copy, docx)];
   }
 
   function renderAssistant(message) {
