@@ -52,6 +52,7 @@ def test_part_of_a_sentence(sentence, heading, kind, part):
     "raw, heading, cleaned",
     [
         ("1、持续开展市容环境整治。", "", "持续开展市容环境整治。"),
+        ("完成时间：12月上旬。", "", "完成时间：12月上旬。"),
         ("（一）优化管理,提升市容环境秩序一是落实门前三包。", "", "落实门前三包。"),
         ("二是清理牛皮癣小广告700余处；", "", "清理牛皮癣小广告700余处。"),
         ("其次是“环境卫生”类问题,共有167处。", "", "其次是“环境卫生”类问题,共有167处。"),
@@ -81,7 +82,11 @@ def _hit(doc_id, text, *, rank=0, title="", heading="", years=(), body="城管�
 
 
 def test_place_skips_headings_lead_ins_and_the_title():
-    hit = _hit("a", "一、主要工作成绩\n现将上半年工作情况汇报如下：\n清理牛皮癣小广告700余处。", title="主要工作")
+    hit = _hit(
+        "a",
+        "一、主要工作成绩\n现将上半年工作情况汇报如下：\n清理牛皮癣小广告700余处。\n完成时间：12月上旬。",
+        title="主要工作",
+    )
     placed = [p for c in candidates_of(hit, 0) for p in place(c, "工作总结", "城管局2023年工作总结")]
     assert [p.text for p in placed] == ["清理牛皮癣小广告700余处。"]
 

@@ -63,7 +63,9 @@ _ENUMERATOR = re.compile(
 )
 # A heading glued to the sentence it introduces: "优化管理，提升市容环境秩序一是落实门前三包".
 _GLUED_HEADING = re.compile(r"^[^。！？；;!?]{2,40}?(?=[一二三四五六七八九十]是)")
-_LEAD_IN = re.compile(r"(?:如下|汇报|报告|情况)[：:]$|如下$|^现将|^[^。]{0,30}[：:]$|[？?]$|^(?:注|备注|说明)[：:]")
+_LEAD_IN = re.compile(
+    r"(?:如下|汇报|报告|情况)[：:]$|如下$|^现将|^[^。]{0,30}[：:]$|[？?]$|^(?:注|备注|说明|完成时[间限]|责任单位|牵头单位|配合单位)[：:]"
+)
 _END = re.compile(r"[。！？!?]$")
 _CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")
 _MIN_CHARS = 9
