@@ -45,6 +45,7 @@ class Chunk:
     end: int
     deadline: str = ""  # the 完成时间 of the item this passage belongs to
     search_text: str = ""  # normalised text used for BM25 (Simplified, half-width)
+    ocr_page: int = 0  # the page (1-based) of a scan or photo it was read from by OCR; 0: not OCR
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Hit:
             "heading": self.chunk.heading,
             "text": self.chunk.text,
             "deadline": self.chunk.deadline,
+            "ocr_page": self.chunk.ocr_page,
             "start": self.chunk.start,
             "end": self.chunk.end,
             "score": round(float(self.score), 6),

@@ -50,7 +50,7 @@ CREATE TABLE documents (
 CREATE TABLE chunks (
   rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
   heading TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER, deadline TEXT, search_text TEXT NOT NULL,
-  tokens TEXT NOT NULL, vector BLOB NOT NULL);
+  tokens TEXT NOT NULL, vector BLOB NOT NULL, ocr_page INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX chunks_doc ON chunks(doc_id);
 -- In how many passages a word occurs (the answerer's "rarest topic word"): a trigram index
 -- answers words of 3+ characters, a count table words of 1-2 characters.
@@ -161,6 +161,7 @@ def _rows_for(
             "end": c.end,
             "deadline": c.deadline,
             "search_text": c.search_text,
+            "ocr_page": c.ocr_page,
             "tokens": " ".join(keyword_tokens(c.search_text, normalized=True)),
             "vector": None,
             "_index_text": c.search_text,
@@ -223,7 +224,7 @@ def _write_generation(
             rowid += 1
             db.execute(
                 'INSERT INTO chunks (rowid, chunk_id, doc_id, ordinal, heading, text, start, "end", deadline, '
-                "search_text, tokens, vector) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "search_text, tokens, vector, ocr_page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     rowid,
                     c["chunk_id"],
@@ -237,6 +238,7 @@ def _write_generation(
                     c["search_text"],
                     c["tokens"],
                     c["vector"],
+                    c.get("ocr_page", 0),  # rows taken over from an index written before OCR have none
                 ),
             )
             search_texts.append((rowid, c["search_text"]))

@@ -147,6 +147,7 @@ def chunk_from_row(row: Row) -> Chunk:
         end=row["end"],
         deadline=row["deadline"],
         search_text=row["search_text"],
+        ocr_page=row["ocr_page"] if "ocr_page" in list(row.keys()) else 0,  # indexes before OCR have none
     )
 
 
