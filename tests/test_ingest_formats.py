@@ -356,6 +356,19 @@ def test_doc_and_wps_keep_word_list_numbers_and_tables_as_records(office, source
     assert record in document.text
 
 
+def test_ocr_passages_carry_their_page_and_others_none(office):
+    assistant, _ = office
+    pages = {}
+    for listed in assistant.documents():
+        _, chunks = assistant.document(listed["doc_id"])
+        pages[listed["source"]] = {c.ocr_page for c in chunks}
+    # a passage is on the page it starts on: this short scan's passages may all start on page 1
+    assert pages["扫描件.pdf"] <= {1, 2} and 1 in pages["扫描件.pdf"] and pages["通报照片.png"] == {1}
+    assert all(pages[name] == {0} for name in ("before.txt", "创文总结.ofd", "城管总结.doc", "园林总结.wps"))
+    hit = next(h for h in assistant.search("城南镇垃圾分类覆盖小区", k=3) if h.source == "扫描件.pdf")
+    assert hit.to_dict()["ocr_page"] in {1, 2}
+
+
 def test_ocr_documents_say_which_pages_were_recognised(office):
     assistant, _ = office
     notes = {d["source"]: d.get("notes") for d in assistant.documents()}

@@ -120,3 +120,30 @@ def test_pages_over_the_ocr_limit_are_refused_before_any_ocr(tmp_path):
 
 
 # RapidOCR itself on rendered two-column and table pages: tests/test_ingest_formats.py (one ingest).
+
+
+def test_a_passage_is_placed_on_the_ocr_page_it_starts_on():
+    from assistant.ingest.ocr import ocr_page_of
+
+    pages = {1: "一、市容整治\n全年清理流动\n摊点1356处。", 2: "二、违法建设治理\n全年拆除违法建设127处。"}
+    assert ocr_page_of("全年清理流动摊点1356处。", pages) == 1  # a line joined by cleaning
+    assert ocr_page_of("二、违法建设治理 全年拆除", pages) == 2
+    assert ocr_page_of("不在任何一页的文字", pages) == 0
+    assert ocr_page_of("全年清理", {}) == 0
+
+
+@pytest.mark.parametrize(("extra_column", "page"), [("", 0), (", ocr_page INTEGER", 3)])
+def test_index_rows_with_and_without_an_ocr_page(extra_column, page):
+    import sqlite3
+
+    from assistant.store.base import chunk_from_row
+
+    db = sqlite3.connect(":memory:")
+    db.row_factory = sqlite3.Row
+    db.execute(
+        'CREATE TABLE chunks (chunk_id, doc_id, ordinal, heading, text, start, "end", deadline, search_text'
+        f"{extra_column})"
+    )
+    values = ["a:0", "a", 0, "", "正文", 0, 2, "", "正文"] + ([page] if extra_column else [])
+    db.execute(f"INSERT INTO chunks VALUES ({','.join('?' * len(values))})", values)
+    assert chunk_from_row(db.execute("SELECT * FROM chunks").fetchone()).ocr_page == page

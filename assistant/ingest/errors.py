@@ -21,6 +21,7 @@ class LoadedFile:
     text: str
     title_hint: str = ""  # e.g. a document title held in file properties
     notes: list[str] = field(default_factory=list)  # how it was read, e.g. the pages read by OCR
+    ocr_pages: dict[int, str] = field(default_factory=dict)  # page number → text, of pages read by OCR
 
 
 def human_size(size: int) -> str:

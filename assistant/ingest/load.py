@@ -394,10 +394,8 @@ def load_file(path: Path, max_bytes: int, options: ReadOptions | None = None) ->
     elif suffix in IMAGE_SUFFIXES:
         from assistant.ingest.ocr import ocr_images, open_images
 
-        text, note = ocr_images(
-            path, open_images(path, data, options.ocr_max_pixels), options.ocr_page_limit, options.on_page
-        )
-        loaded = LoadedFile(path, text, notes=[note])
+        images = open_images(path, data, options.ocr_max_pixels)
+        loaded = ocr_images(path, images, options.ocr_page_limit, options.on_page)
     elif suffix in {".html", ".htm"}:
         loaded = _html_text(path, data)
     elif suffix in {".xlsx", ".csv"}:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.ingest.errors import IngestError
+from assistant.ingest.errors import IngestError, LoadedFile
 
 # The longest side fed to the recogniser; a 600 dpi A4 page is scaled down to it.
 MAX_SIDE = 3500
@@ -233,12 +233,25 @@ def ocr_note(pages: list[int], total: int) -> str:
     return f"OCR：第 {shown} 页（共 {total} 页）为扫描图像，文字由识别得到"
 
 
-def ocr_images(path: Path, images: list[Any], page_limit: int, on_page: PageProgress | None) -> tuple[str, str]:
-    """Text of image pages (one file's frames) and its note."""
+def ocr_images(path: Path, images: list[Any], page_limit: int, on_page: PageProgress | None) -> LoadedFile:
+    """Text of image pages (one file's frames), noted as read by OCR."""
     check_page_limit(path, len(images), page_limit)
-    pages = []
+    pages: dict[int, str] = {}
     for number, image in enumerate(images, start=1):
-        pages.append("\n".join(reading_order(recognise(image))))
+        pages[number] = "\n".join(reading_order(recognise(image)))
         if on_page:
             on_page(number, len(images))
-    return "\n".join(pages), ocr_note(list(range(1, len(images) + 1)), len(images))
+    note = ocr_note(list(pages), len(images))
+    return LoadedFile(path, "\n".join(pages.values()), notes=[note], ocr_pages=pages)
+
+
+def ocr_page_of(passage: str, pages: dict[int, str]) -> int:
+    """The OCR page a passage was read from (its start found in the page's text, whitespace
+    ignored: cleaning joins lines), or 0."""
+    if not pages:
+        return 0
+    start = "".join(passage.split())[:16]
+    for number, text in pages.items():
+        if start and start in "".join(text.split()):
+            return number
+    return 0

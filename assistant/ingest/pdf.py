@@ -113,4 +113,5 @@ def read_pdf(path: Path, data: bytes, options: PdfOptions) -> LoadedFile:
         title = meaningful_title(str(metadata.get("/Title") or "")) if metadata else ""
     except Exception:  # metadata is optional and often malformed
         title = ""
-    return LoadedFile(path, "\n".join(kept_pages), title_hint=title, notes=notes)
+    ocr_pages = {i + 1: pages[i] for i in to_ocr}
+    return LoadedFile(path, "\n".join(kept_pages), title_hint=title, notes=notes, ocr_pages=ocr_pages)

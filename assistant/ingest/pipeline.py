@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.ingest.clean import clean_text, split_articles
 from assistant.ingest.load import IGNORED_NAMES, SUPPORTED_SUFFIXES, IngestError, ReadOptions, load_file
 from assistant.ingest.meta import apply_overrides, derive_meta, load_overrides, sidecar_overrides
+from assistant.ingest.ocr import ocr_page_of
 from assistant.ingest.split import split_passages
 from assistant.models import Chunk, Document
 from assistant.settings import Settings
@@ -124,6 +125,7 @@ def prepare(
                 start=start,
                 end=start + len(text),
                 deadline=piece.deadline,
+                ocr_page=ocr_page_of(text, loaded.ocr_pages),
             )
             chunk.search_text = normalize(index_text(chunk, meta.title))
             chunks.append(chunk)
