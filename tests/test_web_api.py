@@ -199,6 +199,7 @@ def test_draft_mode_and_docx(client):
     assert response.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert response.content[:2] == b"PK"
     assert "attachment" in response.headers["content-disposition"]
+    assert "%E6%B1%87%E6%8A%A5.docx" in response.headers["content-disposition"]  # named after the draft's 汇报 title
     refused = client.post("/api/draft.docx", json={"question": "今天天气怎么样？"})
     assert refused.status_code == 404 and refused.json()["detail"]
 

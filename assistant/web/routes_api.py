@@ -305,5 +305,6 @@ def draft_docx(
     answer = _ask(assistant, body, settings, mode="draft")
     if answer.refused:
         raise HTTPException(404, answer.text)
-    topic = re.sub(r"[\\/:*?\"<>|\s]+", "_", answer.question.strip())[:40] or "draft"
+    title = answer.text.split("\n", 1)[0]  # the draft's title, not the request that asked for it
+    topic = re.sub(r"[\\/:*?\"<>|\s]+", "_", title.strip())[:40] or "draft"
     return DocxResponse(render(answer), headers={"Content-Disposition": _attachment(f"迎检材料-{topic}")})

@@ -186,7 +186,8 @@
       if (!response.ok) throw new Error(await errorDetail(response));
       const blob = await response.blob();
       const url = URL.createObjectURL(blob);
-      const link = h("a", { href: url, download: `迎检材料-${(message.question || "").slice(0, 20)}.docx` });
+      const title = ((message.data && message.data.answer) || message.question || "").split("\n")[0];
+      const link = h("a", { href: url, download: `${title.slice(0, 40)}.docx` });
       document.body.append(link);
       link.click();
       link.remove();
