@@ -15,8 +15,10 @@ fails instead: a green CI must mean the browser tests ran."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -88,13 +90,25 @@ def assistant(corpus_settings: Settings, embedder: Embedder) -> Any:
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def pg_server() -> Iterator[Any]:
     """A real PostgreSQL 16 with pgvector (from the ``pgserver`` package) for the session."""
+    with pg_server_in_own_folder() as server:
+        yield server
+
+
+@contextlib.contextmanager
+def pg_server_in_own_folder() -> Iterator[Any]:
+    """A PostgreSQL server whose data folder is not under pytest's base temp folder: another
+    pytest run on the machine prunes old base folders, which would pull the data from under it."""
     import pgserver
 
-    server = pgserver.get_server(tmp_path_factory.mktemp("pg") / "data", cleanup_mode="stop")
-    yield server
-    server.cleanup()
+    folder = Path(tempfile.mkdtemp(prefix="assistant-test-pg-"))
+    server = pgserver.get_server(folder / "data", cleanup_mode="stop")
+    try:
+        yield server
+    finally:
+        server.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def new_database(server: Any, name: str) -> str:

@@ -18,11 +18,11 @@ from assistant.retrieve.search import Retriever
 from assistant.service import Assistant
 from assistant.store.base import Filters, IndexMismatch, IndexMissing, StoreUnavailable
 from assistant.store.pg_ingest import import_generation
-from assistant.store.pg_schema import apply_migrations, latest_version
+from assistant.store.pg_schema import apply_migrations, latest_version, migrations
 from assistant.store.postgres import PostgresStore, connect_once
 from assistant.web.app import create_app
 from assistant.web.errors import STORE_UNAVAILABLE
-from tests.conftest import make_settings, new_database
+from tests.conftest import make_settings, new_database, pg_server_in_own_folder
 
 REPORT = (
     "某县城管局2025年上半年工作总结\n一、工作完成情况\n（一）市容整治。上半年共清理占道经营4321处，拆除违建17处。\n"
@@ -49,10 +49,10 @@ def write(folder, name, text):
 
 def test_migrations_apply_once_and_a_newer_schema_is_refused(pg_url):
     with connect_once(pg_url) as conn:
-        assert apply_migrations(conn, 384) == ["0001_initial.sql"]
+        assert apply_migrations(conn, 384) == ["0001_initial.sql", "0002_jobs.sql"] == [m.name for m in migrations()]
         assert apply_migrations(conn, 384) == []
         versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations").fetchall()]
-        assert versions == [latest_version()]
+        assert versions == [1, 2] and max(versions) == latest_version()
         assert conn.execute("SELECT extname FROM pg_extension WHERE extname = 'vector'").fetchone()
         conn.execute("INSERT INTO schema_migrations (version, name) VALUES (9999, '9999_future.sql')")
     with pytest.raises(IndexMismatch, match="upgrade the program"):
@@ -166,10 +166,7 @@ def pg_ctl(server, action: str) -> None:
 
 
 def test_database_restart_gives_503_then_recovers_without_restarting_the_app(tmp_path, corpus_settings, embedder):
-    import pgserver
-
-    server = pgserver.get_server(tmp_path / "restart-pg", cleanup_mode="stop")
-    try:
+    with pg_server_in_own_folder() as server:
         url = new_database(server, "restart")
         store = PostgresStore(url, embedder.dim)
         import_generation(corpus_settings.index_dir, store)
@@ -190,8 +187,6 @@ def test_database_restart_gives_503_then_recovers_without_restarting_the_app(tmp
             back = client.get("/api/search", params=params)
             assert back.status_code == 200 and back.json()["hits"]
             assert client.get("/healthz").json()["status"] == "ok"
-    finally:
-        server.cleanup()
 
 
 def test_a_job_whose_worker_died_is_done_by_another_and_the_late_write_is_refused(tmp_path, pg_settings, embedder):

@@ -176,9 +176,7 @@ def import_generation(index_dir: Path, store: PostgresStore) -> int:
     if not manifest:
         raise IndexMissing(f"no index in {index_dir}: run `assistant ingest` first")
     with ingest_lock(store.url, 0.0):
-        store.clear()
-        return store.replace_files(
+        return store.bulk_load(
             [(f.key, f.content_hash, f.ingested_at, f.documents, f.chunks) for f in files.values()],
-            [],
             manifest.get("model", {}),
         )
