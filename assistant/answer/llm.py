@@ -59,7 +59,7 @@ class Consulted:
     """What the LLM path did with one question, for logs and evaluation."""
 
     asked: bool
-    outcome: str  # not_asked | shown | refused | fallback | failed
+    outcome: str  # not_asked | shown | refused | fallback | failed | stopped
     reason: str = ""
     seconds: float = 0.0
 

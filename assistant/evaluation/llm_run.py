@@ -4,6 +4,7 @@ the same questions. Generation runs at ~10 tokens/s on 2 cores, so it is a subse
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -16,6 +17,8 @@ from assistant.evaluation.metrics import Outcome, QuestionResult, Summary, outco
 from assistant.evaluation.train import Example
 from assistant.models import Answer
 from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -132,6 +135,15 @@ def evaluate_llm(
                 names_unsupported(shown, prepared.question.text),
                 seconds,
             )
+        )
+        last = out[-1]
+        log.info(
+            "llm eval %s: %s %s, recall delta %s, %.0f s",
+            result.item.key,
+            consulted.outcome,
+            consulted.reason,
+            last.delta(),
+            seconds,
         )
         if progress:
             progress(number, len(chosen))
