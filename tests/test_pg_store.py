@@ -49,10 +49,11 @@ def write(folder, name, text):
 
 def test_migrations_apply_once_and_a_newer_schema_is_refused(pg_url):
     with connect_once(pg_url) as conn:
-        assert apply_migrations(conn, 384) == ["0001_initial.sql", "0002_jobs.sql"] == [m.name for m in migrations()]
+        names = ["0001_initial.sql", "0002_jobs.sql", "0003_ocr_page.sql"]
+        assert apply_migrations(conn, 384) == names == [m.name for m in migrations()]
         assert apply_migrations(conn, 384) == []
         versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations").fetchall()]
-        assert versions == [1, 2] and max(versions) == latest_version()
+        assert versions == [1, 2, 3] and max(versions) == latest_version()
         assert conn.execute("SELECT extname FROM pg_extension WHERE extname = 'vector'").fetchone()
         conn.execute("INSERT INTO schema_migrations (version, name) VALUES (9999, '9999_future.sql')")
     with pytest.raises(IndexMismatch, match="upgrade the program"):

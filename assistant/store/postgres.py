@@ -331,7 +331,7 @@ class PostgresStore:
         ]
         with cur.copy(
             'COPY chunks (id, chunk_id, doc_id, ordinal, heading, text, start, "end", deadline, search_text, '
-            "compact_text, token_count, tsv, embedding) FROM STDIN"
+            "compact_text, token_count, tsv, embedding, ocr_page) FROM STDIN"
         ) as copy:
             for chunk_id, c in zip(ids, chunks, strict=True):
                 tokens = c["tokens"].split()
@@ -352,6 +352,7 @@ class PostgresStore:
                         max(1, len(tokens)),
                         tsvector_literal(tokens),
                         "[" + ",".join(f"{x:.8g}" for x in np.asarray(vector, dtype=np.float32)) + "]",
+                        int(c.get("ocr_page") or 0),
                     )
                 )
         with cur.copy("COPY chunk_terms (term, chunk, tf, doc_len) FROM STDIN") as copy:
