@@ -225,20 +225,6 @@ class Assistant:
         answer.question, answer.resolved_question = question, resolved
         yield "answer", answer
 
-    def _ask_llm(self, question: str, hits: list[Hit]) -> Answer:
-        """The extractive answer, then the LLM's when retrieval confidence says to ask it and its
-        answer passes the checks (answer/llm.py); it reads the passages in the selector's order."""
-        from assistant.answer.compose import decide, prepare, rank_passages
-        from assistant.answer.llm import llm_answer
-
-        prepared = prepare(question, hits, self.retriever)
-        answer = decide(prepared, self.selector)
-        if not prepared.candidates:
-            return answer
-        probabilities = self.selector.probabilities(prepared.matrix)
-        ranked = rank_passages(prepared, probabilities)
-        return llm_answer(question, ranked, self.settings, answer, float(probabilities.max()))[0]
-
     def facts(self) -> FactBook:
         """The structured facts (results, targets, problems, criteria) of the current index, as
         ingest saved them with its generation: read once per generation, never extracted or
