@@ -15,6 +15,12 @@ fails instead: a green CI must mean the browser tests ran."""
 
 from __future__ import annotations
 
+# asyncio is imported before any test runs, so that it is in every sys.modules snapshot that
+# pytester takes and restores (tests/test_tiers.py) and no thread left by an earlier test
+# (a connection pool, a live server) imports it for the first time inside one. A CI run on
+# 2026-11-30 lost `asyncio` from sys.modules while keeping `asyncio.base_events`, after which
+# every `import asyncio` failed with NameError; the cause was not reproduced in smaller runs.
+import asyncio  # noqa: F401
 import contextlib
 import os
 import shutil
