@@ -153,3 +153,30 @@ def chunk_from_row(row: Row) -> Chunk:
 
 def notes_from(value: Any) -> list[str]:
     return list(json.loads(value) if isinstance(value, str) else value or [])
+
+
+def document_info_from_row(row: Row) -> DocumentInfo:
+    """A document list entry from a ``documents`` row with a ``passages`` count (either store)."""
+    return DocumentInfo(
+        row["doc_id"],
+        row["source"],
+        row["path"],
+        meta_from_row(row),
+        int(row["passages"]),
+        row["content_hash"],
+        row["ingested_at"],
+        notes_from(row["notes"]),
+    )
+
+
+def document_from_row(row: Row) -> Document:
+    """A whole document from a ``documents`` row with its ``text`` (either store)."""
+    return Document(
+        row["doc_id"],
+        row["source"],
+        row["path"],
+        row["text"],
+        meta_from_row(row),
+        row["content_hash"],
+        notes_from(row["notes"]),
+    )

@@ -20,8 +20,9 @@ from assistant.store.base import (
     IndexMismatch,
     IndexMissing,
     chunk_from_row,
+    document_from_row,
+    document_info_from_row,
     meta_from_row,
-    notes_from,
 )
 from assistant.text import compact
 
@@ -97,28 +98,11 @@ class EmbeddedStore:
             "SELECT d.*, (SELECT count(*) FROM chunks c WHERE c.doc_id = d.doc_id) AS passages "
             "FROM documents d ORDER BY d.path, d.doc_id"
         )
-        return [
-            DocumentInfo(
-                r["doc_id"],
-                r["source"],
-                r["path"],
-                meta_from_row(r),
-                r["passages"],
-                r["content_hash"],
-                r["ingested_at"],
-                notes_from(r["notes"]),
-            )
-            for r in rows
-        ]
+        return [document_info_from_row(r) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
         rows = self._query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
-        if not rows:
-            return None
-        r = rows[0]
-        return Document(
-            r["doc_id"], r["source"], r["path"], r["text"], meta_from_row(r), r["content_hash"], notes_from(r["notes"])
-        )
+        return document_from_row(rows[0]) if rows else None
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return [

@@ -31,8 +31,9 @@ from assistant.store.base import (
     IndexMissing,
     StoreUnavailable,
     chunk_from_row,
+    document_from_row,
+    document_info_from_row,
     meta_from_row,
-    notes_from,
 )
 from assistant.store.pg_keywords import bm25_search, term_rows, ts_rank_search, tsvector_literal
 from assistant.store.pg_schema import apply_migrations
@@ -163,28 +164,11 @@ class PostgresStore:
             f"SELECT {_DOC_COLUMNS}, (SELECT count(*) FROM chunks c WHERE c.doc_id = d.doc_id) AS passages "
             "FROM documents d ORDER BY d.path, d.doc_id"
         )
-        return [
-            DocumentInfo(
-                r["doc_id"],
-                r["source"],
-                r["path"],
-                meta_from_row(r),
-                int(r["passages"]),
-                r["content_hash"],
-                r["ingested_at"],
-                notes_from(r["notes"]),
-            )
-            for r in rows
-        ]
+        return [document_info_from_row(r) for r in rows]
 
     def document(self, doc_id: str) -> Document | None:
         rows = self._rows(f"SELECT {_DOC_COLUMNS}, text FROM documents WHERE doc_id = %s", (doc_id,))
-        if not rows:
-            return None
-        r = rows[0]
-        return Document(
-            r["doc_id"], r["source"], r["path"], r["text"], meta_from_row(r), r["content_hash"], notes_from(r["notes"])
-        )
+        return document_from_row(rows[0]) if rows else None
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return [
