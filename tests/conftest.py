@@ -8,7 +8,8 @@ Test tiers (no test file needs a marker of its own):
   every test in a browser or end-to-end file. Given here in ``pytest_collection_modifyitems``.
 * the fast tier is the rest: ``pytest -m "not integration"`` (no model, no index; under 60 s
   on 2 cores).
-* ``slow`` (long kill trials, load) is excluded by default (``addopts`` in pyproject.toml).
+* ``slow`` (long kill trials, load, a local LLM) is left out unless the ``-m`` expression names
+  it (``pytest -m slow``), also when another ``-m`` such as the fast tier's replaces the default.
 
 In CI (``CI`` set) a browser test that would skip because Chromium or Playwright is missing
 fails instead: a green CI must mean the browser tests ran."""
@@ -62,6 +63,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.e2e)
         if browser or INTEGRATION_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.integration)
+    # A command line `-m` replaces the default `-m 'not slow'`, so the fast tier's
+    # `-m "not integration"` would run the slow tests: they run only when asked for by name.
+    if "slow" not in (config.option.markexpr or ""):
+        slow = [item for item in items if item.get_closest_marker("slow")]
+        if slow:
+            config.hook.pytest_deselected(items=slow)
+            items[:] = [item for item in items if not item.get_closest_marker("slow")]
 
 
 @pytest.hookimpl(hookwrapper=True)
