@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     database_pool_size: int = 8
     pg_ef_search: int = 100  # HNSW candidates per vector search (at least the number asked)
     pg_keyword_ranking: Literal["bm25", "ts_rank"] = "bm25"  # measured: bench/README.md
+    # Accounts (users, roles, sessions, audit): in the database above when it is set, else this
+    # SQLite file (default: <index_dir>/accounts.sqlite; assistant.auth.db).
+    accounts_path: Path | None = None
     job_lease_seconds: float = 60.0  # a worker renews its job's lease; a dead worker's job is retried after it
     ingest_job_timeout: float = 3600.0  # seconds `assistant ingest` waits for its queued jobs
 

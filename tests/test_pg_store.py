@@ -49,11 +49,12 @@ def write(folder, name, text):
 
 def test_migrations_apply_once_and_a_newer_schema_is_refused(pg_url):
     with connect_once(pg_url) as conn:
-        names = ["0001_initial.sql", "0002_jobs.sql", "0003_ocr_page.sql"]
-        assert apply_migrations(conn, 384) == names == [m.name for m in migrations()]
+        names = [m.name for m in migrations()]
+        assert names[:4] == ["0001_initial.sql", "0002_jobs.sql", "0003_ocr_page.sql", "0004_accounts.sql"]
+        assert apply_migrations(conn, 384) == names
         assert apply_migrations(conn, 384) == []
-        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations").fetchall()]
-        assert versions == [1, 2, 3] and max(versions) == latest_version()
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()]
+        assert versions == [m.version for m in migrations()] and max(versions) == latest_version()
         assert conn.execute("SELECT extname FROM pg_extension WHERE extname = 'vector'").fetchone()
         conn.execute("INSERT INTO schema_migrations (version, name) VALUES (9999, '9999_future.sql')")
     with pytest.raises(IndexMismatch, match="upgrade the program"):
