@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     # Accounts (users, roles, sessions, audit): in the database above when it is set, else this
     # SQLite file (default: <index_dir>/accounts.sqlite; assistant.auth.db).
     accounts_path: Path | None = None
+    session_hours: float = 12.0  # a sign-in lasts this long (cookie and Bearer token)
+    login_max_failures: int = 5  # failed sign-ins of one login in a row before it is locked
+    login_lockout_s: float = 900.0  # for this long after its last failure
+    login_attempts_per_minute: int = 20  # sign-in attempts from one address, any login
     job_lease_seconds: float = 60.0  # a worker renews its job's lease; a dead worker's job is retried after it
     ingest_job_timeout: float = 3600.0  # seconds `assistant ingest` waits for its queued jobs
 

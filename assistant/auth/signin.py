@@ -1,0 +1,70 @@
+"""Signing in and what a signed-in request may do: the one place that checks a password,
+applies the rate limit and lockout, records the attempt, and starts a session."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from assistant.auth import audit
+from assistant.auth.access import Access
+from assistant.auth.accounts import password_hash_of, roles_of
+from assistant.auth.db import SQL
+from assistant.auth.passwords import DUMMY_HASH, needs_rehash, verify_password
+from assistant.auth.sessions import Session, start_session
+from assistant.auth.throttle import LoginPolicy, note_attempt, wait_seconds
+from assistant.settings import Settings
+
+WRONG_CREDENTIALS = "登录名或密码错误。"
+LOCKED = "登录尝试过于频繁，请 {minutes} 分钟后再试。"
+
+
+class LoginRefused(Exception):
+    """401 for a wrong login or password (the same answer for both), 429 while throttled."""
+
+    def __init__(self, status: int, detail: str, retry_after: int = 0):
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class SignIn:
+    token: str
+    session: Session
+
+
+def login_policy(settings: Settings) -> LoginPolicy:
+    return LoginPolicy(
+        max_failures=settings.login_max_failures,
+        lockout_s=settings.login_lockout_s,
+        client_attempts_per_minute=settings.login_attempts_per_minute,
+    )
+
+
+def sign_in(db: SQL, settings: Settings, login: str, password: str, client: str) -> SignIn:
+    now = time.time()
+    login = login.strip()[:200]
+    wait = wait_seconds(db, login, client, login_policy(settings), now)
+    if wait > 0:
+        raise LoginRefused(429, LOCKED.format(minutes=max(1, round(wait / 60))), retry_after=int(wait) + 1)
+    stored = password_hash_of(db, login)
+    # An unknown login is checked against a hash too: both failures take the same time.
+    ok = verify_password(stored or DUMMY_HASH, password) and stored is not None
+    note_attempt(db, login, client, ok, now)
+    if not ok:
+        audit.record(db, None, "login_failed", login, {"client": client})
+        raise LoginRefused(401, WRONG_CREDENTIALS)
+    assert stored is not None
+    if needs_rehash(stored):
+        from assistant.auth.accounts import set_password
+
+        set_password(db, login, password)
+    token, session = start_session(db, login, settings.session_hours * 3600.0, now)
+    audit.record(db, login, "login", login, {"client": client})
+    return SignIn(token, session)
+
+
+def access_of(db: SQL, session: Session) -> Access:
+    return Access(login=session.login, roles=roles_of(db, session.login))

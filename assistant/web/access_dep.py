@@ -1,0 +1,76 @@
+"""FastAPI dependencies for what a request may see and do (``request.state.access``, set by
+``assistant.web.signin.SignInMiddleware``), and the 403 handler of ``AccessDenied``."""
+
+from __future__ import annotations
+
+import hmac
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, Response
+
+from assistant.auth.access import Access, AccessDenied
+from assistant.web import messages
+from assistant.web.state import get_settings
+
+SIGN_IN_NEEDED = "请先登录。"
+EDITOR_NEEDED = "没有权限：上传、删除和更正需要“编辑”（editor）或“管理”（admin）权限。"
+
+
+def get_access(request: Request) -> Access:
+    """The request's access; open mode when no sign-in middleware ran (an app without accounts)."""
+    access = getattr(request.state, "access", None)
+    return access if isinstance(access, Access) else Access.open()
+
+
+def presented_token(request: Request) -> str:
+    auth = request.headers.get("authorization", "")
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.headers.get("x-admin-token", "").strip()
+
+
+def require_editor(request: Request) -> Access:
+    """Guard of upload, delete and metadata edits.
+
+    Open mode (no user yet) is the app as it was: ``ASSISTANT_ADMIN_TOKEN`` enables these
+    routes (403 without one configured, 401 for a wrong one). Once a user exists the token is
+    retired: the signed-in user needs ``editor`` in some knowledge base (the route then checks
+    the document's own knowledge base with ``require``)."""
+    access = get_access(request)
+    if access.open_mode:
+        settings = get_settings(request)
+        expected = settings.admin_token.get_secret_value() if settings.admin_token else ""
+        if not expected:
+            raise HTTPException(403, messages.ADMIN_DISABLED)
+        given = presented_token(request)
+        if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+            raise HTTPException(401, messages.ADMIN_WRONG, headers={"WWW-Authenticate": "Bearer"})
+        return access
+    if access.login is None:
+        raise HTTPException(401, SIGN_IN_NEEDED, headers={"WWW-Authenticate": "Bearer"})
+    if not access.kbs("editor"):
+        raise HTTPException(403, EDITOR_NEEDED)
+    return access
+
+
+def require_admin_access(request: Request) -> Access:
+    """Guard of the accounts pages: open mode, or a signed-in admin of some knowledge base."""
+    access = get_access(request)
+    if access.open_mode:
+        return access
+    if access.login is None:
+        raise HTTPException(401, SIGN_IN_NEEDED, headers={"WWW-Authenticate": "Bearer"})
+    if not access.is_admin:
+        raise HTTPException(403, "没有权限：此页面需要“管理”（admin）权限。")
+    return access
+
+
+async def _access_denied(request: Request, exc: Exception) -> Response:
+    detail = exc.detail if isinstance(exc, AccessDenied) else "没有权限进行此操作。"
+    return JSONResponse({"detail": detail}, status_code=403)
+
+
+def install_access_handler(app: FastAPI) -> None:
+    """``AccessDenied`` raised anywhere in a route becomes ``403 {"detail": …}``."""
+    app.add_exception_handler(AccessDenied, _access_denied)
