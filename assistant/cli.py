@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
+from assistant.cli_accounts import kb_app, users_app
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="创文/城管 文件问答助手 (wenming-assistant)", no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
+app.add_typer(kb_app, name="kb")
+app.add_typer(users_app, name="users")
 
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="index folder (default: ASSISTANT_INDEX_DIR or index/)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print JSON")]
@@ -113,6 +116,10 @@ def ingest(
             help="seconds to wait while another ingest holds the index (default ASSISTANT_INGEST_LOCK_TIMEOUT, 600)",
         ),
     ] = None,
+    kb: Annotated[
+        str | None,
+        typer.Option("--kb", help="knowledge base (知识库) of these files (default: a file keeps its own; new: 默认)"),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Build or update the index from report files (.txt .md .docx .pdf .html .xlsx .csv)."""
@@ -141,7 +148,7 @@ def ingest(
             )
 
         try:
-            report = assistant.ingest(targets, rebuild=rebuild, progress=progress)
+            report = assistant.ingest(targets, rebuild=rebuild, progress=progress, kb=kb)
         except (IndexMismatch, IngestBusy, StoreUnavailable, ValueError) as exc:
             _fail(exc)
     if as_json:

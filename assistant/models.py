@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant.auth.access import DEFAULT_KB
+
 
 @dataclass
 class DocumentMeta:
@@ -17,6 +19,7 @@ class DocumentMeta:
     kind: str = ""  # 工作总结, 工作计划, 讲话, 测评体系 ...
     period: str = ""  # 上半年, 下半年, 全年
     place: str = ""  # the city, district or county it is about, as named (咸宁, 宝安区)
+    kb: str = DEFAULT_KB  # the knowledge base (知识库) it belongs to: set by ingest (--kb), never by a sidecar
 
     @property
     def year(self) -> int | None:

@@ -21,6 +21,7 @@ from assistant.index.embed import Embedder
 from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMismatch, IndexMissing, PassageStore
 from assistant.models import Answer, Chunk, Document, Hit
 from assistant.retrieve.search import Mode, Retriever
+from assistant.scope import fact_doc_ids, kb_name, readable, restrict_book, visible_documents
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,6 +30,12 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger(__name__)
+
+
+def scoped(filters: Filters | dict[str, Any] | None, kbs: list[str] | None) -> Filters:
+    """A request's own filters (never its knowledge bases) limited to the knowledge bases ``kbs``."""
+    own = filters if isinstance(filters, Filters) else Filters.from_dict(filters)
+    return own.within(kbs)
 
 
 class Assistant:
@@ -129,11 +136,12 @@ class Assistant:
         filters: Filters | dict[str, Any] | None = None,
         mode: Mode = "hybrid",
         rerank: bool = True,
+        kbs: list[str] | None = None,
     ) -> list[Hit]:
-        """The best passages for ``query``. Hybrid results are re-ordered by the fitted selector:
-        the passage holding the sentence most likely to answer comes first."""
-        if isinstance(filters, dict) or filters is None:
-            filters = Filters.from_dict(filters)
+        """The best passages for ``query`` in the knowledge bases ``kbs`` (None: all). Hybrid
+        results are re-ordered by the fitted selector: the passage holding the sentence most
+        likely to answer comes first."""
+        filters = scoped(filters, kbs)
         retriever = self._current()[1]
         k = k or self.settings.top_k
         if mode != "hybrid" or not rerank:
@@ -144,11 +152,14 @@ class Assistant:
         prepared = prepare(query, hits, retriever)
         return rank_passages(prepared, self.selector.probabilities(prepared.matrix))[:k]
 
-    def retrieve(self, question: str, filters: Filters | dict[str, Any] | None = None) -> list[Hit]:
+    def retrieve(
+        self, question: str, filters: Filters | dict[str, Any] | None = None, kbs: list[str] | None = None
+    ) -> list[Hit]:
         """The passages an answer is chosen from: the question's own hits, and for a comparison
         the hits of each side's own query, merged turn by turn."""
         from assistant.retrieve.plan import interleave, side_queries
 
+        filters = scoped(filters, kbs)
         hits = self.search(question, filters=filters, rerank=False)
         sides = side_queries(question)
         if not sides:
@@ -162,8 +173,11 @@ class Assistant:
         history: list[dict[str, str]] | None = None,
         mode: str = "qa",
         filters: Filters | dict[str, Any] | None = None,
+        kbs: list[str] | None = None,
     ) -> Answer:
-        """A cited answer (or an honest refusal) to ``question``; ``history`` resolves follow-ups."""
+        """A cited answer (or an honest refusal) to ``question`` from the knowledge bases ``kbs``
+        (None: all); ``history`` resolves follow-ups."""
+        filters = scoped(filters, kbs)
         resolved = resolve_followup(question, history or [])
         if mode == "draft":
             from assistant.draft.compose import compose_draft
@@ -205,6 +219,7 @@ class Assistant:
         history: list[dict[str, str]] | None = None,
         filters: Filters | dict[str, Any] | None = None,
         stop: threading.Event | None = None,
+        kbs: list[str] | None = None,
     ) -> Iterator[tuple[str, Answer | str]]:
         """A question (qa mode) as events: when the LLM is asked, ``("extractive", answer)``, then
         ``("token", text)`` as it writes (unverified, for progress only); always ``("answer",
@@ -212,7 +227,7 @@ class Assistant:
         from assistant.answer.llm import should_consult, stream_llm_answer
 
         resolved = resolve_followup(question, history or [])
-        hits = self.retrieve(resolved, filters=filters)
+        hits = self.retrieve(resolved, filters=filters, kbs=kbs)
         answer, ranked, confidence = self._llm_inputs(resolved, hits)
         answer.question, answer.resolved_question = question, resolved
         if ranked and should_consult(answer, confidence, self.settings):
@@ -225,38 +240,50 @@ class Assistant:
         answer.question, answer.resolved_question = question, resolved
         yield "answer", answer
 
-    def facts(self) -> FactBook:
+    def facts(self, kbs: list[str] | None = None) -> FactBook:
         """The structured facts (results, targets, problems, criteria) of the current index, as
         ingest saved them with its generation: read once per generation, never extracted or
-        written here. A generation without them gives an empty book (``problem`` says why)."""
+        written here. A generation without them gives an empty book (``problem`` says why).
+        With ``kbs``, only the facts of documents in those knowledge bases."""
         from assistant.facts import FactBook
 
-        return FactBook.from_store(self.store)
+        store = self.store
+        book = FactBook.from_store(store)
+        return book if kbs is None else restrict_book(book, fact_doc_ids(store.documents(), kbs))
 
     # -- documents ----------------------------------------------------------
-    def documents(self) -> list[dict[str, Any]]:
-        return [d.to_dict() for d in self.store.documents()]
+    def documents(self, kbs: list[str] | None = None) -> list[dict[str, Any]]:
+        """The indexed documents (of the knowledge bases ``kbs``; None: all) as dicts."""
+        return [d.to_dict() for d in visible_documents(self.store.documents(), kbs)]
 
-    def document(self, doc_id: str) -> tuple[Document, list[Chunk]] | None:
+    def document(self, doc_id: str, kbs: list[str] | None = None) -> tuple[Document, list[Chunk]] | None:
+        """A document with its passages; None when there is none, or it is outside ``kbs``."""
         store = self.store
         document = store.document(doc_id)
-        if document is None:
+        if document is None or not readable(document.meta.kb, kbs):
             return None
         return document, store.document_chunks(doc_id)
 
     def ingest(
-        self, paths: list[Path], *, rebuild: bool = False, progress: Callable[[str, int, int], None] | None = None
+        self,
+        paths: list[Path],
+        *,
+        rebuild: bool = False,
+        progress: Callable[[str, int, int], None] | None = None,
+        kb: str | None = None,
     ) -> IngestReport:
-        """Add or update files (incremental); the next question sees the new index. The facts of
-        the new index are extracted here too, so the server finds them ready."""
+        """Add or update files (incremental), into knowledge base ``kb`` when given (else a file
+        keeps its own, a new one goes into the default); the next question sees the new index.
+        The facts of the new index are extracted here too, so the server finds them ready."""
+        kb = kb_name(kb) if kb is not None else None
         if self.settings.database_url is not None:
             from assistant.store.pg_ingest import ingest_postgres
 
             report = ingest_postgres(
-                paths, self.settings, self.embedder, self.server_store(), rebuild=rebuild, progress=progress
+                paths, self.settings, self.embedder, self.server_store(), rebuild=rebuild, progress=progress, kb=kb
             )
         else:
-            report = ingest(paths, self.settings, self.embedder, rebuild=rebuild, progress=progress)
+            report = ingest(paths, self.settings, self.embedder, rebuild=rebuild, progress=progress, kb=kb)
         self._prepare_facts()
         return report
 

@@ -25,6 +25,7 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from assistant import __version__
+from assistant.auth.access import DEFAULT_KB
 from assistant.index.embed import Embedder
 from assistant.index.store import (
     CURRENT,
@@ -46,7 +47,9 @@ CREATE TABLE files (key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, ingested_a
 CREATE TABLE documents (
   doc_id TEXT PRIMARY KEY, file_key TEXT NOT NULL, source TEXT NOT NULL, path TEXT NOT NULL,
   title TEXT, years TEXT, body TEXT, body_full TEXT, kind TEXT, period TEXT, place TEXT NOT NULL DEFAULT '',
-  text TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL, notes TEXT NOT NULL);
+  text TEXT NOT NULL, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL, notes TEXT NOT NULL,
+  kb TEXT NOT NULL DEFAULT '默认');
+CREATE INDEX documents_kb ON documents(kb);
 CREATE TABLE chunks (
   rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
   heading TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER, deadline TEXT, search_text TEXT NOT NULL,
@@ -130,7 +133,7 @@ def _read_previous(index_dir: Path) -> tuple[dict[str, Any], dict[str, _FileRows
 
 
 def _rows_for(
-    document: Document, chunks: list[Chunk], key: str, at: str
+    document: Document, chunks: list[Chunk], key: str, at: str, kb: str = DEFAULT_KB
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     meta = document.meta
     doc_row = {
@@ -149,6 +152,7 @@ def _rows_for(
         "content_hash": document.content_hash,
         "ingested_at": at,
         "notes": json.dumps(document.notes, ensure_ascii=False),
+        "kb": kb,
     }
     chunk_rows = [
         {
@@ -169,6 +173,32 @@ def _rows_for(
         for c in chunks
     ]
     return doc_row, chunk_rows
+
+
+def _file_kbs(index_dir: Path) -> dict[str, str]:
+    """File key → the knowledge base of its documents in the current generation (files of an
+    index written before knowledge bases are left out: they are in the default one)."""
+    try:
+        folder = current_generation(index_dir)
+        db = sqlite3.connect(f"file:{folder / 'passages.sqlite'}?mode=ro", uri=True)
+    except (IndexMissing, sqlite3.Error):
+        return {}
+    try:
+        return {str(key): str(kb) for key, kb in db.execute("SELECT file_key, kb FROM documents") if kb}
+    except sqlite3.Error:  # no kb column
+        return {}
+    finally:
+        db.close()
+
+
+def _move_to_kb(rows: _FileRows | None, kb: str) -> bool:
+    """Put an indexed file's documents into ``kb``; whether any moved."""
+    moved = False
+    for document in rows.documents if rows else []:
+        if (document.get("kb") or DEFAULT_KB) != kb:
+            document["kb"] = kb
+            moved = True
+    return moved
 
 
 def _build_faiss(vectors: np.ndarray, ids: np.ndarray, dims: int, flat_max: int) -> tuple[Any, str]:
@@ -337,6 +367,7 @@ def ingest(
     remove_keys: Iterable[str] = (),
     progress: Callable[[str, int, int], None] | None = None,
     lock_timeout: float | None = None,
+    kb: str | None = None,
 ) -> IngestReport:
     """Bring the index in ``settings.index_dir`` up to date with the given files and folders.
 
@@ -344,7 +375,9 @@ def ingest(
     that vanished from a given folder are dropped; unreadable files are reported in
     ``skipped`` and, if they were indexed before, their previous version is kept.
     Waits ``lock_timeout`` seconds (default ``settings.ingest_lock_timeout``) for another
-    ingest of the same index, then raises :class:`IngestBusy`."""
+    ingest of the same index, then raises :class:`IngestBusy`. The given files go into the
+    knowledge base ``kb`` (unchanged ones too, without re-embedding); without it a known file
+    keeps its knowledge base and a new one goes into the default one."""
     started = time.perf_counter()
     index_dir = settings.index_dir
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -382,6 +415,8 @@ def ingest(
                 report.removed.append(key)
         report.removed += [k for k in remove if k in previous]
         to_embed: list[dict[str, Any]] = []
+        relabelled = False  # an unchanged file moved to another knowledge base
+        kbs_before = _file_kbs(index_dir)  # also on --rebuild: a file keeps its knowledge base
         for number, source in enumerate(found.files, start=1):
             if progress:
                 progress("read", number, len(found.files))
@@ -393,6 +428,7 @@ def ingest(
                 old = previous.get(source.key)
                 if old is not None and old.content_hash == digest:
                     report.unchanged.append(source.key)
+                    relabelled |= kb is not None and _move_to_kb(result.get(source.key), kb)
                     continue
                 on_page = (lambda done, total: progress("ocr", done, total)) if progress else None
                 prepared = prepare(source, settings, digest, on_page)
@@ -403,8 +439,9 @@ def ingest(
                 report.skipped.append((_printable(str(source.path)), f"cannot read ({exc.strerror or exc})"))
                 continue
             rows = _FileRows(source.key, digest, at, [], [])
+            file_kb = kb or kbs_before.get(source.key) or DEFAULT_KB
             for document, chunks in prepared:
-                doc_row, chunk_rows = _rows_for(document, chunks, source.key, at)
+                doc_row, chunk_rows = _rows_for(document, chunks, source.key, at, file_kb)
                 rows.documents.append(doc_row)
                 rows.chunks.extend(chunk_rows)
             (report.updated if source.key in previous else report.added).append(source.key)
@@ -433,6 +470,7 @@ def ingest(
         report.embedded = len(to_embed)
         changed = bool(
             to_embed
+            or relabelled
             or report.removed
             or rebuild
             or not manifest

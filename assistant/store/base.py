@@ -5,11 +5,12 @@ driver it does not need."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import numpy as np
 
+from assistant.auth.access import DEFAULT_KB
 from assistant.models import Chunk, Document, DocumentMeta
 
 
@@ -37,9 +38,23 @@ class Filters:
     years: list[int] | None = None
     bodies: list[str] | None = None
     kinds: list[str] | None = None
+    # The knowledge bases a request may read (None: every one). Set by the service from the
+    # request's access, never read from a request's own filters: [] allows nothing.
+    kbs: list[str] | None = None
 
     def is_empty(self) -> bool:
-        return not (self.doc_ids or self.years or self.bodies or self.kinds)
+        return self.kbs is None and not (self.doc_ids or self.years or self.bodies or self.kinds)
+
+    def only_kbs(self) -> bool:
+        """Whether the knowledge bases are the only restriction."""
+        return self.kbs is not None and not (self.doc_ids or self.years or self.bodies or self.kinds)
+
+    def within(self, kbs: list[str] | None) -> Filters:
+        """These filters limited to ``kbs`` too (None: no further limit)."""
+        if kbs is None:
+            return self
+        narrowed = list(kbs) if self.kbs is None else [kb for kb in self.kbs if kb in kbs]
+        return replace(self, kbs=narrowed)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Filters:
@@ -83,6 +98,7 @@ class DocumentInfo:
             "kind": self.meta.kind,
             "period": self.meta.period,
             "place": self.meta.place,
+            "kb": self.meta.kb,
             "passages": self.passages,
             "content_hash": self.content_hash,
             "ingested_at": self.ingested_at,
@@ -125,6 +141,7 @@ class Row(Protocol):
 def meta_from_row(row: Row) -> DocumentMeta:
     """Document metadata from a ``documents`` row of either store (years as JSON text or a list)."""
     years = row["years"]
+    keys = list(row.keys())
     return DocumentMeta(
         title=row["title"],
         years=json.loads(years) if isinstance(years, str) else list(years or []),
@@ -132,7 +149,8 @@ def meta_from_row(row: Row) -> DocumentMeta:
         body_full=row["body_full"],
         kind=row["kind"],
         period=row["period"],
-        place=row["place"] if "place" in list(row.keys()) else "",  # schema 2 has no place
+        place=row["place"] if "place" in keys else "",  # schema 2 has no place
+        kb=row["kb"] if "kb" in keys and row["kb"] else DEFAULT_KB,  # indexes before knowledge bases have none
     )
 
 

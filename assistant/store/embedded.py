@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.auth.access import DEFAULT_KB
 from assistant.models import Chunk, Document, DocumentMeta
 from assistant.store.base import (
     DocumentInfo,
@@ -67,6 +68,8 @@ class EmbeddedStore:
         self._lock = threading.Lock()
         self._faiss = faiss.read_index(str(folder / "dense.faiss"))
         self._bm25 = bm25s.BM25.load(str(folder / "bm25"), load_corpus=False) if self.count() else None
+        self._has_kb = any(r["name"] == "kb" for r in self._query("PRAGMA table_info(documents)"))
+        self._kb_clauses: dict[tuple[str, ...], tuple[tuple[str, list[Any]] | None]] = {}
         ids = self._query("SELECT rowid FROM chunks ORDER BY rowid")
         # bm25s scores by position in indexing order; rowids were indexed in ascending order.
         self._bm25_rowids = np.array([r[0] for r in ids], dtype=np.int64)
@@ -137,11 +140,39 @@ class EmbeddedStore:
             r["doc_id"]: (r["title"], r["source"], meta_from_row(r)) for r in self._query("SELECT * FROM documents")
         }
 
+    def _kb_clause(self, kbs: list[str]) -> tuple[str, list[Any]] | None:
+        """The SQL restricting documents to ``kbs``: ``None`` when no document lies outside them
+        (no restriction, so the search stays unfiltered), ``("0", [])`` when none is inside.
+        Documents of an index written before knowledge bases all belong to the default one."""
+        key = tuple(sorted(set(kbs)))
+        with self._lock:
+            known = self._kb_clauses.get(key)
+        if known is not None:
+            return known[0]
+        if not kbs:
+            clause: tuple[str, list[Any]] | None = ("0", [])
+        elif not self._has_kb:
+            clause = None if DEFAULT_KB in kbs else ("0", [])
+        else:
+            marks = ",".join("?" * len(key))
+            outside = self._query(f"SELECT EXISTS (SELECT 1 FROM documents WHERE kb NOT IN ({marks}))", key)[0][0]
+            clause = (f"d.kb IN ({marks})", list(key)) if outside else None
+        with self._lock:
+            self._kb_clauses[key] = (clause,)
+        return clause
+
     def chunk_rowids(self, filters: Filters) -> np.ndarray | None:
         if filters.is_empty():
             return None
         clauses: list[str] = []
         args: list[Any] = []
+        if filters.kbs is not None:
+            kb_clause = self._kb_clause(filters.kbs)
+            if kb_clause is not None:
+                clauses.append(kb_clause[0])
+                args += kb_clause[1]
+            elif filters.only_kbs():
+                return None
         if filters.doc_ids:
             clauses.append(f"d.doc_id IN ({','.join('?' * len(filters.doc_ids))})")
             args += filters.doc_ids

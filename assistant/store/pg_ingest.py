@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.auth.access import DEFAULT_KB
 from assistant.index.build import (
     IngestBusy,
     IngestReport,
@@ -52,9 +53,11 @@ def ingest_lock(url: str, wait: float) -> Iterator[None]:
         conn.close()
 
 
-def prepare_file(source: SourceFile, settings: Settings, at: str, known_hash: str | None) -> Prepared | None:
-    """The rows of one file, or ``None`` when it is stored with the same content. Raises
-    ``IngestError`` (or ``OSError``) for a file that cannot be read."""
+def prepare_file(
+    source: SourceFile, settings: Settings, at: str, known_hash: str | None, kb: str = DEFAULT_KB
+) -> Prepared | None:
+    """The rows of one file (its documents in knowledge base ``kb``), or ``None`` when it is
+    stored with the same content. Raises ``IngestError`` (or ``OSError``) for a file that cannot be read."""
     if _printable(source.key) != source.key:
         raise IngestError(_printable(str(source.path)), _bad_name_reason(source.path))
     check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
@@ -64,7 +67,7 @@ def prepare_file(source: SourceFile, settings: Settings, at: str, known_hash: st
     documents: list[dict[str, Any]] = []
     chunks: list[dict[str, Any]] = []
     for document, parts in prepare(source, settings, digest):
-        doc_row, chunk_rows = _rows_for(document, parts, source.key, at)
+        doc_row, chunk_rows = _rows_for(document, parts, source.key, at, kb)
         documents.append(doc_row)
         chunks.extend(chunk_rows)
     return source.key, digest, documents, chunks
@@ -89,15 +92,17 @@ def ingest_postgres(
     remove_keys: Iterable[str] = (),
     progress: Callable[[str, int, int], None] | None = None,
     lock_timeout: float | None = None,
+    kb: str | None = None,
 ) -> IngestReport:
     """``assistant.index.build.ingest`` for the database: the same report, the same rules
-    (unchanged files kept, vanished files of a given folder dropped, unreadable files skipped)."""
+    (unchanged files kept, vanished files of a given folder dropped, unreadable files skipped,
+    the given files put into knowledge base ``kb``)."""
     started = time.perf_counter()
     report = IngestReport(index_type="pgvector-hnsw")
     wait = settings.ingest_lock_timeout if lock_timeout is None else lock_timeout
     try:
         with ingest_lock(store.url, wait):
-            _ingest_locked(paths, settings, embedder, store, report, rebuild, set(remove_keys), progress)
+            _ingest_locked(paths, settings, embedder, store, report, rebuild, set(remove_keys), progress, kb)
     finally:
         report.seconds = round(time.perf_counter() - started, 2)
     return report
@@ -112,6 +117,7 @@ def _ingest_locked(
     rebuild: bool,
     remove: set[str],
     progress: Callable[[str, int, int], None] | None,
+    kb: str | None = None,
 ) -> None:
     if rebuild:
         store.clear()
@@ -154,7 +160,9 @@ def _ingest_locked(
 
     if progress and changed:
         progress("embed", 0, len(changed))
-    ids = queue.enqueue(store, changed, report.removed)
+    if kb is not None:  # unchanged files named by this run move without being read again
+        store.move_to_kb(report.unchanged, kb)
+    ids = queue.enqueue(store, changed, report.removed, kb)
     states = queue.wait_for(store, ids, settings, embedder, settings.ingest_job_timeout)
     failed = {s["file_key"] for s in states if s["status"] == "failed"}
     report.added = [k for k in report.added if k not in failed]

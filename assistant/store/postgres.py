@@ -23,6 +23,7 @@ from pgvector.psycopg import register_vector
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
+from assistant.auth.access import DEFAULT_KB
 from assistant.models import Chunk, Document, DocumentMeta
 from assistant.store.base import (
     DocumentInfo,
@@ -44,7 +45,7 @@ _HNSW_INDEX = (
     "CREATE INDEX chunks_embedding ON chunks USING hnsw (embedding vector_ip_ops) WITH (m = 16, ef_construction = 64)"
 )
 _DOC_COLUMNS = (
-    "doc_id, source, path, title, years, body, body_full, kind, period, place, content_hash, ingested_at, notes"
+    "doc_id, source, path, title, years, body, body_full, kind, period, place, content_hash, ingested_at, notes, kb"
 )
 
 
@@ -201,6 +202,14 @@ class PostgresStore:
             return None
         clauses: list[str] = []
         args: list[Any] = []
+        if filters.kbs is not None:
+            kbs = sorted(set(filters.kbs))
+            outside = self._rows("SELECT EXISTS (SELECT 1 FROM documents WHERE kb <> ALL(%s)) AS o", (kbs,))[0]["o"]
+            if outside:
+                clauses.append("d.kb = ANY(%s)")
+                args.append(kbs)
+            elif filters.only_kbs():
+                return None  # every document is in these knowledge bases: the search stays unfiltered
         if filters.doc_ids:
             clauses.append("d.doc_id = ANY(%s)")
             args.append(list(filters.doc_ids))
@@ -284,7 +293,8 @@ class PostgresStore:
         for d in documents:
             cur.execute(
                 "INSERT INTO documents (doc_id, file_key, source, path, title, years, body, body_full, kind, period, "
-                "place, text, content_hash, ingested_at, notes) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                "place, text, content_hash, ingested_at, notes, kb) "
+                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                 (
                     d["doc_id"],
                     key,
@@ -301,6 +311,7 @@ class PostgresStore:
                     d["content_hash"],
                     d["ingested_at"],
                     d["notes"] if isinstance(d["notes"], str) else json.dumps(d["notes"], ensure_ascii=False),
+                    d.get("kb") or DEFAULT_KB,
                 ),
             )
 
@@ -369,6 +380,26 @@ class PostgresStore:
         with self.connection() as conn, conn.transaction():
             conn.execute("DELETE FROM files")
             conn.execute("UPDATE store_state SET data_version = data_version + 1, model = '{}'::jsonb")
+
+    def file_kbs(self, keys: list[str] | None = None) -> dict[str, str]:
+        """File key → the knowledge base of its documents (of ``keys``, or of every file)."""
+        where, args = ("WHERE file_key = ANY(%s)", (list(keys),)) if keys is not None else ("", ())
+        return {
+            r["file_key"]: r["kb"] for r in self._rows(f"SELECT DISTINCT file_key, kb FROM documents {where}", args)
+        }
+
+    def move_to_kb(self, keys: list[str], kb: str) -> int:
+        """Put the documents of the files ``keys`` into ``kb`` (one transaction, the data version
+        raised when any moved); how many documents moved."""
+        if not keys:
+            return 0
+        with self.connection() as conn, conn.transaction():
+            moved = conn.execute(
+                "UPDATE documents SET kb = %s WHERE file_key = ANY(%s) AND kb <> %s", (kb, list(keys), kb)
+            ).rowcount
+            if moved:
+                conn.execute("UPDATE store_state SET data_version = data_version + 1")
+        return int(moved or 0)
 
     def file_hashes(self) -> dict[str, str]:
         return {r["key"]: r["content_hash"] for r in self._rows("SELECT key, content_hash FROM files")}

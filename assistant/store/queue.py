@@ -24,6 +24,7 @@ from typing import Any
 
 from psycopg.rows import dict_row
 
+from assistant.auth.access import DEFAULT_KB
 from assistant.index.build import IngestReport, _now
 from assistant.index.embed import Embedder
 from assistant.ingest.load import IngestError
@@ -43,14 +44,16 @@ class Job:
     content: bytes | None
     content_hash: str
     attempts: int
+    kb: str | None = None  # the knowledge base to put the file into (None: its own, else the default)
 
 
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
-def enqueue(store: PostgresStore, ingest: list[SourceFile], remove: list[str]) -> list[int]:
-    """Queue jobs (in one transaction) to index the files ``ingest`` and drop the files ``remove``."""
+def enqueue(store: PostgresStore, ingest: list[SourceFile], remove: list[str], kb: str | None = None) -> list[int]:
+    """Queue jobs (in one transaction) to index the files ``ingest`` (into knowledge base ``kb``)
+    and drop the files ``remove``."""
     ids: list[int] = []
     with store.connection() as conn, conn.transaction():
         for key in remove:
@@ -61,9 +64,16 @@ def enqueue(store: PostgresStore, ingest: list[SourceFile], remove: list[str]) -
         for source in ingest:
             content = source.path.read_bytes()
             row = conn.execute(
-                "INSERT INTO jobs (kind, file_key, path, root, content, content_hash) "
-                "VALUES ('ingest', %s, %s, %s, %s, %s) RETURNING id",
-                (source.key, str(source.path.resolve()), str(source.root.resolve()), content, file_hash(source.path)),
+                "INSERT INTO jobs (kind, file_key, path, root, content, content_hash, kb) "
+                "VALUES ('ingest', %s, %s, %s, %s, %s, %s) RETURNING id",
+                (
+                    source.key,
+                    str(source.path.resolve()),
+                    str(source.root.resolve()),
+                    content,
+                    file_hash(source.path),
+                    kb,
+                ),
             ).fetchone()
             ids.append(int(row[0]) if row else 0)
     return ids
@@ -82,7 +92,7 @@ def claim(store: PostgresStore, worker: str, lease_seconds: float) -> Job | None
             "lease_until = now() + make_interval(secs => %s) WHERE id = ("
             "  SELECT id FROM jobs WHERE status = 'queued' OR (status = 'running' AND lease_until < now()) "
             "  ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-            "RETURNING id, kind, file_key, path, root, content, content_hash, attempts",
+            "RETURNING id, kind, file_key, path, root, content, content_hash, attempts, kb",
             (worker, lease_seconds),
         ).fetchone()
     if row is None:
@@ -97,6 +107,7 @@ def claim(store: PostgresStore, worker: str, lease_seconds: float) -> Job | None
         bytes(content) if content is not None else None,
         row["content_hash"],
         int(row["attempts"]),
+        row["kb"],
     )
 
 
@@ -157,7 +168,8 @@ def process(store: PostgresStore, job: Job, worker: str, settings: Settings, emb
         return
     with tempfile.TemporaryDirectory(prefix="assistant-job-") as scratch:
         try:
-            prepared = prepare_file(_source_of(job, Path(scratch)), settings, _now(), None)
+            kb = job.kb or store.file_kbs([job.file_key]).get(job.file_key) or DEFAULT_KB
+            prepared = prepare_file(_source_of(job, Path(scratch)), settings, _now(), None, kb)
         except IngestError as exc:
             fail(store, job, worker, exc.reason, retry=False)
             return
