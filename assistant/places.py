@@ -19,6 +19,9 @@ _PLACE_KINDS = re.compile(
 )
 
 
+# Domain words that begin with a character place names end in: jieba joins an unknown city's
+# name across them (禾阳城管 → 禾 + 阳城 + 管, 洛阳城管 → 洛阳城 + 管), so they are cut off first.
+_AFTER_PLACE = re.compile(r"(城管|城市管理|城乡|城建|市容|市民|区域|县域)")
 _DIVISION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|特别行政区|新区|林区|地区|盟|旗|省|市|区|县)$")
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)$")
 
@@ -42,7 +45,7 @@ def _place_words(text: str) -> tuple[str, ...]:
     import jieba.posseg
 
     names, stems = _gazetteer()
-    words = [(w, f) for w, f in jieba.posseg.cut(text)]
+    words = [(w, f) for piece in _AFTER_PLACE.split(text) if piece for w, f in jieba.posseg.cut(piece)]
     found = []
     for i, (word, flag) in enumerate(words):
         after = words[i + 1][0] if i + 1 < len(words) else ""

@@ -19,9 +19,10 @@ from assistant.intent import states_plan
 from assistant.places import names_place
 from assistant.question import Question, forms
 from assistant.text import compact
+from assistant.units import MASKED_FIGURE as MASKED
+from assistant.units import UNIT
 
 _NUMBER = re.compile(r"\d")
-MASKED = re.compile(r"\*\s*(?:[余多%％.]|[\u4e00-\u9fff]{0,2}[件处个份次家台辆张座吨米人万宗起元])|[〔\[]\*[〕\]]")
 _DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季度|上旬|中旬|下旬|月底|日前")
 _PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
 _STANDARD_CUE = re.compile(r"分值|得分|扣\s*[\d.]+\s*分|扣分|标准|考核|测评|指标|[\d.]+\s*分")
@@ -63,12 +64,29 @@ def coverage(words: tuple[str, ...] | list[str], weights: dict[str, float], text
 
 
 def counts_in(unit: str, text: str) -> bool:
-    """``text`` gives a number in ``unit`` (18座, 2万余人, 1.2亿元, 得分94.68分)."""
+    """``text`` gives a number in ``unit`` or a word documents use for it (18座, 2万余人,
+    16名 for 几个人, 1.2亿元, 得分94.68分)."""
     if unit == "%":
         return bool(re.search(r"\d\s*[%％]", text))
+    said = COUNTED_AS.get(unit, unit)
     return bool(
-        re.search(rf"[\d一二三四五六七八九十百千两]+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*{unit}", text)
+        re.search(
+            rf"[\d一二三四五六七八九十百千两]+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:{said})", text
+        )
     )
+
+
+# What a document writes for the unit a question asks in: 几个 asks for a count in any measure
+# word, 多少人 is answered in 名 as often as in 人.
+COUNTED_AS = {
+    "个": UNIT,
+    "人": "人|名",
+    "名": "人|名",
+    "件": "件|宗|起",
+    "起": "件|宗|起",
+    "宗": "件|宗|起",
+    "处": "处|个",
+}
 
 
 def rank_match(asked: tuple[int, ...], text: str, profile: DocProfile) -> float:

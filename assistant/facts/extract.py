@@ -30,6 +30,8 @@ from typing import Any
 from assistant.ingest.split import match_heading
 from assistant.models import Chunk, Document
 from assistant.text import compact, to_simplified
+from assistant.units import MASKED_FIGURE as _MASKED
+from assistant.units import UNIT as _UNIT
 
 from .model import Fact
 
@@ -37,76 +39,11 @@ from .model import Fact
 
 _DIGITS = "0-9０-９"
 _NUM = rf"[{_DIGITS}]+(?:[.．][{_DIGITS}]+)?"
-# Measure words after a number; longest first. Lookaheads keep 处理/方面/台账/项目… out.
-_UNIT_WORDS = [
-    "平方公里",
-    "平方米",
-    "立方米",
-    "人次",
-    "车次",
-    "辆次",
-    "场次",
-    "台班",
-    "台次",
-    "户次",
-    "架次",
-    "余次",
-    "公里",
-    "公斤",
-    "千克",
-    "平方(?!面)",
-    "立方",
-    "万方",
-    "亩",
-    "吨",
-    "米",
-    "件",
-    "处(?![置理罚分于在])",
-    "个",
-    "户",
-    "人(?![员民口大])",
-    "名(?![单称义])",
-    "场(?![地所景馆])",
-    "次",
-    "份(?![额子])",
-    "起",
-    "辆",
-    "台(?![账帐阶])",
-    "条",
-    "座(?![谈])",
-    "株",
-    "棵",
-    "只",
-    "家(?![庭长属])",
-    "支(?![持付出部])",
-    "项(?![目])",
-    "宗",
-    "套",
-    "张",
-    "块",
-    "栋",
-    "幢",
-    "盏",
-    "杆",
-    "根",
-    "批",
-    "篇",
-    "期(?![间])",
-    "轮",
-    "幅",
-    "枚",
-    "元",
-    "倍",
-    "所(?![以有属在])",
-    "方(?![面案式法向针位便])",
-]
-_UNIT = "(?:" + "|".join(_UNIT_WORDS) + ")"
 _FIGURE = re.compile(
     rf"(?P<pre>约|近|超过|逾)?(?<![{_DIGITS}.．*＊/／\-—A-Za-z])"
     rf"(?P<num>{_NUM}(?:\s*[-~～—至]\s*{_NUM})?)\s*(?P<q1>[余多])?(?P<mult>[万千亿])?(?P<q2>[余多])?"
     rf"(?:(?P<unit>{_UNIT})|(?P<pct>[%％]))(?P<post>以上|以下|左右)?"
 )
-_MASKED = re.compile(rf"[*＊]+(?:[.．][*＊]+)?\s*[余多]?[万千亿]?[余多]?\s*(?:{_UNIT}|[%％])")
 _MULTIPLIER = {"万": 1e4, "千": 1e3, "亿": 1e8}
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 

@@ -1,0 +1,55 @@
+"""The shared vocabulary of measure words and masked figures, and place names next to the
+domain words that begin with a character place names end in (城管, 市容)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.features import counts_in
+from assistant.places import read_places
+from assistant.units import MASKED_FIGURE
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("禾阳城管上半年公厕改造完成了多少座", ()),  # not 阳城 (a county) across 禾阳 + 城管
+        ("洛阳城管上半年拆违多少处", ("洛阳",)),  # not lost in 洛阳城 + 管
+        ("沈阳城管执法人员有多少", ("沈阳",)),
+        ("阳城县城管局2023年工作总结", ("阳城县",)),
+        ("东城区城管一线执法人员有几个", ("东城区",)),
+        ("深圳市容环境提升行动", ("深圳",)),
+    ],
+)
+def test_places_next_to_domain_words(text, places):
+    assert read_places(text) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("开展志愿服务活动**场，文明交通劝导志愿者出动1200余人次", True),
+        ("覆盖率*%", True),
+        ("签订责任书*余份", True),
+        ("测评得分*分", True),
+        ("〔*〕号文件", True),
+        ("注*：以上数据为初步统计", False),
+        ("开展志愿服务活动12场", False),
+    ],
+)
+def test_masked_figures(text, masked):
+    assert bool(MASKED_FIGURE.search(text)) is masked
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "counted"),
+    [
+        ("个", "评选发布“青岑好人”16名", True),  # 几个 counts in any measure word
+        ("人", "一线执法人员仅有68名", True),
+        ("件", "查处违法行为17起", True),
+        ("个", "2023年工作总结", False),  # a year is not a count
+        ("人", "拆除违建64处", False),
+    ],
+)
+def test_a_count_is_found_in_the_words_documents_use_for_its_unit(unit, text, counted):
+    assert counts_in(unit, text) is counted
