@@ -34,6 +34,10 @@ class AccountsUnavailable(RuntimeError):
     """The accounts database cannot be opened or reached; ``str()`` says why (for the log/CLI)."""
 
 
+class AccountsNotCreated(AccountsUnavailable):
+    """The server database has no accounts tables yet (no ingest ran): no user can exist."""
+
+
 class SQL(Protocol):
     """What a caller runs statements on: the database, or one transaction of it."""
 
@@ -221,7 +225,7 @@ def _postgres_pool(url: str) -> ConnectionPool[Any]:
     except psycopg.OperationalError as exc:
         raise AccountsUnavailable(f"cannot connect to the database: {exc}") from exc
     if not (found and found[0]):
-        raise AccountsUnavailable(
+        raise AccountsNotCreated(
             "the database has no accounts tables yet: run `assistant ingest` once (it applies the migrations)"
         )
     return ConnectionPool(

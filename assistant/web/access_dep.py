@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hmac
+from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
@@ -74,3 +75,16 @@ async def _access_denied(request: Request, exc: Exception) -> Response:
 def install_access_handler(app: FastAPI) -> None:
     """``AccessDenied`` raised anywhere in a route becomes ``403 {"detail": …}``."""
     app.add_exception_handler(AccessDenied, _access_denied)
+
+
+def page_account(request: Request) -> dict[str, Any]:
+    """What the page's top bar shows (a template global): who is signed in, their CSRF token,
+    whether they may open the accounts pages, and whether accounts are on at all."""
+    access = get_access(request)
+    session = getattr(request.state, "session", None)
+    return {
+        "login": access.login,
+        "csrf_token": getattr(session, "csrf_token", ""),
+        "is_admin": access.is_admin and not access.open_mode,
+        "open_mode": access.open_mode,
+    }

@@ -20,6 +20,8 @@ from fastapi.templating import Jinja2Templates
 
 from assistant import __version__
 from assistant.settings import Settings
+from assistant.web.access_dep import install_access_handler, page_account
+from assistant.web.auth_middleware import AccountsHolder, SignInMiddleware
 from assistant.web.errors import install_error_handlers
 from assistant.web.middleware import (
     BodyLimitMiddleware,
@@ -127,12 +129,16 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     state.on_ready = lambda loaded: setattr(app.state, "assistant", loaded)
     folder = web_dir(settings)
     app.state.templates = _templates(folder)
+    app.state.templates.env.globals["page_account"] = page_account
+    app.state.accounts = AccountsHolder(settings)
     install_error_handlers(app)
+    install_access_handler(app)
     install_log_redaction()
 
-    from assistant.web import meta_edit, routes_api, routes_documents, routes_pages
+    from assistant.web import meta_edit, routes_api, routes_auth, routes_documents, routes_pages
 
     app.include_router(routes_api.router)
+    app.include_router(routes_auth.router)
     app.include_router(routes_documents.router)
     app.include_router(meta_edit.router)
     extras = _optional_routers(app)
@@ -147,7 +153,8 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to change the schema
 
-    # Outermost last: CatchAll wraps everything, then headers, then the size limit.
+    # Outermost last: CatchAll wraps everything, then headers, then the size limit, then sign-in.
+    app.add_middleware(SignInMiddleware, holder=app.state.accounts)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(CatchAllMiddleware)
