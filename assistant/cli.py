@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from assistant.cli_accounts import kb_app, users_app
-from assistant.cli_accounts import kb_app, users_app
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -21,8 +20,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="创文/城管 文件问答助手 (wenming-assistant)", no_args_is_help=True, add_completion=False)
 console = Console(stderr=True)
-app.add_typer(kb_app, name="kb")
-app.add_typer(users_app, name="users")
 app.add_typer(kb_app, name="kb")
 app.add_typer(users_app, name="users")
 
