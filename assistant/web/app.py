@@ -135,10 +135,11 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     install_access_handler(app)
     install_log_redaction()
 
-    from assistant.web import meta_edit, routes_api, routes_auth, routes_documents, routes_pages
+    from assistant.web import meta_edit, routes_admin, routes_api, routes_auth, routes_documents, routes_pages
 
     app.include_router(routes_api.router)
     app.include_router(routes_auth.router)
+    app.include_router(routes_admin.router)
     app.include_router(routes_documents.router)
     app.include_router(meta_edit.router)
     extras = _optional_routers(app)
