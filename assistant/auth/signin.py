@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from assistant.auth import audit
 from assistant.auth.access import Access
-from assistant.auth.accounts import password_hash_of, roles_of
-from assistant.auth.db import SQL
+from assistant.auth.accounts import password_hash_of, roles_of, set_password
+from assistant.auth.db import SQL, AccountsDB
 from assistant.auth.passwords import DUMMY_HASH, needs_rehash, verify_password
 from assistant.auth.sessions import Session, start_session
 from assistant.auth.throttle import LoginPolicy, note_attempt, wait_seconds
@@ -43,7 +43,7 @@ def login_policy(settings: Settings) -> LoginPolicy:
     )
 
 
-def sign_in(db: SQL, settings: Settings, login: str, password: str, client: str) -> SignIn:
+def sign_in(db: AccountsDB, settings: Settings, login: str, password: str, client: str) -> SignIn:
     now = time.time()
     login = login.strip()[:200]
     wait = wait_seconds(db, login, client, login_policy(settings), now)
@@ -52,17 +52,17 @@ def sign_in(db: SQL, settings: Settings, login: str, password: str, client: str)
     stored = password_hash_of(db, login)
     # An unknown login is checked against a hash too: both failures take the same time.
     ok = verify_password(stored or DUMMY_HASH, password) and stored is not None
-    note_attempt(db, login, client, ok, now)
+    with db.transaction() as tx:  # the writes of one attempt commit once
+        note_attempt(tx, login, client, ok, now)
+        if not ok:
+            audit.record(tx, None, "login_failed", login, {"client": client})
+        else:
+            if stored is not None and needs_rehash(stored):
+                set_password(tx, login, password)
+            token, session = start_session(tx, login, settings.session_hours * 3600.0, now)
+            audit.record(tx, login, "login", login, {"client": client})
     if not ok:
-        audit.record(db, None, "login_failed", login, {"client": client})
         raise LoginRefused(401, WRONG_CREDENTIALS)
-    assert stored is not None
-    if needs_rehash(stored):
-        from assistant.auth.accounts import set_password
-
-        set_password(db, login, password)
-    token, session = start_session(db, login, settings.session_hours * 3600.0, now)
-    audit.record(db, login, "login", login, {"client": client})
     return SignIn(token, session)
 
 
