@@ -117,6 +117,10 @@ def test_csrf_on_cookie_signed_form_posts(client: TestClient, settings: Settings
     assert "CSRF" not in upload.text  # past the sign-in check (the route itself decides)
     cross_site = client.post("/api/ask", json={"question": "x"}, headers={"Origin": "https://evil.example"})
     assert cross_site.status_code == 403
+    fetch_site = client.post("/api/ask", json={"question": "x"}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert fetch_site.status_code == 403 and fetch_site.json() == {"detail": "拒绝来自其他网站的请求。"}
+    own_form = {"Sec-Fetch-Site": "same-origin", "Origin": "null"}  # Chromium under Referrer-Policy: no-referrer
+    assert client.post("/api/ask", json={"question": "x"}, headers=own_form).status_code == 503
     assert client.post("/api/ask", json={"question": "x"}).status_code == 503  # JSON needs no token
     assert client.get("/api/me").status_code == 200  # still signed in after the refusals
     out = client.post("/api/logout", data={"csrf_token": str(token)}, follow_redirects=False)

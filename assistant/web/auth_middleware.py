@@ -113,9 +113,15 @@ def resolve(holder: AccountsHolder, scope: Scope) -> Resolved:
 
 
 def same_origin(scope: Scope) -> bool:
+    """False for a request another site made the browser send. Browsers say so in
+    ``Sec-Fetch-Site``; ``Origin`` is the fallback (this app's ``Referrer-Policy: no-referrer``
+    makes Chromium send ``Origin: null`` even from its own forms, so null passes)."""
+    fetch_site = header(scope, b"sec-fetch-site")
+    if fetch_site:
+        return fetch_site in ("same-origin", "none")
     origin = header(scope, b"origin")
     if not origin or origin == "null":
-        return not origin
+        return True
     return urlsplit(origin).netloc == header(scope, b"host")
 
 

@@ -1,0 +1,92 @@
+"""Signing in and out in a real browser (Debian's Chromium, Playwright) against a live server
+whose accounts database has users: the sign-in page, a wrong password, the documents list
+once signed in, the admin's audit page, and signing out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from assistant.auth.accounts import add_user
+from assistant.auth.db import AccountsDB
+from assistant.service import Assistant
+from assistant.web.app import create_app
+from tests.conftest import CORPUS, make_settings
+from tests.test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, WIDE, new_page, serving, shot
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "browser-pass-1"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, corpus_settings, embedder):
+    if not CHROMIUM.exists():
+        missing = f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(missing + "; in CI they must run, not be skipped")
+        pytest.skip(missing)
+    root = tmp_path_factory.mktemp("e2e-auth")
+    index = root / "index"
+    shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock", "accounts.sqlite*"))
+    settings = make_settings(index, corpus_dir=CORPUS, accounts_path=root / "accounts.sqlite")
+    add_user(AccountsDB.open(settings), "guanli", PASSWORD, {"默认": "admin"})
+    with serving(create_app(settings, Assistant(settings, embedder))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    try:
+        from playwright import sync_api
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("browser tests need the python playwright package; in CI they must run")
+        pytest.skip("browser tests need the python playwright package")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_sign_in_ask_audit_and_sign_out(browser, server):
+    context, page = new_page(browser, server, WIDE)
+    page.goto("/")
+    assert page.url.endswith("/login?next=%2F")
+    shot(page, "login")
+
+    page.fill("#login-name", "guanli")
+    page.fill("#login-password", "not-the-password")
+    page.click("#login-button")
+    page.locator("#login-error", has_text="登录名或密码错误").wait_for()
+    assert "/login" in page.url
+    assert page.input_value("#login-name") == "guanli"
+
+    page.fill("#login-password", PASSWORD)
+    page.click("#login-button")
+    page.locator("#account-login", has_text="guanli").wait_for()
+    assert page.url == server + "/"
+    cookie = next(c for c in context.cookies() if c["name"] == "assistant_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+    assert page.evaluate("document.cookie").find("assistant_session") < 0  # not readable by scripts
+
+    page.goto("/documents")  # the page's own API calls go with the session cookie
+    page.locator("#doc-rows tr").first.wait_for()
+    assert page.locator("#doc-rows tr").count() >= 5
+
+    page.click("text=账户与日志")
+    page.locator("#user-table", has_text="guanli").wait_for()
+    page.goto("/admin/audit")
+    page.select_option("#audit-filter select[name=action]", "login_failed")
+    page.click("#audit-filter button")
+    page.locator("#audit-table", has_text="登录失败").wait_for()
+    assert page.locator("#audit-table tbody tr").count() == 1
+    shot(page, "admin-audit")
+
+    page.click("#logout-button")
+    page.wait_for_url("**/login")
+    page.goto("/documents")
+    assert "/login?next=%2Fdocuments" in page.url
+    context.close()
+    assert not page.errors, f"JavaScript errors: {page.errors}"
