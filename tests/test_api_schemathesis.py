@@ -128,6 +128,46 @@ def test_admin_api_with_token_conforms_to_its_schema(case, admin_app):
     sent("admin", case, response)
 
 
+# Sign-in (issue 14): the same app with a user in its own accounts file. Signed out, every
+# operation but /healthz and /api/login must answer 401; signed in (an admin's Bearer token),
+# the accounts operations are fuzzed (not /api/logout, which would end the fuzzer's session).
+PUBLIC_OPERATIONS = {"GET /healthz", "POST /api/login"}
+accounts_operations = schema.include(tag="accounts").exclude(path="/api/logout")
+
+
+@pytest.fixture(scope="module")
+def signed_app(tmp_path_factory, corpus_settings, assistant):
+    """The app over the shared index with an accounts file of its own holding one admin; its token."""
+    from assistant.auth.accounts import add_user
+    from assistant.auth.db import AccountsDB
+
+    accounts = tmp_path_factory.mktemp("fuzz-accounts") / "accounts.sqlite"
+    settings = make_settings(corpus_settings.index_dir, accounts_path=accounts)
+    add_user(AccountsDB.open(settings), "fuzz-admin", "fuzz-password-1", {"默认": "admin"})
+    app = create_app(settings, assistant)
+    with TestClient(app) as client:
+        token = client.post("/api/login", json={"login": "fuzz-admin", "password": "fuzz-password-1"}).json()["token"]
+    return app, {"Authorization": f"Bearer {token}"}
+
+
+@schema.parametrize()
+@settings(max_examples=3, **HYPOTHESIS)
+def test_signed_out_api_conforms_and_is_refused(case, signed_app):
+    response = case.call_and_validate(app=signed_app[0])
+    sent("signed-out", case, response)
+    if case.operation.label not in PUBLIC_OPERATIONS:
+        undeclared_method = case.method.upper() != case.operation.method.upper()  # the coverage phase's
+        assert response.status_code == (405 if undeclared_method else 401), response.text
+
+
+@accounts_operations.parametrize()
+@settings(max_examples=EXAMPLES, **HYPOTHESIS)
+def test_signed_in_accounts_api_conforms(case, signed_app):
+    app, bearer = signed_app
+    response = case.call_and_validate(app=app, headers=bearer)
+    sent("signed-in", case, response)
+
+
 def test_upload_and_delete_responses_conform(admin_app):
     """The successful upload and delete, which random data rarely reaches."""
     with TestClient(admin_app) as client:

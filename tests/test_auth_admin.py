@@ -46,8 +46,9 @@ def test_admin_sees_own_knowledge_bases_only(setup: tuple[TestClient, AccountsDB
     assert "城管.docx" in targets and "文明.docx" not in targets and "boss" in targets  # boss's sign-in
     only_uploads = client.get("/api/admin/audit", params={"action": "upload", "actor": "editor1"}).json()
     assert [e["target"] for e in only_uploads] == ["城管.docx"]
-    assert client.get("/api/admin/audit", params={"since": "2999-01-01"}).json() == []
+    assert client.get("/api/admin/audit", params={"since": "2099-01-01"}).json() == []
     assert client.get("/api/admin/audit", params={"since": "01/02/2024"}).status_code == 422
+    assert client.get("/admin/audit", params={"until": "2024-13-01"}).status_code == 422
     page = client.get("/admin/audit", params={"action": "upload"})
     assert page.status_code == 200 and "城管.docx" in page.text and "文明.docx" not in page.text
     assert "账户与日志" in client.get("/").text

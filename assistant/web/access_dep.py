@@ -88,3 +88,32 @@ def page_account(request: Request) -> dict[str, Any]:
         "is_admin": access.is_admin and not access.open_mode,
         "open_mode": access.open_mode,
     }
+
+
+PUBLIC_OPERATIONS = frozenset({"/healthz", "/api/login"})
+
+
+def document_sign_in(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every operation but the public ones may answer 401 (not signed in, once a user exists)
+    and 403 (a role it lacks, a missing CSRF token, another site's request): say so in the
+    OpenAPI document."""
+    refusals = {
+        "401": {"description": "not signed in (once a user exists)", "content": _detail_content()},
+        "403": {"description": "no permission, or a cross-site / CSRF-less request", "content": _detail_content()},
+    }
+    for path, operations in schema.get("paths", {}).items():
+        if path in PUBLIC_OPERATIONS:
+            continue
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, response in refusals.items():
+                responses.setdefault(status, response)
+    return schema
+
+
+def _detail_content() -> dict[str, Any]:
+    return {
+        "application/json": {
+            "schema": {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+        }
+    }

@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 
 from assistant import __version__
 from assistant.settings import Settings
-from assistant.web.access_dep import install_access_handler, page_account
+from assistant.web.access_dep import document_sign_in, install_access_handler, page_account
 from assistant.web.auth_middleware import AccountsHolder, SignInMiddleware
 from assistant.web.errors import install_error_handlers
 from assistant.web.middleware import (
@@ -149,7 +149,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = document_limits(FastAPI.openapi(app), settings)
+            app.openapi_schema = document_sign_in(document_limits(FastAPI.openapi(app), settings))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to change the schema

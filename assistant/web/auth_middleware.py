@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
+from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.auth.access import Access
@@ -125,6 +126,15 @@ def same_origin(scope: Scope) -> bool:
     return urlsplit(origin).netloc == header(scope, b"host")
 
 
+def wrong_method(scope: Scope) -> bool:
+    """The path is a route's, the method none of its: the router's 405 tells nothing a
+    signed-out caller may not know (and the API's schema promises 405 for such methods)."""
+    app = scope.get("app")
+    routes = getattr(getattr(app, "router", None), "routes", [])
+    matches = {route.matches(scope)[0] for route in routes if not isinstance(route, Mount)}
+    return Match.PARTIAL in matches and Match.FULL not in matches
+
+
 class SignInMiddleware(HTTPMiddleware):
     def __init__(self, app: ASGIApp, holder: AccountsHolder):
         super().__init__(app)
@@ -152,6 +162,9 @@ class SignInMiddleware(HTTPMiddleware):
             await self.app(scope, receive, send)
             return
         if resolved.session is None:
+            if wrong_method(scope):
+                await self.app(scope, receive, send)
+                return
             await self.refuse_anonymous(scope, send)
             return
         if resolved.by_cookie and method in UNSAFE_METHODS:

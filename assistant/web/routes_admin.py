@@ -7,10 +7,11 @@ read-only: the first user is made with ``assistant users add``."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
@@ -22,13 +23,14 @@ from assistant.auth.db import AccountsDB
 from assistant.auth.passwords import WeakPassword
 from assistant.web.access_dep import require_admin_access
 from assistant.web.routes_auth import accounts
-from assistant.web.schemas import error_response
+from assistant.web.schemas import ERRORS, error_response
 
 router = APIRouter(tags=["accounts"])
 OPEN_MODE_READ_ONLY = "尚未创建任何用户：请先用命令 assistant users add 创建管理员，再在此管理账户。"
 ADMIN_ERRORS: dict[int | str, dict[str, Any]] = {
     401: error_response("not signed in"),
     403: error_response("not an admin of any knowledge base"),
+    **ERRORS,
 }
 TZ = dt.timezone(dt.timedelta(hours=8))  # the offices' time (Beijing) on the pages
 
@@ -62,25 +64,30 @@ def users_view(db: AccountsDB, access: Access) -> list[dict[str, Any]]:
     ]
 
 
-def parse_day(text: str | None, name: str) -> float | None:
+DAY_PATTERN = r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` (DAY_PATTERN); a day past the month's end runs on (02-31 is 03-03)."""
     if not text:
         return None
-    try:
-        return dt.datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=TZ).timestamp()
-    except ValueError as exc:
-        raise HTTPException(422, f"{name}应为 YYYY-MM-DD 格式的日期。") from exc
+    year, month, day = (int(part) for part in text.split("-"))
+    return dt.date(year, month, 1) + dt.timedelta(days=day - 1)
+
+
+def day_start(day: dt.date | None) -> float | None:
+    return None if day is None else dt.datetime.combine(day, dt.time(), TZ).timestamp()
 
 
 def audit_view(
-    db: AccountsDB, access: Access, actor: str | None, action: str | None, since: str | None, until: str | None
+    db: AccountsDB, access: Access, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None
 ) -> list[audit.AuditEntry]:
-    start = parse_day(since, "起始日期")
-    end = parse_day(until, "截止日期")
+    end = day_start(until)
     return audit.entries(
         db,
         actor=actor or None,
         action=action or None,
-        since=start,
+        since=day_start(since),
         until=end + 86_400 if end is not None else None,
         kbs=access.kbs("admin"),
     )
@@ -98,11 +105,13 @@ async def api_audit(
     access: Access = Depends(require_admin_access),
     actor: str | None = Query(None, max_length=200),
     action: str | None = Query(None, max_length=40),
-    since: str | None = Query(None, max_length=10, description="YYYY-MM-DD"),
-    until: str | None = Query(None, max_length=10, description="YYYY-MM-DD, inclusive"),
+    since: str | None = Query(None, pattern=DAY_PATTERN, description="from this day (YYYY-MM-DD, Beijing time)"),
+    until: str | None = Query(None, pattern=DAY_PATTERN, description="to this day, inclusive"),
 ) -> Any:
     """Newest first, at most 200 entries: who (actor), when (epoch seconds), what (action, target, detail)."""
-    found = await run_in_threadpool(audit_view, accounts(request), access, actor, action, since, until)
+    found = await run_in_threadpool(
+        audit_view, accounts(request), access, actor, action, parse_day(since), parse_day(until)
+    )
     return [e.__dict__ for e in found]
 
 
@@ -180,7 +189,15 @@ async def audit_page(
     since: str | None = Query(None, max_length=10),
     until: str | None = Query(None, max_length=10),
 ) -> HTMLResponse:
-    found = await run_in_threadpool(audit_view, accounts(request), access, actor, action, since, until)
+    filters = {"actor": actor or "", "action": action or "", "since": since or "", "until": until or ""}
+    if any(text and not re.match(DAY_PATTERN, text) for text in (since, until)):
+        error = "日期应为 YYYY-MM-DD 格式。"
+        return _page(
+            request, "admin_audit.html", 422, rows=[], filters=filters, actions=audit.ACTION_NAMES, error=error
+        )
+    found = await run_in_threadpool(
+        audit_view, accounts(request), access, actor, action, parse_day(since), parse_day(until)
+    )
     rows = [
         {
             "when": dt.datetime.fromtimestamp(e.at, TZ).strftime("%Y-%m-%d %H:%M:%S"),
@@ -191,5 +208,4 @@ async def audit_page(
         }
         for e in found
     ]
-    filters = {"actor": actor or "", "action": action or "", "since": since or "", "until": until or ""}
-    return _page(request, "admin_audit.html", rows=rows, filters=filters, actions=audit.ACTION_NAMES)
+    return _page(request, "admin_audit.html", rows=rows, filters=filters, actions=audit.ACTION_NAMES, error="")

@@ -19,7 +19,7 @@ from assistant.auth.signin import LoginRefused, SignIn, sign_in
 from assistant.settings import Settings
 from assistant.web.access_dep import get_access
 from assistant.web.auth_middleware import COOKIE, AccountsHolder, bearer, cookie
-from assistant.web.schemas import error_response
+from assistant.web.schemas import ERRORS, error_response
 from assistant.web.state import get_settings
 
 router = APIRouter(tags=["accounts"])
@@ -52,6 +52,7 @@ class LoggedOut(BaseModel):
 LOGIN_ERRORS: dict[int | str, dict[str, Any]] = {
     401: error_response("wrong login or password (the same answer for both)"),
     429: error_response("too many attempts: this login is locked, or this address tried too often"),
+    **ERRORS,
 }
 
 
