@@ -76,7 +76,7 @@ def _templates(folder: Path) -> Jinja2Templates:
 def _optional_routers(app: FastAPI) -> list[str]:
     """Routes other modules of this package contribute (``facts_routes.router``); the names included."""
     included = []
-    for name in ("assistant.web.facts_routes",):
+    for name in ("assistant.web.facts_routes", "assistant.web.routes_chats", "assistant.web.routes_feedback"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
