@@ -84,6 +84,15 @@ def test_sign_in_ask_audit_and_sign_out(browser, server):
     assert page.locator("#audit-table tbody tr").count() == 1
     shot(page, "admin-audit")
 
+    page.goto("/documents")
+    context.clear_cookies()  # the session is gone (expired, or signed out elsewhere)
+    page.evaluate("fetch('/api/documents')")  # the page's next request takes it to the sign-in page
+    page.wait_for_url("**/login?next=%2Fdocuments")
+    page.fill("#login-name", "guanli")
+    page.fill("#login-password", PASSWORD)
+    page.click("#login-button")
+    page.wait_for_url("**/documents")  # and back where it was
+
     page.click("#logout-button")
     page.wait_for_url("**/login")
     page.goto("/documents")
