@@ -140,3 +140,23 @@ def test_login_page_form(client: TestClient, settings: Settings) -> None:
     page = client.get("/")
     assert page.status_code == 200 and "zhang" in page.text and 'name="csrf-token"' in page.text
     assert "账户与日志" not in page.text  # an editor, not an admin
+
+
+def test_server_mode_keeps_accounts_in_the_database(pg_server: object, tmp_path: Path) -> None:
+    from pydantic import SecretStr
+
+    from assistant.store.pg_schema import apply_migrations
+    from assistant.store.postgres import connect_once
+    from tests.conftest import new_database
+
+    url = new_database(pg_server, "accounts_web")
+    settings = make_settings(tmp_path / "unused-index", database_url=SecretStr(url))
+    client = TestClient(create_app(settings))
+    assert client.get("/api/me").json()["open_mode"] is True  # no tables yet (no ingest): no user can exist
+    with connect_once(url) as conn:
+        apply_migrations(conn, 384)
+    add_user(AccountsDB.open(settings), "pg-user", PASSWORD, {"默认": "viewer"})
+    assert client.get("/api/me").status_code == 401
+    assert sign_in(client, "pg-user")["roles"] == {"默认": "viewer"}
+    assert client.get("/api/me").json()["login"] == "pg-user"
+    assert not (tmp_path / "unused-index").exists()  # nothing written beside an index
