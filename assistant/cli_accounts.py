@@ -28,7 +28,7 @@ from assistant.auth.accounts import (
     set_role,
 )
 from assistant.auth.db import AccountsDB, AccountsUnavailable
-from assistant.auth.passwords import WeakPassword
+from assistant.auth.passwords import HashParams, WeakPassword
 from assistant.settings import Settings
 
 console = Console(stderr=True)
@@ -41,12 +41,16 @@ KbOpt = Annotated[str, typer.Option("--kb", help="knowledge bases, comma separat
 StdinOpt = Annotated[bool, typer.Option("--password-stdin", help="read the password from standard input")]
 
 
-def _open(index: Path | None) -> AccountsDB:
+def _settings(index: Path | None) -> Settings:
     settings = Settings()
     if index is not None:
         settings.index_dir = index
+    return settings
+
+
+def _open(index: Path | None) -> AccountsDB:
     try:
-        return AccountsDB.open(settings)
+        return AccountsDB.open(_settings(index))
     except AccountsUnavailable as exc:
         _fail(str(exc))
 
@@ -106,7 +110,7 @@ def users_add(
     db = _open(index)
     try:
         with db.transaction() as tx:
-            add_user(tx, login, password, roles)
+            add_user(tx, login, password, roles, HashParams.of(_settings(index)))
             audit.record(tx, None, "user_add", login, {"roles": roles})
     except (AccountError, WeakPassword) as exc:
         _fail(str(exc))
@@ -137,7 +141,7 @@ def users_password(login: str, password_stdin: StdinOpt = False, index: IndexOpt
     """Set a new password for LOGIN."""
     password = _read_password(password_stdin)
     try:
-        set_password(_open(index), login, password)
+        set_password(_open(index), login, password, HashParams.of(_settings(index)))
     except (AccountError, WeakPassword) as exc:
         _fail(str(exc))
     console.print(f"password of {login} changed")

@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     login_max_failures: int = 5  # failed sign-ins of one login in a row before it is locked
     login_lockout_s: float = 900.0  # for this long after its last failure
     login_attempts_per_minute: int = 20  # sign-in attempts from one address, any login
+    # Argon2id parameters of new password hashes (argon2-cffi's RFC 9106 low-memory defaults)
+    password_time_cost: int = 3
+    password_memory_kib: int = 65_536
+    password_parallelism: int = 4
     job_lease_seconds: float = 60.0  # a worker renews its job's lease; a dead worker's job is retried after it
     ingest_job_timeout: float = 3600.0  # seconds `assistant ingest` waits for its queued jobs
 

@@ -22,18 +22,21 @@ from assistant.auth.accounts import (
     users_exist,
 )
 from assistant.auth.db import AccountsDB
-from assistant.auth.passwords import WeakPassword
+from assistant.auth.passwords import HashParams, WeakPassword, needs_rehash
 from assistant.auth.sessions import end_session, find_session, start_session
 from assistant.auth.signin import LoginRefused, access_of, sign_in
 from assistant.settings import Settings
 from tests.conftest import make_settings
+from tests.helpers_auth import FAST_HASH
 
 PASSWORD = "correct horse 9"
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path / "index", login_max_failures=3, login_lockout_s=1.5, login_attempts_per_minute=8)
+    return make_settings(
+        tmp_path / "index", login_max_failures=3, login_lockout_s=1.5, login_attempts_per_minute=8, **FAST_HASH
+    )
 
 
 @pytest.fixture
@@ -41,11 +44,12 @@ def db(settings: Settings) -> AccountsDB:
     db = AccountsDB.open(settings)
     add_kb(db, "城管局")
     add_kb(db, "文明办")
-    add_user(db, "li", PASSWORD, {"城管局": "editor", "文明办": "viewer"})
+    add_user(db, "li", PASSWORD, {"城管局": "editor", "文明办": "viewer"}, HashParams.of(settings))
     return db
 
 
-def test_users_roles_and_knowledge_bases(db: AccountsDB) -> None:
+def test_users_roles_and_knowledge_bases(db: AccountsDB, settings: Settings) -> None:
+    fast = HashParams.of(settings)
     assert users_exist(db)
     assert list_kbs(db) == sorted(["城管局", "文明办", "默认"])
     assert add_kb(db, "城管局") is False
@@ -55,9 +59,9 @@ def test_users_roles_and_knowledge_bases(db: AccountsDB) -> None:
     assert roles_of(db, "li") == {"文明办": "admin"}
     assert [(u.login, dict(u.roles)) for u in list_users(db)] == [("li", {"文明办": "admin"})]
     with pytest.raises(AccountError, match="已存在"):
-        add_user(db, "li", PASSWORD, {})
+        add_user(db, "li", PASSWORD, {}, fast)
     with pytest.raises(AccountError, match="没有名为“财政局”的知识库"):
-        add_user(db, "wang", PASSWORD, {"财政局": "viewer"})
+        add_user(db, "wang", PASSWORD, {"财政局": "viewer"}, fast)
     with pytest.raises(AccountError, match="角色"):
         set_role(db, "li", "文明办", "owner")
     with pytest.raises(WeakPassword, match="太短"):
@@ -86,7 +90,10 @@ def test_sign_in_gives_a_session_with_the_users_roles(db: AccountsDB, settings: 
     assert end_session(db, signed.token) and find_session(db, signed.token) is None
 
 
-def test_wrong_login_and_wrong_password_answer_alike(db: AccountsDB, settings: Settings) -> None:
+def test_wrong_login_and_wrong_password_answer_alike(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "shipped")  # the shipped hash parameters
+    db = AccountsDB.open(settings)
+    add_user(db, "li", PASSWORD, {})
     answers = []
     for login, password in (("li", "wrong password"), ("nobody", PASSWORD)):
         started = time.perf_counter()
@@ -94,9 +101,19 @@ def test_wrong_login_and_wrong_password_answer_alike(db: AccountsDB, settings: S
             sign_in(db, settings, login, password, "10.0.0.1")
         answers.append((refused.value.status, refused.value.detail, time.perf_counter() - started))
     assert answers[0][:2] == answers[1][:2] == (401, "登录名或密码错误。")
-    assert answers[1][2] > 0.3 * answers[0][2]  # an unknown login is hashed too
+    assert 0.3 < answers[1][2] / answers[0][2] < 3  # an unknown login costs a hash too
     actions = [(e.action, e.target) for e in audit.entries(db)]
     assert actions == [("login_failed", "nobody"), ("login_failed", "li")]
+
+
+def test_hash_renewed_with_new_parameters_at_sign_in(db: AccountsDB, settings: Settings) -> None:
+    stored = db.rows("SELECT password_hash FROM users WHERE login = 'li'")[0]["password_hash"]
+    assert "m=1024,t=1,p=1" in stored
+    stronger = settings.model_copy(update={"password_time_cost": 2})
+    sign_in(db, stronger, "li", PASSWORD, "10.0.0.1")
+    renewed = db.rows("SELECT password_hash FROM users WHERE login = 'li'")[0]["password_hash"]
+    assert "m=1024,t=2,p=1" in renewed and not needs_rehash(renewed, HashParams.of(stronger))
+    assert sign_in(db, stronger, "li", PASSWORD, "10.0.0.1").session.login == "li"
 
 
 def test_lockout_after_failures_then_lifted(db: AccountsDB, settings: Settings) -> None:

@@ -12,20 +12,22 @@ from fastapi.testclient import TestClient
 from assistant.auth import audit
 from assistant.auth.accounts import add_kb, add_user, roles_of
 from assistant.auth.db import AccountsDB
+from assistant.auth.passwords import HashParams
 from assistant.web.app import create_app
 from tests.conftest import make_settings
+from tests.helpers_auth import FAST_HASH
 
 PASSWORD = "s3cret-password"
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> tuple[TestClient, AccountsDB]:
-    settings = make_settings(tmp_path / "index")
+    settings = make_settings(tmp_path / "index", **FAST_HASH)
     db = AccountsDB.open(settings)
     for kb in ("城管局", "文明办"):
         add_kb(db, kb)
-    add_user(db, "boss", PASSWORD, {"城管局": "admin", "文明办": "viewer"})
-    add_user(db, "editor1", PASSWORD, {"城管局": "editor"})
+    add_user(db, "boss", PASSWORD, {"城管局": "admin", "文明办": "viewer"}, HashParams.of(settings))
+    add_user(db, "editor1", PASSWORD, {"城管局": "editor"}, HashParams.of(settings))
     audit.record(db, "editor1", "upload", "城管.docx", {"kb": "城管局"})
     audit.record(db, "other", "upload", "文明.docx", {"kb": "文明办"})
     return TestClient(create_app(settings)), db

@@ -11,10 +11,12 @@ from assistant.auth.db import AccountsDB
 from assistant.auth.signin import sign_in
 from assistant.cli import app
 from tests.conftest import make_settings
+from tests.helpers_auth import FAST_HASH
 
 
 def run(index: Path, *args: str, password: str | None = None) -> tuple[int, str, str]:
-    runner = CliRunner(env={"ASSISTANT_INDEX_DIR": str(index)})
+    env = {f"ASSISTANT_{key.upper()}": str(value) for key, value in FAST_HASH.items()}
+    runner = CliRunner(env={"ASSISTANT_INDEX_DIR": str(index), **env})
     result = runner.invoke(app, list(args), input=None if password is None else password + "\n")
     return result.exit_code, result.stdout, result.stderr
 
@@ -42,7 +44,7 @@ def test_kb_and_users_commands(tmp_path: Path) -> None:
     assert run(index, "users", "list")[1].strip() == "li\t城管局=editor"
     assert run(index, "kb", "list")[1].split() == ["城管局", "默认"]
 
-    settings = make_settings(index)
+    settings = make_settings(index, **FAST_HASH)
     db = AccountsDB.open(settings)
     assert sign_in(db, settings, "li", "long enough 1", "cli-test").session.login == "li"
     assert run(index, "users", "password", "li", "--password-stdin", password="another one 2")[0] == 0

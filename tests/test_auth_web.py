@@ -11,17 +11,19 @@ from fastapi.testclient import TestClient
 
 from assistant.auth.accounts import add_kb, add_user
 from assistant.auth.db import AccountsDB
+from assistant.auth.passwords import HashParams
 from assistant.settings import Settings
 from assistant.web.app import create_app
 from assistant.web.auth_middleware import COOKIE
 from tests.conftest import make_settings
+from tests.helpers_auth import FAST_HASH
 
 PASSWORD = "s3cret-password"
 
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path / "index", login_max_failures=3, login_attempts_per_minute=100)
+    return make_settings(tmp_path / "index", login_max_failures=3, login_attempts_per_minute=100, **FAST_HASH)
 
 
 @pytest.fixture
@@ -32,7 +34,7 @@ def client(settings: Settings) -> TestClient:
 def with_users(settings: Settings) -> AccountsDB:
     db = AccountsDB.open(settings)
     add_kb(db, "城管局")
-    add_user(db, "zhang", PASSWORD, {"城管局": "editor"})
+    add_user(db, "zhang", PASSWORD, {"城管局": "editor"}, HashParams.of(settings))
     return db
 
 
@@ -150,12 +152,12 @@ def test_server_mode_keeps_accounts_in_the_database(pg_server: object, tmp_path:
     from tests.conftest import new_database
 
     url = new_database(pg_server, "accounts_web")
-    settings = make_settings(tmp_path / "unused-index", database_url=SecretStr(url))
+    settings = make_settings(tmp_path / "unused-index", database_url=SecretStr(url), **FAST_HASH)
     client = TestClient(create_app(settings))
     assert client.get("/api/me").json()["open_mode"] is True  # no tables yet (no ingest): no user can exist
     with connect_once(url) as conn:
         apply_migrations(conn, 384)
-    add_user(AccountsDB.open(settings), "pg-user", PASSWORD, {"默认": "viewer"})
+    add_user(AccountsDB.open(settings), "pg-user", PASSWORD, {"默认": "viewer"}, HashParams.of(settings))
     assert client.get("/api/me").status_code == 401
     assert sign_in(client, "pg-user")["roles"] == {"默认": "viewer"}
     assert client.get("/api/me").json()["login"] == "pg-user"

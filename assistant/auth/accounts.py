@@ -10,7 +10,7 @@ from typing import cast
 
 from assistant.auth.access import DEFAULT_KB, Role, is_role
 from assistant.auth.db import SQL
-from assistant.auth.passwords import hash_password
+from assistant.auth.passwords import DEFAULT_PARAMS, HashParams, hash_password
 
 LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9_.@\-\u4e00-\u9fff]{1,64}$")
 KB_PATTERN = re.compile(r"^[^\s/\\<>\"'`]{1,64}$")
@@ -66,10 +66,10 @@ def _check_roles(db: SQL, roles: Mapping[str, str]) -> None:
             raise AccountError(f"没有名为“{kb}”的知识库：请先创建（assistant kb add {kb}）。")
 
 
-def add_user(db: SQL, login: str, password: str, roles: Mapping[str, str]) -> None:
+def add_user(db: SQL, login: str, password: str, roles: Mapping[str, str], params: HashParams = DEFAULT_PARAMS) -> None:
     """A new user with ``roles`` (knowledge base -> role); every knowledge base must exist."""
     check_login(login)
-    password_hash = hash_password(password)  # WeakPassword (a ValueError) before anything is written
+    password_hash = hash_password(password, params)  # WeakPassword (a ValueError) before anything is written
     _check_roles(db, roles)
     if db.rows("SELECT login FROM users WHERE login = ?", (login,)):
         raise AccountError(f"用户“{login}”已存在。")
@@ -91,8 +91,8 @@ def set_role(db: SQL, login: str, kb: str, role: str | None) -> None:
         db.execute("INSERT INTO user_roles (login, kb, role) VALUES (?, ?, ?)", (login, kb, role))
 
 
-def set_password(db: SQL, login: str, password: str) -> None:
-    password_hash = hash_password(password)
+def set_password(db: SQL, login: str, password: str, params: HashParams = DEFAULT_PARAMS) -> None:
+    password_hash = hash_password(password, params)
     if not db.rows("SELECT login FROM users WHERE login = ?", (login,)):
         raise AccountError(f"没有用户“{login}”。")
     db.execute("UPDATE users SET password_hash = ? WHERE login = ?", (password_hash, login))

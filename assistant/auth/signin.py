@@ -10,7 +10,7 @@ from assistant.auth import audit
 from assistant.auth.access import Access
 from assistant.auth.accounts import password_hash_of, roles_of, set_password
 from assistant.auth.db import SQL, AccountsDB
-from assistant.auth.passwords import DUMMY_HASH, needs_rehash, verify_password
+from assistant.auth.passwords import HashParams, needs_rehash, spend_like_a_check, verify_password
 from assistant.auth.sessions import Session, start_session
 from assistant.auth.throttle import LoginPolicy, note_attempt, wait_seconds
 from assistant.settings import Settings
@@ -49,16 +49,18 @@ def sign_in(db: AccountsDB, settings: Settings, login: str, password: str, clien
     wait = wait_seconds(db, login, client, login_policy(settings), now)
     if wait > 0:
         raise LoginRefused(429, LOCKED.format(minutes=max(1, round(wait / 60))), retry_after=int(wait) + 1)
+    params = HashParams.of(settings)
     stored = password_hash_of(db, login)
-    # An unknown login is checked against a hash too: both failures take the same time.
-    ok = verify_password(stored or DUMMY_HASH, password) and stored is not None
+    if stored is None:
+        spend_like_a_check(password, params)  # an unknown login takes as long as a wrong password
+    ok = stored is not None and verify_password(stored, password)
     with db.transaction() as tx:  # the writes of one attempt commit once
         note_attempt(tx, login, client, ok, now)
         if not ok:
             audit.record(tx, None, "login_failed", login, {"client": client})
         else:
-            if stored is not None and needs_rehash(stored):
-                set_password(tx, login, password)
+            if stored is not None and needs_rehash(stored, params):
+                set_password(tx, login, password, params)
             token, session = start_session(tx, login, settings.session_hours * 3600.0, now)
             audit.record(tx, login, "login", login, {"client": client})
     if not ok:

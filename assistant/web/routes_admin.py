@@ -20,10 +20,11 @@ from assistant.auth import audit
 from assistant.auth.access import ROLES, Access
 from assistant.auth.accounts import AccountError, add_kb, add_user, list_kbs, list_users, set_role
 from assistant.auth.db import AccountsDB
-from assistant.auth.passwords import WeakPassword
+from assistant.auth.passwords import HashParams, WeakPassword
 from assistant.web.access_dep import require_admin_access
 from assistant.web.routes_auth import accounts
 from assistant.web.schemas import ERRORS, error_response
+from assistant.web.state import get_settings
 
 router = APIRouter(tags=["accounts"])
 OPEN_MODE_READ_ONLY = "尚未创建任何用户：请先用命令 assistant users add 创建管理员，再在此管理账户。"
@@ -149,13 +150,14 @@ async def users_post(request: Request, access: Access = Depends(require_admin_ac
     if access.open_mode:
         return await run_in_threadpool(_users_page, request, access, 403, OPEN_MODE_READ_ONLY)
     try:
-        done = await run_in_threadpool(_apply, accounts(request), access, form)
+        params = HashParams.of(get_settings(request))
+        done = await run_in_threadpool(_apply, accounts(request), access, form, params)
     except (AccountError, WeakPassword) as exc:
         return await run_in_threadpool(_users_page, request, access, 400, str(exc))
     return RedirectResponse(f"/admin/users?ok={quote(done)}", status_code=303)
 
 
-def _apply(db: AccountsDB, access: Access, form: dict[str, str]) -> str:
+def _apply(db: AccountsDB, access: Access, form: dict[str, str], params: HashParams) -> str:
     action, login, kb, role = form.get("do"), form.get("login", ""), form.get("kb", ""), form.get("role", "")
     if action == "add_kb":
         with db.transaction() as tx:
@@ -168,7 +170,7 @@ def _apply(db: AccountsDB, access: Access, form: dict[str, str]) -> str:
         raise AccountError(f"没有权限：您不是知识库“{kb}”的管理员。")
     if action == "add_user":
         with db.transaction() as tx:
-            add_user(tx, login, form.get("password", ""), {kb: role})
+            add_user(tx, login, form.get("password", ""), {kb: role}, params)
             audit.record(tx, access.login, "user_add", login, {"kb": kb, "role": role})
         return f"已新增用户“{login}”。"
     if action == "set_role":
