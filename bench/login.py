@@ -42,14 +42,16 @@ def main() -> None:
     args = parser.parse_args()
     load_before = load_avg()
     with tempfile.TemporaryDirectory() as tmp:
-        open_settings = Settings(index_dir=Path(tmp) / "open", login_attempts_per_minute=10_000, login_max_failures=10_000)
-        settings = Settings(index_dir=Path(tmp) / "users", login_attempts_per_minute=10_000, login_max_failures=10_000)
+        limits = {"login_attempts_per_minute": 10_000, "login_max_failures": 10_000}
+        open_settings = Settings(index_dir=Path(tmp) / "open", **limits)
+        settings = Settings(index_dir=Path(tmp) / "users", **limits)
         add_user(AccountsDB.open(settings), "bench", PASSWORD, {"默认": "viewer"})
         stored = hash_password(PASSWORD)
         client = TestClient(create_app(settings))
         open_client = TestClient(create_app(open_settings))
         good = {"login": "bench", "password": PASSWORD}
         bad = {"login": "bench", "password": "wrong-password"}
+        unknown = {"login": "nobody", "password": PASSWORD}
         token = client.post("/api/login", json=good).json()["token"]
         bearer = {"Authorization": f"Bearer {token}"}
         client.get("/api/me", headers=bearer)
@@ -58,6 +60,7 @@ def main() -> None:
             "Argon2id verify (t=3, 64 MiB, p=4)": timed(lambda: verify_password(stored, PASSWORD), args.repeat),
             "POST /api/login, right password": timed(lambda: client.post("/api/login", json=good), args.repeat),
             "POST /api/login, wrong password": timed(lambda: client.post("/api/login", json=bad), args.repeat),
+            "POST /api/login, unknown login": timed(lambda: client.post("/api/login", json=unknown), args.repeat),
             "GET /api/me signed in (Bearer)": timed(lambda: client.get("/api/me", headers=bearer), args.repeat * 10),
             "GET /api/me open mode (no user)": timed(lambda: open_client.get("/api/me"), args.repeat * 10),
         }
