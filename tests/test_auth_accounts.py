@@ -35,7 +35,7 @@ PASSWORD = "correct horse 9"
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return make_settings(
-        tmp_path / "index", login_max_failures=3, login_lockout_s=1.5, login_attempts_per_minute=8, **FAST_HASH
+        tmp_path / "index", login_max_failures=3, login_lockout_s=1.0, login_attempts_per_minute=8, **FAST_HASH
     )
 
 
@@ -124,7 +124,7 @@ def test_lockout_after_failures_then_lifted(db: AccountsDB, settings: Settings) 
     with pytest.raises(LoginRefused) as locked:
         sign_in(db, settings, "li", PASSWORD, "10.0.0.3")  # the right password, from elsewhere: still locked
     assert locked.value.status == 429 and locked.value.retry_after >= 1 and "分钟后再试" in locked.value.detail
-    time.sleep(1.6)
+    time.sleep(1.1)
     assert sign_in(db, settings, "li", PASSWORD, "10.0.0.3").session.login == "li"
 
 
