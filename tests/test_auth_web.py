@@ -162,3 +162,16 @@ def test_server_mode_keeps_accounts_in_the_database(pg_server: object, tmp_path:
     assert sign_in(client, "pg-user")["roles"] == {"默认": "viewer"}
     assert client.get("/api/me").json()["login"] == "pg-user"
     assert not (tmp_path / "unused-index").exists()  # nothing written beside an index
+
+
+def test_the_admin_token_is_retired_once_a_user_exists(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "index", admin_token="old-admin-token", **FAST_HASH)
+    client = TestClient(create_app(settings))
+    files = {"files": ("a.txt", "一、概况".encode())}
+    for headers in ({"X-Admin-Token": "old-admin-token"}, {"Authorization": "Bearer old-admin-token"}):
+        assert client.delete("/api/documents/x", headers=headers).status_code != 401  # open mode: the token works
+    assert client.delete("/api/documents/x", headers={"X-Admin-Token": "wrong"}).status_code == 401
+    with_users(settings)
+    for headers in ({"X-Admin-Token": "old-admin-token"}, {"Authorization": "Bearer old-admin-token"}):
+        assert client.post("/api/documents", files=files, headers=headers).status_code == 401
+        assert client.delete("/api/documents/x", headers=headers).status_code == 401
