@@ -79,6 +79,7 @@ class Hit:
             "year": self.meta.year if self.meta else None,
             "body": self.meta.body if self.meta else "",
             "kind": self.meta.kind if self.meta else "",
+            "kb": self.meta.kb if self.meta else "",
         }
 
 

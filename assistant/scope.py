@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from assistant.facts.book import FactBook
 
 KB_NAME_MAX = 40
+KB_NAME_PATTERN = r"^[^\x00-\x1f\x7f-\x9f/\\]*$"  # what kb_name accepts, for API schemas
 
 
 def kb_name(text: str) -> str:
@@ -24,7 +25,7 @@ def kb_name(text: str) -> str:
         raise ValueError("知识库名称不能为空。")
     if len(name) > KB_NAME_MAX:
         raise ValueError(f"知识库名称过长（{len(name)} 字，上限 {KB_NAME_MAX} 字）。")
-    if any(unicodedata.category(ch).startswith("C") or ch in "/\\" for ch in name):
+    if any(unicodedata.category(ch) == "Cc" or ch in "/\\" for ch in name):
         raise ValueError("知识库名称不能含控制字符或斜杠。")
     return name
 

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     password_time_cost: int = 3
     password_memory_kib: int = 65_536
     password_parallelism: int = 4
+    # A question this close (cosine of the question embeddings, details agreeing) to one an
+    # editor answered gets the curated answer (标注): measured in bench/curated_threshold.py.
+    curated_threshold: float = 0.995
     job_lease_seconds: float = 60.0  # a worker renews its job's lease; a dead worker's job is retried after it
     ingest_job_timeout: float = 3600.0  # seconds `assistant ingest` waits for its queued jobs
 

@@ -45,6 +45,31 @@ def current_generation(index_dir: Path) -> Path:
     return folder
 
 
+class _Prepared:
+    """What searching within one allowed set needs, made on first use: FAISS's selector and
+    the keyword scores' mask (shared by threads: FAISS only reads a selector)."""
+
+    def __init__(self, allowed: np.ndarray):
+        self.allowed = allowed
+        self._selector: Any = None
+        self._mask: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    def selector(self) -> Any:
+        import faiss
+
+        with self._lock:
+            if self._selector is None:
+                self._selector = faiss.IDSelectorBatch(self.allowed)
+            return self._selector
+
+    def mask(self, rowids: np.ndarray) -> np.ndarray:
+        with self._lock:
+            if self._mask is None:
+                self._mask = np.isin(rowids, self.allowed)
+            return self._mask
+
+
 class EmbeddedStore:
     """One on-disk index generation, opened read-only. Safe to share between threads."""
 
@@ -70,6 +95,10 @@ class EmbeddedStore:
         self._bm25 = bm25s.BM25.load(str(folder / "bm25"), load_corpus=False) if self.count() else None
         self._has_kb = any(r["name"] == "kb" for r in self._query("PRAGMA table_info(documents)"))
         self._kb_clauses: dict[tuple[str, ...], tuple[tuple[str, list[Any]] | None]] = {}
+        # A generation never changes: the passages of a knowledge-base filter, and the FAISS
+        # selector and keyword mask of an allowed set, are made once (bench/kb_filter.py).
+        self._kb_rowids: dict[tuple[str, ...], np.ndarray | None] = {}
+        self._prepared: dict[int, _Prepared] = {}
         ids = self._query("SELECT rowid FROM chunks ORDER BY rowid")
         # bm25s scores by position in indexing order; rowids were indexed in ascending order.
         self._bm25_rowids = np.array([r[0] for r in ids], dtype=np.int64)
@@ -164,6 +193,32 @@ class EmbeddedStore:
     def chunk_rowids(self, filters: Filters) -> np.ndarray | None:
         if filters.is_empty():
             return None
+        if filters.only_kbs():
+            assert filters.kbs is not None
+            key = tuple(sorted(set(filters.kbs)))
+            with self._lock:
+                if key in self._kb_rowids:
+                    return self._kb_rowids[key]
+            found = self._rowids(filters)
+            with self._lock:
+                if len(self._kb_rowids) > 64:
+                    self._kb_rowids.clear()
+                return self._kb_rowids.setdefault(key, found)
+        return self._rowids(filters)
+
+    def _prepared_for(self, allowed: np.ndarray) -> _Prepared:
+        """The selector and keyword mask of ``allowed`` (kept while that array is the one cached)."""
+        with self._lock:
+            entry = self._prepared.get(id(allowed))
+            if entry is not None and entry.allowed is allowed:
+                return entry
+            entry = _Prepared(allowed)
+            if len(self._prepared) > 16:
+                self._prepared.clear()
+            self._prepared[id(allowed)] = entry
+            return entry
+
+    def _rowids(self, filters: Filters) -> np.ndarray | None:
         clauses: list[str] = []
         args: list[Any] = []
         if filters.kbs is not None:
@@ -204,7 +259,7 @@ class EmbeddedStore:
         params = None
         selector = None  # referenced here until the search is done (params holds a C++ pointer to it)
         if allowed is not None:
-            selector = faiss.IDSelectorBatch(allowed)
+            selector = self._prepared_for(allowed).selector()
             params = faiss.SearchParameters()
             params.sel = selector
         k = min(k, self._faiss.ntotal)
@@ -220,8 +275,7 @@ class EmbeddedStore:
             return []
         scores = self._bm25.get_scores(known)
         if allowed is not None:
-            mask = np.isin(self._bm25_rowids, allowed)
-            scores = np.where(mask, scores, 0.0)
+            scores = np.where(self._prepared_for(allowed).mask(self._bm25_rowids), scores, 0.0)
         top = np.argsort(-scores)[:k]
         return [(int(self._bm25_rowids[i]), float(scores[i])) for i in top if scores[i] > 0]
 

@@ -102,11 +102,20 @@ def get_book(request: Request) -> FactBook:
         cached = getattr(request.app.state, "facts_book", None)
         if cached is not None and cached[0] == key:
             cached_book: FactBook = cached[1]
-            return cached_book
+            return _readable(request, store, cached_book)
     book = FactBook.from_store(store, criteria)
     with _LOCK:
         request.app.state.facts_book = (key, book)
-    return book
+    return _readable(request, store, book)
+
+
+def _readable(request: Request, store: Any, book: FactBook) -> FactBook:
+    """The facts of the documents in the request's knowledge bases (all in open mode)."""
+    from assistant.scope import fact_doc_ids, restrict_book
+    from assistant.web.kb_access import readable_kbs
+
+    kbs = readable_kbs(request)
+    return book if kbs is None else restrict_book(book, fact_doc_ids(store.documents(), kbs))
 
 
 # -- filters ---------------------------------------------------------------------------------
@@ -164,7 +173,8 @@ def api_facts(
 def export_csv(
     request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery, body: str = BodyQuery
 ) -> CsvResponse:
-    _, facts, _ = _facts(request, kind, q, year, body)
+    _, facts, filters = _facts(request, kind, q, year, body)
+    _audit_export(request, "export.csv", filters, len(facts))
     return CsvResponse(to_csv(facts), headers={"Content-Disposition": attachment("csv")})
 
 
@@ -172,8 +182,15 @@ def export_csv(
 def export_xlsx(
     request: Request, kind: str = KindQuery, q: str = WordsQuery, year: str = YearQuery, body: str = BodyQuery
 ) -> XlsxResponse:
-    _, facts, _ = _facts(request, kind, q, year, body)
+    _, facts, filters = _facts(request, kind, q, year, body)
+    _audit_export(request, "export.xlsx", filters, len(facts))
     return XlsxResponse(to_xlsx(facts), headers={"Content-Disposition": attachment("xlsx")})
+
+
+def _audit_export(request: Request, what: str, filters: dict[str, Any], count: int) -> None:
+    from assistant.web.kb_access import audit
+
+    audit(request, "export", f"facts/{what}", {"filters": {k: v for k, v in filters.items() if v}, "facts": count})
 
 
 def _comparison(book: FactBook, measure: str) -> dict[str, Any]:

@@ -17,10 +17,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Request
 from filelock import FileLock, Timeout
 from starlette.concurrency import run_in_threadpool
 
+from assistant.auth.access import Access, require
 from assistant.facts.book import facts_version, write_facts
 from assistant.index.build import IngestBusy, _remove_stale, _switch_current
 from assistant.ingest.meta import BODIES
@@ -29,7 +30,9 @@ from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.text import to_simplified
 from assistant.web import messages
-from assistant.web.routes_documents import ADMIN_ERRORS, require_admin
+from assistant.web.access_dep import require_editor
+from assistant.web.kb_access import audit
+from assistant.web.routes_documents import ADMIN_ERRORS
 from assistant.web.schemas import ERRORS, MetaCorrection, MetaResult, error_response
 from assistant.web.state import get_assistant, get_settings
 from assistant.web.uploads import inside
@@ -64,6 +67,7 @@ def corrected(meta: DocumentMeta, fields: dict[str, Any]) -> DocumentMeta:
         kind=fields.get("kind", meta.kind),
         period=meta.period,
         place=meta.place,
+        kb=meta.kb,
     )
 
 
@@ -121,9 +125,10 @@ def _record_facts_version(folder: Path) -> None:
 
 
 def correct_document(
-    assistant: Assistant, settings: Settings, doc_id: str, fields: dict[str, Any]
+    assistant: Assistant, settings: Settings, doc_id: str, fields: dict[str, Any], access: Access | None = None
 ) -> dict[str, Any] | None:
-    """Apply the correction as a new index generation; None when there is no such document."""
+    """Apply the correction as a new index generation; None when there is no such document, or
+    ``access`` cannot see it. ``AccessDenied`` when ``access`` may see but not edit it."""
     index_dir = settings.index_dir
     lock = FileLock(str(index_dir / ".lock"), timeout=LOCK_WAIT)
     try:
@@ -133,8 +138,10 @@ def correct_document(
     try:
         store = assistant.embedded_store()  # the current generation, read again now that no ingest runs
         document = store.document(doc_id)
-        if document is None:
+        if document is None or (access is not None and not access.can(document.meta.kb, "viewer")):
             return None
+        if access is not None:
+            require(access, document.meta.kb, "editor")
         meta = corrected(document.meta, fields)
         name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
         if not store.copy_with_document_meta(doc_id, meta, index_dir / name):
@@ -154,6 +161,7 @@ def correct_document(
         "body": meta.body,
         "body_full": meta.body_full,
         "kind": meta.kind,
+        "kb": meta.kb,
         "generation": name,
         "sidecar": sidecar,
     }
@@ -161,9 +169,8 @@ def correct_document(
 
 @router.patch(
     "/api/documents/{doc_id}",
-    dependencies=[Depends(require_admin)],
     response_model=MetaResult,
-    summary="Correct a document's title, years, body or kind (admin)",
+    summary="Correct a document's title, years, body or kind (editor)",
     responses=ERRORS
     | ADMIN_ERRORS
     | {404: error_response("no such document"), 409: error_response("another ingest is running")},
@@ -171,14 +178,21 @@ def correct_document(
 async def patch_document(
     doc_id: str,
     correction: MetaCorrection,
+    request: Request,
     assistant: Assistant = Depends(get_assistant),
     settings: Settings = Depends(get_settings),
+    access: Access = Depends(require_editor),
 ) -> Any:
     """Set the metadata of one document (JSON: any of `title`, `years`, `body`, `kind`). The
     index keeps the correction in later generations, and `NAME.meta.json` beside the file keeps
     it when the file changes."""
     fields = _clean(correction)
-    result = await run_in_threadpool(correct_document, assistant, settings, doc_id, fields)
+    found = await run_in_threadpool(assistant.document, doc_id, access.kbs())
+    if found is None:
+        raise HTTPException(404, messages.NO_DOCUMENT.format(doc_id=doc_id[:80]))
+    require(access, found[0].meta.kb, "editor")  # before the store is asked to change
+    result = await run_in_threadpool(correct_document, assistant, settings, doc_id, fields, access)
     if result is None:
         raise HTTPException(404, messages.NO_DOCUMENT.format(doc_id=doc_id[:80]))
+    audit(request, "meta_edit", doc_id, {"kb": result["kb"], "fields": sorted(fields), "title": result["title"]})
     return result

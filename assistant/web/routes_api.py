@@ -21,6 +21,9 @@ from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.web import messages
 from assistant.web.errors import index_error_detail
+from assistant.web.kb_access import audit, readable_kbs
+from assistant.web.routes_chats import NOT_FOUND as NO_CHAT
+from assistant.web.routes_chats import ChatMemory, memory_of
 from assistant.web.schemas import (
     ERRORS,
     NOT_BLANK,
@@ -116,12 +119,15 @@ def history_of(body: AskRequest, settings: Settings) -> list[dict[str, str]]:
     return [{"role": t.role, "content": t.content[:HISTORY_CONTENT_CHARS]} for t in turns]
 
 
-def _ask(assistant: Assistant, body: AskRequest, settings: Settings, mode: str | None = None) -> Answer:
+def _ask(
+    assistant: Assistant, body: AskRequest, settings: Settings, kbs: list[str] | None, mode: str | None = None
+) -> Answer:
     answer = assistant.ask(
         checked_question(body, settings),
         history=history_of(body, settings),
         mode=mode or body.mode,
         filters=body.filters.as_dict() if body.filters else None,
+        kbs=kbs,
     )
     return answer
 
@@ -130,33 +136,50 @@ def _ask(assistant: Assistant, body: AskRequest, settings: Settings, mode: str |
     "/api/ask",
     response_model=AskResponse,
     tags=["questions"],
-    responses=ERRORS,
+    responses=ERRORS | NO_CHAT,
     summary="Ask a question (cited answer or refusal)",
 )
 def ask(
-    body: AskRequest, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+    body: AskRequest,
+    request: Request,
+    assistant: Assistant = Depends(get_assistant),
+    settings: Settings = Depends(get_settings),
+    kbs: list[str] | None = Depends(readable_kbs),
 ) -> Any:
-    """A cited answer, or `refused: true` with the closest passages under `related`."""
-    return _ask(assistant, body, settings).to_dict()
+    """A cited answer, or `refused: true` with the closest passages under `related`. A question
+    an editor answered (a curated answer, 标注) gets that answer, with `answerer: "curated"` and
+    `curated` naming it. With `chat_id`, the question and answer are kept in that chat of yours
+    (`turn_id` names the turn, for feedback)."""
+    memory = memory_of(request, body)
+    question = checked_question(body, settings)
+    found = memory.curated(assistant, body, question)
+    data = found[0].to_dict() | found[1] if found else _ask(assistant, body, settings, kbs).to_dict()
+    return memory.keep(question, body.mode, data)
 
 
 def _llm_stream(
-    assistant: Assistant, body: AskRequest, settings: Settings, stop: threading.Event
+    assistant: Assistant, body: AskRequest, settings: Settings, stop: threading.Event, kbs: list[str] | None
 ) -> Iterator[tuple[str, Answer | str]]:
     return assistant.ask_stream(
         checked_question(body, settings),
         history=history_of(body, settings),
         filters=body.filters.as_dict() if body.filters else None,
         stop=stop,
+        kbs=kbs,
     )
 
 
 async def _llm_answer(
-    assistant: Assistant, body: AskRequest, settings: Settings, stop: threading.Event, answer: list[Answer]
+    assistant: Assistant,
+    body: AskRequest,
+    settings: Settings,
+    stop: threading.Event,
+    answer: list[Answer],
+    kbs: list[str] | None,
 ) -> AsyncIterator[ServerSentEvent]:
     """The LLM path's progress: ``progress`` (with the extractive answer, shown if the reader
     presses 停止), then ``llm_delta`` per token (unverified); the answer to show goes to ``answer``."""
-    async for kind, value in iterate_in_threadpool(_llm_stream(assistant, body, settings, stop)):
+    async for kind, value in iterate_in_threadpool(_llm_stream(assistant, body, settings, stop, kbs)):
         if isinstance(value, str):
             yield _event("llm_delta", {"text": value})
         elif kind == "extractive":
@@ -170,21 +193,34 @@ def _event(event: str, data: Any) -> ServerSentEvent:
     return ServerSentEvent(data=json.dumps(data, ensure_ascii=False), event=event)
 
 
-async def answer_events(assistant: Assistant, body: AskRequest, settings: Settings) -> AsyncIterator[ServerSentEvent]:
+async def answer_events(
+    assistant: Assistant,
+    body: AskRequest,
+    settings: Settings,
+    kbs: list[str] | None = None,
+    memory: ChatMemory | None = None,
+) -> AsyncIterator[ServerSentEvent]:
     """The events of one streamed answer. The answer is composed whole (extractive answers are
     not written token by token), so it is sent at once: ``citations``, the text as one ``delta``,
     then ``done``. Any failure ends the stream with an ``error`` event in Chinese. With an LLM
     reader, its progress comes first (``_llm_answer``); a reader who leaves stops its generation."""
     stop = threading.Event()
     try:
-        if settings.llm_base_url and body.mode == "qa":
+        question = checked_question(body, settings)
+        found = await run_in_threadpool(memory.curated, assistant, body, question) if memory else None
+        extra: dict[str, Any] = {}
+        if found is not None:  # a curated answer (标注) comes first
+            answer, extra = found
+        elif settings.llm_base_url and body.mode == "qa":
             shown: list[Answer] = []
-            async for event in _llm_answer(assistant, body, settings, stop, shown):
+            async for event in _llm_answer(assistant, body, settings, stop, shown, kbs):
                 yield event
             answer = shown[-1]
         else:
-            answer = await run_in_threadpool(_ask, assistant, body, settings)
-        data = answer.to_dict()
+            answer = await run_in_threadpool(_ask, assistant, body, settings, kbs)
+        data = answer.to_dict() | extra
+        if memory is not None:
+            data = await run_in_threadpool(memory.keep, question, body.mode, data)
         yield _event(
             "citations",
             {
@@ -217,6 +253,7 @@ async def answer_events(assistant: Assistant, body: AskRequest, settings: Settin
     summary="Ask, streamed as server-sent events",
     response_class=EventStreamResponse,
     responses=ERRORS
+    | NO_CHAT
     | {
         200: {
             "description": "text/event-stream: with an LLM reader, first `progress` ({text, timeout_s, "
@@ -236,8 +273,11 @@ async def ask_stream(body: AskRequest, request: Request) -> EventSourceResponse:
     settings = get_settings(request)
     checked_question(body, settings)
     await run_in_threadpool(lambda: assistant.store)  # 503 now, before the stream, if there is no index
+    memory = await run_in_threadpool(memory_of, request, body)  # 404 now for a chat that is not the user's
     return EventSourceResponse(
-        answer_events(assistant, body, settings), ping=PING_SECONDS, headers={"Cache-Control": "no-cache"}
+        answer_events(assistant, body, settings, readable_kbs(request), memory),
+        ping=PING_SECONDS,
+        headers={"Cache-Control": "no-cache"},
     )
 
 
@@ -265,6 +305,7 @@ def search(
     mode: Literal["hybrid", "dense", "bm25"] = Query("hybrid"),
     assistant: Assistant = Depends(get_assistant),
     settings: Settings = Depends(get_settings),
+    kbs: list[str] | None = Depends(readable_kbs),
 ) -> Any:
     """The best passages for `q` with document, heading path and score."""
     too_long("搜索词", q, settings)
@@ -276,7 +317,7 @@ def search(
     if is_blank(query):
         raise HTTPException(400, messages.QUERY_EMPTY)
     filters = {"year": _year(year), "body": body or None, "kind": kind or None, "doc_id": doc_id or None}
-    hits = assistant.search(query, k=k, filters=filters, mode=mode)
+    hits = assistant.search(query, k=k, filters=filters, mode=mode, kbs=kbs)
     return {"hits": [h.to_dict() for h in hits]}
 
 
@@ -297,14 +338,19 @@ def _attachment(name: str) -> str:
     },
 )
 def draft_docx(
-    body: AskRequest, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+    body: AskRequest,
+    request: Request,
+    assistant: Assistant = Depends(get_assistant),
+    settings: Settings = Depends(get_settings),
+    kbs: list[str] | None = Depends(readable_kbs),
 ) -> DocxResponse:
     """The drafting-mode answer (迎检材料) as .docx: sections, cited sentences and sources."""
     from assistant.draft.docx import draft_docx as render
 
-    answer = _ask(assistant, body, settings, mode="draft")
+    answer = _ask(assistant, body, settings, kbs, mode="draft")
     if answer.refused:
         raise HTTPException(404, answer.text)
     title = answer.text.split("\n", 1)[0]  # the draft's title, not the request that asked for it
+    audit(request, "export", "draft.docx", {"title": title[:200]})
     topic = re.sub(r"[\\/:*?\"<>|\s]+", "_", title.strip())[:40] or "draft"
     return DocxResponse(render(answer), headers={"Content-Disposition": _attachment(f"迎检材料-{topic}")})

@@ -1,8 +1,8 @@
-"""Documents: list, one document with its passages, upload and delete (admin only)."""
+"""Documents: list, one document with its passages (of the reader's knowledge bases), upload and
+delete (an editor of the document's knowledge base; in open mode the admin token)."""
 
 from __future__ import annotations
 
-import hmac
 import logging
 from pathlib import Path
 from typing import Any
@@ -11,12 +11,16 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from assistant.auth.access import Access, require
 from assistant.index.build import IngestReport
 from assistant.ingest.load import SUPPORTED_SUFFIXES
 from assistant.models import meta_to_dict
+from assistant.scope import KB_NAME_MAX, KB_NAME_PATTERN
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.web import messages
+from assistant.web.access_dep import require_editor
+from assistant.web.kb_access import audit, readable_kbs, upload_kb
 from assistant.web.schemas import ERRORS, DocumentDetail, DocumentInfo, IngestResult, error_response
 from assistant.web.state import get_assistant, get_settings
 from assistant.web.uploads import Staged, inside, is_supported, safe_filename, uploads_dir
@@ -25,28 +29,10 @@ logger = logging.getLogger("assistant.web")
 router = APIRouter(tags=["documents"])
 
 ADMIN_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: error_response("missing or wrong admin token"),
-    403: error_response("document management disabled (no admin token configured)"),
+    401: error_response("not signed in (open mode: missing or wrong admin token)"),
+    403: error_response("not an editor of the document's knowledge base (open mode: no admin token configured)"),
 }
 CHUNK = 1 << 20
-
-
-def presented_token(request: Request) -> str:
-    auth = request.headers.get("authorization", "")
-    scheme, _, value = auth.partition(" ")
-    if scheme.lower() == "bearer" and value.strip():
-        return value.strip()
-    return request.headers.get("x-admin-token", "").strip()
-
-
-def require_admin(request: Request, settings: Settings = Depends(get_settings)) -> None:
-    """Upload and delete need `settings.admin_token`; without one configured they are disabled."""
-    expected = settings.admin_token.get_secret_value() if settings.admin_token else ""
-    if not expected:
-        raise HTTPException(403, messages.ADMIN_DISABLED)
-    given = presented_token(request)
-    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, messages.ADMIN_WRONG, headers={"WWW-Authenticate": "Bearer"})
 
 
 def public_path(key: str, corpus_dir: Path) -> str:
@@ -61,18 +47,24 @@ def public_path(key: str, corpus_dir: Path) -> str:
 
 
 @router.get("/api/documents", response_model=list[DocumentInfo], responses=ERRORS, summary="List indexed documents")
-def list_documents(assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)) -> Any:
-    """Every indexed document with its metadata, passage count and ingestion time. `path` is
-    relative to the corpus folder (no server path)."""
-    return [{**d, "path": public_path(d["path"], settings.corpus_dir)} for d in assistant.documents()]
+def list_documents(
+    assistant: Assistant = Depends(get_assistant),
+    settings: Settings = Depends(get_settings),
+    kbs: list[str] | None = Depends(readable_kbs),
+) -> Any:
+    """Every indexed document of the reader's knowledge bases with its metadata, knowledge base,
+    passage count and ingestion time. `path` is relative to the corpus folder (no server path)."""
+    return [{**d, "path": public_path(d["path"], settings.corpus_dir)} for d in assistant.documents(kbs)]
 
 
-def document_detail(assistant: Assistant, doc_id: str) -> dict[str, Any] | None:
-    found = assistant.document(doc_id)
+def document_detail(assistant: Assistant, doc_id: str, kbs: list[str] | None) -> dict[str, Any] | None:
+    """A document of the knowledge bases ``kbs`` (None: any) with its passages; None when there
+    is none there (a document of another knowledge base is not said to exist)."""
+    found = assistant.document(doc_id, kbs)
     if found is None:
         return None
     document, chunks = found
-    info = next((d for d in assistant.documents() if d["doc_id"] == doc_id), {})
+    info = next((d for d in assistant.documents(kbs) if d["doc_id"] == doc_id), {})
     return {
         **{k: v for k, v in info.items() if k != "passages"},
         "doc_id": document.doc_id,
@@ -106,10 +98,13 @@ def document_detail(assistant: Assistant, doc_id: str) -> dict[str, Any] | None:
     responses=ERRORS | {404: error_response("no such document")},
 )
 def get_document(
-    doc_id: str, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+    doc_id: str,
+    assistant: Assistant = Depends(get_assistant),
+    settings: Settings = Depends(get_settings),
+    kbs: list[str] | None = Depends(readable_kbs),
 ) -> Any:
     """The cleaned text of a document and its passages (offsets into `text`, heading path)."""
-    detail = document_detail(assistant, doc_id)
+    detail = document_detail(assistant, doc_id, kbs)
     if detail is None:
         raise HTTPException(404, messages.NO_DOCUMENT.format(doc_id=doc_id[:80]))
     return {**detail, "path": public_path(detail["path"], settings.corpus_dir)}
@@ -140,8 +135,7 @@ def _upload_name(path: str, names: dict[str, str], corpus_dir: Path) -> str:
 @router.post(
     "/api/documents",
     response_model=IngestResult,
-    dependencies=[Depends(require_admin)],
-    summary="Upload documents (admin)",
+    summary="Upload documents (editor)",
     responses=ERRORS | ADMIN_ERRORS | {409: error_response("another ingest is running")},
     openapi_extra={
         "requestBody": {
@@ -152,7 +146,13 @@ def _upload_name(path: str, names: dict[str, str], corpus_dir: Path) -> str:
                         "type": "object",
                         "required": ["files"],
                         "properties": {
-                            "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}}
+                            "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}},
+                            "kb": {
+                                "type": "string",
+                                "maxLength": KB_NAME_MAX,
+                                "pattern": KB_NAME_PATTERN,
+                                "description": "knowledge base (default: the one you edit)",
+                            },
                         },
                     }
                 }
@@ -161,23 +161,31 @@ def _upload_name(path: str, names: dict[str, str], corpus_dir: Path) -> str:
     },
 )
 async def upload_documents(
-    request: Request, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+    request: Request,
+    assistant: Assistant = Depends(get_assistant),
+    settings: Settings = Depends(get_settings),
+    access: Access = Depends(require_editor),
 ) -> Any:
-    """Add or update files (field `files`, one or more of .txt .md .docx .pdf .html) and index them.
+    """Add or update files (field `files`, one or more of .txt .md .docx .pdf .html) and index
+    them into the knowledge base `kb` (field; default: the one the user edits, else 默认),
+    which the user must be an editor of (403 otherwise).
 
-    Files are saved under `<corpus>/uploads/` with a sanitised name; a file that cannot
-    be read is reported under `skipped` with the reason and not kept."""
+    Files are saved under `<corpus>/uploads/` (a knowledge base other than the default one has
+    its own folder there) with a sanitised name; a file that cannot be read is reported under
+    `skipped` with the reason and not kept."""
     if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
         raise HTTPException(400, messages.EXPECTED_MULTIPART)
     form = await request.form(max_files=settings.max_upload_files + 1, max_fields=100)
     staged = None
     try:
+        requested = form.get("kb")
+        kb = upload_kb(access, requested if isinstance(requested, str) else None)
         files = [value for _, value in form.multi_items() if isinstance(value, UploadFile)]
         if not files:
             raise HTTPException(400, messages.NO_FILE)
         if len(files) > settings.max_upload_files:
             raise HTTPException(400, messages.TOO_MANY_FILES.format(count=len(files), limit=settings.max_upload_files))
-        staged = Staged(uploads_dir(settings.corpus_dir))
+        staged = Staged(uploads_dir(settings.corpus_dir, kb))
         skipped: list[list[str]] = []
         for upload in files:
             original = upload.filename or ""
@@ -211,8 +219,10 @@ async def upload_documents(
                 skipped.append([original or name, messages.EMPTY_FILE])
                 staged.parts.pop()
                 part.unlink(missing_ok=True)
-        result = await run_in_threadpool(_ingest_staged, assistant, staged, settings.corpus_dir)
+        result = await run_in_threadpool(_ingest_staged, assistant, staged, settings.corpus_dir, kb)
         result["skipped"] = skipped + result["skipped"]
+        saved = [f["saved_as"] for f in result["files"] if f["status"] == "saved"]
+        audit(request, "upload", "、".join(saved)[:500], {"kb": kb, "files": saved})
         return result
     finally:
         if staged is not None:
@@ -220,10 +230,10 @@ async def upload_documents(
         await form.close()
 
 
-def _ingest_staged(assistant: Assistant, staged: Staged, corpus_dir: Path) -> dict[str, Any]:
+def _ingest_staged(assistant: Assistant, staged: Staged, corpus_dir: Path, kb: str) -> dict[str, Any]:
     targets = staged.place()
     try:
-        report = assistant.ingest(targets) if targets else IngestReport()
+        report = assistant.ingest(targets, kb=kb) if targets else IngestReport()
     except BaseException:
         for target in targets:
             staged.restore(target)
@@ -238,13 +248,13 @@ def _ingest_staged(assistant: Assistant, staged: Staged, corpus_dir: Path) -> di
             status = "skipped"
         else:
             status = "saved"
-        files.append({"name": original, "saved_as": f"uploads/{target.name}", "status": status})
+        files.append({"name": original, "saved_as": public_path(str(target), corpus_dir), "status": status})
     data["files"] = files
     kept = {str(t.resolve()) for _, t, _ in staged.parts} - skipped_paths
     try:
         data["uploaded_documents"] = [
             {**d, "path": public_path(d["path"], corpus_dir)}
-            for d in assistant.documents()
+            for d in assistant.documents([kb])
             if str(_as_path(d["path"]).resolve()) in kept
         ]
     except Exception:  # the report itself is what matters
@@ -259,22 +269,27 @@ def _as_path(key: str) -> Path:
 
 @router.delete(
     "/api/documents/{doc_id}",
-    dependencies=[Depends(require_admin)],
     response_model=IngestResult,
-    summary="Delete a document (admin)",
+    summary="Delete a document (editor)",
     responses=ERRORS | ADMIN_ERRORS | {404: error_response("no such document")},
 )
 def delete_document(
-    doc_id: str, assistant: Assistant = Depends(get_assistant), settings: Settings = Depends(get_settings)
+    doc_id: str,
+    request: Request,
+    assistant: Assistant = Depends(get_assistant),
+    settings: Settings = Depends(get_settings),
+    access: Access = Depends(require_editor),
 ) -> Any:
-    """Remove the file a document came from (all its articles) from the index.
+    """Remove the file a document came from (all its articles) from the index; the user must be
+    an editor of its knowledge base (403; 404 when they cannot see it at all).
 
     An uploaded file is also deleted from `<corpus>/uploads`; any other source file is
     left on disk (`file_kept`) and would come back with the next `assistant ingest` of its folder."""
-    found = assistant.document(doc_id)
+    found = assistant.document(doc_id, access.kbs())
     if found is None:
         raise HTTPException(404, messages.NO_DOCUMENT.format(doc_id=doc_id[:80]))
     document = found[0]
+    require(access, document.meta.kb, "editor")
     report = assistant.remove_document(doc_id)
     if report is None:
         raise HTTPException(404, messages.NO_DOCUMENT.format(doc_id=doc_id[:80]))
@@ -288,4 +303,5 @@ def delete_document(
         deleted = True
     data["deleted_file"] = deleted
     data["file_kept"] = not deleted
+    audit(request, "delete", document.source, {"kb": document.meta.kb, "doc_id": doc_id, "title": document.meta.title})
     return data

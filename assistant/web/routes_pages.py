@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from assistant.index.store import IndexMismatch, IndexMissing
 from assistant.web.errors import index_error_detail
+from assistant.web.kb_access import readable_kbs
 from assistant.web.state import NotReady, web_state
 
 router = APIRouter(include_in_schema=False)
@@ -54,7 +55,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
 
     try:
         assistant = web_state(request).require()
-        detail = document_detail(assistant, doc_id)
+        detail = document_detail(assistant, doc_id, readable_kbs(request))
     except NotReady as exc:
         return render(request, "message.html", 503, page="documents", title="服务正在启动", message=exc.detail)
     except (IndexMissing, IndexMismatch) as exc:

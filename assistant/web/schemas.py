@@ -98,6 +98,9 @@ class AskFilters(BaseModel):
         return {k: v for k, v in self.model_dump().items() if v is not None}
 
 
+MAX_ID = 2**53 - 1  # row ids (chats, turns, feedback): exact in a JSON number
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(
         extra="ignore",
@@ -110,6 +113,9 @@ class AskRequest(BaseModel):
     history: list[Turn] = Field(default_factory=list, description="earlier turns, oldest first (the last few are used)")
     mode: Literal["qa", "draft"] = "qa"
     filters: AskFilters | None = None
+    chat_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="keep the question and its answer in this chat of yours (POST /api/chats)"
+    )
 
 
 class Passage(BaseModel):

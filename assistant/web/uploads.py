@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -9,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.auth.access import DEFAULT_KB
 from assistant.ingest.load import IGNORED_NAMES, SUPPORTED_SUFFIXES
 
 UPLOADS = "uploads"
@@ -34,8 +36,13 @@ def safe_filename(name: str | None) -> str:
     return name
 
 
-def uploads_dir(corpus_dir: Path) -> Path:
+def uploads_dir(corpus_dir: Path, kb: str = DEFAULT_KB) -> Path:
+    """Where uploads of knowledge base ``kb`` are kept: ``uploads/`` for the default one, a folder
+    of its own under it for any other (named after it, with a hash of the name so that two names
+    that sanitise alike never share a folder, where one's editors could replace the other's files)."""
     folder = corpus_dir / UPLOADS
+    if kb != DEFAULT_KB:
+        folder = folder / f"{safe_filename(kb)}-{hashlib.sha1(kb.encode()).hexdigest()[:8]}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -4,7 +4,10 @@
 
 (() => {
   const { h, highlighted, errorDetail, errorMessage, getJSON, retryNote, documentUrl } = W;
-  const STORE_KEY = "wenming.chat.v1";
+  // Kept per signed-in user: another user of the same browser does not see this conversation.
+  const LOGIN = (document.getElementById("account-login") || {}).textContent || "";
+  const STORE_KEY = "wenming.chat.v1" + (LOGIN ? ":" + LOGIN : "");
+  const CHATS = window.CHATS || null; // chats.js: the conversation kept on the server, feedback
   const HISTORY_TURNS = 6; // sent with each question: the last 6 turns (user + assistant)
   const KEEP_MESSAGES = 60;
 
@@ -251,10 +254,15 @@
       el.append(h("div", { class: "answer-text" }, answerNodes(data.answer || "", data.citations)));
     }
     // The LLM reader: who wrote the answer, and why its answer was not shown.
+    if (data.answerer === "curated") { // written by an editor (标注): say so, and for which question
+      el.prepend(h("span", { class: "curated-label" }, "已人工校正"));
+      el.append(h("div", { class: "curated-note muted" }, (data.notes || []).join("；")));
+    }
     const llmNotes = (data.notes || []).filter((n) => /^(LLM|模型|已停止)/.test(n));
     if (data.answerer === "llm") llmNotes.unshift("由模型根据段落撰写，每句的数字和名称已与所引段落核对");
     if (llmNotes.length) el.append(h("div", { class: "llm-note muted" }, llmNotes.join("；")));
     el.append(sourcesList(data.citations));
+    if (CHATS) el.append(CHATS.feedbackBar(data));
   }
 
   function renderAll() {
@@ -339,6 +347,9 @@
     inFlight = controller;
     // A draft topic stands alone; questions carry the recent turns to resolve follow-ups.
     const body = { question, history: state.mode === "draft" ? [] : history(), mode: state.mode, filters: activeFilters() };
+    const chatId = CHATS ? await CHATS.ensure(question) : null;
+    if (chatId) body.chat_id = chatId;
+    if (mine !== conversation) { finish(); return false; } // 新对话 was pressed meanwhile
     const user = { role: "user", content: question, mode: state.mode };
     state.messages.push(user);
     save();
@@ -404,6 +415,7 @@
     save();
     fillAssistant(el, message);
     finish();
+    if (CHATS && data) CHATS.answered(data);
     el.scrollIntoView({ block: "nearest", behavior: "smooth" });
     return Boolean(data);
   }
@@ -471,8 +483,23 @@
     save();
     closePanel();
     renderAll();
+    if (CHATS) CHATS.reset();
     input.focus();
   });
+
+  /* A chat reopened from the list (chats.js) replaces the conversation shown. */
+  window.CHAT_PAGE = {
+    load(messages) {
+      conversation += 1;
+      if (inFlight) inFlight.abort();
+      finish();
+      state.messages = messages;
+      save();
+      closePanel();
+      renderAll();
+      if (state.messages.length) messagesEl.lastElementChild.scrollIntoView({ block: "end" });
+    },
+  };
 
   /* ---------- mode ---------- */
   const placeholders = {

@@ -1,0 +1,71 @@
+"""When a later question is "the same question" as one an editor answered (a curated answer):
+the embedding model's cosine similarity of the two questions at or above a threshold, and the
+details that make two similar questions different ones agree — the years, months, quarters,
+halves, places and numbers they name. The threshold is measured on eval/paraphrases
+(``bench/curated_threshold.py``, figures in bench/README.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.question import read_question
+from assistant.text import normalize
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A district, county, town or street named in the question, known or not (禾川区, 桐湾街道).
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:新区|街道|区|县|镇|乡)")
+
+
+@dataclass(frozen=True)
+class Details:
+    """What a question pins down besides its topic."""
+
+    years: frozenset[int]
+    months: frozenset[int]
+    quarters: frozenset[int]
+    halves: frozenset[str]
+    places: frozenset[str]
+    numbers: frozenset[str]
+
+
+def details_of(question: str) -> Details:
+    read = read_question(question)
+    years = {y % 100 for y in read.years}  # 24年 and 2024年 name the same year
+    numbers = set(_NUMBER.findall(normalize(question))) - {str(y) for y in read.years} - {f"{y:02d}" for y in years}
+    numbers -= {str(m) for m in read.months} | {str(q) for q in read.quarters}
+    return Details(
+        frozenset(years),
+        frozenset(read.months),
+        frozenset(read.quarters),
+        frozenset(read.halves),
+        frozenset(read.places) | frozenset(_PLACE.findall(normalize(question))),
+        frozenset(numbers),
+    )
+
+
+def details_agree(stored: str, asked: str) -> bool:
+    """Whether the two questions name the same years, months, quarters, halves, places and
+    numbers; a kind of detail that only one of them names does not count against it (a later
+    question often leaves out what the context made clear)."""
+    a, b = details_of(stored), details_of(asked)
+    pairs = (
+        (a.years, b.years),
+        (a.months, b.months),
+        (a.quarters, b.quarters),
+        (a.halves, b.halves),
+        (a.places, b.places),
+        (a.numbers, b.numbers),
+    )
+    return all(not (left and right) or left == right for left, right in pairs)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Cosine similarity of two embeddings (the model's vectors are normalised)."""
+    return float(np.dot(np.asarray(a, dtype=np.float32).ravel(), np.asarray(b, dtype=np.float32).ravel()))
+
+
+def same_question(stored: str, asked: str, score: float, threshold: float) -> bool:
+    return score >= threshold and details_agree(stored, asked)
