@@ -133,7 +133,7 @@ def test_admin_api_with_token_conforms_to_its_schema(case, admin_app):
 # the new operations (accounts, chats, feedback) are fuzzed; not /api/logout, which would end
 # the fuzzer's session, nor uploads and deletes, which would change the shared session index.
 PUBLIC_OPERATIONS = {"GET /healthz", "POST /api/login"}
-accounts_operations = schema.include(tag=["accounts", "chats", "feedback"]).exclude(path="/api/logout")
+issue14_operations = schema.include(tag=["accounts", "chats", "feedback"]).exclude(path="/api/logout")
 
 
 @pytest.fixture(scope="module")
@@ -161,9 +161,9 @@ def test_signed_out_api_conforms_and_is_refused(case, signed_app):
         assert response.status_code == (405 if undeclared_method else 401), response.text
 
 
-@accounts_operations.parametrize()
+@issue14_operations.parametrize()
 @settings(max_examples=EXAMPLES, **HYPOTHESIS)
-def test_signed_in_accounts_api_conforms(case, signed_app):
+def test_signed_in_new_operations_conform(case, signed_app):
     app, bearer = signed_app
     response = case.call_and_validate(app=app, headers=bearer)
     sent("signed-in", case, response)
