@@ -114,6 +114,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         install_log_redaction()  # after uvicorn configured its loggers
         state.start()
         yield
+        app.state.accounts.close()  # the server database's pool, in server mode
 
     app = FastAPI(
         title="wenming-assistant",

@@ -61,8 +61,10 @@ class AccountsHolder:
             return self._db
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
 
 @dataclass(frozen=True)
