@@ -17,6 +17,7 @@ from assistant.text import normalize
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A district, county, town or street named in the question, known or not (禾川区, 桐湾街道).
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:新区|街道|区|县|镇|乡)")
+_NOT_A_PLACE = set("各全本该城辖社园景小片市街山的个这那些")  # 各区, 辖区, 社区, 城乡 … name no one place
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def details_of(question: str) -> Details:
         frozenset(read.months),
         frozenset(read.quarters),
         frozenset(read.halves),
-        frozenset(read.places) | frozenset(_PLACE.findall(normalize(question))),
+        frozenset(read.places) | frozenset(p for p in _PLACE.findall(normalize(question)) if p[1] not in _NOT_A_PLACE),
         frozenset(numbers),
     )
 

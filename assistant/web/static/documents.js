@@ -80,6 +80,8 @@
     if (!files || !files.length) { showResult(["请选择要上传的文件。"], true); return; }
     const body = new FormData();
     for (const file of files) body.append("files", file, file.name);
+    const kb = $("upload-kb"); // signed in: the knowledge base the files go into
+    if (kb) body.append("kb", kb.value);
     const button = $("upload-button");
     button.disabled = true;
     showResult([`正在上传并收录 ${files.length} 个文件…`]);
