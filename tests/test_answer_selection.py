@@ -206,3 +206,28 @@ def test_a_fitted_and_calibrated_selector_answers_and_refuses(tmp_path):
 
 def _rows(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack([e.prepared.matrix for e in examples]), np.concatenate([e.labels for e in examples])
+
+
+DUCHA = (
+    "市城管局关于市容秩序专项督查情况的通报\n现将督查发现的主要问题通报如下：\n"
+    "一、城东区\n1.人民路流动摊贩占道经营；\n2.农贸市场东门垃圾桶满溢。\n"
+    "二、望山区\n1.望山路夜市油烟直排；\n2.东山巷私搭乱建雨棚。\n"
+    "请各区对照问题清单完成整改。"
+)
+
+
+def test_a_sentence_knows_the_numbered_headings_above_it_in_its_passage():
+    hits, _ = make_hits({"ducha": DUCHA})
+    sections = {c.text: c.section for c in gather(hits, 1)}
+    assert sections["1.人民路流动摊贩占道经营；"] == "一、城东区"
+    assert sections["2.东山巷私搭乱建雨棚。"] == "二、望山区"
+    assert all(section == "" for text, section in sections.items() if "现将督查" in text)
+
+
+def test_items_under_another_districts_heading_conflict_with_the_place_asked():
+    hits, corpus = make_hits({"ducha": DUCHA})
+    prepared = prepare("望山区查出了哪些问题？", hits, corpus)
+    agree, conflict = (FEATURES.index(n) for n in ("section_place_agree", "section_place_conflict"))
+    rows = {c.text: prepared.matrix[i] for i, c in enumerate(prepared.candidates)}
+    assert rows["1.望山路夜市油烟直排；"][agree] == 1.0 and rows["1.望山路夜市油烟直排；"][conflict] == 0.0
+    assert rows["1.人民路流动摊贩占道经营；"][conflict] == 1.0 and rows["1.人民路流动摊贩占道经营；"][agree] == 0.0

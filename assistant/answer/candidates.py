@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.ingest.split import match_heading
 from assistant.models import Hit
 from assistant.text import compact
 
@@ -16,7 +17,7 @@ _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;:：”’\"）)]\s*$")
 _ENDS_WITH_FIGURE = re.compile(r"[\d.%％]+\s*[^\d\s]{0,3}[)）]?\s*$")
 _LABEL_MAX = 20
-_NUMBERED = re.compile(
+NUMBERED = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])"
 )
 
@@ -30,6 +31,7 @@ class Candidate:
     spans: list[str]  # exact substrings of the passage it is made of
     previous: str = ""  # the sentence before it in the passage
     header: str = ""  # the header row, when the candidate is a table row
+    section: str = ""  # the numbered headings above it inside its passage (四、望山区)
     last: bool = False  # the passage's last sentence
     truncated: bool = False  # ends the document without closing punctuation (the excerpt breaks off)
 
@@ -43,7 +45,7 @@ class Candidate:
 
     def context(self) -> str:
         """Where the sentence sits: document title, heading path and the sentence before it."""
-        return f"{self.hit.title} {self.hit.chunk.heading} {self.previous}"
+        return f"{self.hit.title} {self.hit.chunk.heading} {self.section} {self.previous}"
 
 
 def is_table_row(line: str) -> bool:
@@ -59,7 +61,7 @@ def _lines(text: str) -> list[str]:
         if not line:
             continue
         if pending:
-            if _NUMBERED.match(line):
+            if NUMBERED.match(line):
                 out.append(pending)  # a label over a numbered list is its heading, not part of item 1
             else:
                 line = f"{pending} {line}"
@@ -85,7 +87,7 @@ def _spans(sentence: str, header: str) -> list[str]:
     if header or " " not in sentence:
         return [sentence]
     parts = [part for part in sentence.split(" ") if part]
-    statements = [part for part in parts if not _NUMBERED.match(part)]  # a numbered label is a heading
+    statements = [part for part in parts if not NUMBERED.match(part)]  # a numbered label is a heading
     return statements or parts
 
 
@@ -97,23 +99,61 @@ def _header_for(lines: list[str], index: int) -> str:
     return lines[start] if start < index else ""
 
 
+class Sections:
+    """The numbered heading lines seen so far in a passage, one per numbering style, a new
+    heading dropping those of the styles opened after its own (一、 then 1. then 二、)."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[str, str]] = []  # (style, label)
+
+    def see(self, line: str) -> None:
+        label = line.split(" ", 1)[0]  # a label joined to the line it introduces comes first
+        heading = match_heading(label)
+        if heading is None or len(label) > _LABEL_MAX or _ENDS_SENTENCE.search(label):
+            return
+        styles = [style for style, _ in self.open]
+        if heading.style in styles:
+            del self.open[styles.index(heading.style) :]
+        self.open.append((heading.style, label))
+
+    def path(self) -> str:
+        return " ".join(label for _, label in self.open)
+
+
+_PLACE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:新区|区|县|市|镇|乡|街道)$")
+_NOT_PLACE_LABEL = re.compile(
+    r"^(?:全|各|本|我|该|所)|^(?:城区|市区|小区|社区|园区|片区|景区|辖区|郊区|新区|山区|湖区|街道)$"
+)
+
+
+def section_place(section: str) -> str:
+    """The place a sentence's innermost place-named heading is about (四、望山区 → 望山区), or ""."""
+    for label in reversed(section.split(" ")):
+        name = NUMBERED.sub("", label).strip() if NUMBERED.match(label) else ""
+        if name and _PLACE_LABEL.match(name) and not _NOT_PLACE_LABEL.match(name):
+            return name
+    return ""
+
+
 def candidates_of(hit: Hit, rank: int, document_end: int | None = None) -> list[Candidate]:
     """The candidate sentences of one passage, in order. ``document_end`` (the length of the
     document text) tells whether the passage ends the document, so a final sentence without
     closing punctuation is known to be cut off."""
     lines = _lines(hit.chunk.text)
-    texts: list[tuple[str, str]] = []  # (sentence, header)
+    texts: list[tuple[str, str, str]] = []  # (sentence, header, section)
+    sections = Sections()
     for index, line in enumerate(lines):
+        sections.see(line)
         if is_table_row(line):
-            texts.append((line, _header_for(lines, index)))
+            texts.append((line, _header_for(lines, index), sections.path()))
             continue
         for found in _SENTENCE.finditer(line):
             sentence = found.group(0).strip()
             if sentence:
-                texts.append((sentence, ""))
+                texts.append((sentence, "", sections.path()))
     ends_document = document_end is not None and hit.chunk.end >= document_end
     out = []
-    for position, (sentence, header) in enumerate(texts):
+    for position, (sentence, header, section) in enumerate(texts):
         last = position == len(texts) - 1
         out.append(
             Candidate(
@@ -124,6 +164,7 @@ def candidates_of(hit: Hit, rank: int, document_end: int | None = None) -> list[
                 spans=_spans(sentence, header),
                 previous=texts[position - 1][0] if position else "",
                 header=header,
+                section=section,
                 last=last,
                 truncated=last and ends_document and not _ENDS_SENTENCE.search(sentence),
             )

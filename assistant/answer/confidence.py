@@ -11,7 +11,6 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import (
-    MASKED,
     QuestionContext,
     counts_in,
     coverage,
@@ -22,6 +21,7 @@ from assistant.answer.features import (
 from assistant.corpus import DocProfile
 from assistant.intent import states_plan
 from assistant.text import compact
+from assistant.units import MASKED_FIGURE as MASKED
 
 CONFIDENCE_FEATURES: tuple[str, ...] = (
     "p_best",

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer.candidates import Candidate
+from assistant.answer.candidates import Candidate, section_place
 from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.intent import states_plan
 from assistant.places import names_place
@@ -37,6 +37,7 @@ class QuestionContext:
     part_words: list[tuple[str, ...]]
     rarest: str | None
     known: dict[str, bool]  # noun → whether some passage says it in one of its forms
+    asks_section_place: bool = False  # the question names a place that heads a section of a candidate
 
 
 def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
@@ -134,6 +135,18 @@ def places_said(question: Question, text: str) -> float:
     return sum(1 for p in question.places if names_place(text, p)) / len(question.places)
 
 
+def section_places(ctx: QuestionContext, candidate: Candidate) -> list[float]:
+    """(agree, conflict): the heading the sentence sits under names a place (四、望山区) that the
+    question names, or names another one while the question asks about a place (a sibling
+    district's items)."""
+    place = section_place(candidate.section)
+    if not place:
+        return [0.0, 0.0]
+    if names_place(compact(ctx.question.simple), place):
+        return [1.0, 0.0]
+    return [0.0, 1.0 if ctx.question.places or ctx.asks_section_place else 0.0]
+
+
 def focus_said(ctx: QuestionContext, text: str) -> float:
     """Share of the parts' asked-about words (居民参与率 in "居民参与率是多少") the sentence says."""
     words = [w for part in ctx.question.parts for w in part.focus]
@@ -166,6 +179,8 @@ FEATURES: tuple[str, ...] = (
     "place_agree",
     "place_conflict",
     "place_in_sentence",
+    "section_place_agree",
+    "section_place_conflict",
     "plan",
     "plan_result",
     "plan_target",
@@ -209,6 +224,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         *_time_features(q, profile, around),
         *_place_features(q, profile),
         places_said(q, around),
+        *section_places(ctx, candidate),
         float(plan),
         float(plan and intent.result),
         float(plan and intent.target),
@@ -222,5 +238,8 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
 def feature_matrix(
     ctx: QuestionContext, candidates: list[Candidate], profile: Callable[[str], DocProfile]
 ) -> np.ndarray:
+    question = compact(ctx.question.simple)
+    places = {section_place(c.section) for c in candidates} - {""}
+    ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
     rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
     return np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(FEATURES))

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import MASKED, QuestionContext, counts_in, says
+from assistant.answer.features import QuestionContext, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
 from assistant.places import place_stem
 from assistant.question import Question, read_months, read_quarters, read_years
 from assistant.text import compact
+from assistant.units import MASKED_FIGURE as MASKED
 
 
 @dataclass(frozen=True)

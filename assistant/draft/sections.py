@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.answer.candidates import Candidate, is_table_row
-from assistant.answer.features import MASKED
 from assistant.answer.render import NUMBERING
 from assistant.intent import states_plan
 from assistant.text import compact, to_simplified
+from assistant.units import MASKED_FIGURE as MASKED
 
 Part = Literal["basic", "result", "problem", "plan"]
 

@@ -23,12 +23,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.answer.features import MASKED
 from assistant.answer.render import cited_text
 from assistant.answer.verify import unsupported_numbers
 from assistant.evaluation.metrics import found_facts, percentile
 from assistant.models import Answer
 from assistant.text import compact, to_simplified
+from assistant.units import MASKED_FIGURE as MASKED
 
 RESULT_HEADING = "主要做法和成效"
 PLAN_HEADING = "下步打算"
