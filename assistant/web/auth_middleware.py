@@ -42,7 +42,7 @@ MAX_FORM_BYTES = 64 * 1024
 SIGN_IN_NEEDED = "请先登录。"
 CSRF_REFUSED = "请求缺少有效的安全令牌（CSRF），请刷新页面后重试。"
 CROSS_SITE = "拒绝来自其他网站的请求。"
-ACCOUNTS_DOWN = "账户数据库暂时无法访问，请稍后重试。"
+ACCOUNTS_DOWN = "数据库暂时无法连接（可能正在重启），请稍后重试。"  # as the store's own 503 (web/errors.py)
 
 
 class AccountsHolder:
