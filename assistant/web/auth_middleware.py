@@ -144,6 +144,9 @@ class SignInMiddleware(HTTPMiddleware):
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope.get("path", "")
+        if path.startswith(PUBLIC_PREFIXES) and scope.get("method") in ("GET", "HEAD"):
+            await self.app(scope, receive, send)  # static files: no database look-up
+            return
         try:
             resolved = await run_in_threadpool(resolve, self.holder, scope)
         except AccountsUnavailable as exc:
