@@ -38,7 +38,8 @@ def app(kb_assistant):
     for login, roles in USERS.items():
         add_user(db, login, PASSWORD, roles)
     db.close()
-    return create_app(settings, kb_assistant)
+    # Many sign-ins from one address in a few seconds: the per-address limit is not what is tested here.
+    return create_app(settings.model_copy(update={"login_attempts_per_minute": 10_000}), kb_assistant)
 
 
 def client_of(app, login: str) -> TestClient:
@@ -81,6 +82,9 @@ def test_chats_are_kept_reopened_renamed_deleted_and_private(app):
     assert wang.patch(f"/api/chats/{chat['id']}", json={"title": "  "}).status_code == 400
     assert wang.delete(f"/api/chats/{chat['id']}").status_code == 204
     assert wang.get(f"/api/chats/{chat['id']}").status_code == 404
+    started = wang.post("/api/ask", json={"question": QUESTION, "chat_id": 0}).json()  # 0: a new chat
+    assert started["chat_id"] and wang.get(f"/api/chats/{started['chat_id']}").json()["title"] == QUESTION
+    assert wang.post("/api/ask", json={"question": QUESTION, "chat_id": True}).status_code == 422
 
 
 def test_feedback_reaches_the_editors_of_the_answers_knowledge_base(app, kb_assistant):

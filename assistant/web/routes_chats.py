@@ -96,9 +96,12 @@ class ChatMemory:
         return answer, {"curated": curated_info(match)}
 
     def keep(self, question: str, mode: str, data: dict[str, Any]) -> dict[str, Any]:
-        """Keep the turn in the chat (when there is one); ``data`` with ``chat_id`` and ``turn_id``."""
+        """Keep the turn in the chat (when there is one; chat 0: a new one named after the
+        question); ``data`` with ``chat_id`` and ``turn_id``."""
         if self.db is None or self.chat_id is None:
             return data
+        if self.chat_id == 0:
+            self.chat_id = history.create_chat(self.db, self.access.login, question[: history.TITLE_MAX])
         turn_id = history.add_turn(self.db, self.access.login, self.chat_id, question, mode, data)
         return data | {"chat_id": self.chat_id, "turn_id": turn_id}
 
@@ -110,7 +113,7 @@ def memory_of(request: Request, body: AskRequest) -> ChatMemory:
     if getattr(request.app.state, "accounts", None) is None:
         return ChatMemory(None, access, None, threshold)
     db = accounts_db(request)
-    if body.chat_id is not None and history.chat_info(db, access.login, body.chat_id) is None:
+    if body.chat_id and history.chat_info(db, access.login, body.chat_id) is None:
         raise HTTPException(404, NO_CHAT)
     return ChatMemory(db, access, body.chat_id, threshold)
 

@@ -19,7 +19,7 @@ from assistant.service import Assistant
 from assistant.web.access_dep import SIGN_IN_NEEDED, get_access
 from assistant.web.kb_access import audit
 from assistant.web.routes_chats import accounts_db
-from assistant.web.schemas import ERRORS, MAX_ID, Responses, error_response
+from assistant.web.schemas import ERRORS, Responses, RowId, error_response
 from assistant.web.state import get_assistant
 
 router = APIRouter(tags=["feedback"])
@@ -34,7 +34,7 @@ EDITOR_ERRORS: Responses = {
 class FeedbackIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    turn_id: int = Field(ge=1, le=MAX_ID, description="the answer's `turn_id` (asked with `chat_id`)")
+    turn_id: RowId = Field(description="the answer's `turn_id` (asked with `chat_id`)")
     rating: Literal[1, -1] = Field(description="1: 👍, -1: 👎")
     comment: str = Field("", max_length=2000)
 
@@ -58,7 +58,7 @@ class CuratedIn(BaseModel):
         description="the knowledge base it belongs to (you edit it)",
     )
     citations: list[CitationRef] = Field(default_factory=list, max_length=20)
-    feedback_id: int | None = Field(None, ge=1, le=MAX_ID)
+    feedback_id: RowId | None = None
 
 
 def editor_access(request: Request) -> Access:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, field_validator
+from annotated_types import Ge, Le
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue, field_validator
 
 
 def valid_text(value: str) -> str:
@@ -101,6 +102,17 @@ class AskFilters(BaseModel):
 MAX_ID = 2**53 - 1  # row ids (chats, turns, feedback): exact in a JSON number
 
 
+def _not_a_boolean(value: Any) -> Any:
+    """JSON's true/false are not ids (pydantic would read them as 1/0); 3.0 is one (JSON Schema)."""
+    if isinstance(value, bool):
+        raise ValueError("应为整数")
+    return value
+
+
+RowId = Annotated[int, Ge(1), Le(MAX_ID), BeforeValidator(_not_a_boolean)]
+ChatRef = Annotated[int, Ge(0), Le(MAX_ID), BeforeValidator(_not_a_boolean)]  # 0: a new chat
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(
         extra="ignore",
@@ -113,8 +125,9 @@ class AskRequest(BaseModel):
     history: list[Turn] = Field(default_factory=list, description="earlier turns, oldest first (the last few are used)")
     mode: Literal["qa", "draft"] = "qa"
     filters: AskFilters | None = None
-    chat_id: int | None = Field(
-        None, ge=1, le=MAX_ID, description="keep the question and its answer in this chat of yours (POST /api/chats)"
+    chat_id: ChatRef | None = Field(
+        None,
+        description="keep the question and its answer in this chat of yours (POST /api/chats); 0: in a new chat",
     )
 
 

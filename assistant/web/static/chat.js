@@ -347,9 +347,8 @@
     inFlight = controller;
     // A draft topic stands alone; questions carry the recent turns to resolve follow-ups.
     const body = { question, history: state.mode === "draft" ? [] : history(), mode: state.mode, filters: activeFilters() };
-    const chatId = CHATS ? await CHATS.ensure(question) : null;
-    if (chatId) body.chat_id = chatId;
-    if (mine !== conversation) { finish(); return false; } // 新对话 was pressed meanwhile
+    const chatId = CHATS ? CHATS.chatFor() : null; // the chat kept on the server (0: a new one)
+    if (chatId !== null) body.chat_id = chatId;
     const user = { role: "user", content: question, mode: state.mode };
     state.messages.push(user);
     save();
@@ -415,7 +414,7 @@
     save();
     fillAssistant(el, message);
     finish();
-    if (CHATS && data) CHATS.answered(data);
+    if (CHATS && data) CHATS.answered(data, mine === conversation);
     el.scrollIntoView({ block: "nearest", behavior: "smooth" });
     return Boolean(data);
   }

@@ -1,6 +1,6 @@
 /* Chats kept on the server (历史对话: reopen, rename, delete, on any browser once signed in)
    and feedback on answers (👍/👎 with a comment). Loaded before chat.js, which calls
-   CHATS.ensure / answered / reset / feedbackBar; CHAT_PAGE.load (from chat.js) shows a chat. */
+   CHATS.chatFor / answered / reset / feedbackBar; CHAT_PAGE.load (from chat.js) shows a chat. */
 "use strict";
 
 window.CHATS = (() => {
@@ -21,25 +21,17 @@ window.CHATS = (() => {
     } catch (e) { /* private mode: the chat is still kept on the server */ }
   }
 
-  /* The chat a question goes into: the current one, else a new one named after the question. */
-  async function ensure(question) {
-    if (!available) return null;
-    if (current) return current;
-    try {
-      const chat = await getJSON("/api/chats", {
-        method: "POST", headers: JSON_HEADERS, body: JSON.stringify({ title: question.slice(0, 40) }),
-      });
-      remember(chat.id);
-      return chat.id;
-    } catch (e) {
-      available = false; // answer anyway, without keeping the chat
-      return null;
-    }
-  }
+  /* The chat a question goes into: the current one, else 0 (the server starts one named after it);
+     null when the server keeps no chats. */
+  function chatFor() { return available ? (current || 0) : null; }
 
   function reset() { remember(null); refresh(); }
 
-  function answered() { refresh(); }
+  /* An answer arrived: its chat becomes the current one (unless 新对话 was pressed meanwhile). */
+  function answered(data, stillShown) {
+    if (stillShown && data && data.chat_id) remember(data.chat_id);
+    refresh();
+  }
 
   async function rename(chat) {
     const title = prompt("对话标题：", chat.title);
@@ -89,6 +81,7 @@ window.CHATS = (() => {
       chats = await getJSON("/api/chats");
       available = true;
     } catch (e) {
+      available = false; // questions are answered without being kept until the list loads again
       list.replaceChildren(h("li", { class: "muted" }, "对话记录暂不可用"));
       return;
     }
@@ -126,5 +119,5 @@ window.CHATS = (() => {
     refresh();
   });
 
-  return { ensure, reset, answered, feedbackBar, refresh, current: () => current };
+  return { chatFor, reset, answered, feedbackBar, refresh, current: () => current };
 })();
