@@ -161,6 +161,23 @@ def ingest(
     )
     for file, reason in report.skipped:
         console.print(f"[yellow]skipped[/yellow] {file}: {reason}")
+    if kb is not None and not _kb_known(settings, kb):
+        console.print(f"[yellow]知识库“{kb}”尚未创建[/yellow]：运行 `assistant kb add {kb}` 后才能给用户分配它的角色。")
+
+
+def _kb_known(settings: Settings, kb: str) -> bool:
+    """Whether the accounts database has knowledge base ``kb`` (True when it cannot be read)."""
+    from assistant.auth.accounts import list_kbs
+    from assistant.auth.db import AccountsDB, AccountsUnavailable
+
+    try:
+        db = AccountsDB.open(settings)
+        try:
+            return kb.strip() in list_kbs(db)
+        finally:
+            db.close()
+    except AccountsUnavailable:
+        return True
 
 
 MODES = ("hybrid", "dense", "bm25")

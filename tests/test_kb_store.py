@@ -4,6 +4,7 @@ and an index written before knowledge bases read as the default one without re-e
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 
@@ -164,3 +165,25 @@ def test_server_store_ingest_moves_files_between_knowledge_bases_without_embeddi
             assistant.ingest([folder], kb=" ")
     finally:
         assistant.server_store().close()
+
+
+def test_cli_ingest_kb_moves_files_and_says_when_the_knowledge_base_is_not_created(tmp_path, embedder):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("某县城管局2025年工作总结\n一、市容整治\n共清理占道经营321处。", encoding="utf-8")
+    runner = CliRunner(env={"ASSISTANT_INDEX_DIR": str(tmp_path / "index")})
+
+    def run(*args: str):
+        result = runner.invoke(app, list(args), obj={"embedder": embedder}, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result
+
+    assert "尚未创建" in run("ingest", str(folder), "--kb", "城管局").output
+    listed = json.loads(run("documents", "--json").stdout)
+    assert [d["kb"] for d in listed] == ["城管局"]
+    run("kb", "add", "城管局")
+    assert "尚未创建" not in run("ingest", str(folder), "--kb", "城管局").output
