@@ -21,8 +21,16 @@ from _common import ROOT, save
 PAIRS = ROOT / "eval" / "paraphrases" / "pairs.jsonl"
 
 
-def prf(rows: list[dict], threshold: float, use_details: bool) -> tuple[float, float, int, int, int]:
-    served = [r for r in rows if r["score"] >= threshold and (r["agree"] or not use_details)]
+RULES = {
+    "cosine only": lambda r: True,
+    "cosine + details agree": lambda r: r["agree"],
+    "cosine + details + words agree": lambda r: r["agree"] and r["words"],
+}
+CURVE = (0.85, 0.90, 0.93, 0.95, 0.96, 0.97, 0.98, 0.985, 0.99, 0.995)
+
+
+def prf(rows: list[dict], threshold: float, rule: str) -> tuple[float, float, int, int, int]:
+    served = [r for r in rows if r["score"] >= threshold and RULES[rule](r)]
     tp = sum(r["same"] for r in served)
     positives = sum(r["same"] for r in rows)
     precision = tp / len(served) if served else 1.0
@@ -30,10 +38,10 @@ def prf(rows: list[dict], threshold: float, use_details: bool) -> tuple[float, f
     return precision, recall, tp, len(served) - tp, positives
 
 
-def choose(rows: list[dict], target: float, use_details: bool) -> float:
+def choose(rows: list[dict], target: float, rule: str) -> float:
     best = (-1.0, 1.0)  # (recall, threshold)
     for t in sorted({round(r["score"], 4) for r in rows}):
-        precision, recall, *_ = prf(rows, t, use_details)
+        precision, recall, *_ = prf(rows, t, rule)
         if precision >= target and (recall > best[0] or (recall == best[0] and t > best[1])):
             best = (recall, t)
     return best[1]
@@ -43,7 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--precision", type=float, default=0.95, help="precision to reach on the fitting half")
     args = parser.parse_args()
-    from assistant.chats.matching import details_agree, similarity
+    from assistant.chats.matching import details_agree, similarity, words_agree
     from assistant.index.embed import Embedder
     from assistant.settings import Settings
 
@@ -61,6 +69,7 @@ def main() -> None:
                 **p,
                 "score": similarity(vectors[p["stored"]], vectors[p["asked"]]),
                 "agree": details_agree(p["stored"], p["asked"]),
+                "words": words_agree(p["stored"], p["asked"]),
                 "half": half,
             }
         )
@@ -70,34 +79,29 @@ def main() -> None:
     print("| rule | fit on | threshold | precision (held out) | recall (held out) | wrong served / served |")
     print("|---|---|---|---|---|---|")
     report = []
-    for use_details in (False, True):
-        name = "cosine + details agree" if use_details else "cosine only"
+    for rule in RULES:
         for fit in (0, 1):
             fitting = [r for r in rows if r["half"] == fit]
             held = [r for r in rows if r["half"] != fit]
-            t = choose(fitting, args.precision, use_details)
-            precision, recall, tp, fp, positives = prf(held, t, use_details)
+            t = choose(fitting, args.precision, rule)
+            precision, recall, tp, fp, positives = prf(held, t, rule)
             print(
-                f"| {name} | half {fit} | {t:.3f} | {precision:.3f} | {recall:.3f} ({tp}/{positives}) | {fp}/{tp + fp} |"
+                f"| {rule} | half {fit} | {t:.3f} | {precision:.3f} | {recall:.3f} ({tp}/{positives}) | {fp}/{tp + fp} |"
             )
-            report.append({"rule": name, "fit": fit, "threshold": t, "precision": precision, "recall": recall})
-        t_all = choose(rows, args.precision, use_details)
-        precision, recall, tp, fp, positives = prf(rows, t_all, use_details)
-        print(
-            f"| {name} | all (for the setting) | {t_all:.3f} | {precision:.3f} (in sample) | {recall:.3f} | {fp}/{tp + fp} |"
-        )
-    for use_details in (True,):
-        t = choose(rows, args.precision, use_details)
-        wrong = [r for r in rows if r["score"] >= t and r["agree"] and not r["same"]]
-        kinds: dict[str, int] = {}
-        for r in wrong:
-            kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
-        missed = [r for r in rows if r["same"] and not (r["score"] >= t and r["agree"])]
-        print("near-misses served at", round(t, 3), "by kind:", kinds, "; same questions missed:", len(missed))
-        for r in missed[:8]:
-            print("  missed", round(r["score"], 3), r["agree"], r["stored"], "|", r["asked"])
-        for r in wrong[:8]:
-            print("  wrong ", round(r["score"], 3), r["kind"], r["stored"], "|", r["asked"])
+            report.append({"rule": rule, "fit": fit, "threshold": t, "precision": precision, "recall": recall})
+    print()
+    print("| rule | threshold | precision (all pairs) | recall | near-misses served, by kind |")
+    print("|---|---|---|---|---|")
+    for rule in RULES:
+        for t in CURVE:
+            precision, recall, tp, fp, _ = prf(rows, t, rule)
+            kinds: dict[str, int] = {}
+            for r in rows:
+                if r["score"] >= t and RULES[rule](r) and not r["same"]:
+                    kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+            named = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1])) or "none"
+            print(f"| {rule} | {t:.3f} | {precision:.3f} ({fp} wrong of {tp + fp}) | {recall:.3f} | {named} |")
+            report.append({"rule": rule, "curve": t, "precision": precision, "recall": recall, "kinds": kinds})
     save("curated_threshold", {"precision_target": args.precision, "rows": report})
 
 

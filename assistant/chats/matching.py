@@ -1,7 +1,7 @@
 """When a later question is "the same question" as one an editor answered (a curated answer):
-the embedding model's cosine similarity of the two questions at or above a threshold, and the
+the embedding model's cosine similarity of the two questions at or above a threshold, the
 details that make two similar questions different ones agree — the years, months, quarters,
-halves, places and numbers they name. The threshold is measured on eval/paraphrases
+halves, places and numbers they name — and each one's content words are in the other. The threshold is measured on eval/paraphrases
 (``bench/curated_threshold.py``, figures in bench/README.md)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.question import read_question
-from assistant.text import normalize
+from assistant.text import compact, normalize
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A district, county, town or street named in the question, known or not (禾川区, 桐湾街道).
@@ -63,10 +63,21 @@ def details_agree(stored: str, asked: str) -> bool:
     return all(not (left and right) or left == right for left, right in pairs)
 
 
+def words_agree(stored: str, asked: str) -> bool:
+    """Whether each question's content words (nouns of two or more characters) are in the other,
+    character by character (立案 is in 立了多少案; 结案 is not in 立案数, 目标 not in 实际完成)."""
+    texts = (compact(normalize(stored)), compact(normalize(asked)))
+    for words, other in ((read_question(stored).nouns, texts[1]), (read_question(asked).nouns, texts[0])):
+        for word in words:
+            if len(word) >= 2 and not all(ch in other for ch in compact(normalize(word))):
+                return False
+    return True
+
+
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Cosine similarity of two embeddings (the model's vectors are normalised)."""
     return float(np.dot(np.asarray(a, dtype=np.float32).ravel(), np.asarray(b, dtype=np.float32).ravel()))
 
 
 def same_question(stored: str, asked: str, score: float, threshold: float) -> bool:
-    return score >= threshold and details_agree(stored, asked)
+    return score >= threshold and details_agree(stored, asked) and words_agree(stored, asked)

@@ -9,6 +9,9 @@
   const result = $("upload-result");
 
   function token() { return (sessionStorage.getItem(TOKEN_KEY) || "").trim(); }
+  // Signed in, the admin token is retired: the server decides per knowledge base (editor role).
+  const SIGNED_IN = Boolean(document.querySelector('meta[name="csrf-token"]'));
+  if (SIGNED_IN) tokenInput.closest("label").hidden = true;
 
   tokenInput.value = token();
   if (token()) $("admin").open = true;
@@ -21,7 +24,7 @@
 
   function render(docs) {
     lastDocs = docs;
-    const admin = Boolean(token());
+    const admin = Boolean(token()) || SIGNED_IN;
     for (const cell of document.querySelectorAll(".admin-col")) cell.hidden = !admin;
     rows.replaceChildren();
     for (const d of docs) {
@@ -53,7 +56,7 @@
   }
 
   function headers() {
-    return { Authorization: "Bearer " + token() };
+    return token() ? { Authorization: "Bearer " + token() } : {};
   }
 
   function showResult(lines, bad, retry) {
@@ -76,7 +79,7 @@
 
   async function upload() {
     const files = $("upload-files").files;
-    if (!token()) { showResult(["请先填写管理口令。"], true); return; }
+    if (!token() && !SIGNED_IN) { showResult(["请先填写管理口令。"], true); return; }
     if (!files || !files.length) { showResult(["请选择要上传的文件。"], true); return; }
     const body = new FormData();
     for (const file of files) body.append("files", file, file.name);
