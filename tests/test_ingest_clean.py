@@ -100,3 +100,34 @@ def test_titles_tables_records_and_lists_keep_their_lines():
     ]
     for text in kept:
         assert clean_text(text).text == text
+
+
+PARAGRAPHS = (
+    "市城管委办公室关于6月份城市管理综合考评情况的通报\n\n"
+    "一、考评总体情况\n\n"
+    "本月共暗访检查点位440个，发现各类问题\n986处，较5月份减少66处；五个城区平均得分\n89.67\n分，环比提升0.95分。\n\n"
+    "上半年区创建办共开展督查11轮，交办问题1\n462个，已整改1398个。\n\n"
+    "市城市管理委员会办公室\n2023年7月6日"
+)
+
+
+def test_lines_broken_inside_a_blank_line_paragraph_are_joined():
+    text = clean_text(PARAGRAPHS).text
+    assert "发现各类问题986处，较5月份减少66处；五个城区平均得分89.67分，环比提升0.95分。" in text
+    assert "交办问题1462个" in text  # a figure broken by the wrap is one figure
+    assert "一、考评总体情况\n" in text and "办公室\n2023年7月6日" in text  # headings and a signature's date stay
+
+
+def test_lines_of_a_text_without_blank_lines_are_not_joined_as_paragraphs():
+    header = "信息名称: 城市管理2021年工作总结\n内容概览: 城市管理2021年工作总结\n发布机构: 市城管局\n正文从这里开始。"
+    assert clean_text(header).text == header
+
+
+def test_a_table_extracted_one_cell_per_line_becomes_record_lines():
+    flat = (
+        "测评结果如下：\n\n名次\n城区\n实地测评得分\n问题数（个）\n1\n江北区\n92.35\n47\n2\n城中区\n90.18\n63\n"
+        "3\n湖西区\n88.72\n71\n\n各城区要对照问题清单整改。"
+    )
+    lines = clean_text(flat).text.split("\n")
+    assert "名次 | 城区 | 实地测评得分 | 问题数（个） |" in lines
+    assert "1 | 江北区 | 92.35 | 47 |" in lines and "3 | 湖西区 | 88.72 | 71 |" in lines

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from assistant.ingest.wraps import DATE_LINE, join_lines_within_paragraphs, join_wrapped_lines, rebuild_flattened_tables
 from assistant.text import CJK, compact, remove_cjk_spaces, to_simplified
 
 CN_NUM = "一二三四五六七八九十"
@@ -35,7 +36,6 @@ WATERMARKS = ("老秘网", "课桌文档", "文秘帮", "范文大全网", "第�
 _TITLE_IN_BOILERPLATE = re.compile(r"《([^《》\n]{4,80}?)(?:\.(?:docx?|pdf|wps|txt))?》")
 _LINE_START_PAGE = re.compile(r"(?:^|\n)(\d{1,3})、")
 _SENTENCE_END = set("。！？；：:”）)!?;")
-_DATE_LINE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
 # In extracted text, a single space is noise unless it separates two Latin words or numbers.
 _EXTRACTION_SPACE = re.compile(r"(?<![A-Za-z0-9]) (?! )|(?<! ) (?![A-Za-z0-9])")
 _JUNK_LINE = re.compile(r"^[\s|｜\-_=*·•.。,，]*$")
@@ -166,72 +166,6 @@ def break_inline_headings(text: str, min_line: int = 300) -> str:
     return "\n".join(out)
 
 
-_SENTENCE_FINAL = re.compile(r"[。！？；：:!?;…”’」』）)】]\s*$")
-_CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰]")  # (年月日号 continue only a figure: see below)
-# A record line ("测评项目：公共环境；测评内容：…；分值：5"): fields, not a wrapped sentence.
-_RECORD = re.compile(r"^[^：:]{1,12}[：:][^；;]*[；;][^：:]{1,12}[：:]")
-_FIGURE_FRAGMENT = re.compile(r"^[\d.,，]+\s*(?:[%％‰]|[万亿]?[元个件处次人宗吨米台辆座户]?)\s*[。，,；;]?$")
-
-
-def _is_heading_line(line: str) -> bool:
-    from assistant.ingest.split import match_heading
-
-    return match_heading(line) is not None
-
-
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a text was wrapped at (PDF or web extraction), when most of its long lines
-    have about the same length and end mid-sentence; None for a text with real line ends."""
-    lines = [line for line in lines if line.count("|") < 2]  # table rows are not prose
-    lengths = sorted(len(line) for line in lines if line.strip())
-    if len(lengths) < 4:
-        return None
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    if width < 28:  # wrapped prose runs to 30-80 characters a line; shorter lines are lists
-        return None
-    full = [line for line in lines if 0.8 * width <= len(line) <= 1.1 * width]
-    open_ended = [line for line in full if not _SENTENCE_FINAL.search(line)]
-    # wrapped text is mostly full lines; paragraphs of free length are not
-    wrapped = len(full) >= 3 and len(full) >= 0.5 * len(lengths) and len(open_ended) >= 0.6 * len(full)
-    return width if wrapped else None
-
-
-def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
-    """Join lines broken inside a sentence: everywhere in a hard-wrapped text, and elsewhere
-    where the next line cannot start one (``完成率达到\n97.5%\n。``, ``2021\n年城市管理局…``)."""
-    lines = text.split("\n")
-    width = _wrap_width(lines)
-    out: list[str] = []
-    joins = 0
-    for line in lines:
-        if (
-            out
-            and out[-1].strip()
-            and line.strip()
-            and not _SENTENCE_FINAL.search(out[-1])
-            and out[-1].count("|") < 2
-            and line.count("|") < 2
-            and not _RECORD.match(out[-1])
-            and not _RECORD.match(line.strip())
-        ):
-            nxt = line.strip()
-            local = bool(
-                _CONTINUES.match(nxt)
-                or _FIGURE_FRAGMENT.match(nxt)
-                or (out[-1].rstrip()[-1:].isdigit() and nxt[:1] in "年月日号%％")
-            )
-            at_width = width is not None and len(out[-1]) >= 0.8 * width
-            if local or (at_width and not _is_heading_line(nxt)):
-                sep = " " if out[-1].rstrip()[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum() else ""
-                out[-1] = out[-1].rstrip() + sep + nxt
-                joins += 1
-                continue
-        out.append(line)
-    if joins and notes is not None:
-        notes.append(f"joined {joins} lines broken inside sentences")
-    return "\n".join(out)
-
-
 def clean_text(raw: str) -> CleanedText:
     """The display text of a document with extraction noise removed, plus notes on what went."""
     notes: list[str] = []
@@ -256,6 +190,8 @@ def clean_text(raw: str) -> CleanedText:
     # looking for repeats, so a copy pasted inside a run-on paragraph is found the first
     # time (cleaning its own output again then finds nothing new).
     text = break_inline_headings(text)
+    text = rebuild_flattened_tables(text, notes)
+    text = join_lines_within_paragraphs(text, notes)
     # A run-on paragraph is prose however long; once broken at its headings, a piece that is
     # a site line by the rule above goes too (or cleaning this output again would drop it).
     text, _ = _remove_boilerplate_lines(text, notes)
@@ -274,7 +210,7 @@ def split_articles(text: str, min_article: int = 300) -> list[str]:
     lines = text.split("\n")
     starts = []
     for i, line in enumerate(lines):
-        if _DATE_LINE.match(line.strip()):
+        if DATE_LINE.match(line.strip()):
             begin = i
             while begin > 0 and len(lines[begin - 1]) <= 30 and i - begin < 3:
                 begin -= 1

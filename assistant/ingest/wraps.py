@@ -1,0 +1,165 @@
+"""Line breaks that are not paragraph ends: text hard-wrapped by PDF or web extraction
+(``完成率达到\n97.5%\n。``), wraps inside blank-line-separated paragraphs, and tables extracted
+one cell per line, put back as record lines."""
+
+from __future__ import annotations
+
+import re
+
+DATE_LINE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
+_SENTENCE_FINAL = re.compile(r"[。！？；：:!?;…”’」』）)】]\s*$")
+_CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰]")  # (年月日号 continue only a figure: see below)
+# A record line ("测评项目：公共环境；测评内容：…；分值：5"): fields, not a wrapped sentence.
+_RECORD = re.compile(r"^[^：:]{1,12}[：:][^；;]*[；;][^：:]{1,12}[：:]")
+_FIGURE_FRAGMENT = re.compile(r"^[\d.,，]+\s*(?:[%％‰]|[万亿]?[元个件处次人宗吨米台辆座户]?)\s*[。，,；;]?$")
+
+
+def _is_heading_line(line: str) -> bool:
+    from assistant.ingest.split import match_heading
+
+    return match_heading(line) is not None
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text was wrapped at (PDF or web extraction), when most of its long lines
+    have about the same length and end mid-sentence; None for a text with real line ends."""
+    lines = [line for line in lines if line.count("|") < 2]  # table rows are not prose
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width < 28:  # wrapped prose runs to 30-80 characters a line; shorter lines are lists
+        return None
+    full = [line for line in lines if 0.8 * width <= len(line) <= 1.1 * width]
+    open_ended = [line for line in full if not _SENTENCE_FINAL.search(line)]
+    # wrapped text is mostly full lines; paragraphs of free length are not
+    wrapped = len(full) >= 3 and len(full) >= 0.5 * len(lengths) and len(open_ended) >= 0.6 * len(full)
+    return width if wrapped else None
+
+
+def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
+    """Join lines broken inside a sentence: everywhere in a hard-wrapped text, and elsewhere
+    where the next line cannot start one (``完成率达到\n97.5%\n。``, ``2021\n年城市管理局…``)."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    out: list[str] = []
+    joins = 0
+    for line in lines:
+        if (
+            out
+            and out[-1].strip()
+            and line.strip()
+            and not _SENTENCE_FINAL.search(out[-1])
+            and out[-1].count("|") < 2
+            and line.count("|") < 2
+            and not _RECORD.match(out[-1])
+            and not _RECORD.match(line.strip())
+        ):
+            nxt = line.strip()
+            local = bool(
+                _CONTINUES.match(nxt)
+                or _FIGURE_FRAGMENT.match(nxt)
+                or (out[-1].rstrip()[-1:].isdigit() and nxt[:1] in "年月日号%％")
+            )
+            at_width = width is not None and len(out[-1]) >= 0.8 * width
+            if local or (at_width and not _is_heading_line(nxt)):
+                sep = " " if out[-1].rstrip()[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum() else ""
+                out[-1] = out[-1].rstrip() + sep + nxt
+                joins += 1
+                continue
+        out.append(line)
+    if joins and notes is not None:
+        notes.append(f"joined {joins} lines broken inside sentences")
+    return "\n".join(out)
+
+
+_WRAPPED_LINE_MIN = 10
+_FIELD = re.compile(r"^[\u4e00-\u9fff ]{1,8}[:：]")
+_NUMERIC_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}")
+_YEAR_START = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
+_CELL_MAX = 16  # a cell of a table flattened one cell per line
+_CELL_END = re.compile(r"[。！？；：:!?;，,]\s*$")
+_NUMERIC_CELL = re.compile(r"^[第]?[\d.,，%％\s-]+(?:[余多]?[万亿]?[个件处次人名分元%％吨米]|名)?$")
+
+
+def _is_numeric_cell(line: str) -> bool:
+    return bool(_NUMERIC_CELL.match(line))
+
+
+def _table_of_cells(cells: list[str]) -> list[str] | None:
+    """Rows ``a | b | c |`` for a run of one-cell lines: a header of k lines without figures,
+    then rows of k cells whose columns keep the header's kind (figure or words) row after row."""
+    k = 0
+    while k < len(cells) and not _is_numeric_cell(cells[k]):
+        k += 1
+    if k < 2 or k > 8 or len(cells) < 3 * k or len(cells) % k:
+        return None
+    rows = [cells[i : i + k] for i in range(0, len(cells), k)]
+    kinds = [_is_numeric_cell(cell) for cell in rows[1]]
+    if not any(kinds) or any([_is_numeric_cell(cell) for cell in row] != kinds for row in rows[2:]):
+        return None
+    return [" | ".join(row) + " |" for row in rows]
+
+
+def rebuild_flattened_tables(text: str, notes: list[str] | None = None) -> str:
+    """A table extracted one cell per line (名次\n城区\n得分\n1\n江北区\n92.35 …) put back as
+    record lines with its header first, so that its figures keep their row."""
+    lines = text.split("\n")
+    out: list[str] = []
+    tables = 0
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and 0 < len(lines[j].strip()) <= _CELL_MAX and not _CELL_END.search(lines[j]):
+            j += 1
+        rows = _table_of_cells([line.strip() for line in lines[i:j]]) if j - i >= 6 else None
+        if rows:
+            out.extend(rows)
+            tables += 1
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    if tables and notes is not None:
+        notes.append(f"rebuilt {tables} tables extracted one cell per line")
+    return "\n".join(out)
+
+
+def join_lines_within_paragraphs(text: str, notes: list[str] | None = None) -> str:
+    """In a text whose paragraphs are separated by blank lines, a line break inside a paragraph
+    that does not end a sentence is a wrap (``发现各类问题\n986处``, ``平均得分\n89.67\n分``):
+    joined, unless the next line starts a heading or either line is a table row or a record."""
+    lines = text.split("\n")
+    blank = sum(1 for line in lines if not line.strip())
+    if blank < 3 or blank < 0.3 * (len(lines) - blank):
+        return text  # paragraphs are lines: a break may end one
+    out: list[str] = []
+    joins = 0
+    for line in lines:
+        nxt = line.strip()
+        previous = out[-1].strip() if out else ""
+        if (
+            len(previous) >= _WRAPPED_LINE_MIN  # shorter lines are labels or the cells of a flattened table
+            and nxt
+            and not _SENTENCE_FINAL.search(previous)
+            and previous.count("|") < 2
+            and nxt.count("|") < 2
+            and not _RECORD.match(previous)
+            and not _RECORD.match(nxt)
+            and not _is_heading_line(previous)
+            and not _is_heading_line(nxt)
+            and not DATE_LINE.match(nxt)  # a signature's date
+            and not _FIELD.match(previous)  # a page's header fields (信息名称: …, 发布时间: …)
+            and not _FIELD.match(nxt)
+            and not _NUMERIC_DATE.match(nxt)
+            and not (len(nxt) <= 16 and _YEAR_START.match(nxt))  # a date under a signature
+        ):
+            # Latin words keep a space; a figure broken by the wrap (交办问题1\n462个) is one figure.
+            latin = previous[-1:].isascii() and previous[-1:].isalpha() and nxt[:1].isascii() and nxt[:1].isalpha()
+            out[-1] = previous + (" " if latin else "") + nxt
+            joins += 1
+            continue
+        out.append(line)
+    if joins and notes is not None:
+        notes.append(f"joined {joins} lines broken inside paragraphs")
+    return "\n".join(out)
