@@ -116,7 +116,7 @@ def test_a_curated_answer_is_served_first_to_readers_of_its_knowledge_base_only(
     assert {kbs[h["doc_id"]] for h in hits} == {REPORTS}
     cite = [{"doc_id": h["doc_id"], "chunk_id": h["chunk_id"]} for h in hits]
     question = "今年上半年一共清理了多少处占道经营？"
-    text = "上半年共清理占道经营4321处（编辑核对）。"
+    text = "上半年占道经营整治的情况见所引段落（编辑核对）。"
     # Not into a knowledge base they do not edit, nor citing another knowledge base's passage.
     other = next(doc for doc, kb in kbs.items() if kb == ASSESSMENT)
     other_chunk = kb_assistant.document(other)[1][0].chunk_id
@@ -134,6 +134,10 @@ def test_a_curated_answer_is_served_first_to_readers_of_its_knowledge_base_only(
         .status_code
         == 403
     )
+    # A figure the cited passages do not state is refused, as in any other answer.
+    invented = {"question": question, "answer": "上半年共清理占道经营4321处。", "kb": REPORTS, "citations": cite}
+    refused = zhao.post("/api/curated", json=invented)
+    assert refused.status_code == 400 and "4321" in refused.json()["detail"]
     made = zhao.post("/api/curated", json={"question": question, "answer": text, "kb": REPORTS, "citations": cite})
     assert made.status_code == 201, made.text
     served = client_of(app, "wang").post("/api/ask", json={"question": question}).json()

@@ -20,7 +20,7 @@ from tests.test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, WIDE, new_page, serv
 pytestmark = pytest.mark.e2e
 PASSWORD = "browser-chat-1"
 QUESTION = "下半年垃圾分类工作的完成时间是什么时候？"
-CORRECTED = "下半年垃圾分类工作须于11月底前完成（编辑已核对原文）。"
+CORRECTED = "下半年垃圾分类工作的完成时间为12月上旬（编辑已核对原文）。"
 
 
 @pytest.fixture(scope="module")

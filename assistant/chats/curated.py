@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer.render import cited_text
+from assistant.answer.verify import unsupported_numbers
 from assistant.auth.db import SQL
 from assistant.chats.feedback import Curated, curated_answers
 from assistant.chats.matching import same_question, similarity
@@ -56,9 +58,19 @@ def cited_hits(assistant: Assistant, citations: list[dict[str, Any]], kbs: list[
     return hits
 
 
-def curated_answer(assistant: Assistant, match: CuratedMatch, question: str, kbs: list[str] | None) -> Answer:
+def unverified_numbers(answer: str, hits: list[Hit]) -> list[str]:
+    """The figures of a curated answer that none of its cited passages states (value and unit):
+    an editor's answer is held to the same rule as any other."""
+    return unsupported_numbers(answer, [cited_text(hit) for hit in hits])
+
+
+def curated_answer(assistant: Assistant, match: CuratedMatch, question: str, kbs: list[str] | None) -> Answer | None:
+    """The curated answer as the index stands now; None when a figure in it is no longer stated by
+    the passages it cites (a document replaced since): the ordinary answer is given instead."""
     curated = match.curated
     hits = cited_hits(assistant, curated.citations, kbs)
+    if unverified_numbers(curated.answer, hits):
+        return None
     notes = [f"{CURATED_NOTE}：编辑针对“{curated.question}”写的答案"]
     if len(hits) < len(curated.citations):
         notes.append("部分引用的段落已不在文件库中")

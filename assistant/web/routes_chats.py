@@ -92,6 +92,8 @@ class ChatMemory:
         if match is None:
             return None
         answer = curated_answer(assistant, match, question, kbs)
+        if answer is None:
+            return None
         answer.resolved_question = resolved
         return answer, {"curated": curated_info(match)}
 

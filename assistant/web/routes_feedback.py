@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.auth.access import Access, require
 from assistant.auth.accounts import list_kbs
+from assistant.chats.curated import cited_hits, unverified_numbers
 from assistant.chats.feedback import add_curated, curated_answers, feedback_item, feedback_list, give_feedback
 from assistant.chats.history import ChatError
 from assistant.scope import KB_NAME_PATTERN, kb_name
@@ -129,6 +130,10 @@ async def post_curated(
     if body.feedback_id is not None and feedback_item(db, body.feedback_id, access.kbs("editor")) is None:
         raise HTTPException(404, "没有这条反馈，或它不属于您编辑的知识库。")
     citations = await run_in_threadpool(_checked_citations, assistant, body.citations, kb)
+    hits = await run_in_threadpool(cited_hits, assistant, citations, [kb])
+    unverified = unverified_numbers(body.answer, hits)
+    if unverified:
+        raise HTTPException(400, f"答案中的数字 {'、'.join(unverified)} 在所引用的段落中找不到，请改正或补充引用。")
     vector = await run_in_threadpool(assistant.embedder.encode_query, body.question)
     try:
         curated_id = add_curated(
