@@ -105,7 +105,7 @@ def unsupported_names(sentence: str, cited: list[Hit], question: str) -> list[st
 _TIME_UNITS = frozenset({"年", "月", "日", "季度"})
 
 
-def _time_said(question: str) -> list[Quantity]:
+def question_dates(question: str) -> list[Quantity]:
     """The dates the question names (22年, 8月): an answer may repeat them as the question wrote them."""
     return [q for q in quantities(question) if q.unit in _TIME_UNITS]
 
@@ -162,7 +162,7 @@ def _best_span(sentence: str, hit: Hit) -> str:
 def align(answer: str, hits: list[Hit], question: str) -> Aligned:
     """Cite each sentence of ``answer`` by the passages among ``hits`` that support it; drop
     sentences nothing supports; reject the answer over a figure or name nothing supports."""
-    stated = [quantities(cited_text(h)) + _time_said(question) for h in hits]
+    stated = [quantities(cited_text(h)) + question_dates(question) for h in hits]
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
     lines: list[str] = []

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.answer.align import split_sentences, unsupported_names
+from assistant.answer.align import question_dates, split_sentences, unsupported_names
 from assistant.answer.compose import decide, rank_passages
 from assistant.answer.llm import Consulted, llm_answer
+from assistant.answer.render import cited_text
 from assistant.answer.selector import Selector
+from assistant.answer.verify import unsupported_numbers
 from assistant.evaluation.metrics import Outcome, QuestionResult, Summary, outcome_of, summarize
 from assistant.evaluation.train import Example
 from assistant.models import Answer
@@ -28,6 +30,7 @@ class LlmResult:
     consulted: Consulted
     unsupported_names: list[str] = field(default_factory=list)
     seconds: float = 0.0  # the whole answer: retrieval, extractive, LLM
+    repeated_dates: list[str] = field(default_factory=list)  # figures only the question's dates support
 
     def delta(self) -> float | None:
         """Fact recall shown minus extractive (None for unanswerable questions)."""
@@ -70,6 +73,7 @@ class LlmReport:
             "llm": self.shown().to_dict(),
             "outcomes": {o: round(self.rate(o), 3) for o in ("shown", "refused", "fallback", "failed")},
             "unsupported_names": sum(len(r.unsupported_names) for r in self.results),
+            "repeated_question_dates": sum(len(r.repeated_dates) for r in self.results),
             "seconds_per_answer": round(sum(r.seconds for r in self.results) / max(1, len(self.results)), 1),
             "per_question": [
                 {
@@ -80,10 +84,24 @@ class LlmReport:
                     "extractive_refused": r.result.assistant.refused,
                     "shown_refused": r.shown.refused,
                     "shown": r.shown.answer,
+                    "unsupported_numbers": r.shown.unsupported,
+                    "repeated_question_dates": r.repeated_dates,
                 }
                 for r in self.results
             ],
         }
+
+
+def numbers_unsupported(answer: Answer, question: str) -> tuple[list[str], list[str]]:
+    """Figures of a shown answer that its cited passages do not state: (those the verifier's rule
+    does not allow either, those that only repeat a date the question names, 22年 for 2022年)."""
+    if answer.refused:
+        return [], []
+    cited = [cited_text(c.hit) for c in answer.citations]
+    outside = unsupported_numbers(answer.text, cited)
+    dates = " ".join(q.text for q in question_dates(question))
+    unsupported = unsupported_numbers(answer.text, [*cited, dates]) if dates else outside
+    return unsupported, [n for n in outside if n not in unsupported]
 
 
 def names_unsupported(answer: Answer, question: str) -> list[str]:
@@ -127,13 +145,15 @@ def evaluate_llm(
         else:
             shown, consulted = extractive, Consulted(False, "not_asked")
         seconds = time.perf_counter() - started + result.ask_ms / 1000
+        unsupported, repeated_dates = numbers_unsupported(shown, prepared.question.text)
         out.append(
             LlmResult(
                 result,
-                outcome_of(shown, example.item),
+                replace(outcome_of(shown, example.item), unsupported=unsupported),
                 consulted,
                 names_unsupported(shown, prepared.question.text),
                 seconds,
+                repeated_dates,
             )
         )
         last = out[-1]

@@ -108,7 +108,9 @@ def render_llm(llm: LlmReport, console: Console) -> None:
     console.print(
         f"asked {data['asked']} of {data['questions']}; of those asked: "
         + ", ".join(f"{k} {_pct(v)}" for k, v in data["outcomes"].items())
-        + f"; unsupported names shown: {data['unsupported_names']}; {data['seconds_per_answer']} s per answer"
+        + f"; unsupported names shown: {data['unsupported_names']}; figures that only repeat a date the question"
+        + f" names (22年 for 2022年), allowed by the verifier: {data['repeated_question_dates']};"
+        + f" {data['seconds_per_answer']} s per answer"
     )
     for r in llm.results:
         if r.helps() or r.hurts():
