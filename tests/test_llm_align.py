@@ -97,6 +97,14 @@ def test_one_years_figure_given_as_anothers_is_rejected():
     assert right.rejection is None and right.kept == 1
 
 
+def test_one_months_figure_given_for_both_months_of_a_comparison_is_rejected():
+    # One sentence names two months: each clause's figure must come from a passage about its month.
+    question = "咸宁第二名21年9月和22年8月各得了多少分？"
+    both = align("咸宁第二名21年9月得分90.33分，22年8月得分90.33分。", HITS, question)
+    assert both.rejection is not None and "90.33分" in both.rejection.detail
+    assert align("咸宁第二名22年8月得分90.33分。", HITS, question).rejection is None
+
+
 def test_the_questions_own_dates_may_be_repeated():
     aligned = align("咸宁22年8月综合评价第一名是咸宁高新区，得分90.68分。", HITS, "咸宁22年8月城管综合评价第一是哪儿？")
     assert aligned.rejection is None and aligned.kept == 1

@@ -117,9 +117,21 @@ def _names(kind: str, text: str, value: str | int) -> bool:
 
 
 def _misbound_figures(sentence: str, cited: list[Hit], figures: list[Quantity]) -> list[str]:
-    """Figures of a sentence that names a place, year or month, stated only by cited passages
-    about none of the places (years, months) it names: one place's or one month's figure given
-    as another's, even when the question names the place or month."""
+    """Figures of a sentence, or of one of its clauses, that names a place, year or month, stated
+    only by cited passages about none of the places (years, months) it names: one place's or one
+    month's figure given as another's ("21年9月查出182处，22年8月查出182处"), even when the
+    question names the place or month."""
+    wrong = _misbound_in(sentence, cited, figures)
+    clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+    for clause in clauses if len(clauses) > 1 else []:
+        wrong += [w for w in _misbound_in(clause, cited, quantities(clause)) if w not in wrong]
+    return wrong
+
+
+_CLAUSE = re.compile(r"[，,；;]")
+
+
+def _misbound_in(sentence: str, cited: list[Hit], figures: list[Quantity]) -> list[str]:
     counts = [q for q in figures if q.unit not in _TIME_UNITS]
     texts = {h.chunk.chunk_id: _names_text(h) for h in cited}
     wrong: list[str] = []
