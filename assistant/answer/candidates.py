@@ -6,6 +6,7 @@ row keeps its table's header row for display."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,6 +43,11 @@ class Candidate:
     @property
     def key(self) -> str:
         return f"{self.hit.chunk.chunk_id}#{self.position}"
+
+    @functools.cached_property
+    def heading_place(self) -> str:
+        """The place its innermost place-named heading is about (四、望山区 → 望山区), or ""."""
+        return section_place(self.section)
 
     def context(self) -> str:
         """Where the sentence sits: document title, heading path and the sentence before it."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer.candidates import Candidate, section_place
+from assistant.answer.candidates import Candidate
 from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.intent import states_plan
 from assistant.places import names_place
@@ -139,7 +139,7 @@ def section_places(ctx: QuestionContext, candidate: Candidate) -> list[float]:
     """(agree, conflict): the heading the sentence sits under names a place (四、望山区) that the
     question names, or names another one while the question asks about a place (a sibling
     district's items)."""
-    place = section_place(candidate.section)
+    place = candidate.heading_place
     if not place:
         return [0.0, 0.0]
     if names_place(compact(ctx.question.simple), place):
@@ -239,7 +239,7 @@ def feature_matrix(
     ctx: QuestionContext, candidates: list[Candidate], profile: Callable[[str], DocProfile]
 ) -> np.ndarray:
     question = compact(ctx.question.simple)
-    places = {section_place(c.section) for c in candidates} - {""}
+    places = {c.heading_place for c in candidates} - {""}
     ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
     rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
     return np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(FEATURES))

@@ -37,6 +37,20 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if wrapped else None
 
 
+def _may_join(previous: str, nxt: str) -> bool:
+    """Two non-empty lines may be one sentence broken by a line end: the first does not end a
+    sentence, and neither is a table row or a record line."""
+    return (
+        bool(previous.strip())
+        and bool(nxt)
+        and not _SENTENCE_FINAL.search(previous)
+        and previous.count("|") < 2
+        and nxt.count("|") < 2
+        and not _RECORD.match(previous)
+        and not _RECORD.match(nxt)
+    )
+
+
 def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
     """Join lines broken inside a sentence: everywhere in a hard-wrapped text, and elsewhere
     where the next line cannot start one (``完成率达到\n97.5%\n。``, ``2021\n年城市管理局…``)."""
@@ -45,16 +59,7 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
     out: list[str] = []
     joins = 0
     for line in lines:
-        if (
-            out
-            and out[-1].strip()
-            and line.strip()
-            and not _SENTENCE_FINAL.search(out[-1])
-            and out[-1].count("|") < 2
-            and line.count("|") < 2
-            and not _RECORD.match(out[-1])
-            and not _RECORD.match(line.strip())
-        ):
+        if out and _may_join(out[-1], line.strip()):
             nxt = line.strip()
             local = bool(
                 _CONTINUES.match(nxt)
@@ -140,12 +145,7 @@ def join_lines_within_paragraphs(text: str, notes: list[str] | None = None) -> s
         previous = out[-1].strip() if out else ""
         if (
             len(previous) >= _WRAPPED_LINE_MIN  # shorter lines are labels or the cells of a flattened table
-            and nxt
-            and not _SENTENCE_FINAL.search(previous)
-            and previous.count("|") < 2
-            and nxt.count("|") < 2
-            and not _RECORD.match(previous)
-            and not _RECORD.match(nxt)
+            and _may_join(previous, nxt)
             and not _is_heading_line(previous)
             and not _is_heading_line(nxt)
             and not DATE_LINE.match(nxt)  # a signature's date
