@@ -13,7 +13,6 @@ from assistant.auth.access import Access, AccessDenied
 from assistant.web import messages
 from assistant.web.state import get_settings
 
-SIGN_IN_NEEDED = "请先登录。"
 EDITOR_NEEDED = "没有权限：上传、删除和更正需要“编辑”（editor）或“管理”（admin）权限。"
 
 
@@ -48,10 +47,16 @@ def require_editor(request: Request) -> Access:
         if not given or not hmac.compare_digest(given.encode(), expected.encode()):
             raise HTTPException(401, messages.ADMIN_WRONG, headers={"WWW-Authenticate": "Bearer"})
         return access
+    return signed_in_with(access, bool(access.kbs("editor")), EDITOR_NEEDED)
+
+
+def signed_in_with(access: Access, allowed: bool, refusal: str) -> Access:
+    """``access`` of a signed-in user whom the route allows: 401 when nobody is signed in, 403
+    with ``refusal`` when the user lacks the role."""
     if access.login is None:
-        raise HTTPException(401, SIGN_IN_NEEDED, headers={"WWW-Authenticate": "Bearer"})
-    if not access.kbs("editor"):
-        raise HTTPException(403, EDITOR_NEEDED)
+        raise HTTPException(401, messages.SIGN_IN_NEEDED, headers={"WWW-Authenticate": "Bearer"})
+    if not allowed:
+        raise HTTPException(403, refusal)
     return access
 
 
@@ -60,11 +65,7 @@ def require_admin_access(request: Request) -> Access:
     access = get_access(request)
     if access.open_mode:
         return access
-    if access.login is None:
-        raise HTTPException(401, SIGN_IN_NEEDED, headers={"WWW-Authenticate": "Bearer"})
-    if not access.is_admin:
-        raise HTTPException(403, "没有权限：此页面需要“管理”（admin）权限。")
-    return access
+    return signed_in_with(access, access.is_admin, "没有权限：此页面需要“管理”（admin）权限。")
 
 
 async def _access_denied(request: Request, exc: Exception) -> Response:

@@ -27,6 +27,7 @@ from assistant.auth.db import AccountsDB, AccountsNotCreated, AccountsUnavailabl
 from assistant.auth.sessions import Session, find_session
 from assistant.auth.signin import access_of
 from assistant.settings import Settings
+from assistant.web import messages
 from assistant.web.middleware import HTTPMiddleware, send_json
 
 logger = logging.getLogger("assistant.web")
@@ -39,7 +40,6 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
 MAX_FORM_BYTES = 64 * 1024
 
-SIGN_IN_NEEDED = "请先登录。"
 CSRF_REFUSED = "请求缺少有效的安全令牌（CSRF），请刷新页面后重试。"
 CROSS_SITE = "拒绝来自其他网站的请求。"
 ACCOUNTS_DOWN = "数据库暂时无法连接（可能正在重启），请稍后重试。"  # as the store's own 503 (web/errors.py)
@@ -192,7 +192,7 @@ class SignInMiddleware(HTTPMiddleware):
             await send({"type": "http.response.start", "status": 303, "headers": [(b"location", location)]})
             await send({"type": "http.response.body", "body": b""})
             return
-        await send_json(send, 401, {"detail": SIGN_IN_NEEDED}, [(b"www-authenticate", b"Bearer")])
+        await send_json(send, 401, {"detail": messages.SIGN_IN_NEEDED}, [(b"www-authenticate", b"Bearer")])
 
     async def check_csrf(self, scope: Scope, receive: Receive, session: Session, content_type: str) -> Receive | None:
         """``receive`` to go on with when the token is right (the body replayed if it was read), else None."""

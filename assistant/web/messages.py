@@ -32,6 +32,7 @@ TOO_LONG = "{what}过长：共 {length} 字，超过 {limit} 字的上限，请�
 BAD_YEAR = "年份应为最多四位的数字。"
 BAD_PARAMETER = "查询参数包含无效字符。"
 
+SIGN_IN_NEEDED = "请先登录。"
 ADMIN_DISABLED = "文件管理未启用：服务器没有配置管理口令（设置 ASSISTANT_ADMIN_TOKEN 后启用）。"
 ADMIN_WRONG = "管理口令缺失或错误，请检查后重试。"
 NO_DOCUMENT = "没有编号为 {doc_id} 的文件，可能已被删除。"

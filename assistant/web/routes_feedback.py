@@ -17,7 +17,7 @@ from assistant.chats.feedback import add_curated, curated_answers, feedback_item
 from assistant.chats.history import ChatError
 from assistant.scope import KB_NAME_PATTERN, kb_name
 from assistant.service import Assistant
-from assistant.web.access_dep import SIGN_IN_NEEDED, get_access
+from assistant.web.access_dep import get_access, signed_in_with
 from assistant.web.kb_access import audit
 from assistant.web.routes_chats import accounts_db
 from assistant.web.schemas import ERRORS, Responses, RowId, error_response
@@ -67,11 +67,7 @@ def editor_access(request: Request) -> Access:
     access = get_access(request)
     if access.open_mode:
         return access
-    if access.login is None:
-        raise HTTPException(401, SIGN_IN_NEEDED, headers={"WWW-Authenticate": "Bearer"})
-    if not access.kbs("editor"):
-        raise HTTPException(403, EDITORS_ONLY)
-    return access
+    return signed_in_with(access, bool(access.kbs("editor")), EDITORS_ONLY)
 
 
 @router.post("/api/feedback", status_code=201, responses=ERRORS | {404: error_response("no such answer of yours")})
