@@ -8,17 +8,21 @@ from __future__ import annotations
 import json
 
 import pytest
-from fastapi.testclient import TestClient
 
-from assistant.auth.accounts import add_kb, add_user
 from assistant.auth.db import AccountsDB
-from assistant.web.app import create_app
-from tests.helpers_kb import ASSESSMENT, REPORTS, kb_assistant, kb_pg_settings, kb_settings
+from tests.helpers_kb import (
+    ASSESSMENT,
+    REPORTS,
+    app_with_users,
+    client_of,
+    kb_assistant,
+    kb_pg_settings,
+    kb_settings,
+)
 from tests.test_web_api import sse_events
 
 __all__ = ["kb_assistant", "kb_pg_settings", "kb_settings"]  # fixtures used here
 
-PASSWORD = "chat-test-password"
 USERS = {
     "wang": {REPORTS: "viewer"},
     "li": {REPORTS: "viewer", ASSESSMENT: "viewer"},
@@ -31,24 +35,7 @@ QUESTION = "上半年清理占道经营多少处？"
 
 @pytest.fixture(scope="module")
 def app(kb_assistant):
-    settings = kb_assistant.settings
-    db = AccountsDB.open(settings)
-    for kb in (REPORTS, ASSESSMENT):
-        add_kb(db, kb)
-    for login, roles in USERS.items():
-        add_user(db, login, PASSWORD, roles)
-    db.close()
-    # Many sign-ins from one address in a few seconds: the per-address limit is not what is tested here.
-    return create_app(settings.model_copy(update={"login_attempts_per_minute": 10_000}), kb_assistant)
-
-
-def client_of(app, login: str) -> TestClient:
-    client = TestClient(app)
-    response = client.post("/api/login", json={"login": login, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    client.cookies.clear()
-    client.headers["Authorization"] = f"Bearer {response.json()['token']}"
-    return client
+    return app_with_users(kb_assistant, USERS)
 
 
 def test_chats_are_kept_reopened_renamed_deleted_and_private(app):

@@ -13,8 +13,10 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,14 +75,34 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, corpus_settings, embedder):
-    """A live server in a background thread (same process: the session's model is reused)."""
+def require_chromium() -> None:
+    """Skip a browser test when Debian's Chromium is missing; in CI fail instead."""
     if not CHROMIUM.exists():
         missing = f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("CI"):
             pytest.fail(missing + "; in CI they must run, not be skipped")
         pytest.skip(missing)
+
+
+def chromium() -> Iterator[Any]:
+    """Playwright's Chromium for a module's tests (skipped without playwright; failed in CI)."""
+    try:
+        from playwright import sync_api
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("browser tests need the python playwright package; in CI they must run")
+        pytest.skip("browser tests need the python playwright package")
+
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, corpus_settings, embedder):
+    """A live server in a background thread (same process: the session's model is reused)."""
+    require_chromium()
     root = tmp_path_factory.mktemp("e2e")
     index = root / "index"
     shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
@@ -115,17 +137,7 @@ def serving(app):
 
 @pytest.fixture(scope="module")
 def browser(server):
-    try:
-        from playwright import sync_api
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("browser tests need the python playwright package; in CI they must run")
-        pytest.skip("browser tests need the python playwright package")
-
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 def new_page(browser, server, viewport):

@@ -4,17 +4,10 @@ once signed in, the admin's audit page, and signing out."""
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-from assistant.auth.accounts import add_user
-from assistant.auth.db import AccountsDB
-from assistant.service import Assistant
-from assistant.web.app import create_app
-from tests.conftest import CORPUS, make_settings
-from tests.test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, WIDE, new_page, serving, shot
+from tests.helpers_auth import serving_with_users
+from tests.test_e2e_browser import WIDE, chromium, new_page, require_chromium, shot
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "browser-pass-1"
@@ -22,32 +15,15 @@ PASSWORD = "browser-pass-1"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, corpus_settings, embedder):
-    if not CHROMIUM.exists():
-        missing = f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(missing + "; in CI they must run, not be skipped")
-        pytest.skip(missing)
-    root = tmp_path_factory.mktemp("e2e-auth")
-    index = root / "index"
-    shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock", "accounts.sqlite*"))
-    settings = make_settings(index, corpus_dir=CORPUS, accounts_path=root / "accounts.sqlite")
-    add_user(AccountsDB.open(settings), "guanli", PASSWORD, {"默认": "admin"})
-    with serving(create_app(settings, Assistant(settings, embedder))) as url:
+    require_chromium()
+    users = {"guanli": {"默认": "admin"}}
+    with serving_with_users(tmp_path_factory.mktemp("e2e-auth"), corpus_settings, embedder, PASSWORD, users) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    try:
-        from playwright import sync_api
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("browser tests need the python playwright package; in CI they must run")
-        pytest.skip("browser tests need the python playwright package")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 def test_sign_in_ask_audit_and_sign_out(browser, server):

@@ -5,17 +5,10 @@ page, and the corrected answer served (已人工校正) to the next asker."""
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-from assistant.auth.accounts import add_user
-from assistant.auth.db import AccountsDB
-from assistant.service import Assistant
-from assistant.web.app import create_app
-from tests.conftest import CORPUS, make_settings
-from tests.test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, WIDE, new_page, serving, shot
+from tests.helpers_auth import serving_with_users
+from tests.test_e2e_browser import WIDE, chromium, new_page, require_chromium, shot
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "browser-chat-1"
@@ -25,34 +18,15 @@ CORRECTED = "下半年垃圾分类工作的完成时间为12月上旬（编辑�
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, corpus_settings, embedder):
-    if not CHROMIUM.exists():
-        missing = f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(missing + "; in CI they must run, not be skipped")
-        pytest.skip(missing)
-    root = tmp_path_factory.mktemp("e2e-chats")
-    index = root / "index"
-    shutil.copytree(corpus_settings.index_dir, index, ignore=shutil.ignore_patterns(".lock", "accounts.sqlite*"))
-    settings = make_settings(index, corpus_dir=CORPUS, accounts_path=root / "accounts.sqlite")
-    db = AccountsDB.open(settings)
-    add_user(db, "zhangsan", PASSWORD, {"默认": "viewer"})
-    add_user(db, "bianji", PASSWORD, {"默认": "editor"})
-    with serving(create_app(settings, Assistant(settings, embedder))) as url:
+    require_chromium()
+    users = {"zhangsan": {"默认": "viewer"}, "bianji": {"默认": "editor"}}
+    with serving_with_users(tmp_path_factory.mktemp("e2e-chats"), corpus_settings, embedder, PASSWORD, users) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser(server):
-    try:
-        from playwright import sync_api
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("browser tests need the python playwright package; in CI they must run")
-        pytest.skip("browser tests need the python playwright package")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from chromium()
 
 
 def signed_in(browser, server, login: str):

@@ -11,18 +11,26 @@ import shutil
 import zipfile
 
 import pytest
-from fastapi.testclient import TestClient
 
 from assistant.auth.accounts import add_kb, add_user
 from assistant.auth.db import AccountsDB
 from assistant.service import Assistant
 from assistant.web.app import create_app
-from tests.helpers_kb import ABOUT_ASSESSMENT, ASSESSMENT, REPORTS, kb_assistant, kb_pg_settings, kb_settings
+from tests.helpers_kb import (
+    ABOUT_ASSESSMENT,
+    ASSESSMENT,
+    PASSWORD,
+    REPORTS,
+    app_with_users,
+    client_of,
+    kb_assistant,
+    kb_pg_settings,
+    kb_settings,
+)
 from tests.test_web_api import sse_events
 
 __all__ = ["kb_assistant", "kb_pg_settings", "kb_settings"]  # fixtures used here
 
-PASSWORD = "kb-test-password"
 USERS = {
     "cg_viewer": {REPORTS: "viewer"},
     "cp_viewer": {ASSESSMENT: "viewer"},
@@ -32,24 +40,7 @@ USERS = {
 
 @pytest.fixture(scope="module")
 def app(kb_assistant):
-    settings = kb_assistant.settings
-    db = AccountsDB.open(settings)
-    for kb in (REPORTS, ASSESSMENT):
-        add_kb(db, kb)
-    for login, roles in USERS.items():
-        add_user(db, login, PASSWORD, roles)
-    db.close()
-    # Many sign-ins from one address in a few seconds: the per-address limit is not what is tested here.
-    return create_app(settings.model_copy(update={"login_attempts_per_minute": 10_000}), kb_assistant)
-
-
-def client_of(app, login: str) -> TestClient:
-    client = TestClient(app)
-    response = client.post("/api/login", json={"login": login, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    client.cookies.clear()  # Bearer only: the token is the user, no CSRF token needed
-    client.headers["Authorization"] = f"Bearer {response.json()['token']}"
-    return client
+    return app_with_users(kb_assistant, USERS)
 
 
 @pytest.fixture(scope="module")
