@@ -27,8 +27,8 @@ pytestmark = pytest.mark.slow
 
 TOKEN = "multi-process-token"
 UPLOAD_TEXT = (
-    "XX区城市管理局2025年萤火虫生态步道建设情况汇报\n一、萤火虫生态步道建设\n"
-    "2025年，XX区城市管理局在滨河公园建成萤火虫生态步道4.7公里，设置低光照明点位213个。\n"
+    "宁安市城市管理局2025年萤火虫生态步道建设情况汇报\n一、萤火虫生态步道建设\n"
+    "2025年，宁安市城市管理局在滨河公园建成萤火虫生态步道4.7公里，设置低光照明点位213个。\n"
 )
 
 
@@ -113,7 +113,12 @@ def run(server, pg_ctl, processes, tmp_path, corpus_settings, embedder) -> None:
     assert claimed_by(store, job_id) != holder
     assert store.count() == passages_before + state["result"]["passages"]  # written once, whole
 
-    # An upload through the first serve process is answered through the second.
+    # An upload through the first serve process is answered through the second, which was asked
+    # before the upload: no document named the place then (refused), and its caches (how many
+    # passages name a word) must follow the data version.
+    question = {"question": "2025年宁安市萤火虫生态步道建成了多少公里？"}
+    before = httpx.post(f"http://127.0.0.1:{ports[1]}/api/ask", json=question, timeout=60)
+    assert before.status_code == 200 and before.json()["refused"] and "宁安市" in before.json()["answer"]
     upload = httpx.post(
         f"http://127.0.0.1:{ports[0]}/api/documents",
         headers={"Authorization": f"Bearer {TOKEN}"},
@@ -121,9 +126,8 @@ def run(server, pg_ctl, processes, tmp_path, corpus_settings, embedder) -> None:
         timeout=300,
     )
     assert upload.status_code == 200, upload.text
-    question = {"question": "2025年萤火虫生态步道建成了多少公里？"}
     answer = httpx.post(f"http://127.0.0.1:{ports[1]}/api/ask", json=question, timeout=60).json()
-    assert "4.7公里" in answer["answer"]
+    assert not answer["refused"] and "4.7公里" in answer["answer"], answer["answer"]
 
     # The database restarts under both serve processes: 503, then answers again.
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user)
