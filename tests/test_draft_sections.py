@@ -42,6 +42,18 @@ def test_the_instruction_is_not_the_topic(prompt, topic):
         ("建成口袋公园12个。", "（二）园林绿化", "工作总结", "result"),
         # a sentence that reports a result under a plan heading keeps its result
         ("截至6月底已完成改造68%。", "二、下步工作安排", "总结及计划", "result"),
+        # under no heading: a counted figure or an honour is a result, the rest is background
+        ("全年指导各县区审批相关行政许可302项。", "", "总结及计划", "result"),
+        ("被列为全国首批城市综合管理服务平台建设试点城市。", "", "工作总结", "result"),
+        ("2019年是常州城市管理与园林绿化深度融合之年。", "", "工作总结", "basic"),
+        ("中华人民共和国成立70周年之际，我局深入贯彻全会精神。", "", "工作总结", "basic"),
+        # a target: a state to reach by a date to come, or in a plan; 将 of the future
+        ("在2021年底前，居民小区生活垃圾分类覆盖率达90%。", "", "新闻报道", "plan"),
+        ("全市公共场所生活垃圾分类均实现100%全覆盖。", "二、工作目标", "实施方案", "plan"),
+        ("领导小组办公室将对当月评价结果进行讲评。", "", "新闻报道", "plan"),
+        ("年内，先后创成“江苏省生态园林城市”。", "", "工作总结", "result"),
+        # problems said as a low score
+        ("其中，“执法实效”相对得分较低。", "", "新闻报道", "problem"),
     ],
 )
 def test_part_of_a_sentence(sentence, heading, kind, part):
@@ -56,6 +68,17 @@ def test_part_of_a_sentence(sentence, heading, kind, part):
         ("（一）优化管理,提升市容环境秩序一是落实门前三包。", "", "落实门前三包。"),
         ("二是清理牛皮癣小广告700余处；", "", "清理牛皮癣小广告700余处。"),
         ("其次是“环境卫生”类问题,共有167处。", "", "其次是“环境卫生”类问题,共有167处。"),
+        ("咸宁网讯 记者周荣华报道:9月16日,市政府办公室发布实施方案。", "", "9月16日,市政府办公室发布实施方案。"),
+        (
+            "金旻矣)今天是城管公众开放日,市城管执法局公布测评结果。",
+            "",
+            "今天是城管公众开放日,市城管执法局公布测评结果。",
+        ),
+        (
+            "记者12月1日从市文明办了解到,调查结果表明满意度较高。",
+            "",
+            "记者12月1日从市文明办了解到,调查结果表明满意度较高。",
+        ),
         (
             "垃圾分类保持领先，回收利用率达49.1%",
             "一、主要成绩 > 垃圾分类保持领先",
@@ -89,6 +112,18 @@ def test_place_skips_headings_lead_ins_and_the_title():
     )
     placed = [p for c in candidates_of(hit, 0) for p in place(c, "工作总结", "城管局2023年工作总结")]
     assert [p.text for p in placed] == ["清理牛皮癣小广告700余处。"]
+
+
+def test_a_line_labelled_as_targets_holds_plans_and_the_label_is_cut():
+    text = (
+        "时间、目标:2013年,创建成为“省级文明县城”;2017年,创建成为“全国文明县城”。\n"
+        "任务:城区森林覆盖率达25%,县城建成区绿化覆盖率达40%。\n"
+        "7月21日,修武县召开动员大会,全面部署创建工作。"
+    )
+    placed = [(p.part, p.text) for c in candidates_of(_hit("a", text), 0) for p in place(c, "测评体系")]
+    assert [part for part, _ in placed[:-1]] == ["plan"] * (len(placed) - 1) and len(placed) >= 3
+    assert placed[0][1].startswith("2013年") and placed[-2][1].startswith("城区森林覆盖率达25%")
+    assert placed[-1] == ("result", "7月21日,修武县召开动员大会,全面部署创建工作。")
 
 
 def test_a_sentence_of_done_and_due_is_split_between_results_and_plans():

@@ -47,6 +47,8 @@ _NEAR_RANK = 8  # a passage this close to the top of the scope's search is about
 # Totals, rates and rankings: the figures a report leads with.
 _KEY_FIGURE = re.compile(r"共计?|累计|总计|合计|全年|排名|第[一二三]|率")
 _KEY_WEIGHT = 0.1
+# A sentence that goes on with the one before it (并…, 并且…, 且…): it shares its part.
+_GOES_ON = re.compile(r"^(?:并且?|且|还将)(?![且非不])")
 
 
 class DraftSource(Protocol):
@@ -120,12 +122,16 @@ def _gather(passages: list[tuple[int, Hit, float]], focus: list[str]) -> tuple[l
     weights = dict.fromkeys(focus, 1.0)
     for doc_order, hit, relevance in passages:
         kind = hit.meta.kind if hit.meta else ""
+        before: Part | None = None  # the part of the sentence before, in this passage
         for candidate in candidates_of(hit, doc_order):
             placed_all = place(candidate, kind, hit.title)
             if not placed_all:
                 masked += masks_figure(candidate.text)
                 continue
             masked += placed_all[0].masked > 0
+            if before == "plan" and len(placed_all) == 1 and _GOES_ON.match(placed_all[0].text):
+                placed_all[0].part = "plan"  # "并根据…兑现" goes on with the plan before it
+            before = placed_all[-1].part
             for piece, placed in enumerate(placed_all):
                 if compact(placed.text) in seen or unsupported_numbers(placed.text, [cited_text(hit)]):
                     continue  # cleaning never adds a figure; a sentence it cannot verify is not shown

@@ -36,8 +36,10 @@ HEADINGS: tuple[tuple[Part, str], ...] = (
 _DONE = re.compile(
     r"完成(?!时间|时限|期限|任务)|共计|共有|共(?=\s*[\d一二三四五六七八九十两]|发现|排查|清理|拆除|处置|受理|办结|整治|查处|开展|出动|检查|劝导|立案|收集)"
     r"|达到|达\s*[\d一二三四五六七八九十]|实现|取得|办结|结案|查处|拆除|清理|清运|处置|整治了|开展了|出动|排查|下发|发放|维修|建成"
-    r"|同比|较去年|环比|相比|比去年|比上年|较上年|(?<![为除])了(?!解)"
+    r"|同比|较去年|环比|相比|比去年|比上年|较上年|(?<![为除])了(?!解)|发布|印发|召开|正式启动|创成|荣获|获评|被(?:评为|列为|授予|命名为)"
 )
+# Markers that say a state is reached (达到, 实现, 建成 …): in a plan, a target, not something done.
+_REACHED = re.compile(r"^(?:达到|达\s*[\d一二三四五六七八九十]|实现|建成|取得)")
 # Markers of something done that no plan word can govern.
 _DONE_OUTRIGHT = re.compile(r"已|累计|截至|截止")
 # Future and modal words of a plan sentence (将, 要, 下一步 …), and the weaker ones (继续, 进一步 …)
@@ -45,9 +47,19 @@ _DONE_OUTRIGHT = re.compile(r"已|累计|截至|截止")
 _WILL = re.compile(r"(?<![已即])将(?!军)|要(?!求|点|素|害|是)|下一步|下步|明年|下半年|力争|确保|争取|预计|计划|打算")
 # A modal that opens a clause: what is required or intended (当前要…, 必须…, 务必…).
 _MODAL = re.compile(r"(?:^|[，,：:]|当前|今后|下一步|下步|今年|明年)(?:要(?!求)|将|必须|务必|需要|应当)")
+# 将 of the future before a preposition or adverb (将对…进行讲评, 将根据…奖惩), not 将 as 把 (将…纳入).
+_FUTURE = re.compile(
+    r"(?<![已即])将(?:对|根据|按照|依据|适时|及时|定期|逐步|陆续|重点|全面|在|于|力争|确保|继续|进一步)"
+)
+# A date a target is set for: 年底前, 6月底前, 到2025年, 年内完成.
+_TARGET_DATE = re.compile(r"(?:年|月)底前|到\d{4}\s*年|年内(?:完成|实现|建成)")
+# A label that opens a line ("时间、目标：", "任务：", "存在问题：") names the kind of content after it.
+_LABEL = re.compile(r"^\s*([^，,。；;：:\s]{1,8})[：:]")
+_TARGET_LABEL = re.compile(r"目标|任务")
+_LABEL_CUT = re.compile(r"^[^，,。；;：:\s]{1,8}[：:]\s*")
 _ONGOING = re.compile(r"继续|进一步|持续|着力|全力|加快|抓好|做好|推进|推动|加大|强化")
 _PROBLEM = re.compile(
-    r"存在(?!.{0,6}(?:整改|排查|治理|解决))|不足(?!\d)|有待|不到位|不够|滞后|难度大|尚未|仍[有然需较存]|依然|欠缺|不高|不强|不平衡|不规范"
+    r"存在(?!.{0,6}(?:整改|排查|治理|解决))|不足(?!\d)|有待|不到位|不够|滞后|难度大|尚未|仍[有然需较存]|依然|欠缺|不高|不强|不平衡|不规范|较低|偏低|较差|较弱|把关不严"
 )
 _PROBLEM_HEADING = re.compile(
     r"存在(?:的)?(?:主要)?(?:问题|不足|困难)|问题(?:和|与|及)?不足|不足(?:之处)?$|^(?:主要)?问题$|困难(?:和|与)?问题|有待"
@@ -63,6 +75,10 @@ _ENUMERATOR = re.compile(
 )
 # A heading glued to the sentence it introduces: "优化管理，提升市容环境秩序一是落实门前三包".
 _GLUED_HEADING = re.compile(r"^[^。！？；;!?]{2,40}?(?=[一二三四五六七八九十]是)")
+# A news report's byline ("咸宁网讯 记者周荣华报道：", "金旻矣)" left of "(记者 金旻矣)"): not the report's content.
+_BYLINE = re.compile(
+    r"^(?:[^，,。：:]{0,10}讯\s*)?[(（]?(?:记者|通讯员)[^，,。：:()（）]{1,12}?(?:报道)?[：:)）]|^[^，,。()（）“”]{1,8}[)）]"
+)
 _LEAD_IN = re.compile(
     r"(?:如下|汇报|报告|情况)[：:]$|如下$|^现将|^[^。]{0,30}[：:]$|[？?]$|^(?:注|备注|说明|完成时[间限]|责任单位|牵头单位|配合单位)[：:]"
 )
@@ -90,11 +106,16 @@ def _heading_parts(heading: str) -> list[str]:
 _GOVERNS = re.compile(r"(?:力争|确保|争取|计划|预计|拟|将|要|目标|任务)[^。；;]*$")
 
 
-def _reports_done(text: str) -> bool:
-    """A marker of something done that no plan word governs (力争…完成 is a plan, 已完成 is done)."""
+def _reports_done(text: str, planned: bool = False) -> bool:
+    """A marker of something done that no plan word governs (力争…完成 is a plan, 已完成 is done).
+    ``planned``: the sentence stands where targets are set (a plan, a 目标 label, a date to come),
+    so a state reached (达到, 实现 …) is the target, not a result."""
     if _DONE_OUTRIGHT.search(text):
         return True
-    return any(not _GOVERNS.search(text[: m.start()]) for m in _DONE.finditer(text))
+    return any(
+        not _GOVERNS.search(text[: m.start()]) and not (planned and _REACHED.match(m.group()))
+        for m in _DONE.finditer(text)
+    )
 
 
 def _plain(part: str) -> str:
@@ -114,14 +135,34 @@ def _heading_verdict(sections: list[str]) -> Part | None:
     return None
 
 
-def part_of(sentence: str, heading: str, kind: str) -> Part:
+# A figure that counts something (120余处, 98.4%, 5.3万份), not a date (2021年, 6月, 15日).
+_COUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?![\d.,年月日号时届:：/\-]|周年)[%％‰\u4e00-\u9fff]")
+# An honour or a rank gained: a result even without a figure.
+_AWARD = re.compile(
+    r"荣获|获评|获得.{0,12}(?:称号|奖|荣誉|表扬|批示)|被(?:评为|列为|授予|命名为|确定为)|创成|入选|跻身|位列|名列"
+)
+
+
+def states_result(text: str) -> bool:
+    """The sentence reports a counted figure or an honour (what a 成效 section is made of)."""
+    return bool(_COUNT.search(text) or _AWARD.search(text))
+
+
+def _label_verdict(label: str) -> Part | None:
+    """What a line's label says: 目标 and 任务 set targets; others as a heading would."""
+    return "plan" if _TARGET_LABEL.search(label) else _heading_verdict([label]) if label else None
+
+
+def part_of(sentence: str, heading: str, kind: str, label: str = "") -> Part:
     """The part of a 汇报 that ``sentence`` (under ``heading``, parts joined by " > ", in a
-    document of ``kind``) belongs to."""
+    document of ``kind``; ``label`` the label that opens its line, 目标 of "时间、目标：")
+    belongs to."""
     text = to_simplified(sentence)
     sections = [_plain(p) for p in _heading_parts(heading)]
-    done = _reports_done(text)
-    verdict = _heading_verdict(sections)
-    if ((states_plan(text) and _WILL.search(text)) or _MODAL.search(text)) and not done:
+    verdict = _label_verdict(to_simplified(label)) or _heading_verdict(sections)
+    planned = verdict == "plan" or kind in _PLAN_KINDS or bool(_TARGET_DATE.search(text))
+    done = _reports_done(text, planned)
+    if ((states_plan(text) and _WILL.search(text)) or _MODAL.search(text) or _FUTURE.search(text)) and not done:
         return "plan"
     if verdict == "problem":
         return "problem"
@@ -129,13 +170,17 @@ def part_of(sentence: str, heading: str, kind: str) -> Part:
         return "result" if done and re.search(r"\d", text) else "plan"
     if _PROBLEM.search(text) and not done:
         return "problem"
+    if _TARGET_DATE.search(text) and not done:
+        return "plan"
     if done or verdict == "result":
         return "result"
     if kind in _PLAN_KINDS or (_ONGOING.search(text) and kind not in _RESULT_KINDS and not re.search(r"\d", text)):
         return "plan"
-    if not any(sections) or any(_BASIC_HEADING.search(s) for s in sections):
+    if any(_BASIC_HEADING.search(s) for s in sections):
         return "basic"
-    return "result" if kind in _RESULT_KINDS else "basic"
+    if states_result(text) or (any(sections) and kind in _RESULT_KINDS):
+        return "result"
+    return "basic"
 
 
 def clean(text: str, heading: str = "") -> str:
@@ -146,6 +191,7 @@ def clean(text: str, heading: str = "") -> str:
         before = sentence
         sentence = NUMBERING.sub("", sentence).strip()
         sentence = _ENUMERATOR.sub("", sentence).strip()
+        sentence = _BYLINE.sub("", sentence).strip()
         glued = _GLUED_HEADING.match(sentence)
         if glued:
             sentence = _ENUMERATOR.sub("", sentence[glued.end() :]).strip()
@@ -208,6 +254,20 @@ def split_done_and_due(text: str) -> tuple[str, str]:
     return "", ""
 
 
+def line_label(candidate: Candidate) -> str:
+    """The label that opens the line the sentence stands on ("时间、目标：2013年,创建成为…" →
+    时间、目标), when it names a kind of content (目标, 任务, 问题, 成效 …); else ""."""
+    spans = [compact(s) for s in candidate.spans if compact(s)]
+    if not spans:
+        return ""
+    for line in candidate.hit.chunk.text.split("\n"):
+        if spans[0] in compact(line):
+            found = _LABEL.match(to_simplified(line))
+            name = found.group(1) if found else ""
+            return name if name and _label_verdict(name) else ""
+    return ""
+
+
 def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
     """The cleaned sentence of ``candidate`` and its part (two parts when it reports something
     done and then something due), or nothing when it is no statement: a heading, a lead-in, a
@@ -219,14 +279,17 @@ def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
     if candidate.last and not _CLOSED.search(raw):  # cut off by the end of the passage: its whole clauses
         raw = re.sub(r"[，,；;、][^，,；;、]*$", "", raw) if re.search(r"[，,；;]", raw) else ""
     heading = candidate.hit.chunk.heading
+    label = line_label(candidate)
     unmasked, masked = unmask(raw)
     text = clean(unmasked, heading)
+    cut = _LABEL_CUT.match(text) if label else None
+    text = text[cut.end() :] if cut else text
     if not is_statement(text) or (title and compact(text.rstrip("。")) in compact(title)):
         return []
     sections = _heading_parts(heading)
     done, due = split_done_and_due(text)
     split: list[tuple[str, Part]] = [(done, "result"), (due, "plan")]
-    pieces = split if done and len(compact(due)) >= _MIN_CHARS // 2 else [(text, part_of(text, heading, kind))]
+    pieces = split if done and len(compact(due)) >= _MIN_CHARS // 2 else [(text, part_of(text, heading, kind, label))]
     return [
         Placed(
             candidate=candidate,
