@@ -35,6 +35,8 @@ class Document:
     meta: DocumentMeta
     content_hash: str  # hash of the file bytes it came from
     notes: list[str] = field(default_factory=list)  # what cleaning removed
+    # page → JPEG of the pages read by OCR (held by a file's first document; kept in the index)
+    page_images: dict[int, bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -49,6 +51,8 @@ class Chunk:
     deadline: str = ""  # the 完成时间 of the item this passage belongs to
     search_text: str = ""  # normalised text used for BM25 (Simplified, half-width)
     ocr_page: int = 0  # the page (1-based) of a scan or photo it was read from by OCR; 0: not OCR
+    # the rectangles of its lines on that page, fractions of the page (x0, y0, x1, y1)
+    ocr_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass

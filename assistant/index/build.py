@@ -38,6 +38,7 @@ from assistant.index.store import (
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.ingest.load import IngestError, check_file
 from assistant.ingest.pipeline import discover, file_hash, prepare
+from assistant.ingest.scan_pages import rects_json
 from assistant.models import Chunk, Document
 from assistant.settings import Settings
 from assistant.text import squeeze
@@ -53,8 +54,13 @@ CREATE INDEX documents_kb ON documents(kb);
 CREATE TABLE chunks (
   rowid INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
   heading TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER, deadline TEXT, search_text TEXT NOT NULL,
-  tokens TEXT NOT NULL, vector BLOB NOT NULL, ocr_page INTEGER NOT NULL DEFAULT 0);
+  tokens TEXT NOT NULL, vector BLOB NOT NULL, ocr_page INTEGER NOT NULL DEFAULT 0,
+  ocr_boxes TEXT NOT NULL DEFAULT '');
 CREATE INDEX chunks_doc ON chunks(doc_id);
+-- The images of pages read by OCR (downscaled JPEG), shown with a cited passage's lines highlighted.
+CREATE TABLE page_images (
+  file_key TEXT NOT NULL, page INTEGER NOT NULL, content_hash TEXT NOT NULL, image BLOB NOT NULL,
+  PRIMARY KEY (file_key, page));
 -- In how many passages a word occurs (the answerer's "rarest topic word"): a trigram index
 -- answers words of 3+ characters, a count table words of 1-2 characters.
 CREATE VIRTUAL TABLE chunk_trigrams USING fts5(text, tokenize='trigram', detail='none');
@@ -102,6 +108,7 @@ class _FileRows:
     ingested_at: str
     documents: list[dict[str, Any]]
     chunks: list[dict[str, Any]]  # with "vector" (bytes) and "tokens" (str)
+    pages: dict[int, bytes] = field(default_factory=dict)  # images of pages read by OCR (read this run)
 
 
 def _now() -> str:
@@ -166,6 +173,7 @@ def _rows_for(
             "deadline": c.deadline,
             "search_text": c.search_text,
             "ocr_page": c.ocr_page,
+            "ocr_boxes": rects_json(c.ocr_boxes),
             "tokens": " ".join(keyword_tokens(c.search_text, normalized=True)),
             "vector": None,
             "_index_text": c.search_text,
@@ -254,7 +262,7 @@ def _write_generation(
             rowid += 1
             db.execute(
                 'INSERT INTO chunks (rowid, chunk_id, doc_id, ordinal, heading, text, start, "end", deadline, '
-                "search_text, tokens, vector, ocr_page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "search_text, tokens, vector, ocr_page, ocr_boxes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     rowid,
                     c["chunk_id"],
@@ -269,6 +277,7 @@ def _write_generation(
                     c["tokens"],
                     c["vector"],
                     c.get("ocr_page", 0),  # rows taken over from an index written before OCR have none
+                    c.get("ocr_boxes") or "",
                 ),
             )
             search_texts.append((rowid, c["search_text"]))
@@ -276,6 +285,7 @@ def _write_generation(
             ids.append(rowid)
             token_lists.append(c["tokens"].split() or ["∅"])
     _write_term_tables(db, search_texts)
+    _write_page_images(db, files, previous)
     db.commit()
     db.close()
     matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, dims), np.float32)
@@ -295,6 +305,32 @@ def _write_generation(
         elif path.is_dir():
             _fsync_dir(path)
     return kind
+
+
+def _write_page_images(db: sqlite3.Connection, files: list[_FileRows], previous: Path | None) -> None:
+    """The page images of files read now, and those of unchanged files taken over from the
+    previous generation (a generation written before page images were kept has none)."""
+    for file in files:
+        db.executemany(
+            "INSERT INTO page_images VALUES (?, ?, ?, ?)",
+            [(file.key, page, file.content_hash, image) for page, image in sorted(file.pages.items())],
+        )
+    kept = [(f.key, f.content_hash) for f in files if not f.pages and any(c.get("ocr_page") for c in f.chunks)]
+    if not kept or previous is None or not (previous / "passages.sqlite").exists():
+        return
+    db.commit()
+    db.execute("ATTACH DATABASE ? AS previous", (str(previous / "passages.sqlite"),))  # only read
+    try:
+        for key, content_hash in kept:
+            db.execute(
+                "INSERT INTO page_images SELECT file_key, page, content_hash, image FROM previous.page_images "
+                "WHERE file_key = ? AND content_hash = ?",
+                (key, content_hash),
+            )
+    except sqlite3.OperationalError:  # no page_images table there
+        pass
+    db.commit()
+    db.execute("DETACH DATABASE previous")
 
 
 def _fsync_dir(path: Path) -> None:
@@ -444,6 +480,7 @@ def ingest(
                 doc_row, chunk_rows = _rows_for(document, chunks, source.key, at, file_kb)
                 rows.documents.append(doc_row)
                 rows.chunks.extend(chunk_rows)
+                rows.pages.update(document.page_images)
             (report.updated if source.key in previous else report.added).append(source.key)
             result[source.key] = rows
             to_embed.extend(rows.chunks)

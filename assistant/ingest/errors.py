@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.ingest.scan_pages import OcrPage
 
 
 class IngestError(Exception):
@@ -22,6 +26,7 @@ class LoadedFile:
     title_hint: str = ""  # e.g. a document title held in file properties
     notes: list[str] = field(default_factory=list)  # how it was read, e.g. the pages read by OCR
     ocr_pages: dict[int, str] = field(default_factory=dict)  # page number → text, of pages read by OCR
+    ocr_scans: dict[int, OcrPage] = field(default_factory=dict)  # page number → its lines' places and image
 
 
 def human_size(size: int) -> str:

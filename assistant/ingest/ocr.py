@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.ingest.errors import IngestError, LoadedFile
+from assistant.ingest.errors import IngestError
 
 # The longest side fed to the recogniser; a 600 dpi A4 page is scaled down to it.
 MAX_SIDE = 3500
@@ -70,6 +70,7 @@ def recognise(image: Any) -> list[Box]:
     import numpy as np
 
     image = image.convert("RGB")
+    scale = 1.0
     if max(image.size) > MAX_SIDE:
         scale = MAX_SIDE / max(image.size)
         image = image.resize((round(image.width * scale), round(image.height * scale)))
@@ -84,8 +85,8 @@ def recognise(image: Any) -> list[Box]:
             again, _ = _engine()(np.ascontiguousarray(crop), use_det=False, use_cls=False, use_rec=True)
             if again and again[0][1] > score:
                 text, score = again[0][0], again[0][1]
-        if text.strip() and score >= DROP_BELOW:
-            boxes.append(Box(x0, y0, x1, y1, text.strip()))
+        if text.strip() and score >= DROP_BELOW:  # in the given image's pixels
+            boxes.append(Box(x0 / scale, y0 / scale, x1 / scale, y1 / scale, text.strip()))
     return boxes
 
 
@@ -114,22 +115,32 @@ def _cells(line: list[Box]) -> list[str]:
     return cells
 
 
-def _text_lines(boxes: Sequence[Box]) -> list[str]:
+# A line of text with the boxes it was read from.
+Placed = tuple[str, list[Box]]
+
+
+def _text_lines(boxes: Sequence[Box]) -> list[Placed]:
     """Lines of a single column; runs of 3+ lines with the same 2+ cells become table records."""
     from assistant.ingest.load import table_rows_as_records
 
-    rows = [_cells(line) for line in _lines(boxes)]
-    result: list[str] = []
+    lines = _lines(boxes)
+    rows = [_cells(line) for line in lines]
+    result: list[Placed] = []
     i = 0
     while i < len(rows):
         j = i
         while j < len(rows) and len(rows[j]) >= 2 and len(rows[j]) == len(rows[i]):
             j += 1
         if j - i >= 3:
-            result.extend(table_rows_as_records(rows[i:j]))
+            records = table_rows_as_records(rows[i:j])
+            kept = [k for k in range(i, j) if any(c.strip() for c in rows[k])]
+            if len(records) == len(kept):  # one record per row, the header first
+                result.extend((record, lines[k]) for record, k in zip(records, kept, strict=True))
+            else:
+                result.extend((record, [b for line in lines[i:j] for b in line]) for record in records)
             i = j
         else:
-            result.append("　".join(rows[i]))
+            result.append(("　".join(rows[i]), lines[i]))
             i += 1
     return result
 
@@ -163,12 +174,17 @@ def _gutter(boxes: Sequence[Box]) -> float | None:
 
 def reading_order(boxes: Sequence[Box]) -> list[str]:
     """The page's lines in reading order (see the module docstring)."""
+    return [text for text, _ in placed_lines(boxes)]
+
+
+def placed_lines(boxes: Sequence[Box]) -> list[Placed]:
+    """The page's lines in reading order, each with the boxes it was read from."""
     if not boxes:
         return []
     gutter = _gutter(boxes)
     if gutter is None:
         return _text_lines(boxes)
-    result: list[str] = []
+    result: list[Placed] = []
     section: list[Box] = []
     for box in sorted(boxes, key=lambda b: b.y0):
         if box.x0 < gutter < box.x1:  # spans both columns: ends the section above it
@@ -179,7 +195,7 @@ def reading_order(boxes: Sequence[Box]) -> list[str]:
     return result + _columns(section, gutter)
 
 
-def _columns(section: list[Box], gutter: float) -> list[str]:
+def _columns(section: list[Box], gutter: float) -> list[Placed]:
     if not section:
         return []
     return _text_lines([b for b in section if b.x1 <= gutter]) + _text_lines([b for b in section if b.x0 >= gutter])
@@ -231,18 +247,6 @@ def ocr_note(pages: list[int], total: int) -> str:
     """The document note of pages read by OCR (their text may hold recognition errors)."""
     shown = "、".join(str(p) for p in pages[:30]) + ("…" if len(pages) > 30 else "")
     return f"OCR：第 {shown} 页（共 {total} 页）为扫描图像，文字由识别得到"
-
-
-def ocr_images(path: Path, images: list[Any], page_limit: int, on_page: PageProgress | None) -> LoadedFile:
-    """Text of image pages (one file's frames), noted as read by OCR."""
-    check_page_limit(path, len(images), page_limit)
-    pages: dict[int, str] = {}
-    for number, image in enumerate(images, start=1):
-        pages[number] = "\n".join(reading_order(recognise(image)))
-        if on_page:
-            on_page(number, len(images))
-    note = ocr_note(list(pages), len(images))
-    return LoadedFile(path, "\n".join(pages.values()), notes=[note], ocr_pages=pages)
 
 
 def ocr_page_of(passage: str, pages: dict[int, str]) -> int:

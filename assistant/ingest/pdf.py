@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.ingest.errors import IngestError, LoadedFile
-from assistant.ingest.ocr import PageProgress, check_page_limit, check_pixels, ocr_note, reading_order, recognise
+from assistant.ingest.ocr import PageProgress, check_page_limit, check_pixels, ocr_note
+from assistant.ingest.scan_pages import OcrPage, read_page
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"
@@ -81,6 +82,7 @@ def read_pdf(path: Path, data: bytes, options: PdfOptions) -> LoadedFile:
     except Exception as exc:  # pypdf raises assorted errors on hostile files
         raise IngestError(path, f"unreadable PDF ({type(exc).__name__})") from exc
     notes = []
+    scans: dict[int, OcrPage] = {}
     if to_ocr:
         check_page_limit(path, len(to_ocr), options.ocr_page_limit)
         for done, index in enumerate(to_ocr, start=1):
@@ -90,7 +92,9 @@ def read_pdf(path: Path, data: bytes, options: PdfOptions) -> LoadedFile:
                 raise
             except Exception as exc:  # an image pypdf or Pillow cannot decode
                 raise IngestError(path, f"damaged PDF (page {index + 1} image: {type(exc).__name__})") from exc
-            pages[index] = "\n".join(reading_order(recognise(image))) if image is not None else pages[index]
+            if image is not None:
+                scans[index + 1] = read_page(image)
+                pages[index] = scans[index + 1].text
             if options.on_page:
                 options.on_page(done, len(to_ocr))
         notes.append(ocr_note([i + 1 for i in to_ocr], len(pages)))
@@ -114,4 +118,4 @@ def read_pdf(path: Path, data: bytes, options: PdfOptions) -> LoadedFile:
     except Exception:  # metadata is optional and often malformed
         title = ""
     ocr_pages = {i + 1: pages[i] for i in to_ocr}
-    return LoadedFile(path, "\n".join(kept_pages), title_hint=title, notes=notes, ocr_pages=ocr_pages)
+    return LoadedFile(path, "\n".join(kept_pages), title_hint=title, notes=notes, ocr_pages=ocr_pages, ocr_scans=scans)

@@ -12,6 +12,7 @@ from assistant.ingest.clean import clean_text, split_articles
 from assistant.ingest.load import IGNORED_NAMES, SUPPORTED_SUFFIXES, IngestError, ReadOptions, load_file
 from assistant.ingest.meta import apply_overrides, derive_meta, load_overrides, sidecar_overrides
 from assistant.ingest.ocr import ocr_page_of
+from assistant.ingest.scan_pages import passage_rects
 from assistant.ingest.split import split_passages
 from assistant.models import Chunk, Document
 from assistant.settings import Settings
@@ -111,11 +112,14 @@ def prepare(
         document = Document(
             doc_id, source.path.name, source.key, article, meta, content_hash, loaded.notes + cleaned.notes
         )
+        if number == 1:  # the file's page images, kept once
+            document.page_images = {page: scan.image for page, scan in loaded.ocr_scans.items()}
         chunks = []
         for ordinal, piece in enumerate(split_passages(article, settings.chunk_max_chars, settings.chunk_min_chars)):
             raw = article[piece.start : piece.end]
             start = piece.start + len(raw) - len(raw.lstrip())
             text = raw.strip()
+            page = ocr_page_of(text, loaded.ocr_pages)
             chunk = Chunk(
                 chunk_id=f"{doc_id}:{ordinal:04d}",
                 doc_id=doc_id,
@@ -125,7 +129,8 @@ def prepare(
                 start=start,
                 end=start + len(text),
                 deadline=piece.deadline,
-                ocr_page=ocr_page_of(text, loaded.ocr_pages),
+                ocr_page=page,
+                ocr_boxes=passage_rects(text, loaded.ocr_scans.get(page)),
             )
             chunk.search_text = normalize(index_text(chunk, meta.title))
             chunks.append(chunk)

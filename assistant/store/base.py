@@ -128,6 +128,7 @@ class PassageStore(Protocol):
         self, query_tokens: list[str], k: int, allowed: np.ndarray | None
     ) -> list[tuple[int, float]]: ...
     def passages_containing(self, word: str) -> int: ...
+    def page_image(self, doc_id: str, page: int) -> bytes | None: ...
     def close(self) -> None: ...
 
 
@@ -155,6 +156,9 @@ def meta_from_row(row: Row) -> DocumentMeta:
 
 
 def chunk_from_row(row: Row) -> Chunk:
+    from assistant.ingest.scan_pages import rects_from_json
+
+    keys = list(row.keys())
     return Chunk(
         chunk_id=row["chunk_id"],
         doc_id=row["doc_id"],
@@ -165,7 +169,8 @@ def chunk_from_row(row: Row) -> Chunk:
         end=row["end"],
         deadline=row["deadline"],
         search_text=row["search_text"],
-        ocr_page=row["ocr_page"] if "ocr_page" in list(row.keys()) else 0,  # indexes before OCR have none
+        ocr_page=row["ocr_page"] if "ocr_page" in keys else 0,  # indexes before OCR have none
+        ocr_boxes=rects_from_json(row["ocr_boxes"]) if "ocr_boxes" in keys else [],  # nor before page images
     )
 
 

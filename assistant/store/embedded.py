@@ -163,6 +163,19 @@ class EmbeddedStore:
         pattern = "*" + "".join(f"[{ch}]" if ch in "*?[" else ch for ch in word) + "*"
         return int(self._query("SELECT count(*) FROM chunk_trigrams WHERE text GLOB ?", (pattern,))[0][0])
 
+    def page_image(self, doc_id: str, page: int) -> bytes | None:
+        """The kept image (JPEG) of page ``page`` of the file document ``doc_id`` came from, if it
+        was read by OCR (None too for a generation written before page images were kept)."""
+        try:
+            rows = self._query(
+                "SELECT p.image FROM page_images p JOIN documents d ON d.file_key = p.file_key "
+                "AND d.content_hash = p.content_hash WHERE d.doc_id = ? AND p.page = ?",
+                (doc_id, int(page)),
+            )
+        except sqlite3.OperationalError:  # no page_images table
+            return None
+        return bytes(rows[0][0]) if rows else None
+
     def document_meta(self) -> dict[str, tuple[str, str, DocumentMeta]]:
         """doc_id → (title, source file name, metadata), for decorating hits."""
         return {

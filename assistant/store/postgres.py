@@ -415,5 +415,9 @@ class PostgresStore:
             )[0]["n"]
         )
 
+    def page_image(self, doc_id: str, page: int) -> bytes | None:
+        """Page images of scans are kept by the embedded store only: none here."""
+        return None
+
     def close(self) -> None:
         self._pool.close()

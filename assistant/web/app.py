@@ -136,12 +136,21 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     install_access_handler(app)
     install_log_redaction()
 
-    from assistant.web import meta_edit, routes_admin, routes_api, routes_auth, routes_documents, routes_pages
+    from assistant.web import (
+        meta_edit,
+        routes_admin,
+        routes_api,
+        routes_auth,
+        routes_documents,
+        routes_pages,
+        routes_scans,
+    )
 
     app.include_router(routes_api.router)
     app.include_router(routes_auth.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_documents.router)
+    app.include_router(routes_scans.router)
     app.include_router(meta_edit.router)
     extras = _optional_routers(app)
     app.state.templates.env.globals["has_facts"] = "facts_routes" in extras

@@ -4,6 +4,8 @@
 
 (() => {
   const { h, highlighted, errorDetail, errorMessage, getJSON, retryNote, documentUrl } = W;
+  const scanPageUrl = (docId, page, chunkId) =>
+    `/documents/${encodeURIComponent(docId)}/pages/${Number(page)}?chunk=${encodeURIComponent(chunkId)}`;
   // Kept per signed-in user: another user of the same browser does not see this conversation.
   const LOGIN = (document.getElementById("account-login") || {}).textContent || "";
   const STORE_KEY = "wenming.chat.v1" + (LOGIN ? ":" + LOGIN : "");
@@ -77,7 +79,15 @@
     }
     const text = $("panel-text");
     text.replaceChildren(highlighted(passage.text || "", spans || []));
-    $("panel-link").setAttribute("href", documentUrl(passage.doc_id, passage.chunk_id));
+    // A passage read by OCR links to its page image, its lines highlighted; others to the text.
+    const link = $("panel-link");
+    if (passage.ocr_page > 0) {
+      link.setAttribute("href", scanPageUrl(passage.doc_id, passage.ocr_page, passage.chunk_id));
+      link.textContent = `查看扫描原页（第 ${passage.ocr_page} 页）→`;
+    } else {
+      link.setAttribute("href", documentUrl(passage.doc_id, passage.chunk_id));
+      link.textContent = "在原文中查看 →";
+    }
     panel.hidden = false;
     layout.classList.add("with-panel");
     if (activeCite) activeCite.classList.remove("active");
