@@ -157,6 +157,34 @@ def test_without_a_period_the_latest_of_the_same_body_is_taken_and_said():
     assert not scope.named and "最新" in scope.line and "2023年上半年" in scope.line
 
 
+def test_a_document_silent_on_the_named_year_or_place_is_taken_only_if_it_agrees_otherwise():
+    hits = [
+        _hit("fj", "福建省文明办群众性精神文明创建，12个市县荣获提名城市。", body="文明办", place="福建省"),
+        _hit("zs", "东区街道、阜沙镇文明程度指数测评排名第一。", rank=1, years=[2021], body="文明办", place="东区"),
+    ]
+    texts = {h.chunk.doc_id: h.chunk.text for h in hits}
+    year_silent = choose_scope("福建省文明办2018年群众性精神文明创建", hits, texts)
+    assert year_silent is not None and year_silent.doc_ids == ("fj",) and "未写明2018年" in year_silent.line
+    place_silent = choose_scope("中山市2021年文明程度指数测评", hits, texts)  # it names only streets and towns
+    assert place_silent is not None and place_silent.doc_ids == ("zs",) and place_silent.place == "中山市"
+    assert "未写明中山市" in place_silent.line
+    assert choose_scope("2018年群众性精神文明创建", hits[:1], texts) is None  # the topic alone is not enough
+    other_city = {"zs": "江门市文明办。" + texts["zs"]}  # it names a city, another one: not silent
+    assert choose_scope("咸宁市2021年文明程度指数测评", hits, other_city) is None
+
+
+def test_without_a_body_named_the_latest_of_a_place_on_the_topic_is_taken():
+    hits = [
+        _hit("launch", "咸宁市启动城市管理月度综合评价。", years=[2020], body="城管局", place="咸宁市"),
+        _hit("june", "咸宁市城市管理月度综合评价结果。", rank=1, years=[2023], body="城管领导小组", place="咸宁市"),
+        _hit("far", "城市管理月度综合评价。", rank=9, years=[2024], body="城管局", place="江门市"),
+    ]
+    scope = choose_scope("咸宁市城市管理月度综合评价情况", hits, {})
+    assert scope is not None and scope.doc_ids == ("june",) and scope.year == 2023
+    named = choose_scope("咸宁市城管局城市管理月度综合评价情况", hits, {})  # a body named: its own documents
+    assert named is not None and named.doc_ids == ("launch",)
+
+
 def test_body_and_place_are_named_once():
     assert who("西城区", "区城市公用事业服务中心") == "西城区城市公用事业服务中心"
     assert who("咸宁市", "咸宁市城管局") == "咸宁市城管局"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.corpus import profile_of
 from assistant.models import DocumentMeta, Hit
-from assistant.places import names_place, read_places
+from assistant.places import names_place, place_level, read_places
 from assistant.question import Question, read_bodies, read_question
 from assistant.text import compact, to_simplified
 
@@ -31,6 +31,7 @@ _CLAUSES = re.compile(r"[，,：:；;。！!？?（）()\s]+")
 _HEAD = 300
 _BODY_CHARS = 1000
 _PEER_RANK = 12
+_PEER_SHARE = 0.5  # of the best document's relevance, for a peer of another body
 _HALF_ORDER = {"上半年": 1, "": 2, "全年": 2, "下半年": 2}
 
 
@@ -96,19 +97,39 @@ def _places(meta: DocumentMeta, head: str) -> set[str]:
     return {meta.place} if meta.place else set(read_places(f"{meta.title} {head[:_HEAD]}"))
 
 
-def _fits(meta: DocumentMeta, question: Question, text: str) -> bool:
-    """The document is about what the prompt names: its years, half-year, places and bodies."""
-    if question.years and not set(question.years) & set(meta.years):
+def _silent_on_places(meta: DocumentMeta, text: str, named: tuple[str, ...]) -> bool:
+    """The document names no place as large as the ones the prompt names (a city's report that
+    speaks only of its streets and towns): it does not say it is about another place."""
+    level = min(place_level(p) for p in named)
+    own = {meta.place} | set(read_places(text)) if meta.place else set(read_places(text))
+    return not any(place_level(p) <= level for p in own if p)
+
+
+def _fits(meta: DocumentMeta, question: Question, text: str, lenient: bool = False) -> bool:
+    """The document is about what the prompt names: its years, half-year, places and bodies.
+    ``lenient``: a document silent on the year (none known) or on the place (none as large as the
+    one named) is not taken as about another."""
+    if question.years and not set(question.years) & set(meta.years) and not (lenient and not meta.years):
         return False
     if question.halves and _half_of(meta) not in (*question.halves, "") and _half_of(meta) != "全年":
         return False
     if question.halves and _half_of(meta) == "全年" and "上半年" in question.halves:
         return False
-    if question.places and not any(names_place(text, p) or p in meta.place for p in question.places):
+    named_place = not question.places or any(names_place(text, p) or p in meta.place for p in question.places)
+    if not named_place and not (lenient and _silent_on_places(meta, text, question.places)):
         return False
     if not question.bodies or not meta.body or meta.body in question.bodies:
         return True
     return bool(set(read_bodies(text[:_BODY_CHARS])) & set(question.bodies))  # its metadata may name another
+
+
+def _agrees(meta: DocumentMeta, question: Question, text: str) -> bool:
+    """The document says one of the things the prompt names of itself: a year, a place or a body."""
+    return bool(
+        set(question.years) & set(meta.years)
+        or any(names_place(text, p) or p in meta.place for p in question.places)
+        or (meta.body and meta.body in question.bodies)
+    )
 
 
 def _with_profile_years(hit: Hit, text: str) -> DocumentMeta:
@@ -134,6 +155,17 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
     relevance = document_relevance(hits)
     first_rank = {h.chunk.doc_id: r for r, h in reversed(list(enumerate(hits)))}
     fitting = [d for d in relevance if _fits(metas[d], question, texts.get(d, ""))]
+    # None fits: the best document that is only silent on the year or place the prompt names.
+    # It must agree with something else the prompt names (a place, a year, a body), never be taken on topic alone.
+    silent = not fitting and bool(question.years or question.places)
+    if silent:
+        lenient = [
+            d
+            for d in relevance
+            if _fits(metas[d], question, texts.get(d, ""), lenient=True)
+            and _agrees(metas[d], question, texts.get(d, ""))
+        ]
+        fitting = sorted(lenient, key=lambda d: -relevance[d])[:1]
     # A month the prompt names ("9月下旬") narrows the documents to those that name it, if any do.
     in_month = [d for d in fitting if any(f"{m}月" in compact(texts.get(d, "")) for m in question.months)]
     fitting = in_month or fitting
@@ -143,10 +175,24 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
     lead = metas[best]
     places = {d: _places(metas[d], texts.get(d, "")) for d in fitting}
     # Documents of the same body among the first results: the period is chosen among them.
+    # A prompt that names no body implies the one doing its topic in that place: documents of the
+    # same place that match the topic nearly as well are of it too (a series of monthly evaluations
+    # after the news of its launch).
     peers = [
         d
         for d in fitting
-        if d == best or (first_rank[d] < _PEER_RANK and _same_body(metas[d], lead, places[d], places[best]))
+        if d == best
+        or (
+            first_rank[d] < _PEER_RANK
+            and (
+                _same_body(metas[d], lead, places[d], places[best])
+                or (
+                    not question.bodies
+                    and bool(places[d] & places[best])
+                    and relevance[d] >= _PEER_SHARE * relevance[best]
+                )
+            )
+        )
     ]
     named = bool(question.years)
     if named:
@@ -164,9 +210,16 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
     written = lead.body_full if lead.body_full and lead.body in read_bodies(lead.body_full) else lead.body
     body = question.bodies[0] if misread else to_simplified(written)
     place = to_simplified(lead.place or next(iter(sorted(places.get(best, set()))), ""))
+    text = texts.get(best, "")
+    # The place the prompt names, as the title has it: the document names it (or only its parts).
+    unsaid = [p for p in question.places if not (names_place(text, p) or p in lead.place)] if silent else []
+    place = to_simplified(question.places[0]) if question.places else place
     scope = Scope(tuple(chosen[:2]), body, place, year, half, named, "")
     writer = who(place, body) or "已收录文件"
-    if named:
+    if silent:
+        said = "、".join([f"{y}年" for y in question.years if y not in lead.years] + unsaid)
+        line = f"本稿依据{writer}{scope.period}的材料起草；材料本身未写明{said}，系按提示所述选用。"
+    elif named:
         line = f"本稿依据{writer}{scope.period}的材料起草。"
     elif scope.period:
         line = f"提示未写明时段，按已收录文件中{writer}最新的时段（{scope.period}）起草。"

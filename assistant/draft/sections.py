@@ -113,7 +113,9 @@ def _reports_done(text: str, planned: bool = False) -> bool:
     if _DONE_OUTRIGHT.search(text):
         return True
     return any(
-        not _GOVERNS.search(text[: m.start()]) and not (planned and _REACHED.match(m.group()))
+        not _GOVERNS.search(text[: m.start()])
+        and not (planned and _REACHED.match(m.group()))
+        and text[m.end() : m.end() + 1] not in ("不", "未")  # 清运不及时 is no result
         for m in _DONE.finditer(text)
     )
 
