@@ -18,8 +18,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
+from assistant.draft.docx import APP_NAME
 from assistant.service import Assistant
 from assistant.web.app import create_app
 from tests.conftest import CORPUS, ROOT, make_settings
@@ -285,10 +287,18 @@ def test_draft_mode_sections_copy_and_docx(page):
     assert sections.first.locator("h3").inner_text().startswith("一、")  # the 汇报's own numbering
     assert answer.locator(".draft-title").inner_text().endswith("汇报")
     assert answer.locator(".draft-section button.cite").count() >= 1
+    title = answer.locator(".draft-title").inner_text()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     answer.locator(".copy-draft").click()
+    page.wait_for_function("() => document.querySelector('.copy-draft').textContent === '已复制'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.split("\n")[0] == title and "数据来源" in copied.split("\n")  # the whole draft, sources too
     with page.expect_download() as download:
         answer.locator(".download-docx").click()
     assert download.value.suggested_filename.endswith(".docx")
+    document = docx.Document(download.value.path())  # the same draft, as a Word file of the application
+    assert document.paragraphs[0].text == title and document.core_properties.author == APP_NAME
+    assert "数据来源" in [p.text for p in document.paragraphs]
     page.reload()  # the mode is remembered
     assert "active" in page.locator(".mode[data-mode='draft']").get_attribute("class")
 
