@@ -23,6 +23,7 @@ from assistant.web.access_dep import require_editor
 from assistant.web.kb_access import audit, readable_kbs, upload_kb
 from assistant.web.schemas import ERRORS, DocumentDetail, DocumentInfo, IngestResult, error_response
 from assistant.web.state import get_assistant, get_settings
+from assistant.web.upload_progress import Progress, progress_response, wants_progress
 from assistant.web.uploads import Staged, inside, is_supported, safe_filename, uploads_dir
 
 logger = logging.getLogger("assistant.web")
@@ -166,9 +167,12 @@ async def upload_documents(
     settings: Settings = Depends(get_settings),
     access: Access = Depends(require_editor),
 ) -> Any:
-    """Add or update files (field `files`, one or more of .txt .md .docx .pdf .html) and index
-    them into the knowledge base `kb` (field; default: the one the user edits, else 默认),
-    which the user must be an editor of (403 otherwise).
+    """Add or update files (field `files`, one or more of the formats `assistant ingest` reads)
+    and index them into the knowledge base `kb` (field; default: the one the user edits, else
+    默认), which the user must be an editor of (403 otherwise). With `?progress=1` the answer is
+    newline-delimited JSON: `{"event":"stage","stage":"read|ocr|embed|write","done","total"}`
+    lines while it works, then `{"event":"result","data":…}` (this JSON) or
+    `{"event":"error","status","detail"}`.
 
     Files are saved under `<corpus>/uploads/` (a knowledge base other than the default one has
     its own folder there) with a sanitised name; a file that cannot be read is reported under
@@ -177,6 +181,7 @@ async def upload_documents(
         raise HTTPException(400, messages.EXPECTED_MULTIPART)
     form = await request.form(max_files=settings.max_upload_files + 1, max_fields=100)
     staged = None
+    streamed = False  # the progress stream cleans up after itself
     try:
         requested = form.get("kb")
         kb = upload_kb(access, requested if isinstance(requested, str) else None)
@@ -219,21 +224,39 @@ async def upload_documents(
                 skipped.append([original or name, messages.EMPTY_FILE])
                 staged.parts.pop()
                 part.unlink(missing_ok=True)
+        ready = staged
+
+        def finish(result: dict[str, Any]) -> None:
+            result["skipped"] = skipped + result["skipped"]
+            saved = [f["saved_as"] for f in result["files"] if f["status"] == "saved"]
+            audit(request, "upload", "、".join(saved)[:500], {"kb": kb, "files": saved})
+
+        if wants_progress(dict(request.query_params)):
+
+            async def cleanup() -> None:
+                ready.discard()
+                await form.close()
+
+            streamed = True
+            return progress_response(
+                lambda progress: _ingest_staged(assistant, ready, settings.corpus_dir, kb, progress), finish, cleanup
+            )
         result = await run_in_threadpool(_ingest_staged, assistant, staged, settings.corpus_dir, kb)
-        result["skipped"] = skipped + result["skipped"]
-        saved = [f["saved_as"] for f in result["files"] if f["status"] == "saved"]
-        audit(request, "upload", "、".join(saved)[:500], {"kb": kb, "files": saved})
+        finish(result)
         return result
     finally:
-        if staged is not None:
-            staged.discard()
-        await form.close()
+        if not streamed:
+            if staged is not None:
+                staged.discard()
+            await form.close()
 
 
-def _ingest_staged(assistant: Assistant, staged: Staged, corpus_dir: Path, kb: str) -> dict[str, Any]:
+def _ingest_staged(
+    assistant: Assistant, staged: Staged, corpus_dir: Path, kb: str, progress: Progress | None = None
+) -> dict[str, Any]:
     targets = staged.place()
     try:
-        report = assistant.ingest(targets, kb=kb) if targets else IngestReport()
+        report = assistant.ingest(targets, kb=kb, progress=progress) if targets else IngestReport()
     except BaseException:
         for target in targets:
             staged.restore(target)
