@@ -42,7 +42,7 @@ def is_encrypted_word(data: bytes) -> bool:
 
 def read_legacy_word(path: Path, data: bytes, read_docx: Callable[[Path, bytes], LoadedFile]) -> LoadedFile:
     """Text of a .doc/.wps: checked, converted to .docx in a private folder, read by ``read_docx``."""
-    from assistant.ingest.load import looks_like_text
+    from assistant.ingest.text_files import looks_like_text
 
     kind = path.suffix.lower()
     if not data.startswith(OLE_MAGIC):

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.ingest.errors import IngestError
+from assistant.ingest.office import table_rows_as_records
 
 # The longest side fed to the recogniser; a 600 dpi A4 page is scaled down to it.
 MAX_SIDE = 3500
@@ -121,8 +122,6 @@ Placed = tuple[str, list[Box]]
 
 def _text_lines(boxes: Sequence[Box]) -> list[Placed]:
     """Lines of a single column; runs of 3+ lines with the same 2+ cells become table records."""
-    from assistant.ingest.load import table_rows_as_records
-
     lines = _lines(boxes)
     rows = [_cells(line) for line in lines]
     result: list[Placed] = []
