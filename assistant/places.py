@@ -26,6 +26,17 @@ _DIVISION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|特别行政区
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)$")
 
 
+def split_before_domain_words(text: str) -> list[str]:
+    """``text`` cut before the domain words jieba would join to a place name before them
+    (禾阳城管 → 禾阳 | 城管), so neither is read as a word across the cut (阳城)."""
+    return [piece for piece in _AFTER_PLACE.split(text) if piece]
+
+
+def is_domain_word(word: str) -> bool:
+    """城管, 市容 …: a body's or a field's name, never part of a place's."""
+    return bool(_AFTER_PLACE.fullmatch(word))
+
+
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     """China's administrative divisions (province, city, county; GB/T 2260 names from the
@@ -45,7 +56,7 @@ def _place_words(text: str) -> tuple[str, ...]:
     import jieba.posseg
 
     names, stems = _gazetteer()
-    words = [(w, f) for piece in _AFTER_PLACE.split(text) if piece for w, f in jieba.posseg.cut(piece)]
+    words = [(w, f) for piece in split_before_domain_words(text) for w, f in jieba.posseg.cut(piece)]
     found = []
     for i, (word, flag) in enumerate(words):
         after = words[i + 1][0] if i + 1 < len(words) else ""

@@ -14,7 +14,7 @@ import cn2an
 
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.intent import FRAME_WORDS, Intent, classify
-from assistant.places import read_places
+from assistant.places import read_places, split_before_domain_words
 from assistant.text import compact, fold_width, to_simplified
 
 # Question words and generic terms: they say how to ask, not what about.
@@ -320,7 +320,8 @@ def content_words(text: str) -> tuple[str, ...]:
     """Content words: jieba tokens minus question words, generic terms, single characters and
     the time expressions (22年8月), which the question's years and months carry instead."""
     seen: list[str] = []
-    for token in keyword_tokens(TIME_TEXT.sub(" ", fold_width(to_simplified(text)))):
+    pieces = split_before_domain_words(TIME_TEXT.sub(" ", fold_width(to_simplified(text))))
+    for token in (t for piece in pieces for t in keyword_tokens(piece)):
         if token in GENERIC or token in FRAME_WORDS or token in seen:
             continue
         if len(token) == 1 and not token.isdigit():

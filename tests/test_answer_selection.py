@@ -98,6 +98,12 @@ def test_a_masked_figure_is_refused_not_guessed():
     assert answer.refused and answer.notes == ["masked"] and "*" in answer.text
 
 
+def test_the_last_place_asked_as_a_rank_is_not_a_quantity_the_document_must_name():
+    answer = _answer("咸宁22年8月城管综合评价倒数第一是谁？", {"aug": RANKING_AUG})
+    assert answer.notes != ["absent_focus"]  # 倒数 ends in 数 but names a rank, not a quantity
+    assert _answer("咸宁22年8月城管综合评价的覆盖率是多少？", {"aug": RANKING_AUG}).notes == ["absent_focus"]
+
+
 def test_a_rank_beyond_the_list_is_refused():
     answer = _answer("咸宁22年8月城管综合评价第五名是谁？", {"aug": RANKING_AUG})
     assert answer.refused and answer.notes == ["rank_beyond_list"] and "第3名" in answer.text

@@ -86,6 +86,12 @@ def test_time_words_are_not_keywords():
     [
         ("江门24年7月数字城管一共受理多少宗？", "那6月份呢？", "江门24年6月份数字城管一共受理多少宗"),
         ("咸宁23年6月城管综合评价第一是谁？", "第三名呢？", "咸宁23年6月城管综合评价第三名是谁"),
+        # a district the gazetteer does not know replaces the district of its kind, not the city
+        ("桐岙三季度创文测评西岭区多少分", "龙山区呢？", "桐岙三季度创文测评龙山区多少分"),
+        ("汀梧南湖区城管22年清运了多少生活垃圾？", "北岸区呢？", "汀梧北岸区城管22年清运了多少生活垃圾"),
+        # another item of the same list replaces the item asked about
+        ("栖川数字城管考核细则里结案率占多少分？", "返工率那项呢？", "栖川数字城管考核细则里返工率占多少分"),
+        ("鹭屿创文测评体系里公共场所秩序几分", "志愿服务呢？", "鹭屿创文测评体系里志愿服务几分"),
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):
@@ -96,6 +102,14 @@ def test_a_follow_up_with_its_own_ask_keeps_it_and_takes_the_context():
     resolved = resolve_followup("那排最后的是谁，多少分？", [{"role": "user", "content": "咸宁21年9月城考谁排第一？"}])
     assert resolved.endswith("排最后的是谁,多少分") and "咸宁" in resolved and "21年9月" in resolved
     assert "第一" not in resolved  # the previous ask is not carried over
+
+
+def test_a_question_that_only_changes_the_period_or_the_plan_or_result_side_is_a_follow_up():
+    history = [{"role": "user", "content": "禾阳城管24年公厕计划改多少座？"}]
+    resolved = resolve_followup("上半年实际完成了多少？", history)
+    assert resolved.endswith("上半年实际完成了多少") and "公厕" in resolved and "禾阳" in resolved
+    assert "阳城" not in resolved  # 禾阳城管 is 禾阳 + 城管, not a place 阳城
+    assert not is_followup("上半年垃圾分类覆盖率多少？", "禾阳城管24年公厕计划改多少座？")
 
 
 def test_a_question_with_its_own_place_and_time_is_not_a_follow_up():

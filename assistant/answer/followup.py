@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.places import read_places
+from assistant.places import is_domain_word, read_places
 from assistant.question import GENERIC, MONTH_TEXT, ORDINAL, TIME_TEXT, YEAR_TEXT, content_words, read_question
 from assistant.text import fold_width, to_simplified
 
@@ -18,15 +18,30 @@ _PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三�
 _FOLLOWUP_START = re.compile(r"^(那么?|那个|还有|另外|再|其中|这个|它|他们|该|那里面|里面)")
 _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
 _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗")
+_SAME_PERIOD = re.compile(r"同期|同月|同年|同季度|当月|当年")
+_ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
 
 
-def is_followup(question: str) -> bool:
+# Words that say which side of a topic is asked (the plan or what was done), not a topic:
+# "实际完成了多少？" after a question about a plan asks the same topic's result.
+_ASPECT = frozenset(
+    {"实际", "计划", "目标", "任务", "完成", "完成率", "预计", "落实", "达到", "实现", "评", "改", "建"}
+)
+
+
+def is_followup(question: str, previous: str = "") -> bool:
     """Starts or ends like a follow-up, or is a short fragment with no topic of its own."""
     q = fold_width(to_simplified(question.strip()))
     if _FOLLOWUP_START.search(q) or _FOLLOWUP_END.search(q) or ORDINAL.match(q):
         return True
     if len(q) <= 6 and not content_words(q):
+        return True
+    # A short question whose words only name a period or the plan/result side of the previous
+    # question's topic ("23年计划评多少？", "上半年实际完成了多少？") is about that topic.
+    before = set(content_words(previous)) if previous else set()
+    own = [w for w in content_words(_PERIOD_TEXT.sub(" ", q)) if w not in _PERIODS]
+    if previous and len(q) <= 12 and all(w in _ASPECT or w in before for w in own):
         return True
     # A short question that names no place and no time leans on the one before it.
     asked = read_question(q)
@@ -49,12 +64,58 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
             resolved = resolved.replace(old[0], "、".join(new), 1)
             for value in new:
                 core = core.replace(value, "", 1)
-    new_places, old_places = read_places(core), read_places(resolved)
-    if new_places and old_places:
-        resolved = resolved.replace(old_places[-1], "、".join(new_places), 1)
+    new_places = read_places(core) or tuple(_PLACE_FRAGMENT.findall(core))
+    old_place = _counterpart(resolved, new_places[0]) if new_places else None
+    if new_places and old_place:
+        resolved = resolved.replace(old_place, "、".join(new_places), 1)
         for place in new_places:
             core = core.replace(place, "", 1)
     return resolved, core.strip(" ，,、的")
+
+
+# A follow-up fragment that is only a place name (白沙区呢？): its division word says so even when
+# the name is not one the gazetteer knows.
+_PLACE_FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|区|县|镇|乡)$")
+
+
+_NOT_IN_A_NAME = re.compile(r"[年月季度期届第的之里和与及在是对各全本该市县区镇乡]")
+
+
+def _counterpart(previous: str, place: str) -> str | None:
+    """The place of ``previous`` that ``place`` takes the place of: one of the same kind (区 for
+    区, 街道 for 街道) and length, else the last place it names."""
+    suffix = next((s for s in ("街道", "区", "县", "镇", "乡") if place.endswith(s)), "")
+    if suffix:
+        stem = len(place) - len(suffix)
+        same: list[str] = [
+            m
+            for m in re.findall(rf"[\u4e00-\u9fff]{{{stem}}}{suffix}", previous)
+            if m != place and not _NOT_IN_A_NAME.search(m[:stem])
+        ]
+        if same:
+            return str(same[-1])
+    known = read_places(previous)
+    return known[-1] if known else None
+
+
+def _asked_phrase(previous: str, item: str) -> str | None:
+    """The words of ``previous`` right before its ask ("结案率" of "…结案率占多少分") that a
+    follow-up naming another item of the same list (返工率那项呢？) replaces: the run of content
+    words ending there, no longer than the item by more than two characters, stopping at a
+    rank (第一名) or a body's name (城管)."""
+    ask = _ASKS.search(previous)
+    if not ask:
+        return None
+    before = re.sub(r"(?:是|为|有|占|达到|达|得了|打了|考了|得)$", "", previous[: ask.start()])
+    phrase = ""
+    for word in reversed([w for w in content_words(before) if w in before]):
+        joined = word + phrase
+        if not before.endswith(joined) or ORDINAL.search(word) or is_domain_word(word):
+            break
+        if phrase and len(joined) > len(item) + 2:
+            break
+        phrase = joined
+    return phrase or None
 
 
 def _context(previous: str, current: str) -> str:
@@ -81,12 +142,16 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
     previous = next(
         (t.get("content", "") for t in reversed(history) if t.get("role") == "user" and t.get("content")), ""
     )
-    if not previous or not is_followup(question):
+    if not previous or not is_followup(question, previous):
         return question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
     if not _ASKS.search(core):
         resolved, rest = _swap(previous, core)
+        item = _ITEM_POINTER.sub("", rest)
+        phrase = _asked_phrase(previous, item) if resolved == previous and len(item) >= 2 else None
+        if phrase and content_words(item) and not read_places(item) and not _SAME_PERIOD.search(item):
+            return resolved.replace(phrase, item, 1)  # another item of the same list: 返工率那项呢？
         if rest and not (resolved != previous and len(rest) <= 2):
             resolved = f"{resolved} {rest}"
         return resolved

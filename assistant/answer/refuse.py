@@ -14,7 +14,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
 from assistant.places import place_stem
-from assistant.question import Question, read_months, read_quarters, read_years
+from assistant.question import ORDINAL, Question, read_months, read_quarters, read_years
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
 
@@ -121,8 +121,9 @@ def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
     if len(parts) != 1:
         return None
     text = profiles[best.doc_id].text + compact(best.hit.title)
+    ranks = "".join(ORDINAL.findall(ctx.question.simple))  # 倒数第一 names a rank, not a quantity (数)
     for word in parts[0].focus[-1:]:
-        if len(word) >= 2 and word[-1] in QUANTITY_ENDINGS and not says(text, word):
+        if len(word) >= 2 and word[-1] in QUANTITY_ENDINGS and word not in ranks and not says(text, word):
             return Refusal("absent_focus", f"找到的文件中没有提到“{word}”。")
     return None
 
