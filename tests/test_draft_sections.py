@@ -4,6 +4,7 @@ figures, and the choice of one body and one period among synthetic hits."""
 import pytest
 
 from assistant.answer.candidates import candidates_of
+from assistant.draft.compose import _gather
 from assistant.draft.period import choose_scope, topic_of, who
 from assistant.draft.sections import clean, part_of, place, split_done_and_due, unmask
 from assistant.models import Chunk, DocumentMeta, Hit
@@ -54,6 +55,7 @@ def test_the_instruction_is_not_the_topic(prompt, topic):
         ("年内，先后创成“江苏省生态园林城市”。", "", "工作总结", "result"),
         # problems said as a low score
         ("其中，“执法实效”相对得分较低。", "", "新闻报道", "problem"),
+        ("正值岁末，既要做好寒潮天气保供工作，又要做好暖心工程。", "", "新闻报道", "plan"),
     ],
 )
 def test_part_of_a_sentence(sentence, heading, kind, part):
@@ -112,6 +114,19 @@ def test_place_skips_headings_lead_ins_and_the_title():
     )
     placed = [p for c in candidates_of(hit, 0) for p in place(c, "工作总结", "城管局2023年工作总结")]
     assert [p.text for p in placed] == ["清理牛皮癣小广告700余处。"]
+
+
+def test_past_the_opening_an_unheaded_sentence_of_a_summary_tells_what_was_done():
+    sentence = "开展清洁城市行动，出台深度保洁实施方案和相关考核办法。"
+    assert part_of(sentence, "", "工作总结", opening=False) == "result"
+    assert part_of(sentence, "", "工作总结", opening=True) == "basic"
+    assert part_of(sentence, "", "测评体系", opening=False) == "basic"
+
+
+def test_a_sentence_that_says_nothing_of_itself_goes_on_with_the_plan_before_it():
+    text = "3月9日，街道派出督查组检查7个社区。下阶段，街道将全面排查，明确整改期限。对行动迟缓的，启动问责程序。"
+    picks, _ = _gather([(0, _hit("a", text, kind="新闻报道"), 1.0)], [])
+    assert [p.placed.part for p in picks] == ["result", "plan", "plan"]
 
 
 def test_a_line_labelled_as_targets_holds_plans_and_the_label_is_cut():

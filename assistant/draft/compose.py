@@ -33,7 +33,7 @@ _FRAME = re.compile(
 # The parts a prompt asks for by name ("存在哪些问题、下一步怎么整改"): those get more room.
 _ASKS_PART: dict[Part, re.Pattern[str]] = {
     "problem": re.compile(r"问题|不足|短板|差距"),
-    "plan": re.compile(r"下一步|下步|打算|安排|计划|整改|重点工作|工作要点"),
+    "plan": re.compile(r"下一步|下步|打算|安排|计划|整改|重点工作|工作要点|部署"),
 }
 # At most this many sentences per part: a draft is read in a few minutes.
 LIMITS: dict[Part, int] = {"basic": 3, "result": 24, "problem": 6, "plan": 10}
@@ -129,8 +129,9 @@ def _gather(passages: list[tuple[int, Hit, float]], focus: list[str]) -> tuple[l
                 masked += masks_figure(candidate.text)
                 continue
             masked += placed_all[0].masked > 0
-            if before == "plan" and len(placed_all) == 1 and _GOES_ON.match(placed_all[0].text):
-                placed_all[0].part = "plan"  # "并根据…兑现" goes on with the plan before it
+            only = placed_all[0] if len(placed_all) == 1 else None
+            if before == "plan" and only and (_GOES_ON.match(only.text) or not only.cued):
+                only.part = "plan"  # "并根据…兑现", or a sentence that says nothing of itself, goes on with the plan
             before = placed_all[-1].part
             for piece, placed in enumerate(placed_all):
                 if compact(placed.text) in seen or unsupported_numbers(placed.text, [cited_text(hit)]):

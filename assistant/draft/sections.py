@@ -46,7 +46,7 @@ _DONE_OUTRIGHT = re.compile(r"已|累计|截至|截止")
 # that read as a plan only where nothing is reported done and the document is not a summary.
 _WILL = re.compile(r"(?<![已即])将(?!军)|要(?!求|点|素|害|是)|下一步|下步|明年|下半年|力争|确保|争取|预计|计划|打算")
 # A modal that opens a clause: what is required or intended (当前要…, 必须…, 务必…).
-_MODAL = re.compile(r"(?:^|[，,：:]|当前|今后|下一步|下步|今年|明年)(?:要(?!求)|将|必须|务必|需要|应当)")
+_MODAL = re.compile(r"(?:^|[，,：:]|当前|今后|下一步|下步|今年|明年|[既又还也都])(?:要(?!求)|将|必须|务必|需要|应当)")
 # 将 of the future before a preposition or adverb (将对…进行讲评, 将根据…奖惩), not 将 as 把 (将…纳入).
 _FUTURE = re.compile(
     r"(?<![已即])将(?:对|根据|按照|依据|适时|及时|定期|逐步|陆续|重点|全面|在|于|力争|确保|继续|进一步)"
@@ -97,6 +97,7 @@ class Placed:
     subheading: str  # the source heading it sits under (its first level), cleaned
     has_figure: bool
     masked: int = 0  # clauses left out because the source masks a figure in them
+    cued: bool = True  # its part is said by the sentence or its heading, not only by where it stands
 
 
 def _heading_parts(heading: str) -> list[str]:
@@ -155,34 +156,41 @@ def _label_verdict(label: str) -> Part | None:
     return "plan" if _TARGET_LABEL.search(label) else _heading_verdict([label]) if label else None
 
 
-def part_of(sentence: str, heading: str, kind: str, label: str = "") -> Part:
+def part_of(sentence: str, heading: str, kind: str, label: str = "", opening: bool = True) -> Part:
     """The part of a 汇报 that ``sentence`` (under ``heading``, parts joined by " > ", in a
-    document of ``kind``; ``label`` the label that opens its line, 目标 of "时间、目标：")
-    belongs to."""
+    document of ``kind``; ``label`` the label that opens its line, 目标 of "时间、目标：";
+    ``opening``: it stands in the document's first passage) belongs to."""
+    return placement(sentence, heading, kind, label, opening)[0]
+
+
+def placement(sentence: str, heading: str, kind: str, label: str = "", opening: bool = True) -> tuple[Part, bool]:
+    """:func:`part_of`, and whether the sentence or its heading said so (False: only the kind of
+    document or where it stands did, and the sentence before it may say more)."""
     text = to_simplified(sentence)
     sections = [_plain(p) for p in _heading_parts(heading)]
     verdict = _label_verdict(to_simplified(label)) or _heading_verdict(sections)
     planned = verdict == "plan" or kind in _PLAN_KINDS or bool(_TARGET_DATE.search(text))
     done = _reports_done(text, planned)
     if ((states_plan(text) and _WILL.search(text)) or _MODAL.search(text) or _FUTURE.search(text)) and not done:
-        return "plan"
+        return "plan", True
     if verdict == "problem":
-        return "problem"
+        return "problem", True
     if verdict == "plan":
-        return "result" if done and re.search(r"\d", text) else "plan"
+        return ("result" if done and re.search(r"\d", text) else "plan"), True
     if _PROBLEM.search(text) and not done:
-        return "problem"
+        return "problem", True
     if _TARGET_DATE.search(text) and not done:
-        return "plan"
+        return "plan", True
     if done or verdict == "result":
-        return "result"
+        return "result", True
     if kind in _PLAN_KINDS or (_ONGOING.search(text) and kind not in _RESULT_KINDS and not re.search(r"\d", text)):
-        return "plan"
+        return "plan", False
     if any(_BASIC_HEADING.search(s) for s in sections):
-        return "basic"
-    if states_result(text) or (any(sections) and kind in _RESULT_KINDS):
-        return "result"
-    return "basic"
+        return "basic", True
+    if states_result(text):
+        return "result", True
+    # Past the opening, an unheaded sentence of a summary or a report tells what was done (做法).
+    return ("result" if (any(sections) or not opening) and kind in _RESULT_KINDS else "basic"), False
 
 
 def clean(text: str, heading: str = "") -> str:
@@ -291,7 +299,8 @@ def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
     sections = _heading_parts(heading)
     done, due = split_done_and_due(text)
     split: list[tuple[str, Part]] = [(done, "result"), (due, "plan")]
-    pieces = split if done and len(compact(due)) >= _MIN_CHARS // 2 else [(text, part_of(text, heading, kind, label))]
+    part, cued = placement(text, heading, kind, label, candidate.hit.chunk.ordinal == 0)
+    pieces = split if done and len(compact(due)) >= _MIN_CHARS // 2 else [(text, part)]
     return [
         Placed(
             candidate=candidate,
@@ -300,6 +309,7 @@ def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
             subheading=_ENUMERATOR.sub("", sections[-1]) if sections else "",
             has_figure=bool(re.search(r"\d", piece)),
             masked=masked,
+            cued=cued or len(pieces) > 1,
         )
         for piece, part in pieces
     ]
