@@ -104,6 +104,16 @@ def test_the_last_place_asked_as_a_rank_is_not_a_quantity_the_document_must_name
     assert _answer("咸宁22年8月城管综合评价的覆盖率是多少？", {"aug": RANKING_AUG}).notes == ["absent_focus"]
 
 
+def test_the_deadline_of_the_item_asked_is_given_not_another_items():
+    plan = (
+        "市城管局2024年工作方案\n"
+        "（一）违法建设治理。全年拆除存量违法建设30万平方米以上。责任单位：市拆违办。完成时间：2024年10月31日。\n"
+        "（二）公厕提升改造。改造提升城区公厕40座，其中新建10座。责任单位：市城管局。完成时间：2024年8月31日。"
+    )
+    answer = _answer("2024年城区公厕改造提升40座什么时候完成？", {"plan": plan})
+    assert not answer.refused and "2024年8月31日" in answer.text and "10月31日" not in answer.text
+
+
 def test_a_rank_beyond_the_list_is_refused():
     answer = _answer("咸宁22年8月城管综合评价第五名是谁？", {"aug": RANKING_AUG})
     assert answer.refused and answer.notes == ["rank_beyond_list"] and "第3名" in answer.text

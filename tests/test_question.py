@@ -112,6 +112,14 @@ def test_a_question_that_only_changes_the_period_or_the_plan_or_result_side_is_a
     assert not is_followup("上半年垃圾分类覆盖率多少？", "禾阳城管24年公厕计划改多少座？")
 
 
+def test_a_follow_up_asking_only_the_value_keeps_the_rank_it_is_about():
+    resolved = resolve_followup("多少分？", [{"role": "user", "content": "临澜三季度城管考核谁排最后"}])
+    assert read_question(resolved).ranks == (-1,) and "临澜" in resolved and "三季度" in resolved
+    assert read_question(
+        resolve_followup("啥时候完成？", [{"role": "user", "content": "公厕要改造多少座"}])
+    ).intent.when
+
+
 def test_a_question_with_its_own_place_and_time_is_not_a_follow_up():
     assert not is_followup("2024年上半年西城区数字化案件处置率是多少？")
     history = [{"role": "user", "content": "咸宁21年9月城考谁排第一？"}]

@@ -125,16 +125,22 @@ def _context(previous: str, current: str) -> str:
     asked = read_question(current)
     pieces = [m.group(0) for m in _PERIOD_TEXT.finditer(simple)] if not (asked.years or asked.months) else []
     pieces += [p for p in read_places(simple) if not asked.places]
+    if not asked.ranks:  # "多少分？" after "谁排最后": the rank is the subject asked about
+        pieces += [_rank_text(rank) for rank in read_question(simple).ranks]
     pieces += [
         w
         for w in content_words(_PERIOD_TEXT.sub(" ", simple))
         if w not in GENERIC
-        and not ORDINAL.fullmatch(w)
+        and not (ORDINAL.fullmatch(w) and ORDINAL.search(current))  # a rank asked anew replaces it
         and w not in asked.keywords
         and w not in pieces
         and not any(w in p for p in pieces)
     ]
     return " ".join(dict.fromkeys(p.strip() for p in pieces if p.strip()))
+
+
+def _rank_text(rank: int) -> str:
+    return "最后一名" if rank == -1 else f"倒数第{-rank}名" if rank < 0 else f"第{rank}名"
 
 
 def resolve_followup(question: str, history: list[dict[str, str]]) -> str:

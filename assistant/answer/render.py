@@ -27,11 +27,27 @@ def book_title(title: str) -> str:
 NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．](?!\d))\s*")
 
 
+_ITEM_DEADLINE = re.compile(r"完成时(?:间|限)\s*[：:]\s*([^。；;\n]+)")
+
+
+def item_deadline(candidate: Candidate) -> str:
+    """The 完成时间 written on the sentence's own line after it (一个方案 lists several items, each
+    with its 责任单位 and 完成时间, in one passage), else the passage's."""
+    text = candidate.hit.chunk.text
+    start = text.find(candidate.spans[0]) if candidate.spans else -1
+    if start >= 0:
+        line_end = text.find("\n", start)
+        found = _ITEM_DEADLINE.search(text, start, line_end if line_end >= 0 else len(text))
+        if found:
+            return found.group(1).strip()
+    return candidate.hit.chunk.deadline
+
+
 def _shown(candidate: Candidate, with_deadline: bool) -> str:
     text = NUMBERING.sub("", candidate.text) or candidate.text
     if candidate.header:
         text = f"{text}（表头：{candidate.header}）"
-    deadline = candidate.hit.chunk.deadline
+    deadline = item_deadline(candidate) if with_deadline else ""
     if with_deadline and deadline and deadline not in text:
         text = f"{text.rstrip('。；;')}（完成时间：{deadline}）"  # the item's 完成时间, cited with it
     return to_simplified(text)

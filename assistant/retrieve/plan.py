@@ -9,7 +9,7 @@ import re
 from assistant.models import Hit
 from assistant.question import Question, read_question
 
-_SEGMENT = re.compile(r"[，,；;、]|(?<=[的了])?(?:和|与|跟|及|以及|对比|比较)")
+_SEGMENT = re.compile(r"[，,；;、？?]|(?<=[的了])?(?:和|与|跟|及|以及|对比|比较)")
 
 
 def _sides(question: Question) -> list[str]:
