@@ -203,6 +203,9 @@ def test_clean_text_never_raises_and_leaves_tidy_lines(raw):
         for i, h in enumerate("一二三四五")
     )
 )
+# Found by this test: a line joined to the one above ("市容\n。一、") became long enough to be
+# broken at its headings on a second pass.
+@example("处置" + "1" * 300 + "件。" + "市容" * 50 + "\n。一、")
 @given(texts)
 def test_clean_text_is_idempotent(raw):
     once = clean_text(raw).text

@@ -167,7 +167,20 @@ def break_inline_headings(text: str, min_line: int = 300) -> str:
 
 
 def clean_text(raw: str) -> CleanedText:
-    """The display text of a document with extraction noise removed, plus notes on what went."""
+    """The display text of a document with extraction noise removed, plus notes on what went.
+    Cleaning its own output changes nothing: a pass whose joins or removals open a new case
+    for another step (a joined line long enough to break at its headings, a line left after a
+    repeated block that continues the one above) is followed by another, up to three."""
+    cleaned = _clean_once(raw)
+    for _ in range(2):
+        again = _clean_once(cleaned.text)
+        if again.text == cleaned.text:
+            break
+        cleaned = CleanedText(again.text, cleaned.notes + again.notes, cleaned.title_hint or again.title_hint)
+    return cleaned
+
+
+def _clean_once(raw: str) -> CleanedText:
     notes: list[str] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
