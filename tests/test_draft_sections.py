@@ -8,6 +8,7 @@ from assistant.draft.compose import _gather
 from assistant.draft.period import choose_scope, topic_of, who
 from assistant.draft.sections import clean, part_of, place, split_done_and_due, unmask
 from assistant.models import Chunk, DocumentMeta, Hit
+from assistant.text import compact
 
 
 @pytest.mark.parametrize(
@@ -127,6 +128,22 @@ def test_a_sentence_that_says_nothing_of_itself_goes_on_with_the_plan_before_it(
     text = "3月9日，街道派出督查组检查7个社区。下阶段，街道将全面排查，明确整改期限。对行动迟缓的，启动问责程序。"
     picks, _ = _gather([(0, _hit("a", text, kind="新闻报道"), 1.0)], [])
     assert [p.placed.part for p in picks] == ["result", "plan", "plan"]
+
+
+def test_a_list_one_item_a_line_under_a_lead_in_is_one_cited_statement():
+    text = "评估结果\n排名依次为\n枝江市(88.19)\n当阳市(84.82)\n兴山县(67.43)\n奖罚\n对枝江市奖励60万元。"
+    hit = _hit("a", text, heading="二季度评估", kind="考评通报")
+    picks, _ = _gather([(0, hit, 1.0)], [])
+    listed = [p.placed for p in picks if "排名" in p.placed.text]
+    assert [p.text for p in listed] == ["排名依次为枝江市(88.19)，当阳市(84.82)，兴山县(67.43)。"]
+    assert listed[0].part == "result" and listed[0].candidate.spans[1:] == [
+        "枝江市(88.19)",
+        "当阳市(84.82)",
+        "兴山县(67.43)",
+    ]
+    passage = compact(text)
+    assert all(compact(clause.rstrip("。")) in passage for clause in listed[0].text.split("，"))  # each clause cited
+    assert [p.placed.text for p in picks if "奖励" in p.placed.text] == ["对枝江市奖励60万元。"]
 
 
 def test_a_line_labelled_as_targets_holds_plans_and_the_label_is_cut():

@@ -14,6 +14,7 @@ from assistant.answer.cite import hit_citer
 from assistant.answer.features import coverage, says
 from assistant.answer.render import NOT_FOUND, book_title, cited_text
 from assistant.answer.verify import unsupported_numbers
+from assistant.draft.lists import listed
 from assistant.draft.period import Scope, choose_scope, topic_of, who
 from assistant.draft.sections import HEADINGS, Part, Placed, masks_figure, place
 from assistant.index.store import Filters
@@ -123,7 +124,14 @@ def _gather(passages: list[tuple[int, Hit, float]], focus: list[str]) -> tuple[l
     for doc_order, hit, relevance in passages:
         kind = hit.meta.kind if hit.meta else ""
         before: Part | None = None  # the part of the sentence before, in this passage
-        for candidate in candidates_of(hit, doc_order):
+        candidates = candidates_of(hit, doc_order)
+        for placed in listed(candidates, kind):  # one-item-a-line lists, as one statement each
+            if compact(placed.text) not in seen and not unsupported_numbers(placed.text, [cited_text(hit)]):
+                seen.add(compact(placed.text))
+                said = _FIGURE_WEIGHT * min(len(_FIGURE.findall(placed.text)), 5) + _KEY_WEIGHT
+                order = (doc_order, hit.chunk.ordinal, placed.candidate.position * 2)
+                picks.append(_Pick(placed, order, relevance + said))
+        for candidate in candidates:
             placed_all = place(candidate, kind, hit.title)
             if not placed_all:
                 masked += masks_figure(candidate.text)

@@ -264,6 +264,12 @@ def split_done_and_due(text: str) -> tuple[str, str]:
     return "", ""
 
 
+def subheading_of(heading: str) -> str:
+    """The source heading a sentence is grouped under in the draft (its deepest part, cleaned)."""
+    sections = _heading_parts(heading)
+    return _ENUMERATOR.sub("", sections[-1]) if sections else ""
+
+
 def line_label(candidate: Candidate) -> str:
     """The label that opens the line the sentence stands on ("时间、目标：2013年,创建成为…" →
     时间、目标), when it names a kind of content (目标, 任务, 问题, 成效 …); else ""."""
@@ -296,7 +302,6 @@ def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
     text = text[cut.end() :] if cut else text
     if not is_statement(text) or (title and compact(text.rstrip("。")) in compact(title)):
         return []
-    sections = _heading_parts(heading)
     done, due = split_done_and_due(text)
     split: list[tuple[str, Part]] = [(done, "result"), (due, "plan")]
     part, cued = placement(text, heading, kind, label, candidate.hit.chunk.ordinal == 0)
@@ -306,7 +311,7 @@ def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
             candidate=candidate,
             text=piece,
             part=part,
-            subheading=_ENUMERATOR.sub("", sections[-1]) if sections else "",
+            subheading=subheading_of(heading),
             has_figure=bool(re.search(r"\d", piece)),
             masked=masked,
             cued=cued or len(pieces) > 1,
