@@ -4,7 +4,7 @@ figures, and the choice of one body and one period among synthetic hits."""
 import pytest
 
 from assistant.answer.candidates import candidates_of
-from assistant.draft.compose import _gather
+from assistant.draft.compose import _gather, _select
 from assistant.draft.period import choose_scope, topic_of, who
 from assistant.draft.sections import clean, part_of, place, split_done_and_due, unmask
 from assistant.models import Chunk, DocumentMeta, Hit
@@ -144,6 +144,13 @@ def test_a_list_one_item_a_line_under_a_lead_in_is_one_cited_statement():
     passage = compact(text)
     assert all(compact(clause.rstrip("。")) in passage for clause in listed[0].text.split("，"))  # each clause cited
     assert [p.placed.text for p in picks if "奖励" in p.placed.text] == ["对枝江市奖励60万元。"]
+
+
+def test_plans_with_a_figure_are_chosen_first_when_room_is_short():
+    text = "下一步要进一步提高思想认识，加强组织领导。下一步要全面启动城区内21个社区创建。"
+    picks, _ = _gather([(0, _hit("a", text, kind="讲话"), 1.0)], ["思想认识"])  # the first says the topic
+    chosen = _select(picks, {"basic": 3, "result": 3, "problem": 3, "plan": 1})
+    assert [p.placed.text for p in chosen["plan"]] == ["下一步要全面启动城区内21个社区创建。"]
 
 
 def test_a_line_labelled_as_targets_holds_plans_and_the_label_is_cut():

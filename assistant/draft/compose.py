@@ -166,7 +166,7 @@ def _select(picks: list[_Pick], limits: dict[Part, int]) -> dict[Part, list[_Pic
     chosen: dict[Part, list[_Pick]] = {}
     for part, _ in HEADINGS:
         own = [p for p in picks if p.placed.part == part]
-        if part == "result":
+        if part in ("result", "plan"):
             with_figure = sorted((p for p in own if p.placed.has_figure), key=lambda p: -p.relevance)
             without = sorted((p for p in own if not p.placed.has_figure), key=lambda p: -p.relevance)
             best = with_figure[: limits[part]]
