@@ -153,6 +153,13 @@ def test_plans_with_a_figure_are_chosen_first_when_room_is_short():
     assert [p.placed.text for p in chosen["plan"]] == ["下一步要全面启动城区内21个社区创建。"]
 
 
+def test_a_rank_or_an_honour_counts_as_a_figure_of_a_result():
+    text = "开展垃圾分类入户宣传，已覆盖全部社区。同时在第二季度垃圾分类工作考核中我区排名第一。"
+    picks, _ = _gather([(0, _hit("a", text, kind="工作总结"), 1.0)], ["宣传"])  # the first says the topic
+    chosen = _select(picks, {"basic": 3, "result": 1, "problem": 3, "plan": 3})
+    assert [p.placed.text for p in chosen["result"]] == ["同时在第二季度垃圾分类工作考核中我区排名第一。"]
+
+
 def test_a_line_labelled_as_targets_holds_plans_and_the_label_is_cut():
     text = (
         "时间、目标:2013年,创建成为“省级文明县城”;2017年,创建成为“全国文明县城”。\n"

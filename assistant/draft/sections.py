@@ -142,7 +142,7 @@ def _heading_verdict(sections: list[str]) -> Part | None:
 _COUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?![\d.,年月日号时届:：/\-]|周年)[%％‰\u4e00-\u9fff]")
 # An honour or a rank gained: a result even without a figure.
 _AWARD = re.compile(
-    r"荣获|获评|获得.{0,12}(?:称号|奖|荣誉|表扬|批示)|被(?:评为|列为|授予|命名为|确定为)|创成|入选|跻身|位列|名列"
+    r"荣获|获评|获得.{0,12}(?:称号|奖|荣誉|表扬|批示)|被(?:评为|列为|授予|命名为|确定为)|创成|入选|跻身|位列|名列|排名第|第[一二三]名"
 )
 
 
@@ -312,7 +312,7 @@ def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
             text=piece,
             part=part,
             subheading=subheading_of(heading),
-            has_figure=bool(re.search(r"\d", piece)),
+            has_figure=bool(re.search(r"\d", piece) or _AWARD.search(piece)),  # a rank or honour is a fact too
             masked=masked,
             cued=cued or len(pieces) > 1,
         )
