@@ -160,6 +160,19 @@ def test_a_rank_or_an_honour_counts_as_a_figure_of_a_result():
     assert [p.placed.text for p in chosen["result"]] == ["同时在第二季度垃圾分类工作考核中我区排名第一。"]
 
 
+def test_where_the_document_breaks_off_a_last_clause_ending_on_a_figure_is_kept():
+    hit = _hit("a", "认真落实食品安全工作。加大餐厨废弃物无害处理力度,新增无害处理能力至370吨/日")
+    last = candidates_of(hit, 0)[-1]
+    assert [p.text for p in place(last, "工作总结", ends_document=True)] == [
+        "加大餐厨废弃物无害处理力度,新增无害处理能力至370吨/日。"
+    ]
+    assert [p.text for p in place(last, "工作总结")] == ["加大餐厨废弃物无害处理力度。"]  # a passage cut mid-sentence
+    cut = candidates_of(_hit("b", "新增改造供水管网170公里,新建燃气管网23.5公里,新建、"), 0)[-1]
+    assert [p.text for p in place(cut, "工作总结", ends_document=True)] == [
+        "新增改造供水管网170公里,新建燃气管网23.5公里。"
+    ]
+
+
 def test_a_line_labelled_as_targets_holds_plans_and_the_label_is_cut():
     text = (
         "时间、目标:2013年,创建成为“省级文明县城”;2017年,创建成为“全国文明县城”。\n"

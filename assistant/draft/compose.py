@@ -115,8 +115,11 @@ def _chunks_in_scope(source: DraftSource, topic: str, scope: Scope, focus: list[
     return out
 
 
-def _gather(passages: list[tuple[int, Hit, float]], focus: list[str]) -> tuple[list[_Pick], int]:
-    """The placed sentences of the passages, and how many were left out for a masked figure."""
+def _gather(
+    passages: list[tuple[int, Hit, float]], focus: list[str], ends: frozenset[str] = frozenset()
+) -> tuple[list[_Pick], int]:
+    """The placed sentences of the passages, and how many were left out for a masked figure
+    (``ends``: the ids of passages that end their document, where the text may break off)."""
     picks: list[_Pick] = []
     seen: set[str] = set()
     masked = 0
@@ -132,7 +135,7 @@ def _gather(passages: list[tuple[int, Hit, float]], focus: list[str]) -> tuple[l
                 order = (doc_order, hit.chunk.ordinal, placed.candidate.position * 2)
                 picks.append(_Pick(placed, order, relevance + said))
         for candidate in candidates:
-            placed_all = place(candidate, kind, hit.title)
+            placed_all = place(candidate, kind, hit.title, hit.chunk.chunk_id in ends)
             if not placed_all:
                 masked += masks_figure(candidate.text)
                 continue
@@ -222,7 +225,9 @@ def compose_draft(prompt: str, source: DraftSource, filters: Filters | dict[str,
     weights = dict.fromkeys(focus, 1.0)
     if focus and not any(coverage(focus, weights, compact(f"{h.chunk.heading} {h.chunk.text}")) >= 0.5 for h in hits):
         return Answer(question=prompt, text=NOT_FOUND, refused=True, related=hits[:3], mode="draft")
-    picks, masked = _gather(_chunks_in_scope(source, topic, scope, focus), focus)
+    passages = _chunks_in_scope(source, topic, scope, focus)
+    ends = frozenset(found[1][-1].chunk_id for d in scope.doc_ids if (found := source.document(d)) and found[1])
+    picks, masked = _gather(passages, focus, ends)
     chosen = _select(picks, _limits(topic))
     if not chosen:
         return Answer(question=prompt, text=NOT_FOUND, refused=True, related=hits[:3], mode="draft")

@@ -83,6 +83,7 @@ _LEAD_IN = re.compile(
     r"(?:如下|汇报|报告|情况)[：:]$|如下$|^现将|^[^。]{0,30}[：:]$|[？?]$|^(?:注|备注|说明|完成时[间限]|责任单位|牵头单位|配合单位)[：:]"
 )
 _END = re.compile(r"[。！？!?]$")
+_ENDS_ON_FIGURE = re.compile(r"\d\s*(?:[%％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff])?)$")
 _CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")
 _MIN_CHARS = 9
 
@@ -284,7 +285,7 @@ def line_label(candidate: Candidate) -> str:
     return ""
 
 
-def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
+def place(candidate: Candidate, kind: str, title: str = "", ends_document: bool = False) -> list[Placed]:
     """The cleaned sentence of ``candidate`` and its part (two parts when it reports something
     done and then something due), or nothing when it is no statement: a heading, a lead-in, a
     table row, the document's title, or cut off by the end of its passage."""
@@ -292,7 +293,11 @@ def place(candidate: Candidate, kind: str, title: str = "") -> list[Placed]:
     raw = (max(spans, key=len) if spans else candidate.text).strip()
     if _is_heading(raw) or candidate.header:
         return []
-    if candidate.last and not _CLOSED.search(raw):  # cut off by the end of the passage: its whole clauses
+    # Cut off by the end of the passage: its whole clauses. Where the document itself breaks off, a
+    # last clause that ends on a figure with its unit (建成服务点2000个, 新增处理能力至370吨/日) is whole.
+    whole_end = (candidate.truncated or ends_document) and _ENDS_ON_FIGURE.search(raw)
+    if candidate.last and not _CLOSED.search(raw) and not whole_end:
+        raw = raw.rstrip("，,；;、")  # "…,新建、": the clause before the break is cut off too
         raw = re.sub(r"[，,；;、][^，,；;、]*$", "", raw) if re.search(r"[，,；;]", raw) else ""
     heading = candidate.hit.chunk.heading
     label = line_label(candidate)
