@@ -26,6 +26,13 @@ class StoreUnavailable(RuntimeError):
     """The database cannot be reached (restarting, network down): the request may be retried."""
 
 
+def in_rank_order(hits: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Search results (passage, score) best first, equal scores by passage: the order both stores
+    give, so that they rank alike. Scores are compared as float32 (FAISS and bm25s compute in
+    float32, PostgreSQL in float64: the last bits differ, and an exact tie must stay one)."""
+    return sorted(hits, key=lambda hit: (-float(np.float32(hit[1])), hit[0]))
+
+
 @dataclass
 class Filters:
     """Optional restrictions on retrieval; empty fields match everything.

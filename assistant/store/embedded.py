@@ -23,6 +23,7 @@ from assistant.store.base import (
     chunk_from_row,
     document_from_row,
     document_info_from_row,
+    in_rank_order,
     meta_from_row,
 )
 from assistant.text import compact
@@ -278,7 +279,7 @@ class EmbeddedStore:
         k = min(k, self._faiss.ntotal)
         scores, ids = self._faiss.search(vector.reshape(1, -1).astype(np.float32), k, params=params)
         del selector
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        return in_rank_order([(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0])
 
     def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         if self._bm25 is None:
@@ -289,8 +290,9 @@ class EmbeddedStore:
         scores = self._bm25.get_scores(known)
         if allowed is not None:
             scores = np.where(self._prepared_for(allowed).mask(self._bm25_rowids), scores, 0.0)
-        top = np.argsort(-scores)[:k]
-        return [(int(self._bm25_rowids[i]), float(scores[i])) for i in top if scores[i] > 0]
+        found = np.flatnonzero(scores > 0)  # best first, equal scores by rowid (positions are in rowid order)
+        top = found[np.argsort(-scores[found].astype(np.float32), kind="stable")[:k]]
+        return [(int(self._bm25_rowids[i]), float(scores[i])) for i in top]
 
     def copy_with_document_meta(self, doc_id: str, meta: DocumentMeta, target: Path) -> bool:
         """Write a complete new generation in ``target`` (a folder that does not exist yet): this

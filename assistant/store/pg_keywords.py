@@ -3,7 +3,8 @@
 Two rankings over the same tokens, chosen by ``settings.pg_keyword_ranking``:
 
 * ``bm25``: Lucene's BM25 (k1 = 1.5, b = 0.75, idf = ln(1 + (N - df + 0.5) / (df + 0.5))),
-  the formula the embedded store's bm25s uses, over ``chunk_terms`` (term, passage, count);
+  the formula the embedded store's bm25s uses, over ``chunk_terms`` (term, passage, count),
+  the score rounded to float32 as bm25s computes it, equal scores by passage (as that store);
 * ``ts_rank``: PostgreSQL's ``ts_rank`` over a ``simple`` tsvector of the same tokens.
 
 ``bench/README.md`` compares them on the development questions."""
@@ -45,7 +46,7 @@ WITH q AS (SELECT term, count(*) AS qtf FROM unnest(%(terms)s::text[]) AS term G
 stats AS (SELECT count(*)::float8 AS n, greatest(avg(token_count), 1)::float8 AS avg_len FROM chunks),
 df AS (SELECT ct.term, count(*)::float8 AS df FROM chunk_terms ct JOIN q USING (term) GROUP BY ct.term)
 SELECT ct.chunk, sum(q.qtf * ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5))
-                     * ct.tf / (ct.tf + {K1} * (1 - {B} + {B} * ct.doc_len / stats.avg_len))) AS score
+                     * ct.tf / (ct.tf + {K1} * (1 - {B} + {B} * ct.doc_len / stats.avg_len)))::real AS score
 FROM chunk_terms ct JOIN q USING (term) JOIN df USING (term) CROSS JOIN stats
 WHERE %(ids)s::bigint[] IS NULL OR ct.chunk = ANY(%(ids)s::bigint[])
 GROUP BY ct.chunk ORDER BY score DESC, ct.chunk LIMIT %(k)s

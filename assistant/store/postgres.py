@@ -34,6 +34,7 @@ from assistant.store.base import (
     chunk_from_row,
     document_from_row,
     document_info_from_row,
+    in_rank_order,
     meta_from_row,
 )
 from assistant.store.pg_keywords import bm25_search, term_rows, ts_rank_search, tsvector_literal
@@ -243,7 +244,7 @@ class PostgresStore:
                     "WHERE id = ANY(%s)) SELECT id, distance FROM allowed ORDER BY distance LIMIT %s",
                     (query, [int(i) for i in allowed], k),
                 ).fetchall()
-        return [(int(i), -float(d)) for i, d in rows]
+        return in_rank_order([(int(i), -float(d)) for i, d in rows])
 
     def keyword_search(self, query_tokens: list[str], k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         if not query_tokens or (allowed is not None and len(allowed) == 0):
