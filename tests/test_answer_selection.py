@@ -114,6 +114,16 @@ def test_the_deadline_of_the_item_asked_is_given_not_another_items():
     assert not answer.refused and "2024年8月31日" in answer.text and "10月31日" not in answer.text
 
 
+def test_question_words_keep_the_questions_order_whatever_the_hash_seed():
+    # A set's order changes with PYTHONHASHSEED; words of equal weight were then ranked differently
+    # from one run to the next, and so were the answers of assistant eval.
+    hits, corpus = make_hits({"aug": RANKING_AUG})
+    prepared = prepare("咸宁城管综合评价暗访抽检问题数量平均分排名情况", hits, corpus)
+    question = prepared.question
+    expected = list(dict.fromkeys([*question.keywords, *(w for p in question.parts for w in p.keywords)]))
+    assert len(expected) >= 4 and list(prepared.context.weights) == expected
+
+
 def test_a_rank_beyond_the_list_is_refused():
     answer = _answer("咸宁22年8月城管综合评价第五名是谁？", {"aug": RANKING_AUG})
     assert answer.refused and answer.notes == ["rank_beyond_list"] and "第3名" in answer.text

@@ -41,9 +41,9 @@ class QuestionContext:
 
 
 def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
-    words = set(question.keywords)
-    for part in question.parts:
-        words.update(part.keywords)
+    # In the question's order (not a set's, which changes with the process's hash seed): words of
+    # equal weight then keep one order, and so does every choice made from them.
+    words = dict.fromkeys([*question.keywords, *(w for part in question.parts for w in part.keywords)])
     weights = {w: idf(corpus, w) for w in words}
     topical = [w for w in question.keywords if corpus.document_frequency(w) > 0 and w not in question.places]
     rarest = min(topical, key=lambda w: (corpus.document_frequency(w), -len(w))) if topical else None
