@@ -75,7 +75,8 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
 
 # A follow-up fragment that is only a place name (白沙区呢？): its division word says so even when
 # the name is not one the gazetteer knows.
-_PLACE_FRAGMENT = re.compile(r"^[\u4e00-\u9fff]{2,5}?(?:街道|区|县|镇|乡)$")
+_DIVISIONS = ("街道", "区", "县", "镇", "乡")
+_PLACE_FRAGMENT = re.compile(rf"^[\u4e00-\u9fff]{{2,5}}?(?:{'|'.join(_DIVISIONS)})$")
 
 
 _NOT_IN_A_NAME = re.compile(r"[年月季度期届第的之里和与及在是对各全本该市县区镇乡]")
@@ -84,7 +85,7 @@ _NOT_IN_A_NAME = re.compile(r"[年月季度期届第的之里和与及在是对�
 def _counterpart(previous: str, place: str) -> str | None:
     """The place of ``previous`` that ``place`` takes the place of: one of the same kind (区 for
     区, 街道 for 街道) and length, else the last place it names."""
-    suffix = next((s for s in ("街道", "区", "县", "镇", "乡") if place.endswith(s)), "")
+    suffix = next((s for s in _DIVISIONS if place.endswith(s)), "")
     if suffix:
         stem = len(place) - len(suffix)
         same: list[str] = [
@@ -131,7 +132,7 @@ def _context(previous: str, current: str) -> str:
         w
         for w in content_words(_PERIOD_TEXT.sub(" ", simple))
         if w not in GENERIC
-        and not (ORDINAL.fullmatch(w) and ORDINAL.search(current))  # a rank asked anew replaces it
+        and not ORDINAL.fullmatch(w)  # the previous rank, if any, is carried above as read
         and w not in asked.keywords
         and w not in pieces
         and not any(w in p for p in pieces)
