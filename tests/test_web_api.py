@@ -312,6 +312,10 @@ def test_503_without_index(tmp_path, embedder):
         assert "assistant ingest" in response.json()["detail"]
         assert_chinese_without_paths(response.json()["detail"], tmp_path)
         assert str(tmp_path) not in response.text  # no server paths
+    for page in ("/documents/any-doc", "/documents/any-doc/pages/1"):
+        response = test_client.get(page)
+        assert response.status_code == 503 and "索引不可用" in response.text and "assistant ingest" in response.text
+        assert str(tmp_path) not in response.text
 
 
 def test_503_when_index_was_built_with_another_model(tmp_path, corpus_settings, embedder):

@@ -23,6 +23,13 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     return response
 
 
+def unavailable_page(request: Request, exc: NotReady | IndexMissing | IndexMismatch) -> HTMLResponse:
+    """The 503 page of a document view while the service starts or its index cannot be read."""
+    if isinstance(exc, NotReady):
+        return render(request, "message.html", 503, page="documents", title="服务正在启动", message=exc.detail)
+    return render(request, "message.html", 503, page="documents", title="索引不可用", message=index_error_detail(exc))
+
+
 @router.get("/", response_class=HTMLResponse)
 def chat_page(request: Request) -> HTMLResponse:
     return render(request, "chat.html", page="chat", max_question_chars=web_state(request).settings.max_question_chars)
@@ -56,12 +63,8 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     try:
         assistant = web_state(request).require()
         detail = document_detail(assistant, doc_id, readable_kbs(request))
-    except NotReady as exc:
-        return render(request, "message.html", 503, page="documents", title="服务正在启动", message=exc.detail)
-    except (IndexMissing, IndexMismatch) as exc:
-        return render(
-            request, "message.html", 503, page="documents", title="索引不可用", message=index_error_detail(exc)
-        )
+    except (NotReady, IndexMissing, IndexMismatch) as exc:
+        return unavailable_page(request, exc)
     if detail is None:
         return render(
             request,

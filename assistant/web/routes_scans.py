@@ -16,9 +16,8 @@ from assistant.index.store import IndexMismatch, IndexMissing
 from assistant.models import Chunk, Document
 from assistant.service import Assistant
 from assistant.web import messages
-from assistant.web.errors import index_error_detail
 from assistant.web.kb_access import readable_kbs
-from assistant.web.routes_pages import render
+from assistant.web.routes_pages import render, unavailable_page
 from assistant.web.schemas import ERRORS, error_response
 from assistant.web.state import NotReady, get_assistant, web_state
 
@@ -85,12 +84,8 @@ def page_view(request: Request, doc_id: str, page: int, chunk: str = "") -> HTML
     try:
         assistant = web_state(request).require()
         document, on_page = scanned_page(assistant, doc_id, page, readable_kbs(request))
-    except NotReady as exc:
-        return render(request, "message.html", 503, page="documents", title="服务正在启动", message=exc.detail)
-    except (IndexMissing, IndexMismatch) as exc:
-        return render(
-            request, "message.html", 503, page="documents", title="索引不可用", message=index_error_detail(exc)
-        )
+    except (NotReady, IndexMissing, IndexMismatch) as exc:
+        return unavailable_page(request, exc)
     except HTTPException as exc:
         return render(request, "message.html", 404, page="documents", title="未找到扫描页", message=str(exc.detail))
     cited = next((c for c in on_page if c.chunk_id == chunk), None)
