@@ -44,6 +44,8 @@ def test_the_instruction_is_not_the_topic(prompt, topic):
         ("建成口袋公园12个。", "（二）园林绿化", "工作总结", "result"),
         # a sentence that reports a result under a plan heading keeps its result
         ("截至6月底已完成改造68%。", "二、下步工作安排", "总结及计划", "result"),
+        # … but a figure to be done by a date to come is the target it reads as
+        ("2024年6月底前完成21个老旧小区楼道堆物专项整治。", "四、2024年工作思路", "工作总结", "plan"),
         # under no heading: a counted figure or an honour is a result, the rest is background
         ("全年指导各县区审批相关行政许可302项。", "", "总结及计划", "result"),
         ("被列为全国首批城市综合管理服务平台建设试点城市。", "", "工作总结", "result"),
@@ -185,6 +187,16 @@ def test_a_line_labelled_as_targets_holds_plans_and_the_label_is_cut():
     assert placed[-1] == ("result", "7月21日,修武县召开动员大会,全面部署创建工作。")
 
 
+def test_a_heading_line_inside_the_passage_places_the_sentences_under_it():
+    text = (
+        "（六）投入保障有力。区财政安排创建专项经费1850万元，较上年增长8.8%。\n"
+        "三、存在问题\n"
+        "一是老旧小区楼道堆物问题整改不彻底，年度测评中失分较多。"
+    )
+    placed = [(p.part, p.text[:6]) for c in candidates_of(_hit("a", text), 0) for p in place(c, "工作总结")]
+    assert placed == [("result", "区财政安排创"), ("problem", "老旧小区楼道")]
+
+
 def test_a_sentence_of_done_and_due_is_split_between_results_and_plans():
     hit = _hit("a", "新建遮阳挡雨棚18座，目前已完成基础浇筑18座，6月底全面竣工并投入使用。")
     placed = [(p.part, p.text) for c in candidates_of(hit, 0) for p in place(c, "工作总结")]
@@ -203,6 +215,25 @@ def test_scope_keeps_the_year_the_prompt_names():
     scope = choose_scope("2023年宝安区市容环境整治", hits, {})
     assert scope is not None and scope.doc_ids == ("y23",) and scope.year == 2023 and scope.named
     assert choose_scope("2019年宝安区市容环境整治", hits, {}) is None
+
+
+def test_a_named_year_takes_the_document_of_that_year_before_one_that_plans_for_it():
+    hits = [
+        _hit("y22", "数字城管受理问题83512件。2023年确保结案率98%以上。", years=[2022, 2023], place="澜江市"),
+        _hit("y23", "数字城管受理问题91240件。", rank=1, years=[2023, 2024], place="澜江市"),
+    ]
+    scope = choose_scope("澜江市2023年数字城管运行成效", hits, {})
+    assert scope is not None and scope.doc_ids[0] == "y23" and scope.year == 2023
+
+
+def test_a_document_silent_on_year_and_place_agrees_by_the_months_it_names():
+    hits = [
+        _hit("wh", "我市通报3月和4月文明城市建设测评情况。", body="文明办"),
+        _hit("rz", "2016年创建文明城市知识问答。", rank=3, years=[2016], body="文明办"),
+    ]
+    texts = {h.chunk.doc_id: compact(h.chunk.text) for h in hits}
+    scope = choose_scope("武汉市2016年3、4月文明城市建设双月测评结果", hits, texts)
+    assert scope is not None and scope.doc_ids == ("wh",)
 
 
 def test_without_a_period_the_latest_of_the_same_body_is_taken_and_said():

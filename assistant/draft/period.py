@@ -124,9 +124,10 @@ def _fits(meta: DocumentMeta, question: Question, text: str, lenient: bool = Fal
 
 
 def _agrees(meta: DocumentMeta, question: Question, text: str) -> bool:
-    """The document says one of the things the prompt names of itself: a year, a place or a body."""
+    """The document says one of the things the prompt names of itself: a year, a month, a place or a body."""
     return bool(
         set(question.years) & set(meta.years)
+        or any(f"{m}月" in text for m in question.months)
         or any(names_place(text, p) or p in meta.place for p in question.places)
         or (meta.body and meta.body in question.bodies)
     )
@@ -171,7 +172,9 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
     fitting = in_month or fitting
     if not fitting:
         return None
-    best = max(fitting, key=lambda d: relevance[d])
+    # A year the prompt names: a document of that year before one that only mentions it (its plans for the next).
+    own_year = {d: bool(metas[d].year in question.years) for d in fitting}
+    best = max(fitting, key=lambda d: (own_year[d], relevance[d]))
     lead = metas[best]
     places = {d: _places(metas[d], texts.get(d, "")) for d in fitting}
     # Documents of the same body among the first results: the period is chosen among them.
@@ -203,7 +206,7 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
         year = metas[latest].year
         chosen = [d for d in peers if metas[d].year == year and _half_of(metas[d]) == _half_of(metas[latest])]
         lead = metas[latest]
-    chosen.sort(key=lambda d: -relevance[d])
+    chosen.sort(key=lambda d: (not own_year.get(d, False), -relevance[d]))
     half = question.halves[0] if question.halves else _half_of(lead)
     # The body as the documents write it, unless its metadata names another than the prompt does.
     misread = bool(question.bodies) and lead.body not in question.bodies

@@ -177,7 +177,9 @@ def placement(sentence: str, heading: str, kind: str, label: str = "", opening: 
     if verdict == "problem":
         return "problem", True
     if verdict == "plan":
-        return ("result" if done and re.search(r"\d", text) else "plan"), True
+        # Under a plan heading, a figure done by a date to come (6月底前完成21个) is a target.
+        dated = bool(_TARGET_DATE.search(text)) and not _DONE_OUTRIGHT.search(text)
+        return ("result" if done and re.search(r"\d", text) and not dated else "plan"), True
     if _PROBLEM.search(text) and not done:
         return "problem", True
     if _TARGET_DATE.search(text) and not done:
@@ -309,7 +311,9 @@ def place(candidate: Candidate, kind: str, title: str = "", ends_document: bool 
         return []
     done, due = split_done_and_due(text)
     split: list[tuple[str, Part]] = [(done, "result"), (due, "plan")]
-    part, cued = placement(text, heading, kind, label, candidate.hit.chunk.ordinal == 0)
+    # The numbered heading lines above it inside its passage (三、存在问题) are nearer than the passage's.
+    nearest = " > ".join(p for p in (heading, *candidate.section.split(" ")) if p)
+    part, cued = placement(text, nearest, kind, label, candidate.hit.chunk.ordinal == 0)
     pieces = split if done and len(compact(due)) >= _MIN_CHARS // 2 else [(text, part)]
     return [
         Placed(
