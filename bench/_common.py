@@ -151,3 +151,87 @@ def settings(**overrides):
     from assistant.settings import Settings
 
     return Settings(**overrides)
+
+
+# -- HTTP load on `assistant serve` (bench/concurrency.py, bench/pg_serve.py) ---------------
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(url: str, process: subprocess.Popen | None, timeout: float = 180.0) -> None:
+    """Wait until GET /healthz answers 200 (raises if the process exits or time runs out)."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited with code {process.returncode}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=5).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"server at {url} not ready after {timeout:.0f} s")
+
+
+def ask_load(urls: list[str], clients: int, questions: list[str], requests: int, max_seconds: float) -> dict:
+    """Send `requests` POST /api/ask (the questions cycled) from `clients` threads, each with its own
+    keep-alive connection; client i talks to urls[i % len(urls)] (a round-robin load balancer).
+    Stops early after max_seconds. Latencies are of the 200 answers."""
+    import queue
+    import threading
+
+    import httpx
+
+    work: queue.Queue[str] = queue.Queue()
+    for i in range(requests):
+        work.put(questions[i % len(questions)])
+    latencies: list[float] = []
+    statuses: dict[str, int] = {}
+    lock = threading.Lock()
+    stop_at = time.monotonic() + max_seconds
+
+    def client(url: str) -> None:
+        with httpx.Client(base_url=url, timeout=120) as http:
+            while time.monotonic() < stop_at:
+                try:
+                    question = work.get_nowait()
+                except queue.Empty:
+                    return
+                t0 = time.perf_counter()
+                try:
+                    status = str(http.post("/api/ask", json={"question": question}).status_code)
+                except httpx.HTTPError as exc:
+                    status = type(exc).__name__
+                elapsed = (time.perf_counter() - t0) * 1000
+                with lock:
+                    statuses[status] = statuses.get(status, 0) + 1
+                    if status == "200":
+                        latencies.append(elapsed)
+
+    threads = [threading.Thread(target=client, args=(urls[i % len(urls)],)) for i in range(clients)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - start
+    ok = statuses.get("200", 0)
+    return {
+        "clients": clients,
+        "requests": sum(statuses.values()),
+        "ok": ok,
+        "statuses": statuses,
+        "seconds": wall,
+        "rps": ok / wall if wall else 0.0,
+        "p50_ms": percentile(latencies, 50),
+        "p95_ms": percentile(latencies, 95),
+        "max_ms": max(latencies) if latencies else 0.0,
+        "load_avg": load_avg(),
+    }

@@ -14,92 +14,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import queue
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 import _common
-from _common import percentile, table
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_ready(url: str, process: subprocess.Popen | None, timeout: float = 180.0) -> None:
-    import httpx
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"server exited with code {process.returncode}")
-        try:
-            r = httpx.get(f"{url}/healthz", timeout=5)
-            if r.status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"server at {url} not ready after {timeout:.0f} s")
+from _common import ask_load, free_port, table, wait_ready
 
 
 def run_level(url: str, clients: int, questions: list[str], requests: int, max_seconds: float) -> dict:
-    import httpx
-
-    work: queue.Queue[str] = queue.Queue()
-    for i in range(requests):
-        work.put(questions[i % len(questions)])
-    latencies: list[float] = []
-    statuses: dict[str, int] = {}
-    lock = threading.Lock()
-    stop_at = time.monotonic() + max_seconds
-
-    def worker() -> None:
-        with httpx.Client(base_url=url, timeout=120) as client:
-            while time.monotonic() < stop_at:
-                try:
-                    question = work.get_nowait()
-                except queue.Empty:
-                    return
-                t0 = time.perf_counter()
-                try:
-                    status = str(client.post("/api/ask", json={"question": question}).status_code)
-                except httpx.HTTPError as exc:
-                    status = type(exc).__name__
-                elapsed = (time.perf_counter() - t0) * 1000
-                with lock:
-                    statuses[status] = statuses.get(status, 0) + 1
-                    if status == "200":
-                        latencies.append(elapsed)
-
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - start
-    done = sum(statuses.values())
-    return {
-        "clients": clients,
-        "requests": done,
-        "ok": statuses.get("200", 0),
-        "statuses": statuses,
-        "seconds": wall,
-        "rps": statuses.get("200", 0) / wall if wall else 0.0,
-        "p50_ms": percentile(latencies, 50),
-        "p95_ms": percentile(latencies, 95),
-        "max_ms": max(latencies) if latencies else 0.0,
-        "load_avg": _common.load_avg(),
-    }
+    return ask_load([url], clients, questions, requests, max_seconds)
 
 
 def main() -> None:

@@ -18,68 +18,22 @@ from __future__ import annotations
 
 import argparse
 import os
-import queue
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 import _common
-from _common import percentile, table
-from concurrency import free_port, wait_ready
+from _common import ask_load, free_port, table, wait_ready
 
 
 def run_level(urls: list[str], clients: int, questions: list[str], requests: int, max_seconds: float) -> dict:
-    import httpx
-
-    work: queue.Queue[str] = queue.Queue()
-    for i in range(requests):
-        work.put(questions[i % len(questions)])
-    latencies: list[float] = []
-    statuses: dict[str, int] = {}
-    lock = threading.Lock()
-    stop_at = time.monotonic() + max_seconds
-
-    def client(url: str) -> None:
-        with httpx.Client(base_url=url, timeout=120) as http:
-            while time.monotonic() < stop_at:
-                try:
-                    question = work.get_nowait()
-                except queue.Empty:
-                    return
-                t0 = time.perf_counter()
-                try:
-                    status = str(http.post("/api/ask", json={"question": question}).status_code)
-                except httpx.HTTPError as exc:
-                    status = type(exc).__name__
-                elapsed = (time.perf_counter() - t0) * 1000
-                with lock:
-                    statuses[status] = statuses.get(status, 0) + 1
-                    if status == "200":
-                        latencies.append(elapsed)
-
-    threads = [threading.Thread(target=client, args=(urls[i % len(urls)],)) for i in range(clients)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - start
-    return {
-        "processes": len(urls),
-        "clients": clients,
-        "requests": sum(statuses.values()),
-        "ok": statuses.get("200", 0),
-        "statuses": statuses,
-        "seconds": round(wall, 1),
-        "rps": round(statuses.get("200", 0) / wall, 2) if wall else 0.0,
-        "p50_ms": round(percentile(latencies, 50), 1),
-        "p95_ms": round(percentile(latencies, 95), 1),
-        "load_avg": _common.load_avg(),
+    result = ask_load(urls, clients, questions, requests, max_seconds)
+    rounded = {
+        k: round(v, 2 if k == "rps" else 1) for k, v in result.items() if k in ("seconds", "rps", "p50_ms", "p95_ms")
     }
+    return {"processes": len(urls)} | result | rounded
 
 
 def main() -> None:

@@ -4,7 +4,8 @@ The bundled reports, each copied --copies times under another name (so each copy
 its own and is embedded again), are queued in a fresh PostgreSQL database (``pgserver``); then
 N worker processes are started and the time from their start until the queue is empty is
 measured (model loading included, as a worker pays it once). Passages per second = passages
-written / that time. On this 2-core machine two workers share the two cores with each other
+written / that time, and / the time from the first job taken (the first worker's start-up, mostly
+the model load, left out). On this 2-core machine two workers share the two cores with each other
 (and with whatever else runs): the figure says what a second process on the same machine gives,
 not what a second machine would.
 
@@ -22,6 +23,7 @@ import time
 from pathlib import Path
 
 import _common
+from _common import table
 
 
 def main() -> None:
@@ -59,15 +61,25 @@ def main() -> None:
             ids = queue.enqueue(store, discover([files]).files, [])
             env = os.environ | {"ASSISTANT_DATABASE_URL": url}
             command = [str(Path(sys.executable).parent / "assistant"), "worker"]
+            logs = [work / f"worker-{count}-{i}.log" for i in range(count)]
             started = time.perf_counter()
             workers = [
-                subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                for _ in range(count)
+                subprocess.Popen(command, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT) for log in logs
             ]
+            first_claim = None  # when the first job was taken: the workers' start-up (model load) is over
             try:
-                while any(s["status"] not in ("done", "failed") for s in queue.job_states(store, ids)):
-                    time.sleep(0.5)
+                while True:
+                    states = queue.job_states(store, ids)
+                    if first_claim is None and any(s["status"] != "queued" for s in states):
+                        first_claim = time.perf_counter()
+                    if all(s["status"] in ("done", "failed") for s in states):
+                        break
+                    if all(w.poll() is not None for w in workers):
+                        tail = logs[0].read_text(errors="replace")[-2000:]
+                        raise RuntimeError(f"all workers exited before the queue was empty:\n{tail}")
+                    time.sleep(0.2)
                 seconds = time.perf_counter() - started
+                working = time.perf_counter() - (first_claim or started)
             finally:
                 for worker in workers:
                     worker.terminate()
@@ -81,6 +93,8 @@ def main() -> None:
                 "passages": passages,
                 "seconds": round(seconds, 1),
                 "passages_per_s": round(passages / seconds, 2),
+                "startup_s": round(seconds - working, 1),
+                "passages_per_s_after_startup": round(passages / working, 2),
                 "load_avg": _common.load_avg(),
             }
             print(results["runs"][str(count)], flush=True)
@@ -88,6 +102,24 @@ def main() -> None:
     finally:
         server.cleanup()
         shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{_common.machine_line(results['machine'])}\n")
+    print(
+        table(
+            ["workers", "jobs (failed)", "passages", "s (start-up)", "passages/s", "after start-up", "load avg"],
+            [
+                [
+                    r["workers"],
+                    f"{r['jobs']} ({r['failed']})",
+                    r["passages"],
+                    f"{r['seconds']} ({r['startup_s']})",
+                    r["passages_per_s"],
+                    r["passages_per_s_after_startup"],
+                    r["load_avg"],
+                ]
+                for r in results["runs"].values()
+            ],
+        )
+    )
     print(f"raw numbers: {_common.save(args.name, results)}")
 
 

@@ -300,10 +300,14 @@ class FactBook:
         if cached is not None:
             return cached
         folder = getattr(store, "folder", None)
-        book = cls.load(Path(folder) / SAVED_NAME) if folder is not None else None
-        if book is None:
+        saved = cls.load(Path(folder) / SAVED_NAME) if folder is not None else None
+        if saved is not None:
+            book = saved
+        elif folder is None:  # the server store (PostgreSQL) keeps no facts yet: nothing to run
+            book = cls([], problem=NO_FACTS_SERVER)
+        else:
             log.warning("index generation %s has no facts of this version; run `assistant ingest`", folder)
-            book = cls([], generation=str(folder or ""), problem=NO_FACTS)
+            book = cls([], generation=str(folder), problem=NO_FACTS)
         with _CACHE_LOCK:
             return _CACHE.setdefault(store, book)
 
@@ -543,6 +547,7 @@ def _haystack(fact: Fact) -> str:
 
 SAVED_NAME = "facts.json"
 NO_FACTS = "此索引没有保存事实数据（由旧版本生成）；请运行 assistant ingest 更新索引。"
+NO_FACTS_SERVER = "服务器模式（PostgreSQL）暂不保存事实数据：事实页为空，问答不受影响。"
 
 
 @functools.lru_cache(maxsize=1)
