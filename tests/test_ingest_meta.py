@@ -23,6 +23,14 @@ def test_metadata_without_title_line_is_composed():
     assert "2024年" in meta.title
 
 
+def test_a_news_report_without_a_title_line_is_not_titled_by_its_closing_sentence():
+    meta = derive_meta(
+        "本报讯(记者唐煜)18日,我市召开文明城市建设双月测评讲评会,通报3月和4月文明城市建设测评情况。"
+        "36个窗口行业群众满意度平均得分为91.18分。\n市委常委、宣传部长出席会议并讲话。\n(作者:周磊)"
+    )
+    assert "讲话" not in meta.title and meta.kind == "新闻报道"
+
+
 def test_traditional_speech():
     meta = derive_meta("講 話\n縣委書記\n(2005年4月5日)\n今天,在這里召開文明委2005年第一次全體會議")
     assert meta.kind == "讲话" and meta.year == 2005 and meta.body == "党委" and meta.body_full == "县委书记"

@@ -25,6 +25,8 @@ def test_months_quarters_and_halves():
     q = read_question("江门24年7月数字城管一共受理多少宗？二季度呢？上半年呢？")
     assert q.months == (7,) and q.quarters == (2,) and q.halves == ("上半年",)
     assert read_question("10月22日通报了成绩").months == ()  # a date names no month asked
+    assert read_question("2016年3、4月双月测评结果").months == (3, 4)  # months sharing one 月
+    assert read_question("十一和十二月份考评").months == (11, 12)
 
 
 @pytest.mark.parametrize(

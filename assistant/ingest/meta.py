@@ -109,7 +109,7 @@ def _is_title(line: str) -> bool:
     simple = to_simplified(line)
     return (
         4 <= len(line) <= 60
-        and not re.search(r"[。；;]", line.rstrip("。"))
+        and not re.search(r"[。；;]", line)  # a line ending a sentence is the text's, not a title
         and not line.endswith(("，", ",", "：", ":"))
         and not _NUMBERED.match(line)
         and not _FURNITURE.match(simple)
