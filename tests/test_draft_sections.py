@@ -46,6 +46,9 @@ def test_the_instruction_is_not_the_topic(prompt, topic):
         ("截至6月底已完成改造68%。", "二、下步工作安排", "总结及计划", "result"),
         # … but a figure to be done by a date to come is the target it reads as
         ("2024年6月底前完成21个老旧小区楼道堆物专项整治。", "四、2024年工作思路", "工作总结", "plan"),
+        ("2024年6月底前完成城中村环境整治23个。", "", "工作总结", "plan"),
+        ("一是9月底前完成平台二期招标，确保重点区域视频监控覆盖率达到60%。", "", "工作总结", "plan"),
+        ("6月底前完成了背街小巷整治126条。", "", "工作总结", "result"),
         # under no heading: a counted figure or an honour is a result, the rest is background
         ("全年指导各县区审批相关行政许可302项。", "", "总结及计划", "result"),
         ("被列为全国首批城市综合管理服务平台建设试点城市。", "", "工作总结", "result"),

@@ -106,6 +106,8 @@ def _heading_parts(heading: str) -> list[str]:
 
 
 _GOVERNS = re.compile(r"(?:力争|确保|争取|计划|预计|拟|将|要|目标|任务)[^。；;]*$")
+# A date to come in the same clause governs it too (9月底前建成…, 年内建成…), unless 了 says it is done.
+_DUE_BY = re.compile(r"(?:(?:年|月)底前|年内|\d{1,2}\s*月前)[^，,。；;]*$")
 
 
 def _reports_done(text: str, planned: bool = False) -> bool:
@@ -116,6 +118,7 @@ def _reports_done(text: str, planned: bool = False) -> bool:
         return True
     return any(
         not _GOVERNS.search(text[: m.start()])
+        and not (_DUE_BY.search(text[: m.start()]) and text[m.end() : m.end() + 1] != "了")
         and not (planned and _REACHED.match(m.group()))
         and text[m.end() : m.end() + 1] not in ("不", "未")  # 清运不及时 is no result
         for m in _DONE.finditer(text)
@@ -177,9 +180,7 @@ def placement(sentence: str, heading: str, kind: str, label: str = "", opening: 
     if verdict == "problem":
         return "problem", True
     if verdict == "plan":
-        # Under a plan heading, a figure done by a date to come (6月底前完成21个) is a target.
-        dated = bool(_TARGET_DATE.search(text)) and not _DONE_OUTRIGHT.search(text)
-        return ("result" if done and re.search(r"\d", text) and not dated else "plan"), True
+        return ("result" if done and re.search(r"\d", text) else "plan"), True
     if _PROBLEM.search(text) and not done:
         return "problem", True
     if _TARGET_DATE.search(text) and not done:
