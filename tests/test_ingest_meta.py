@@ -2,7 +2,9 @@
 
 import json
 
-from assistant.ingest.meta import apply_overrides, derive_meta
+import pytest
+
+from assistant.ingest.meta import apply_overrides, derive_body, derive_meta
 from assistant.ingest.pipeline import SourceFile, prepare
 from assistant.settings import Settings
 
@@ -29,6 +31,20 @@ def test_a_news_report_without_a_title_line_is_not_titled_by_its_closing_sentenc
         "36个窗口行业群众满意度平均得分为91.18分。\n市委常委、宣传部长出席会议并讲话。\n(作者:周磊)"
     )
     assert "讲话" not in meta.title and meta.kind == "新闻报道"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("重庆日报记者从市文明办获悉，全市注册志愿者达到300万人。", "市文明办"),
+        ("本报讯 记者从江苏省文明办获悉，测评结果公布。", "江苏省文明办"),
+        ("2021年6月份市文明办组织开展测评。", "市文明办"),
+        ("(一)县城市管理工作领导小组办公室负责考核。", "县城市管理工作领导小组办公室"),
+        ("从化区城市管理局2023年工作总结", "从化区城市管理局"),  # 从 of a place's name stays
+    ],
+)
+def test_the_body_as_written_starts_at_its_name(text, written):
+    assert derive_body("", text)[1] == written
 
 
 def test_traditional_speech():

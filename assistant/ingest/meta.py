@@ -172,6 +172,14 @@ def _signature_body(text: str) -> str:
     return ""
 
 
+# Words of the sentence before a body of the document's own place ("记者从市文明办获悉", "6月份市文明办",
+# "今年通过省文明办") and item numbering ("(一)县城市管理…"): not part of its name.
+_BODY_LEAD = re.compile(
+    r"^.*(?:(?:从|据|向|经|通过|份|讯|获悉|记者)(?=[省市区县])|(?:记者从|按照|根据|依据)(?=[^，,。]{0,5}[省市区县]))"
+    r"|^[(（][一二三四五六七八九十\d]+[)）]"
+)
+
+
 def derive_body(title: str, text: str) -> tuple[str, str]:
     """(canonical, as written) issuing body: the disclosure header's 发布机构, the signature,
     the title's, else the first one the opening names outside quotations."""
@@ -194,6 +202,7 @@ def derive_body(title: str, text: str) -> tuple[str, str]:
         ]
         if matches:
             _, written, canonical = min(matches)
+            written = _BODY_LEAD.sub("", written)
             return canonical, written.lstrip("在由对和与及的将我现据年月日")
     return "", ""
 
