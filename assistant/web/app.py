@@ -144,12 +144,14 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         routes_documents,
         routes_pages,
         routes_scans,
+        routes_upload,
     )
 
     app.include_router(routes_api.router)
     app.include_router(routes_auth.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_documents.router)
+    app.include_router(routes_upload.router)
     app.include_router(routes_scans.router)
     app.include_router(meta_edit.router)
     extras = _optional_routers(app)
