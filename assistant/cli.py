@@ -33,6 +33,12 @@ LlmOpt = Annotated[
     typer.Option("--llm", help="LLM reader: 'local' (llama.cpp in-process on --gguf) or an OpenAI-compatible URL"),
 ]
 GgufOpt = Annotated[Path | None, typer.Option("--gguf", help="GGUF model file for --llm local")]
+PolishOpt = Annotated[
+    bool,
+    typer.Option(
+        "--polish", help="drafts: polished by the LLM (--llm or ASSISTANT_LLM_BASE_URL), each sentence verified"
+    ),
+]
 
 
 def _settings(index: Path | None = None) -> Settings:
@@ -226,19 +232,30 @@ def ask(
     index: IndexOpt = None,
     draft: Annotated[bool, typer.Option("--draft", help="drafting mode for inspection material")] = False,
     docx: Annotated[Path | None, typer.Option(help="with --draft: also write the draft as .docx")] = None,
+    polish: PolishOpt = False,
+    llm: LlmOpt = None,
+    gguf: GgufOpt = None,
     year: YearOpt = None,
     body: BodyOpt = None,
     kind: KindOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a question with numbered citations, or say that the documents do not hold it."""
+    from assistant.draft.polish import maybe_polish
     from assistant.index.store import IndexMismatch, IndexMissing
 
-    assistant = _assistant(_settings(index), ctx)
+    settings = _settings(index)
+    local_llm = _use_llm(settings, llm, gguf)
+    if polish and not settings.llm_base_url:
+        _fail(ValueError("--polish 需要 LLM：--llm local、--llm URL 或 ASSISTANT_LLM_BASE_URL"))
+    assistant = _assistant(settings, ctx)
     try:
         answer = assistant.ask(question, mode="draft" if draft else "qa", filters=_filters(year, body, kind))
     except (IndexMissing, IndexMismatch) as exc:
         _fail(exc)
+    if draft:
+        answer = maybe_polish(answer, settings, polish)
+    del local_llm
     if docx is not None and draft and not answer.refused:
         from assistant.draft.docx import draft_docx
 
@@ -247,6 +264,8 @@ def ask(
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return
     print(answer.text)
+    if draft and answer.answerer == "llm":
+        print(answer.notes[-1])  # how many sentences the LLM polished
     shown = answer.citations if not answer.refused else []
     for citation in shown:
         hit = citation.hit
@@ -434,10 +453,14 @@ def eval_drafts(
     prompts: Annotated[Path, typer.Argument(help="draft prompts with the facts each must cover, JSON lines")],
     index: IndexOpt = None,
     show: Annotated[bool, typer.Option("--show", help="also print each draft's misses")] = False,
+    polish: PolishOpt = False,
+    llm: LlmOpt = None,
+    gguf: GgufOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Measure inspection drafts: facts covered, sentences cited, masked figures shown, Traditional
     characters, and plan/result sentences in the wrong section (on prompts labelled with them)."""
+    from assistant.draft.polish import maybe_polish
     from assistant.evaluation.drafts import load_prompts, run_drafts
     from assistant.index.store import IndexMismatch, IndexMissing
 
@@ -445,15 +468,22 @@ def eval_drafts(
         items = load_prompts(prompts)
     except (OSError, ValueError) as exc:
         _fail(exc)
-    assistant = _assistant(_settings(index), ctx)
+    settings = _settings(index)
+    local_llm = _use_llm(settings, llm, gguf)
+    if polish and not settings.llm_base_url:
+        _fail(ValueError("--polish 需要 LLM：--llm local、--llm URL 或 ASSISTANT_LLM_BASE_URL"))
+    assistant = _assistant(settings, ctx)
     with _progress() as bar:
         task = bar.add_task("drafting", total=len(items))
         try:
             report = run_drafts(
-                lambda p: assistant.ask(p, mode="draft"), items, lambda done, _: bar.update(task, completed=done)
+                lambda p: maybe_polish(assistant.ask(p, mode="draft"), settings, polish),
+                items,
+                lambda done, _: bar.update(task, completed=done),
             )
         except (IndexMissing, IndexMismatch) as exc:
             _fail(exc)
+    del local_llm
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
         return

@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     llm_gguf: Path | None = None
     llm_threads: int = 2
     llm_context: int = 4096
+    # Drafts polished by that LLM, sentence by sentence verified (assistant/draft/polish.py); off by default.
+    draft_polish: bool = False
 
     # Limits for bad or hostile input
     max_file_bytes: int = 50 * 1024 * 1024

@@ -11,7 +11,10 @@ For each prompt the draft is composed as the service composes it, and scored on
   every one of its figures (:func:`assistant.answer.verify.unsupported_numbers`);
 * masked figures shown (``*`` in a sentence); Traditional characters anywhere in the draft (the
   characters an OpenCC t2s round trip changes);
-* misplaced: a ``plan_facts`` item found under 主要做法和成效, or a ``result_facts`` item under 下步打算."""
+* misplaced: a ``plan_facts`` item found under 主要做法和成效, or a ``result_facts`` item under 下步打算;
+* for a draft polished by an LLM (``assistant/draft/polish.py``): sentences taken polished and kept
+  extractive, and sentences whose figures all verify against the passage they cite (a polished
+  sentence rewords its clauses, so it is not "cited" in the verbatim sense above)."""
 
 from __future__ import annotations
 
@@ -92,6 +95,10 @@ class DraftScore:
     sources: list[str] = field(default_factory=list)
     on_documents: bool | None = None  # drew on one of the prompt's documents (None: none named)
     seconds: float = 0.0
+    numbers_verified: int = 0  # sentences whose figures are all values their cited passage states
+    polished: int = 0  # sentences the LLM polished (verified), when the draft was polished
+    reworded: int = 0  # of those, the ones whose words differ from the original (width and spacing aside)
+    kept_extractive: int = 0  # sentences polishing kept extractive (its version failed a check)
 
     @property
     def coverage(self) -> float:
@@ -121,6 +128,12 @@ def is_cited(sentence: dict[str, Any], answer: Answer) -> bool:
     return all(c in held for c in clauses if c) and not unsupported_numbers(sentence["text"], [passage])
 
 
+def numbers_verify(sentence: dict[str, Any], answer: Answer) -> bool:
+    """Every figure of the sentence is a value the passage it cites states."""
+    citation = next((c for c in answer.citations if c.n == sentence.get("citation")), None)
+    return citation is not None and not unsupported_numbers(sentence["text"], [cited_text(citation.hit)])
+
+
 def traditional_characters(text: str) -> int:
     """Characters that an OpenCC t2s conversion changes (phrase-aware, so 显著 stays)."""
     simple = to_simplified(text)
@@ -141,6 +154,10 @@ def score_draft(answer: Answer, prompt: DraftPrompt, seconds: float = 0.0) -> Dr
     score.facts_missing = found_facts(Answer(prompt.prompt, body, False), prompt.must_cover)[1]
     score.sentences = len(sentences)
     score.cited = sum(1 for s in sentences if is_cited(s, answer))
+    score.numbers_verified = sum(1 for s in sentences if numbers_verify(s, answer))
+    score.polished = sum(1 for s in sentences if s.get("polished") is True)
+    score.reworded = sum(1 for s in sentences if s.get("polished") and compact(s["text"]) != compact(s["original"]))
+    score.kept_extractive = sum(1 for s in sentences if s.get("polished") is False)
     score.masked_shown = sum(len(MASKED.findall(s["text"])) or s["text"].count("*") for s in sentences)
     score.traditional = traditional_characters("\n".join([answer.text, *answer.notes]))
     results = compact("".join(s["text"] for s in grouped.get(RESULT_HEADING, [])))
@@ -168,12 +185,19 @@ class DraftReport:
             "facts_covered": round(sum(s.coverage for s in scores) / len(scores), 3) if scores else 0.0,
             "sentences": sentences,
             "cited_share": round(sum(s.cited for s in scores) / sentences, 3) if sentences else 0.0,
+            "numbers_verified_share": round(sum(s.numbers_verified for s in scores) / sentences, 3)
+            if sentences
+            else 0.0,
+            "polished_sentences": sum(s.polished for s in scores),
+            "polished_reworded": sum(s.reworded for s in scores),
+            "kept_extractive": sum(s.kept_extractive for s in scores),
             "masked_shown": sum(s.masked_shown for s in scores),
             "traditional_characters": sum(s.traditional for s in scores),
             "labelled_prompts": len(labelled),
             "misplaced": sum(len(s.misplaced) for s in labelled),
             "seconds_p50": round(percentile([s.seconds for s in scores], 50), 2),
             "seconds_max": round(max((s.seconds for s in scores), default=0.0), 2),
+            "seconds_mean": round(sum(s.seconds for s in scores) / len(scores), 2) if scores else 0.0,
         }
 
     def to_dict(self) -> dict[str, Any]:

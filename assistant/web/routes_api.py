@@ -129,6 +129,10 @@ def _ask(
         filters=body.filters.as_dict() if body.filters else None,
         kbs=kbs,
     )
+    if answer.mode == "draft":
+        from assistant.draft.polish import maybe_polish
+
+        answer = maybe_polish(answer, settings, body.polish)
     return answer
 
 

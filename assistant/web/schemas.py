@@ -124,6 +124,9 @@ class AskRequest(BaseModel):
     )
     history: list[Turn] = Field(default_factory=list, description="earlier turns, oldest first (the last few are used)")
     mode: Literal["qa", "draft"] = "qa"
+    polish: bool = Field(
+        False, description="draft mode: polished by the configured LLM, each sentence verified (else extractive)"
+    )
     filters: AskFilters | None = None
     chat_id: ChatRef | None = Field(
         None,
