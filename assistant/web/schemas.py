@@ -8,7 +8,16 @@ import re
 from typing import Annotated, Any, Literal
 
 from annotated_types import Ge, Le
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StrictBool,
+    field_validator,
+)
 
 
 def valid_text(value: str) -> str:
@@ -124,7 +133,7 @@ class AskRequest(BaseModel):
     )
     history: list[Turn] = Field(default_factory=list, description="earlier turns, oldest first (the last few are used)")
     mode: Literal["qa", "draft"] = "qa"
-    polish: bool = Field(
+    polish: StrictBool = Field(
         False, description="draft mode: polished by the configured LLM, each sentence verified (else extractive)"
     )
     filters: AskFilters | None = None
