@@ -54,6 +54,7 @@ def main() -> None:
     parser.add_argument("--name", default="pg_scale")
     args = parser.parse_args()
 
+    import faiss
     import numpy as np
     import pgserver
     import psycopg
@@ -68,6 +69,7 @@ def main() -> None:
     from assistant.store.postgres import PostgresStore
     from assistant.text import normalize
 
+    faiss.omp_set_num_threads(1)  # as a serve process searches (ASSISTANT_SEARCH_THREADS=1)
     args.work.mkdir(parents=True, exist_ok=True)
     results: dict = {"machine": _common.machine(), "passages_asked": args.passages, "real": args.real}
     embedder = Embedder(_common.settings())

@@ -125,7 +125,7 @@ def main() -> None:
                     f"{r['rps'] / base:.2f}" if base else "–",
                     f"{r['p50_ms']:.0f}",
                     f"{r['p95_ms']:.0f}",
-                    r["load_avg"],
+                    f"{r['load_avg']:.1f}",
                 ]
                 for r in levels
             ],

@@ -114,7 +114,7 @@ def main() -> None:
                     f"{r['seconds']} ({r['startup_s']})",
                     r["passages_per_s"],
                     r["passages_per_s_after_startup"],
-                    r["load_avg"],
+                    f"{r['load_avg']:.1f}",
                 ]
                 for r in results["runs"].values()
             ],
