@@ -301,10 +301,10 @@ def word_counts(store, questions: list[str]) -> dict:
     """The answerer's word counts (in how many passages a question word occurs): the index's
     per-generation tables (FTS5 trigram + short-term table) against the scan they replaced
     (all passage texts joined once per generation, then ``str.count`` per word)."""
-    from assistant.answer.compose import question_keywords
+    from assistant.question import read_question
     from assistant.text import compact
 
-    words = sorted({w for q in questions for w in question_keywords(q)})
+    words = sorted({w for q in questions for w in read_question(q).keywords})
     with Timer() as build:
         corpus = "\x00".join(compact(chunk.search_text) for _, chunk in store.all_chunks())
     scan, tables = [], []
