@@ -80,14 +80,18 @@ def build_messages(question: str, hits: list[Hit]) -> list[dict[str, str]]:
     ]
 
 
-def _request(question: str, hits: list[Hit], settings: Settings, stream: bool) -> dict[str, object]:
+def _payload(messages: list[dict[str, str]], settings: Settings, max_tokens: int, stream: bool) -> dict[str, object]:
     return {
         "model": settings.llm_model or "default",
-        "messages": build_messages(question, hits),
+        "messages": messages,
         "temperature": 0,
-        "max_tokens": settings.llm_max_tokens,
+        "max_tokens": max_tokens,
         "stream": stream,
     }
+
+
+def _request(question: str, hits: list[Hit], settings: Settings, stream: bool) -> dict[str, object]:
+    return _payload(build_messages(question, hits), settings, settings.llm_max_tokens, stream)
 
 
 def _headers(settings: Settings) -> dict[str, str]:
@@ -99,12 +103,12 @@ def _url(settings: Settings) -> str:
     return (settings.llm_base_url or "").rstrip("/") + "/chat/completions"
 
 
-def complete(question: str, hits: list[Hit], settings: Settings) -> str:
-    """The model's whole reply (raises :class:`LlmFailed`)."""
+def chat(messages: list[dict[str, str]], settings: Settings, max_tokens: int) -> str:
+    """The model's whole reply to ``messages`` at temperature 0 (raises :class:`LlmFailed`)."""
     try:
         response = httpx.post(
             _url(settings),
-            json=_request(question, hits, settings, stream=False),
+            json=_payload(messages, settings, max_tokens, stream=False),
             headers=_headers(settings),
             timeout=settings.llm_timeout_s,
         )
@@ -112,6 +116,11 @@ def complete(question: str, hits: list[Hit], settings: Settings) -> str:
         return str(response.json()["choices"][0]["message"]["content"]).strip()
     except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
         raise LlmFailed(type(exc).__name__) from exc
+
+
+def complete(question: str, hits: list[Hit], settings: Settings) -> str:
+    """The model's whole reply (raises :class:`LlmFailed`)."""
+    return chat(build_messages(question, hits), settings, settings.llm_max_tokens)
 
 
 def stream_tokens(question: str, hits: list[Hit], settings: Settings) -> Iterator[str]:

@@ -24,9 +24,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import httpx
-
-from assistant.answer.llm import LlmFailed, _headers, _url
+from assistant.answer.llm import LlmFailed, chat
 from assistant.answer.render import cited_text
 from assistant.answer.verify import unsupported_numbers
 from assistant.models import Answer, Citation
@@ -79,24 +77,6 @@ class PolishReport:
     @property
     def note(self) -> str:
         return NOTE.format(polished=self.polished, unchanged=self.unchanged, kept=self.kept)
-
-
-def chat(messages: list[dict[str, str]], settings: Settings, max_tokens: int) -> str:
-    """The model's reply to ``messages`` at temperature 0 (raises :class:`LlmFailed`), through the
-    endpoint, headers and error type of ``answer/llm.py``."""
-    payload = {
-        "model": settings.llm_model or "default",
-        "messages": messages,
-        "temperature": 0,
-        "max_tokens": max_tokens,
-        "stream": False,
-    }
-    try:
-        response = httpx.post(_url(settings), json=payload, headers=_headers(settings), timeout=settings.llm_timeout_s)
-        response.raise_for_status()
-        return str(response.json()["choices"][0]["message"]["content"]).strip()
-    except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
-        raise LlmFailed(type(exc).__name__) from exc
 
 
 def section_lines(heading: str, sentences: list[dict[str, Any]]) -> str:
