@@ -1,5 +1,6 @@
-"""A real OpenAI-compatible HTTP server on loopback that replies with a fixed completion, plain
-or streamed as server-sent events, as vLLM, Ollama or llama.cpp would."""
+"""A real OpenAI-compatible HTTP server on loopback that replies with a completion fixed by the
+test (or made from the last message), plain or streamed as server-sent events, as vLLM, Ollama or
+llama.cpp would."""
 
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ from typing import Any
 
 @contextmanager
 def fake_llm() -> Iterator[tuple[dict[str, Any], str]]:
-    """``(state, base_url)``: set ``state["reply"]``; the requests received are in ``state["requests"]``."""
-    state: dict[str, Any] = {"reply": "", "requests": []}
+    """``(state, base_url)``: set ``state["reply"]`` (a text, or a function of the last message's
+    content) and ``state["status"]``; the requests received are in ``state["requests"]``."""
+    state: dict[str, Any] = {"reply": "", "requests": [], "status": 200}
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             state["requests"].append(body)
-            reply = str(state["reply"])
+            reply = state["reply"]
+            reply = str(reply(body["messages"][-1]["content"]) if callable(reply) else reply)
             if body.get("stream"):
                 chunks = [reply[i : i + 3] for i in range(0, len(reply), 3)]
                 lines = [f"data: {json.dumps({'choices': [{'delta': {'content': c}}]})}\n\n" for c in chunks]
@@ -30,7 +33,7 @@ def fake_llm() -> Iterator[tuple[dict[str, Any], str]]:
                 message = {"role": "assistant", "content": reply}
                 payload = json.dumps({"choices": [{"message": message}]}).encode()
                 content_type = "application/json"
-            self.send_response(200)
+            self.send_response(state["status"])
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()

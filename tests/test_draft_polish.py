@@ -5,11 +5,8 @@ drops a figure or turns Traditional is replaced by its extractive original; a go
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -19,6 +16,7 @@ from assistant.draft.polish import align_reply, maybe_polish, polish_draft
 from assistant.evaluation.drafts import DraftPrompt, numbers_verify, score_draft
 from assistant.models import Answer, Chunk, Citation, DocumentMeta, Hit
 from assistant.settings import Settings
+from tests.helpers_llm import fake_llm
 
 Reply = Callable[[str], str]  # the section's user message → the model's reply
 
@@ -26,29 +24,9 @@ Reply = Callable[[str], str]  # the section's user message → the model's reply
 @contextmanager
 def llm_server(reply: Reply, status: int = 200) -> Iterator[tuple[list[dict[str, Any]], str]]:
     """``(requests, base_url)`` of a real chat-completions server answering with ``reply``."""
-    requests: list[dict[str, Any]] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            requests.append(body)
-            content = reply(body["messages"][-1]["content"])
-            payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]}).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield requests, f"http://127.0.0.1:{server.server_address[1]}/v1"
-    finally:
-        server.shutdown()
+    with fake_llm() as (state, url):
+        state["reply"], state["status"] = reply, status
+        yield state["requests"], url
 
 
 def _hit(n: int, text: str) -> Hit:
