@@ -95,6 +95,14 @@ def _use_llm(settings: Settings, llm: str | None, gguf: Path | None) -> Any:
     return server
 
 
+def _use_llm_for_drafts(settings: Settings, llm: str | None, gguf: Path | None, polish: bool) -> Any:
+    """:func:`_use_llm`, and a clear stop when ``polish`` is asked with no LLM to polish with."""
+    local_llm = _use_llm(settings, llm, gguf)
+    if polish and not settings.llm_base_url:
+        _fail(ValueError("--polish 需要 LLM：--llm local、--llm URL 或 ASSISTANT_LLM_BASE_URL"))
+    return local_llm
+
+
 def _fail(exc: Exception) -> NoReturn:
     console.print(f"[red]error:[/red] {exc}")
     raise typer.Exit(1)
@@ -245,9 +253,7 @@ def ask(
     from assistant.index.store import IndexMismatch, IndexMissing
 
     settings = _settings(index)
-    local_llm = _use_llm(settings, llm, gguf)
-    if polish and not settings.llm_base_url:
-        _fail(ValueError("--polish 需要 LLM：--llm local、--llm URL 或 ASSISTANT_LLM_BASE_URL"))
+    local_llm = _use_llm_for_drafts(settings, llm, gguf, polish)
     assistant = _assistant(settings, ctx)
     try:
         answer = assistant.ask(question, mode="draft" if draft else "qa", filters=_filters(year, body, kind))
@@ -469,9 +475,7 @@ def eval_drafts(
     except (OSError, ValueError) as exc:
         _fail(exc)
     settings = _settings(index)
-    local_llm = _use_llm(settings, llm, gguf)
-    if polish and not settings.llm_base_url:
-        _fail(ValueError("--polish 需要 LLM：--llm local、--llm URL 或 ASSISTANT_LLM_BASE_URL"))
+    local_llm = _use_llm_for_drafts(settings, llm, gguf, polish)
     assistant = _assistant(settings, ctx)
     with _progress() as bar:
         task = bar.add_task("drafting", total=len(items))

@@ -149,8 +149,9 @@ _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{0,2}\s*[户人�
 _SHORT_YEAR = re.compile(r"(?<![\d.近连续第多每前后约])([0-3]\d)\s*年(?!代|来|间|内|以来|多)")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _MONTH_NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_MONTH_JOIN = r"\s*[、和及]\s*"  # 3、4月, 11和12月份
 # 8月, 十二月, and runs that share one 月 (3、4月, 11和12月份); a date such as 7月5日 is not a month.
-_MONTH = re.compile(rf"(?<![\d.])({_MONTH_NUMBER}(?:\s*[、和及]\s*{_MONTH_NUMBER})*)\s*月份?(?!\s*\d{{1,2}}\s*[日号])")
+_MONTH = re.compile(rf"(?<![\d.])({_MONTH_NUMBER}(?:{_MONTH_JOIN}{_MONTH_NUMBER})*)\s*月份?(?!\s*\d{{1,2}}\s*[日号])")
 _QUARTER = re.compile(r"(?:第?([一二三四1-4])季度|[Qq]([1-4]))")
 _HALF = re.compile(r"上半年|下半年")
 # The surface forms of years, months and ranks, for rewriting a question (follow-ups).
@@ -244,7 +245,7 @@ def read_months(text: str) -> tuple[int, ...]:
     simple = fold_width(to_simplified(text))
     months = []
     for run in _MONTH.findall(simple):
-        for raw in re.split(r"\s*[、和及]\s*", run):
+        for raw in re.split(_MONTH_JOIN, run):
             value = int(raw) if raw.isdigit() else _cn_number(raw)
             if value is not None and 1 <= value <= 12:
                 months.append(value)

@@ -173,7 +173,7 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
     if not fitting:
         return None
     # A year the prompt names: a document of that year before one that only mentions it (its plans for the next).
-    own_year = {d: bool(metas[d].year in question.years) for d in fitting}
+    own_year = {d: metas[d].year in question.years for d in fitting}
     best = max(fitting, key=lambda d: (own_year[d], relevance[d]))
     lead = metas[best]
     places = {d: _places(metas[d], texts.get(d, "")) for d in fitting}
@@ -206,7 +206,7 @@ def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope |
         year = metas[latest].year
         chosen = [d for d in peers if metas[d].year == year and _half_of(metas[d]) == _half_of(metas[latest])]
         lead = metas[latest]
-    chosen.sort(key=lambda d: (not own_year.get(d, False), -relevance[d]))
+    chosen.sort(key=lambda d: (not own_year[d], -relevance[d]))
     half = question.halves[0] if question.halves else _half_of(lead)
     # The body as the documents write it, unless its metadata names another than the prompt does.
     misread = bool(question.bodies) and lead.body not in question.bodies

@@ -116,13 +116,17 @@ def _sections(answer: Answer) -> dict[str, list[dict[str, Any]]]:
     return grouped
 
 
+def _cited_passage(sentence: dict[str, Any], answer: Answer) -> str | None:
+    """The text of the passage the sentence cites, or None when it cites none of the answer's."""
+    citation = next((c for c in answer.citations if c.n == sentence.get("citation")), None)
+    return cited_text(citation.hit) if citation is not None else None
+
+
 def is_cited(sentence: dict[str, Any], answer: Answer) -> bool:
     """The sentence cites a passage that holds each of its clauses and all of its figures."""
-    number = sentence.get("citation")
-    citation = next((c for c in answer.citations if c.n == number), None)
-    if citation is None:
+    passage = _cited_passage(sentence, answer)
+    if passage is None:
         return False
-    passage = cited_text(citation.hit)
     held = compact(_MASK_TOKEN.sub("", passage))  # a draft may leave out a masked name (〔*〕县)
     clauses = [compact(c) for c in _CLAUSE.findall(sentence["text"])]
     return all(c in held for c in clauses if c) and not unsupported_numbers(sentence["text"], [passage])
@@ -130,8 +134,8 @@ def is_cited(sentence: dict[str, Any], answer: Answer) -> bool:
 
 def numbers_verify(sentence: dict[str, Any], answer: Answer) -> bool:
     """Every figure of the sentence is a value the passage it cites states."""
-    citation = next((c for c in answer.citations if c.n == sentence.get("citation")), None)
-    return citation is not None and not unsupported_numbers(sentence["text"], [cited_text(citation.hit)])
+    passage = _cited_passage(sentence, answer)
+    return passage is not None and not unsupported_numbers(sentence["text"], [passage])
 
 
 def traditional_characters(text: str) -> int:
