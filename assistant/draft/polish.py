@@ -14,12 +14,14 @@ polished sentence is then verified on its own:
 
 A sentence that fails is replaced by its extractive original; a section whose reply cannot be
 aligned at all stays extractive, as does the whole draft when the endpoint fails. Nothing changes
-when no LLM is configured."""
+when no LLM is configured. A polished draft carries one note about polishing: the counts, or why
+the endpoint failed (the web's use of it: ``assistant/web/draft_polish.py``)."""
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -50,6 +52,21 @@ EXAMPLE_REPLY = (
     "1. 全年共清理乱张贴小广告1.2万处，清理率达98%。[1]\n2. 同时，深入开展占道经营专项整治，取缔流动摊点326处。[2]"
 )
 NOTE = "LLM 润色：{polished} 句经核验采用润色稿（其中 {unchanged} 句与原文相同），{kept} 句未通过核验，保留原文摘录"
+FAILED_NOTE = "未能润色：模型服务调用失败（{reason}），以下为原文摘录"
+PARTLY_NOTE = "润色未完成：模型服务调用失败（{reason}），{polished} 句经核验采用润色稿，其余 {kept} 句保留原文摘录"
+STOPPED = "stopped"  # PolishReport.failed when the reader stopped it
+# Why the endpoint failed (llm.LlmFailed carries the exception's type), for the reader.
+_FAILURES = {
+    "ConnectError": "无法连接",
+    "ConnectTimeout": "连接超时",
+    "ReadTimeout": "等待超时",
+    "WriteTimeout": "等待超时",
+    "PoolTimeout": "等待超时",
+    "HTTPStatusError": "服务返回错误",
+    "RemoteProtocolError": "连接中断",
+    "ReadError": "连接中断",
+    STOPPED: "已停止",
+}
 _LINE = re.compile(r"^\s*(\d{1,2})\s*[.．、:：)）]\s*(.+?)\s*$")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?(?:\s*\[\d{1,3}\])*")
@@ -76,6 +93,12 @@ class PolishReport:
 
     @property
     def note(self) -> str:
+        """The draft's one note about polishing: the counts, or why the endpoint failed."""
+        if self.failed:
+            reason = _FAILURES.get(self.failed, "回复无法读取")
+            if self.polished:
+                return PARTLY_NOTE.format(reason=reason, polished=self.polished, kept=self.kept)
+            return FAILED_NOTE.format(reason=reason)
         return NOTE.format(polished=self.polished, unchanged=self.unchanged, kept=self.kept)
 
 
@@ -188,10 +211,13 @@ def _paragraph(sentences: list[dict[str, Any]]) -> str:
     return "".join(f"{s['text']}[{s['citation']}]" for s in sentences)
 
 
-def polish_draft(answer: Answer, settings: Settings) -> tuple[Answer, PolishReport]:
+def polish_draft(
+    answer: Answer, settings: Settings, stop: threading.Event | None = None
+) -> tuple[Answer, PolishReport]:
     """``answer`` (a finished extractive draft) with each section polished by the LLM of
     ``settings`` where the result verifies; unchanged when no LLM is configured, the draft was
-    refused, or the endpoint fails (then with a note saying so)."""
+    refused, or the endpoint fails (then with a note saying so). ``stop`` set (the reader left or
+    pressed 停止) leaves the sections not yet sent extractive."""
     report = PolishReport()
     if not settings.llm_base_url or answer.mode != "draft" or answer.refused:
         return answer, report
@@ -200,6 +226,8 @@ def polish_draft(answer: Answer, settings: Settings) -> tuple[Answer, PolishRepo
     lines = answer.text.split("\n")
     sections: list[dict[str, Any]] = []
     for section in answer.sections:
+        if stop is not None and stop.is_set() and not report.failed:
+            report.failed = STOPPED
         if not section.get("sentences") or report.failed:
             if section.get("sentences"):
                 report.keep("failed", len(section["sentences"]))
@@ -221,10 +249,7 @@ def polish_draft(answer: Answer, settings: Settings) -> tuple[Answer, PolishRepo
         if old in lines:
             lines[lines.index(old)] = _paragraph(new["sentences"])
     report.seconds = time.perf_counter() - started
-    notes = list(answer.notes)
-    if report.failed:
-        notes.append(f"模型服务调用失败（{report.failed}），润色未完成，未润色的部分保留原文摘录")
-    notes.append(report.note)
+    notes = [*answer.notes, report.note]
     answerer = "llm" if report.polished else answer.answerer
     return replace(answer, text="\n".join(lines), sections=sections, notes=notes, answerer=answerer), report
 

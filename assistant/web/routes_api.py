@@ -7,9 +7,11 @@ import logging
 import re
 import threading
 from collections.abc import AsyncIterator, Iterator
+from functools import partial
 from typing import Any, Literal
 from urllib.parse import quote
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
@@ -20,6 +22,13 @@ from assistant.models import Answer
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.web import messages
+from assistant.web.draft_polish import (
+    POLISHING,
+    PolishedDrafts,
+    goes_to_model,
+    polish_for_reader,
+    polished_drafts,
+)
 from assistant.web.errors import index_error_detail
 from assistant.web.kb_access import audit, readable_kbs
 from assistant.web.routes_chats import NOT_FOUND as NO_CHAT
@@ -120,20 +129,28 @@ def history_of(body: AskRequest, settings: Settings) -> list[dict[str, str]]:
 
 
 def _ask(
+    assistant: Assistant,
+    body: AskRequest,
+    settings: Settings,
+    kbs: list[str] | None,
+    mode: str | None = None,
+    drafts: PolishedDrafts | None = None,
+) -> Answer:
+    """The answer (a draft polished when asked for: ``draft_polish.py``)."""
+    answer = _compose(assistant, body, settings, kbs, mode)
+    return polish_for_reader(answer, settings, body.polish, drafts)
+
+
+def _compose(
     assistant: Assistant, body: AskRequest, settings: Settings, kbs: list[str] | None, mode: str | None = None
 ) -> Answer:
-    answer = assistant.ask(
+    return assistant.ask(
         checked_question(body, settings),
         history=history_of(body, settings),
         mode=mode or body.mode,
         filters=body.filters.as_dict() if body.filters else None,
         kbs=kbs,
     )
-    if answer.mode == "draft":
-        from assistant.draft.polish import maybe_polish
-
-        answer = maybe_polish(answer, settings, body.polish)
-    return answer
 
 
 @router.post(
@@ -157,7 +174,8 @@ def ask(
     memory = memory_of(request, body)
     question = checked_question(body, settings)
     found = memory.curated(assistant, body, question)
-    data = found[0].to_dict() | found[1] if found else _ask(assistant, body, settings, kbs).to_dict()
+    drafts = polished_drafts(request)
+    data = found[0].to_dict() | found[1] if found else _ask(assistant, body, settings, kbs, drafts=drafts).to_dict()
     return memory.keep(question, body.mode, data)
 
 
@@ -203,6 +221,7 @@ async def answer_events(
     settings: Settings,
     kbs: list[str] | None = None,
     memory: ChatMemory | None = None,
+    drafts: PolishedDrafts | None = None,
 ) -> AsyncIterator[ServerSentEvent]:
     """The events of one streamed answer. The answer is composed whole (extractive answers are
     not written token by token), so it is sent at once: ``citations``, the text as one ``delta``,
@@ -220,8 +239,22 @@ async def answer_events(
             async for event in _llm_answer(assistant, body, settings, stop, shown, kbs):
                 yield event
             answer = shown[-1]
+        elif body.mode == "draft":
+            answer = await run_in_threadpool(_compose, assistant, body, settings, kbs)
+            if goes_to_model(answer, settings, body.polish, drafts):  # the extractive draft, shown on 停止
+                sent = sum(1 for s in answer.sections if s.get("sentences"))
+                progress = {
+                    "text": POLISHING,
+                    "timeout_s": settings.llm_timeout_s * sent,
+                    "extractive": answer.to_dict(),
+                }
+                yield _event("progress", progress)
+            # Abandoned when the reader leaves (停止): ``finally`` sets ``stop`` at once, and no further
+            # section goes to the model (a thread awaited otherwise holds the stream until it ends).
+            polish = partial(polish_for_reader, answer, settings, body.polish, drafts, stop)
+            answer = await anyio.to_thread.run_sync(polish, abandon_on_cancel=True)
         else:
-            answer = await run_in_threadpool(_ask, assistant, body, settings, kbs)
+            answer = await run_in_threadpool(_ask, assistant, body, settings, kbs, None, drafts)
         data = answer.to_dict() | extra
         if memory is not None:
             data = await run_in_threadpool(memory.keep, question, body.mode, data)
@@ -279,7 +312,7 @@ async def ask_stream(body: AskRequest, request: Request) -> EventSourceResponse:
     await run_in_threadpool(lambda: assistant.store)  # 503 now, before the stream, if there is no index
     memory = await run_in_threadpool(memory_of, request, body)  # 404 now for a chat that is not the user's
     return EventSourceResponse(
-        answer_events(assistant, body, settings, readable_kbs(request), memory),
+        answer_events(assistant, body, settings, readable_kbs(request), memory, polished_drafts(request)),
         ping=PING_SECONDS,
         headers={"Cache-Control": "no-cache"},
     )
@@ -351,7 +384,7 @@ def draft_docx(
     """The drafting-mode answer (迎检材料) as .docx: sections, cited sentences and sources."""
     from assistant.draft.docx import draft_docx as render
 
-    answer = _ask(assistant, body, settings, kbs, mode="draft")
+    answer = _ask(assistant, body, settings, kbs, mode="draft", drafts=polished_drafts(request))
     if answer.refused:
         raise HTTPException(404, answer.text)
     title = answer.text.split("\n", 1)[0]  # the draft's title, not the request that asked for it

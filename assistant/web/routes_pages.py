@@ -32,7 +32,16 @@ def unavailable_page(request: Request, exc: NotReady | IndexMissing | IndexMisma
 
 @router.get("/", response_class=HTMLResponse)
 def chat_page(request: Request) -> HTMLResponse:
-    return render(request, "chat.html", page="chat", max_question_chars=web_state(request).settings.max_question_chars)
+    settings = web_state(request).settings
+    # The drafts' 润色 option is offered only when an LLM is configured (assistant/web/draft_polish.py).
+    return render(
+        request,
+        "chat.html",
+        page="chat",
+        max_question_chars=settings.max_question_chars,
+        llm_configured=bool(settings.llm_base_url),
+        polish_always=settings.draft_polish,
+    )
 
 
 @router.get("/documents", response_class=HTMLResponse)

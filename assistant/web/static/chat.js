@@ -19,16 +19,19 @@
   const counter = $("counter");
   const panel = $("panel");
   const MAX_CHARS = Number(input.dataset.max) || 2000;
+  // 润色: drafts polished by the server's LLM; the page has the option only when one is configured.
+  const polishBox = $("polish"), polishOption = $("polish-option");
 
   /* ---------- state ---------- */
   function load() {
     try {
       const data = JSON.parse(localStorage.getItem(STORE_KEY) || "null");
       if (data && Array.isArray(data.messages)) {
-        return { messages: data.messages, mode: data.mode === "draft" ? "draft" : "qa", filters: data.filters || {} };
+        return { messages: data.messages, mode: data.mode === "draft" ? "draft" : "qa", filters: data.filters || {},
+          polish: data.polish === true };
       }
     } catch (e) { /* corrupted: start afresh */ }
-    return { messages: [], mode: "qa", filters: {} };
+    return { messages: [], mode: "qa", filters: {}, polish: false };
   }
   const state = load();
   let busy = false;
@@ -135,7 +138,7 @@
   /* ---------- rendering ---------- */
   function renderUser(message) {
     return h("div", { class: "msg msg-user" },
-      message.mode === "draft" ? h("span", { class: "msg-mode" }, "迎检材料起草") : null,
+      message.mode === "draft" ? h("span", { class: "msg-mode" }, message.polish ? "迎检材料起草 · 润色" : "迎检材料起草") : null,
       message.content);
   }
 
@@ -194,7 +197,9 @@
     try {
       const response = await fetch("/api/draft.docx", {
         method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ question: message.question, mode: "draft", filters: message.filters || {}, history: [] }),
+        // A polished draft: the server gives back the polished text it showed (it keeps the last ones).
+        body: JSON.stringify({ question: message.question, mode: "draft", filters: message.filters || {}, history: [],
+          polish: Boolean(message.polish || (message.data && message.data.answerer === "llm")) }),
       });
       if (!response.ok) throw new Error(await errorDetail(response));
       const blob = await response.blob();
@@ -222,7 +227,10 @@
       h(s.level === 2 ? "h4" : "h3", null, s.heading),
       (s.sentences || []).length ? h("p", null, s.sentences.flatMap((x) => {
         const c = byN.get(Number(x.citation));
-        return [x.text, c ? citeButton(c) : `[${x.citation}]`];
+        // A sentence the model polished (checked against its passage) keeps its original as a tooltip.
+        const text = x.polished && x.original && x.original !== x.text
+          ? h("span", { class: "polished", title: "原文摘录：" + x.original }, x.text) : x.text;
+        return [text, c ? citeButton(c) : `[${x.citation}]`];
       })) : null));
     const copy = h("button", { type: "button", class: "copy-draft" }, "复制全文");
     copy.addEventListener("click", () => copyText(plainDraft(data), copy));
@@ -268,8 +276,10 @@
       el.prepend(h("span", { class: "curated-label" }, "已人工校正"));
       el.append(h("div", { class: "curated-note muted" }, (data.notes || []).join("；")));
     }
-    const llmNotes = (data.notes || []).filter((n) => /^(LLM|模型|已停止)/.test(n));
-    if (data.answerer === "llm") llmNotes.unshift("由模型根据段落撰写，每句的数字和名称已与所引段落核对");
+    // A draft shows all its notes itself (draftBody), the one about polishing included.
+    const isDraft = data.mode === "draft" && (data.sections || []).length;
+    const llmNotes = isDraft ? [] : (data.notes || []).filter((n) => /^(LLM|模型|已停止)/.test(n));
+    if (data.answerer === "llm" && !isDraft) llmNotes.unshift("由模型根据段落撰写，每句的数字和名称已与所引段落核对");
     if (llmNotes.length) el.append(h("div", { class: "llm-note muted" }, llmNotes.join("；")));
     el.append(sourcesList(data.citations));
     if (CHATS) el.append(CHATS.feedbackBar(data));
@@ -357,9 +367,12 @@
     inFlight = controller;
     // A draft topic stands alone; questions carry the recent turns to resolve follow-ups.
     const body = { question, history: state.mode === "draft" ? [] : history(), mode: state.mode, filters: activeFilters() };
+    // Disabled and checked: the server polishes every draft (ASSISTANT_DRAFT_POLISH).
+    const polish = state.mode === "draft" && Boolean(polishBox) && (polishBox.disabled || state.polish);
+    if (polish) body.polish = true;
     const chatId = CHATS ? CHATS.chatFor() : null; // the chat kept on the server (0: a new one)
     if (chatId !== null) body.chat_id = chatId;
-    const user = { role: "user", content: question, mode: state.mode };
+    const user = { role: "user", content: question, mode: state.mode, polish };
     state.messages.push(user);
     save();
     emptyEl.hidden = true;
@@ -368,7 +381,7 @@
     messagesEl.append(el);
     el.scrollIntoView({ block: "end", behavior: "smooth" });
 
-    const message = { role: "assistant", content: "", question, mode: state.mode, filters: body.filters };
+    const message = { role: "assistant", content: "", question, mode: state.mode, filters: body.filters, polish };
     let data = null;
     const llm = { extractive: null, stopped: false, timer: null, text: "" };
     try {
@@ -396,9 +409,12 @@
       });
     } catch (error) {
       if (llm.stopped && llm.extractive && mine === conversation) { // 停止: the answer found without the model
-        data = { ...llm.extractive, notes: [...(llm.extractive.notes || []), "已停止模型生成，显示原文摘录"] };
-      } else if (controller.signal.aborted || mine !== conversation) return false; // 新对话 was pressed: nothing to add
-      if (error.noStream) {
+        const stopped = llm.extractive.mode === "draft" ? "已停止模型润色，显示原文摘录" : "已停止模型生成，显示原文摘录";
+        data = { ...llm.extractive, notes: [...(llm.extractive.notes || []), stopped] };
+        message.polish = false; // its .docx is the extractive draft shown, not one polished again
+      } else if (controller.signal.aborted || mine !== conversation) { // 新对话 was pressed: nothing to add
+        return false;
+      } else if (error.noStream) {
         try {
           data = await getJSON("/api/ask", {
             method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
@@ -525,7 +541,12 @@
     const narrow = window.matchMedia("(max-width: 560px)").matches;
     input.placeholder = narrow ? (state.mode === "draft" ? "输入迎检材料主题…" : "输入问题…") : placeholders[state.mode];
     sendButton.textContent = state.mode === "draft" ? "起草" : "发送";
+    if (polishOption) polishOption.hidden = state.mode !== "draft";
     save();
+  }
+  if (polishBox && !polishBox.disabled) {
+    polishBox.checked = state.polish;
+    polishBox.addEventListener("change", () => { state.polish = polishBox.checked; save(); });
   }
   for (const button of document.querySelectorAll(".mode")) {
     button.addEventListener("click", () => setMode(button.dataset.mode));
