@@ -88,6 +88,10 @@ class DocProfile:
 _PUBLISHED = re.compile(r"(?:时间|日期|发布|发文日期|生成日期|公开日期)\s*[:：]\s*((?:19|20)\d{2})[-/.年]\d{1,2}")
 
 
+def _year_months(text: str) -> set[tuple[int, int]]:
+    return {(int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)}
+
+
 def _published(text: str) -> int | None:
     found = _PUBLISHED.search(text[:400])
     return int(found.group(1)) if found else None
@@ -96,12 +100,15 @@ def _published(text: str) -> int | None:
 def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
     """The profile of a document from its display text and metadata."""
     title = meta.title if meta is not None else ""
+    simple_title = fold_width(to_simplified(title))
     head = fold_width(to_simplified(f"{title}\n{text[:_HEAD_CHARS]}"))
-    year_months = {(int(y), int(m)) for y, m in _YEAR_MONTH.findall(head)}
+    # A period the title names is the document's; the opening also names periods it compares
+    # with (较第二季度, 较2月份).
+    year_months = _year_months(simple_title) or _year_months(head)
     months = {m for _, m in year_months}
     if not months:
         # "咸宁9月“城考”成绩出炉": a month in the title without its year
-        months = {int(m) for m in _LONE_MONTH.findall(fold_width(to_simplified(title)))}
+        months = {int(m) for m in _LONE_MONTH.findall(simple_title)}
     years = set(meta.years if meta is not None else []) or set(read_years(head))
     for first, last in _YEAR_RANGE.findall(head):
         years.update(range(int(first), int(last) + 1) if int(last) - int(first) < 5 else (int(first), int(last)))
@@ -110,7 +117,7 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
         years=frozenset(years),
         months=frozenset(months),
         year_months=frozenset(year_months),
-        quarters=frozenset(read_quarters(head)),
+        quarters=frozenset(read_quarters(simple_title) or read_quarters(head)),
         halves=frozenset(h for h in ("上半年", "下半年") if h in head),
         issues=frozenset(read_issues(text)),
         max_rank=max((r for r in read_ranks(text) if r > 0), default=0),

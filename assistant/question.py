@@ -153,6 +153,7 @@ _MONTH_JOIN = r"\s*[、和及]\s*"  # 3、4月, 11和12月份
 # 8月, 十二月, and runs that share one 月 (3、4月, 11和12月份); a date such as 7月5日 is not a month.
 _MONTH = re.compile(rf"(?<![\d.])({_MONTH_NUMBER}(?:{_MONTH_JOIN}{_MONTH_NUMBER})*)\s*月份?(?!\s*\d{{1,2}}\s*[日号])")
 _QUARTER = re.compile(r"(?:第?([一二三四1-4])季度|[Qq]([1-4]))")
+QUARTER_TEXT = re.compile(r"第?[一二三四1-4]季度|[Qq][1-4]")
 _HALF = re.compile(r"上半年|下半年")
 # The surface forms of years, months and ranks, for rewriting a question (follow-ups).
 YEAR_TEXT = re.compile(r"(?:19|20)?\d{2}\s*年|[〇零一二三四五六七八九]{4}年")

@@ -257,3 +257,21 @@ def test_items_under_another_districts_heading_conflict_with_the_place_asked():
     rows = {c.text: prepared.matrix[i] for i, c in enumerate(prepared.candidates)}
     assert rows["1.望山路夜市油烟直排；"][agree] == 1.0 and rows["1.望山路夜市油烟直排；"][conflict] == 0.0
     assert rows["1.人民路流动摊贩占道经营；"][conflict] == 1.0 and rows["1.人民路流动摊贩占道经营；"][agree] == 0.0
+
+
+QUARTER_3 = (
+    "渚阳市创文办关于2023年第三季度城区测评情况的通报\n"
+    "湖滨区综合得分91.6分，排名第一。本次测评全市平均分90.2分，较第二季度上升1.1分。"
+)
+QUARTER_2 = "渚阳市创文办关于2023年第二季度城区测评情况的通报\n全市均分89.1分。城东区综合得分90.4分，排名第一。"
+
+
+def test_the_quarter_a_title_names_is_the_documents_not_the_quarter_it_compares_with():
+    answer = _answer("渚阳第二季度测评湖滨区多少分", {"q3": QUARTER_3})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+    assert not _answer("渚阳第三季度测评湖滨区多少分", {"q3": QUARTER_3}).refused
+
+
+def test_each_quarter_a_question_names_is_answered_from_its_own_document():
+    answer = _answer("渚阳二季度和三季度测评全市平均分分别是多少", {"q3": QUARTER_3, "q2": QUARTER_2})
+    assert "90.2分" in answer.text and "89.1分" in answer.text

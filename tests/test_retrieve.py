@@ -48,3 +48,12 @@ def test_fusion_uses_both_rankings(assistant):
     top = hits[0]
     assert top.dense_rank is not None and top.bm25_rank is not None
     assert "100分+20分" in top.chunk.text or "100+20分" in top.chunk.text
+
+
+def test_a_question_naming_two_quarters_gets_one_query_per_quarter():
+    from assistant.retrieve.plan import side_queries
+
+    queries = side_queries("岚阳二季度和三季度测评各查出多少问题")
+    assert len(queries) == 2
+    assert "二季度" in queries[0] and "三季度" not in queries[0]
+    assert "三季度" in queries[1] and "二季度" not in queries[1]

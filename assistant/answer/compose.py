@@ -99,8 +99,14 @@ def _limit(question: Question) -> int:
 
 
 def _entities(question: Question) -> list[tuple[str, object]]:
-    """The sides of a comparison: each place, year or month the question names."""
-    for kind, values in (("place", question.places), ("month", question.months), ("year", question.years)):
+    """The sides of a comparison: each place, month, quarter or year the question names."""
+    sides: tuple[tuple[str, tuple[object, ...]], ...] = (
+        ("place", question.places),
+        ("month", question.months),
+        ("quarter", question.quarters),
+        ("year", question.years),
+    )
+    for kind, values in sides:
         if len(values) >= 2:
             return [(kind, v) for v in values]
     return []
@@ -111,6 +117,8 @@ def _agrees(kind: str, value: object, profile: DocProfile) -> bool:
         return names_place(profile.text, str(value))
     if kind == "month":
         return value in profile.months
+    if kind == "quarter":
+        return value in profile.quarters
     return value in profile.years
 
 

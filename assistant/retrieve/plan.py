@@ -1,5 +1,5 @@
 """Queries for one question: the question itself and, for a comparison that names two or more
-places, months or years, one query per side, so that each side's own document is retrieved
+places, months, quarters or years, one query per side, so that each side's own document is retrieved
 (a look-alike of one side must not crowd out the other)."""
 
 from __future__ import annotations
@@ -7,17 +7,20 @@ from __future__ import annotations
 import re
 
 from assistant.models import Hit
-from assistant.question import Question, read_question
+from assistant.question import QUARTER_TEXT, Question, read_question
 
 _SEGMENT = re.compile(r"[，,；;、？?]|(?<=[的了])?(?:和|与|跟|及|以及|对比|比较)")
 
 
 def _sides(question: Question) -> list[str]:
-    """The surface forms of each side of a comparison (咸宁, 宜昌 / 8月, 12月 / 22年, 23年)."""
+    """The surface forms of each side of a comparison (咸宁, 宜昌 / 8月, 12月 / 二季度, 三季度 /
+    22年, 23年)."""
     if len(question.places) >= 2:
         return list(question.places)
     if len(question.months) >= 2:
         return [f"{m}月" for m in question.months]
+    if len(question.quarters) >= 2:
+        return list(dict.fromkeys(QUARTER_TEXT.findall(question.simple)))
     if len(question.years) >= 2:
         return [str(y) for y in question.years]
     return []
