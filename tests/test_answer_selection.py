@@ -275,3 +275,39 @@ def test_the_quarter_a_title_names_is_the_documents_not_the_quarter_it_compares_
 def test_each_quarter_a_question_names_is_answered_from_its_own_document():
     answer = _answer("渚阳二季度和三季度测评全市平均分分别是多少", {"q3": QUARTER_3, "q2": QUARTER_2})
     assert "90.2分" in answer.text and "89.1分" in answer.text
+
+
+SWEEPING_PLAN = "临澜市城市管理局2024年工作要点\n城区主次干道机械化清扫率达到95%以上，背街小巷机械化清扫率达到80%以上。"
+
+
+def test_a_short_form_of_the_quantity_asked_is_the_quantity_the_document_names():
+    answer = _answer("临澜2024年主次干道机扫率要达到多少", {"plan": SWEEPING_PLAN})
+    assert not answer.refused and "95%" in answer.text
+    assert _answer("临澜2024年主次干道绿化率要达到多少", {"plan": SWEEPING_PLAN}).notes == ["absent_focus"]
+
+
+def test_the_last_two_places_asked_are_ranks_not_a_quantity():
+    answer = _answer("6月那期文明指数测评主城区倒数两名是谁？", {"june": MONTHLY_INDEX})
+    assert not answer.refused and "火炬开发区" in answer.text
+
+
+MONTHLY_INDEX = (
+    "6月份市文明办组织的月度文明程度指数测评结果出炉，主城区成绩排名前两名的分别是东区街道、石岐街道，"
+    "排名后两名的分别是火炬开发区、五桂山街道。"
+)
+
+
+def test_a_question_in_two_parts_is_not_refused_for_the_issue_only_the_other_part_names():
+    crosscheck = "3月9日，潇湘街道派出督查组深入辖区7个社区开展创文交叉检查。"
+    question = "V市第9期督查查了多少个社区？潇湘街道那次交叉检查覆盖了几个社区？"
+    answer = _answer(question, {"crosscheck": crosscheck})
+    assert not answer.refused and "7个社区" in answer.text
+    assert _answer("V市第9期督查查了多少个社区？", {"crosscheck": crosscheck}).notes == ["issue_mismatch"]
+
+
+def test_a_question_that_asks_no_figure_is_not_refused_for_a_masked_count():
+    notice = (
+        "岫溪市第3期创文督查通报\n本次督查共检查点位**个，发现窗口单位问题***个，主要是评价器损坏、无障碍通道被占用。"
+    )
+    answer = _answer("岫溪第3期督查窗口单位有哪些问题", {"notice": notice})
+    assert answer.notes != ["masked"] and "评价器" in answer.text  # a figure asked: see the test above

@@ -8,6 +8,7 @@ cuts off where the answer would be."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
@@ -77,18 +78,24 @@ def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocPr
     return Refusal("time_mismatch", f"收录的文件中没有{_asked_time(question)}的相关内容{shown}。")
 
 
+def _speaks_for_one_side(question: Question) -> bool:
+    """The best sentence of a comparison, or of a question in several parts, answers one side or
+    part only: what the other sides name need not be in its document."""
+    return question.intent.compare or len(question.parts) > 1
+
+
 def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
-    """The answering document names none of the places asked (another city's look-alike); a
-    comparison's best sentence speaks for one side only, so it is not checked."""
-    if question.intent.compare or profiles[best.doc_id].covers_places(question) != 0:
+    """The answering document names none of the places asked (another city's look-alike); not
+    checked when the best sentence speaks for one side only."""
+    if _speaks_for_one_side(question) or profiles[best.doc_id].covers_places(question) != 0:
         return None
     return Refusal("place_mismatch", f"找到的相关文件说的不是“{'、'.join(question.places)}”。")
 
 
 def issue_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """The question names a numbered issue (第10期, 第五届) the answering document does not (not
-    checked for a comparison, whose best sentence speaks for one side)."""
-    if question.intent.compare or profiles[best.doc_id].names_issues(question) is not False:
+    checked when the best sentence speaks for one side only)."""
+    if _speaks_for_one_side(question) or profiles[best.doc_id].names_issues(question) is not False:
         return None
     asked = "、".join(f"第{n}{kind}" for n, kind in question.issues)
     return Refusal("issue_mismatch", f"收录的文件中没有{asked}的内容。")
@@ -123,7 +130,9 @@ def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
     text = profiles[best.doc_id].text + compact(best.hit.title)
     ranks = "".join(ORDINAL.findall(ctx.question.simple))  # 倒数第一 names a rank, not a quantity (数)
     for word in parts[0].focus[-1:]:
-        if len(word) >= 2 and word[-1] in QUANTITY_ENDINGS and word not in ranks and not says(text, word):
+        if len(word) < 2 or word[-1] not in QUANTITY_ENDINGS or word in ranks or word.startswith("倒数"):
+            continue
+        if not says(text, word) and not abbreviates(word, text):
             return Refusal("absent_focus", f"找到的文件中没有提到“{word}”。")
     return None
 
@@ -131,9 +140,19 @@ def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
 QUANTITY_ENDINGS = "率量数额值价费款度"
 
 
+def abbreviates(word: str, text: str) -> bool:
+    """``word`` is a short form of a phrase of ``text``: its characters in order, each within
+    three characters of the one before, in one sentence (机扫率 for 机械化清扫率)."""
+    if len(word) < 3:
+        return False
+    gap = "[^。；;！？]{0,3}"
+    return re.search(gap.join(re.escape(ch) for ch in word), text) is not None
+
+
 def masked_figure(question: Question, best: Candidate) -> Refusal | None:
-    """What is asked is masked with ``*`` in the answering sentence."""
-    if not MASKED.search(best.text):
+    """The figure asked is masked with ``*`` in the answering sentence (a question that asks no
+    figure, such as which problems were found, is answered around the masked count)."""
+    if not MASKED.search(best.text) or not (question.intent.figure or question.units):
         return None
     if question.units and any(counts_in(u, compact(best.text)) for u in question.units):
         return None
