@@ -127,6 +127,7 @@ def test_stop_shows_the_extractive_draft_and_its_docx(page, llm_server):
         answer.wait_for()
         text = answer.inner_text()
         assert text.count("已停止模型润色，显示原文摘录") == 1 and "出错了" not in text
+        assert "null" not in text  # no feedback bar for an answer the server did not keep, and no "null" for it
         assert answer.locator(".draft-section").count() > 1 and answer.locator(".polished").count() == 0
         assert "同时，" not in text
         page.wait_for_timeout(1500)  # the server sees the reader leave: it sends no further section

@@ -282,7 +282,8 @@
     if (data.answerer === "llm" && !isDraft) llmNotes.unshift("由模型根据段落撰写，每句的数字和名称已与所引段落核对");
     if (llmNotes.length) el.append(h("div", { class: "llm-note muted" }, llmNotes.join("；")));
     el.append(sourcesList(data.citations));
-    if (CHATS) el.append(CHATS.feedbackBar(data));
+    const feedback = CHATS && CHATS.feedbackBar(data); // none for an answer the server did not keep (停止)
+    if (feedback) el.append(feedback);
   }
 
   function renderAll() {
