@@ -295,7 +295,7 @@ async def answer_events(
         200: {
             "description": "text/event-stream: with an LLM reader, first `progress` ({text, timeout_s, "
             "extractive}: the answer found without it) and `llm_delta` ({text}) per token as it writes, "
-            "unchecked; then `citations`, the whole answer (checked) as one `delta` event "
+            "unchecked (a draft with `polish`: `progress` with the extractive draft while it is polished); then `citations`, the whole answer (checked) as one `delta` event "
             "({text}), then `done` (the full answer JSON); `error` ({detail, status}, the "
             "detail in Chinese) if answering fails. Comment lines keep a slow answer's "
             "connection open.",

@@ -134,7 +134,9 @@ class AskRequest(BaseModel):
     history: list[Turn] = Field(default_factory=list, description="earlier turns, oldest first (the last few are used)")
     mode: Literal["qa", "draft"] = "qa"
     polish: StrictBool = Field(
-        False, description="draft mode: polished by the configured LLM, each sentence verified (else extractive)"
+        False,
+        description="draft mode: polished by the configured LLM, each sentence verified (else extractive); "
+        "without an LLM configured the draft is extractive with a note saying so",
     )
     filters: AskFilters | None = None
     chat_id: ChatRef | None = Field(
