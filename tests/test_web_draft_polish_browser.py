@@ -17,7 +17,17 @@ from assistant.web.app import create_app
 from assistant.web.draft_polish import PolishedDrafts
 from tests.conftest import make_settings
 from tests.helpers_llm import fake_llm
-from tests.test_e2e_browser import ANSWER, WIDE, chromium, new_page, require_chromium, serving, shot
+from tests.test_e2e_browser import (
+    ANSWER,
+    PHONE,
+    WIDE,
+    chromium,
+    new_page,
+    no_sideways_scroll,
+    require_chromium,
+    serving,
+    shot,
+)
 from tests.test_web_draft_polish import DRAFT_Q, echo
 
 pytestmark = pytest.mark.e2e
@@ -139,3 +149,20 @@ def test_stop_shows_the_extractive_draft_and_its_docx(page, llm_server):
         assert len(state["requests"]) == 1
     finally:
         release.set()
+
+
+def test_the_option_fits_a_phone(browser, llm_server):
+    _, _, url = llm_server
+    context, page = new_page(browser, url, PHONE)
+    try:
+        page.goto("/")
+        page.click(".mode[data-mode='draft']")
+        option = page.locator("#polish-option")
+        assert option.is_visible()
+        box = option.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        no_sideways_scroll(page)
+        shot(page, "chat-draft-polish-option")
+    finally:
+        context.close()
+    assert not page.errors, f"JavaScript errors: {page.errors}"
