@@ -1,4 +1,4 @@
-"""JSON API: health, questions (plain and streamed), search, and the draft as .docx."""
+"""JSON API: health, questions (plain and streamed), search; the draft as .docx is routes_draft.py."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ import threading
 from collections.abc import AsyncIterator, Iterator
 from functools import partial
 from typing import Any, Literal
-from urllib.parse import quote
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 
@@ -21,7 +20,8 @@ from assistant.index.store import IndexMismatch, IndexMissing
 from assistant.models import Answer
 from assistant.service import Assistant
 from assistant.settings import Settings
-from assistant.web import messages
+from assistant.web import messages, routes_draft
+from assistant.web.asking import answer_for, checked_question, compose, history_of, too_long
 from assistant.web.draft_polish import (
     POLISHING,
     PolishedDrafts,
@@ -30,7 +30,7 @@ from assistant.web.draft_polish import (
     polished_drafts,
 )
 from assistant.web.errors import index_error_detail
-from assistant.web.kb_access import audit, readable_kbs
+from assistant.web.kb_access import readable_kbs
 from assistant.web.routes_chats import NOT_FOUND as NO_CHAT
 from assistant.web.routes_chats import ChatMemory, memory_of
 from assistant.web.schemas import (
@@ -40,7 +40,6 @@ from assistant.web.schemas import (
     AskResponse,
     Health,
     SearchResponse,
-    error_response,
     is_blank,
     printable,
 )
@@ -49,8 +48,6 @@ from assistant.web.state import NotReady, get_assistant, get_settings, web_state
 logger = logging.getLogger("assistant.web")
 router = APIRouter()
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-HISTORY_CONTENT_CHARS = 4_000
 PING_SECONDS = 10  # a comment line while a long draft is composed keeps proxies from closing the stream
 
 
@@ -59,10 +56,6 @@ class EventStreamResponse(StreamingResponse):
     sse-starlette's :class:`EventSourceResponse`)."""
 
     media_type = "text/event-stream"
-
-
-class DocxResponse(Response):
-    media_type = DOCX_TYPE
 
 
 # One event of the stream (Open API 3.1: the schema of an event stream describes each event).
@@ -107,52 +100,6 @@ def healthz(request: Request) -> Any:
     }
 
 
-def too_long(what: str, text: str, settings: Settings) -> None:
-    """413 beyond ``max_question_chars`` (the schema's maxLength, see app.py), counted as sent."""
-    if len(text) > settings.max_question_chars:
-        raise HTTPException(
-            413, messages.TOO_LONG.format(what=what, length=len(text), limit=settings.max_question_chars)
-        )
-
-
-def checked_question(body: AskRequest, settings: Settings) -> str:
-    too_long("问题", body.question, settings)
-    question = body.question.strip()
-    if is_blank(question):
-        raise HTTPException(400, messages.QUESTION_EMPTY)
-    return question
-
-
-def history_of(body: AskRequest, settings: Settings) -> list[dict[str, str]]:
-    turns = body.history[-max(0, settings.max_history_turns) * 2 :] if settings.max_history_turns else []
-    return [{"role": t.role, "content": t.content[:HISTORY_CONTENT_CHARS]} for t in turns]
-
-
-def _ask(
-    assistant: Assistant,
-    body: AskRequest,
-    settings: Settings,
-    kbs: list[str] | None,
-    mode: str | None = None,
-    drafts: PolishedDrafts | None = None,
-) -> Answer:
-    """The answer (a draft polished when asked for: ``draft_polish.py``)."""
-    answer = _compose(assistant, body, settings, kbs, mode)
-    return polish_for_reader(answer, settings, body.polish, drafts)
-
-
-def _compose(
-    assistant: Assistant, body: AskRequest, settings: Settings, kbs: list[str] | None, mode: str | None = None
-) -> Answer:
-    return assistant.ask(
-        checked_question(body, settings),
-        history=history_of(body, settings),
-        mode=mode or body.mode,
-        filters=body.filters.as_dict() if body.filters else None,
-        kbs=kbs,
-    )
-
-
 @router.post(
     "/api/ask",
     response_model=AskResponse,
@@ -175,7 +122,9 @@ def ask(
     question = checked_question(body, settings)
     found = memory.curated(assistant, body, question)
     drafts = polished_drafts(request)
-    data = found[0].to_dict() | found[1] if found else _ask(assistant, body, settings, kbs, drafts=drafts).to_dict()
+    data = (
+        found[0].to_dict() | found[1] if found else answer_for(assistant, body, settings, kbs, drafts=drafts).to_dict()
+    )
     return memory.keep(question, body.mode, data)
 
 
@@ -240,7 +189,7 @@ async def answer_events(
                 yield event
             answer = shown[-1]
         elif body.mode == "draft":
-            answer = await run_in_threadpool(_compose, assistant, body, settings, kbs)
+            answer = await run_in_threadpool(compose, assistant, body, settings, kbs)
             if goes_to_model(answer, settings, body.polish, drafts):  # the extractive draft, shown on 停止
                 sent = sum(1 for s in answer.sections if s.get("sentences"))
                 progress = {
@@ -254,7 +203,7 @@ async def answer_events(
             polish = partial(polish_for_reader, answer, settings, body.polish, drafts, stop)
             answer = await anyio.to_thread.run_sync(polish, abandon_on_cancel=True)
         else:
-            answer = await run_in_threadpool(_ask, assistant, body, settings, kbs, None, drafts)
+            answer = await run_in_threadpool(answer_for, assistant, body, settings, kbs, None, drafts)
         data = answer.to_dict() | extra
         if memory is not None:
             data = await run_in_threadpool(memory.keep, question, body.mode, data)
@@ -358,36 +307,4 @@ def search(
     return {"hits": [h.to_dict() for h in hits]}
 
 
-def _attachment(name: str) -> str:
-    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_-.") or "draft"
-    return f"attachment; filename=\"{ascii_name}.docx\"; filename*=UTF-8''{quote(name)}.docx"
-
-
-@router.post(
-    "/api/draft.docx",
-    tags=["questions"],
-    summary="Draft inspection material as .docx",
-    response_class=DocxResponse,
-    responses=ERRORS
-    | {
-        200: {"description": "the draft as a Word document"},
-        404: error_response("nothing in the documents to draft from"),
-    },
-)
-def draft_docx(
-    body: AskRequest,
-    request: Request,
-    assistant: Assistant = Depends(get_assistant),
-    settings: Settings = Depends(get_settings),
-    kbs: list[str] | None = Depends(readable_kbs),
-) -> DocxResponse:
-    """The drafting-mode answer (迎检材料) as .docx: sections, cited sentences and sources."""
-    from assistant.draft.docx import draft_docx as render
-
-    answer = _ask(assistant, body, settings, kbs, mode="draft", drafts=polished_drafts(request))
-    if answer.refused:
-        raise HTTPException(404, answer.text)
-    title = answer.text.split("\n", 1)[0]  # the draft's title, not the request that asked for it
-    audit(request, "export", "draft.docx", {"title": title[:200]})
-    topic = re.sub(r"[\\/:*?\"<>|\s]+", "_", title.strip())[:40] or "draft"
-    return DocxResponse(render(answer), headers={"Content-Disposition": _attachment(f"迎检材料-{topic}")})
+router.include_router(routes_draft.router)  # POST /api/draft.docx, last as before
