@@ -19,6 +19,10 @@ from assistant.text import compact, fold_width, to_simplified
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
 _LONE_MONTH = re.compile(r"(?<![\d年.])(1[0-2]|0?[1-9])\s*月份?(?!\s*\d{1,2}\s*[日号])")
 _HEAD_CHARS = 300
+_TITLE_SPAN = 1000  # where a document writes its title: its first lines, after any site navigation
+_PLAN_TITLE = re.compile(r"要点|计划|方案|安排|打算")
+_REPORT_TITLE = re.compile(r"总结|情况|通报|汇报|报告|结果|公报|进展")
+_RULES_TITLE = re.compile(r"细则|办法|标准|测评体系|评分表|考核体系")
 _ANY_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 # "2021~2022年", "2021—2022年度": both years are named
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[~～\-—–至到、和]\s*((?:19|20)\d{2})\s*年")
@@ -29,7 +33,9 @@ class DocProfile:
     """What one document is about, read from its title and opening."""
 
     doc_id: str
+    title: str = ""  # the title it writes (Simplified, half-width); "" when the title was composed
     years: frozenset[int] = frozenset()
+    years_titled: bool = False  # its years are those its title names
     months: frozenset[int] = frozenset()  # months it reports on (2022年8月 in its title or opening)
     year_months: frozenset[tuple[int, int]] = frozenset()
     quarters: frozenset[int] = frozenset()
@@ -43,12 +49,21 @@ class DocProfile:
     def mentions(self, word: str) -> bool:
         return compact(word) in self.text
 
+    def is_plan(self) -> bool:
+        """Its title names a plan (工作要点, 实施方案, 工作计划) and no report of what was done."""
+        return bool(_PLAN_TITLE.search(self.title)) and not _REPORT_TITLE.search(self.title)
+
+    def is_rules(self) -> bool:
+        """Its title names rules (考核细则, 考核办法, 测评体系) of no particular period."""
+        return bool(_RULES_TITLE.search(self.title)) and not (self.months or self.quarters or read_years(self.title))
+
     def covers_time(self, question: Question) -> bool | None:
         """Whether the document is about the year, month or quarter the question asks
         (None: the question asks no time, or the document does not say which time it is about)."""
         verdicts: list[bool] = []
         if question.years and (self.years or _ANY_YEAR.search(self.text)):
-            verdicts.append(bool(set(question.years) & self.years) or any(self.names_year(y) for y in question.years))
+            named = not self.years_titled and any(self.names_year(y) for y in question.years)
+            verdicts.append(bool(set(question.years) & self.years) or named)
         if question.months and self.months:
             same_year = not question.years or not self.years or bool(set(question.years) & self.years)
             verdicts.append(same_year and bool(set(question.months) & self.months))
@@ -103,21 +118,29 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
     simple_title = fold_width(to_simplified(title))
     head = fold_width(to_simplified(f"{title}\n{text[:_HEAD_CHARS]}"))
     # A period the title names is the document's; the opening also names periods it compares
-    # with (较第二季度, 较2月份).
-    year_months = _year_months(simple_title) or _year_months(head)
+    # with (较第二季度, 较2月份). Only a title the document writes counts: one composed from its
+    # metadata (body, year, kind) carries the metadata's errors.
+    written = bool(title) and compact(title) in compact(text[:_TITLE_SPAN])
+    own_title = simple_title if written else ""
+    year_months = _year_months(own_title) or _year_months(head)
     months = {m for _, m in year_months}
     if not months:
         # "咸宁9月“城考”成绩出炉": a month in the title without its year
         months = {int(m) for m in _LONE_MONTH.findall(simple_title)}
-    years = set(meta.years if meta is not None else []) or set(read_years(head))
-    for first, last in _YEAR_RANGE.findall(head):
+    # A year the title names is the document's too (a 2022 summary also names the 2023 it plans for).
+    titled = bool(read_years(own_title))
+    years = set(read_years(own_title)) if titled else set(meta.years if meta is not None else [])
+    years = years or set(read_years(head))
+    for first, last in _YEAR_RANGE.findall(own_title if titled else head):
         years.update(range(int(first), int(last) + 1) if int(last) - int(first) < 5 else (int(first), int(last)))
     return DocProfile(
         doc_id=doc_id,
+        title=own_title,
         years=frozenset(years),
+        years_titled=titled,
         months=frozenset(months),
         year_months=frozenset(year_months),
-        quarters=frozenset(read_quarters(simple_title) or read_quarters(head)),
+        quarters=frozenset(read_quarters(own_title) or read_quarters(head)),
         halves=frozenset(h for h in ("上半年", "下半年") if h in head),
         issues=frozenset(read_issues(text)),
         max_rank=max((r for r in read_ranks(text) if r > 0), default=0),

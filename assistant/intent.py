@@ -101,6 +101,11 @@ _PLAN_HEADING = re.compile(r"(?:计划|安排|打算|思路|目标|设想|展望
 _DONE = re.compile(r"已|目前|截至|截止目前|累计|共计|实际")
 
 
+def reports_done(sentence: str) -> bool:
+    """The sentence reports something done (已, 累计, 截至 …)."""
+    return bool(_DONE.search(to_simplified(sentence)))
+
+
 def states_plan(sentence: str, heading: str = "") -> bool:
     """The sentence (under ``heading``, parts joined by " > ") gives a target or plan, not a result."""
     text = to_simplified(sentence)

@@ -311,3 +311,41 @@ def test_a_question_that_asks_no_figure_is_not_refused_for_a_masked_count():
     )
     answer = _answer("岫溪第3期督查窗口单位有哪些问题", {"notice": notice})
     assert answer.notes != ["masked"] and "评价器" in answer.text  # a figure asked: see the test above
+
+
+SUMMARY_2022 = (
+    "澜坪市青山区城市管理局2022年工作总结\n全年拆除违法建设326处、2.34万平方米。\n"
+    "下一步工作安排：2023年继续做好各项工作。"
+)
+
+
+def test_the_year_a_title_names_is_the_documents_not_the_year_it_plans_for():
+    answer = _answer("青山区城管23年拆违多少平方米", {"summary": SUMMARY_2022})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+    assert "2.34万平方米" in _answer("青山区城管22年拆违多少平方米", {"summary": SUMMARY_2022}).text
+
+
+def test_a_title_composed_from_metadata_does_not_fix_the_documents_year():
+    untitled = "全年拆除违法建设326处、2.34万平方米。\n2023年，我局将继续推进违建治理。"
+    hits, corpus = make_hits({"untitled": untitled})
+    assert hits[0].title not in untitled  # composed from body, year and kind
+    assert corpus.profile("untitled").years_titled is False
+
+
+WORK_POINTS = "墨湄市城市管理局2023年工作要点\n二、主要目标\n生活垃圾回收利用率达到35%以上；新建改建公厕40座。"
+
+
+def test_an_actual_result_asked_of_a_plan_document_gets_its_target_marked_as_such():
+    answer = _answer("墨湄23年生活垃圾回收利用率实际达到多少", {"points": WORK_POINTS})
+    assert answer.refused and answer.notes[0].startswith("plan_only") and "35%" in answer.text
+    both = _answer("墨湄23年公厕计划建多少座，实际建了多少", {"points": WORK_POINTS})
+    assert not both.refused and "40座" in both.text  # the target is asked too
+
+
+RULES = "柘陵市城市管理工作考评细则\n第一条为规范全市城市管理月度考评工作，制定本细则。\n第二条考评实行百分制，得分前三名通报表扬。"
+
+
+def test_a_periods_result_asked_of_rules_of_no_period_is_refused():
+    answer = _answer("柘陵2月份城管考评排第一的是谁", {"rules": RULES})
+    assert answer.refused and answer.notes == ["rules_not_results"] and "考评细则" in answer.text
+    assert _answer("柘陵城管考评实行几分制", {"rules": RULES}).notes != ["rules_not_results"]

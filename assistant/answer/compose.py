@@ -32,6 +32,7 @@ from assistant.answer.refuse import (
     place_mismatch,
     rank_beyond_list,
     reported_too_early,
+    rules_not_results,
     time_mismatch,
     unknown_place,
 )
@@ -39,7 +40,7 @@ from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selector import Selector
 from assistant.answer.verify import unsupported_numbers
 from assistant.corpus import CorpusView, DocProfile
-from assistant.intent import states_plan
+from assistant.intent import reports_done, states_plan
 from assistant.models import Answer, Hit
 from assistant.places import names_place
 from assistant.question import Question, read_question
@@ -57,6 +58,8 @@ CHECKS = (
     "masked",
     "cut_off",
     "plan_only",
+    "plan_document",
+    "rules_not_results",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -204,6 +207,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("issue_mismatch", issue_mismatch),
         ("rank_beyond_list", rank_beyond_list),
         ("reported_too_early", reported_too_early),
+        ("rules_not_results", rules_not_results),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:
             return refusal(question.text, hits, found)
@@ -213,10 +217,18 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
     # Asked what actually happened, and the best the documents say (confidently) is a target: say so.
+    # A plan (工作要点, 实施方案) sets targets: what it says is no result unless it says it is done
+    # (a question that also asks the target, 计划建多少、实际完成多少, is answered from both).
+    plan_document = (
+        "plan_document" in checks
+        and not question.intent.target
+        and prepared.profiles[best.doc_id].is_plan()
+        and not reports_done(best.text)
+    )
     plans_only = (
         "plan_only" in checks
         and question.intent.result
-        and states_plan(best.text, best.hit.chunk.heading)
+        and (plan_document or states_plan(best.text, best.hit.chunk.heading))
         and probabilities[chosen[0]] >= selector.add_above
     )
     confidence = answer_confidence(prepared, probabilities, chosen, selector)
@@ -224,7 +236,12 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         return refusal(question.text, hits, Refusal("low_confidence", LOW_CONFIDENCE))
     picked = [candidates[i] for i in chosen]
     if plans_only:
-        picked = [c for c in picked if states_plan(c.text, c.hit.chunk.heading)]
+        picked = [
+            c
+            for c in picked
+            if states_plan(c.text, c.hit.chunk.heading)
+            or (plan_document and c.doc_id == best.doc_id and not reports_done(c.text))
+        ]
     text, citations = render(picked, with_deadline=question.intent.when)
     if plans_only:
         cited = [c.hit for c in citations]
