@@ -140,7 +140,7 @@ def test_stop_shows_the_extractive_draft_and_its_docx(page, llm_server):
         assert "null" not in text  # no feedback bar for an answer the server did not keep, and no "null" for it
         assert answer.locator(".draft-section").count() > 1 and answer.locator(".polished").count() == 0
         assert "同时，" not in text
-        page.wait_for_timeout(1500)  # the server sees the reader leave: it sends no further section
+        page.wait_for_timeout(3000)  # the server sees the reader leave (ms): it sends no further section
         release.set()
         with page.expect_download() as download:
             answer.locator(".download-docx").click()
