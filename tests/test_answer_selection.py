@@ -349,3 +349,10 @@ def test_a_periods_result_asked_of_rules_of_no_period_is_refused():
     answer = _answer("柘陵2月份城管考评排第一的是谁", {"rules": RULES})
     assert answer.refused and answer.notes == ["rules_not_results"] and "考评细则" in answer.text
     assert _answer("柘陵城管考评实行几分制", {"rules": RULES}).notes != ["rules_not_results"]
+
+
+def test_a_sentence_about_another_month_does_not_answer_for_the_month_asked():
+    news = "市文明办通报测评结果\n6月份市文明办组织的月度文明程度指数测评结果出炉，主城区前两名是东区街道、石岐街道。"
+    answer = _answer("7月份月度文明程度指数测评主城区前两名是哪俩街道", {"news": news})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+    assert "东区街道" in _answer("6月份月度文明程度指数测评主城区前两名是哪俩街道", {"news": news}).text

@@ -68,10 +68,27 @@ def _says_asked_time(question: Question, best: Candidate) -> bool:
     return years and months and quarters
 
 
+def _says_other_time(question: Question, best: Candidate) -> bool:
+    """The answering sentence names a period of the kind asked (a month, quarter or year), and
+    none of those asked: "6月份…测评结果出炉" for a question about 7月."""
+    text = f"{best.previous} {best.text}"
+    for asked, said in (
+        (question.months, read_months(text)),
+        (question.quarters, read_quarters(text)),
+        (question.years, read_years(text)),
+    ):
+        if asked and said and not set(asked) & set(said):
+            return True
+    return False
+
+
 def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
-    """The answering document is about another period than the one asked (its look-alike)."""
-    profile = profiles[best.doc_id]
-    if profile.covers_time(question) is not False or _says_asked_time(question, best):
+    """The answering document is about another period than the one asked (its look-alike); for a
+    document that does not say which period it is about, its answering sentence is."""
+    covered = profiles[best.doc_id].covers_time(question)
+    if covered is None and not question.intent.compare and _says_other_time(question, best):
+        covered = False
+    if covered is not False or _says_asked_time(question, best):
         return None
     nearby = list(dict.fromkeys(p for d in profiles.values() for p in _periods(d)))[:6]
     shown = f"，相近的文件只有{'、'.join(nearby)}的内容" if nearby else ""
