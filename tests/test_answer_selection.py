@@ -356,3 +356,10 @@ def test_a_sentence_about_another_month_does_not_answer_for_the_month_asked():
     answer = _answer("7月份月度文明程度指数测评主城区前两名是哪俩街道", {"news": news})
     assert answer.refused and answer.notes == ["time_mismatch"]
     assert "东区街道" in _answer("6月份月度文明程度指数测评主城区前两名是哪俩街道", {"news": news}).text
+
+
+def test_a_sentence_about_another_district_does_not_answer_for_the_district_asked():
+    towns = "咸宁市城市管理工作2022年8月综合评价情况\n各地所辖乡镇首末名：咸安区首名马桥镇，末名双溪桥镇。嘉鱼县首名陆溪镇，末名官桥镇。崇阳县综合评价得分最后一名，通城县第六名。"
+    answer = _answer("咸宁22年8月那期，通城县乡镇的首名是谁？", {"towns": towns})
+    assert answer.refused and answer.notes == ["place_mismatch"]
+    assert "马桥镇" in _answer("咸宁22年8月那期，咸安区乡镇的首名是谁？", {"towns": towns}).text

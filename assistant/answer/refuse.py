@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
-from assistant.places import place_stem
+from assistant.places import names_place, place_level, place_stem, read_places
 from assistant.question import ORDINAL, Question, read_months, read_quarters, read_years
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
@@ -101,10 +101,28 @@ def _speaks_for_one_side(question: Question) -> bool:
     return question.intent.compare or len(question.parts) > 1
 
 
+def _says_other_district(question: Question, best: Candidate) -> bool:
+    """The question asks about a county or district, and the answering sentence names others
+    of that kind, written out in full, but none asked: "咸安区首名…" for a question about 崇阳县."""
+    asked = [p for p in question.places if _is_district(p)]
+    if not asked:
+        return False
+    text = compact(f"{best.previous} {best.section} {best.text}")
+    said = [p for p in read_places(text) if _is_district(p) and compact(p) in text]
+    return bool(said) and not any(names_place(text, p) for p in asked)
+
+
+def _is_district(place: str) -> bool:
+    return place_level(place) == 3 and place[-1] in "区县"  # 3: a county or district
+
+
 def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
-    """The answering document names none of the places asked (another city's look-alike); not
-    checked when the best sentence speaks for one side only."""
-    if _speaks_for_one_side(question) or profiles[best.doc_id].covers_places(question) != 0:
+    """The answering document names none of the places asked (another city's look-alike), or
+    its answering sentence is about another district; not checked when the best sentence speaks
+    for one side only."""
+    if _speaks_for_one_side(question):
+        return None
+    if profiles[best.doc_id].covers_places(question) != 0 and not _says_other_district(question, best):
         return None
     return Refusal("place_mismatch", f"找到的相关文件说的不是“{'、'.join(question.places)}”。")
 
