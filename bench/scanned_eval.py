@@ -88,12 +88,34 @@ def ingest_and_eval(source: Path, index: Path, sets: list[Path]) -> tuple[dict, 
     )
     seconds = time.perf_counter() - started
     run = subprocess.run(
-        [*ASSISTANT, "eval", *map(str, sets), "--index", str(index), "--folds", "0", "--json"],
+        [*ASSISTANT, "eval", *map(str, sets), "--index", str(index), "--folds", "0", "--json", "--failures"],
         check=True,
         capture_output=True,
         text=True,
     )
     return json.loads(run.stdout), seconds
+
+
+def _said(outcome: dict) -> str:
+    if outcome["refused"]:
+        return f"refused ({outcome.get('reason')})"
+    return "missing " + ("、".join(outcome["facts_missing"]) or "nothing")
+
+
+def recall_differences(text_report: dict, scan_report: dict) -> list[str]:
+    """One line per question answered differently on the two copies: its key, type, the facts
+    each copy missed (or its refusal) and the failure reasons of the scanned copy."""
+    scanned = {q["key"]: q for q in scan_report.get("questions", [])}
+    lines = []
+    for q in text_report.get("questions", []):
+        s = scanned.get(q["key"])
+        if s is None:
+            continue
+        a, b = q["assistant"], s["assistant"]
+        if (a["refused"], sorted(a["facts_missing"])) == (b["refused"], sorted(b["facts_missing"])):
+            continue
+        lines.append(f"{q['key']} [{q['type']}] text: {_said(a)} | scanned: {_said(b)}")
+    return lines
 
 
 def main() -> None:
@@ -128,6 +150,9 @@ def main() -> None:
         )
     print(table(["questions", "n", "fact recall, text copy", "fact recall, scanned copy", "difference"], rows))
     print(f"ingest: text {text_seconds:.0f} s, scanned ({pages} pages) {scan_seconds:.0f} s")
+    print("questions whose fact recall differs (text → scanned):")
+    for line in recall_differences(text_report, scan_report):
+        print("  " + line)
     print("skipped (documents not indexed):", text_report["skipped"], scan_report["skipped"])
     save(
         "scanned_eval",

@@ -1,5 +1,6 @@
-"""Text of scanned pages and photos: RapidOCR (PP-OCRv4 Chinese models inside the
-``rapidocr-onnxruntime`` wheel, so it runs offline), then reading order from the boxes.
+"""Text of scanned pages and photos: RapidOCR (the PP-OCRv4 Chinese detector inside the
+``rapidocr-onnxruntime`` wheel and the PP-OCRv6 recogniser inside the ``rapidocr`` wheel, so it
+runs offline), then reading order from the boxes.
 
 Reading order: a page whose lines fall on two sides of an empty vertical gutter, each side
 holding long text lines, is read column by column (a line crossing the gutter, such as a title,
@@ -49,14 +50,39 @@ class Box:
 PageProgress = Callable[[int, int], None]
 
 
+# The line recogniser: PP-OCRv6 small (Simplified and Traditional Chinese, English, Japanese;
+# its 18,708 characters are in the model's metadata), from the ``rapidocr`` wheel, which is
+# installed for this file only (its own code is not imported). The PP-OCRv4 recogniser inside
+# ``rapidocr-onnxruntime`` reads Simplified only and dropped 縣, 認, 論 … of a report in
+# Traditional script (CER 1.52 % against 0.04 % on the same pages; bench/README.md "OCR").
+REC_MODEL = ("rapidocr", "rapidocr/models/PP-OCRv6_rec_small.onnx")
+
+
+def rec_model_path() -> Path:
+    """The recogniser's model file inside its installed package; a clear error if it is missing."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    package, file = REC_MODEL
+    try:
+        path = Path(str(distribution(package).locate_file(file)))
+    except PackageNotFoundError:
+        path = Path(file)
+    if not path.is_file():
+        raise RuntimeError(
+            f"OCR 识别模型缺失：未找到 {package} 包中的 {file}，请运行 scripts/setup.sh（安装 pyproject.toml 的 ocr 附加依赖）"
+        )
+    return path
+
+
 @functools.cache
 def _engine() -> Any:
-    """The recogniser, loaded once per process (about 1.4 s): its models are read-only.
+    """The engine (RapidOCR's detector and its pipeline, with the recogniser above), loaded once
+    per process (about 1.5 s): its models are read-only.
 
     Every box is kept (``text_score=0``): a low score is retried, not dropped (see ``recognise``)."""
     from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR(text_score=0.0)
+    return RapidOCR(text_score=0.0, rec_model_path=str(rec_model_path()))
 
 
 # Below this the line is read again on its own: in a batch of lines of other widths the
@@ -64,6 +90,57 @@ def _engine() -> Any:
 # (0.999); bench/README.md "OCR".
 RETRY_BELOW = 0.8
 DROP_BELOW = 0.5
+
+
+# Two boxes of one line that overlap by more than this share of a character's height are one
+# line the detector split (a heading's 二、 cut from its text, with half of the next character in
+# both: read 二、三 | 全年…): the two are read again as one crop.
+SPLIT_OVERLAP = 0.25
+
+# A box in the recognised image's pixels, its text and the recogniser's score.
+Read = tuple[tuple[float, float, float, float], str, float]
+
+
+# A read shorter than this many characters per box height of the box's width is a misread: in a
+# page of 35-character lines one whole line came back as 众 (score 0.88), and read alone right
+# (0.99; bench/README.md "OCR"). Chinese takes about one character per height, digits and
+# Latin letters about two per height.
+TOO_SHORT = 0.3
+
+
+def _too_short(rect: tuple[float, float, float, float], text: str) -> bool:
+    x0, y0, x1, y1 = rect
+    return len(text.strip()) < TOO_SHORT * (x1 - x0) / max(1.0, y1 - y0)
+
+
+def _read_crop(pixels: Any, rect: tuple[float, float, float, float]) -> tuple[str, float]:
+    """The recogniser alone on one crop of the page (a little margin around the box)."""
+    import numpy as np
+
+    x0, y0, x1, y1 = rect
+    crop = pixels[max(0, int(y0) - 2) : int(y1) + 3, max(0, int(x0) - 2) : int(x1) + 3]
+    again, _ = _engine()(np.ascontiguousarray(crop), use_det=False, use_cls=False, use_rec=True)
+    return (str(again[0][0]), float(again[0][1])) if again else ("", 0.0)
+
+
+def _split_lines_joined(pixels: Any, reads: list[Read]) -> list[Read]:
+    """Boxes of one line that overlap (see SPLIT_OVERLAP) replaced by one read of their union,
+    when that read is confident; otherwise kept as they are."""
+    kept: list[Read] = []
+    for read in sorted(reads, key=lambda r: ((r[0][1] + r[0][3]) / 2, r[0][0])):
+        if kept:
+            # the two boxes, left one first (their middles may sort them either way)
+            (a0, b0, a1, b1), (x0, y0, x1, y1) = sorted([kept[-1][0], read[0]])
+            height = min(y1 - y0, b1 - b0)
+            same_line = min(y1, b1) - max(y0, b0) >= 0.5 * height
+            if same_line and a0 < x0 < a1 - SPLIT_OVERLAP * height and x1 > a1:
+                union = (a0, min(y0, b0), x1, max(y1, b1))
+                text, score = _read_crop(pixels, union)
+                if score >= RETRY_BELOW:
+                    kept[-1] = (union, text, score)
+                    continue
+        kept.append(read)
+    return kept
 
 
 def recognise(image: Any) -> list[Box]:
@@ -77,16 +154,20 @@ def recognise(image: Any) -> list[Box]:
         image = image.resize((round(image.width * scale), round(image.height * scale)))
     pixels = np.asarray(image)[:, :, ::-1]  # RapidOCR expects OpenCV's BGR order
     result, _ = _engine()(pixels)
-    boxes = []
+    reads: list[Read] = []
     for points, text, score in result or []:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-        if score < RETRY_BELOW:
-            crop = pixels[max(0, int(y0) - 2) : int(y1) + 3, max(0, int(x0) - 2) : int(x1) + 3]
-            again, _ = _engine()(np.ascontiguousarray(crop), use_det=False, use_cls=False, use_rec=True)
-            if again and again[0][1] > score:
-                text, score = again[0][0], again[0][1]
+        reads.append(((min(xs), min(ys), max(xs), max(ys)), str(text), float(score)))
+    boxes = []
+    for rect, text, score in _split_lines_joined(pixels, reads):
+        if score < RETRY_BELOW or _too_short(rect, text):
+            again, again_score = _read_crop(pixels, rect)
+            if again_score > score or (
+                _too_short(rect, text) and not _too_short(rect, again) and again_score >= RETRY_BELOW
+            ):
+                text, score = again, again_score
         if text.strip() and score >= DROP_BELOW:  # in the given image's pixels
+            x0, y0, x1, y1 = rect
             boxes.append(Box(x0 / scale, y0 / scale, x1 / scale, y1 / scale, text.strip()))
     return boxes
 
