@@ -49,6 +49,8 @@ def test_the_instruction_is_not_the_topic(prompt, topic):
         ("2024年6月底前完成城中村环境整治23个。", "", "工作总结", "plan"),
         ("一是9月底前完成平台二期招标，确保重点区域视频监控覆盖率达到60%。", "", "工作总结", "plan"),
         ("6月底前完成了背街小巷整治126条。", "", "工作总结", "result"),
+        ("各区要逐项建立整改台账，4月15日前完成全部问题整改，整改结果报市文明办。", "", "督查通报", "plan"),
+        ("3月10日前完成了全部问题整改。", "", "督查通报", "result"),
         # under no heading: a counted figure or an honour is a result, the rest is background
         ("全年指导各县区审批相关行政许可302项。", "", "总结及计划", "result"),
         ("被列为全国首批城市综合管理服务平台建设试点城市。", "", "工作总结", "result"),

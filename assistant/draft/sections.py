@@ -51,8 +51,10 @@ _MODAL = re.compile(r"(?:^|[，,：:]|当前|今后|下一步|下步|今年|明�
 _FUTURE = re.compile(
     r"(?<![已即])将(?:对|根据|按照|依据|适时|及时|定期|逐步|陆续|重点|全面|在|于|力争|确保|继续|进一步)"
 )
-# A date a target is set for: 年底前, 6月底前, 到2025年, 年内完成.
-_TARGET_DATE = re.compile(r"(?:年|月)底前|到\d{4}\s*年|年内(?:完成|实现|建成)")
+# A date a target is set for: 年底前, 6月底前, 4月15日前, 到2025年, 年内完成.
+_TARGET_DATE = re.compile(
+    r"(?:年|月)底前|\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:之)?前|到\d{4}\s*年|年内(?:完成|实现|建成)"
+)
 # A label that opens a line ("时间、目标：", "任务：", "存在问题：") names the kind of content after it.
 _LABEL = re.compile(r"^\s*([^，,。；;：:\s]{1,8})[：:]")
 _TARGET_LABEL = re.compile(r"目标|任务")
@@ -107,7 +109,7 @@ def _heading_parts(heading: str) -> list[str]:
 
 _GOVERNS = re.compile(r"(?:力争|确保|争取|计划|预计|拟|将|要|目标|任务)[^。；;]*$")
 # A date to come in the same clause governs it too (9月底前建成…, 年内建成…), unless 了 says it is done.
-_DUE_BY = re.compile(r"(?:(?:年|月)底前|年内|\d{1,2}\s*月前)[^，,。；;]*$")
+_DUE_BY = re.compile(r"(?:(?:年|月)底前|年内|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:之)?前)[^，,。；;]*$")
 
 
 def _reports_done(text: str, planned: bool = False) -> bool:
