@@ -51,6 +51,9 @@ def test_the_instruction_is_not_the_topic(prompt, topic):
         ("6月底前完成了背街小巷整治126条。", "", "工作总结", "result"),
         ("各区要逐项建立整改台账，4月15日前完成全部问题整改，整改结果报市文明办。", "", "督查通报", "plan"),
         ("3月10日前完成了全部问题整改。", "", "督查通报", "result"),
+        # 要求 (of others) and 确保了 (ensured) govern no done marker after them
+        ("对防汛物资梳理检查，要求及时补充，共排查积水点6处，确保了群众安全。", "", "总结及计划", "result"),
+        ("要求各区确保年底前完成全部整改。", "", "督查通报", "plan"),
         # under no heading: a counted figure or an honour is a result, the rest is background
         ("全年指导各县区审批相关行政许可302项。", "", "总结及计划", "result"),
         ("被列为全国首批城市综合管理服务平台建设试点城市。", "", "工作总结", "result"),

@@ -107,7 +107,8 @@ def _heading_parts(heading: str) -> list[str]:
     return [NUMBERING.sub("", to_simplified(p)).strip(" 。.：:") for p in heading.split(" > ") if p.strip()]
 
 
-_GOVERNS = re.compile(r"(?:力争|确保|争取|计划|预计|拟|将|要|目标|任务)[^。；;]*$")
+# 要求 (required of others) and 确保了 (ensured) govern nothing.
+_GOVERNS = re.compile(r"(?:力争|确保(?!了)|争取|计划|预计|拟|将|要(?!求|点|素|害|是)|目标|任务)[^。；;]*$")
 # A date to come in the same clause governs it too (9月底前建成…, 年内建成…), unless 了 says it is done.
 _DUE_BY = re.compile(r"(?:(?:年|月)底前|年内|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:之)?前)[^，,。；;]*$")
 
