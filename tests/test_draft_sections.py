@@ -213,6 +213,7 @@ def test_a_sentence_of_done_and_due_is_split_between_results_and_plans():
         ("plan", "6月底全面竣工并投入使用。"),
     ]
     assert split_done_and_due("已清理小广告700余处，持续保持高压态势。") == ("", "")
+    assert split_done_and_due("共排查积水点6处，确保了人民群众生命财产安全。") == ("", "")  # 确保了: ensured
 
 
 def test_scope_keeps_the_year_the_prompt_names():
