@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.models import DocumentMeta
+from assistant.periods import read_issues, read_quarters, read_ranks, read_years
 from assistant.places import names_place
-from assistant.question import Question, read_issues, read_quarters, read_ranks, read_years
+from assistant.question import Question
 from assistant.text import compact, fold_width, to_simplified
 
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")

@@ -10,10 +10,18 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-import cn2an
-
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.intent import FRAME_WORDS, Intent, classify
+from assistant.periods import (
+    HALF,
+    ORDINAL,
+    TIME_TEXT,
+    read_issues,
+    read_months,
+    read_quarters,
+    read_ranks,
+    read_years,
+)
 from assistant.places import read_places, split_before_domain_words
 from assistant.text import compact, fold_width, to_simplified
 
@@ -145,24 +153,6 @@ GENERIC = frozenset(
     ]
 )
 
-_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{0,2}\s*[户人个件名处座次项条元辆家所台吨])")
-_SHORT_YEAR = re.compile(r"(?<![\d.近连续第多每前后约])([0-3]\d)\s*年(?!代|来|间|内|以来|多)")
-_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
-_MONTH_NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_MONTH_JOIN = r"\s*[、和及]\s*"  # 3、4月, 11和12月份
-# 8月, 十二月, and runs that share one 月 (3、4月, 11和12月份); a date such as 7月5日 is not a month.
-_MONTH = re.compile(rf"(?<![\d.])({_MONTH_NUMBER}(?:{_MONTH_JOIN}{_MONTH_NUMBER})*)\s*月份?(?!\s*\d{{1,2}}\s*[日号])")
-_QUARTER = re.compile(r"(?:第?([一二三四1-4])季度|[Qq]([1-4]))")
-QUARTER_TEXT = re.compile(r"第?[一二三四1-4]季度|[Qq][1-4]")
-_HALF = re.compile(r"上半年|下半年")
-# The surface forms of years, months and ranks, for rewriting a question (follow-ups).
-YEAR_TEXT = re.compile(r"(?:19|20)?\d{2}\s*年|[〇零一二三四五六七八九]{4}年")
-MONTH_TEXT = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])")
-# A numbered issue, session or batch that identifies one document among its look-alikes:
-# 第9期, 第十五届, 第三批 (not 第一名, 第3季度).
-_ISSUE = re.compile(r"第\s*([一二三四五六七八九十百\d]{1,4})\s*(期|届|批|轮)")
-_DIGITS = "〇一二三四五六七八九"
-
 # The unit a figure question counts in: "几座", "多少宗", "多少万元", "多少分", "…率".
 _UNIT = re.compile(
     r"(?:多少|几)(?:个)?(?:万|亿)?(平方米|平米|公里|千米|人次|车次|辆次|个次|座次|个|件|宗|处|座|条|户|人|名|项|次|家|所|辆|台|棵|株|米|吨|块|起|场|批|栋|间|元|支|套|份|分|天|小时)"
@@ -174,16 +164,6 @@ _RATE = re.compile(r"率|比例|占比|百分比")
 # clause asks something of its own ("检查了多少个点位，发现多少个问题").
 _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|分别|吗|呢")
 _PART_SPLIT = re.compile(r"[？?；;！!]+|[，,、]\s*(?=.{0,12}(?:多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么))")
-
-# Rank words: 第一, 第二名, 第三、四、五, 倒数第一, 最后一名, 垫底, 前三.
-ORDINAL = re.compile(
-    r"倒数第?[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底|末位|首位|前[一二三四五六七八九十\d]+名?|头名|榜首"
-)
-_NUMERAL = r"[一二两三四五六七八九十\d]{1,3}"
-_RANK_RUN = re.compile(rf"(倒数)?第({_NUMERAL}(?:\s*[、,，和及]\s*第?{_NUMERAL})*)(?!\s*[期届批轮次季章节条款项部])")
-_RANK_TOP = re.compile(rf"前({_NUMERAL})(?:名|位)?")
-_RANK_LAST = re.compile(r"最后一?名|最后一位|排(?:名)?最后|排在最后|垫底|末位|末名|倒数第一")
-_RANK_FIRST = re.compile(r"头名|榜首|首位|首名")
 
 
 @dataclass(frozen=True)
@@ -223,82 +203,6 @@ class Question:
         return bool(self.years or self.months or self.quarters or self.halves)
 
 
-def _cn_number(text: str) -> int | None:
-    try:
-        return int(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def read_years(text: str) -> tuple[int, ...]:
-    """Years a text names: 2022年, 22年 (2000+), 二〇二二年; not 2000户 or 2023年5月 as a count."""
-    simple = fold_width(to_simplified(text))
-    found = [int(y) for y in _FULL_YEAR.findall(simple)]
-    found += [2000 + int(y) for y in _SHORT_YEAR.findall(simple) if not re.search(rf"(?:19|20){y}\s*年", simple)]
-    for digits in _CN_YEAR.findall(simple):
-        value = int("".join(str(_DIGITS.index(c)) for c in digits.replace("零", "〇")))
-        found.append(value)
-    return tuple(dict.fromkeys(y for y in found if 1949 <= y <= 2100))
-
-
-def read_months(text: str) -> tuple[int, ...]:
-    """Months a text asks about (8月, 8月份, 十二月); a date such as 7月5日 is not a month asked."""
-    simple = fold_width(to_simplified(text))
-    months = []
-    for run in _MONTH.findall(simple):
-        for raw in re.split(_MONTH_JOIN, run):
-            value = int(raw) if raw.isdigit() else _cn_number(raw)
-            if value is not None and 1 <= value <= 12:
-                months.append(value)
-    return tuple(dict.fromkeys(months))
-
-
-def _numeral(text: str) -> int | None:
-    text = text.replace("两", "二")
-    return int(text) if text.isdigit() else _cn_number(text)
-
-
-def read_ranks(text: str) -> tuple[int, ...]:
-    """Ranks a text names: 1 for 第一/榜首, 3, 4, 5 for 第三、四、五, 1-3 for 前三, -1 for
-    最后一名/垫底/倒数第一, -2 for 倒数第二 (not 第9期 or 第三季度)."""
-    simple = fold_width(to_simplified(text))
-    ranks: list[int] = []
-    for backwards, run in _RANK_RUN.findall(simple):
-        for raw in re.split(r"\s*[、,，和及]\s*第?", run):
-            value = _numeral(raw)
-            if value is not None and 0 < value <= 200:
-                ranks.append(-value if backwards else value)
-    for top in _RANK_TOP.findall(simple):
-        value = _numeral(top)
-        if value is not None and 0 < value <= 20:
-            ranks.extend(range(1, value + 1))
-    if _RANK_LAST.search(simple):
-        ranks.append(-1)
-    if _RANK_FIRST.search(simple):
-        ranks.append(1)
-    return tuple(dict.fromkeys(ranks))
-
-
-def read_issues(text: str) -> tuple[tuple[int, str], ...]:
-    """Numbered issues a text names: 第9期 → (9, "期"), 第十五届 → (15, "届")."""
-    simple = fold_width(to_simplified(text))
-    found = []
-    for number, kind in _ISSUE.findall(simple):
-        value = int(number) if number.isdigit() else _cn_number(number)
-        if value is not None:
-            found.append((value, kind))
-    return tuple(dict.fromkeys(found))
-
-
-def read_quarters(text: str) -> tuple[int, ...]:
-    simple = fold_width(to_simplified(text))
-    quarters = []
-    for cn, digit in _QUARTER.findall(simple):
-        raw = cn or digit
-        quarters.append(int(raw) if raw.isdigit() else "一二三四".index(raw) + 1)
-    return tuple(dict.fromkeys(quarters))
-
-
 def read_bodies(text: str) -> tuple[str, ...]:
     from assistant.ingest.meta import BODIES
 
@@ -313,12 +217,6 @@ def read_units(text: str) -> tuple[str, ...]:
     if _RATE.search(simple) and re.search(r"多少|几|是|咋样|怎样|如何|啥", simple):
         units.append("%")
     return tuple(dict.fromkeys(units))
-
-
-TIME_TEXT = re.compile(
-    r"(?:(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?\s*)?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
-    r"|(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|第?[一二三四1-4]季度|[Qq][1-4]"
-)
 
 
 def content_words(text: str) -> tuple[str, ...]:
@@ -403,7 +301,7 @@ def read_question(text: str) -> Question:
         years=read_years(simple),
         months=read_months(simple),
         quarters=read_quarters(simple),
-        halves=tuple(dict.fromkeys(_HALF.findall(simple))),
+        halves=tuple(dict.fromkeys(HALF.findall(simple))),
         places=read_places(simple),
         bodies=read_bodies(simple),
         units=read_units(simple),

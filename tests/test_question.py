@@ -3,7 +3,8 @@
 import pytest
 
 from assistant.answer.followup import is_followup, resolve_followup
-from assistant.question import focus_words, read_question, read_ranks
+from assistant.periods import read_ranks
+from assistant.question import focus_words, read_question
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
+from assistant.periods import ORDINAL, read_months, read_quarters, read_years
 from assistant.places import names_place, place_level, place_stem, read_places
-from assistant.question import ORDINAL, Question, read_months, read_quarters, read_years
+from assistant.question import Question
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
 

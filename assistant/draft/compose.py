@@ -19,8 +19,9 @@ from assistant.draft.period import Scope, choose_scope, topic_of, who
 from assistant.draft.sections import HEADINGS, Part, Placed, masks_figure, place
 from assistant.index.store import Filters
 from assistant.models import Answer, Chunk, Citation, Document, Hit
+from assistant.periods import TIME_TEXT
 from assistant.places import read_places
-from assistant.question import TIME_TEXT, content_words, read_bodies, read_question
+from assistant.question import content_words, read_bodies, read_question
 from assistant.text import compact, to_simplified
 
 SOURCES_HEADING = "数据来源"

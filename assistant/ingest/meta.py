@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from assistant.models import DocumentMeta
+from assistant.periods import read_years
 from assistant.places import place_level, read_places
-from assistant.question import read_years
 from assistant.text import fold_width, to_simplified
 
 _PLACE = r"(?:[^\s，,。、；：:“”《》\d]{0,6}?[省市区县])?"

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from assistant.models import Hit
-from assistant.question import QUARTER_TEXT, Question, read_question
+from assistant.periods import QUARTER_TEXT
+from assistant.question import Question, read_question
 
 _SEGMENT = re.compile(r"[，,；;、？?]|(?<=[的了])?(?:和|与|跟|及|以及|对比|比较)")
 
