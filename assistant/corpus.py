@@ -56,7 +56,7 @@ class DocProfile:
 
     def is_rules(self) -> bool:
         """Its title names rules (考核细则, 考核办法, 测评体系) of no particular period."""
-        return bool(_RULES_TITLE.search(self.title)) and not (self.months or self.quarters or read_years(self.title))
+        return bool(_RULES_TITLE.search(self.title)) and not (self.months or self.quarters or self.years_titled)
 
     def covers_time(self, question: Question) -> bool | None:
         """Whether the document is about the year, month or quarter the question asks
@@ -129,9 +129,9 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
         # "咸宁9月“城考”成绩出炉": a month in the title without its year
         months = {int(m) for m in _LONE_MONTH.findall(simple_title)}
     # A year the title names is the document's too (a 2022 summary also names the 2023 it plans for).
-    titled = bool(read_years(own_title))
-    years = set(read_years(own_title)) if titled else set(meta.years if meta is not None else [])
-    years = years or set(read_years(head))
+    title_years = set(read_years(own_title))
+    titled = bool(title_years)
+    years = title_years or set(meta.years if meta is not None else []) or set(read_years(head))
     for first, last in _YEAR_RANGE.findall(own_title if titled else head):
         years.update(range(int(first), int(last) + 1) if int(last) - int(first) < 5 else (int(first), int(last)))
     return DocProfile(

@@ -59,28 +59,27 @@ def _asked_time(question: Question) -> str:
     )
 
 
+def _asked_and_said(question: Question, best: Candidate) -> list[tuple[set[int], set[int]]]:
+    """The years, months and quarters the question asks, each beside those the answering
+    sentence (with the one before it) names; a date such as 9月1日 names no month."""
+    text = f"{best.previous} {best.text}"
+    return [
+        (set(question.years), set(read_years(text))),
+        (set(question.months), set(read_months(text))),
+        (set(question.quarters), set(read_quarters(text))),
+    ]
+
+
 def _says_asked_time(question: Question, best: Candidate) -> bool:
     """The answering sentence itself names the period asked, down to the month or quarter asked
-    (a summary of 2023 quoting 2022); a date such as 9月1日 names no month."""
-    text = f"{best.previous} {best.text}"
-    years = not question.years or bool(set(question.years) & set(read_years(text)))
-    months = not question.months or bool(set(question.months) & set(read_months(text)))
-    quarters = not question.quarters or bool(set(question.quarters) & set(read_quarters(text)))
-    return years and months and quarters
+    (a summary of 2023 quoting 2022)."""
+    return all(not asked or asked & said for asked, said in _asked_and_said(question, best))
 
 
 def _says_other_time(question: Question, best: Candidate) -> bool:
-    """The answering sentence names a period of the kind asked (a month, quarter or year), and
+    """The answering sentence names a period of a kind asked (a year, month or quarter), and
     none of those asked: "6月份…测评结果出炉" for a question about 7月."""
-    text = f"{best.previous} {best.text}"
-    for asked, said in (
-        (question.months, read_months(text)),
-        (question.quarters, read_quarters(text)),
-        (question.years, read_years(text)),
-    ):
-        if asked and said and not set(asked) & set(said):
-            return True
-    return False
+    return any(asked and said and not asked & said for asked, said in _asked_and_said(question, best))
 
 
 def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
