@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.models import DocumentMeta
 from assistant.periods import read_issues, read_quarters, read_ranks, read_years
-from assistant.places import names_place
+from assistant.places import names_place, written_places
 from assistant.question import Question
 from assistant.text import compact, fold_width, to_simplified
 
@@ -46,6 +48,7 @@ class DocProfile:
     published: int | None = None  # the year of its publication date line (时间:2021-10-25), if any
     text: str = ""  # the whole text, compacted (for "does it name 咸宁")
     length: int = 0
+    places_written: tuple[tuple[str, int], ...] = ()  # places beyond the national list it names, how often
 
     def mentions(self, word: str) -> bool:
         return compact(word) in self.text
@@ -148,7 +151,17 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
         published=_published(text),
         text=compact(text),
         length=len(text),
+        places_written=tuple(sorted(written_places(text).items())),
     )
+
+
+def known_places(profiles: Iterable[DocProfile], min_count: int = 2) -> frozenset[str]:
+    """The places beyond the national list that these documents name, together, at least
+    ``min_count`` times: a question is read with those of the documents retrieved for it."""
+    counts: Counter[str] = Counter()
+    for profile in profiles:
+        counts.update(dict(profile.places_written))
+    return frozenset(name for name, n in counts.items() if n >= min_count)
 
 
 class CorpusView(Protocol):

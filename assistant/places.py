@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from assistant.text import compact, fold_width, to_simplified
 
@@ -84,11 +86,15 @@ def _place_words(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def read_places(text: str) -> tuple[str, ...]:
-    """Named places (咸宁, 宝安区, 迭部县, 寿春镇); not 我市, 全区, 小区, 城区."""
+def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Named places (咸宁, 宝安区, 迭部县, 寿春镇); not 我市, 全区, 小区, 城区. ``known``: names the
+    corpus writes as places (:func:`learn_places`), read also by their stem (栖川 of 栖川市)."""
     simple = fold_width(to_simplified(text))
     names, _ = _gazetteer()
     places = [p for p in _place_words(simple) if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
+    if known:
+        said = sorted((at, form) for name in known if (found := _written(simple, name)) for at, form in [found])
+        places += [form for _, form in said]
     # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
     unique = list(dict.fromkeys(places))
     return tuple(p for p in unique if not any(p != o and p in o for o in unique))
@@ -124,3 +130,62 @@ def place_stem(place: str) -> str:
     """咸宁市 → 咸宁: the form a document is most likely to write in running text."""
     stem = _DIVISION_SUFFIX.sub("", place) if not _TOWN.fullmatch(place) else place
     return stem if len(stem) >= 2 else place
+
+
+def _written(text: str, name: str) -> tuple[int, str] | None:
+    """Where and how ``text`` first names ``name``: in full, else by its stem."""
+    for form in (name, place_stem(name)):
+        if (at := text.find(form)) >= 0:
+            return at, form
+    return None
+
+
+# A name written before a division's suffix: 栖川市, 雁塘区, 桐屿县.
+_SUFFIXED = re.compile(r"([\u4e00-\u9fff]{2})([市区县])")
+# Characters a place's stem does not hold but a clause joined to the name does (三是市, 局在区, 现将县).
+_CLAUSE_CHARS = re.compile(r"[是在将对由请需等和与及的了把被从向为其各每该本全我城]")
+
+
+def learn_places(texts: Iterable[str], min_count: int = 2) -> frozenset[str]:
+    """The names ``texts`` write as places (:func:`written_places`) at least ``min_count`` times."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(written_places(text))
+    return frozenset(name for name, n in counts.items() if n >= min_count)
+
+
+def written_places(text: str) -> Counter[str]:
+    """Names ``text`` writes as places that the national list does not hold, with how often: the
+    invented or newer cities and districts of a corpus (栖川市, 雁塘区), so that a question naming
+    them (栖川, 雁塘区) is read as naming a place. A name counts where its stem is no ordinary word
+    (推进市 is 推进 + 市) and jieba reads it, or its stem, as one word in its sentence."""
+    import jieba
+
+    jieba.initialize()
+    names, _ = _gazetteer()
+    counts: Counter[str] = Counter()
+    simple = fold_width(to_simplified(text))
+    for match in _SUFFIXED.finditer(simple):
+        stem, suffix = match.groups()
+        name = stem + suffix
+        if name in names or not _may_be_a_name(stem) or _NOT_A_PLACE.match(name) or _PLACE_KINDS.search(name):
+            continue
+        window = simple[max(0, match.start() - 6) : match.end() + 4]
+        words = [w for piece in split_before_domain_words(window) for w in jieba.lcut(piece)]
+        following = [*words[1:], ""]
+        if any(
+            w == name or (w == stem and after.startswith(suffix)) for w, after in zip(words, following, strict=True)
+        ):
+            counts[name] += 1
+    return counts
+
+
+def _may_be_a_name(stem: str) -> bool:
+    import jieba
+    import jieba.posseg
+
+    if _CLAUSE_CHARS.search(stem):
+        return False
+    frequency: int = jieba.dt.FREQ.get(stem, 0)
+    tag: str = jieba.posseg.dt.word_tag_tab.get(stem, "")
+    return frequency == 0 or tag.startswith("ns")

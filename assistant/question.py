@@ -278,8 +278,9 @@ def split_parts(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1024)
-def read_question(text: str) -> Question:
-    """Everything the answerers need to know about ``text`` (Traditional or Simplified)."""
+def read_question(text: str, known_places: frozenset[str] = frozenset()) -> Question:
+    """Everything the answerers need to know about ``text`` (Traditional or Simplified);
+    ``known_places``: the corpus's own place names beyond the national list (``CorpusView.known_places``)."""
     simple = fold_width(to_simplified(text)).strip()
     parts = tuple(
         QuestionPart(
@@ -302,7 +303,7 @@ def read_question(text: str) -> Question:
         months=read_months(simple),
         quarters=read_quarters(simple),
         halves=tuple(dict.fromkeys(HALF.findall(simple))),
-        places=read_places(simple),
+        places=read_places(simple, known_places),
         bodies=read_bodies(simple),
         units=read_units(simple),
         ordinals=tuple(ORDINAL.findall(simple)),

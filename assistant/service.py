@@ -16,6 +16,7 @@ import faiss
 from assistant.answer.compose import compose
 from assistant.answer.followup import resolve_followup
 from assistant.answer.selector import Selector
+from assistant.corpus import known_places
 from assistant.index.build import IngestReport, ingest
 from assistant.index.embed import Embedder
 from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMismatch, IndexMissing, PassageStore
@@ -161,7 +162,7 @@ class Assistant:
 
         filters = scoped(filters, kbs)
         hits = self.search(question, filters=filters, rerank=False)
-        sides = side_queries(question)
+        sides = side_queries(question, known_places(self.retriever.profile(h.chunk.doc_id) for h in hits))
         if not sides:
             return hits
         rankings = [hits] + [self.search(q, filters=filters, rerank=False) for q in sides]

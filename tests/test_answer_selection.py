@@ -363,3 +363,15 @@ def test_a_sentence_about_another_district_does_not_answer_for_the_district_aske
     answer = _answer("咸宁22年8月那期，通城县乡镇的首名是谁？", {"towns": towns})
     assert answer.refused and answer.notes == ["place_mismatch"]
     assert "马桥镇" in _answer("咸宁22年8月那期，咸安区乡镇的首名是谁？", {"towns": towns}).text
+
+
+QICHUAN_MAY = "栖川市城市管理局2023年5月考评通报\n栖川市本月共检查点位320个，发现问题86处，整改率97.1%。"
+YUNZE_MAY = "云泽市城市管理局2023年5月考评通报\n云泽市本月共检查点位410个，发现问题121处，整改率95.3%。"
+
+
+def test_a_city_the_national_list_lacks_is_read_from_the_corpus():
+    # The look-alike of another invented city comes first; the question names its own by its stem.
+    answer = _answer("栖川5月检查了多少个点位？", {"yunze": YUNZE_MAY, "qichuan": QICHUAN_MAY})
+    assert not answer.refused and "320个" in answer.text and "410个" not in answer.text
+    alone = _answer("栖川5月检查了多少个点位？", {"yunze": YUNZE_MAY, "qichuan_other": "栖川市\n栖川市简介。"})
+    assert alone.refused and alone.notes == ["place_mismatch"]

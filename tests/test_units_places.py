@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.features import counts_in
-from assistant.places import read_places
+from assistant.places import learn_places, read_places
 from assistant.units import MASKED_FIGURE
 
 
@@ -53,3 +53,30 @@ def test_masked_figures(text, masked):
 )
 def test_a_count_is_found_in_the_words_documents_use_for_its_unit(unit, text, counted):
     assert counts_in(unit, text) is counted
+
+
+INVENTED = (
+    "栖川市城市管理局2023年5月考评通报\n栖川市下辖北岭区、柳塘区。北岭区得分91.2分。\n按照市里统一部署，推进市容整治。",
+    "云泽市2023年5月城管考评通报\n云泽市北岭区得分90.1分。全市平均分89.0分。咸宁市来考察。",
+)
+
+
+def test_the_corpus_teaches_the_places_the_national_list_lacks():
+    known = learn_places(INVENTED)
+    assert {"栖川市", "云泽市", "北岭区"} <= known
+    assert "柳塘区" not in known  # written once: too little to go on
+    assert not {"推进市", "按照市", "咸宁市"} & known  # a verb before 市; a name the national list holds
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("栖川5月北岭区得了多少分", ("栖川", "北岭区")),  # by its stem, as staff write it; in the order written
+        ("云泽市城管局", ("云泽市",)),
+        ("推进市容整治", ()),
+    ],
+)
+def test_a_question_names_the_places_the_corpus_taught(text, places):
+    known = learn_places(INVENTED)
+    assert read_places(text, known) == places
+    assert read_places(text) != places or not places  # the national list alone does not read them

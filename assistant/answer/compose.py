@@ -39,7 +39,7 @@ from assistant.answer.refuse import (
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selector import Selector
 from assistant.answer.verify import unsupported_numbers
-from assistant.corpus import CorpusView, DocProfile
+from assistant.corpus import CorpusView, DocProfile, known_places
 from assistant.intent import reports_done, states_plan
 from assistant.models import Answer, Hit
 from assistant.places import names_place
@@ -79,10 +79,12 @@ class Prepared:
 
 
 def prepare(text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CANDIDATE_DEPTH) -> Prepared:
-    question = read_question(text)
-    if len(question.places) >= 2 or len(question.months) >= 2 or len(question.years) >= 2:
+    profiles = {h.chunk.doc_id: corpus.profile(h.chunk.doc_id) for h in hits[: depth + 2]}
+    question = read_question(text, known_places(profiles.values()))
+    if len(question.places) < 2 and len(question.months) < 2 and len(question.years) < 2:
+        profiles = {h.chunk.doc_id: profiles[h.chunk.doc_id] for h in hits[:depth]}
+    else:
         depth += 2  # a comparison: the hits of each side are interleaved
-    profiles = {h.chunk.doc_id: corpus.profile(h.chunk.doc_id) for h in hits[:depth]}
     candidates = gather(hits, depth, {d: p.length for d, p in profiles.items()})
     context = question_context(question, corpus)
     matrix = feature_matrix(context, candidates, lambda doc_id: profiles[doc_id])

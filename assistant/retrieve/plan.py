@@ -33,11 +33,11 @@ def _mentions(segment: str, side: str) -> bool:
     return side in segment
 
 
-def side_queries(text: str) -> list[str]:
+def side_queries(text: str, known_places: frozenset[str] = frozenset()) -> list[str]:
     """One query per side of a comparison, or none for a question that compares nothing: the
     question without the clauses about the other sides (places), or without the other
     sides' words (months and years, which share the rest of their clause)."""
-    question = read_question(text)
+    question = read_question(text, known_places)
     sides = _sides(question)
     if len(sides) < 2:
         return []
