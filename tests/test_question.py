@@ -127,3 +127,18 @@ def test_a_question_with_its_own_place_and_time_is_not_a_follow_up():
     assert not is_followup("2024年上半年西城区数字化案件处置率是多少？")
     history = [{"role": "user", "content": "咸宁21年9月城考谁排第一？"}]
     assert resolve_followup("2024年上半年西城区数字化案件处置率是多少？", history).startswith("2024年")
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("领导小组办公室要干哪几件事？", ()),  # which things: the items are asked, not their count
+        ("行业规范有哪几条？", ()),
+        ("前三是哪几个？", ()),
+        ("检查了几个点位？", ("个",)),
+        ("一共几项指标？", ("项",)),
+        ("签了多少份承诺书？", ("份",)),
+    ],
+)
+def test_which_ones_asks_no_unit_and_how_many_does(text, units):
+    assert read_question(text).units == units
