@@ -375,3 +375,13 @@ def test_a_city_the_national_list_lacks_is_read_from_the_corpus():
     assert not answer.refused and "320个" in answer.text and "410个" not in answer.text
     alone = _answer("栖川5月检查了多少个点位？", {"yunze": YUNZE_MAY, "qichuan_other": "栖川市\n栖川市简介。"})
     assert alone.refused and alone.notes == ["place_mismatch"]
+
+
+def test_a_sentence_listing_many_places_speaks_less_for_the_one_asked():
+    from assistant.answer.features import places_said
+    from assistant.question import read_question
+
+    question = read_question("4月城管考评奎文区排第几？")
+    listing = "对奎文区、潍城区、高新区、坊子区、寒亭区5个区的城市管理工作进行了考评"
+    assert places_said(question, "第五名，奎文区，得分87.92分。") == 1.0
+    assert places_said(question, listing) == 0.25

@@ -129,10 +129,17 @@ def _place_features(question: Question, profile: DocProfile) -> list[float]:
 
 
 def places_said(question: Question, text: str) -> float:
-    """Share of the places asked that the sentence (with its context) names itself."""
+    """Share of the places asked that the sentence (with its context) names itself, less for a
+    sentence that lists many places (对奎文区、潍城区、高新区…5个区进行了考评): it is about none of them."""
     if not question.places:
         return 0.0
-    return sum(1 for p in question.places if names_place(text, p)) / len(question.places)
+    share = sum(1 for p in question.places if names_place(text, p)) / len(question.places)
+    listed = len(set(_LISTED_PLACE.findall(text)))
+    return share / max(1, listed - len(question.places) + 1)
+
+
+# A place's name as an item of a list: 奎文区、 潍城区, 高新区和
+_LISTED_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:区|县|市)(?=[、，,；;和及与])")
 
 
 def section_places(ctx: QuestionContext, candidate: Candidate) -> list[float]:
