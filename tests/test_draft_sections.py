@@ -288,3 +288,12 @@ def test_body_and_place_are_named_once():
     assert who("西城区", "区城市公用事业服务中心") == "西城区城市公用事业服务中心"
     assert who("咸宁市", "咸宁市城管局") == "咸宁市城管局"
     assert who("", "城管局") == "城管局" and who("咸宁市", "") == "咸宁市"
+
+
+def test_main_streets_are_no_intent_a_result_is_not_split_into_a_plan():
+    done = "开展专项行动9轮，查处占道经营案件2415起，规范流动摊贩疏导点19处，城区主要街道市容达标率达到94.8%。"
+    assert split_done_and_due(done) == ("", "")
+    assert split_done_and_due("目前已完成基础浇筑18座，6月底全面竣工并投入使用。") == (
+        "目前已完成基础浇筑18座。",
+        "6月底全面竣工并投入使用。",
+    )

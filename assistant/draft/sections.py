@@ -45,7 +45,8 @@ _DONE_OUTRIGHT = re.compile(r"已|累计|截至|截止")
 # Future and modal words of a plan sentence (将, 要, 下一步 …), and the weaker ones (继续, 进一步 …)
 # that read as a plan only where nothing is reported done and the document is not a summary.
 _WILL = re.compile(
-    r"(?<![已即])将(?!军)|要(?!求|点|素|害|是)|下一步|下步|明年|下半年|力争|确保(?!了)|争取|预计|计划|打算"
+    # 主要, 重要, 首要 … are no "要" of intent.
+    r"(?<![已即])将(?!军)|(?<![主重首只必紧纪摘概])要(?!求|点|素|害|是)|下一步|下步|明年|下半年|力争|确保(?!了)|争取|预计|计划|打算"
 )
 # A modal that opens a clause: what is required or intended (当前要…, 必须…, 务必…).
 _MODAL = re.compile(r"(?:^|[，,：:]|当前|今后|下一步|下步|今年|明年|[既又还也都])(?:要(?!求)|将|必须|务必|需要|应当)")
