@@ -339,6 +339,8 @@ def test_upload_then_answer_and_no_script_runs(page):
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#doc-rows tr", has_text="彩虹桥").locator(".delete-button").click()
     page.locator("#upload-result", has_text="已删除").wait_for()
+    # The list is fetched again after the message shows: wait for the row to go (fails after the timeout).
+    page.locator("#doc-rows tr", has_text="彩虹桥").wait_for(state="detached")
     assert page.locator("#doc-rows tr", has_text="彩虹桥").count() == 0
 
 
