@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from assistant.text import compact, fold_width, to_simplified
 
@@ -88,7 +87,7 @@ def _place_words(text: str) -> tuple[str, ...]:
 
 def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Named places (咸宁, 宝安区, 迭部县, 寿春镇); not 我市, 全区, 小区, 城区. ``known``: names the
-    corpus writes as places (:func:`learn_places`), read also by their stem (栖川 of 栖川市)."""
+    documents write as places (``corpus.known_places``), read also by their stem (栖川 of 栖川市)."""
     simple = fold_width(to_simplified(text))
     names, _ = _gazetteer()
     places = [p for p in _place_words(simple) if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
@@ -144,14 +143,6 @@ def _written(text: str, name: str) -> tuple[int, str] | None:
 _SUFFIXED = re.compile(r"([\u4e00-\u9fff]{2})([市区县])")
 # Characters a place's stem does not hold but a clause joined to the name does (三是市, 局在区, 现将县).
 _CLAUSE_CHARS = re.compile(r"[是在将对由请需等和与及的了把被从向为其各每该本全我城]")
-
-
-def learn_places(texts: Iterable[str], min_count: int = 2) -> frozenset[str]:
-    """The names ``texts`` write as places (:func:`written_places`) at least ``min_count`` times."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(written_places(text))
-    return frozenset(name for name, n in counts.items() if n >= min_count)
 
 
 def written_places(text: str) -> Counter[str]:

@@ -281,7 +281,7 @@ def split_parts(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1024)
 def read_question(text: str, known_places: frozenset[str] = frozenset()) -> Question:
     """Everything the answerers need to know about ``text`` (Traditional or Simplified);
-    ``known_places``: the corpus's own place names beyond the national list (``CorpusView.known_places``)."""
+    ``known_places``: the corpus's own place names beyond the national list (``corpus.known_places``)."""
     simple = fold_width(to_simplified(text)).strip()
     parts = tuple(
         QuestionPart(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.features import counts_in
-from assistant.places import learn_places, read_places
+from assistant.corpus import known_places, profile_of
+from assistant.places import read_places
 from assistant.units import MASKED_FIGURE
 
 
@@ -59,6 +60,10 @@ INVENTED = (
     "栖川市城市管理局2023年5月考评通报\n栖川市下辖北岭区、柳塘区。北岭区得分91.2分。\n按照市里统一部署，推进市容整治。",
     "云泽市2023年5月城管考评通报\n云泽市北岭区得分90.1分。全市平均分89.0分。咸宁市来考察。",
 )
+
+
+def learn_places(texts):
+    return known_places(profile_of(str(n), text, None) for n, text in enumerate(texts))
 
 
 def test_the_corpus_teaches_the_places_the_national_list_lacks():
