@@ -92,7 +92,7 @@ def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
     names, _ = _gazetteer()
     places = [p for p in _place_words(simple) if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
     if known:
-        said = sorted((at, form) for name in known if (found := _written(simple, name)) for at, form in [found])
+        said = sorted(found for name in known if (found := _written(simple, name)))  # in the order written
         places += [form for _, form in said]
     # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
     unique = list(dict.fromkeys(places))
