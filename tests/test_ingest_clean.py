@@ -131,3 +131,46 @@ def test_a_table_extracted_one_cell_per_line_becomes_record_lines():
     lines = clean_text(flat).text.split("\n")
     assert "名次 | 城区 | 实地测评得分 | 问题数（个） |" in lines
     assert "1 | 江北区 | 92.35 | 47 |" in lines and "3 | 湖西区 | 88.72 | 71 |" in lines
+
+
+def test_page_numbers_on_their_own_line_or_glued_in_a_sentence_are_removed():
+    text = clean_text(
+        "三、志愿服务。注册志愿者占常住人口比例达到16%以上，\n-2-\n全年开展志愿服务活动不少于2.5万场。\n"
+        "主要问题：一是农贸市场地面湿滑、第2页共4页公平秤缺失；\n第 3 页\n二是公益广告破损。"
+    ).text
+    assert "比例达到16%以上，全年开展志愿服务活动不少于2.5万场。" in text
+    assert "地面湿滑、公平秤缺失；" in text
+    assert "页" not in text and "-2-" not in text
+
+
+def test_a_line_ending_in_a_comma_or_inside_a_figure_is_joined():
+    text = clean_text(
+        "各单位排名：第一名北塘区，90.26分；第六名南浦区，\n84.70分。南浦区降至末位。\n"
+        "共发现问题13\n5处，已全部交办。\n一、下一步工作\n"
+    ).text
+    assert "第六名南浦区，84.70分。" in text
+    assert "共发现问题135处，已全部交办。" in text
+    assert "\n一、下一步工作" in text
+
+
+def test_site_menus_and_breadcrumbs_are_dropped():
+    page = (
+        "首页 | 政务公开 | 通知公告 | 办事服务\n当前位置：首页 > 政务公开 > 通知公告\n无障碍 | 长者模式 | 简 | 繁\n"
+        "首页  文明创建  志愿服务  道德建设\n澄川市城市管理委员会办公室关于4月份城市管理考评情况的通报\n各区：现将情况通报如下。"
+    )
+    text = clean_text(page).text
+    assert text.startswith("澄川市城市管理委员会办公室关于4月份")
+    assert "首页" not in text and "无障碍" not in text
+
+
+def test_a_table_with_long_cells_extracted_one_cell_per_line_becomes_record_lines():
+    flat = (
+        "本次共检查点位32个。\n序号\n点位\n存在问题\n责任单位\n"
+        "1\n岚城区人民广场\n垃圾桶满溢；绿化带内有烟头、塑料袋\n岚城区城管局\n"
+        "2\n云溪区青石路农贸市场\n无公平秤；熟食区无防蝇设施\n云溪区市场监管局\n"
+        "3\n石桥县汽车站\n候车室吸烟无人劝阻；无障碍通道被占用\n石桥县交通运输局\n"
+        "以上问题请于8月31日前整改完毕。"
+    )
+    lines = clean_text(flat).text.split("\n")
+    assert "序号 | 点位 | 存在问题 | 责任单位 |" in lines
+    assert "2 | 云溪区青石路农贸市场 | 无公平秤；熟食区无防蝇设施 | 云溪区市场监管局 |" in lines

@@ -95,3 +95,10 @@ def test_place_is_read_from_title_and_opening():
     assert derive_meta("新华社北京9月1日电 中央文明办日前颁发测评体系。").place == ""
     chongqing = derive_meta("重庆日报记者从市文明办获悉，重庆市已有实名注册志愿者620万。大渡口区春晖路街道开放注册。")
     assert chongqing.place == "重庆市"
+
+
+def test_a_site_name_is_not_the_title():
+    meta = derive_meta(
+        "汀梧文明网\n汀梧“学雷锋志愿服务月”活动成果丰硕\n2024-04-03 来源：汀梧市文明办\n3月是学雷锋志愿服务月。"
+    )
+    assert meta.title == "汀梧“学雷锋志愿服务月”活动成果丰硕"

@@ -33,12 +33,24 @@ _BOILERPLATE = re.compile(
 _BOILERPLATE_WEAK = re.compile(r"更多相关|上搜索|扫码关注")
 # Site names that such sites splice into sentences ("我老秘网市在2024年…").
 WATERMARKS = ("老秘网", "课桌文档", "文秘帮", "范文大全网", "第一范文网", "公文易网")
+# A site's menu or breadcrumb ("首页 | 政务公开 | 通知公告", "当前位置：首页 > 通知公告",
+# "无障碍 | 长者模式 | 简 | 繁"): read as the title when it opens the page.
+_SITE_NAVIGATION = re.compile(
+    r"^\s*(?:网站)?首页(?:\s{2,}|\s*[|｜>＞»/])|^\s*(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]|^\s*无障碍\s*[|｜]"
+)
 _TITLE_IN_BOILERPLATE = re.compile(r"《([^《》\n]{4,80}?)(?:\.(?:docx?|pdf|wps|txt))?》")
 _LINE_START_PAGE = re.compile(r"(?:^|\n)(\d{1,3})、")
 _SENTENCE_END = set("。！？；：:”）)!?;")
 # In extracted text, a single space is noise unless it separates two Latin words or numbers.
 _EXTRACTION_SPACE = re.compile(r"(?<![A-Za-z0-9]) (?! )|(?<! ) (?![A-Za-z0-9])")
 _JUNK_LINE = re.compile(r"^[\s|｜\-_=*·•.。,，]*$")
+# A page number on a line of its own (-2-, — 3 —, 第2页, 第2页 共4页, 2/4): the page break of
+# a PDF, mostly in the middle of a sentence.
+_PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+# "第2页共4页" glued into a sentence by extraction ("地面湿滑、第2页共4页公平秤缺失").
+_PAGE_OF_PAGES = re.compile(r"第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页")
 
 
 @dataclass
@@ -63,7 +75,10 @@ def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str]:
 
 
 def _is_boilerplate(simple: str) -> bool:
-    return bool(_BOILERPLATE.search(simple)) or len(_BOILERPLATE_WEAK.findall(simple)) >= 2
+    return (
+        bool(_BOILERPLATE.search(simple) or _SITE_NAVIGATION.match(simple))
+        or len(_BOILERPLATE_WEAK.findall(simple)) >= 2
+    )
 
 
 def _remove_watermarks(text: str, notes: list[str]) -> str:
@@ -71,6 +86,15 @@ def _remove_watermarks(text: str, notes: list[str]) -> str:
         if mark in text:
             notes.append(f"removed watermark '{mark}' ({text.count(mark)}×)")
             text = text.replace(mark, "")
+    return text
+
+
+def _remove_page_numbers(text: str, notes: list[str]) -> str:
+    lines = text.split("\n")
+    kept = [line for line in lines if not _PAGE_NUMBER_LINE.match(line)]
+    text, glued = _PAGE_OF_PAGES.subn("", "\n".join(kept))
+    if len(kept) < len(lines) or glued:
+        notes.append(f"removed {len(lines) - len(kept) + glued} page numbers")
     return text
 
 
@@ -194,6 +218,7 @@ def _clean_once(raw: str) -> CleanedText:
         notes.append(f"removed {markers} ##…## markers")
     text = _remove_watermarks(text, notes)
     text = remove_page_markers(text.strip("\n"), notes)
+    text = _remove_page_numbers(text, notes)
     if _has_extraction_spacing(text):
         text = _EXTRACTION_SPACE.sub("", text)
         notes.append("removed spaces inside words left by PDF/Word extraction")

@@ -118,6 +118,7 @@ def _is_title(line: str) -> bool:
         and not re.search(r"[:：].*\d|[，,].*\d|\d.*[，,]", line)  # "第一名:中心城区,得分91.26分" states a value
         and simple.count("《") >= simple.count("》")
         and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)
+        and not re.fullmatch(r"[\u4e00-\u9fff]{2,10}(?:网|网站|门户网站)", simple)  # the site's name (某某文明网)
     )
 
 

@@ -12,6 +12,12 @@ _CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰]")  # (年月�
 # A record line ("测评项目：公共环境；测评内容：…；分值：5"): fields, not a wrapped sentence.
 _RECORD = re.compile(r"^[^：:]{1,12}[：:][^；;]*[；;][^：:]{1,12}[：:]")
 _FIGURE_FRAGMENT = re.compile(r"^[\d.,，]+\s*(?:[%％‰]|[万亿]?[元个件处次人宗吨米台辆座户]?)\s*[。，,；;]?$")
+# A line ending in a clause's comma does not end a paragraph ("…第六名南浦区，\n84.70分。").
+_CLAUSE_OPEN = re.compile(r"[，、,]\s*$")
+# A figure cut in two by the line end ("共发现问题13\n5处"): words, then digits, and digits
+# going on into a unit or the sentence.
+_FIGURE_CUT = re.compile(r"[\u4e00-\u9fff]\d+$")
+_FIGURE_GOES_ON = re.compile(r"^\d[\d.]*\s*[\u4e00-\u9fff%％‰，。；]")
 
 
 def _is_heading_line(line: str) -> bool:
@@ -61,15 +67,19 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
     for line in lines:
         if out and _may_join(out[-1], line.strip()):
             nxt = line.strip()
+            previous = out[-1].rstrip()
+            figure_cut = bool(_FIGURE_CUT.search(previous) and _FIGURE_GOES_ON.match(nxt))
             local = bool(
                 _CONTINUES.match(nxt)
                 or _FIGURE_FRAGMENT.match(nxt)
-                or (out[-1].rstrip()[-1:].isdigit() and nxt[:1] in "年月日号%％")
+                or (previous[-1:].isdigit() and nxt[:1] in "年月日号%％")
+                or ((_CLAUSE_OPEN.search(previous) or figure_cut) and not _is_heading_line(nxt))
             )
-            at_width = width is not None and len(out[-1]) >= 0.8 * width
+            at_width = width is not None and len(previous) >= 0.8 * width
             if local or (at_width and not _is_heading_line(nxt)):
-                sep = " " if out[-1].rstrip()[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum() else ""
-                out[-1] = out[-1].rstrip() + sep + nxt
+                latin = previous[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum()
+                sep = " " if latin and not figure_cut else ""
+                out[-1] = previous + sep + nxt
                 joins += 1
                 continue
         out.append(line)
@@ -78,11 +88,11 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
     return "\n".join(out)
 
 
-_WRAPPED_LINE_MIN = 10
 _FIELD = re.compile(r"^[\u4e00-\u9fff ]{1,8}[:：]")
 _NUMERIC_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}")
 _YEAR_START = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
-_CELL_MAX = 16  # a cell of a table flattened one cell per line
+_WRAPPED_LINE_MIN = 10
+_CELL_MAX = 24  # a cell of a table flattened one cell per line
 _CELL_END = re.compile(r"[。！？；：:!?;，,]\s*$")
 _NUMERIC_CELL = re.compile(r"^[第]?[\d.,，%％\s-]+(?:[余多]?[万亿]?[个件处次人名分元%％吨米]|名)?$")
 
