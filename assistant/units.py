@@ -75,3 +75,14 @@ MASKED_FIGURE = re.compile(
     rf"[*＊]+(?:[.．][*＊]+)?\s*[余多]?[万千亿]?[余多]?\s*(?:{UNIT}|[%％])"
     r"|[*＊]\s*(?:[余多.]|[\u4e00-\u9fff]{0,2}[件处个份次家台辆张座吨米人万宗起元分])|[〔\[][*＊][〕\]]"
 )
+
+# What dates and document numbers are written with: their digits are no figure.
+_DATE_DIGITS = re.compile(
+    r"(?:19|20)\d{2}\s*年|\d{1,2}\s*[月日号]|第?\s*\d\s*季度|[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号|第\s*\d+\s*期"
+)
+
+
+def states_figure(text: str) -> bool:
+    """Whether ``text`` gives a figure: a digit that is not part of a date, a quarter or a
+    document number (a title's "2023年第二季度" answers no "多少")."""
+    return any(ch.isdigit() for ch in _DATE_DIGITS.sub("", text))

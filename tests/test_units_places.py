@@ -8,7 +8,7 @@ import pytest
 from assistant.answer.features import counts_in
 from assistant.corpus import known_places, profile_of
 from assistant.places import read_places
-from assistant.units import MASKED_FIGURE
+from assistant.units import MASKED_FIGURE, states_figure
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,15 @@ def test_a_question_names_the_places_the_corpus_taught(text, places):
     known = learn_places(INVENTED)
     assert read_places(text, known) == places
     assert read_places(text) != places or not places  # the national list alone does not read them
+
+
+def test_dates_quarters_and_document_numbers_are_no_figure():
+    for text in (
+        "澄川市文明办2023年第二季度创文暗访测评通报",
+        "澄城管委办〔2023〕11号",
+        "统计 市文明办 2023年12月",
+        "第3期",
+    ):
+        assert not states_figure(text), text
+    for text in ("共发现问题135处", "5月份全市平均得分87.48分", "结案率97%", "2023年拆除违建1682处"):
+        assert states_figure(text), text

@@ -22,6 +22,7 @@ from assistant.corpus import DocProfile
 from assistant.intent import states_plan
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
+from assistant.units import states_figure
 
 CONFIDENCE_FEATURES: tuple[str, ...] = (
     "p_best",
@@ -120,7 +121,7 @@ def confidence_row(
             max((rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id]) for i in chosen), default=0.0),
             1.0 / (1 + best.rank),
             float(q.intent.figure),
-            float(any(ch.isdigit() for ch in union)),
+            float(states_figure(union)),
             min(len(q.keywords), 10) / 10,
             min(len(q.parts), 4) / 4,
             coverage(q.keywords, ctx.weights, profile.text),

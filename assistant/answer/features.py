@@ -20,9 +20,8 @@ from assistant.places import names_place
 from assistant.question import Question, forms
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
-from assistant.units import UNIT
+from assistant.units import UNIT, states_figure
 
-_NUMBER = re.compile(r"\d")
 _DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季度|上旬|中旬|下旬|月底|日前")
 _PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
 _STANDARD_CUE = re.compile(r"分值|得分|扣\s*[\d.]+\s*分|扣分|标准|考核|测评|指标|[\d.]+\s*分")
@@ -207,7 +206,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     parts = ctx.part_words or [q.keywords]
     cov_part = max(coverage(words, ctx.weights, own) for words in parts)
     cov_part_ctx = max(coverage(words, ctx.weights, around) for words in parts)
-    has_num = bool(_NUMBER.search(candidate.text))
+    has_num = states_figure(candidate.text)
     units = list(q.units)
     unit_hits = sum(1 for u in units if counts_in(u, own))
     hit = candidate.hit
