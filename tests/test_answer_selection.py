@@ -15,7 +15,7 @@ from assistant.answer.features import FEATURES
 from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
 from assistant.evaluation.labels import labels
 from assistant.evaluation.sets import LabelledQuestion
-from assistant.evaluation.train import Example, fit_calibrated
+from assistant.evaluation.train import Example, confidence_data, fit_calibrated
 
 RANKING_AUG = (
     "咸宁市城市管理工作2022年8月综合评价情况\n"
@@ -385,3 +385,14 @@ def test_a_sentence_listing_many_places_speaks_less_for_the_one_asked():
     listing = "对奎文区、潍城区、高新区、坊子区、寒亭区5个区的城市管理工作进行了考评"
     assert places_said(question, "第五名，奎文区，得分87.92分。") == 1.0
     assert places_said(question, listing) == 0.25
+
+
+def test_the_answer_model_learns_from_found_answers_and_unanswerable_questions_only():
+    examples = _examples()
+    missed = replace(examples[0], labels=np.zeros_like(examples[0].labels))  # answerable; no sentence holds its fact
+    selector = fit_selector(*_rows(examples))
+    rows, labels, kept = confidence_data([*examples, missed], [selector] * (len(examples) + 1))
+    assert len(examples) not in kept and len(rows) == len(labels) == len(kept)
+    assert {int(y) for y in labels} == {0, 1}
+    unanswerable = [i for i, e in enumerate(examples) if not e.item.answerable]
+    assert unanswerable and all(i in kept and labels[kept.index(i)] == 0 for i in unanswerable)

@@ -97,9 +97,11 @@ def _add_thresholds(examples: list[Example], oof: list[Selector], checks: tuple[
     return best[1], best[2]
 
 
-def _confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.ndarray, np.ndarray, list[int]]:
-    """Answer-level rows (one per question that has candidates) and their labels: 1 when the
-    answer the out-of-fold selector chooses holds an expected fact."""
+def confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Answer-level rows and their labels: 1 when the answer the out-of-fold selector chooses
+    holds an expected fact, 0 when the documents do not hold the answer. An answerable question
+    whose chosen sentences miss is left out: the model learns whether the documents answer the
+    question, and such a row says only that the selector chose badly."""
     rows, labels, kept = [], [], []
     for i, (example, selector) in enumerate(zip(examples, oof, strict=True)):
         prepared = example.prepared
@@ -107,8 +109,10 @@ def _confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.n
             continue
         probabilities = selector.probabilities(prepared.matrix)
         chosen = choose(prepared, probabilities, selector)
-        rows.append(confidence_row(prepared.context, prepared.candidates, probabilities, chosen, prepared.profiles))
         useful = example.item.answerable and any(example.labels[j] for j in chosen)
+        if example.item.answerable and not useful:
+            continue
+        rows.append(confidence_row(prepared.context, prepared.candidates, probabilities, chosen, prepared.profiles))
         labels.append(1 if useful else 0)
         kept.append(i)
     return np.vstack(rows), np.asarray(labels), kept
@@ -145,18 +149,18 @@ def fit_calibrated(
     oof = _out_of_fold(examples, inner, c)
     add_above, add_relative = _add_thresholds(examples, oof, checks)
     oof = [replace(s, add_above=add_above, add_relative=add_relative) for s in oof]
-    rows, labels, kept = _confidence_data(examples, oof)
+    rows, labels, kept = confidence_data(examples, oof)
     # The answer-level model's own out-of-fold probabilities choose the refusal threshold.
-    folds = _families([examples[i] for i in kept], inner)
+    folds = _families(examples, inner)
     per_example: list[ConfidenceModel | None] = [None] * len(examples)
     for fold in range(inner):
-        train = [j for j, f in enumerate(folds) if f != fold]
+        train = [j for j, i in enumerate(kept) if folds[i] != fold]
         if len(set(labels[train])) < 2:
             continue
         model = fit_confidence(rows[train], labels[train])
-        for j, f in enumerate(folds):
+        for i, f in enumerate(folds):
             if f == fold:
-                per_example[kept[j]] = model
+                per_example[i] = model
     overall = fit_confidence(rows, labels) if len(set(labels)) == 2 else None
     per_example = [m if m is not None else overall for m in per_example]
     refuse_below = _refuse_threshold(examples, oof, per_example, checks)
