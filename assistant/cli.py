@@ -366,6 +366,9 @@ def eval_(
         typer.Option("--without", help="leave out a refusal check (ablation), e.g. --without time_mismatch"),
     ] = None,
     failures: Annotated[bool, typer.Option("--failures", help="also list the questions that failed and why")] = False,
+    in_chat: Annotated[
+        bool, typer.Option("--in-chat", help="ask each question after the one before it in its set, as in a chat")
+    ] = False,
     llm: LlmOpt = None,
     gguf: GgufOpt = None,
     llm_questions: Annotated[
@@ -403,6 +406,7 @@ def eval_(
                 bank.questions,
                 folds=folds,
                 checks=checks,
+                in_chat=in_chat,
                 llm_questions=llm_questions if llm else 0,
                 progress=lambda done, total: bar.update(task, completed=done),
                 llm_progress=lambda done, total: bar.update(llm_task, completed=done, total=total),

@@ -130,6 +130,29 @@ def test_a_question_with_its_own_place_and_time_is_not_a_follow_up():
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "那份V市督查通报,市人民商场住宿区有啥问题?",  # 那 + a measure word names a document
+        "那次表彰里全国文明家庭有多少户?全国文明校园多少所?",
+        "江门2024年7月街面秩序类的案件有多少宗，结案率呢？",  # 呢 ends its second part only
+        "第四届全国文明城市评选，全国一共有多少个城市入选？",  # an edition, not a rank
+        "第7期创文督查学校周边有哪些问题",
+        "县城管局2023年上半年的全市城市管理综合考核成绩怎么样？",
+    ],
+)
+def test_a_question_that_names_its_own_subject_is_not_a_follow_up(question):
+    assert not is_followup(question, "咸宁21年9月城考谁排第一？")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["那6月份呢？", "第三名呢？", "倒数第二是谁？考了几分", "那里面鹿城镇占了几个?", "那个呢？", "那厨余分出率呢？"],
+)
+def test_elliptic_questions_are_follow_ups(question):
+    assert is_followup(question, "咸宁21年9月城考谁排第一？")
+
+
+@pytest.mark.parametrize(
     ("text", "units"),
     [
         ("领导小组办公室要干哪几件事？", ()),  # which things: the items are asked, not their count

@@ -16,8 +16,16 @@ from assistant.question import GENERIC, content_words, read_question
 from assistant.text import fold_width, to_simplified
 
 _PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]
-_FOLLOWUP_START = re.compile(r"^(那么?|那个|还有|另外|再|其中|这个|它|他们|该|那里面|里面)")
+# "那" opens a follow-up ("那6月份呢？", "那排最后的是谁？"), except before a measure word, where it
+# points at a document or event the question goes on to name ("那份督查通报…", "那次表彰里…").
+_FOLLOWUP_START = re.compile(
+    r"^(那么|那(?![个份次套篇期届场批项条])|那个(?:呢|$)|还有|另外|再|其中|这个|它|他们|该|里面)"
+)
 _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
+_HOW_IS_IT = re.compile(r"(怎么样|如何|咋样)[？?。.!！]*$")
+# A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
+_RANK_START = re.compile(rf"(?:{ORDINAL.pattern})(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮])")
+_SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
 _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗")
 _SAME_PERIOD = re.compile(r"同期|同月|同年|同季度|当月|当年")
 _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
@@ -34,7 +42,7 @@ _ASPECT = frozenset(
 def is_followup(question: str, previous: str = "") -> bool:
     """Starts or ends like a follow-up, or is a short fragment with no topic of its own."""
     q = fold_width(to_simplified(question.strip()))
-    if _FOLLOWUP_START.search(q) or _FOLLOWUP_END.search(q) or ORDINAL.match(q):
+    if _FOLLOWUP_START.search(q) or _ends_as_followup(q) or _RANK_START.match(q):
         return True
     if len(q) <= 6 and not content_words(q):
         return True
@@ -46,7 +54,20 @@ def is_followup(question: str, previous: str = "") -> bool:
         return True
     # A short question that names no place and no time leans on the one before it.
     asked = read_question(q)
-    return len(q) <= 10 and not (asked.places or asked.years or asked.months or asked.quarters or asked.halves)
+    return len(q) <= _SHORT and not (asked.places or asked.years or asked.months or asked.quarters or asked.halves)
+
+
+def _ends_as_followup(q: str) -> bool:
+    """Ends in 呢 or 怎么样 as an elliptic follow-up does ("那厨余分出率呢？"), and not as the last
+    part of a question that asks its own first part ("…有多少宗，结案率呢？") or that names its
+    subject before asking how it went ("2023年上半年的考核成绩怎么样？")."""
+    found = _FOLLOWUP_END.search(q)
+    if not found:
+        return False
+    earlier_parts = re.split(r"[，,？?；;。]", q[: found.start()])[:-1]
+    if any(_ASKS.search(part) for part in earlier_parts):
+        return False
+    return not (_HOW_IS_IT.search(q) and len(q) > _SHORT)
 
 
 def _core(question: str) -> str:

@@ -77,13 +77,26 @@ class RunReport:
 
 
 def prepare_examples(
-    assistant: Assistant, questions: list[LabelledQuestion], k: int, progress: Callable[[int, int], None] | None = None
+    assistant: Assistant,
+    questions: list[LabelledQuestion],
+    k: int,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    in_chat: bool = False,
 ) -> tuple[list[Example], list[QuestionResult]]:
-    """Retrieval, candidates and features of every question (the part no fold changes)."""
+    """Retrieval, candidates and features of every question (the part no fold changes). With
+    ``in_chat``, a question without a history of its own is asked after the question before it
+    in its set, as in a chat where staff ask one question after another."""
     examples, results = [], []
+    previous: dict[str, str] = {}
     for number, item in enumerate(questions, start=1):
         t0 = time.perf_counter()
-        resolved = resolve_followup(item.question, item.history_turns())
+        history = item.history_turns()
+        if in_chat and not history and item.set_name in previous:
+            history = [{"role": "user", "content": previous[item.set_name]}]
+        if not item.is_followup:
+            previous[item.set_name] = item.question
+        resolved = resolve_followup(item.question, history)
         hits = assistant.retrieve(resolved)
         prepared = prepare(resolved, hits, assistant.retriever)
         elapsed = (time.perf_counter() - t0) * 1000
@@ -108,6 +121,7 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     llm_questions: int = 0,
     llm_progress: Callable[[int, int], None] | None = None,
+    in_chat: bool = False,
 ) -> RunReport:
     """Evaluate ``questions`` on the assistant's index. With ``folds`` ≥ 2 each fold's questions
     are answered by a selector fitted and calibrated on the other folds only; with ``folds`` 0
@@ -116,7 +130,7 @@ def run(
     indexed = {d["source"] for d in assistant.documents()}
     kept = [q for q in questions if all(d in indexed for d in q.docs)]
     skipped = [q.key for q in questions if q not in kept]
-    examples, results = prepare_examples(assistant, kept, k, progress)
+    examples, results = prepare_examples(assistant, kept, k, progress, in_chat=in_chat)
     selectors: list[Selector] = []
     if folds >= 2:
         fold_of = assign_folds(kept, folds)
