@@ -44,10 +44,10 @@ _SENTENCE_END = set("。！？；：:”）)!?;")
 # In extracted text, a single space is noise unless it separates two Latin words or numbers.
 _EXTRACTION_SPACE = re.compile(r"(?<![A-Za-z0-9]) (?! )|(?<! ) (?![A-Za-z0-9])")
 _JUNK_LINE = re.compile(r"^[\s|｜\-_=*·•.。,，]*$")
-# A page number on a line of its own (-2-, — 3 —, 第2页, 第2页 共4页, 2/4): the page break of
-# a PDF, mostly in the middle of a sentence.
+# A page number on a line of its own (-2-, — 3 —, 第2页, 第2页 共4页): the page break of a PDF,
+# mostly in the middle of a sentence. (Not "2/4": a table cell extracted on its own line reads so too.)
 _PAGE_NUMBER_LINE = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
+    r"^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$"
 )
 # "第2页共4页" glued into a sentence by extraction ("地面湿滑、第2页共4页公平秤缺失").
 _PAGE_OF_PAGES = re.compile(r"第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页")
