@@ -22,7 +22,6 @@ _FOLLOWUP_START = re.compile(
     r"^(那么|那(?![个份次套篇期届场批项条])|那个(?:呢|$)|还有|另外|再|其中|这个|它|他们|该|里面)"
 )
 _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
-_HOW_IS_IT = re.compile(r"(怎么样|如何|咋样)[？?。.!！]*$")
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern})(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮])")
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
@@ -67,7 +66,7 @@ def _ends_as_followup(q: str) -> bool:
     earlier_parts = re.split(r"[，,？?；;。]", q[: found.start()])[:-1]
     if any(_ASKS.search(part) for part in earlier_parts):
         return False
-    return not (_HOW_IS_IT.search(q) and len(q) > _SHORT)
+    return found.group(1).endswith("呢") or len(q) <= _SHORT  # 怎么样 closes only a short one
 
 
 def _core(question: str) -> str:

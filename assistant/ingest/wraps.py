@@ -88,10 +88,10 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
     return "\n".join(out)
 
 
+_WRAPPED_LINE_MIN = 10
 _FIELD = re.compile(r"^[\u4e00-\u9fff ]{1,8}[:：]")
 _NUMERIC_DATE = re.compile(r"^\d{4}[-/.]\d{1,2}")
 _YEAR_START = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年")
-_WRAPPED_LINE_MIN = 10
 _CELL_MAX = 24  # a cell of a table flattened one cell per line
 _CELL_END = re.compile(r"[。！？；：:!?;，,]\s*$")
 _NUMERIC_CELL = re.compile(r"^[第]?[\d.,，%％\s-]+(?:[余多]?[万亿]?[个件处次人名分元%％吨米]|名)?$")
