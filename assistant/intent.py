@@ -44,7 +44,7 @@ contrast     区别|不同|差异|异同
 consistent   一致|矛盾|相符|出入|前后|两处|几处
 criteria     测评标准|测评内容|测评项目|测评体系|测评指标|考察标准|考核标准|评分标准|建设标准|点位标准|分值|哪些指标|什么指标|标准
 target       目标|计划|打算|安排|任务|下步|下一步|要做|部署|工作思路|完成时间|时间节点
-problem      存在.{0,6}问题|问题(?:和|与|及)?不足|不足之处|短板|薄弱|差距|哪些问题|什么问题
+problem      存在.{0,6}问题|问题(?:和|与|及)?不足|不足之处|短板|薄弱|差距|(?:哪些|哪几|什么)[个类种项条处块]?.{0,3}(?:问题|不足|毛病|乱象|隐患)|(?:查|发现|指出|点名|通报)[出了到]{0,2}(?:哪些|什么)
 result       实际|真正|最终|已经|最后(?!一)|到底|究竟
 """
 _PATTERNS = {
@@ -85,9 +85,14 @@ FRAME_WORDS = frozenset(
 )
 
 
+# How staff type what the patterns spell out (有啥问题, 咋整改).
+_WRITTEN = {"啥": "什么", "咋": "怎么"}
+_COLLOQUIAL = re.compile("|".join(_WRITTEN))
+
+
 def classify(question: str) -> Intent:
     """The intent of ``question`` (Traditional or Simplified)."""
-    q = to_simplified(question)
+    q = _COLLOQUIAL.sub(lambda m: _WRITTEN[m.group()], to_simplified(question))
     return Intent(**{name: bool(pattern.search(q)) for name, pattern in _PATTERNS.items()})
 
 

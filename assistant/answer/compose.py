@@ -23,6 +23,7 @@ from assistant.answer.features import (
     question_context,
     rank_match,
 )
+from assistant.answer.items import with_lists
 from assistant.answer.refuse import (
     Refusal,
     absent_focus,
@@ -44,9 +45,11 @@ from assistant.intent import reports_done, states_plan
 from assistant.models import Answer, Hit
 from assistant.places import names_place
 from assistant.question import Question, read_question
+from assistant.retrieve.plan import sub_questions
 from assistant.text import compact
 
 CANDIDATE_DEPTH = 6  # passages whose sentences are candidates
+LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
 CHECKS = (
     "place_unknown",
     "time_mismatch",
@@ -76,11 +79,15 @@ class Prepared:
     profiles: dict[str, DocProfile]
     context: QuestionContext
     place_refusal: Refusal | None = None
+    # The candidates' features for each question within the question (a comparison's sides, a
+    # multi-part question's parts): each side's best sentence is judged by its own half.
+    sub_matrices: tuple[np.ndarray, ...] = ()
 
 
 def prepare(text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CANDIDATE_DEPTH) -> Prepared:
     profiles = {h.chunk.doc_id: corpus.profile(h.chunk.doc_id) for h in hits[: depth + 2]}
-    question = read_question(text, known_places(profiles.values()))
+    places = known_places(profiles.values())
+    question = read_question(text, places)
     if len(question.places) < 2 and len(question.months) < 2 and len(question.years) < 2:
         profiles = {h.chunk.doc_id: profiles[h.chunk.doc_id] for h in hits[:depth]}
     else:
@@ -88,7 +95,13 @@ def prepare(text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CAND
     candidates = gather(hits, depth, {d: p.length for d, p in profiles.items()})
     context = question_context(question, corpus)
     matrix = feature_matrix(context, candidates, lambda doc_id: profiles[doc_id])
-    return Prepared(question, hits, candidates, matrix, profiles, context, unknown_place(question, corpus))
+    sub_matrices = tuple(
+        feature_matrix(question_context(read_question(sub, places), corpus), candidates, lambda d: profiles[d])
+        for sub in sub_questions(text, places)
+    )
+    return Prepared(
+        question, hits, candidates, matrix, profiles, context, unknown_place(question, corpus), sub_matrices
+    )
 
 
 def compose(text: str, hits: list[Hit], corpus: CorpusView, selector: Selector) -> Answer:
@@ -170,6 +183,12 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
         if sides and sides[0] not in chosen and probabilities[sides[0]] >= selector.add_above * 0.5:
             chosen.append(sides[0])
     limit = _limit(question)
+    for matrix in prepared.sub_matrices:
+        own = selector.probabilities(matrix)
+        pick = int(np.argmax(own))
+        if pick not in chosen and own[pick] >= selector.add_above:
+            chosen.append(pick)
+            limit += 1
     for i in order[1:]:
         if len(chosen) >= limit or probabilities[i] < floor:
             break
@@ -236,6 +255,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     confidence = answer_confidence(prepared, probabilities, chosen, selector)
     if confidence < selector.refuse_below and not plans_only:
         return refusal(question.text, hits, Refusal("low_confidence", LOW_CONFIDENCE))
+    if question.intent.items or question.intent.problem or question.intent.list_strict:
+        chosen = with_lists(candidates, chosen, _limit(question) + LIST_EXTRA)
     picked = [candidates[i] for i in chosen]
     if plans_only:
         picked = [

@@ -161,7 +161,7 @@ def focus_said(ctx: QuestionContext, text: str) -> float:
     return sum(1 for w in words if w in text) / len(words)
 
 
-FEATURES: tuple[str, ...] = (
+SENTENCE_FEATURES: tuple[str, ...] = (
     "cov_q",
     "cov_q_ctx",
     "cov_part",
@@ -195,10 +195,14 @@ FEATURES: tuple[str, ...] = (
     "problem_cue",
     "standard_cue",
 )
+# Each feature also as its distance from the best value among the question's candidates: a
+# sentence is weighed against the others it competes with (covering half the question's words
+# is much when no sentence covers more, little when another covers them all).
+FEATURES: tuple[str, ...] = SENTENCE_FEATURES + tuple(f"rel_{name}" for name in SENTENCE_FEATURES)
 
 
 def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) -> list[float]:
-    """The feature vector (in the order of :data:`FEATURES`) of one candidate."""
+    """The feature vector (in the order of :data:`SENTENCE_FEATURES`) of one candidate."""
     q = ctx.question
     intent = q.intent
     own = compact(f"{candidate.header} {candidate.text}")
@@ -248,4 +252,6 @@ def feature_matrix(
     places = {c.heading_place for c in candidates} - {""}
     ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
     rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
-    return np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(FEATURES))
+    own = np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(SENTENCE_FEATURES))
+    best = own.max(axis=0) if len(candidates) else np.zeros(len(SENTENCE_FEATURES))
+    return np.hstack([own, own - best])

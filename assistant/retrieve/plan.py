@@ -62,6 +62,15 @@ def side_queries(text: str, known_places: frozenset[str] = frozenset()) -> list[
     return list(dict.fromkeys(q for q in queries if q and q != simple))
 
 
+def sub_questions(text: str, known_places: frozenset[str] = frozenset()) -> list[str]:
+    """The questions within a question, each answered on its own: one per side of a comparison
+    and one per part that names what it asks about ("…查了多少个社区？…覆盖了几个社区？"; not
+    "多少分", which is about the part before it)."""
+    question = read_question(text, known_places)
+    parts = [p.text for p in question.parts if p.keywords] if len(question.parts) > 1 else []
+    return list(dict.fromkeys([*side_queries(text, known_places), *parts]))
+
+
 def interleave(rankings: list[list[Hit]], k: int) -> list[Hit]:
     """The rankings merged turn by turn (best of each first), without repeating a passage."""
     seen: set[str] = set()

@@ -1,0 +1,71 @@
+"""The rest of a list a chosen sentence belongs to: a question that asks for items (哪些问题,
+有什么措施) is answered with the whole list, not with its heading or its first item.
+
+A list is read from the passage's own layout, never from what it says: the sentences under
+a heading of their own ("二、凤鸣区（7个）" and its numbered lines), a lead-in and what it
+introduces ("现将问题通报如下：" …), and a run of clauses closed by semicolons
+("一是…；二是…；三是…。")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.candidates import Candidate
+
+_LEAD_IN = re.compile(r"[：:]\s*$")
+_CLAUSE_GOES_ON = re.compile(r"[；;]\s*$")
+_HEADING_MAX = 24
+
+
+def _is_heading(candidate: Candidate) -> bool:
+    """The candidate is the heading line of its own section ("四、青湖区", "二、凤鸣区（7个）")."""
+    text = candidate.text.strip()
+    return bool(candidate.section) and len(text) <= _HEADING_MAX and candidate.section.endswith(text)
+
+
+def _joins_next(candidate: Candidate) -> bool:
+    return bool(_LEAD_IN.search(candidate.text) or _CLAUSE_GOES_ON.search(candidate.text))
+
+
+def list_members(candidates: list[Candidate], index: int) -> list[int]:
+    """Indexes of the other sentences of the list ``candidates[index]`` heads or belongs to, in
+    passage order (empty when it belongs to none)."""
+    at = {(c.hit.chunk.chunk_id, c.position): i for i, c in enumerate(candidates)}
+    start = candidates[index]
+
+    def neighbour(candidate: Candidate, step: int) -> int | None:
+        return at.get((candidate.hit.chunk.chunk_id, candidate.position + step))
+
+    members: list[int] = []
+    if _is_heading(start):
+        following = neighbour(start, 1)
+        while following is not None and candidates[following].section == start.section:
+            members.append(following)
+            following = neighbour(candidates[following], 1)
+        return members
+    current = start
+    while _joins_next(current) and (following := neighbour(current, 1)) is not None:
+        if candidates[following].section != start.section or _is_heading(candidates[following]):
+            break
+        members.append(following)
+        current = candidates[following]
+    current = start
+    while (before := neighbour(current, -1)) is not None and _CLAUSE_GOES_ON.search(candidates[before].text):
+        if candidates[before].section != start.section:
+            break
+        members.insert(0, before)
+        current = candidates[before]
+    return members
+
+
+def with_lists(candidates: list[Candidate], chosen: list[int], limit: int) -> list[int]:
+    """``chosen``, and the rest of each chosen sentence's list (the best sentence's list first)
+    while there are fewer than ``limit`` sentences."""
+    out = list(chosen)
+    for index in chosen:
+        for member in list_members(candidates, index):
+            if len(out) >= limit:
+                return out
+            if member not in out:
+                out.append(member)
+    return out

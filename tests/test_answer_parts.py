@@ -1,0 +1,115 @@
+"""Questions within a question and lists, on synthetic hits (no model, no index): each part or
+side is judged by its own half of the question, a list question gets the whole list, colloquial
+problem questions are read as such, and each feature is also weighed against the question's
+best candidate."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from helpers_answer import make_hits
+
+from assistant.answer.candidates import gather
+from assistant.answer.compose import choose, decide, prepare
+from assistant.answer.features import FEATURES, SENTENCE_FEATURES
+from assistant.answer.items import list_members, with_lists
+from assistant.answer.selector import Selector
+from assistant.intent import classify
+from assistant.retrieve.plan import sub_questions
+
+INSPECTION = "岚阳市创文办督查通报（第9期）\n本期督查共走访29个社区，发现问题56个，已整改41个。"
+CROSS_CHECK = "青石街道开展交叉检查\n3月9日，青石街道组织交叉检查，覆盖辖区7个社区，查看测评点32个。"
+SECTIONS = (
+    "岚阳市创文办督查通报\n"
+    "四、青湖区\n"
+    "1.青湖路：机动车乱停，占用盲道。\n"
+    "2.青湖新村：消防通道被占用。\n"
+    "3.青湖菜市场：公厕无人管理。\n"
+    "五、高新区\n"
+    "1.创业大道：共享单车堆积。"
+)
+CLAUSES = "存在问题\n一是背街小巷改造滞后；二是结案率低于全市平均；三是回收利用率提升较慢。下一步将加快推进。"
+
+
+def _selector(weights: dict[str, float], intercept: float = -1.0) -> Selector:
+    coef = np.zeros(len(FEATURES))
+    for name, weight in weights.items():
+        coef[FEATURES.index(name)] = weight
+    n = len(FEATURES)
+    return Selector(
+        FEATURES, coef, intercept, np.zeros(n), np.ones(n), refuse_below=0.2, add_above=0.5, add_relative=0.9
+    )
+
+
+def test_a_part_that_names_what_it_asks_is_a_question_of_its_own_and_a_bare_one_is_not():
+    assert sub_questions("岚阳第9期督查走访了多少个社区？青石街道交叉检查覆盖了几个社区？") == [
+        "岚阳第9期督查走访了多少个社区",
+        "青石街道交叉检查覆盖了几个社区",
+    ]
+    # 多少分 asks about the part before it: no question of its own
+    assert sub_questions("岚阳10月城区测评第一是谁，多少分") == ["岚阳10月城区测评第一是谁"]
+    assert sub_questions("岚阳第9期督查走访了多少个社区") == []
+
+
+def test_each_part_of_a_question_gets_the_sentence_that_answers_it_from_its_own_document():
+    question = "岚阳第9期督查走访了多少个社区？青石街道交叉检查覆盖了几个社区？"
+    hits, corpus = make_hits({"inspection": INSPECTION, "cross": CROSS_CHECK})
+    prepared = prepare(question, hits, corpus)
+    # Weighed against the whole question, the inspection's sentence trails the cross-check's.
+    selector = _selector({"cov_q": 2.0, "rel_cov_q": 8.0})
+    answer = decide(prepared, selector)
+    assert not answer.refused and "29个社区" in answer.text and "7个社区" in answer.text
+    alone = decide(replace(prepared, sub_matrices=()), selector)
+    assert "29个社区" not in alone.text
+
+
+def test_a_chosen_heading_brings_the_items_under_it_and_not_the_next_sections():
+    hits, _ = make_hits({"sections": SECTIONS})
+    candidates = gather(hits, 1)
+    heading = next(i for i, c in enumerate(candidates) if c.text == "四、青湖区")
+    members = [candidates[i].text for i in list_members(candidates, heading)]
+    assert members == [
+        "1.青湖路：机动车乱停，占用盲道。",
+        "2.青湖新村：消防通道被占用。",
+        "3.青湖菜市场：公厕无人管理。",
+    ]
+
+
+def test_a_chosen_clause_brings_the_clauses_its_semicolons_join_and_stops_at_the_full_stop():
+    hits, _ = make_hits({"clauses": CLAUSES})
+    candidates = gather(hits, 1)
+    second = next(i for i, c in enumerate(candidates) if c.text.startswith("二是"))
+    texts = [candidates[i].text for i in with_lists(candidates, [second], limit=8)]
+    assert texts[0].startswith("二是") and any("一是" in t for t in texts)
+    assert any(t.startswith("三是") for t in texts) and not any("下一步" in t for t in texts)
+    assert len(with_lists(candidates, [second], limit=2)) == 2
+
+
+def test_a_list_question_is_answered_with_the_whole_list_its_best_sentence_heads():
+    hits, corpus = make_hits({"sections": SECTIONS})
+    prepared = prepare("岚阳督查青湖区有啥问题", hits, corpus)
+    selector = _selector({"place_in_sentence": 6.0, "section_place_agree": 2.0}, intercept=-3.0)
+    assert len(choose(prepared, selector.probabilities(prepared.matrix), selector)) < 4
+    answer = decide(prepared, selector)
+    assert all(item in answer.text for item in ("盲道", "消防通道", "公厕")) and "共享单车" not in answer.text
+
+
+def test_problems_asked_the_way_staff_type_them_are_problem_questions():
+    for question in (
+        "云溪区青石路农贸市场有啥问题",
+        "幸福里小区暗访查出啥",
+        "东城区总结提到哪些不足",
+        "督查点出了哪几个问题",
+    ):
+        assert classify(question).problem, question
+    assert not classify("全市发现问题多少个").problem
+    assert classify("啥时候完成").when and classify("有啥措施").items
+
+
+def test_each_feature_is_also_its_distance_from_the_questions_best_candidate():
+    hits, corpus = make_hits({"inspection": INSPECTION, "cross": CROSS_CHECK})
+    prepared = prepare("岚阳第9期督查走访了多少个社区", hits, corpus)
+    own, relative = np.split(prepared.matrix, 2, axis=1)
+    assert relative.shape[1] == len(SENTENCE_FEATURES) and (relative <= 0).all()
+    assert np.allclose(relative, own - own.max(axis=0)) and (relative.max(axis=0) == 0).all()
