@@ -12,6 +12,7 @@ from helpers_answer import make_hits
 
 from assistant.answer.candidates import gather
 from assistant.answer.compose import choose, decide, prepare
+from assistant.answer.confidence import CONFIDENCE_FEATURES, confidence_row
 from assistant.answer.features import FEATURES, SENTENCE_FEATURES
 from assistant.answer.items import list_members, with_lists
 from assistant.answer.selector import Selector
@@ -113,3 +114,16 @@ def test_each_feature_is_also_its_distance_from_the_questions_best_candidate():
     own, relative = np.split(prepared.matrix, 2, axis=1)
     assert relative.shape[1] == len(SENTENCE_FEATURES) and (relative <= 0).all()
     assert np.allclose(relative, own - own.max(axis=0)) and (relative.max(axis=0) == 0).all()
+
+
+def test_the_answer_model_sees_how_well_the_best_sentence_of_another_document_reads():
+    hits, corpus = make_hits({"inspection": INSPECTION, "cross": CROSS_CHECK})
+    prepared = prepare("岚阳第9期督查走访了多少个社区", hits, corpus)
+    candidates = prepared.candidates
+    probabilities = np.linspace(0.9, 0.1, len(candidates))
+    row = confidence_row(prepared.context, candidates, probabilities, [0], prepared.profiles)
+    elsewhere = [p for c, p in zip(candidates, probabilities, strict=True) if c.doc_id != candidates[0].doc_id]
+    assert elsewhere and row[CONFIDENCE_FEATURES.index("p_other_doc")] == max(elsewhere)
+    alone = prepare("岚阳第9期督查走访了多少个社区", hits[:1], corpus)
+    lone_row = confidence_row(alone.context, alone.candidates, np.full(len(alone.candidates), 0.5), [0], alone.profiles)
+    assert lone_row[CONFIDENCE_FEATURES.index("p_other_doc")] == 0.0

@@ -58,6 +58,7 @@ CONFIDENCE_FEATURES: tuple[str, ...] = (
     "places_said",
     "focus_said",
     "unknown_nouns",
+    "p_other_doc",
 )
 
 
@@ -131,9 +132,16 @@ def confidence_row(
             max(places_said(q, compact(f"{candidates[i].context()} {candidates[i].text}")) for i in chosen),
             focus_said(ctx, union),
             _unknown_share(ctx),
+            _best_elsewhere(candidates, probabilities, best.doc_id),
         ],
         dtype=np.float64,
     )
+
+
+def _best_elsewhere(candidates: list[Candidate], probabilities: np.ndarray, doc_id: str) -> float:
+    """The best probability of a sentence of another document: a look-alike that reads almost as
+    well (the same report of another month or city) says the question may be about neither."""
+    return max((float(p) for c, p in zip(candidates, probabilities, strict=True) if c.doc_id != doc_id), default=0.0)
 
 
 def _unknown_share(ctx: QuestionContext) -> float:
