@@ -167,6 +167,11 @@ _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|�
 _PART_SPLIT = re.compile(r"[？?；;！!]+|[，,、]\s*(?=.{0,12}(?:多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么))")
 
 
+def asks_something(text: str) -> bool:
+    """The clause asks something (多少, 谁, 哪, 是否 …)."""
+    return bool(_ASKS.search(text))
+
+
 @dataclass(frozen=True)
 class QuestionPart:
     """One thing asked (a clause of a multi-part question) with its own content words."""

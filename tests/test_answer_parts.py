@@ -17,7 +17,7 @@ from assistant.answer.features import FEATURES, SENTENCE_FEATURES
 from assistant.answer.items import list_members, with_lists
 from assistant.answer.selector import Selector
 from assistant.intent import classify
-from assistant.retrieve.plan import sub_questions
+from assistant.retrieve.plan import side_queries, sub_questions
 
 INSPECTION = "岚阳市创文办督查通报（第9期）\n本期督查共走访29个社区，发现问题56个，已整改41个。"
 CROSS_CHECK = "青石街道开展交叉检查\n3月9日，青石街道组织交叉检查，覆盖辖区7个社区，查看测评点32个。"
@@ -127,3 +127,15 @@ def test_the_answer_model_sees_how_well_the_best_sentence_of_another_document_re
     alone = prepare("岚阳第9期督查走访了多少个社区", hits[:1], corpus)
     lone_row = confidence_row(alone.context, alone.candidates, np.full(len(alone.candidates), 0.5), [0], alone.profiles)
     assert lone_row[CONFIDENCE_FEATURES.index("p_other_doc")] == 0.0
+
+
+def test_each_place_of_a_comparison_keeps_the_question_the_places_share():
+    known = frozenset({"岚阳", "青石"})
+    assert side_queries("岚阳和青石2023年拆违面积各多少", known) == [
+        "岚阳 2023年拆违面积各多少",
+        "青石2023年拆违面积各多少",
+    ]
+    # A clause about the other place that asks nothing stays out of this place's query.
+    assert side_queries("岚阳23年二季度评估垫底的，和青石22年8月评价垫底的，各是谁", known)[0] == (
+        "岚阳23年二季度评估垫底的 各是谁"
+    )

@@ -188,7 +188,7 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
         pick = int(np.argmax(own))
         if pick not in chosen and own[pick] >= selector.add_above:
             chosen.append(pick)
-            limit += 1
+            limit += 1  # a part's own sentence takes no further sentence's place
     for i in order[1:]:
         if len(chosen) >= limit or probabilities[i] < floor:
             break

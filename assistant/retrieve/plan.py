@@ -8,7 +8,7 @@ import re
 
 from assistant.models import Hit
 from assistant.periods import QUARTER_TEXT
-from assistant.question import Question, read_question
+from assistant.question import Question, asks_something, read_question
 
 _SEGMENT = re.compile(r"[，,；;、？?]|(?<=[的了])?(?:和|与|跟|及|以及|对比|比较)")
 
@@ -33,6 +33,19 @@ def _mentions(segment: str, side: str) -> bool:
     return side in segment
 
 
+def _clause_for(segment: str, side: str, others: list[str]) -> str:
+    """What a clause gives one place's query: itself when it is about that place or none other;
+    nothing when it is about another place, unless it asks what the places share, which it then
+    asks without the other's name ("绵阳和九江2023年拆违面积各多少" → 绵阳 2023年拆违面积各多少)."""
+    if _mentions(segment, side) or not any(_mentions(segment, o) for o in others):
+        return segment
+    if not asks_something(segment):
+        return ""
+    for other in others:
+        segment = segment.replace(other, "")
+    return segment.strip()
+
+
 def side_queries(text: str, known_places: frozenset[str] = frozenset()) -> list[str]:
     """One query per side of a comparison, or none for a question that compares nothing: the
     question without the clauses about the other sides (places), or without the other
@@ -48,8 +61,7 @@ def side_queries(text: str, known_places: frozenset[str] = frozenset()) -> list[
     for side in sides:
         others = [o for o in sides if o != side]
         if by_place:
-            kept = [s for s in segments if not any(_mentions(s, o) for o in others) or _mentions(s, side)]
-            query = " ".join(kept)
+            query = " ".join(kept for s in segments if (kept := _clause_for(s, side, others)))
         else:
             query = simple
             for other in others:
