@@ -429,6 +429,7 @@ VISIBLE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "C
 @given(VISIBLE)
 @example("&lt;script&gt;alert(1)&lt;/script&gt;")
 @example("A &amp; B")
+@example("\ufffd")  # a page's own replacement character, in valid UTF-8, is text, not a wrong encoding
 def test_html_text_reads_back_what_the_page_shows(shown):
     import html
 

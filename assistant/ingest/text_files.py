@@ -26,7 +26,7 @@ def decode_text(data: bytes, path: str | Path) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if looks_like_text(text):
+        if looks_like_text(text, own_characters=encoding == "utf-8"):
             return text
     from charset_normalizer import from_bytes
 
@@ -38,14 +38,19 @@ def decode_text(data: bytes, path: str | Path) -> str:
     raise IngestError(path, "unknown or mixed text encoding (tried UTF-8, GB18030 and detection)")
 
 
-def looks_like_text(text: str) -> bool:
+def looks_like_text(text: str, *, own_characters: bool = False) -> bool:
+    """Few control characters, and (unless ``own_characters``) few replacement or private-use ones.
+    Private-use characters are what Big5 (and other non-GBK) bytes become when read as GB18030:
+    real text hardly has any, mis-decoded text is full of them. Strictly valid UTF-8 has no such
+    mistakes: a "�" in it is the page's own character (``own_characters``)."""
     if not text:
         return True
     sample = text[:20000]
-    # Private-use characters are what Big5 (and other non-GBK) bytes become when read as
-    # GB18030: real text hardly has any, mis-decoded text is full of them.
     bad = sum(
-        1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff"
+        1
+        for ch in sample
+        if (ord(ch) < 32 and ch not in "\n\r\t\f")
+        or (not own_characters and (ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff"))
     )
     return bad / len(sample) < 0.01
 
