@@ -150,7 +150,7 @@ class Assistant:
         from assistant.answer.compose import CANDIDATE_DEPTH, prepare, rank_passages
 
         hits = retriever.search(query, max(k, CANDIDATE_DEPTH), filters, mode)
-        prepared = prepare(query, hits, retriever)
+        prepared = prepare(query, hits, retriever, by_parts=False)  # ranking reads the whole question only
         return rank_passages(prepared, self.selector.probabilities(prepared.matrix))[:k]
 
     def retrieve(

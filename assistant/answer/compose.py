@@ -84,7 +84,11 @@ class Prepared:
     sub_matrices: tuple[np.ndarray, ...] = ()
 
 
-def prepare(text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CANDIDATE_DEPTH) -> Prepared:
+def prepare(
+    text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CANDIDATE_DEPTH, by_parts: bool = True
+) -> Prepared:
+    """The question's candidates and their features; with ``by_parts`` (what choosing an answer
+    needs, not ranking passages) also their features for each question within the question."""
     profiles = {h.chunk.doc_id: corpus.profile(h.chunk.doc_id) for h in hits[: depth + 2]}
     places = known_places(profiles.values())
     question = read_question(text, places)
@@ -94,10 +98,10 @@ def prepare(text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CAND
         depth += 2  # a comparison: the hits of each side are interleaved
     candidates = gather(hits, depth, {d: p.length for d, p in profiles.items()})
     context = question_context(question, corpus)
-    matrix = feature_matrix(context, candidates, lambda doc_id: profiles[doc_id])
+    matrix = feature_matrix(context, candidates, profiles.__getitem__)
     sub_matrices = tuple(
-        feature_matrix(question_context(read_question(sub, places), corpus), candidates, lambda d: profiles[d])
-        for sub in sub_questions(text, places)
+        feature_matrix(question_context(read_question(sub, places), corpus), candidates, profiles.__getitem__)
+        for sub in (sub_questions(text, places) if by_parts else [])
     )
     return Prepared(
         question, hits, candidates, matrix, profiles, context, unknown_place(question, corpus), sub_matrices
