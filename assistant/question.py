@@ -183,6 +183,7 @@ class QuestionPart:
     ranks: tuple[int, ...]
     focus: tuple[str, ...]  # the words right before the ask ("居民参与率是多少" → 参与率)
     intent: Intent
+    phrase: str = ""  # the phrase asked the value of, as written ("按期结案率是多少" → 按期结案率)
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,25 @@ _ASK_WORD = re.compile(
 )
 
 
+# Where the phrase a clause asks about begins: after a time, a 的/里/中 or a pointer (那份, 这个);
+# what ends it before the ask word is no part of it (是, 一共, 这项).
+_PHRASE_START = re.compile(
+    rf"{TIME_TEXT.pattern}|[上下]半年|全年|年底|年初|的|里|中|在|对|把|被|一共|总共|累计|[那这](?:次|期|个|份|篇)"
+)
+_PHRASE_END = re.compile(r"(?:这一?项|这块|是|为|有|占|达到?|共|一共|总共|累计|合计|了|的|都|各|分别|大概|大约|具体)+$")
+
+
+def asked_phrase(part: str) -> str:
+    """The phrase a clause asks the value of, as written right before its ask word, at most
+    8 characters ("开发区23年一季度按期结案率多少" → 按期结案率); "" when shorter than 3."""
+    found = _ASK_WORD.search(part)
+    if not found:
+        return ""
+    clause = _PHRASE_END.sub("", re.split(r"[，,：:]", part[: found.start()])[-1])
+    phrase = compact(_PHRASE_START.split(clause)[-1])[-8:]
+    return phrase if len(phrase) >= 3 else ""
+
+
 _NOUN_TAGS = ("n", "nz", "vn", "nt", "nl", "ng")
 
 
@@ -297,6 +317,7 @@ def read_question(text: str, known_places: frozenset[str] = frozenset()) -> Ques
             ranks=read_ranks(p),
             focus=focus_words(p),
             intent=classify(p),
+            phrase=asked_phrase(p),
         )
         for p in split_parts(simple)
     )

@@ -13,11 +13,13 @@ from helpers_answer import make_hits
 from assistant.answer.candidates import gather
 from assistant.answer.compose import choose, decide, prepare
 from assistant.answer.confidence import CONFIDENCE_FEATURES, confidence_row
-from assistant.answer.features import FEATURES, SENTENCE_FEATURES
+from assistant.answer.features import FEATURES, SENTENCE_FEATURES, phrase_said
 from assistant.answer.items import list_members, with_lists
 from assistant.answer.selector import Selector
 from assistant.intent import classify
+from assistant.question import read_question
 from assistant.retrieve.plan import side_queries, sub_questions
+from assistant.text import compact
 
 INSPECTION = "岚阳市创文办督查通报（第9期）\n本期督查共走访29个社区，发现问题56个，已整改41个。"
 CROSS_CHECK = "青石街道开展交叉检查\n3月9日，青石街道组织交叉检查，覆盖辖区7个社区，查看测评点32个。"
@@ -139,3 +141,23 @@ def test_each_place_of_a_comparison_keeps_the_question_the_places_share():
     assert side_queries("岚阳23年二季度评估垫底的，和青石22年8月评价垫底的，各是谁", known)[0] == (
         "岚阳23年二季度评估垫底的 各是谁"
     )
+
+
+def test_the_phrase_asked_is_read_from_its_head_and_a_sentence_missing_its_qualifier_says_less():
+    assert [p.phrase for p in read_question("开发区23年一季度按期结案率多少").parts] == ["按期结案率"]
+    assert [p.phrase for p in read_question("江门24年7月数字城管，园林绿化类案件有多少宗？").parts] == ["园林绿化类案件"]
+    assert [p.phrase for p in read_question("检查了多少个点位？整改率是多少？").parts] == ["", "整改率"]
+    question = read_question("开发区23年一季度按期结案率多少")
+    assert phrase_said(question, compact("开发区按期结案率92.1%")) == 1.0
+    assert phrase_said(question, compact("开发区立案6289件，结案率96.85%。")) == 3 / 5
+    assert phrase_said(question, compact("开发区立案6289件。")) == 0.0
+    assert phrase_said(read_question("检查了多少个点位"), "") == 1.0  # no phrase asked: nothing missing
+
+
+def test_the_sentence_that_says_the_whole_phrase_asked_outranks_one_that_says_only_its_head():
+    report = "澄川市数字城管一季度通报\n开发区立案6289件，结案率96.85%。\n河西区按期结案率92.10%，结案率98.31%。"
+    hits, corpus = make_hits({"report": report})
+    prepared = prepare("23年一季度按期结案率多少", hits, corpus)
+    selector = _selector({"phrase_said": 3.0, "has_num": 1.0})
+    best = choose(prepared, selector.probabilities(prepared.matrix), selector)[0]
+    assert "按期结案率92.10%" in prepared.candidates[best].text

@@ -17,11 +17,8 @@ from assistant.answer.candidates import Candidate, gather
 from assistant.answer.confidence import confidence_row
 from assistant.answer.features import (
     QuestionContext,
-    counts_in,
-    coverage,
     feature_matrix,
     question_context,
-    rank_match,
 )
 from assistant.answer.items import with_lists
 from assistant.answer.refuse import (
@@ -46,7 +43,6 @@ from assistant.models import Answer, Hit
 from assistant.places import names_place
 from assistant.question import Question, read_question
 from assistant.retrieve.plan import sub_questions
-from assistant.text import compact
 
 CANDIDATE_DEPTH = 6  # passages whose sentences are candidates
 LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
@@ -163,21 +159,6 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
     best = order[0]
     chosen = [best]
     floor = max(selector.add_above, selector.add_relative * probabilities[best])
-    if len(question.parts) > 1:
-        texts = [compact(f"{c.header} {c.text}") for c in candidates]
-        for part in question.parts:
-            fit = np.array(
-                [
-                    coverage(part.keywords, prepared.context.weights, t)
-                    + (0.5 if part.units and any(counts_in(u, t) for u in part.units) else 0.0)
-                    + rank_match(part.ranks, c.text, prepared.profiles[c.doc_id])
-                    for c, t in zip(candidates, texts, strict=True)
-                ]
-            )
-            scored = probabilities * (0.5 + 0.5 * np.minimum(fit, 1.0))
-            pick = int(np.argmax(scored))
-            if pick not in chosen and probabilities[pick] >= selector.add_above * 0.75:
-                chosen.append(pick)
     for rank in question.ranks:
         stating = [i for i in order if rank in prepared.profiles[candidates[i].doc_id].ranks_in(candidates[i].text)]
         if stating and stating[0] not in chosen and probabilities[stating[0]] >= selector.add_above * 0.5:

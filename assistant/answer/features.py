@@ -161,6 +161,22 @@ def focus_said(ctx: QuestionContext, text: str) -> float:
     return sum(1 for w in words if w in text) / len(words)
 
 
+def phrase_said(question: Question, text: str) -> float:
+    """How much of each asked phrase ``text`` (compacted) says, read from the phrase's head, its
+    last character, backwards: a sentence that says only 结案率 says 3/5 of 按期结案率 (the worst
+    part counts; 1.0 when no part has a phrase). Chinese compounds put the head last, so what
+    is missing is a qualifier the question asks about and the sentence does not."""
+    shares = [_said_from_head(p.phrase, text) for p in question.parts if p.phrase]
+    return min(shares, default=1.0)
+
+
+def _said_from_head(phrase: str, text: str) -> float:
+    for length in range(len(phrase), 1, -1):
+        if phrase[-length:] in text:
+            return length / len(phrase)
+    return 0.0
+
+
 SENTENCE_FEATURES: tuple[str, ...] = (
     "cov_q",
     "cov_q_ctx",
@@ -194,6 +210,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "truncated",
     "problem_cue",
     "standard_cue",
+    "phrase_said",
 )
 # Each feature also as its distance from the best value among the question's candidates: a
 # sentence is weighed against the others it competes with (covering half the question's words
@@ -242,6 +259,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(candidate.truncated),
         float(bool(_PROBLEM_CUE.search(own)) and intent.problem),
         float(bool(_STANDARD_CUE.search(own)) and intent.criteria),
+        phrase_said(q, own),
     ]
 
 
