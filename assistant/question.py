@@ -10,148 +10,19 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from assistant.index.tokenize import tokens as keyword_tokens
-from assistant.intent import FRAME_WORDS, Intent, classify
+from assistant.intent import Intent, classify
 from assistant.periods import (
     HALF,
     ORDINAL,
-    TIME_TEXT,
     read_issues,
     read_months,
     read_quarters,
     read_ranks,
     read_years,
 )
-from assistant.places import read_places, split_before_domain_words
+from assistant.places import read_places
+from assistant.question_words import asked_phrase, content_words, focus_words, nouns_in
 from assistant.text import compact, fold_width, to_simplified
-
-# Question words and generic terms: they say how to ask, not what about.
-GENERIC = frozenset(
-    [
-        "工作",
-        "情况",
-        "开展",
-        "主要",
-        "相关",
-        "方面",
-        "进行",
-        "哪些",
-        "什么",
-        "多少",
-        "如何",
-        "怎么",
-        "怎样",
-        "时候",
-        "时间",
-        "是否",
-        "有没有",
-        "今年",
-        "提到",
-        "报告",
-        "文件",
-        "文档",
-        "根据",
-        "按照",
-        "一下",
-        "介绍",
-        "说明",
-        "具体",
-        "要求",
-        "包括",
-        "内容",
-        "分别",
-        "各",
-        "共",
-        "累计",
-        "一共",
-        "总共",
-        "做",
-        "做了",
-        "完成",
-        "数量",
-        "多",
-        "少",
-        "年",
-        "月",
-        "日",
-        "及",
-        "或者",
-        "还是",
-        "其中",
-        "一些",
-        "全部",
-        "啥",
-        "咋",
-        "咋样",
-        "哪儿",
-        "哪个",
-        "哪家",
-        "谁",
-        "统计",
-        "哪里",
-        "构成",
-        "存在",
-        "规定",
-        "多长",
-        "几种",
-        "哪几",
-        "种",
-        "怎么样",
-        "什么样",
-        "各有",
-        "需要",
-        "方式",
-        "指出",
-        "提出",
-        "认为",
-        "说法",
-        "多大",
-        "还有",
-        "采用",
-        "涉及",
-        "有关",
-        "关于",
-        "对于",
-        "里",
-        "中",
-        "时",
-        "后",
-        "前",
-        "了",
-        "吗",
-        "呢",
-        "那",
-        "那个",
-        "这个",
-        "这",
-        "那份",
-        "这份",
-        "个",
-        "分别是",
-        "都是",
-        "都",
-        "是",
-        "有",
-        "几",
-        "份",
-        "次",
-        "处",
-        "件",
-        "人",
-        "名",
-        "给",
-        "被",
-        "让",
-        "把",
-        "那次",
-        "这次",
-        "当时",
-        "一次",
-        "大概",
-        "大约",
-        "左右",
-    ]
-)
 
 # The unit a figure question counts in: "几座", "多少宗", "多少万元", "多少分", "…率".
 # 哪几项 asks which items, not how many: no unit is asked.
@@ -226,66 +97,6 @@ def read_units(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(units))
 
 
-def content_words(text: str) -> tuple[str, ...]:
-    """Content words: jieba tokens minus question words, generic terms, single characters and
-    the time expressions (22年8月), which the question's years and months carry instead."""
-    seen: list[str] = []
-    pieces = split_before_domain_words(TIME_TEXT.sub(" ", fold_width(to_simplified(text))))
-    for token in (t for piece in pieces for t in keyword_tokens(piece)):
-        if token in GENERIC or token in FRAME_WORDS or token in seen:
-            continue
-        if len(token) == 1 and not token.isdigit():
-            continue
-        seen.append(token)
-    return tuple(t for t in seen if not any(t != o and t in o for o in seen))
-
-
-_ASK_WORD = re.compile(
-    r"(?:是|为|有|占|达|得了|打了|考了|定了|花了|罚了|签了|拆了)?(?:多少|几|哪|谁|什么|啥|怎么|如何)"
-)
-
-
-# Where the phrase a clause asks about begins: after a time, a 的/里/中 or a pointer (那份, 这个);
-# what ends it before the ask word is no part of it (是, 一共, 这项).
-_PHRASE_START = re.compile(
-    rf"{TIME_TEXT.pattern}|[上下]半年|全年|年底|年初|的|里|中|在|对|把|被|一共|总共|累计|[那这](?:次|期|个|份|篇)"
-)
-_PHRASE_END = re.compile(r"(?:这一?项|这块|是|为|有|占|达到?|共|一共|总共|累计|合计|了|的|都|各|分别|大概|大约|具体)+$")
-
-
-def asked_phrase(part: str) -> str:
-    """The phrase a clause asks the value of, as written right before its ask word, at most
-    8 characters ("开发区23年一季度按期结案率多少" → 按期结案率); "" when shorter than 3."""
-    found = _ASK_WORD.search(part)
-    if not found:
-        return ""
-    clause = _PHRASE_END.sub("", re.split(r"[，,：:]", part[: found.start()])[-1])
-    phrase = compact(_PHRASE_START.split(clause)[-1])[-8:]
-    return phrase if len(phrase) >= 3 else ""
-
-
-_NOUN_TAGS = ("n", "nz", "vn", "nt", "nl", "ng")
-
-
-@functools.lru_cache(maxsize=4096)
-def _nouns(text: str) -> frozenset[str]:
-    import jieba.posseg
-
-    return frozenset(word for word, flag in jieba.posseg.cut(text) if flag in _NOUN_TAGS)
-
-
-def focus_words(part: str) -> tuple[str, ...]:
-    """What a clause asks the value of: the last two nouns before its ask word, in the same
-    clause ("大鹏新区21年垃圾分类的居民参与率是多少" → 居民, 参与率)."""
-    found = _ASK_WORD.search(part)
-    if not found:
-        return ()
-    clause = re.split(r"[，,；;：:]", part[: found.start()])[-1]
-    nouns = _nouns(clause)
-    words = [w for w in content_words(clause) if w in nouns or any(w in n for n in nouns)]
-    return tuple(words[-2:])
-
-
 def split_parts(text: str) -> list[str]:
     """The clauses of a question that each ask something ("…多少处？…占多少？平均分多少")."""
     pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(text)]
@@ -336,7 +147,7 @@ def read_question(text: str, known_places: frozenset[str] = frozenset()) -> Ques
         ordinals=tuple(ORDINAL.findall(simple)),
         ranks=read_ranks(simple),
         issues=read_issues(simple),
-        nouns=tuple(w for w in keywords if w in _nouns(simple)),
+        nouns=tuple(w for w in keywords if w in nouns_in(simple)),
         intent=classify(simple),
         parts=parts,
     )

@@ -145,7 +145,9 @@ def test_each_place_of_a_comparison_keeps_the_question_the_places_share():
 
 def test_the_phrase_asked_is_read_from_its_head_and_a_sentence_missing_its_qualifier_says_less():
     assert [p.phrase for p in read_question("开发区23年一季度按期结案率多少").parts] == ["按期结案率"]
-    assert [p.phrase for p in read_question("江门24年7月数字城管，园林绿化类案件有多少宗？").parts] == ["园林绿化类案件"]
+    assert [p.phrase for p in read_question("江门24年7月数字城管，园林绿化类案件有多少宗？").parts] == [
+        "园林绿化类案件"
+    ]
     assert [p.phrase for p in read_question("检查了多少个点位？整改率是多少？").parts] == ["", "整改率"]
     question = read_question("开发区23年一季度按期结案率多少")
     assert phrase_said(question, compact("开发区按期结案率92.1%")) == 1.0

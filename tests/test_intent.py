@@ -33,7 +33,7 @@ def test_plan_questions_are_not_result_questions():
 
 
 def test_frame_words_are_not_topic_words():
-    from assistant.question import content_words
+    from assistant.question_words import content_words
 
     keywords = content_words("2024年下半年拆违工作有没有明确的截止时间？")
     assert not FRAME_WORDS & set(keywords) and "拆违" in keywords

@@ -4,7 +4,8 @@ import pytest
 
 from assistant.answer.followup import is_followup, resolve_followup
 from assistant.periods import read_ranks
-from assistant.question import focus_words, read_question
+from assistant.question import read_question
+from assistant.question_words import focus_words
 
 
 @pytest.mark.parametrize(

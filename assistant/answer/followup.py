@@ -12,7 +12,8 @@ import re
 
 from assistant.periods import MONTH_TEXT, ORDINAL, TIME_TEXT, YEAR_TEXT
 from assistant.places import is_domain_word, read_places
-from assistant.question import GENERIC, content_words, read_question
+from assistant.question import read_question
+from assistant.question_words import GENERIC, content_words
 from assistant.text import fold_width, to_simplified
 
 _PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]

@@ -21,7 +21,8 @@ from assistant.index.store import Filters
 from assistant.models import Answer, Chunk, Citation, Document, Hit
 from assistant.periods import TIME_TEXT
 from assistant.places import read_places
-from assistant.question import content_words, read_bodies, read_question
+from assistant.question import read_bodies, read_question
+from assistant.question_words import content_words
 from assistant.text import compact, to_simplified
 
 SOURCES_HEADING = "数据来源"
