@@ -160,6 +160,12 @@ _ASK_WORD = re.compile(
 )
 
 
+def _clause_before_ask(part: str) -> str | None:
+    """What a part says before its ask word, in the same clause; None when it has no ask word."""
+    found = _ASK_WORD.search(part)
+    return None if found is None else re.split(r"[，,；;：:]", part[: found.start()])[-1]
+
+
 # Where the phrase a clause asks about begins: after a time, a 的/里/中 or a pointer (那份, 这个);
 # what ends it before the ask word is no part of it (是, 一共, 这项).
 _PHRASE_START = re.compile(
@@ -171,11 +177,10 @@ _PHRASE_END = re.compile(r"(?:这一?项|这块|是|为|有|占|达到?|共|一�
 def asked_phrase(part: str) -> str:
     """The phrase a clause asks the value of, as written right before its ask word, at most
     8 characters ("开发区23年一季度按期结案率多少" → 按期结案率); "" when shorter than 3."""
-    found = _ASK_WORD.search(part)
-    if not found:
+    clause = _clause_before_ask(part)
+    if clause is None:
         return ""
-    clause = _PHRASE_END.sub("", re.split(r"[，,：:]", part[: found.start()])[-1])
-    phrase = compact(_PHRASE_START.split(clause)[-1])[-8:]
+    phrase = compact(_PHRASE_START.split(_PHRASE_END.sub("", clause))[-1])[-8:]
     return phrase if len(phrase) >= 3 else ""
 
 
@@ -192,10 +197,9 @@ def nouns_in(text: str) -> frozenset[str]:
 def focus_words(part: str) -> tuple[str, ...]:
     """What a clause asks the value of: the last two nouns before its ask word, in the same
     clause ("大鹏新区21年垃圾分类的居民参与率是多少" → 居民, 参与率)."""
-    found = _ASK_WORD.search(part)
-    if not found:
+    clause = _clause_before_ask(part)
+    if clause is None:
         return ()
-    clause = re.split(r"[，,；;：:]", part[: found.start()])[-1]
     nouns = nouns_in(clause)
     words = [w for w in content_words(clause) if w in nouns or any(w in n for n in nouns)]
     return tuple(words[-2:])
