@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from assistant.text import compact, fold_width, to_simplified
 
@@ -69,6 +70,8 @@ def _place_words(text: str) -> tuple[str, ...]:
             or (_TOWN.fullmatch(word) and not _NOT_A_PLACE.match(word) and not _PLACE_KINDS.search(word))
         ):
             found.append(word)
+        elif flag == "nt" and (named := _named_at_start(word, names)):
+            found.append(named)  # 成都市人民政府: a body jieba knows whole, its place first
         elif word in ("街道", "镇", "乡") and i:
             # 潇湘 + 街道, 流沙 + 东 + 街道: a town-level name jieba left in pieces
             for back in (1, 2):
@@ -78,11 +81,18 @@ def _place_words(text: str) -> tuple[str, ...]:
                     2 <= len(name) <= 4
                     and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces)
                     and not _NOT_A_PLACE.match(name)
-                    and not re.search(r"[各全本该乡镇区县市的和与及等哪几多少个两些每那这其]", name)
+                    and not re.search(
+                        r"[各全本该乡镇区县市的和与及等哪几多少个两些每那这其是在将对由请需了把被从向为我]", name
+                    )
                 ):
                     found.append(name + word)
                     break
     return tuple(found)
+
+
+def _named_at_start(word: str, names: frozenset[str]) -> str:
+    """The division's full name ``word`` begins with (成都市 of 成都市人民政府), or ""."""
+    return next((word[:n] for n in (4, 3, 2) if word[:n] in names and len(word) > n), "")
 
 
 def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -114,10 +124,17 @@ def _levels() -> dict[str, int]:
 
 
 def place_level(place: str) -> int:
-    """How fine a place is: 1 province, 2 city, 3 county or district, 4 town or street (镇, 街道)."""
+    """How fine a place is: 1 province, 2 city, 3 county or district, 4 town or street (镇, 街道);
+    a name beyond the national list by its suffix (栖川市 2, 北麓区 3)."""
     if _TOWN.fullmatch(place):
         return 4
-    return _levels().get(place, 3)
+    return _levels().get(place) or (1 if place.endswith("省") else 2 if place.endswith(("市", "州", "盟")) else 3)
+
+
+def finest(places: tuple[str, ...]) -> tuple[str, ...]:
+    """The finest of ``places`` (北麓区 of 枫岙市北麓区): a document about them names these."""
+    deepest = max((place_level(p) for p in places), default=0)
+    return tuple(p for p in places if place_level(p) == deepest)
 
 
 def names_place(text: str, place: str) -> bool:
@@ -141,15 +158,21 @@ def _written(text: str, name: str) -> tuple[int, str] | None:
 
 # A name written before a division's suffix: 栖川市, 雁塘区, 桐屿县.
 _SUFFIXED = re.compile(r"([\u4e00-\u9fff]{2})([市区县])")
-# Characters a place's stem does not hold but a clause joined to the name does (三是市, 局在区, 现将县).
-_CLAUSE_CHARS = re.compile(r"[是在将对由请需等和与及的了把被从向为其各每该本全我城]")
+# Characters a place's stem does not hold but a clause joined to the name does (三是市, 局在区, 现将县,
+# 赴省市): the new names are written before the suffix, never with one inside.
+_CLAUSE_CHARS = re.compile(r"[是在将对由请需等和与及的了把被从向为其各每该本全我城省市区县]")
+# jieba's tags of words that end a clause rather than begin a name: a measure (个区县), a number or
+# time (月内市), a conjunction (并报市), a preposition, adverb, particle or pronoun; and, standing
+# alone, a side (前报市: 西 of 西屿区 is a side too, but jieba joins it to the name).
+_FUNCTION_TAGS = frozenset({"q", "m", "c", "p", "d", "u", "r"})
 
 
 def written_places(text: str) -> Counter[str]:
     """Names ``text`` writes as places that the national list does not hold, with how often: the
-    invented or newer cities and districts of a corpus (栖川市, 雁塘区), so that a question naming
-    them (栖川, 雁塘区) is read as naming a place. A name counts where its stem is no ordinary word
-    (推进市 is 推进 + 市) and jieba reads it, or its stem, as one word in its sentence."""
+    invented or newer cities and districts of a corpus (栖川市, 雁塘区, 北麓区), so that a question
+    naming them (栖川, 雁塘区) is read as naming a place. A name counts where jieba's words in its
+    sentence begin where it begins and end where it or its stem ends (栖川|市民, 澜|湾区, 北麓|区),
+    and its stem is no ordinary word (推进市 is 推进 + 市) or is a place's or a side's word (北麓)."""
     import jieba
 
     jieba.initialize()
@@ -159,24 +182,53 @@ def written_places(text: str) -> Counter[str]:
     for match in _SUFFIXED.finditer(simple):
         stem, suffix = match.groups()
         name = stem + suffix
-        if name in names or not _may_be_a_name(stem) or _NOT_A_PLACE.match(name) or _PLACE_KINDS.search(name):
+        if name in names or _NOT_A_PLACE.match(name) or _PLACE_KINDS.search(name):
             continue
-        window = simple[max(0, match.start() - 6) : match.end() + 4]
-        words = [w for piece in split_before_domain_words(window) for w in jieba.lcut(piece)]
-        following = [*words[1:], ""]
-        if any(
-            w == name or (w == stem and after.startswith(suffix)) for w, after in zip(words, following, strict=True)
-        ):
-            counts[name] += 1
+        start = max(0, match.start() - 6)
+        bounds = _word_bounds(simple[start : match.end() + 4])
+        begin, stem_end, end = match.start() - start, match.start() - start + 2, match.end() - start
+        if begin in bounds and (end in bounds or stem_end in bounds) and _may_be_a_name(stem, end in bounds):
+            first = _tag(stem[0])
+            if first not in _FUNCTION_TAGS and not (first == "f" and begin + 1 in bounds):
+                counts[name] += 1
     return counts
 
 
-def _may_be_a_name(stem: str) -> bool:
+def places_known_in(texts: Iterable[str], min_count: int = 2) -> frozenset[str]:
+    """The places beyond the national list that ``texts`` name, together, at least ``min_count`` times."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(written_places(text))
+    return frozenset(name for name, n in counts.items() if n >= min_count)
+
+
+def _word_bounds(window: str) -> set[int]:
+    """Offsets in ``window`` where jieba's words begin or end (cut first before domain words)."""
     import jieba
-    import jieba.posseg
+
+    bounds = {0}
+    at = 0
+    for piece in split_before_domain_words(window):
+        for word in jieba.lcut(piece):
+            at += len(word)
+            bounds.add(at)
+    return bounds
+
+
+def _may_be_a_name(stem: str, suffix_alone: bool) -> bool:
+    """A stem no ordinary word is made of: unknown to jieba, or a place's word, or a side's word
+    (北麓, tagged 方位) with the suffix standing alone after it."""
+    import jieba
 
     if _CLAUSE_CHARS.search(stem):
         return False
     frequency: int = jieba.dt.FREQ.get(stem, 0)
-    tag: str = jieba.posseg.dt.word_tag_tab.get(stem, "")
-    return frequency == 0 or tag.startswith("ns")
+    tag = _tag(stem)
+    return frequency == 0 or tag.startswith("ns") or (tag == "f" and suffix_alone)
+
+
+def _tag(word: str) -> str:
+    import jieba.posseg
+
+    tag: str = jieba.posseg.dt.word_tag_tab.get(word, "")
+    return tag

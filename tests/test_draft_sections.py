@@ -8,6 +8,7 @@ from assistant.draft.compose import _gather, _select
 from assistant.draft.period import choose_scope, topic_of, who
 from assistant.draft.sections import clean, part_of, place, split_done_and_due, unmask
 from assistant.models import Chunk, DocumentMeta, Hit
+from assistant.places import places_known_in
 from assistant.text import compact
 
 
@@ -224,6 +225,17 @@ def test_scope_keeps_the_year_the_prompt_names():
     scope = choose_scope("2023年宝安区市容环境整治", hits, {})
     assert scope is not None and scope.doc_ids == ("y23",) and scope.year == 2023 and scope.named
     assert choose_scope("2019年宝安区市容环境整治", hits, {}) is None
+
+
+def test_a_prompt_naming_a_city_and_its_district_takes_the_district_s_report():
+    hits = [
+        _hit("nan", "枫岙市南麓区2023年创文工作总结。南麓区得分91.36分。", years=[2023], place="南麓区"),
+        _hit("bei", "枫岙市北麓区2023年创文工作总结。北麓区得分89.74分。", rank=1, years=[2023], place="北麓区"),
+    ]
+    texts = {h.chunk.doc_id: compact(h.chunk.text) for h in hits}
+    known = places_known_in(texts.values())
+    scope = choose_scope("枫岙市北麓区2023年创文工作", hits, texts, known)
+    assert scope is not None and scope.doc_ids == ("bei",)  # both name the city; only one the district
 
 
 def test_a_named_year_takes_the_document_of_that_year_before_one_that_plans_for_it():

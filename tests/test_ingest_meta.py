@@ -97,6 +97,19 @@ def test_place_is_read_from_title_and_opening():
     assert chongqing.place == "重庆市"
 
 
+def test_the_year_alone_above_the_title_is_the_document_s_year():
+    meta = derive_meta("2024\n栖川市文明办上半年工作总结\n上半年，市文明办围绕测评目标推进创建。")
+    assert meta.years == [2024] and meta.title.endswith("栖川市文明办上半年工作总结")
+
+
+def test_a_district_report_is_about_the_district_its_title_names():
+    text = (
+        "枫岙市北麓区文明办2023年工作总结\n2023年，北麓区文明办围绕测评目标推进创建。主要是镇村环境卫生整治力度不平衡。"
+    )
+    assert derive_meta(text).place == "北麓区"  # beyond the national list, and jieba knows 北麓 as a word
+    assert derive_meta("栖川市城市管理局2023年工作总结\n全年处置案件8200件。").place == "栖川市"
+
+
 def test_a_site_name_is_not_the_title():
     meta = derive_meta(
         "汀梧文明网\n汀梧“学雷锋志愿服务月”活动成果丰硕\n2024-04-03 来源：汀梧市文明办\n3月是学雷锋志愿服务月。"

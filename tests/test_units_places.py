@@ -73,6 +73,29 @@ def test_the_corpus_teaches_the_places_the_national_list_lacks():
     assert not {"推进市", "按照市", "咸宁市"} & known  # a verb before 市; a name the national list holds
 
 
+def test_names_jieba_cuts_or_knows_as_a_side_are_taught_too():
+    text = (
+        "枫岙市北麓区文明办2023年工作总结。北麓区在澜湾区、澄西区之前完成整改，北麓区得分89.74分，澜湾区、澄西区次之。"
+    )
+    known = learn_places([text])
+    assert {"北麓区", "澜湾区", "澄西区"} <= known  # 北麓 is a word (a side of a hill); 澜|湾区, 澄|西区 are cut
+    assert read_places("北麓区2023年得了多少分", known) == ("北麓区",)
+
+
+def test_a_measure_or_a_division_word_before_the_suffix_makes_no_name():
+    text = "全市8个区县、3个设区市和5个市县已完成，1月内市里将赴省市汇报，并报市委。" * 2
+    assert not learn_places([text])
+
+
+def test_a_body_jieba_knows_whole_names_its_place():
+    assert read_places("成都市人民政府办公厅关于印发实施方案的通知") == ("成都市",)
+
+
+def test_a_clause_before_a_town_word_is_no_town():
+    assert read_places("主要是镇村环境卫生整治力度不平衡") == ()
+    assert read_places("流沙东街道开展整治") == ("流沙东街道",)
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [

@@ -20,7 +20,7 @@ from assistant.draft.sections import HEADINGS, Part, Placed, masks_figure, place
 from assistant.index.store import Filters
 from assistant.models import Answer, Chunk, Citation, Document, Hit
 from assistant.periods import TIME_TEXT
-from assistant.places import read_places
+from assistant.places import places_known_in, read_places
 from assistant.question import read_bodies, read_question
 from assistant.question_words import content_words
 from assistant.text import compact, to_simplified
@@ -216,9 +216,10 @@ def compose_draft(prompt: str, source: DraftSource, filters: Filters | dict[str,
     for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
         found = source.document(doc_id)
         texts[doc_id] = compact(found[0].text) if found else ""
-    scope = choose_scope(topic, hits, texts)
+    known = places_known_in(texts.values())
+    scope = choose_scope(topic, hits, texts, known)
     if scope is None:
-        question = read_question(topic)
+        question = read_question(topic, known)
         named = "、".join([f"{y}年" for y in question.years] + list(question.halves) + list(question.places))
         why = f"已收录的文件中没有{named}的相关材料。" if named else ""
         return Answer(question=prompt, text=f"{NOT_FOUND}{why}", refused=True, related=hits[:3], mode="draft")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.corpus import profile_of
 from assistant.models import DocumentMeta, Hit
-from assistant.places import names_place, place_level, read_places
+from assistant.places import finest, names_place, place_level, read_places
 from assistant.question import Question, read_bodies, read_question
 from assistant.text import compact, to_simplified
 
@@ -115,7 +115,7 @@ def _fits(meta: DocumentMeta, question: Question, text: str, lenient: bool = Fal
         return False
     if question.halves and _half_of(meta) == "全年" and "上半年" in question.halves:
         return False
-    named_place = not question.places or any(names_place(text, p) or p in meta.place for p in question.places)
+    named_place = not question.places or any(names_place(text, p) or p in meta.place for p in finest(question.places))
     if not named_place and not (lenient and _silent_on_places(meta, text, question.places)):
         return False
     if not question.bodies or not meta.body or meta.body in question.bodies:
@@ -128,7 +128,7 @@ def _agrees(meta: DocumentMeta, question: Question, text: str) -> bool:
     return bool(
         set(question.years) & set(meta.years)
         or any(f"{m}月" in text for m in question.months)
-        or any(names_place(text, p) or p in meta.place for p in question.places)
+        or any(names_place(text, p) or p in meta.place for p in finest(question.places))
         or (meta.body and meta.body in question.bodies)
     )
 
@@ -148,10 +148,13 @@ def document_relevance(hits: list[Hit]) -> dict[str, float]:
     return scores
 
 
-def choose_scope(prompt: str, hits: list[Hit], texts: dict[str, str]) -> Scope | None:
+def choose_scope(
+    prompt: str, hits: list[Hit], texts: dict[str, str], known_places: frozenset[str] = frozenset()
+) -> Scope | None:
     """The body and period of the draft, from the prompt and the documents its topic retrieves
-    (``texts``: doc_id → compacted text, for places). None: no document fits what the prompt names."""
-    question = read_question(prompt)
+    (``texts``: doc_id → compacted text, for places; ``known_places``: the places beyond the
+    national list they name). None: no document fits what the prompt names."""
+    question = read_question(prompt, known_places)
     metas = {h.chunk.doc_id: _with_profile_years(h, texts.get(h.chunk.doc_id, "")) for h in hits}
     relevance = document_relevance(hits)
     first_rank = {h.chunk.doc_id: r for r, h in reversed(list(enumerate(hits)))}

@@ -19,7 +19,7 @@ import yaml
 
 from assistant.models import DocumentMeta
 from assistant.periods import read_years
-from assistant.places import place_level, read_places
+from assistant.places import finest, place_level, places_known_in, read_places
 from assistant.text import fold_width, to_simplified
 
 _PLACE = r"(?:[^\s，,。、；：:“”《》\d]{0,6}?[省市区县])?"
@@ -149,11 +149,17 @@ def derive_title(text: str) -> str:
     return lines[index]
 
 
+_LEADING_YEAR = re.compile(r"((?:19|20)\d{2})(?![\d年.\-/~～—至])")
+
+
 def derive_years(title: str, head: str) -> list[int]:
     """The years a document is about: its title's, then the most named in its opening outside
     quoted document names (a notice about 2023 citing 《2022年…方案》), ranges counted whole."""
     title_s = fold_width(to_simplified(title))
     years = list(read_years(title_s))
+    # The year alone on the line above the title, joined to it ("2024鹤汀市文明办上半年工作总结").
+    if (lead := _LEADING_YEAR.match(title_s)) and int(lead.group(1)) not in years:
+        years.insert(0, int(lead.group(1)))
     for first, last in _YEAR_RANGE.findall(title_s):
         years += [y for y in (int(first), int(last)) if y not in years]
     body = _QUOTED.sub(" ", fold_width(to_simplified(head)))
@@ -228,13 +234,16 @@ def derive_kind(title: str, text: str) -> str:
 
 
 def derive_place(title: str, body_full: str, text: str) -> str:
-    """The place a document is about: named in its title, its body, or most often in its opening."""
+    """The place a document is about: named in its title (the finest there: 北麓区 of 枫岙市北麓区),
+    its body, or most often in its opening. Names beyond the national list count where the
+    document writes them as places (栖川市)."""
+    known = places_known_in([text], min_count=1)
     for source in (title, body_full):
-        places = read_places(_DATELINE.sub(" ", _QUOTED.sub(" ", source)))
+        places = read_places(_DATELINE.sub(" ", _QUOTED.sub(" ", source)), known)
         if places:
-            return places[0]
+            return finest(places)[0]
     opening = _DATELINE.sub(" ", _QUOTED.sub(" ", to_simplified(text[:400])))
-    counts = Counter(read_places(opening))
+    counts = Counter(read_places(opening, known))
     if not counts:
         return ""
     # the most named; between equals, the coarser (a city over the district it names in passing)
