@@ -45,7 +45,6 @@ class DocProfile:
     halves: frozenset[str] = frozenset()
     issues: frozenset[tuple[int, str]] = frozenset()  # 第9期, 第十五届 it names anywhere
     max_rank: int = 0  # the last place of the ranking it lists (第八名 → 8), 0 without one
-    published: int | None = None  # the year of its publication date line (时间:2021-10-25), if any
     text: str = ""  # the whole text, compacted (for "does it name 咸宁")
     length: int = 0
     places_written: tuple[tuple[str, int], ...] = ()  # places beyond the national list it names, how often
@@ -103,17 +102,8 @@ class DocProfile:
         return re.search(rf"{year}(?:年|[~～\-—–至、]\s*(?:19|20)\d{{2}}年|[-/.]\d{{1,2}}[-/.])", self.text) is not None
 
 
-# A site's date line: "时间:2021-10-25 10:15", "日期:2021-12-20", "发文日期: 2022-01-14", "发布日期:2025-05-29".
-_PUBLISHED = re.compile(r"(?:时间|日期|发布|发文日期|生成日期|公开日期)\s*[:：]\s*((?:19|20)\d{2})[-/.年]\d{1,2}")
-
-
 def _year_months(text: str) -> set[tuple[int, int]]:
     return {(int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)}
-
-
-def _published(text: str) -> int | None:
-    found = _PUBLISHED.search(text[:400])
-    return int(found.group(1)) if found else None
 
 
 def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
@@ -148,7 +138,6 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
         halves=frozenset(h for h in ("上半年", "下半年") if h in head),
         issues=frozenset(read_issues(text)),
         max_rank=max((r for r in read_ranks(text) if r > 0), default=0),
-        published=_published(text),
         text=compact(text),
         length=len(text),
         places_written=tuple(sorted(written_places(text).items())),

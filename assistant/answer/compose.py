@@ -29,7 +29,6 @@ from assistant.answer.refuse import (
     masked_figure,
     place_mismatch,
     rank_beyond_list,
-    reported_too_early,
     rules_not_results,
     time_mismatch,
     unknown_place,
@@ -52,7 +51,6 @@ CHECKS = (
     "place_mismatch",
     "issue_mismatch",
     "rank_beyond_list",
-    "reported_too_early",
     "absent_focus",
     "masked",
     "cut_off",
@@ -212,7 +210,6 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("place_mismatch", place_mismatch),
         ("issue_mismatch", issue_mismatch),
         ("rank_beyond_list", rank_beyond_list),
-        ("reported_too_early", reported_too_early),
         ("rules_not_results", rules_not_results),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:

@@ -145,17 +145,6 @@ def rank_beyond_list(question: Question, best: Candidate, profiles: dict[str, Do
     return Refusal("rank_beyond_list", f"文件中的排名只列到第{last}名，没有第{beyond[0]}名。")
 
 
-def reported_too_early(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
-    """What happened in a year is asked of a document published before that year began: it
-    can only hold plans for it."""
-    published = profiles[best.doc_id].published
-    if not published or not question.years or question.intent.target:
-        return None
-    if all(year > published for year in question.years):
-        return Refusal("reported_too_early", f"找到的文件发布于{published}年，不会有{question.years[0]}年的实际结果。")
-    return None
-
-
 def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """The quantity a one-part question asks the value of ("居民参与率是多少", "样本量") is named
     nowhere in the answering document: it cannot state its value."""
