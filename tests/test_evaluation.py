@@ -67,11 +67,17 @@ def test_sets_of_every_format_load_into_one_shape(tmp_path):
                 ],
             },
             ensure_ascii=False,
+        )
+        + "\n"
+        + json.dumps(
+            {"id": "f2", "history": ["江门7月受理多少宗？"], "question": "那6月份呢？", "doc": ["006_j.txt"]},
+            ensure_ascii=False,
         ),
         encoding="utf-8",
     )
     bank = QuestionBank.load([questions, followups])
-    a, b, c, f = bank.questions
+    a, b, c, f, g = bank.questions
+    assert g.history == f.history and g.question == f.question and g.is_followup  # the earlier turns as a list
     assert a.docs == ("001_x.txt",) and a.answerable and a.key == f"{tmp_path.name}/questions:a"
     assert b.docs == ("001_x.txt", "002_y.txt") and not c.answerable
     assert f.history == ("江门7月受理多少宗？",) and f.question == "那6月份呢？" and f.is_followup

@@ -89,7 +89,8 @@ def _question(item: dict[str, Any], set_name: str, history: tuple[str, ...] = ()
 
 
 def load_set(path: Path | str, set_name: str | None = None) -> list[LabelledQuestion]:
-    """The questions of one file, questions and follow-ups alike."""
+    """The questions of one file, questions and follow-ups alike (a follow-up as its ``turns``,
+    or as its ``question`` with the earlier questions in ``history``)."""
     path = Path(path)
     name = set_name or path.stem
     out = []
@@ -102,9 +103,16 @@ def load_set(path: Path | str, set_name: str | None = None) -> list[LabelledQues
             last.setdefault("type", "followup")
             history = tuple(str(t.get("question", "")) for t in turns[:-1] if isinstance(t, dict))
             out.append(_question(last, name, history))
+        elif isinstance(earlier := item.get("history"), list) and earlier:
+            # {"history": ["first question", …], "question": "那8月呢？", …}
+            out.append(_question(item, name, tuple(_turn_text(t) for t in earlier)))
         else:
             out.append(_question(item, name))
     return out
+
+
+def _turn_text(turn: object) -> str:
+    return str(turn.get("question") or turn.get("content") or "") if isinstance(turn, dict) else str(turn)
 
 
 @dataclass
