@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Validate the blind9 sealed set. Prints counts only (no questions/answers)."""
-import json, os, re, sys
+
+import json
+import os
+import re
+import sys
 from collections import Counter
+from pathlib import Path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
@@ -11,7 +16,7 @@ TYPES = {"number", "unanswerable", "standard", "problem", "target", "multi_doc",
 docs = {}
 for fn in sorted(os.listdir(CORPUS)):
     if fn.endswith(".txt"):
-        docs[fn] = WS.sub("", open(os.path.join(CORPUS, fn), encoding="utf-8").read())
+        docs[fn] = WS.sub("", Path(CORPUS, fn).read_text(encoding="utf-8"))
 
 # Unanswerable items: patterns that must NOT be found.
 # ("doc", regex) -> checked in the item's listed (tempting) document
@@ -60,17 +65,22 @@ ABSENT = {
 }
 
 errors = 0
+
+
 def err(msg):
     global errors
     errors += 1
     print("ERROR:", msg)
 
+
 def load(path):
-    return [json.loads(l) for l in open(os.path.join(HERE, path), encoding="utf-8") if l.strip()]
+    return [json.loads(line) for line in Path(HERE, path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
 
 qs = load("questions.jsonl")
 fus = load("followups.jsonl")
 n_mc = n_ev = n_abs = 0
+
 
 def check_item(it, fields, id_prefix):
     global n_mc, n_ev, n_abs
@@ -118,16 +128,17 @@ def check_item(it, fields, id_prefix):
             if not any(s in t for s in it["evidence"]):
                 err(f"{it['id']} a multi_doc document has no evidence")
 
+
 F1 = ["id", "question", "answer", "must_contain", "doc", "evidence", "type"]
 ids = [q["id"] for q in qs]
-if ids != ["k%03d" % i for i in range(1, len(qs) + 1)] or len(qs) != 130:
+if ids != [f"k{i:03d}" for i in range(1, len(qs) + 1)] or len(qs) != 130:
     err("question ids not k001..k130")
 for it in qs:
     if it["type"] not in TYPES:
         err(f"{it['id']} bad type")
     check_item(it, F1, "k")
 F2 = ["id", "history", "question", "answer", "must_contain", "doc", "evidence", "type"]
-if [f["id"] for f in fus] != ["m%02d" % i for i in range(1, 21)]:
+if [f["id"] for f in fus] != [f"m{i:02d}" for i in range(1, 21)]:
     err("followup ids not m01..m20")
 for it in fus:
     if it["type"] != "followup" or not isinstance(it["history"], list) or len(it["history"]) != 1:
@@ -137,7 +148,7 @@ for it in fus:
 # corpus checks
 name_re = re.compile(r"^\d{3}_[a-z]+-[a-z]+-\d{4}-\d{2}\.txt$")
 for fn in os.listdir(CORPUS):
-    raw = open(os.path.join(CORPUS, fn), encoding="utf-8").read()
+    raw = Path(CORPUS, fn).read_text(encoding="utf-8")
     if not name_re.match(fn):
         err("bad corpus file name")
     if not (300 <= len(raw) <= 700):
@@ -147,5 +158,7 @@ if len(docs) != 30:
 
 tc = Counter(q["type"] for q in qs)
 print("types: " + ", ".join(f"{k}={v}" for k, v in sorted(tc.items())) + f", followup={len(fus)}")
-print(f"docs={len(docs)} questions={len(qs)} followups={len(fus)} must_contain_checked={n_mc} evidence_checked={n_ev} absence_checked={n_abs} errors={errors}")
+print(
+    f"docs={len(docs)} questions={len(qs)} followups={len(fus)} must_contain_checked={n_mc} evidence_checked={n_ev} absence_checked={n_abs} errors={errors}"
+)
 sys.exit(1 if errors else 0)
