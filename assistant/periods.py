@@ -57,6 +57,19 @@ def read_years(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(y for y in found if 1949 <= y <= 2100))
 
 
+# The year alone on the line above a title, joined to it ("2024鹤汀市文明办上半年工作总结").
+_LEADING_YEAR = re.compile(r"((?:19|20)\d{2})(?![\d年.\-/~～—至])")
+
+
+def read_title_years(title: str) -> tuple[int, ...]:
+    """Years a title names, the bare year a title may begin with first."""
+    years = read_years(title)
+    lead = _LEADING_YEAR.match(fold_width(to_simplified(title)).strip())
+    if lead and int(lead.group(1)) not in years:
+        return (int(lead.group(1)), *years)
+    return years
+
+
 def read_months(text: str) -> tuple[int, ...]:
     """Months a text asks about (8月, 8月份, 十二月); a date such as 7月5日 is not a month asked."""
     simple = fold_width(to_simplified(text))

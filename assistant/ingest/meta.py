@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from assistant.models import DocumentMeta
-from assistant.periods import read_years
+from assistant.periods import read_title_years
 from assistant.places import finest, place_level, places_known_in, read_places
 from assistant.text import fold_width, to_simplified
 
@@ -149,17 +149,11 @@ def derive_title(text: str) -> str:
     return lines[index]
 
 
-_LEADING_YEAR = re.compile(r"((?:19|20)\d{2})(?![\d年.\-/~～—至])")
-
-
 def derive_years(title: str, head: str) -> list[int]:
     """The years a document is about: its title's, then the most named in its opening outside
     quoted document names (a notice about 2023 citing 《2022年…方案》), ranges counted whole."""
     title_s = fold_width(to_simplified(title))
-    years = list(read_years(title_s))
-    # The year alone on the line above the title, joined to it ("2024鹤汀市文明办上半年工作总结").
-    if (lead := _LEADING_YEAR.match(title_s)) and int(lead.group(1)) not in years:
-        years.insert(0, int(lead.group(1)))
+    years = list(read_title_years(title_s))
     for first, last in _YEAR_RANGE.findall(title_s):
         years += [y for y in (int(first), int(last)) if y not in years]
     body = _QUOTED.sub(" ", fold_width(to_simplified(head)))
