@@ -95,6 +95,29 @@ def _named_at_start(word: str, names: frozenset[str]) -> str:
     return next((word[:n] for n in (4, 3, 2) if word[:n] in names and len(word) > n), "")
 
 
+def divisions_written(text: str) -> tuple[str, ...]:
+    """Every division a text writes, by its full name or its stem with whatever division word
+    follows it (当阳, 滨海区), in the order written, whether or not jieba reads it as a place:
+    for finding, in a short question, the place a follow-up's new place stands in for."""
+    names, stems = _gazetteer()
+    simple = fold_width(to_simplified(text))
+    found: list[str] = []
+    at = 0
+    while at < len(simple):
+        word = next((simple[at : at + n] for n in (5, 4, 3, 2) if simple[at : at + n] in names | stems), "")
+        if not word:
+            at += 1
+            continue
+        suffix = _WRITTEN_SUFFIX.match(simple, at + len(word)) if word not in names else None
+        written = word + (suffix.group(0) if suffix else "")
+        found.append(written)
+        at += len(written)
+    return tuple(found)
+
+
+_WRITTEN_SUFFIX = re.compile(r"新区|街道|区|县|市|镇")
+
+
 def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Named places (咸宁, 宝安区, 迭部县, 寿春镇); not 我市, 全区, 小区, 城区. ``known``: names the
     documents write as places (``corpus.known_places``), read also by their stem (栖川 of 栖川市)."""

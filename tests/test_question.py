@@ -96,6 +96,12 @@ def test_time_words_are_not_keywords():
         # another item of the same list replaces the item asked about
         ("栖川数字城管考核细则里结案率占多少分？", "返工率那项呢？", "栖川数字城管考核细则里返工率占多少分"),
         ("鹭屿创文测评体系里公共场所秩序几分", "志愿服务呢？", "鹭屿创文测评体系里志愿服务几分"),
+        # the item replaced stops at the place and the period before it
+        ("临澜上半年家长学校有多少所", "乡村学校少年宫呢？", "临澜上半年乡村学校少年宫有多少所"),
+        # a county replaces the county, not the city, even where jieba does not read either as a place
+        ("宜昌23年二季度县市评估当阳几分？", "那秭归县呢？", "宜昌23年二季度县市评估秭归县几分"),
+        ("潍坊四季度创城测评滨海区多少分", "寿光市呢？", "潍坊四季度创城测评寿光市多少分"),
+        ("咸宁22年12月城考崇阳县第几名", "宜昌呢？", "宜昌22年12月城考崇阳县第几名"),
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.periods import MONTH_TEXT, ORDINAL, TIME_TEXT, YEAR_TEXT
-from assistant.places import is_domain_word, read_places
+from assistant.places import divisions_written, is_domain_word, place_level, read_places
 from assistant.question import read_question
 from assistant.question_words import GENERIC, content_words
 from assistant.text import fold_width, to_simplified
@@ -106,7 +106,8 @@ _NOT_IN_A_NAME = re.compile(r"[年月季度期届第的之里和与及在是对�
 
 def _counterpart(previous: str, place: str) -> str | None:
     """The place of ``previous`` that ``place`` takes the place of: one of the same kind (区 for
-    区, 街道 for 街道) and length, else the last place it names."""
+    区, 街道 for 街道) and length, else the last one of the same level (a county for a county:
+    当阳 for 秭归县, 滨海区 for 寿光市), else the last place it names."""
     suffix = next((s for s in _DIVISIONS if place.endswith(s)), "")
     if suffix:
         stem = len(place) - len(suffix)
@@ -117,8 +118,11 @@ def _counterpart(previous: str, place: str) -> str | None:
         ]
         if same:
             return str(same[-1])
-    known = read_places(previous)
-    return known[-1] if known else None
+    known = list(dict.fromkeys([*read_places(previous), *divisions_written(previous)]))
+    level = place_level(place)
+    at_level = [p for p in known if place_level(p) == level and p != place]
+    chosen = at_level or known
+    return chosen[-1] if chosen else None
 
 
 def _asked_phrase(previous: str, item: str) -> str | None:
@@ -133,12 +137,17 @@ def _asked_phrase(previous: str, item: str) -> str | None:
     phrase = ""
     for word in reversed([w for w in content_words(before) if w in before]):
         joined = word + phrase
-        if not before.endswith(joined) or ORDINAL.search(word) or is_domain_word(word):
+        if not before.endswith(joined) or ORDINAL.search(word) or is_domain_word(word) or _is_place_or_time(word):
             break
         if phrase and len(joined) > len(item) + 2:
             break
         phrase = joined
     return phrase or None
+
+
+def _is_place_or_time(word: str) -> bool:
+    """临澜, 上半年: the where and when before an item ("临澜上半年家长学校"), not part of its name."""
+    return bool(read_places(word) or divisions_written(word) or _PERIOD_TEXT.fullmatch(word) or word in _PERIODS)
 
 
 def _context(previous: str, current: str) -> str:
