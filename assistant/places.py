@@ -99,12 +99,13 @@ def divisions_written(text: str) -> tuple[str, ...]:
     """Every division a text writes, by its full name or its stem with whatever division word
     follows it (当阳, 滨海区), in the order written, whether or not jieba reads it as a place:
     for finding, in a short question, the place a follow-up's new place stands in for."""
-    names, stems = _gazetteer()
+    names, _ = _gazetteer()
+    either = _names_and_stems()
     simple = fold_width(to_simplified(text))
     found: list[str] = []
     at = 0
     while at < len(simple):
-        word = next((simple[at : at + n] for n in (5, 4, 3, 2) if simple[at : at + n] in names | stems), "")
+        word = next((simple[at : at + n] for n in (5, 4, 3, 2) if simple[at : at + n] in either), "")
         if not word:
             at += 1
             continue
@@ -116,6 +117,12 @@ def divisions_written(text: str) -> tuple[str, ...]:
 
 
 _WRITTEN_SUFFIX = re.compile(r"新区|街道|区|县|市|镇")
+
+
+@functools.lru_cache(maxsize=1)
+def _names_and_stems() -> frozenset[str]:
+    names, stems = _gazetteer()
+    return names | stems
 
 
 def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:

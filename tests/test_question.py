@@ -130,6 +130,14 @@ def test_a_follow_up_asking_only_the_value_keeps_the_rank_it_is_about():
     ).intent.when
 
 
+def test_a_question_naming_only_a_place_asks_the_previous_topic_of_it():
+    resolved = resolve_followup("奎文区具体有哪些？", [{"role": "user", "content": "潍坊9月城管督查一共查出多少问题"}])
+    assert resolved.endswith("奎文区具体有哪些") and "督查" in resolved and "9月" in resolved
+    # its own quarter and county replace the previous ones; the city stays
+    resolved = resolve_followup("寿光市三季度多少分", [{"role": "user", "content": "潍坊四季度创城测评滨海区多少分"}])
+    assert "潍坊" in resolved and "测评" in resolved and "四季度" not in resolved and "滨海区" not in resolved
+
+
 def test_a_question_with_its_own_place_and_time_is_not_a_follow_up():
     assert not is_followup("2024年上半年西城区数字化案件处置率是多少？")
     history = [{"role": "user", "content": "咸宁21年9月城考谁排第一？"}]

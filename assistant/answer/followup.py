@@ -46,6 +46,10 @@ def is_followup(question: str, previous: str = "") -> bool:
         return True
     if len(q) <= 6 and not content_words(q):
         return True
+    # A question whose only words are places ("奎文区具体有哪些？") asks the previous one's topic of them.
+    words, places = content_words(q), read_places(q)
+    if previous and words and places and all(any(w in p or p in w for p in places) for w in words):
+        return True
     # A short question whose words only name a period or the plan/result side of the previous
     # question's topic ("23年计划评多少？", "上半年实际完成了多少？") is about that topic.
     before = set(content_words(previous)) if previous else set()
@@ -155,8 +159,11 @@ def _context(previous: str, current: str) -> str:
     current one leaves out."""
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
-    pieces = [m.group(0) for m in _PERIOD_TEXT.finditer(simple)] if not (asked.years or asked.months) else []
+    own_period = asked.years or asked.months or asked.quarters or asked.halves
+    pieces = [m.group(0) for m in _PERIOD_TEXT.finditer(simple)] if not own_period else []
     pieces += [p for p in read_places(simple) if not asked.places]
+    # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).
+    finest_asked = max((place_level(p) for p in asked.places), default=9)
     if not asked.ranks:  # "多少分？" after "谁排最后": the rank is the subject asked about
         pieces += [_rank_text(rank) for rank in read_question(simple).ranks]
     pieces += [
@@ -165,10 +172,15 @@ def _context(previous: str, current: str) -> str:
         if w not in GENERIC
         and not ORDINAL.fullmatch(w)  # the previous rank, if any, is carried above as read
         and w not in asked.keywords
+        and not (_names_a_place(w) and place_level(w) >= finest_asked)
         and w not in pieces
         and not any(w in p for p in pieces)
     ]
     return " ".join(dict.fromkeys(p.strip() for p in pieces if p.strip()))
+
+
+def _names_a_place(word: str) -> bool:
+    return bool(read_places(word) or divisions_written(word) or _PLACE_FRAGMENT.match(word))
 
 
 def _rank_text(rank: int) -> str:
