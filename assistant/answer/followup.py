@@ -149,9 +149,13 @@ def _asked_phrase(previous: str, item: str) -> str | None:
     return phrase or None
 
 
+def _reads_as_place(word: str) -> bool:
+    return bool(read_places(word) or divisions_written(word))
+
+
 def _is_place_or_time(word: str) -> bool:
     """临澜, 上半年: the where and when before an item ("临澜上半年家长学校"), not part of its name."""
-    return bool(read_places(word) or divisions_written(word) or _PERIOD_TEXT.fullmatch(word) or word in _PERIODS)
+    return _reads_as_place(word) or bool(_PERIOD_TEXT.fullmatch(word)) or word in _PERIODS
 
 
 def _context(previous: str, current: str) -> str:
@@ -180,7 +184,8 @@ def _context(previous: str, current: str) -> str:
 
 
 def _names_a_place(word: str) -> bool:
-    return bool(read_places(word) or divisions_written(word) or _PLACE_FRAGMENT.match(word))
+    """A place, or a fragment written as one (白沙区) though no list holds it."""
+    return _reads_as_place(word) or bool(_PLACE_FRAGMENT.match(word))
 
 
 def _rank_text(rank: int) -> str:
