@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.models import DocumentMeta
 from assistant.periods import read_issues, read_quarters, read_ranks, read_years
-from assistant.places import names_place, written_places
+from assistant.places import named_often, names_place, written_places
 from assistant.question import Question
 from assistant.text import compact, fold_width, to_simplified
 
@@ -147,10 +146,7 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
 def known_places(profiles: Iterable[DocProfile], min_count: int = 2) -> frozenset[str]:
     """The places beyond the national list that these documents name, together, at least
     ``min_count`` times: a question is read with those of the documents retrieved for it."""
-    counts: Counter[str] = Counter()
-    for profile in profiles:
-        counts.update(dict(profile.places_written))
-    return frozenset(name for name, n in counts.items() if n >= min_count)
+    return named_often((dict(profile.places_written) for profile in profiles), min_count)
 
 
 class CorpusView(Protocol):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from assistant.text import compact, fold_width, to_simplified
 
@@ -217,18 +217,26 @@ def written_places(text: str) -> Counter[str]:
         start = max(0, match.start() - 6)
         bounds = _word_bounds(simple[start : match.end() + 4])
         begin, stem_end, end = match.start() - start, match.start() - start + 2, match.end() - start
-        if begin in bounds and (end in bounds or stem_end in bounds) and _may_be_a_name(stem, end in bounds):
-            first = _tag(stem[0])
-            if first not in _FUNCTION_TAGS and not (first == "f" and begin + 1 in bounds):
-                counts[name] += 1
+        if (
+            begin in bounds
+            and (end in bounds or stem_end in bounds)
+            and _may_be_a_name(stem, suffix_alone=end in bounds, first_alone=begin + 1 in bounds)
+        ):
+            counts[name] += 1
     return counts
 
 
 def places_known_in(texts: Iterable[str], min_count: int = 2) -> frozenset[str]:
     """The places beyond the national list that ``texts`` name, together, at least ``min_count`` times."""
+    return named_often((written_places(text) for text in texts), min_count)
+
+
+def named_often(tallies: Iterable[Mapping[str, int]], min_count: int) -> frozenset[str]:
+    """The names that several tallies of places written (``written_places``) count, together,
+    at least ``min_count`` times."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(written_places(text))
+    for tally in tallies:
+        counts.update(tally)
     return frozenset(name for name, n in counts.items() if n >= min_count)
 
 
@@ -245,12 +253,16 @@ def _word_bounds(window: str) -> set[int]:
     return bounds
 
 
-def _may_be_a_name(stem: str, suffix_alone: bool) -> bool:
+def _may_be_a_name(stem: str, suffix_alone: bool, first_alone: bool) -> bool:
     """A stem no ordinary word is made of: unknown to jieba, or a place's word, or a side's word
-    (北麓, tagged 方位) with the suffix standing alone after it."""
+    (北麓, tagged 方位) with the suffix standing alone after it; and whose first character, as
+    jieba cuts it (``first_alone``: a word of its own), does not end a clause (个, 并, 前)."""
     import jieba
 
     if _CLAUSE_CHARS.search(stem):
+        return False
+    first = _tag(stem[0])
+    if first in _FUNCTION_TAGS or (first == "f" and first_alone):
         return False
     frequency: int = jieba.dt.FREQ.get(stem, 0)
     tag = _tag(stem)

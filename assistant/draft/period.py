@@ -115,7 +115,7 @@ def _fits(meta: DocumentMeta, question: Question, text: str, lenient: bool = Fal
         return False
     if question.halves and _half_of(meta) == "全年" and "上半年" in question.halves:
         return False
-    named_place = not question.places or any(names_place(text, p) or p in meta.place for p in finest(question.places))
+    named_place = not question.places or _names_asked_place(meta, question, text)
     if not named_place and not (lenient and _silent_on_places(meta, text, question.places)):
         return False
     if not question.bodies or not meta.body or meta.body in question.bodies:
@@ -123,12 +123,18 @@ def _fits(meta: DocumentMeta, question: Question, text: str, lenient: bool = Fal
     return bool(set(read_bodies(text[:_BODY_CHARS])) & set(question.bodies))  # its metadata may name another
 
 
+def _names_asked_place(meta: DocumentMeta, question: Question, text: str) -> bool:
+    """The document names the finest place the prompt names (the district of 枫岙市北麓区, not
+    the city only), in its text or as its own place."""
+    return any(names_place(text, p) or p in meta.place for p in finest(question.places))
+
+
 def _agrees(meta: DocumentMeta, question: Question, text: str) -> bool:
     """The document says one of the things the prompt names of itself: a year, a month, a place or a body."""
     return bool(
         set(question.years) & set(meta.years)
         or any(f"{m}月" in text for m in question.months)
-        or any(names_place(text, p) or p in meta.place for p in finest(question.places))
+        or _names_asked_place(meta, question, text)
         or (meta.body and meta.body in question.bodies)
     )
 
