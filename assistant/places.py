@@ -81,9 +81,7 @@ def _place_words(text: str) -> tuple[str, ...]:
                     2 <= len(name) <= 4
                     and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces)
                     and not _NOT_A_PLACE.match(name)
-                    and not re.search(
-                        r"[各全本该乡镇区县市的和与及等哪几多少个两些每那这其是在将对由请需了把被从向为我]", name
-                    )
+                    and not _NOT_IN_A_TOWN.search(name)
                 ):
                     found.append(name + word)
                     break
@@ -188,9 +186,12 @@ def _written(text: str, name: str) -> tuple[int, str] | None:
 
 # A name written before a division's suffix: 栖川市, 雁塘区, 桐屿县.
 _SUFFIXED = re.compile(r"([\u4e00-\u9fff]{2})([市区县])")
-# Characters a place's stem does not hold but a clause joined to the name does (三是市, 局在区, 现将县,
-# 赴省市): the new names are written before the suffix, never with one inside.
-_CLAUSE_CHARS = re.compile(r"[是在将对由请需等和与及的了把被从向为其各每该本全我城省市区县]")
+# Characters a place's name does not hold but a clause joined to it does (三是市, 局在区, 现将县, 主要是镇).
+_CLAUSE = "是在将对由请需等和与及的了把被从向为其各每该本全我"
+# A written name's stem holds no division word either (赴省市): new names are written before the suffix.
+_CLAUSE_CHARS = re.compile(rf"[{_CLAUSE}城省市区县]")
+# Nor does a town's name jieba left in pieces hold a division word, a count or a pointer (各乡镇, 哪几个镇).
+_NOT_IN_A_TOWN = re.compile(rf"[{_CLAUSE}乡镇区县市哪几多少个两些那这]")
 # jieba's tags of words that end a clause rather than begin a name: a measure (个区县), a number or
 # time (月内市), a conjunction (并报市), a preposition, adverb, particle or pronoun; and, standing
 # alone, a side (前报市: 西 of 西屿区 is a side too, but jieba joins it to the name).
