@@ -71,6 +71,13 @@ class DocProfile:
             verdicts.append(same_year and bool(set(question.months) & self.months))
         if question.quarters and self.quarters:
             verdicts.append(bool(set(question.quarters) & self.quarters))
+        # A quarter's report is about its three months, and about no other month (9月 of a 第一季度 report).
+        if question.months and not question.quarters and self.quarters and not self.months:
+            verdicts.append(any((m - 1) // 3 + 1 in self.quarters for m in question.months))
+        elif question.quarters and not question.months and self.months and not self.quarters:
+            within = any((m - 1) // 3 + 1 in question.quarters for m in self.months)
+            if not within:
+                verdicts.append(False)
         if not verdicts:
             return None
         return all(verdicts)

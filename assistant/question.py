@@ -28,9 +28,14 @@ from assistant.text import compact, fold_width, to_simplified
 # 哪几项 asks which items, not how many: no unit is asked.
 _UNIT = re.compile(
     r"(?:多少|(?<!哪)几)(?:个)?(?:万|亿)?(平方米|平米|公里|千米|人次|车次|辆次|个次|座次|个|件|宗|处|座|条|户|人|名|项|次|家|所|辆|台|棵|株|米|吨|块|起|场|批|栋|间|元|支|套|份|分|天|小时)"
-    r"|(多少钱|花了多少|经费|预算|奖励|罚)"
+    r"|(多少钱|花了多少|经费|预算|奖励|罚|投资|资金|补贴|补助)"
 )
 _RATE = re.compile(r"率|比例|占比|百分比")
+# Asks which company or third party did something: the answer is a name ("哪家第三方机构做的测评").
+# A body asked with 哪个机构 may be a government office; a third party or a company is not.
+_ORGANISATION_ASKED = re.compile(
+    r"(?:哪家|哪个|哪一家|什么|啥)(?:第三方)?(?:公司|企业)|第三方[^，,？?。]{0,6}(?:哪家|哪个|谁|什么|啥)|(?:哪家|哪个|什么|啥)第三方"
+)
 
 # Parts of a multi-part question: split at question marks and semicolons, and at commas whose
 # clause asks something of its own ("检查了多少个点位，发现多少个问题").
@@ -75,6 +80,11 @@ class Question:
     nouns: tuple[str, ...] = ()  # the keywords that are nouns (what is asked about, not how)
     intent: Intent = field(default_factory=Intent)
     parts: tuple[QuestionPart, ...] = ()
+
+    @property
+    def asks_organisation(self) -> bool:
+        """Asks the name of a company or third party ("第三方是哪家公司", "哪家企业运营")."""
+        return bool(_ORGANISATION_ASKED.search(self.simple))
 
     @property
     def asks_time(self) -> bool:

@@ -365,6 +365,34 @@ def test_a_sentence_about_another_district_does_not_answer_for_the_district_aske
     assert "马桥镇" in _answer("咸宁22年8月那期，咸安区乡镇的首名是谁？", {"towns": towns}).text
 
 
+def test_a_district_the_answering_document_never_names_is_refused():
+    # The city's name is in the neighbouring district's report, but not the district asked.
+    xianan = "咸宁市咸安区城市管理局2022年工作总结\n今年以来，我局扎实推进各项工作。城市面貌持续改善。全年立案查处违法案件417件，罚没款62.3万元。"
+    ranking = "咸宁市城市管理工作2022年8月综合评价情况\n通城县第六名，咸安区第七名。"
+    answer = _answer("咸宁通城县22年罚没款多少？", {"xianan": xianan, "ranking": ranking})
+    assert answer.refused and answer.notes == ["place_mismatch"]
+    assert "62.3万元" in _answer("咸宁咸安区22年罚没款多少？", {"xianan": xianan}).text
+
+
+def test_a_month_outside_the_quarter_a_report_is_about_is_refused():
+    quarter = "禾阳市2024年第一季度数字城管运行情况\n2024年第一季度，全市数字城管平台累计立案60218件，结案率97.77%。"
+    answer = _answer("禾阳数字城管9月份立案多少件？", {"quarter": quarter})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+    assert "60218件" in _answer("禾阳数字城管一季度立案多少件？", {"quarter": quarter}).text
+    august = "禾阳市2024年8月数字城管运行情况\n8月份，全市数字城管平台共立案21486件。"
+    answer = _answer("禾阳数字城管二季度立案多少件？", {"august": august})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+
+
+def test_which_company_is_refused_when_the_document_names_none():
+    hired = "岚阳市智慧停车平台上线\n岚阳停车小程序由市城管局委托第三方公司运营，首批接入泊位12600个。"
+    answer = _answer("岚阳停车小程序是哪家公司运营的？", {"hired": hired})
+    assert answer.refused and answer.notes == ["organisation_unnamed"]
+    named = hired.replace("第三方公司", "岚阳城投停车服务有限公司")
+    answer = _answer("岚阳停车小程序是哪家公司运营的？", {"named": named})
+    assert not answer.refused and "岚阳城投停车服务有限公司" in answer.text
+
+
 QICHUAN_MAY = "栖川市城市管理局2023年5月考评通报\n栖川市本月共检查点位320个，发现问题86处，整改率97.1%。"
 YUNZE_MAY = "云泽市城市管理局2023年5月考评通报\n云泽市本月共检查点位410个，发现问题121处，整改率95.3%。"
 

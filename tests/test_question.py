@@ -176,7 +176,23 @@ def test_elliptic_questions_are_follow_ups(question):
         ("检查了几个点位？", ("个",)),
         ("一共几项指标？", ("项",)),
         ("签了多少份承诺书？", ("份",)),
+        ("智慧城管平台二期投资多少？", ("元",)),  # an investment, a fund or a subsidy is an amount of money
+        ("获奖项目扶持资金给多少？", ("元",)),
     ],
 )
 def test_which_ones_asks_no_unit_and_how_many_does(text, units):
     assert read_question(text).units == units
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("澄川三季度创文测评是哪家第三方机构做的", True),
+        ("潍坊城管考评请的第三方是哪家公司", True),
+        ("停车小程序是哪家企业运营的？", True),
+        ("测评由哪个机构组织？", False),  # a body may be a government office, which every notice names
+        ("第一名是哪个区？", False),
+    ],
+)
+def test_a_question_asking_which_company_or_third_party_is_read(text, asks):
+    assert read_question(text).asks_organisation is asks

@@ -27,6 +27,7 @@ from assistant.answer.refuse import (
     cut_off,
     issue_mismatch,
     masked_figure,
+    organisation_unnamed,
     place_mismatch,
     rank_beyond_list,
     rules_not_results,
@@ -57,6 +58,7 @@ CHECKS = (
     "plan_only",
     "plan_document",
     "rules_not_results",
+    "organisation_unnamed",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -211,6 +213,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("issue_mismatch", issue_mismatch),
         ("rank_beyond_list", rank_beyond_list),
         ("rules_not_results", rules_not_results),
+        ("organisation_unnamed", organisation_unnamed),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:
             return refusal(question.text, hits, found)

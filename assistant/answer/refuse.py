@@ -112,6 +112,13 @@ def _says_other_district(question: Question, best: Candidate) -> bool:
     return bool(said) and not any(names_place(text, p) for p in asked)
 
 
+def _district_unnamed(question: Question, profile: DocProfile) -> bool:
+    """The question asks about a county or district the answering document never names: the
+    city's (or a neighbouring district's) report cannot give that district's own figures."""
+    asked = [p for p in question.places if _is_district(p)]
+    return bool(asked) and not any(names_place(profile.text, p) for p in asked)
+
+
 def _is_district(place: str) -> bool:
     return place_level(place) == 3 and place[-1] in "区县"  # 3: a county or district
 
@@ -122,7 +129,12 @@ def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocP
     for one side only."""
     if _speaks_for_one_side(question):
         return None
-    if profiles[best.doc_id].covers_places(question) != 0 and not _says_other_district(question, best):
+    profile = profiles[best.doc_id]
+    if (
+        profile.covers_places(question) != 0
+        and not _district_unnamed(question, profile)
+        and not _says_other_district(question, best)
+    ):
         return None
     return Refusal("place_mismatch", f"找到的相关文件说的不是“{'、'.join(question.places)}”。")
 
@@ -181,6 +193,26 @@ def rules_not_results(question: Question, best: Candidate, profiles: dict[str, D
     if not asks_period or question.intent.criteria or not profile.is_rules():
         return None
     return Refusal("rules_not_results", f"找到的《{profile.title}》是考评规则，没有{_asked_time(question)}的考评结果。")
+
+
+# A named organisation: a name before its kind (栖川环境科技有限公司, 省城调总队 is not one).
+_ORGANISATION = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?)(?:有限责任公司|有限公司|股份公司|公司|集团|研究院|研究所|研究中心|调查队|调查中心|事务所|大学|学院)"
+)
+# What stands before a company's kind when no company is named ("委托第三方公司", "一家专业公司").
+_UNNAMED = ("第三方", "专业", "一家", "该", "相关")
+
+
+def names_organisation(text: str) -> bool:
+    return any(not m.group(1).endswith(_UNNAMED) for m in _ORGANISATION.finditer(text))
+
+
+def organisation_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """Which company or third party is asked, and the answering document names none: it says
+    at most that one was engaged ("委托第三方机构"), not which."""
+    if not question.asks_organisation or names_organisation(profiles[best.doc_id].text + compact(best.hit.title)):
+        return None
+    return Refusal("organisation_unnamed", "找到的文件没有写明是哪家公司或机构。")
 
 
 def masked_figure(question: Question, best: Candidate) -> Refusal | None:
