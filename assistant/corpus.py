@@ -71,16 +71,25 @@ class DocProfile:
             verdicts.append(same_year and bool(set(question.months) & self.months))
         if question.quarters and self.quarters:
             verdicts.append(bool(set(question.quarters) & self.quarters))
-        # A quarter's report is about its three months, and about no other month (9月 of a 第一季度 report).
-        if question.months and not question.quarters and self.quarters and not self.months:
-            verdicts.append(any((m - 1) // 3 + 1 in self.quarters for m in question.months))
-        elif question.quarters and not question.months and self.months and not self.quarters:
-            within = any((m - 1) // 3 + 1 in question.quarters for m in self.months)
-            if not within:
-                verdicts.append(False)
+        if self._about_another_part_of_the_year(question):
+            verdicts.append(False)
         if not verdicts:
             return None
         return all(verdicts)
+
+    def _about_another_part_of_the_year(self, question: Question) -> bool:
+        """A report of one half of the year (its title says which) asked about the other half, a
+        quarter's report asked about a month outside it (9月 of a 第一季度 report), or a month's
+        report asked about a quarter it is not in. Being inside (a month of the quarter) is no
+        sign of being about it: a quarter's report gives no month's figures."""
+        titled_halves = {h for h in ("上半年", "下半年") if h in self.title}
+        if question.halves and len(titled_halves) == 1 and not set(question.halves) & titled_halves:
+            return True
+        if question.months and not question.quarters and self.quarters and not self.months:
+            return not any(_quarter_of(m) in self.quarters for m in question.months)
+        if question.quarters and not question.months and self.months and not self.quarters:
+            return not any(_quarter_of(m) in question.quarters for m in self.months)
+        return False
 
     def ranks_in(self, text: str) -> set[int]:
         """The ranks a sentence of this document states, from the top (3) and from the bottom
@@ -106,6 +115,10 @@ class DocProfile:
     def names_year(self, year: int) -> bool:
         """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25)."""
         return re.search(rf"{year}(?:年|[~～\-—–至、]\s*(?:19|20)\d{{2}}年|[-/.]\d{{1,2}}[-/.])", self.text) is not None
+
+
+def _quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
 
 
 def _year_months(text: str) -> set[tuple[int, int]]:

@@ -44,7 +44,8 @@ def _periods(profile: DocProfile) -> list[str]:
         return [f"{min(profile.years)}年{m}月" for m in sorted(profile.months)]
     if profile.quarters and profile.years:
         return [f"{min(profile.years)}年第{q}季度" for q in sorted(profile.quarters)]
-    return [f"{y}年" for y in sorted(profile.years)]
+    halves = [h for h in ("上半年", "下半年") if h in profile.title]
+    return [f"{y}年{''.join(halves)}" for y in sorted(profile.years)]
 
 
 def _asked_time(question: Question) -> str:
@@ -54,6 +55,7 @@ def _asked_time(question: Question) -> str:
             "、".join(f"{y}年" for y in question.years),
             "、".join(f"{m}月" for m in question.months),
             "、".join(f"第{q}季度" for q in question.quarters),
+            "、".join(question.halves),
         )
         if part
     )
