@@ -78,13 +78,10 @@ class DocProfile:
         return all(verdicts)
 
     def _about_another_part_of_the_year(self, question: Question) -> bool:
-        """A report of one half of the year (its title says which) asked about the other half, a
-        quarter's report asked about a month outside it (9月 of a 第一季度 report), or a month's
-        report asked about a quarter it is not in. Being inside (a month of the quarter) is no
-        sign of being about it: a quarter's report gives no month's figures."""
-        titled_halves = {h for h in ("上半年", "下半年") if h in self.title}
-        if question.halves and len(titled_halves) == 1 and not set(question.halves) & titled_halves:
-            return True
+        """A quarter's report asked about a month outside it (9月 of a 第一季度 report), or a
+        month's report asked about a quarter it is not in. Being inside (a month of the quarter)
+        is no sign of being about it: a quarter's report gives no month's figures. (Halves are
+        not compared: a 上半年 summary also plans the 下半年.)"""
         if question.months and not question.quarters and self.quarters and not self.months:
             return not any(_quarter_of(m) in self.quarters for m in question.months)
         if question.quarters and not question.months and self.months and not self.quarters:

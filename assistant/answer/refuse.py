@@ -114,11 +114,17 @@ def _says_other_district(question: Question, best: Candidate) -> bool:
     return bool(said) and not any(names_place(text, p) for p in asked)
 
 
-def _district_unnamed(question: Question, profile: DocProfile) -> bool:
-    """The question asks about a county or district the answering document never names: the
-    city's (or a neighbouring district's) report cannot give that district's own figures."""
+def _another_districts(question: Question, best: Candidate, profile: DocProfile) -> bool:
+    """The question asks about a county or district, and the answering document is another
+    district's report that never names the one asked (北岸区's summary for 龙门区)."""
     asked = [p for p in question.places if _is_district(p)]
-    return bool(asked) and not any(names_place(profile.text, p) for p in asked)
+    own = best.hit.meta.place if best.hit.meta is not None else ""
+    return (
+        bool(asked)
+        and _is_district(own)
+        and not any(names_place(own, p) for p in asked)
+        and not any(names_place(profile.text, p) for p in asked)
+    )
 
 
 def _is_district(place: str) -> bool:
@@ -134,7 +140,7 @@ def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocP
     profile = profiles[best.doc_id]
     if (
         profile.covers_places(question) != 0
-        and not _district_unnamed(question, profile)
+        and not _another_districts(question, best, profile)
         and not _says_other_district(question, best)
     ):
         return None
