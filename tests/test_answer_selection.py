@@ -365,7 +365,7 @@ def test_a_sentence_about_another_district_does_not_answer_for_the_district_aske
     assert "马桥镇" in _answer("咸宁22年8月那期，咸安区乡镇的首名是谁？", {"towns": towns}).text
 
 
-def test_a_district_the_answering_document_never_names_is_refused():
+def test_another_districts_report_that_never_names_the_district_asked_is_refused():
     # The city's name is in the neighbouring district's report, but not the district asked.
     xianan = "咸宁市咸安区城市管理局2022年工作总结\n今年以来，我局扎实推进各项工作。城市面貌持续改善。全年立案查处违法案件417件，罚没款62.3万元。"
     ranking = "咸宁市城市管理工作2022年8月综合评价情况\n通城县第六名，咸安区第七名。"

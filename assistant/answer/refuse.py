@@ -3,8 +3,9 @@
 Besides the calibrated answer confidence, a question is refused when the answering document
 cannot be what it asks about: a place no document names, a year, month or quarter other
 than the one asked (a look-alike of another period), a numbered issue (第9期) other than the
-one asked, another city, a figure the source masks with ``*``, or a sentence the excerpt
-cuts off where the answer would be."""
+one asked, another city or another district's report, a company the document does not name,
+a figure the source masks with ``*``, or a sentence the excerpt cuts off where the answer
+would be."""
 
 from __future__ import annotations
 
@@ -114,7 +115,7 @@ def _says_other_district(question: Question, best: Candidate) -> bool:
     return bool(said) and not any(names_place(text, p) for p in asked)
 
 
-def _another_districts(question: Question, best: Candidate, profile: DocProfile) -> bool:
+def _another_districts_report(question: Question, best: Candidate, profile: DocProfile) -> bool:
     """The question asks about a county or district, and the answering document is another
     district's report that never names the one asked (北岸区's summary for 龙门区)."""
     asked = [p for p in question.places if _is_district(p)]
@@ -140,7 +141,7 @@ def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocP
     profile = profiles[best.doc_id]
     if (
         profile.covers_places(question) != 0
-        and not _another_districts(question, best, profile)
+        and not _another_districts_report(question, best, profile)
         and not _says_other_district(question, best)
     ):
         return None
@@ -203,7 +204,7 @@ def rules_not_results(question: Question, best: Candidate, profiles: dict[str, D
     return Refusal("rules_not_results", f"找到的《{profile.title}》是考评规则，没有{_asked_time(question)}的考评结果。")
 
 
-# A named organisation: a name before its kind (栖川环境科技有限公司, 省城调总队 is not one).
+# A named organisation: a name before its kind (栖川环境科技有限公司, 国家统计局栖川调查队).
 _ORGANISATION = re.compile(
     r"([\u4e00-\u9fff]{2,12}?)(?:有限责任公司|有限公司|股份公司|公司|集团|研究院|研究所|研究中心|调查队|调查中心|事务所|大学|学院)"
 )
@@ -211,14 +212,14 @@ _ORGANISATION = re.compile(
 _UNNAMED = ("第三方", "专业", "一家", "该", "相关")
 
 
-def names_organisation(text: str) -> bool:
+def _names_organisation(text: str) -> bool:
     return any(not m.group(1).endswith(_UNNAMED) for m in _ORGANISATION.finditer(text))
 
 
 def organisation_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """Which company or third party is asked, and the answering document names none: it says
     at most that one was engaged ("委托第三方机构"), not which."""
-    if not question.asks_organisation or names_organisation(profiles[best.doc_id].text + compact(best.hit.title)):
+    if not question.asks_organisation or _names_organisation(profiles[best.doc_id].text + compact(best.hit.title)):
         return None
     return Refusal("organisation_unnamed", "找到的文件没有写明是哪家公司或机构。")
 
