@@ -107,7 +107,7 @@ def _speaks_for_one_side(question: Question) -> bool:
 def _says_other_district(question: Question, best: Candidate) -> bool:
     """The question asks about a county or district, and the answering sentence names others
     of that kind, written out in full, but none asked: "咸安区首名…" for a question about 崇阳县."""
-    asked = [p for p in question.places if _is_district(p)]
+    asked = _districts_asked(question)
     if not asked:
         return False
     text = compact(f"{best.previous} {best.section} {best.text}")
@@ -118,7 +118,7 @@ def _says_other_district(question: Question, best: Candidate) -> bool:
 def _another_districts_report(question: Question, best: Candidate, profile: DocProfile) -> bool:
     """The question asks about a county or district, and the answering document is another
     district's report that never names the one asked (北岸区's summary for 龙门区)."""
-    asked = [p for p in question.places if _is_district(p)]
+    asked = _districts_asked(question)
     own = best.hit.meta.place if best.hit.meta is not None else ""
     return (
         bool(asked)
@@ -126,6 +126,10 @@ def _another_districts_report(question: Question, best: Candidate, profile: DocP
         and not any(names_place(own, p) for p in asked)
         and not any(names_place(profile.text, p) for p in asked)
     )
+
+
+def _districts_asked(question: Question) -> list[str]:
+    return [p for p in question.places if _is_district(p)]
 
 
 def _is_district(place: str) -> bool:
@@ -166,13 +170,18 @@ def rank_beyond_list(question: Question, best: Candidate, profiles: dict[str, Do
     return Refusal("rank_beyond_list", f"文件中的排名只列到第{last}名，没有第{beyond[0]}名。")
 
 
+def _document_text(best: Candidate, profiles: dict[str, DocProfile]) -> str:
+    """The answering document's whole text with its title (compacted): what it names anywhere."""
+    return profiles[best.doc_id].text + compact(best.hit.title)
+
+
 def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """The quantity a one-part question asks the value of ("居民参与率是多少", "样本量") is named
     nowhere in the answering document: it cannot state its value."""
     parts = ctx.question.parts
     if len(parts) != 1:
         return None
-    text = profiles[best.doc_id].text + compact(best.hit.title)
+    text = _document_text(best, profiles)
     ranks = "".join(ORDINAL.findall(ctx.question.simple))  # 倒数第一 names a rank, not a quantity (数)
     for word in parts[0].focus[-1:]:
         if len(word) < 2 or word[-1] not in QUANTITY_ENDINGS or word in ranks or word.startswith("倒数"):
@@ -219,7 +228,7 @@ def _names_organisation(text: str) -> bool:
 def organisation_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """Which company or third party is asked, and the answering document names none: it says
     at most that one was engaged ("委托第三方机构"), not which."""
-    if not question.asks_organisation or _names_organisation(profiles[best.doc_id].text + compact(best.hit.title)):
+    if not question.asks_organisation or _names_organisation(_document_text(best, profiles)):
         return None
     return Refusal("organisation_unnamed", "找到的文件没有写明是哪家公司或机构。")
 
