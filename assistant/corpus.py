@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.models import DocumentMeta
-from assistant.periods import read_issues, read_quarters, read_ranks, read_years
-from assistant.places import named_often, names_place, written_places
+from assistant.periods import read_issues, read_quarters, read_ranks, read_years, years_in_file_name
+from assistant.places import divisions_named, named_often, names_place, places_in_file_name, written_places
 from assistant.question import Question
 from assistant.text import compact, fold_width, to_simplified
 
@@ -47,6 +47,8 @@ class DocProfile:
     text: str = ""  # the whole text, compacted (for "does it name 咸宁")
     length: int = 0
     places_written: tuple[tuple[str, int], ...] = ()  # places beyond the national list it names, how often
+    divisions: frozenset[str] = frozenset()  # divisions of the national list it names in full (福鼎市)
+    file_places: tuple[str, ...] = ()  # places its file's name gives (中山 of 000_zhongshan-….txt)
 
     def mentions(self, word: str) -> bool:
         return compact(word) in self.text
@@ -106,8 +108,12 @@ class DocProfile:
         """Share of the places the question names that the document names (None: it names none)."""
         if not question.places:
             return None
-        named = [p for p in question.places if names_place(self.text, p)]
+        named = [p for p in question.places if self.names_place(p)]
         return len(named) / len(question.places)
+
+    def names_place(self, place: str) -> bool:
+        """It names ``place`` in its text, or its file's name does."""
+        return names_place(self.text, place) or any(names_place(compact(given), place) for given in self.file_places)
 
     def names_year(self, year: int) -> bool:
         """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25)."""
@@ -122,8 +128,8 @@ def _year_months(text: str) -> set[tuple[int, int]]:
     return {(int(y), int(m)) for y, m in _YEAR_MONTH.findall(text)}
 
 
-def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
-    """The profile of a document from its display text and metadata."""
+def profile_of(doc_id: str, text: str, meta: DocumentMeta | None, source: str = "") -> DocProfile:
+    """The profile of a document from its display text, metadata and file name (``source``)."""
     title = meta.title if meta is not None else ""
     simple_title = fold_width(to_simplified(title))
     head = fold_width(to_simplified(f"{title}\n{text[:_HEAD_CHARS]}"))
@@ -140,7 +146,13 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
     # A year the title names is the document's too (a 2022 summary also names the 2023 it plans for).
     title_years = set(read_years(own_title))
     titled = bool(title_years)
-    years = title_years or set(meta.years if meta is not None else []) or set(read_years(head))
+    # A document that names no year anywhere near its start may have one in its file's name.
+    years = (
+        title_years
+        or set(meta.years if meta is not None else [])
+        or set(read_years(head))
+        or set(years_in_file_name(source))
+    )
     for first, last in _YEAR_RANGE.findall(own_title if titled else head):
         years.update(range(int(first), int(last) + 1) if int(last) - int(first) < 5 else (int(first), int(last)))
     return DocProfile(
@@ -157,13 +169,18 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None) -> DocProfile:
         text=compact(text),
         length=len(text),
         places_written=tuple(sorted(written_places(text).items())),
+        divisions=divisions_named(text),
+        file_places=places_in_file_name(source) if source else (),
     )
 
 
 def known_places(profiles: Iterable[DocProfile], min_count: int = 2) -> frozenset[str]:
-    """The places beyond the national list that these documents name, together, at least
-    ``min_count`` times: a question is read with those of the documents retrieved for it."""
-    return named_often((dict(profile.places_written) for profile in profiles), min_count)
+    """The places these documents write: those beyond the national list they name, together, at
+    least ``min_count`` times, and the divisions of the national list any of them names in full.
+    A question is read with those of the documents retrieved for it."""
+    profiles = list(profiles)
+    named = frozenset().union(*(profile.divisions for profile in profiles))
+    return named_often((dict(profile.places_written) for profile in profiles), min_count) | named
 
 
 class CorpusView(Protocol):

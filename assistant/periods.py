@@ -70,6 +70,13 @@ def read_title_years(title: str) -> tuple[int, ...]:
     return years
 
 
+def years_in_file_name(name: str) -> tuple[int, ...]:
+    """Years a file's name writes as four digits (001_wuhan-2016-shuangyue-ceping.txt → 2016)."""
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    found = (int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", stem))
+    return tuple(dict.fromkeys(y for y in found if 1949 <= y <= 2100))
+
+
 def read_months(text: str) -> tuple[int, ...]:
     """Months a text asks about (8月, 8月份, 十二月); a date such as 7月5日 is not a month asked."""
     simple = fold_width(to_simplified(text))

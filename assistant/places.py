@@ -52,14 +52,16 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _place_words(text: str) -> tuple[str, ...]:
+def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Places a text names: a division's full name (宝安区, 迭部县), its stem where jieba reads
-    it as a place (咸宁, 江门), and town-level names (寿春镇, 潇湘街道)."""
+    it as a place (咸宁, 江门), and town-level names (寿春镇, 潇湘街道); and, apart, the stems
+    jieba cuts as words but tags otherwise (福鼎 as a person's name, 开封 as a verb)."""
     import jieba.posseg
 
     names, stems = _gazetteer()
     words = [(w, f) for piece in split_before_domain_words(text) for w, f in jieba.posseg.cut(piece)]
     found = []
+    other_stems = []
     for i, (word, flag) in enumerate(words):
         after = words[i + 1][0] if i + 1 < len(words) else ""
         if word + after in names:
@@ -70,6 +72,8 @@ def _place_words(text: str) -> tuple[str, ...]:
             or (_TOWN.fullmatch(word) and not _NOT_A_PLACE.match(word) and not _PLACE_KINDS.search(word))
         ):
             found.append(word)
+        elif word in stems:
+            other_stems.append(word)
         elif flag == "nt" and (named := _named_at_start(word, names)):
             found.append(named)  # 成都市人民政府: a body jieba knows whole, its place first
         elif word in ("街道", "镇", "乡") and i:
@@ -85,7 +89,7 @@ def _place_words(text: str) -> tuple[str, ...]:
                 ):
                     found.append(name + word)
                     break
-    return tuple(found)
+    return tuple(found), tuple(other_stems)
 
 
 def _named_at_start(word: str, names: frozenset[str]) -> str:
@@ -117,21 +121,55 @@ def divisions_written(text: str) -> tuple[str, ...]:
 _WRITTEN_SUFFIX = re.compile(r"新区|街道|区|县|市|镇")
 
 
+def divisions_named(text: str) -> frozenset[str]:
+    """The divisions of the national list a text writes by their full names (福鼎市, 嘉鱼县)."""
+    names, _ = _gazetteer()
+    return frozenset(written for written in divisions_written(text) if written in names)
+
+
 @functools.lru_cache(maxsize=1)
 def _names_and_stems() -> frozenset[str]:
     names, stems = _gazetteer()
     return names | stems
 
 
+def places_in_file_name(name: str) -> tuple[str, ...]:
+    """The places a file's name gives, written in Chinese (咸宁市2022年总结.docx) or as the pinyin
+    of a division's stem (000_zhongshan-2021-06-….txt → 中山): staff ask about 中山 of a
+    document that writes only 我市."""
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    found = list(read_places(re.sub(r"[^\u4e00-\u9fff]+", " ", stem)))
+    for token in re.findall(r"[a-z]{4,}", stem.lower()):  # 4 letters and more: two syllables at least
+        found += _stems_by_pinyin().get(token, ())
+    return tuple(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=1)
+def _stems_by_pinyin() -> dict[str, tuple[str, ...]]:
+    """The stems of the national list's divisions by their pinyin without tones (zhongshan → 中山)."""
+    from pypinyin import lazy_pinyin
+
+    _, stems = _gazetteer()
+    table: dict[str, list[str]] = {}
+    for stem in sorted(stems):
+        table.setdefault("".join(lazy_pinyin(stem)), []).append(stem)
+    return {spelled: tuple(found) for spelled, found in table.items()}
+
+
 def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Named places (咸宁, 宝安区, 迭部县, 寿春镇); not 我市, 全区, 小区, 城区. ``known``: names the
-    documents write as places (``corpus.known_places``), read also by their stem (栖川 of 栖川市)."""
+    documents write as places (``corpus.known_places``). One beyond the national list is read
+    also by its stem (栖川 of 栖川市); one on it, by its stem where jieba cuts that as a word of
+    its own, whatever its tag (福鼎 of 福鼎市, not 阳新 of 渚阳新设 unless 阳新县 is written)."""
     simple = fold_width(to_simplified(text))
     names, _ = _gazetteer()
-    places = [p for p in _place_words(simple) if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
+    words, other_stems = _place_words(simple)
+    places = [p for p in words if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
     if known:
-        said = sorted(found for name in known if (found := _written(simple, name)))  # in the order written
-        places += [form for _, form in said]
+        national = {place_stem(name) for name in known & names}
+        said = sorted(found for name in known - names if (found := _written(simple, name)))  # in the order written
+        said += [(simple.find(stem), stem) for stem in other_stems if stem in national]
+        places += [form for _, form in sorted(said)]
     # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
     unique = list(dict.fromkeys(places))
     return tuple(p for p in unique if not any(p != o and p in o for o in unique))

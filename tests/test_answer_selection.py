@@ -12,6 +12,7 @@ from helpers_answer import make_hits
 from assistant.answer.candidates import gather
 from assistant.answer.compose import CHECKS, choose, decide, prepare, rank_passages
 from assistant.answer.features import FEATURES
+from assistant.answer.refuse import time_mismatch
 from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
 from assistant.evaluation.labels import labels
 from assistant.evaluation.sets import LabelledQuestion
@@ -372,6 +373,16 @@ def test_another_districts_report_that_never_names_the_district_asked_is_refused
     answer = _answer("咸宁通城县22年罚没款多少？", {"xianan": xianan, "ranking": ranking})
     assert answer.refused and answer.notes == ["place_mismatch"]
     assert "62.3万元" in _answer("咸宁咸安区22年罚没款多少？", {"xianan": xianan}).text
+
+
+def test_a_refusal_for_another_period_does_not_deny_a_document_of_the_period_asked_was_found():
+    third = "潍坊市2023年第三季度创城测评通报\n奎文区91.05分，排名第一。"
+    fourth = "潍坊市2023年第四季度创城测评通报\n本季度共抽查点位320个。"
+    hits, corpus = make_hits({"third": third, "fourth": fourth})
+    prepared = prepare("潍坊2023年四季度创城测评奎文区多少分", hits, corpus)
+    from_third = next(c for c in prepared.candidates if c.doc_id == hits[0].chunk.doc_id and "91.05" in c.text)
+    refused = time_mismatch(prepared.question, from_third, prepared.profiles)
+    assert refused is not None and "2023年第3季度的文件" in refused.reason and "没有2023年第4季度" not in refused.reason
 
 
 def test_a_month_outside_the_quarter_a_report_is_about_is_refused():

@@ -84,3 +84,18 @@ def test_commands_on_a_missing_index_fail_cleanly(embedder, tmp_path):
     result = invoker(embedder, tmp_path / "nothing")("search", "垃圾分类")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
+
+
+def test_a_place_only_the_file_name_gives_is_the_documents_place(embedder, tmp_path):
+    # The report writes only 我市; its file's name, in pinyin, says which city it is.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "000_zhongshan-2021-05-wenjuan.txt").write_text(
+        "2021年5月创文问卷调查结果\n本次问卷调查显示，我市市民对创文工作的支持率为99.30%，成效满意度为96.50%。",
+        encoding="utf-8",
+    )
+    run = invoker(embedder, tmp_path / "index")
+    assert run("ingest", str(tmp_path / "in")).exit_code == 0
+    answered = run("ask", "中山21年5月创文问卷支持率多少？")
+    assert "99.30%" in answered.stdout and "[1]" in answered.stdout
+    refused = run("ask", "珠海21年5月创文问卷支持率多少？")
+    assert "99.30%" not in refused.stdout.split("供参考")[0] and "珠海" in refused.stdout

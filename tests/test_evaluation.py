@@ -120,6 +120,8 @@ def test_evidence_rank_and_facts_compare_normalised_text():
     hits = [_hit("无关段落。"), _hit("新建遮陽擋雨棚18座，6月底全面竣工。")]
     assert evidence_rank(hits, ["新建遮阳挡雨棚 18座"]) == 2  # Traditional vs Simplified, stray space
     assert evidence_rank(hits, ["不存在的句子"]) is None
+    table = [_hit("名次|城区|得分|\n1|江北区|92.35|\n2|城中区|90.18|")]
+    assert evidence_rank(table, ["1\n江北区\n92.35"]) == 1  # a table's cells, one per line in the source
     answer = Answer(question="q", text="新建遮阳挡雨棚１８座[1]", refused=False)
     assert found_facts(answer, ["18座", "6月底"]) == (["18座"], ["6月底"])
 

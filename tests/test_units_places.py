@@ -7,7 +7,8 @@ import pytest
 
 from assistant.answer.features import counts_in
 from assistant.corpus import known_places, profile_of
-from assistant.places import read_places
+from assistant.places import places_in_file_name, read_places
+from assistant.question import read_question
 from assistant.units import MASKED_FIGURE, states_figure
 
 
@@ -70,7 +71,21 @@ def test_the_corpus_teaches_the_places_the_national_list_lacks():
     known = learn_places(INVENTED)
     assert {"栖川市", "云泽市", "北岭区"} <= known
     assert "柳塘区" not in known  # written once: too little to go on
-    assert not {"推进市", "按照市", "咸宁市"} & known  # a verb before 市; a name the national list holds
+    assert not {"推进市", "按照市"} & known  # a verb before 市
+    assert "咸宁市" in known  # a name of the national list, written in full once
+
+
+def test_a_stem_jieba_tags_otherwise_is_a_place_where_the_documents_write_it_in_full():
+    # jieba tags 福鼎 and 嘉鱼 as persons' names, 开封 as a verb; 阳新 is a word across 渚阳|新设.
+    questions = (
+        "福鼎新时代文明实践建了多少个实践站",
+        "开封城管21年总结",
+        "通山县排第几？嘉鱼呢",
+        "渚阳新设了几个消纳场",
+    )
+    assert [read_places(q) for q in questions] == [(), (), ("通山县",), ()]
+    known = learn_places(["福鼎市文明办、开封市城管局、嘉鱼县城管局的通报。", "渚阳市新设消纳场。"])
+    assert [read_places(q, known) for q in questions] == [("福鼎",), ("开封",), ("通山县", "嘉鱼"), ()]
 
 
 def test_names_jieba_cuts_or_knows_as_a_side_are_taught_too():
@@ -120,3 +135,31 @@ def test_dates_quarters_and_document_numbers_are_no_figure():
         assert not states_figure(text), text
     for text in ("共发现问题135处", "5月份全市平均得分87.48分", "结案率97%", "2023年拆除违建1682处"):
         assert states_figure(text), text
+
+
+@pytest.mark.parametrize(
+    ("name", "places"),
+    [
+        ("000_zhongshan-2021-06-zhishu-ceping.txt", ("中山", "钟山")),  # pinyin does not tell them apart
+        ("017_badong-zhandao-jingying.txt", ("巴东",)),
+        ("咸宁市2022年城管工作总结.docx", ("咸宁市",)),
+        ("009_dapeng-cgzf-2021-zongjie.txt", ()),  # 大鹏 is no division of the national list
+        ("cg-2021-q2.txt", ()),
+    ],
+)
+def test_a_file_name_gives_the_places_it_spells(name, places):
+    assert places_in_file_name(name) == places
+
+
+def test_a_document_whose_file_name_gives_the_place_asked_covers_it():
+    text = "2021年5月创文问卷调查结果\n我市市民对创文工作的支持率为99.30%。"
+    question = read_question("中山21年5月创文问卷支持率多少")
+    assert profile_of("d", text, None).covers_places(question) == 0
+    assert profile_of("d", text, None, "000_zhongshan-2021-05-wenjuan.txt").covers_places(question) == 1
+
+
+def test_a_document_that_names_no_year_takes_its_file_names():
+    text = "本报讯 18日，我市召开文明城市建设双月测评讲评会，通报3月和4月测评情况。"
+    assert profile_of("d", text, None, "001_wuhan-2016-shuangyue-ceping.txt").years == {2016}
+    assert profile_of("d", "2017年" + text, None, "001_wuhan-2016-shuangyue-ceping.txt").years == {2017}
+    assert profile_of("d", text, None, "009_dapeng-cgzf-zongjie.txt").years == frozenset()

@@ -40,7 +40,6 @@ from assistant.answer.verify import unsupported_numbers
 from assistant.corpus import CorpusView, DocProfile, known_places
 from assistant.intent import reports_done, states_plan
 from assistant.models import Answer, Hit
-from assistant.places import names_place
 from assistant.question import Question, read_question
 from assistant.retrieve.plan import sub_questions
 
@@ -132,7 +131,7 @@ def _entities(question: Question) -> list[tuple[str, object]]:
 
 def _agrees(kind: str, value: object, profile: DocProfile) -> bool:
     if kind == "place":
-        return names_place(profile.text, str(value))
+        return profile.names_place(str(value))
     if kind == "month":
         return value in profile.months
     if kind == "quarter":

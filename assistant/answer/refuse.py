@@ -93,9 +93,16 @@ def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocPr
         covered = False
     if covered is not False or _says_asked_time(question, best):
         return None
+    asked = _asked_time(question)
+    if any(profile.covers_time(question) for profile in profiles.values()):
+        # A document of the period asked was found too, but said less to the question.
+        own = "、".join(_periods(profiles[best.doc_id])) or "其他时期"
+        return Refusal(
+            "time_mismatch", f"最接近的段落出自{own}的文件，说的不是{asked}；{asked}的文件中没有找到所问的内容。"
+        )
     nearby = list(dict.fromkeys(p for d in profiles.values() for p in _periods(d)))[:6]
     shown = f"，相近的文件只有{'、'.join(nearby)}的内容" if nearby else ""
-    return Refusal("time_mismatch", f"收录的文件中没有{_asked_time(question)}的相关内容{shown}。")
+    return Refusal("time_mismatch", f"收录的文件中没有{asked}的相关内容{shown}。")
 
 
 def _speaks_for_one_side(question: Question) -> bool:
@@ -124,7 +131,7 @@ def _another_districts_report(question: Question, best: Candidate, profile: DocP
         bool(asked)
         and _is_district(own)
         and not any(names_place(own, p) for p in asked)
-        and not any(names_place(profile.text, p) for p in asked)
+        and not any(profile.names_place(p) for p in asked)
     )
 
 

@@ -11,6 +11,7 @@ from assistant.corpus import DocProfile, known_places, profile_of
 from assistant.index.embed import Embedder
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Chunk, Hit
+from assistant.places import places_in_file_name
 from assistant.question import read_question
 from assistant.settings import Settings
 from assistant.store.base import Filters, PassageStore
@@ -31,6 +32,7 @@ class Retriever:
         self._frequency: dict[str, int] = {}  # word → passages containing it
         self._document_texts: dict[str, str] = {}  # doc_id → compact text
         self._profiles: dict[str, DocProfile] = {}
+        self._named_by_files: dict[str, frozenset[str]] = {}
         self._passages = store.count()
         self._cache_lock = threading.Lock()
 
@@ -46,12 +48,22 @@ class Retriever:
 
         def build() -> DocProfile:
             document = self.store.document(doc_id)
-            return profile_of(doc_id, document.text if document else "", document.meta if document else None)
+            if document is None:
+                return profile_of(doc_id, "", None)
+            return profile_of(doc_id, document.text, document.meta, document.source)
 
         return self._cached(self._profiles, doc_id, build, 4096)
 
     def corpus_mentions(self, word: str) -> bool:
-        return self.term_frequency(word) > 0
+        return self.term_frequency(word) > 0 or word in self._file_places()
+
+    def _file_places(self) -> frozenset[str]:
+        """The places the documents' file names give (中山 of 000_zhongshan-….txt)."""
+
+        def build() -> frozenset[str]:
+            return frozenset(place for _, source, _ in self._docs.values() for place in places_in_file_name(source))
+
+        return self._cached(self._named_by_files, "", build, 1)
 
     def term_frequency(self, word: str) -> int:
         """In how many passages the word occurs (substring of the normalised text, so it does not
