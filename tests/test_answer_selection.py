@@ -10,7 +10,7 @@ import pytest
 from helpers_answer import make_hits
 
 from assistant.answer.candidates import gather
-from assistant.answer.compose import CHECKS, choose, decide, prepare, rank_passages
+from assistant.answer.compose import CHECKS, _of_the_period_asked, choose, decide, prepare, rank_passages
 from assistant.answer.features import FEATURES
 from assistant.answer.refuse import time_mismatch
 from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
@@ -383,6 +383,18 @@ def test_a_refusal_for_another_period_does_not_deny_a_document_of_the_period_ask
     from_third = next(c for c in prepared.candidates if c.doc_id == hits[0].chunk.doc_id and "91.05" in c.text)
     refused = time_mismatch(prepared.question, from_third, prepared.profiles)
     assert refused is not None and "2023年第3季度的文件" in refused.reason and "没有2023年第4季度" not in refused.reason
+
+
+def test_a_sentence_of_the_period_asked_rated_nearly_as_high_stands_in_for_another_periods():
+    third = "潍坊市2023年第三季度创城测评通报\n奎文区91.05分，排名第一。"
+    fourth = "潍坊市2023年第四季度创城测评通报\n奎文区92.30分，排名第一。"
+    hits, corpus = make_hits({"third": third, "fourth": fourth})
+    prepared = prepare("潍坊2023年四季度创城测评奎文区多少分", hits, corpus)
+    of_fourth = np.array([c.doc_id == "fourth" for c in prepared.candidates])
+    close = np.where(of_fourth, 0.8, 0.9)
+    kept = _of_the_period_asked(prepared, close)
+    assert kept is not None and kept[~of_fourth].max() == 0 and kept[of_fourth].max() == 0.8
+    assert _of_the_period_asked(prepared, np.where(of_fourth, 0.5, 0.9)) is None  # rated far lower: refused
 
 
 def test_a_month_outside_the_quarter_a_report_is_about_is_refused():

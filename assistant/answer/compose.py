@@ -164,7 +164,7 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
             chosen.append(stating[0])
     for kind, value in _entities(question) if question.intent.compare else []:
         sides = [i for i in order if _agrees(kind, value, prepared.profiles[candidates[i].doc_id])]
-        if sides and sides[0] not in chosen and probabilities[sides[0]] >= selector.add_above * 0.5:
+        if sides and sides[0] not in chosen and probabilities[sides[0]] >= SIDE_FLOOR:
             chosen.append(sides[0])
     limit = _limit(question)
     for matrix in prepared.sub_matrices:
@@ -195,6 +195,24 @@ def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: lis
     return selector.confidence.probability(row)
 
 
+PERIOD_FALLBACK_SHARE = 0.8
+# A side of a comparison (another year, city or body) is answered from its own document's best
+# sentence unless that is rated this low: one side rated lower than an added sentence is still
+# the only answer to it.
+SIDE_FLOOR = 0.15
+
+
+def _of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
+    """The best sentence is from another period's document, and a document of the period asked
+    was retrieved too: its sentences' probabilities alone (the others set to 0), if its best is
+    rated nearly as high (``PERIOD_FALLBACK_SHARE`` of the best); else None."""
+    covers = np.array([prepared.profiles[c.doc_id].covers_time(prepared.question) is True for c in prepared.candidates])
+    if not covers.any():
+        return None
+    kept = np.where(covers, probabilities, 0.0)
+    return kept if kept.max() >= PERIOD_FALLBACK_SHARE * probabilities.max() else None
+
+
 def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHECKS) -> Answer:
     """The answer the selector's probabilities and the named checks give for ``prepared``."""
     question, hits, candidates = prepared.question, prepared.hits, prepared.candidates
@@ -206,6 +224,12 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     hits = rank_passages(prepared, probabilities)
     chosen = choose(prepared, probabilities, selector)
     best = candidates[chosen[0]]
+    if "time_mismatch" in checks and time_mismatch(question, best, prepared.profiles) is not None:
+        in_period = _of_the_period_asked(prepared, probabilities)
+        if in_period is not None:
+            probabilities = in_period
+            chosen = choose(prepared, probabilities, selector)
+            best = candidates[chosen[0]]
     for name, document_check in (
         ("time_mismatch", time_mismatch),
         ("place_mismatch", place_mismatch),

@@ -10,7 +10,12 @@ Checks:
     absent from the tempting document ("doc") or from the whole corpus ("corpus")
   * follow-ups: one-question history, type "followup", answerable
 """
-import glob, json, os, re, sys
+
+import glob
+import json
+import os
+import re
+import sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -18,279 +23,46 @@ os.chdir(HERE)
 
 # Tempting patterns for each unanswerable item (regex, matched on whitespace-stripped text).
 TEMPTING = {
- "t002": {
-  "corpus": [
-   "第一季度文明城市",
-   "一季度.{0,10}榆次区\\d+\\.\\d+分"
-  ],
-  "doc": [
-   "一季度"
-  ]
- },
- "t012": {
-  "corpus": [
-   "2024年3月全市城市管理"
-  ],
-  "doc": [
-   "3月.{0,20}鼎城区\\d"
-  ]
- },
- "t014": {
-  "corpus": [],
-  "doc": [
-   "太谷区.{0,10}\\d+块"
-  ]
- },
- "t017": {
-  "corpus": [],
-  "doc": [
-   "原因",
-   "由于",
-   "因为"
-  ]
- },
- "t026": {
-  "corpus": [],
-  "doc": [
-   "井冈山经开区.{0,20}平方米"
-  ]
- },
- "t029": {
-  "corpus": [],
-  "doc": [
-   "柳叶湖"
-  ]
- },
- "t030": {
-  "corpus": [],
-  "doc": [
-   "同志",
-   "组长：",
-   "县长[\\u4e00-\\u9fa5]{2,3}任"
-  ]
- },
- "t033": {
-  "corpus": [],
-  "doc": [
-   "柳叶湖"
-  ]
- },
- "t034": {
-  "corpus": [
-   "燃气管道",
-   "燃气.{0,10}公里"
-  ],
-  "doc": []
- },
- "t035": {
-  "corpus": [
-   "第三季度创文",
-   "三季度实地测评",
-   "2024年第三季度创文"
-  ],
-  "doc": []
- },
- "t038": {
-  "corpus": [],
-  "doc": [
-   "太谷区.{0,10}覆盖率"
-  ]
- },
- "t044": {
-  "corpus": [
-   "优良率",
-   "PM2",
-   "空气质量"
-  ],
-  "doc": []
- },
- "t047": {
-  "corpus": [
-   "截至6月底",
-   "截至6月30日.{0,20}违"
-  ],
-  "doc": []
- },
- "t057": {
-  "corpus": [
-   "2024年7月全市城市管理",
-   "7月.{0,12}平均得分"
-  ],
-  "doc": [
-   "7月"
-  ]
- },
- "t058": {
-  "corpus": [],
-  "doc": [
-   "罚款",
-   "万元"
-  ]
- },
- "t059": {
-  "corpus": [
-   "好人"
-  ],
-  "doc": []
- },
- "t063": {
-  "corpus": [
-   "执法记录仪"
-  ],
-  "doc": []
- },
- "t064": {
-  "corpus": [],
-  "doc": [
-   "罚款",
-   "处罚"
-  ]
- },
- "t065": {
-  "corpus": [],
-  "doc": [
-   "测评点位\\d"
-  ]
- },
- "t068": {
-  "corpus": [],
-  "doc": [
-   "青原区.{0,30}小时"
-  ]
- },
- "t072": {
-  "corpus": [],
-  "doc": [
-   "满意"
-  ]
- },
- "t075": {
-  "corpus": [],
-  "doc": [
-   "有限公司",
-   "超市",
-   "饭店",
-   "商行",
-   "餐馆"
-  ]
- },
- "t077": {
-  "corpus": [
-   "新干"
-  ],
-  "doc": []
- },
- "t080": {
-  "corpus": [],
-  "doc": [
-   "井冈山"
-  ]
- },
- "t082": {
-  "corpus": [
-   "收费标准",
-   "元/小时"
-  ],
-  "doc": []
- },
- "t091": {
-  "corpus": [
-   "工资",
-   "薪酬",
-   "协管员"
-  ],
-  "doc": []
- },
- "t092": {
-  "corpus": [],
-  "doc": [
-   "学校"
-  ]
- },
- "t097": {
-  "corpus": [
-   "芙蓉"
-  ],
-  "doc": []
- },
- "t102": {
-  "corpus": [
-   "吉水"
-  ],
-  "doc": []
- },
- "t104": {
-  "corpus": [],
-  "doc": [
-   "\\d+名",
-   "监督员\\d"
-  ]
- },
- "t106": {
-  "corpus": [],
-  "doc": [
-   "亿元",
-   "万元"
-  ]
- },
- "t108": {
-  "corpus": [],
-  "doc": [
-   "汉寿县\\d"
-  ]
- },
- "t114": {
-  "corpus": [],
-  "doc": [
-   "户外广告.{0,30}\\d+处"
-  ]
- },
- "t115": {
-  "corpus": [],
-  "doc": [
-   "不低于\\d"
-  ]
- },
- "t119": {
-  "corpus": [
-   "行政复议",
-   "行政诉讼"
-  ],
-  "doc": []
- },
- "t120": {
-  "corpus": [
-   "头盔"
-  ],
-  "doc": []
- },
- "t123": {
-  "corpus": [],
-  "doc": [
-   "青原区.{0,30}红榜"
-  ]
- },
- "t124": {
-  "corpus": [
-   "文明单位"
-  ],
-  "doc": []
- },
- "t128": {
-  "corpus": [],
-  "doc": [
-   "日前",
-   "前完成整改",
-   "下步要求"
-  ]
- },
- "t129": {
-  "corpus": [
-   "第三季度数字城管",
-   "三季度.{0,10}立案"
-  ],
-  "doc": []
- }
+    "t002": {"corpus": ["第一季度文明城市", "一季度.{0,10}榆次区\\d+\\.\\d+分"], "doc": ["一季度"]},
+    "t012": {"corpus": ["2024年3月全市城市管理"], "doc": ["3月.{0,20}鼎城区\\d"]},
+    "t014": {"corpus": [], "doc": ["太谷区.{0,10}\\d+块"]},
+    "t017": {"corpus": [], "doc": ["原因", "由于", "因为"]},
+    "t026": {"corpus": [], "doc": ["井冈山经开区.{0,20}平方米"]},
+    "t029": {"corpus": [], "doc": ["柳叶湖"]},
+    "t030": {"corpus": [], "doc": ["同志", "组长：", "县长[\\u4e00-\\u9fa5]{2,3}任"]},
+    "t033": {"corpus": [], "doc": ["柳叶湖"]},
+    "t034": {"corpus": ["燃气管道", "燃气.{0,10}公里"], "doc": []},
+    "t035": {"corpus": ["第三季度创文", "三季度实地测评", "2024年第三季度创文"], "doc": []},
+    "t038": {"corpus": [], "doc": ["太谷区.{0,10}覆盖率"]},
+    "t044": {"corpus": ["优良率", "PM2", "空气质量"], "doc": []},
+    "t047": {"corpus": ["截至6月底", "截至6月30日.{0,20}违"], "doc": []},
+    "t057": {"corpus": ["2024年7月全市城市管理", "7月.{0,12}平均得分"], "doc": ["7月"]},
+    "t058": {"corpus": [], "doc": ["罚款", "万元"]},
+    "t059": {"corpus": ["好人"], "doc": []},
+    "t063": {"corpus": ["执法记录仪"], "doc": []},
+    "t064": {"corpus": [], "doc": ["罚款", "处罚"]},
+    "t065": {"corpus": [], "doc": ["测评点位\\d"]},
+    "t068": {"corpus": [], "doc": ["青原区.{0,30}小时"]},
+    "t072": {"corpus": [], "doc": ["满意"]},
+    "t075": {"corpus": [], "doc": ["有限公司", "超市", "饭店", "商行", "餐馆"]},
+    "t077": {"corpus": ["新干"], "doc": []},
+    "t080": {"corpus": [], "doc": ["井冈山"]},
+    "t082": {"corpus": ["收费标准", "元/小时"], "doc": []},
+    "t091": {"corpus": ["工资", "薪酬", "协管员"], "doc": []},
+    "t092": {"corpus": [], "doc": ["学校"]},
+    "t097": {"corpus": ["芙蓉"], "doc": []},
+    "t102": {"corpus": ["吉水"], "doc": []},
+    "t104": {"corpus": [], "doc": ["\\d+名", "监督员\\d"]},
+    "t106": {"corpus": [], "doc": ["亿元", "万元"]},
+    "t108": {"corpus": [], "doc": ["汉寿县\\d"]},
+    "t114": {"corpus": [], "doc": ["户外广告.{0,30}\\d+处"]},
+    "t115": {"corpus": [], "doc": ["不低于\\d"]},
+    "t119": {"corpus": ["行政复议", "行政诉讼"], "doc": []},
+    "t120": {"corpus": ["头盔"], "doc": []},
+    "t123": {"corpus": [], "doc": ["青原区.{0,30}红榜"]},
+    "t124": {"corpus": ["文明单位"], "doc": []},
+    "t128": {"corpus": [], "doc": ["日前", "前完成整改", "下步要求"]},
+    "t129": {"corpus": ["第三季度数字城管", "三季度.{0,10}立案"], "doc": []},
 }
 
 TYPES = {"number", "unanswerable", "standard", "problem", "target", "multi_doc", "deadline"}
@@ -309,13 +81,18 @@ def main():
         name = os.path.basename(fp)
         if not NAME_RE.match(name):
             errors["bad_file_name"] += 1
-        raw = open(fp, encoding="utf-8").read()
+        with open(fp, encoding="utf-8") as fh:
+            raw = fh.read()
         if not (300 <= len(raw) <= 1500):
             errors["doc_length_out_of_range"] += 1
         corpus[name] = strip(raw)
     if len(corpus) != 30:
         errors["corpus_not_30_files"] += 1
-    long_docs = sum(1 for fp in files if len(open(fp, encoding="utf-8").read()) > 800)
+    long_docs = 0
+    for fp in files:
+        with open(fp, encoding="utf-8") as fh:
+            if len(fh.read()) > 800:
+                long_docs += 1
     if long_docs < 8:
         errors["fewer_than_8_docs_over_800"] += 1
 
@@ -347,11 +124,13 @@ def main():
                 if not any(e in t for e in item["evidence"]):
                     errors[kind + "_multi_doc_missing_evidence_from_a_doc"] += 1
 
-    qs = [json.loads(l) for l in open("questions.jsonl", encoding="utf-8") if l.strip()]
-    fus = [json.loads(l) for l in open("followups.jsonl", encoding="utf-8") if l.strip()]
+    with open("questions.jsonl", encoding="utf-8") as fh:
+        qs = [json.loads(line) for line in fh if line.strip()]
+    with open("followups.jsonl", encoding="utf-8") as fh:
+        fus = [json.loads(line) for line in fh if line.strip()]
     types = Counter(q["type"] for q in qs)
     ids = [q["id"] for q in qs]
-    if ids != ["t%03d" % i for i in range(1, len(qs) + 1)]:
+    if ids != [f"t{i:03d}" for i in range(1, len(qs) + 1)]:
         errors["question_ids"] += 1
     pattern_checks = 0
     for q in qs:
@@ -384,7 +163,7 @@ def main():
     if set(TEMPTING) != {q["id"] for q in qs if q["type"] == "unanswerable"}:
         errors["tempting_ids_mismatch"] += 1
 
-    if [f["id"] for f in fus] != ["u%02d" % i for i in range(1, len(fus) + 1)]:
+    if [f["id"] for f in fus] != [f"u{i:02d}" for i in range(1, len(fus) + 1)]:
         errors["followup_ids"] += 1
     for f in fus:
         if f.get("type") != "followup" or not isinstance(f.get("history"), list) or len(f["history"]) != 1:
@@ -393,16 +172,16 @@ def main():
 
     n_ev = sum(len(q["evidence"]) for q in qs) + sum(len(f["evidence"]) for f in fus)
     n_mc = sum(len(q["must_contain"]) for q in qs) + sum(len(f["must_contain"]) for f in fus)
-    print("documents:", len(corpus), "(over 800 chars: %d)" % long_docs)
+    print("documents:", len(corpus), f"(over 800 chars: {long_docs})")
     print("questions:", len(qs), "followups:", len(fus))
     for t in sorted(types):
-        print("  type %-13s %d" % (t, types[t]))
+        print(f"  type {t!s:<13} {types[t]}")
     print("must_contain strings checked:", n_mc)
     print("evidence strings checked:", n_ev)
     print("tempting patterns checked:", pattern_checks)
     if errors:
         for k in sorted(errors):
-            print("ERROR %s: %d" % (k, errors[k]))
+            print(f"ERROR {k}: {errors[k]}")
         print("FAIL")
         sys.exit(1)
     print("OK")
