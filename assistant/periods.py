@@ -5,6 +5,7 @@ the readers every question, document profile and draft section share, so that "2
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 import cn2an
 
@@ -72,8 +73,7 @@ def read_title_years(title: str) -> tuple[int, ...]:
 
 def years_in_file_name(name: str) -> tuple[int, ...]:
     """Years a file's name writes as four digits (001_wuhan-2016-shuangyue-ceping.txt → 2016)."""
-    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    found = (int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", stem))
+    found = (int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", PurePosixPath(name).stem))
     return tuple(dict.fromkeys(y for y in found if 1949 <= y <= 2100))
 
 

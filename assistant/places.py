@@ -7,6 +7,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
 
 from assistant.text import compact, fold_width, to_simplified
 
@@ -137,7 +138,7 @@ def places_in_file_name(name: str) -> tuple[str, ...]:
     """The places a file's name gives, written in Chinese (咸宁市2022年总结.docx) or as the pinyin
     of a division's stem (000_zhongshan-2021-06-….txt → 中山): staff ask about 中山 of a
     document that writes only 我市."""
-    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = PurePosixPath(name).stem
     found = list(read_places(re.sub(r"[^\u4e00-\u9fff]+", " ", stem)))
     for token in re.findall(r"[a-z]{4,}", stem.lower()):  # 4 letters and more: two syllables at least
         found += _stems_by_pinyin().get(token, ())

@@ -45,6 +45,11 @@ from assistant.retrieve.plan import sub_questions
 
 CANDIDATE_DEPTH = 6  # passages whose sentences are candidates
 LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
+# A side of a comparison (another year, city or body) is answered from its own document's best
+# sentence unless that is rated this low: one side rated lower than an added sentence is still
+# the only answer to it.
+SIDE_FLOOR = 0.15
+PERIOD_FALLBACK_SHARE = 0.8  # how near the best a sentence of the period asked must be rated to stand in
 CHECKS = (
     "place_unknown",
     "time_mismatch",
@@ -195,13 +200,6 @@ def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: lis
     return selector.confidence.probability(row)
 
 
-PERIOD_FALLBACK_SHARE = 0.8
-# A side of a comparison (another year, city or body) is answered from its own document's best
-# sentence unless that is rated this low: one side rated lower than an added sentence is still
-# the only answer to it.
-SIDE_FLOOR = 0.15
-
-
 def _of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
     """The best sentence is from another period's document, and a document of the period asked
     was retrieved too: its sentences' probabilities alone (the others set to 0), if its best is
@@ -224,14 +222,15 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     hits = rank_passages(prepared, probabilities)
     chosen = choose(prepared, probabilities, selector)
     best = candidates[chosen[0]]
-    if "time_mismatch" in checks and time_mismatch(question, best, prepared.profiles) is not None:
-        in_period = _of_the_period_asked(prepared, probabilities)
-        if in_period is not None:
-            probabilities = in_period
-            chosen = choose(prepared, probabilities, selector)
-            best = candidates[chosen[0]]
+    time_refusal = time_mismatch(question, best, prepared.profiles) if "time_mismatch" in checks else None
+    if time_refusal is not None and (in_period := _of_the_period_asked(prepared, probabilities)) is not None:
+        probabilities = in_period
+        chosen = choose(prepared, probabilities, selector)
+        best = candidates[chosen[0]]
+        time_refusal = time_mismatch(question, best, prepared.profiles)
+    if time_refusal is not None:
+        return refusal(question.text, hits, time_refusal)
     for name, document_check in (
-        ("time_mismatch", time_mismatch),
         ("place_mismatch", place_mismatch),
         ("issue_mismatch", issue_mismatch),
         ("rank_beyond_list", rank_beyond_list),

@@ -21,7 +21,7 @@ def evidence_rank(hits: list[Hit], evidence: Iterable[str]) -> int | None:
     """1-based rank of the first passage that contains any evidence string, or None. Table
     cells are compared without the "|" ingest puts between them: evidence copied from a table
     written one cell per line ("1\n江北区\n92.35") is the passage's row "1|江北区|92.35"."""
-    wanted = [_without_cell_marks(e) for e in evidence if _without_cell_marks(e)]
+    wanted = [cells for e in evidence if (cells := _without_cell_marks(e))]
     if not wanted:
         return None
     for rank, hit in enumerate(hits, start=1):

@@ -3,6 +3,7 @@ reciprocal rank (score = Σ 1/(k + rank)), with optional metadata filters."""
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
@@ -32,7 +33,6 @@ class Retriever:
         self._frequency: dict[str, int] = {}  # word → passages containing it
         self._document_texts: dict[str, str] = {}  # doc_id → compact text
         self._profiles: dict[str, DocProfile] = {}
-        self._named_by_files: dict[str, frozenset[str]] = {}
         self._passages = store.count()
         self._cache_lock = threading.Lock()
 
@@ -55,15 +55,12 @@ class Retriever:
         return self._cached(self._profiles, doc_id, build, 4096)
 
     def corpus_mentions(self, word: str) -> bool:
-        return self.term_frequency(word) > 0 or word in self._file_places()
+        return self.term_frequency(word) > 0 or word in self._file_places
 
+    @functools.cached_property
     def _file_places(self) -> frozenset[str]:
         """The places the documents' file names give (中山 of 000_zhongshan-….txt)."""
-
-        def build() -> frozenset[str]:
-            return frozenset(place for _, source, _ in self._docs.values() for place in places_in_file_name(source))
-
-        return self._cached(self._named_by_files, "", build, 1)
+        return frozenset(place for _, source, _ in self._docs.values() for place in places_in_file_name(source))
 
     def term_frequency(self, word: str) -> int:
         """In how many passages the word occurs (substring of the normalised text, so it does not
