@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from assistant.models import DocumentMeta
+from assistant.models import DocumentMeta, Hit
 from assistant.periods import read_issues, read_quarters, read_ranks, read_years, years_in_file_name
 from assistant.places import divisions_named, named_often, names_place, places_in_file_name, written_places
 from assistant.question import Question
@@ -196,6 +196,10 @@ class CorpusView(Protocol):
         """Whether any document names ``word``."""
         ...
 
+    def following(self, hit: Hit) -> Hit | None:
+        """The passage that comes after ``hit``'s in its document, if any."""
+        ...
+
 
 def idf(corpus: CorpusView, word: str) -> float:
     """Inverse document frequency over passages: rare words weigh more; unknown words little."""
@@ -226,3 +230,6 @@ class TextCorpus:
     def corpus_mentions(self, word: str) -> bool:
         key = compact(word)
         return any(key in p.text for p in self._profiles.values())
+
+    def following(self, hit: Hit) -> Hit | None:
+        return None  # documents in memory are not cut into passages

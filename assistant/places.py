@@ -17,6 +17,8 @@ _NOT_A_PLACE = re.compile(
     r"^(?:我|全|本|该|各|咱|辖|主城|老城|中心城|城|市|县|郊|新|城乡|市区|县区|县市|区县|景|园|片|校|小|社|街|商|"
     r"试点|示范|重点|农贸|集贸|建成|管|责任|评价|所辖|周边|城中|文明|卫生|省级|市级|县级|区级|国家级)"
 )
+# Words of a period, which no town's name holds: "三季度街道排名" ranks the streets of a quarter.
+_PERIOD_WORD = re.compile(r"季度|半年|全年|年度|月份")
 _PLACE_KINDS = re.compile(
     r"(?:小区|社区|街区|景区|园区|片区|校区|城区|辖区|市区|郊区|新区|开发区|示范区|责任区|服务区|功能区)$"
 )
@@ -70,7 +72,12 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif (
             word in names
             or (word in stems and flag.startswith("ns"))
-            or (_TOWN.fullmatch(word) and not _NOT_A_PLACE.match(word) and not _PLACE_KINDS.search(word))
+            or (
+                _TOWN.fullmatch(word)
+                and not _NOT_A_PLACE.match(word)
+                and not _PLACE_KINDS.search(word)
+                and not _PERIOD_WORD.search(word)
+            )
         ):
             found.append(word)
         elif word in stems:
@@ -87,6 +94,7 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                     and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces)
                     and not _NOT_A_PLACE.match(name)
                     and not _NOT_IN_A_TOWN.search(name)
+                    and not _PERIOD_WORD.search(name)
                 ):
                     found.append(name + word)
                     break

@@ -107,3 +107,24 @@ def test_citations_are_numbered_by_first_use_one_per_passage(assistant):
     citer = hit_citer()
     assert [citer.cite(h).n for h in (hits[1], hits[0], hits[1], hits[2])] == [1, 2, 1, 3]
     assert [c.hit for c in citer.citations] == [hits[1], hits[0], hits[2]]
+
+
+def test_a_passage_that_ends_in_a_lead_in_is_read_with_the_passage_after_it(assistant):
+    from assistant.answer.items import with_continuations
+    from assistant.models import Hit
+
+    retriever = assistant.retriever
+    chunks = {(c.doc_id, c.ordinal): c for _, c in retriever.store.all_chunks()}
+    lead_in = next(
+        c for (doc, n), c in sorted(chunks.items()) if c.text.rstrip().endswith(("：", ":")) and (doc, n + 1) in chunks
+    )
+    after = chunks[(lead_in.doc_id, lead_in.ordinal + 1)]
+    elsewhere = next(c for c in chunks.values() if c.doc_id != lead_in.doc_id)
+    following = retriever.following(Hit(chunk=lead_in, score=1.0))
+    assert following is not None and following.chunk.chunk_id == after.chunk_id
+    hits, added = with_continuations([Hit(chunk=lead_in, score=1.0), Hit(chunk=elsewhere, score=0.5)], 2, retriever)
+    assert [h.chunk.chunk_id for h in hits] == [lead_in.chunk_id, after.chunk_id, elsewhere.chunk_id]
+    assert added == 1  # the depth read grows by it: the other passage is not pushed out
+    # The last passage of a document has none after it.
+    last = max((c for c in chunks.values() if c.doc_id == lead_in.doc_id), key=lambda c: c.ordinal)
+    assert retriever.following(Hit(chunk=last, score=1.0)) is None

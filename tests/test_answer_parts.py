@@ -17,6 +17,7 @@ from assistant.answer.features import FEATURES, SENTENCE_FEATURES, phrase_said
 from assistant.answer.items import list_members, with_lists
 from assistant.answer.selector import Selector
 from assistant.intent import classify
+from assistant.models import Chunk, Hit
 from assistant.question import read_question
 from assistant.retrieve.plan import side_queries, sub_questions
 from assistant.text import compact
@@ -87,6 +88,37 @@ def test_a_chosen_clause_brings_the_clauses_its_semicolons_join_and_stops_at_the
     assert texts[0].startswith("二是") and any("一是" in t for t in texts)
     assert any(t.startswith("三是") for t in texts) and not any("下一步" in t for t in texts)
     assert len(with_lists(candidates, [second], limit=2)) == 2
+
+
+def _passages(doc_id: str, *texts: str) -> list[Hit]:
+    """One document cut into passages, each a hit in document order."""
+    return [
+        Hit(
+            chunk=Chunk(
+                chunk_id=f"{doc_id}:{i:04d}", doc_id=doc_id, ordinal=i, heading="", text=t, start=0, end=len(t)
+            ),
+            score=1.0 / (i + 1),
+            title="城市管理督查通报",
+            source=f"{doc_id}.txt",
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_a_lead_in_that_ends_its_passage_brings_the_list_the_next_passage_holds():
+    hits = _passages(
+        "notice",
+        "市局督查组对两区进行了督查，发现问题53个。现将主要问题通报如下：",
+        "1.民主西路：流动摊贩占道经营；\n2.双桥路：门前堆放建材；\n3.青年北路：井盖破损下沉。",
+        "其他工作安排另行通知。",
+    )
+    candidates = gather(hits, 3)
+    lead_in = next(i for i, c in enumerate(candidates) if c.text.endswith("如下："))
+    members = [candidates[i].text for i in list_members(candidates, lead_in)]
+    assert [m.split("：")[0] for m in members] == ["1.民主西路", "2.双桥路", "3.青年北路"]
+    # A sentence that is no lead-in does not reach into the next passage.
+    first = next(i for i, c in enumerate(candidates) if c.text.startswith("市局"))
+    assert list_members(candidates, first) == []
 
 
 def test_a_list_question_is_answered_with_the_whole_list_its_best_sentence_heads():

@@ -168,6 +168,40 @@ def test_elliptic_questions_are_follow_ups(question):
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "比4月少了多少处？",  # a comparison with no subject
+        "占全部问题的比例是多少",  # a share with no subject
+        "这一项多少分？没达到怎么扣",  # an anaphor for the item just asked about
+        "入选的那些人里有几个是教师？",
+        "明年占常住人口比例想到多少",  # a time counted from the previous question's, no place or time of its own
+        "23年实际做到多少了",  # only the result side of the previous topic
+    ],
+)
+def test_questions_that_lean_on_the_previous_one_by_their_form_are_follow_ups(question):
+    assert is_followup(question, "蚌埠24年5月城考实地查出多少问题")
+    assert not is_followup(question)  # with no question before it, it stands alone
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "金华那个细则里，领导交办、媒体曝光这些案子处置不到位咋扣分？",  # 这些 closes a list it names
+        "比例最高的是宜昌哪个区",  # 比例 is a word, not a comparison
+        "占道经营宜昌今年查处了多少起",
+        "棠川23年数字城管结案率多少？比去年同期怎样",  # names its own place and time
+    ],
+)
+def test_a_question_with_a_subject_of_its_own_is_not_read_as_leaning_on_the_previous(question):
+    assert not is_followup(question, "蚌埠24年5月城考实地查出多少问题")
+
+
+def test_the_period_a_comparison_is_made_with_is_not_the_period_asked():
+    resolved = resolve_followup("比4月少了多少处？", [{"role": "user", "content": "蚌埠5月城考实地查出多少问题"}])
+    assert "5月" in resolved and "蚌埠" in resolved and "比4月少了多少处" in resolved
+
+
+@pytest.mark.parametrize(
     ("text", "units"),
     [
         ("领导小组办公室要干哪几件事？", ()),  # which things: the items are asked, not their count

@@ -111,6 +111,12 @@ def test_a_clause_before_a_town_word_is_no_town():
     assert read_places("流沙东街道开展整治") == ("流沙东街道",)
 
 
+def test_a_period_before_a_town_word_is_no_town():
+    assert read_places("钦州三季度街道排名前三是哪些") == ("钦州",)
+    assert read_places("上半年街道排名") == ()
+    assert read_places("潇湘街道3月交叉检查") == ("潇湘街道",)
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [

@@ -20,18 +20,17 @@ from assistant.answer.features import (
     feature_matrix,
     question_context,
 )
-from assistant.answer.items import with_lists
+from assistant.answer.items import with_continuations, with_lists
 from assistant.answer.refuse import (
     Refusal,
     absent_focus,
     cut_off,
     issue_mismatch,
     masked_figure,
+    not_of_the_period,
     organisation_unnamed,
     place_mismatch,
     rank_beyond_list,
-    rules_not_results,
-    time_mismatch,
     unknown_place,
 )
 from assistant.answer.render import cited_text, refusal, render
@@ -96,6 +95,9 @@ def prepare(
         profiles = {h.chunk.doc_id: profiles[h.chunk.doc_id] for h in hits[:depth]}
     else:
         depth += 2  # a comparison: the hits of each side are interleaved
+    if question.intent.items or question.intent.problem or question.intent.list_strict:
+        hits, added = with_continuations(hits, depth, corpus)
+        depth += added
     candidates = gather(hits, depth, {d: p.length for d, p in profiles.items()})
     context = question_context(question, corpus)
     matrix = feature_matrix(context, candidates, profiles.__getitem__)
@@ -201,10 +203,16 @@ def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: lis
 
 
 def _of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
-    """The best sentence is from another period's document, and a document of the period asked
-    was retrieved too: its sentences' probabilities alone (the others set to 0), if its best is
-    rated nearly as high (``PERIOD_FALLBACK_SHARE`` of the best); else None."""
-    covers = np.array([prepared.profiles[c.doc_id].covers_time(prepared.question) is True for c in prepared.candidates])
+    """The best sentence is from a document that holds nothing of the period asked, and a report
+    of that period was retrieved too: its sentences' probabilities alone (the others set to 0),
+    if its best is rated nearly as high (``PERIOD_FALLBACK_SHARE`` of the best); else None."""
+    profiles = prepared.profiles
+    covers = np.array(
+        [
+            profiles[c.doc_id].covers_time(prepared.question) is True and not profiles[c.doc_id].is_rules()
+            for c in prepared.candidates
+        ]
+    )
     if not covers.any():
         return None
     kept = np.where(covers, probabilities, 0.0)
@@ -222,19 +230,18 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     hits = rank_passages(prepared, probabilities)
     chosen = choose(prepared, probabilities, selector)
     best = candidates[chosen[0]]
-    time_refusal = time_mismatch(question, best, prepared.profiles) if "time_mismatch" in checks else None
-    if time_refusal is not None and (in_period := _of_the_period_asked(prepared, probabilities)) is not None:
+    period_refusal = not_of_the_period(question, best, prepared.profiles, checks)
+    if period_refusal is not None and (in_period := _of_the_period_asked(prepared, probabilities)) is not None:
         probabilities = in_period
         chosen = choose(prepared, probabilities, selector)
         best = candidates[chosen[0]]
-        time_refusal = time_mismatch(question, best, prepared.profiles)
-    if time_refusal is not None:
-        return refusal(question.text, hits, time_refusal)
+        period_refusal = not_of_the_period(question, best, prepared.profiles, checks)
+    if period_refusal is not None:
+        return refusal(question.text, hits, period_refusal)
     for name, document_check in (
         ("place_mismatch", place_mismatch),
         ("issue_mismatch", issue_mismatch),
         ("rank_beyond_list", rank_beyond_list),
-        ("rules_not_results", rules_not_results),
         ("organisation_unnamed", organisation_unnamed),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:

@@ -26,8 +26,14 @@ _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern})(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮])")
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
-_ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗")
+_ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗|没有?[？?。]*$")
 _SAME_PERIOD = re.compile(r"同期|同月|同年|同季度|当月|当年")
+# A question that leans on the one before by its form, whatever its length: a comparison or a
+# share with no subject ("比4月少了多少处？", "占全部问题的比例是多少"), an anaphor for the item
+# just asked about ("这一项多少分？", "入选的那些人里…", not "A、B这些单位"), or a time
+# counted from the previous question's ("明年…想到多少") when it names no place or time itself.
+_SUBJECTLESS = re.compile(r"^(?:比(?![例重率])|占(?!道)|这)|(?<![、，,])(?:那|这)些人")
+_RELATIVE_TIME = re.compile(r"明年|去年|前年|上一?年|上个?月|下个?月|上一?季度|上一?期")
 _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
 
@@ -35,7 +41,7 @@ _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the wh
 # Words that say which side of a topic is asked (the plan or what was done), not a topic:
 # "实际完成了多少？" after a question about a plan asks the same topic's result.
 _ASPECT = frozenset(
-    {"实际", "计划", "目标", "任务", "完成", "完成率", "预计", "落实", "达到", "实现", "评", "改", "建"}
+    {"实际", "计划", "目标", "任务", "完成", "完成率", "预计", "落实", "达到", "做到", "实现", "评", "改", "建"}
 )
 
 
@@ -43,6 +49,8 @@ def is_followup(question: str, previous: str = "") -> bool:
     """Starts or ends like a follow-up, or is a short fragment with no topic of its own."""
     q = fold_width(to_simplified(question.strip()))
     if _FOLLOWUP_START.search(q) or _ends_as_followup(q) or _RANK_START.match(q):
+        return True
+    if previous and _SUBJECTLESS.search(q):
         return True
     if len(q) <= 6 and not content_words(q):
         return True
@@ -58,7 +66,10 @@ def is_followup(question: str, previous: str = "") -> bool:
         return True
     # A short question that names no place and no time leans on the one before it.
     asked = read_question(q)
-    return len(q) <= _SHORT and not (asked.places or asked.years or asked.months or asked.quarters or asked.halves)
+    anchored = asked.places or asked.years or asked.months or asked.quarters or asked.halves
+    if previous and _RELATIVE_TIME.search(q) and not anchored:
+        return True
+    return len(q) <= _SHORT and not anchored
 
 
 def _ends_as_followup(q: str) -> bool:
@@ -163,7 +174,8 @@ def _context(previous: str, current: str) -> str:
     current one leaves out."""
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
-    own_period = asked.years or asked.months or asked.quarters or asked.halves
+    # "比4月少了多少" names the base of a comparison, not the period asked: that stays the previous one's.
+    own_period = not current.startswith("比") and (asked.years or asked.months or asked.quarters or asked.halves)
     pieces = [m.group(0) for m in _PERIOD_TEXT.finditer(simple)] if not own_period else []
     pieces += [p for p in read_places(simple) if not asked.places]
     # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).

@@ -4,17 +4,21 @@
 A list is read from the passage's own layout, never from what it says: the sentences under
 a heading of their own ("二、凤鸣区（7个）" and its numbered lines), a lead-in and what it
 introduces ("现将问题通报如下：" …), and a run of clauses closed by semicolons
-("一是…；二是…；三是…。")."""
+("一是…；二是…；三是…。"). A lead-in that ends its passage goes on in the next passage, which
+is then read with it."""
 
 from __future__ import annotations
 
 import re
 
 from assistant.answer.candidates import Candidate
+from assistant.corpus import CorpusView
+from assistant.models import Hit
 
 _LEAD_IN = re.compile(r"[：:]\s*$")
 _CLAUSE_GOES_ON = re.compile(r"[；;]\s*$")
 _HEADING_MAX = 24
+_CONTINUED_AT_MOST = 2  # passages a question's hits take in after the lead-ins that end theirs
 
 
 def _is_heading(candidate: Candidate) -> bool:
@@ -31,15 +35,28 @@ def list_members(candidates: list[Candidate], index: int) -> list[int]:
     """Indexes of the other sentences of the list ``candidates[index]`` heads or belongs to, in
     passage order (empty when it belongs to none)."""
     at = {(c.hit.chunk.chunk_id, c.position): i for i, c in enumerate(candidates)}
+    opening = {(c.doc_id, c.hit.chunk.ordinal): i for i, c in enumerate(candidates) if c.position == 0}
     start = candidates[index]
 
     def neighbour(candidate: Candidate, step: int) -> int | None:
         return at.get((candidate.hit.chunk.chunk_id, candidate.position + step))
 
+    def continued(candidate: Candidate) -> int | None:
+        """The next passage's first sentence, after a lead-in that ends its passage."""
+        if not (candidate.last and _LEAD_IN.search(candidate.text)):
+            return None
+        return opening.get((candidate.doc_id, candidate.hit.chunk.ordinal + 1))
+
     members: list[int] = []
     if _is_heading(start):
         following = neighbour(start, 1)
         while following is not None and candidates[following].section == start.section:
+            members.append(following)
+            following = neighbour(candidates[following], 1)
+        return members
+    if (following := continued(start)) is not None:
+        # What a lead-in at its passage's end introduces is the whole of the next passage.
+        while following is not None:
             members.append(following)
             following = neighbour(candidates[following], 1)
         return members
@@ -69,3 +86,24 @@ def with_lists(candidates: list[Candidate], chosen: list[int], limit: int) -> li
             if member not in out:
                 out.append(member)
     return out
+
+
+def with_continuations(hits: list[Hit], depth: int, corpus: CorpusView) -> tuple[list[Hit], int]:
+    """``hits`` with the passage that follows each of the first ``depth`` whose last line is a
+    lead-in ("现将主要问题通报如下："): the list it introduces was cut off into the next passage.
+    Also how many passages were put in, by which the depth read grows (none of the first
+    ``depth`` is pushed out)."""
+    out = list(hits)
+    taken = {h.chunk.chunk_id for h in hits[:depth]}
+    added = 0
+    for hit in hits[:depth]:
+        if added >= _CONTINUED_AT_MOST or not _LEAD_IN.search(hit.chunk.text.rstrip()):
+            continue
+        following = corpus.following(hit)
+        if following is None or following.chunk.chunk_id in taken:
+            continue
+        out = [h for h in out if h.chunk.chunk_id != following.chunk.chunk_id]
+        out.insert(out.index(hit) + 1, following)
+        taken.add(following.chunk.chunk_id)
+        added += 1
+    return out, added

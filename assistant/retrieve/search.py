@@ -92,6 +92,12 @@ class Retriever:
         title, source, meta = self._docs.get(chunk.doc_id, ("", "", None))
         return Hit(chunk=chunk, score=score, title=title, source=source, meta=meta, **ranks)
 
+    def following(self, hit: Hit) -> Hit | None:
+        ordinal = hit.chunk.ordinal + 1
+        return next(
+            (self._hit(c, 0.0) for c in self.store.document_chunks(hit.chunk.doc_id) if c.ordinal == ordinal), None
+        )
+
     def siblings(self, hit: Hit) -> list[Hit]:
         """The passages of the same document under the same parent heading, in order."""
         parent = hit.chunk.heading.rsplit(" > ", 1)[0] if " > " in hit.chunk.heading else ""
