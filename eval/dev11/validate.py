@@ -3,6 +3,7 @@
 Run from anywhere: python3 validate.py
 Prints counts only; exits with status 1 on any failure.
 """
+
 import json
 import re
 import sys
@@ -43,17 +44,29 @@ PROBES = {
     "d041": {"kind": "B_place", "scope": "all", "regexes": [r"张家川"]},
     "d042": {"kind": "B_place", "scope": "doc", "regexes": [r"麦积"]},
     "d044": {"kind": "H_notstated", "scope": "doc", "regexes": [r"主持"]},
-    "d045": {"kind": "I_target_result", "scope": "all", "regexes": [r"2024年(共|全年|累计)?拆除", r"2024年[^。]{0,6}已拆除"]},
+    "d045": {
+        "kind": "I_target_result",
+        "scope": "all",
+        "regexes": [r"2024年(共|全年|累计)?拆除", r"2024年[^。]{0,6}已拆除"],
+    },
     "d047": {"kind": "E_rank", "scope": "doc", "regexes": [r"第四名"]},
     "d051": {"kind": "G_compare", "scope": "doc", "regexes": [r"2022年", r"较上年[^。]{0,10}(增加|多)"]},
     "d053": {"kind": "C_nofigure", "scope": "doc", "regexes": [r"整改率", r"已整改\d+"]},
     "d054": {"kind": "A_period", "scope": "doc", "regexes": [r"第三季度"]},
     "d055": {"kind": "B_place", "scope": "all", "regexes": [r"固镇"]},
-    "d059": {"kind": "A_period", "scope": "all", "regexes": [r"2022年[^。；]{0,8}按期结案率", r"按期结案率[^。]{0,6}2022"]},
+    "d059": {
+        "kind": "A_period",
+        "scope": "all",
+        "regexes": [r"2022年[^。；]{0,8}按期结案率", r"按期结案率[^。]{0,6}2022"],
+    },
     "d060": {"kind": "G_compare", "scope": "all", "regexes": [r"2021年[^。]{0,20}结案率"]},
     "d063": {"kind": "A_period", "scope": "all", "regexes": [r"2024年7月份", r"7月份全市城市管理综合考评"]},
     "d075": {"kind": "B_place", "scope": "all", "regexes": [r"浦北"]},
-    "d076": {"kind": "A_period", "scope": "all", "regexes": [r"3月份?[^。]{0,20}龙子湖区\d", r"龙子湖区\d+\.\d+分[^。]{0,10}3月"]},
+    "d076": {
+        "kind": "A_period",
+        "scope": "all",
+        "regexes": [r"3月份?[^。]{0,20}龙子湖区\d", r"龙子湖区\d+\.\d+分[^。]{0,10}3月"],
+    },
     "d077": {"kind": "H_notstated", "scope": "doc", "regexes": [r"公司|研究院|研究中心|咨询"]},
     "d086": {"kind": "F_cutoff", "scope": "doc", "regexes": [r"保障措施", r"考核奖惩", r"五、"]},
     "d093": {"kind": "I_target_result", "scope": "doc", "regexes": [r"已签订|实际签订|签订率为|签约率\d"]},
@@ -62,7 +75,11 @@ PROBES = {
     "d110": {"kind": "B_place", "scope": "all", "regexes": [r"武山"]},
     "d114": {"kind": "D_subunit", "scope": "doc", "regexes": [r"灵山县[^。]{0,15}视频", r"视频[^。]{0,20}灵山县"]},
     "d124": {"kind": "C_nofigure", "scope": "doc", "regexes": [r"背街小巷[^。]{0,8}达标率"]},
-    "d125": {"kind": "A_period", "scope": "doc", "regexes": [r"第三季度[^。]{0,20}\d+\.\d+分", r"第三季度测评综合得分"]},
+    "d125": {
+        "kind": "A_period",
+        "scope": "doc",
+        "regexes": [r"第三季度[^。]{0,20}\d+\.\d+分", r"第三季度测评综合得分"],
+    },
     "d130": {"kind": "D_subunit", "scope": "doc", "regexes": [r"禹会区[^。]{0,10}结案率", r"结案率[^。]{0,8}禹会区"]},
     "d132": {"kind": "J_score", "scope": "doc", "regexes": [r"未成年人"]},
     "d133": {"kind": "F_cutoff", "scope": "doc", "regexes": [r"并对辖区内[^。]+。"]},
@@ -70,7 +87,11 @@ PROBES = {
     "d137": {"kind": "H_notstated", "scope": "doc", "regexes": [r"弟弟患|患有|病症"]},
     "d138": {"kind": "K_offtopic", "scope": "all", "regexes": [r"物业费|收费标准"]},
     "d139": {"kind": "E_rank", "scope": "doc", "regexes": [r"第五"]},
-    "d140": {"kind": "D_subunit", "scope": "doc", "regexes": [r"秦州区[^。]{0,10}公益广告", r"公益广告[^。]{0,20}秦州区"]},
+    "d140": {
+        "kind": "D_subunit",
+        "scope": "doc",
+        "regexes": [r"秦州区[^。]{0,10}公益广告", r"公益广告[^。]{0,20}秦州区"],
+    },
 }
 
 errors = []
