@@ -49,10 +49,10 @@ def restrict_book(book: FactBook, doc_ids: set[str] | None) -> FactBook:
     if doc_ids is None:
         return book
     kept = [Fact(**fact.to_dict()) for fact in book.facts if fact.doc_id in doc_ids]
-    periods = {doc_id: period for doc_id, period in book._doc_periods.items() if doc_id in doc_ids}
+    periods = {doc_id: period for doc_id, period in book.doc_periods.items() if doc_id in doc_ids}
     errors = list(book.errors) if "" in doc_ids else []  # unreadable tables: the default knowledge base's
     restricted = FactBook(kept, errors, book.generation, periods, problem=book.problem)
-    restricted._mark_status()
+    restricted.mark_target_status()
     return restricted
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from assistant.facts.book import FactBook
+from assistant.facts.deadlines import refine_deadline, sentence_deadline
 from assistant.facts.evaluate import evaluate, load_labels
-from assistant.facts.extract import extract_facts, refine_deadline, sentence_deadline
+from assistant.facts.extract import extract_facts
 from assistant.facts.table import TableError, facts_to_csv, facts_to_xlsx, load_criteria_table
 from assistant.text import compact
 

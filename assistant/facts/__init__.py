@@ -4,8 +4,9 @@
 * :class:`FactBook` — all facts of an index (``FactBook.from_store(store)``), query/compare;
 * :func:`load_criteria_table`, :func:`facts_to_csv`, :func:`facts_to_xlsx` — spreadsheets."""
 
-from assistant.facts.book import MEASURES, FactBook, find_measure
+from assistant.facts.book import FactBook
 from assistant.facts.extract import extract_facts
+from assistant.facts.measures import MEASURES, find_measure
 from assistant.facts.model import KINDS, Fact
 from assistant.facts.table import TableError, facts_to_csv, facts_to_xlsx, find_tables, load_criteria_table
 

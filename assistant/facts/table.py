@@ -17,8 +17,9 @@ import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from assistant.facts.extract import criterion_fact, field_of
+from assistant.facts.criteria import criterion_fact, field_of
 from assistant.facts.model import EXPORT_COLUMNS, Fact
 from assistant.ingest.load import IngestError, read_spreadsheet
 
@@ -209,3 +210,18 @@ def facts_to_xlsx(facts: Iterable[Fact], sheet_title: str = "facts") -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def tables_signature(criteria_dir: str | Path | None) -> tuple[Any, ...]:
+    """The state of the criteria tables in a folder. No longer needed by the facts (read at
+    ingest); kept for callers that still key a cache with it."""
+    if criteria_dir is None:
+        return ()
+    signature: list[Any] = [str(Path(criteria_dir).resolve())]
+    for path in find_tables(criteria_dir):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        signature.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(signature)

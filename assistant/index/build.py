@@ -240,7 +240,8 @@ def _write_generation(
     import bm25s
     import faiss
 
-    from assistant.facts.book import facts_version, write_facts
+    from assistant.facts.book import facts_version
+    from assistant.facts.generation import write_facts
 
     folder.mkdir(parents=True)
     db = sqlite3.connect(folder / "passages.sqlite")
@@ -369,7 +370,7 @@ def _bad_name_reason(path: Path) -> str:
 def _facts_saved(index_dir: Path, manifest: dict[str, Any]) -> bool:
     """Whether the current generation holds the facts of this version (else ingest writes a new
     generation that does: an index from an older version is brought up to date)."""
-    from assistant.facts.book import facts_saved
+    from assistant.facts.generation import facts_saved
 
     name = manifest.get("generation")
     return bool(name) and facts_saved(index_dir / str(name), manifest)

@@ -298,7 +298,7 @@ class EmbeddedStore:
         """Write a complete new generation in ``target`` (a folder that does not exist yet): this
         one with the metadata of document ``doc_id`` (title, years, body, kind, period) replaced by
         ``meta``. Passages, vectors and the keyword index are copied unchanged, the saved facts are
-        not (they name the old metadata: the caller writes them with ``facts.book.write_facts``).
+        not (they name the old metadata: the caller writes them with ``facts.generation.write_facts``).
         False, and nothing left behind, when there is no such document. The caller holds the
         ingest lock and switches ``CURRENT`` to ``target``.
 

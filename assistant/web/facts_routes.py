@@ -18,9 +18,11 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from assistant.facts.book import MEASURES, FactBook, _tables_signature, find_measure
+from assistant.facts.book import FactBook
 from assistant.facts.chart import bar_chart_svg, chart_groups
+from assistant.facts.measures import MEASURES, find_measure
 from assistant.facts.model import KIND_LABELS, KINDS, Fact
+from assistant.facts.table import tables_signature
 from assistant.web import messages
 from assistant.web.facts_export import STATUS_LABELS, attachment, to_csv, to_xlsx
 from assistant.web.schemas import INVALID, Responses, error_response
@@ -97,7 +99,7 @@ def get_book(request: Request) -> FactBook:
     except (IndexMissing, IndexMismatch) as exc:  # the message names server paths: not shown
         raise HTTPException(status_code=503, detail=index_error_detail(exc)) from exc
     criteria = _criteria_dir(request)
-    key = (str(getattr(store, "folder", id(store))), _tables_signature(criteria))
+    key = (str(getattr(store, "folder", id(store))), tables_signature(criteria))
     with _LOCK:
         cached = getattr(request.app.state, "facts_book", None)
         if cached is not None and cached[0] == key:

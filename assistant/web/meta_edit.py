@@ -22,7 +22,8 @@ from filelock import FileLock, Timeout
 from starlette.concurrency import run_in_threadpool
 
 from assistant.auth.access import Access, require
-from assistant.facts.book import facts_version, write_facts
+from assistant.facts.book import facts_version
+from assistant.facts.generation import write_facts
 from assistant.index.build import IngestBusy, _remove_stale, _switch_current
 from assistant.ingest.meta import BODIES
 from assistant.models import DocumentMeta
