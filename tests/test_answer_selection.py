@@ -447,16 +447,3 @@ def test_the_answer_model_learns_from_found_answers_and_unanswerable_questions_o
     assert {int(y) for y in labels} == {0, 1}
     unanswerable = [i for i, e in enumerate(examples) if not e.item.answerable]
     assert unanswerable and all(i in kept and labels[kept.index(i)] == 0 for i in unanswerable)
-
-
-def test_a_periods_report_rated_nearly_as_high_answers_when_rules_of_no_period_lead():
-    rules = "柘陵市城市管理考评细则\n本细则适用于北湖区、南湖区城管考评，城管考评满分100分。"
-    report = "柘陵市2024年6月份城市管理考评情况通报\n6月份考评结果：北湖区89.41分，第四。"
-    hits, corpus = make_hits({"rules": rules, "june": report})
-    prepared = prepare("柘陵6月份城管考评北湖区多少分", hits, corpus)
-    probabilities = _selector().probabilities(prepared.matrix)
-    assert prepared.candidates[int(np.argmax(probabilities))].doc_id == "rules"  # the rules read best
-    answer = decide(prepared, _selector())
-    assert not answer.refused and "89.41" in answer.text
-    # With no report of the month asked, the rules still give no result.
-    assert _answer("柘陵6月份城管考评北湖区多少分", {"rules": rules}).notes == ["rules_not_results"]

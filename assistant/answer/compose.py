@@ -27,10 +27,11 @@ from assistant.answer.refuse import (
     cut_off,
     issue_mismatch,
     masked_figure,
-    not_of_the_period,
     organisation_unnamed,
     place_mismatch,
     rank_beyond_list,
+    rules_not_results,
+    time_mismatch,
     unknown_place,
 )
 from assistant.answer.render import cited_text, refusal, render
@@ -203,16 +204,10 @@ def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: lis
 
 
 def _of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
-    """The best sentence is from a document that holds nothing of the period asked, and a report
-    of that period was retrieved too: its sentences' probabilities alone (the others set to 0),
-    if its best is rated nearly as high (``PERIOD_FALLBACK_SHARE`` of the best); else None."""
-    profiles = prepared.profiles
-    covers = np.array(
-        [
-            profiles[c.doc_id].covers_time(prepared.question) is True and not profiles[c.doc_id].is_rules()
-            for c in prepared.candidates
-        ]
-    )
+    """The best sentence is from another period's document, and a document of the period asked
+    was retrieved too: its sentences' probabilities alone (the others set to 0), if its best is
+    rated nearly as high (``PERIOD_FALLBACK_SHARE`` of the best); else None."""
+    covers = np.array([prepared.profiles[c.doc_id].covers_time(prepared.question) is True for c in prepared.candidates])
     if not covers.any():
         return None
     kept = np.where(covers, probabilities, 0.0)
@@ -230,18 +225,19 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     hits = rank_passages(prepared, probabilities)
     chosen = choose(prepared, probabilities, selector)
     best = candidates[chosen[0]]
-    period_refusal = not_of_the_period(question, best, prepared.profiles, checks)
-    if period_refusal is not None and (in_period := _of_the_period_asked(prepared, probabilities)) is not None:
+    time_refusal = time_mismatch(question, best, prepared.profiles) if "time_mismatch" in checks else None
+    if time_refusal is not None and (in_period := _of_the_period_asked(prepared, probabilities)) is not None:
         probabilities = in_period
         chosen = choose(prepared, probabilities, selector)
         best = candidates[chosen[0]]
-        period_refusal = not_of_the_period(question, best, prepared.profiles, checks)
-    if period_refusal is not None:
-        return refusal(question.text, hits, period_refusal)
+        time_refusal = time_mismatch(question, best, prepared.profiles)
+    if time_refusal is not None:
+        return refusal(question.text, hits, time_refusal)
     for name, document_check in (
         ("place_mismatch", place_mismatch),
         ("issue_mismatch", issue_mismatch),
         ("rank_beyond_list", rank_beyond_list),
+        ("rules_not_results", rules_not_results),
         ("organisation_unnamed", organisation_unnamed),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:

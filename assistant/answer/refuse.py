@@ -220,17 +220,6 @@ def rules_not_results(question: Question, best: Candidate, profiles: dict[str, D
     return Refusal("rules_not_results", f"找到的《{profile.title}》是考评规则，没有{_asked_time(question)}的考评结果。")
 
 
-def not_of_the_period(
-    question: Question, best: Candidate, profiles: dict[str, DocProfile], checks: tuple[str, ...]
-) -> Refusal | None:
-    """The answering document holds nothing of the period asked: it is another period's report,
-    or a set of rules of no period (考核细则) where a period's results are asked."""
-    for name, check in (("time_mismatch", time_mismatch), ("rules_not_results", rules_not_results)):
-        if name in checks and (found := check(question, best, profiles)) is not None:
-            return found
-    return None
-
-
 # A named organisation: a name before its kind (栖川环境科技有限公司, 国家统计局栖川调查队).
 _ORGANISATION = re.compile(
     r"([\u4e00-\u9fff]{2,12}?)(?:有限责任公司|有限公司|股份公司|公司|集团|研究院|研究所|研究中心|调查队|调查中心|事务所|大学|学院)"
