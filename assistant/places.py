@@ -29,6 +29,13 @@ _PLACE_KINDS = re.compile(
 _AFTER_PLACE = re.compile(r"(城管|城市管理|城乡|城建|市容|市民|区域|县域)")
 _DIVISION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|特别行政区|新区|林区|地区|盟|旗|省|市|区|县)$")
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)$")
+# An autonomous division's name: its place, its peoples, its kind (张家川回族自治县, 文山壮族苗族自治州).
+_PEOPLES = (
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|"
+    "景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|"
+    "保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
+)
+_AUTONOMOUS = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,4}}?)(?:(?:{_PEOPLES})族)+自治(?P<kind>县|州|旗)$")
 
 
 def split_before_domain_words(text: str) -> list[str]:
@@ -51,7 +58,21 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     # Names that are also ordinary words for a part of any city (城区 of 大同, 郊区 of 铜陵) are not taken.
     names = frozenset(DIVISION_DATA.values()) - {"城区", "郊区", "矿区", "市辖区", "新区", "县", "市"}
     stems = frozenset(stem for name in names if len(stem := _DIVISION_SUFFIX.sub("", name)) >= 2)
-    return names, stems
+    short = _autonomous_short_names(names)
+    return names | short, stems | {name[:-1] for name in short}
+
+
+def _autonomous_short_names(names: frozenset[str]) -> frozenset[str]:
+    """The names autonomous divisions go by without their peoples (张家川县, 文山州)."""
+    return frozenset(m["place"] + m["kind"] for name in names if (m := _AUTONOMOUS.match(name)))
+
+
+@functools.lru_cache(maxsize=1)
+def _short_autonomous() -> tuple[str, ...]:
+    """Short names of autonomous divisions, longest first: jieba cuts them apart (张家 + 川), so a
+    text is searched for them whole."""
+    names, _ = _gazetteer()
+    return tuple(sorted(_autonomous_short_names(names - _autonomous_short_names(names)), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -63,7 +84,7 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     names, stems = _gazetteer()
     words = [(w, f) for piece in split_before_domain_words(text) for w, f in jieba.posseg.cut(piece)]
-    found = []
+    found = [name for name in _short_autonomous() if name in text]
     other_stems = []
     for i, (word, flag) in enumerate(words):
         after = words[i + 1][0] if i + 1 < len(words) else ""

@@ -251,6 +251,15 @@ def test_a_sentence_knows_the_numbered_headings_above_it_in_its_passage():
     assert all(section == "" for text, section in sections.items() if "现将督查" in text)
 
 
+def test_a_headings_note_in_brackets_is_part_of_the_heading():
+    notice = "天水市督查通报\n一、秦州区（发现问题29个，主要问题如下）\n1.民主西路：流动摊贩占道经营；\n二、麦积区（发现问题24个）\n1.桥南商埠路：店外经营。"
+    hits, _ = make_hits({"notice": notice})
+    candidates = gather(hits, 1)
+    sections = {c.text: c.section for c in candidates}
+    assert sections["1.民主西路：流动摊贩占道经营；"] == "一、秦州区（发现问题29个，主要问题如下）"
+    assert {c.heading_place for c in candidates if c.text.startswith("1.")} == {"秦州区", "麦积区"}
+
+
 def test_items_under_another_districts_heading_conflict_with_the_place_asked():
     hits, corpus = make_hits({"ducha": DUCHA})
     prepared = prepare("望山区查出了哪些问题？", hits, corpus)
@@ -447,3 +456,17 @@ def test_the_answer_model_learns_from_found_answers_and_unanswerable_questions_o
     assert {int(y) for y in labels} == {0, 1}
     unanswerable = [i for i, e in enumerate(examples) if not e.item.answerable]
     assert unanswerable and all(i in kept and labels[kept.index(i)] == 0 for i in unanswerable)
+
+
+def test_a_sentence_of_rules_of_no_period_is_marked_for_a_question_that_asks_a_periods_result():
+    rules = "柘陵市城市管理考评细则\n本细则适用于北湖区、南湖区，满分100分。"
+    report = "柘陵市2024年6月份城市管理考评情况通报\n6月份考评结果：北湖区89.41分，第四。"
+    hits, corpus = make_hits({"rules": rules, "june": report})
+    column = FEATURES.index("rules_for_period")
+
+    def marked(question: str) -> dict[str, float]:
+        prepared = prepare(question, hits, corpus)
+        return {c.doc_id: prepared.matrix[i, column] for i, c in enumerate(prepared.candidates)}
+
+    assert marked("柘陵6月份城管考评北湖区多少分") == {"rules": 1.0, "june": 0.0}
+    assert set(marked("柘陵城管考评细则北湖区满分多少分").values()) == {0.0}  # the rules are asked

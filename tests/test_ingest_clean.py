@@ -147,9 +147,11 @@ def test_a_line_ending_in_a_comma_or_inside_a_figure_is_joined():
     text = clean_text(
         "各单位排名：第一名北塘区，90.26分；第六名南浦区，\n84.70分。南浦区降至末位。\n"
         "共发现问题13\n5处，已全部交办。\n一、下一步工作\n"
+        "城区排名：蚌山区91.90分，第二；禹会区90.\n33分，第三。\n"
     ).text
     assert "第六名南浦区，84.70分。" in text
     assert "共发现问题135处，已全部交办。" in text
+    assert "禹会区90.33分，第三。" in text  # cut at its decimal point
     assert "\n一、下一步工作" in text
 
 
@@ -174,3 +176,25 @@ def test_a_table_with_long_cells_extracted_one_cell_per_line_becomes_record_line
     lines = clean_text(flat).text.split("\n")
     assert "序号 | 点位 | 存在问题 | 责任单位 |" in lines
     assert "2 | 云溪区青石路农贸市场 | 无公平秤；熟食区无防蝇设施 | 云溪区市场监管局 |" in lines
+
+
+def test_a_web_pages_tools_footer_and_related_links_are_removed_and_its_dateline_kept():
+    page = (
+        "首页 > 新闻中心 > 城管动态\n"
+        "字号：大 中 小　　打印本页　　关闭窗口\n"
+        "岚阳市5月份城市管理考评结果出炉\n"
+        "发布时间：2024-06-05　　来源：市城管局　　字号：大 中 小\n"
+        "5月份全市共发现问题1108处，较4月份减少139处。\n"
+        "主办单位负责同志对整改情况进行了督导。\n"
+        "相关链接：\n"
+        "· 岚阳市4月份城市管理考评情况通报\n"
+        "· 市城管局开展节前集中整治\n"
+        "【打印本页】　【关闭窗口】\n"
+        "主办单位：岚阳市城市管理局　　联系电话：0552-3176512\n"
+        "皖ICP备13005827号　　网站标识码：3403000008\n"
+    )
+    text = clean_text(page).text
+    assert "发布时间：2024-06-05" in text and "1108处" in text
+    assert "主办单位负责同志" in text  # one footer word alone is a report's own sentence
+    for chrome in ("打印本页", "相关链接", "4月份城市管理考评情况通报", "联系电话", "ICP备", "网站标识码"):
+        assert chrome not in text

@@ -18,6 +18,10 @@ from assistant.intent import FRAME_WORDS, classify, states_plan
         ("报告中前后两处的说法一致吗？", {"consistent", "compare"}, {"result"}),
         ("2021年下半年实际建成了多少个示范街区？", {"result", "figure"}, {"target"}),
         ("2021年區裡實際建成了多少個示范街區？", {"result", "figure"}, set()),  # Traditional
+        ("钦州25年数字城管要达到啥指标", {"target"}, {"result"}),  # what it must reach: a target
+        ("明年注册志愿者比例力争多少", {"target", "figure"}, {"result"}),
+        ("推进会讲的五个攻坚是哪五个", {"items", "list_strict"}, {"figure"}),  # which N: a list of N
+        ("门前三包包哪三样", {"items", "list_strict"}, set()),
     ],
 )
 def test_classify(question, expected, not_expected):

@@ -169,3 +169,10 @@ def test_a_document_that_names_no_year_takes_its_file_names():
     assert profile_of("d", text, None, "001_wuhan-2016-shuangyue-ceping.txt").years == {2016}
     assert profile_of("d", "2017年" + text, None, "001_wuhan-2016-shuangyue-ceping.txt").years == {2017}
     assert profile_of("d", text, None, "009_dapeng-cgzf-zongjie.txt").years == frozenset()
+
+
+def test_an_autonomous_division_is_read_by_the_name_it_goes_by():
+    # 张家川回族自治县 is 张家川县 in speech, and jieba cuts it 张家 + 川.
+    assert read_places("张家川县城门前三包签约率要达到多少") == ("张家川县",)
+    assert read_places("文山州城管考评") == ("文山州",)
+    assert read_places("张家川回族自治县城市管理局") == ("张家川回族自治县",)

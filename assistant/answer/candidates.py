@@ -18,9 +18,9 @@ _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*
 _ENDS_SENTENCE = re.compile(r"[。！？；!?;:：”’\"）)]\s*$")
 _ENDS_WITH_FIGURE = re.compile(r"[\d.%％]+\s*[^\d\s]{0,3}[)）]?\s*$")
 _LABEL_MAX = 20
-# A count after a section's name (一、临江区（8个）, (一)鹿城镇(14个)): part of the heading, not
-# the closing bracket of a sentence.
-_COUNT_NOTE = re.compile(r"[（(][^（）()]{0,6}\d+[^（）()]{0,3}[）)]$")
+# A note in brackets after a section's name (一、临江区（8个）, (一)鹿城镇(14个), 一、秦州区（发现问题
+# 29个，主要问题如下）): part of the heading, not the closing bracket of a sentence.
+_HEADING_NOTE = re.compile(r"[（(][^（）()]{1,24}[）)]$")
 NUMBERED = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])"
 )
@@ -118,7 +118,8 @@ class Sections:
     def see(self, line: str) -> None:
         label = line.split(" ", 1)[0]  # a label joined to the line it introduces comes first
         heading = match_heading(label)
-        if heading is None or len(label) > _LABEL_MAX or _ENDS_SENTENCE.search(_COUNT_NOTE.sub("", label)):
+        name = _HEADING_NOTE.sub("", label)
+        if heading is None or len(name) > _LABEL_MAX or _ENDS_SENTENCE.search(name):
             return
         styles = [style for style, _ in self.open]
         if heading.style in styles:
@@ -138,7 +139,7 @@ _NOT_PLACE_LABEL = re.compile(
 def section_place(section: str) -> str:
     """The place a sentence's innermost place-named heading is about (四、望山区 → 望山区), or ""."""
     for label in reversed(section.split(" ")):
-        name = _COUNT_NOTE.sub("", NUMBERED.sub("", label)).strip() if NUMBERED.match(label) else ""
+        name = _HEADING_NOTE.sub("", NUMBERED.sub("", label)).strip() if NUMBERED.match(label) else ""
         if name and _PLACE_LABEL.match(name) and not _NOT_PLACE_LABEL.match(name):
             return name
     return ""

@@ -211,6 +211,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "problem_cue",
     "standard_cue",
     "phrase_said",
+    "rules_for_period",
 )
 # Each feature also as its distance from the best value among the question's candidates: a
 # sentence is weighed against the others it competes with (covering half the question's words
@@ -260,6 +261,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(bool(_PROBLEM_CUE.search(own)) and intent.problem),
         float(bool(_STANDARD_CUE.search(own)) and intent.criteria),
         phrase_said(q, own),
+        float(bool(q.years or q.months or q.quarters) and not intent.criteria and profile.is_rules()),
     ]
 
 

@@ -38,6 +38,19 @@ WATERMARKS = ("老秘网", "课桌文档", "文秘帮", "范文大全网", "第�
 _SITE_NAVIGATION = re.compile(
     r"^\s*(?:网站)?首页(?:\s{2,}|\s*[|｜>＞»/])|^\s*(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]|^\s*无障碍\s*[|｜]"
 )
+# A web page's own furniture around the article: its tools (打印本页, 关闭窗口, 分享到, 字号：大 中 小)
+# and its footer (版权所有, ICP备案, 网站标识码); a footer's contact line needs two of the weaker
+# words (主办单位 … 联系电话), which a report's own sentence seldom holds together.
+_PAGE_TOOLS = re.compile(
+    r"ICP备|网站标识码|公网安备|版权所有|技术支持[:：]|打印本页|关闭窗口|返回顶部|【\s*(?:打印|关闭|我要纠错)\s*】|"
+    r"分享到[:：]?|网站地图|访问量[:：]|(?:字号|字体)[:：]?\s*【?\s*大\s+中\s+小|建议使用.{0,24}(?:浏览|分辨率)"
+)
+_PAGE_FOOTER_WEAK = re.compile(r"主办单位|承办单位|主办[:：]|地址[:：]|联系电话|联系我们|邮编")
+# The article's dateline (发布时间：2024-07-19  来源：市城管委  字号：大 中 小) stays for its date and source.
+_DATELINE = re.compile(r"发布时间|发布日期|来源[:：]")
+# A "related links" block at a page's end: its heading and the bulleted titles under it.
+_RELATED_HEADING = re.compile(r"^\s*(?:相关链接|相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读)\s*[:：]?\s*$")
+_BULLET_LINE = re.compile(r"^\s*[·•●◆▪>＞\-－]\s*\S")
 _TITLE_IN_BOILERPLATE = re.compile(r"《([^《》\n]{4,80}?)(?:\.(?:docx?|pdf|wps|txt))?》")
 _LINE_START_PAGE = re.compile(r"(?:^|\n)(\d{1,3})、")
 _SENTENCE_END = set("。！？；：:”）)!?;")
@@ -63,7 +76,13 @@ class CleanedText:
 def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str]:
     title = ""
     kept = []
+    in_related = False
     for line in text.split("\n"):
+        if _RELATED_HEADING.match(line) or (in_related and _BULLET_LINE.match(line)):
+            in_related = True
+            notes.append(f"removed related-links line: {line[:40]}…")
+            continue
+        in_related = False
         if len(line) < 400 and _is_boilerplate(to_simplified(line)):
             found = _TITLE_IN_BOILERPLATE.search(line)
             if found and not title:
@@ -75,6 +94,12 @@ def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str]:
 
 
 def _is_boilerplate(simple: str) -> bool:
+    if (
+        len(simple) < 200
+        and (_PAGE_TOOLS.search(simple) or len(_PAGE_FOOTER_WEAK.findall(simple)) >= 2)
+        and not _DATELINE.search(simple)
+    ):
+        return True
     return (
         bool(_BOILERPLATE.search(simple) or _SITE_NAVIGATION.match(simple))
         or len(_BOILERPLATE_WEAK.findall(simple)) >= 2
