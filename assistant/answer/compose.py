@@ -170,10 +170,14 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
         stating = [i for i in order if rank in prepared.profiles[candidates[i].doc_id].ranks_in(candidates[i].text)]
         if stating and stating[0] not in chosen and probabilities[stating[0]] >= selector.add_above * 0.5:
             chosen.append(stating[0])
-    for kind, value in _entities(question) if question.intent.compare else []:
-        sides = [i for i in order if _agrees(kind, value, prepared.profiles[candidates[i].doc_id])]
-        if sides and sides[0] not in chosen and probabilities[sides[0]] >= SIDE_FLOOR:
-            chosen.append(sides[0])
+    if question.intent.compare:
+        # A side's best sentence is also judged by the questions written for the sides
+        # (西城区…2023年…): it stands if one of them rates it above the floor.
+        rated = np.maximum.reduce([probabilities, *(selector.probabilities(m) for m in prepared.sub_matrices)])
+        for kind, value in _entities(question):
+            sides = [i for i in order if _agrees(kind, value, prepared.profiles[candidates[i].doc_id])]
+            if sides and sides[0] not in chosen and rated[sides[0]] >= SIDE_FLOOR:
+                chosen.append(sides[0])
     limit = _limit(question)
     for matrix in prepared.sub_matrices:
         own = selector.probabilities(matrix)
