@@ -98,18 +98,6 @@ class Retriever:
             (self._hit(c, 0.0) for c in self.store.document_chunks(hit.chunk.doc_id) if c.ordinal == ordinal), None
         )
 
-    def siblings(self, hit: Hit) -> list[Hit]:
-        """The passages of the same document under the same parent heading, in order."""
-        parent = hit.chunk.heading.rsplit(" > ", 1)[0] if " > " in hit.chunk.heading else ""
-        if not parent:
-            return []
-        depth = hit.chunk.heading.count(" > ")
-        return [
-            self._hit(chunk, 0.0)
-            for chunk in self.store.document_chunks(hit.chunk.doc_id)
-            if chunk.heading.startswith(parent + " > ") and chunk.heading.count(" > ") == depth
-        ]
-
     def search(
         self, query: str, k: int | None = None, filters: Filters | None = None, mode: Mode = "hybrid"
     ) -> list[Hit]:
