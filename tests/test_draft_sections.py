@@ -238,6 +238,16 @@ def test_a_prompt_naming_a_city_and_its_district_takes_the_district_s_report():
     assert scope is not None and scope.doc_ids == ("bei",)  # both name the city; only one the district
 
 
+def test_the_districts_own_report_leads_a_citys_notice_that_mentions_the_district():
+    hits = [
+        _hit("city", "枫岙市2023年创文督查通报。北麓区整改率96.2%，南麓区整改率95.1%。", years=[2023], place="枫岙市"),
+        _hit("bei", "枫岙市北麓区2023年创文工作总结。北麓区得分89.74分。", rank=1, years=[2023], place="北麓区"),
+    ]
+    texts = {h.chunk.doc_id: compact(h.chunk.text) for h in hits}
+    scope = choose_scope("枫岙市北麓区2023年创文工作", hits, texts, places_known_in(texts.values()))
+    assert scope is not None and scope.doc_ids == ("bei",)  # the city's notice ranks first and names 北麓区 too
+
+
 def test_a_named_year_takes_the_document_of_that_year_before_one_that_plans_for_it():
     hits = [
         _hit("y22", "数字城管受理问题83512件。2023年确保结案率98%以上。", years=[2022, 2023], place="澜江市"),

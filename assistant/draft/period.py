@@ -181,9 +181,11 @@ def choose_scope(
     fitting = in_month or fitting
     if not fitting:
         return None
-    # A year the prompt names: a document of that year before one that only mentions it (its plans for the next).
+    # A year the prompt names: a document of that year before one that only mentions it (its plans for the next);
+    # then the report of the finest place named (北麓区's own summary) before a city's that mentions it.
     own_year = {d: metas[d].year in question.years for d in fitting}
-    best = max(fitting, key=lambda d: (own_year[d], relevance[d]))
+    own_place = {d: any(p in metas[d].place for p in finest(question.places)) for d in fitting}
+    best = max(fitting, key=lambda d: (own_year[d], own_place[d], relevance[d]))
     lead = metas[best]
     places = {d: _places(metas[d], texts.get(d, "")) for d in fitting}
     # Documents of the same body among the first results: the period is chosen among them.
