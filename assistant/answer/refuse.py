@@ -214,8 +214,7 @@ def rules_not_results(question: Question, best: Candidate, profiles: dict[str, D
     """What a named period brought is asked (2月份谁第一, 23年一季度哪个区优秀), and the answering
     document is a set of rules of no period (考核细则): it holds no period's results."""
     profile = profiles[best.doc_id]
-    asks_period = question.years or question.months or question.quarters
-    if not asks_period or question.intent.criteria or not profile.is_rules():
+    if not profile.holds_no_results_for(question):
         return None
     return Refusal("rules_not_results", f"找到的《{profile.title}》是考评规则，没有{_asked_time(question)}的考评结果。")
 
