@@ -470,3 +470,34 @@ def test_a_sentence_of_rules_of_no_period_is_marked_for_a_question_that_asks_a_p
 
     assert marked("柘陵6月份城管考评北湖区多少分") == {"rules": 1.0, "june": 0.0}
     assert set(marked("柘陵城管考评细则北湖区满分多少分").values()) == {0.0}  # the rules are asked
+
+
+def test_the_stock_phrase_goal_oriented_states_no_target():
+    from assistant.intent import states_plan
+
+    assert not states_plan("2024年，市数字城管中心坚持问题导向和目标导向，推动数字城管向智慧城管转型升级。")
+    assert states_plan("总体目标：城市管理满意度达到90%以上。")
+
+
+AUGUST_DUCHA = (
+    "荆门市创文办关于8月份创文督查情况的通报\n"
+    "8月12日至16日，市创文办组织督查组，对东宝区、掇刀区、京山市进行了督查。"
+    "共督查点位128个，发现问题76个，截至8月23日已整改49个。"
+)
+
+
+def test_a_districts_figure_is_refused_when_the_document_gives_only_the_whole():
+    answer = _answer("荆门8月创文督查掇刀区整改了几个", {"ducha": AUGUST_DUCHA})
+    assert answer.refused and answer.notes == ["district_not_itemised"] and "掇刀区" in answer.text
+    itemised = AUGUST_DUCHA + "其中掇刀区发现问题21个，已整改15个。"
+    answer = _answer("荆门8月创文督查掇刀区整改了几个", {"ducha": itemised})
+    assert not answer.refused and "15个" in answer.text
+    assert not _answer("荆门8月创文督查整改了几个", {"ducha": AUGUST_DUCHA}).refused  # the whole is asked
+
+
+def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
+    summary = "汀州市城管局2023年工作总结\n2023年全市共拆除违法建设18.6万平方米。"
+    answer = _answer("汀州23年拆违面积比22年增加了多少", {"summary": summary})
+    assert answer.refused and answer.notes == ["year_not_held"] and "2022年" in answer.text
+    relative = summary.replace("。", "，比上年增加3.2万平方米。")
+    assert not _answer("汀州23年拆违面积比22年增加了多少", {"summary": relative}).refused

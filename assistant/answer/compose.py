@@ -34,6 +34,7 @@ from assistant.answer.refuse import (
     time_mismatch,
     unknown_place,
 )
+from assistant.answer.refuse_scope import district_not_itemised, year_not_held
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selector import Selector
 from assistant.answer.verify import unsupported_numbers
@@ -63,6 +64,8 @@ CHECKS = (
     "plan_document",
     "rules_not_results",
     "organisation_unnamed",
+    "district_not_itemised",
+    "year_not_held",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -243,6 +246,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("rank_beyond_list", rank_beyond_list),
         ("rules_not_results", rules_not_results),
         ("organisation_unnamed", organisation_unnamed),
+        ("district_not_itemised", district_not_itemised),
+        ("year_not_held", year_not_held),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:
             return refusal(question.text, hits, found)

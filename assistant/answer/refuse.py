@@ -105,7 +105,7 @@ def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocPr
     return Refusal("time_mismatch", f"收录的文件中没有{asked}的相关内容{shown}。")
 
 
-def _speaks_for_one_side(question: Question) -> bool:
+def speaks_for_one_side(question: Question) -> bool:
     """The best sentence of a comparison, or of a question in several parts, answers one side or
     part only: what the other sides name need not be in its document."""
     return question.intent.compare or len(question.parts) > 1
@@ -114,7 +114,7 @@ def _speaks_for_one_side(question: Question) -> bool:
 def _says_other_district(question: Question, best: Candidate) -> bool:
     """The question asks about a county or district, and the answering sentence names others
     of that kind, written out in full, but none asked: "咸安区首名…" for a question about 崇阳县."""
-    asked = _districts_asked(question)
+    asked = districts_asked(question)
     if not asked:
         return False
     text = compact(f"{best.previous} {best.section} {best.text}")
@@ -125,7 +125,7 @@ def _says_other_district(question: Question, best: Candidate) -> bool:
 def _another_districts_report(question: Question, best: Candidate, profile: DocProfile) -> bool:
     """The question asks about a county or district, and the answering document is another
     district's report that never names the one asked (北岸区's summary for 龙门区)."""
-    asked = _districts_asked(question)
+    asked = districts_asked(question)
     own = best.hit.meta.place if best.hit.meta is not None else ""
     return (
         bool(asked)
@@ -135,7 +135,7 @@ def _another_districts_report(question: Question, best: Candidate, profile: DocP
     )
 
 
-def _districts_asked(question: Question) -> list[str]:
+def districts_asked(question: Question) -> list[str]:
     return [p for p in question.places if _is_district(p)]
 
 
@@ -147,7 +147,7 @@ def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocP
     """The answering document names none of the places asked (another city's look-alike), or
     its answering sentence is about another district; not checked when the best sentence speaks
     for one side only."""
-    if _speaks_for_one_side(question):
+    if speaks_for_one_side(question):
         return None
     profile = profiles[best.doc_id]
     if (
@@ -162,7 +162,7 @@ def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocP
 def issue_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """The question names a numbered issue (第10期, 第五届) the answering document does not (not
     checked when the best sentence speaks for one side only)."""
-    if _speaks_for_one_side(question) or profiles[best.doc_id].names_issues(question) is not False:
+    if speaks_for_one_side(question) or profiles[best.doc_id].names_issues(question) is not False:
         return None
     asked = "、".join(f"第{n}{kind}" for n, kind in question.issues)
     return Refusal("issue_mismatch", f"收录的文件中没有{asked}的内容。")

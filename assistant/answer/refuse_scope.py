@@ -1,0 +1,71 @@
+"""Checks that the part a question narrows to is in the documents, not only the whole around it:
+the figure of a district when the document gives the city's total, and the year a comparison
+is made with when no document found speaks of that year."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.candidates import Candidate
+from assistant.answer.refuse import Refusal, districts_asked, speaks_for_one_side
+from assistant.corpus import DocProfile
+from assistant.places import names_place, place_stem
+from assistant.question import Question
+from assistant.text import compact
+
+# A sentence that compares with the year before without naming it (比上年, 较去年同期, 同比).
+_PREVIOUS_YEAR = re.compile(r"上年|去年|上一年|同比")
+# A question that compares with a year it names ("比22年高了多少", "较2022年").
+_WITH_YEAR = re.compile(r"[比较]\s*(?:19|20)?\d{2}\s*年")
+
+
+def _gives_figure_of(sentence: str, place: str) -> bool:
+    """``sentence`` gives a figure right after naming ``place`` ("其中涪城区9个", "涪城区 | 9 |",
+    "第六名鹤岭县，84.61分", "最多的是雁塘区，共41处", "西岭区发现问题21个"); not a list of the places inspected ("对东湖区、西岭区进行了督查")."""
+    names = dict.fromkeys((place, place_stem(place)))
+    return any(
+        name and re.search(f"{re.escape(name)}(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}})\\d", sentence)
+        for name in names
+    )
+
+
+def _itemises(text: str, place: str) -> bool:
+    """Some sentence of ``text`` gives a figure of ``place``."""
+    return any(_gives_figure_of(s, place) for s in _SENTENCE_END.split(text))
+
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+
+
+def district_not_itemised(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A figure is asked for a county or district, and the answering sentence gives one for the
+    whole ("共督查点位128个…已整改49个") without naming the district, in a document that is not
+    the district's own and gives no figure of the district anywhere (it lists it among the
+    places inspected, at most)."""
+    asked = districts_asked(question)
+    if not asked or speaks_for_one_side(question) or not (question.intent.figure or question.units):
+        return None
+    own = best.hit.meta.place if best.hit.meta is not None else ""
+    headings = compact(f"{own} {profiles[best.doc_id].title} {best.hit.chunk.heading} {best.section} {best.header}")
+    sentences = [compact(best.previous), compact(best.text)]
+    if any(names_place(headings, p) or any(_gives_figure_of(s, p) for s in sentences) for p in asked):
+        return None
+    if any(_itemises(profiles[best.doc_id].text, p) for p in asked):
+        return None  # the document gives it elsewhere: a choice to weigh, not an absence
+    return Refusal("district_not_itemised", f"找到的段落只给出总体的数字，没有单独说明“{'、'.join(asked)}”的情况。")
+
+
+def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A comparison of years, and no document found speaks of one of them ("23年比22年高了多少"
+    where nothing is about 2022); not when the answering sentence compares with the year before
+    without naming it (比上年) and that year is the one missing."""
+    if len(question.years) < 2 or not (question.intent.compare or _WITH_YEAR.search(question.simple)):
+        return None
+    texts = [f"{p.title} {p.text}" for p in profiles.values()]
+    missing = [y for y in question.years if not any(str(y) in text for text in texts)]
+    if not missing:
+        return None
+    if all(y + 1 in question.years for y in missing) and _PREVIOUS_YEAR.search(best.text):
+        return None
+    years = "、".join(f"{y}年" for y in missing)
+    return Refusal("year_not_held", f"找到的文件中没有{years}的数据，无法比较。")
