@@ -493,6 +493,12 @@ def test_a_districts_figure_is_refused_when_the_document_gives_only_the_whole():
     answer = _answer("荆门8月创文督查掇刀区整改了几个", {"ducha": itemised})
     assert not answer.refused and "15个" in answer.text
     assert not _answer("荆门8月创文督查整改了几个", {"ducha": AUGUST_DUCHA}).refused  # the whole is asked
+    scored = AUGUST_DUCHA + "问卷调查群众满意率为91.3%。掇刀区88.7分，第二。"
+    answer = _answer("荆门8月掇刀区群众满意率多少", {"ducha": scored})  # its score is no rate
+    assert answer.refused and answer.notes == ["district_not_itemised"]
+    tabled = AUGUST_DUCHA + "\n排名 | 单位 | 得分\n2 | 掇刀区 | 88.7 |"
+    answer = _answer("荆门8月掇刀区得了多少分", {"ducha": tabled})  # a row's unit is in its header
+    assert not answer.refused and "88.7" in answer.text
 
 
 def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
+from assistant.answer.features import counts_in
 from assistant.answer.refuse import Refusal, districts_asked, speaks_for_one_side
 from assistant.corpus import DocProfile
 from assistant.places import names_place, place_stem
@@ -29,19 +30,24 @@ def _gives_figure_of(sentence: str, place: str) -> bool:
     )
 
 
-def _itemises(text: str, place: str) -> bool:
-    """Some sentence of ``text`` gives a figure of ``place``."""
-    return any(_gives_figure_of(s, place) for s in _SENTENCE_END.split(text))
+def _itemises(text: str, place: str, units: tuple[str, ...]) -> bool:
+    """Some sentence of ``text`` gives a figure of ``place``, in a unit asked if any is (a
+    district's score is no figure of its satisfaction rate; a table row's unit is in its header)."""
+    return any(
+        _gives_figure_of(s, place) and (not units or _TABLE_CELL in s or any(counts_in(u, s) for u in units))
+        for s in _SENTENCE_END.split(text)
+    )
 
 
+_TABLE_CELL = "|"
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 def district_not_itemised(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A figure is asked for a county or district, and the answering sentence gives one for the
     whole ("共督查点位128个…已整改49个") without naming the district, in a document that is not
-    the district's own and gives no figure of the district anywhere (it lists it among the
-    places inspected, at most)."""
+    the district's own and gives no figure of the district in the unit asked anywhere (it lists
+    it among the places inspected, or gives its score for its satisfaction rate)."""
     asked = districts_asked(question)
     if not asked or speaks_for_one_side(question) or not (question.intent.figure or question.units):
         return None
@@ -50,7 +56,7 @@ def district_not_itemised(question: Question, best: Candidate, profiles: dict[st
     sentences = [compact(best.previous), compact(best.text)]
     if any(names_place(headings, p) or any(_gives_figure_of(s, p) for s in sentences) for p in asked):
         return None
-    if any(_itemises(profiles[best.doc_id].text, p) for p in asked):
+    if any(_itemises(profiles[best.doc_id].text, p, question.units) for p in asked):
         return None  # the document gives it elsewhere: a choice to weigh, not an absence
     return Refusal("district_not_itemised", f"找到的段落只给出总体的数字，没有单独说明“{'、'.join(asked)}”的情况。")
 
