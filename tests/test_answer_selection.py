@@ -507,3 +507,11 @@ def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
     assert answer.refused and answer.notes == ["year_not_held"] and "2022年" in answer.text
     relative = summary.replace("。", "，比上年增加3.2万平方米。")
     assert not _answer("汀州23年拆违面积比22年增加了多少", {"summary": relative}).refused
+
+
+def test_a_scoring_rule_is_no_result():
+    rules = "渝州市数字城管考核办法\n数字城管案件结案率低于95%的，每低1个百分点扣1分。"
+    answer = _answer("渝州数字城管结案率多少", {"rules": rules})
+    assert answer.refused and answer.notes == ["rule_for_result"]
+    answer = _answer("渝州数字城管考核结案率低了怎么扣分", {"rules": rules})  # the rule is asked
+    assert not answer.refused and "扣1分" in answer.text

@@ -75,3 +75,22 @@ def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocPr
         return None
     years = "、".join(f"{y}年" for y in missing)
     return Refusal("year_not_held", f"找到的文件中没有{years}的数据，无法比较。")
+
+
+# A scoring rule: what a finding costs or earns ("每发现1处问题扣0.1分", "低于95%的，每低1个百分点扣1分").
+_SCORING_RULE = re.compile(r"扣\s*[\d.]+\s*分|扣完为止|[加得]\s*[\d.]+\s*分(?:[；;。，,]|$)|不得分")
+# A question about rules: what costs or earns points, what counts as passing, or the rules document.
+_ASKS_RULES = re.compile(
+    r"扣|加分|分值|满分|占[多少几]+分|权重|标准|细则|办法|体系|规则|算[合达优良]|怎么[算评考测]|咋[算评考测]|如何[算评考测]"
+)
+
+
+def rule_for_result(question: Question, best: Candidate) -> Refusal | None:
+    """A figure of what happened is asked ("绵阳数字城管结案率多少"), and the answering sentence is
+    a scoring rule about it ("结案率低于95%的，每低1个百分点扣1分"): no result at all."""
+    intent = question.intent
+    if not (intent.figure or question.units) or intent.criteria or intent.target:
+        return None
+    if _ASKS_RULES.search(question.simple) or not _SCORING_RULE.search(best.text):
+        return None
+    return Refusal("rule_for_result", "找到的是考核评分规则，文件中没有所问的实际数字。")
