@@ -515,3 +515,15 @@ def test_a_scoring_rule_is_no_result():
     assert answer.refused and answer.notes == ["rule_for_result"]
     answer = _answer("渝州数字城管考核结案率低了怎么扣分", {"rules": rules})  # the rule is asked
     assert not answer.refused and "扣1分" in answer.text
+
+
+def test_a_quantity_named_only_where_the_excerpt_breaks_off_is_refused_as_cut_off():
+    cut = (
+        "渝州市数字城管2023年工作总结\n全年信息采集员巡查上报案件占比81.3%。"
+        "存在的问题：一是部分部门处置不及时，二是采集员队伍流动性较大，全年流失率达到"
+    )
+    answer = _answer("渝州数字城管采集员流失率多少", {"cut": cut})
+    assert answer.refused and answer.notes == ["cut_off"] and "流失率" in answer.text
+    whole = cut + "12.5%。"
+    answer = _answer("渝州数字城管采集员流失率多少", {"whole": whole})
+    assert not answer.refused and "12.5%" in answer.text

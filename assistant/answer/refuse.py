@@ -195,7 +195,20 @@ def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
             continue
         if not says(text, word) and not abbreviates(word, text):
             return Refusal("absent_focus", f"找到的文件中没有提到“{word}”。")
+        if _named_only_where_cut(profiles[best.doc_id].text, word):
+            return Refusal("cut_off", f"原文在“{word}”之后截断，没有给出它的数值。")
     return None
+
+
+_CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")
+
+
+def _named_only_where_cut(text: str, word: str) -> bool:
+    """The document names ``word`` first in its last few characters, where it breaks off with
+    no figure ("…二是采集员队伍流动性较大，全年流失率达到"): the value was cut away."""
+    first = text.find(word)
+    tail = text[first + len(word) :]
+    return first >= 0 and len(tail) <= 8 and not _CLOSED.search(text) and not any(ch.isdigit() for ch in tail)
 
 
 QUANTITY_ENDINGS = "率量数额值价费款度"
