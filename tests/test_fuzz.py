@@ -6,7 +6,7 @@ never make cleaning or splitting raise, and passages must be exact, ordered,
 non-overlapping spans of the document that never cut a number. Arbitrary and damaged
 bytes under every supported suffix must give an IngestError with a reason, never a crash.
 
-Default run: ``max_examples=200`` per property. A longer run:
+Default run: ``max_examples=100`` per property (the fast tier stays under a minute). A longer run:
 ``ASSISTANT_FUZZ_PROFILE=long .venv/bin/python -m pytest -q tests/test_fuzz.py`` (5 000 each),
 or ``ASSISTANT_FUZZ_EXAMPLES=N`` for any other count."""
 
@@ -35,7 +35,7 @@ from assistant.text import compact, normalize
 
 # Failing examples are kept (and replayed first) under .pytest_cache, which git ignores.
 _DATABASE = DirectoryBasedExampleDatabase(str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "hypothesis"))
-for _name, _examples in (("default", 200), ("long", 5000)):
+for _name, _examples in (("default", 100), ("long", 5000)):
     settings.register_profile(
         _name,
         max_examples=int(os.environ.get("ASSISTANT_FUZZ_EXAMPLES", _examples)),
