@@ -146,7 +146,8 @@ def content_words(text: str) -> tuple[str, ...]:
     the time expressions (22年8月), which the question's years and months carry instead."""
     seen: list[str] = []
     pieces = split_before_domain_words(TIME_TEXT.sub(" ", fold_width(to_simplified(text))))
-    for token in (t for piece in pieces for t in keyword_tokens(piece)):
+    # Each piece cut on its own: the time taken out leaves no word across its gap (到…底 of 到24年11月底).
+    for token in (t for piece in pieces for part in piece.split() for t in keyword_tokens(part)):
         if token in GENERIC or token in FRAME_WORDS or token in seen:
             continue
         if len(token) == 1 and not token.isdigit():

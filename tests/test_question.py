@@ -234,3 +234,11 @@ def test_which_ones_asks_no_unit_and_how_many_does(text, units):
 )
 def test_a_question_asking_which_company_or_third_party_is_read(text, asks):
     assert read_question(text).asks_organisation is asks
+
+
+def test_a_time_taken_out_of_a_question_leaves_no_word_across_its_gap():
+    from assistant.question_words import content_words
+
+    # "到24年11月底" is a when: 到 and 底 are not read as 到底 (which asks what actually happened)
+    assert content_words("蚌埠到24年11月底注册志愿者多少") == ("蚌埠", "注册", "志愿者")
+    assert "到底" not in read_question("蚌埠到24年11月底注册志愿者多少").keywords
