@@ -180,6 +180,10 @@ def test_elliptic_questions_are_follow_ups(question):
         "入选的那些人里有几个是教师？",
         "明年占常住人口比例想到多少",  # a time counted from the previous question's, no place or time of its own
         "23年实际做到多少了",  # only the result side of the previous topic
+        "跟3月比是涨了还是跌了",  # a comparison whose subject is the previous question's
+        "秦州区比这高多少个点",
+        "对它提了啥整改要求，哪天前",  # 它: what the previous question asked about
+        "淮上区查出几个？典型问题里它的是啥",
     ],
 )
 def test_questions_that_lean_on_the_previous_one_by_their_form_are_follow_ups(question):
@@ -194,6 +198,7 @@ def test_questions_that_lean_on_the_previous_one_by_their_form_are_follow_ups(qu
         "比例最高的是宜昌哪个区",  # 比例 is a word, not a comparison
         "占道经营宜昌今年查处了多少起",
         "棠川23年数字城管结案率多少？比去年同期怎样",  # names its own place and time
+        "双月测评第一次把加油站纳进来,它在窗口行业满意度里得了几分?",  # 它 is the 加油站 it names
     ],
 )
 def test_a_question_with_a_subject_of_its_own_is_not_read_as_leaning_on_the_previous(question):
@@ -203,6 +208,13 @@ def test_a_question_with_a_subject_of_its_own_is_not_read_as_leaning_on_the_prev
 def test_the_period_a_comparison_is_made_with_is_not_the_period_asked():
     resolved = resolve_followup("比4月少了多少处？", [{"role": "user", "content": "蚌埠5月城考实地查出多少问题"}])
     assert "5月" in resolved and "蚌埠" in resolved and "比4月少了多少处" in resolved
+    resolved = resolve_followup("跟3月比是涨了还是跌了", [{"role": "user", "content": "蚌埠4月份城考平均分多少"}])
+    assert "4月" in resolved and "跟3月比" in resolved
+
+
+def test_a_follow_up_asking_the_other_extreme_drops_the_previous_one():
+    resolved = resolve_followup("最少的是哪个", [{"role": "user", "content": "蚌埠2023年拆违哪个区县拆得最多"}])
+    assert "最多" not in resolved and "拆违" in resolved and "2023年" in resolved
 
 
 @pytest.mark.parametrize(

@@ -26,13 +26,16 @@ _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern})(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮])")
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
-_ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗|没有?[？?。]*$")
+_ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗|还是|没有?[？?。]*$")
 _SAME_PERIOD = re.compile(r"同期|同月|同年|同季度|当月|当年")
 # A question that leans on the one before by its form, whatever its length: a comparison or a
-# share with no subject ("比4月少了多少处？", "占全部问题的比例是多少"), an anaphor for the item
-# just asked about ("这一项多少分？", "入选的那些人里…", not "A、B这些单位"), or a time
+# share with no subject ("比4月少了多少处？", "跟3月比是涨了还是跌了", "占全部问题的比例是多少"),
+# an anaphor for the item just asked about ("这一项多少分？", "入选的那些人里…", "秦州区比这高多少",
+# "对它提了啥整改要求"; not "A、B这些单位", 其它, or a 它 after a clause that names what it is), or a time
 # counted from the previous question's ("明年…想到多少") when it names no place or time itself.
-_SUBJECTLESS = re.compile(r"^(?:比(?![例重率])|占(?!道)|这)|(?<![、，,])(?:那|这)些人")
+_SUBJECTLESS = re.compile(
+    r"^(?:比(?![例重率])|占(?!道)|这)|^(?:跟|和|与|同)[^，,？?]{1,8}比|(?<![、，,])(?:那|这)些人|[比跟]这|(?:^|[？?])[^，,？?]{0,8}(?<![其])它"
+)
 _RELATIVE_TIME = re.compile(r"明年|去年|前年|上一?年|上个?月|下个?月|上一?季度|上一?期")
 _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
@@ -174,8 +177,8 @@ def _context(previous: str, current: str) -> str:
     current one leaves out."""
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
-    # "比4月少了多少" names the base of a comparison, not the period asked: that stays the previous one's.
-    own_period = not current.startswith("比") and (asked.years or asked.months or asked.quarters or asked.halves)
+    # "比4月少了多少", "跟3月比…" name the base of a comparison, not the period asked: that stays the previous one's.
+    own_period = not _BASE_FIRST.match(current) and (asked.years or asked.months or asked.quarters or asked.halves)
     pieces = [m.group(0) for m in _PERIOD_TEXT.finditer(simple)] if not own_period else []
     pieces += [p for p in read_places(simple) if not asked.places]
     # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).
@@ -187,6 +190,7 @@ def _context(previous: str, current: str) -> str:
         for w in content_words(_PERIOD_TEXT.sub(" ", simple))
         if w not in GENERIC
         and not ORDINAL.fullmatch(w)  # the previous rank, if any, is carried above as read
+        and not (_EXTREME.match(w) and _EXTREME.search(current))  # 最少 asked after 最多: not both
         and w not in asked.keywords
         and not (_names_a_place(w) and place_level(w) >= finest_asked)
         and w not in pieces
@@ -198,6 +202,10 @@ def _context(previous: str, current: str) -> str:
 def _names_a_place(word: str) -> bool:
     """A place, or a fragment written as one (白沙区) though no list holds it."""
     return _reads_as_place(word) or bool(_PLACE_FRAGMENT.match(word))
+
+
+_BASE_FIRST = re.compile(r"^(?:比|跟|和|与|同)")
+_EXTREME = re.compile(r"最|垫底|倒数|末位|排名?第")
 
 
 def _rank_text(rank: int) -> str:
