@@ -184,6 +184,7 @@ def test_elliptic_questions_are_follow_ups(question):
         "秦州区比这高多少个点",
         "对它提了啥整改要求，哪天前",  # 它: what the previous question asked about
         "淮上区查出几个？典型问题里它的是啥",
+        "结案率跟全市平均比咋样",  # a comparison with no place or time of its own
     ],
 )
 def test_questions_that_lean_on_the_previous_one_by_their_form_are_follow_ups(question):

@@ -26,17 +26,19 @@ _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern})(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮])")
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
-_ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|吗|还是|没有?[？?。]*$")
+_ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|怎样|吗|还是|没有?[？?。]*$")
 _SAME_PERIOD = re.compile(r"同期|同月|同年|同季度|当月|当年")
 # A question that leans on the one before by its form, whatever its length: a comparison or a
 # share with no subject ("比4月少了多少处？", "跟3月比是涨了还是跌了", "占全部问题的比例是多少"),
 # an anaphor for the item just asked about ("这一项多少分？", "入选的那些人里…", "秦州区比这高多少",
 # "对它提了啥整改要求"; not "A、B这些单位", 其它, or a 它 after a clause that names what it is), or a time
-# counted from the previous question's ("明年…想到多少") when it names no place or time itself.
+# counted from the previous question's ("明年…想到多少") or a comparison ("结案率跟全市平均比咋样")
+# when it names no place or time itself.
 _SUBJECTLESS = re.compile(
     r"^(?:比(?![例重率])|占(?!道)|这)|^(?:跟|和|与|同)[^，,？?]{1,8}比|(?<![、，,])(?:那|这)些人|[比跟]这|(?:^|[？?])[^，,？?]{0,8}(?<![其])它"
 )
 _RELATIVE_TIME = re.compile(r"明年|去年|前年|上一?年|上个?月|下个?月|上一?季度|上一?期")
+_COMPARED_WITH = re.compile(r"(?:跟|和|与|同)[^，,？?]{1,8}比")  # "结案率跟全市平均比咋样"
 _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
 
@@ -70,7 +72,7 @@ def is_followup(question: str, previous: str = "") -> bool:
     # A short question that names no place and no time leans on the one before it.
     asked = read_question(q)
     anchored = asked.places or asked.years or asked.months or asked.quarters or asked.halves
-    if previous and _RELATIVE_TIME.search(q) and not anchored:
+    if previous and (_RELATIVE_TIME.search(q) or _COMPARED_WITH.search(q)) and not anchored:
         return True
     return len(q) <= _SHORT and not anchored
 
