@@ -203,13 +203,4 @@ def focus_words(part: str) -> tuple[str, ...]:
         return ()
     nouns = nouns_in(clause)
     words = [w for w in content_words(clause) if w in nouns or any(w in n for n in nouns)]
-    # jieba cuts some quantities off their last character (整改 + 率): the clause's end says them whole.
-    whole = _QUANTITY_AT_END.search(clause)
-    if whole and not any(w.endswith(whole.group(1)) for w in words[-1:]):
-        words = [w for w in words if w not in whole.group(1)] + [whole.group(1)]
     return tuple(words[-2:])
-
-
-_QUANTITY_AT_END = re.compile(
-    r"((?!季度)(?:(?![的之和与及了在是对])[\u4e00-\u9fff]){2}[率量数额值价费款度])(?:是|为|有|达到|达|的|一共|共)*$"
-)
