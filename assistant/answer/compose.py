@@ -34,7 +34,7 @@ from assistant.answer.refuse import (
     time_mismatch,
     unknown_place,
 )
-from assistant.answer.refuse_scope import cause_unstated, district_not_itemised, rule_for_result, year_not_held
+from assistant.answer.refuse_scope import district_not_itemised, rule_for_result, year_not_held
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selector import Selector
 from assistant.answer.verify import unsupported_numbers
@@ -67,7 +67,6 @@ CHECKS = (
     "district_not_itemised",
     "year_not_held",
     "rule_for_result",
-    "cause_unstated",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -255,12 +254,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
             return refusal(question.text, hits, found)
     if "absent_focus" in checks and (found := absent_focus(prepared.context, best, prepared.profiles)) is not None:
         return refusal(question.text, hits, found)
-    for name, check in (
-        ("masked", masked_figure),
-        ("cut_off", cut_off),
-        ("rule_for_result", rule_for_result),
-        ("cause_unstated", cause_unstated),
-    ):
+    for name, check in (("masked", masked_figure), ("cut_off", cut_off), ("rule_for_result", rule_for_result)):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
     # Asked what actually happened, and the best the documents say (confidently) is a target: say so.

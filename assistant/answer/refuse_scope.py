@@ -94,24 +94,3 @@ def rule_for_result(question: Question, best: Candidate) -> Refusal | None:
     if _ASKS_RULES.search(question.simple) or not _SCORING_RULE.search(best.text):
         return None
     return Refusal("rule_for_result", "找到的是考核评分规则，文件中没有所问的实际数字。")
-
-
-# A question that asks the cause of something ("清水县为啥排最后", "下降的原因是啥"), not the purpose
-# of a measure ("为啥要搞月度评价": 为了, 旨在 answer that).
-_ASKS_CAUSE = re.compile(r"为啥|为什么|原因|咋回事|怎么回事")
-_ASKS_PURPOSE = re.compile(r"(?:为啥|为什么)要|目的|意图")
-_STATES_CAUSE = re.compile(r"原因|由于|因为|导致|造成|主要是|在于|归因|究其")
-_NAMES_SHORTCOMING = re.compile(r"不足|问题|短板|薄弱")
-
-
-def cause_unstated(question: Question, best: Candidate) -> Refusal | None:
-    """The cause of something is asked, and no cause is given where the answering sentence stands:
-    not in its passage, and no shortcoming in its heading, the sentence before it or itself (a
-    ranking or a figure is no reason)."""
-    asked = question.simple
-    if not _ASKS_CAUSE.search(asked) or _ASKS_PURPOSE.search(asked):
-        return None
-    where = f"{best.hit.chunk.heading} {best.section} {best.previous} {best.text}"
-    if _STATES_CAUSE.search(best.hit.chunk.text) or _STATES_CAUSE.search(where) or _NAMES_SHORTCOMING.search(where):
-        return None
-    return Refusal("cause_unstated", "找到的段落没有说明原因。")
