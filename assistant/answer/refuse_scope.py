@@ -1,6 +1,7 @@
-"""Checks that the part a question narrows to is in the documents, not only the whole around it:
-the figure of a district when the document gives the city's total, and the year a comparison
-is made with when no document found speaks of that year."""
+"""Checks that what a question narrows to is in the documents, not only what stands around it:
+the figure of a district when the document gives the city's total, the year a comparison is made
+with when no document found speaks of that year, and a result when the sentence found is the
+scoring rule for it."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ _WITH_YEAR = re.compile(r"[比较]\s*(?:19|20)?\d{2}\s*年")
 
 def _gives_figure_of(sentence: str, place: str) -> bool:
     """``sentence`` gives a figure right after naming ``place`` ("其中涪城区9个", "涪城区 | 9 |",
-    "第六名鹤岭县，84.61分", "最多的是雁塘区，共41处", "西岭区发现问题21个"); not a list of the places inspected ("对东湖区、西岭区进行了督查")."""
+    "第六名鹤岭县，84.61分", "最多的是雁塘区，共41处", "西岭区发现问题21个"); not a list of the
+    places inspected ("对东湖区、西岭区进行了督查")."""
     names = dict.fromkeys((place, place_stem(place)))
     return any(
         name and re.search(f"{re.escape(name)}(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}})\\d", sentence)
