@@ -34,11 +34,12 @@ _SAME_PERIOD = re.compile(r"同期|同月|同年|同季度|当月|当年")
 # "对它提了啥整改要求"; not "A、B这些单位", 其它, or a 它 after a clause that names what it is), or a time
 # counted from the previous question's ("明年…想到多少") or a comparison ("结案率跟全市平均比咋样")
 # when it names no place or time itself.
+_COMPARED_WITH = re.compile(r"(?:跟|和|与|同)[^，,？?]{1,8}比")  # "结案率跟全市平均比咋样"
 _SUBJECTLESS = re.compile(
-    r"^(?:比(?![例重率])|占(?!道)|这)|^(?:跟|和|与|同)[^，,？?]{1,8}比|(?<![、，,])(?:那|这)些人|[比跟]这|(?:^|[？?])[^，,？?]{0,8}(?<![其])它"
+    rf"^(?:比(?![例重率])|占(?!道)|这)|^(?:{_COMPARED_WITH.pattern})|(?<![、，,])(?:那|这)些人|[比跟]这"
+    r"|(?:^|[？?])[^，,？?]{0,8}(?<![其])它"
 )
 _RELATIVE_TIME = re.compile(r"明年|去年|前年|上一?年|上个?月|下个?月|上一?季度|上一?期")
-_COMPARED_WITH = re.compile(r"(?:跟|和|与|同)[^，,？?]{1,8}比")  # "结案率跟全市平均比咋样"
 _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
 

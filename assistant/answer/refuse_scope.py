@@ -69,8 +69,7 @@ def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocPr
     without naming it (比上年) and that year is the one missing."""
     if len(question.years) < 2 or not (question.intent.compare or _WITH_YEAR.search(question.simple)):
         return None
-    texts = [f"{p.title} {p.text}" for p in profiles.values()]
-    missing = [y for y in question.years if not any(str(y) in text for text in texts)]
+    missing = [y for y in question.years if not any(str(y) in p.title or str(y) in p.text for p in profiles.values())]
     if not missing:
         return None
     if all(y + 1 in question.years for y in missing) and _PREVIOUS_YEAR.search(best.text):
