@@ -214,6 +214,17 @@ def test_a_follow_up_asking_the_other_extreme_drops_the_previous_one():
     assert "最多" not in resolved and "拆违" in resolved and "2023年" in resolved
 
 
+def test_a_follow_up_turning_from_the_target_to_the_result_drops_the_target_and_its_date():
+    previous = [{"role": "user", "content": "怀远县城管局定的年底机扫率目标是多少"}]
+    resolved = resolve_followup("上半年实际到了多少", previous)
+    assert "机扫率" in resolved and "怀远县" in resolved
+    assert "目标" not in resolved and "年底" not in resolved and "局定" not in resolved
+    turned_back = resolve_followup("那明年的目标是多少？", [{"role": "user", "content": "垃圾分类覆盖率实际完成多少"}])
+    assert "实际" not in turned_back and "垃圾分类" in turned_back
+    same_side = resolve_followup("实际完成了多少？", [{"role": "user", "content": "年底垃圾分类覆盖率目标是多少"}])
+    assert "年底" in same_side  # no period of its own: the previous one's stays
+
+
 @pytest.mark.parametrize(
     ("text", "units"),
     [

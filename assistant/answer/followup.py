@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.intent import Intent, classify
 from assistant.periods import MONTH_TEXT, ORDINAL, TIME_TEXT, YEAR_TEXT
 from assistant.places import divisions_written, is_domain_word, place_level, read_places
 from assistant.question import read_question
@@ -192,6 +193,8 @@ def _context(previous: str, current: str) -> str:
         w
         for w in content_words(_PERIOD_TEXT.sub(" ", simple))
         if w not in GENERIC
+        and not _other_side(w, asked.intent)
+        and not (own_period and _POINT_IN_TIME.fullmatch(w))  # "年底" of the previous when it names its own
         and not ORDINAL.fullmatch(w)  # the previous rank, if any, is carried above as read
         and not (_EXTREME.match(w) and _EXTREME.search(current))  # 最少 asked after 最多: not both
         and w not in asked.keywords
@@ -202,11 +205,23 @@ def _context(previous: str, current: str) -> str:
     return " ".join(dict.fromkeys(p.strip() for p in pieces if p.strip()))
 
 
+def _other_side(word: str, asked: Intent) -> bool:
+    """A word of the previous question that asks the side of its topic the current one turns
+    from: 目标 after "上半年实际到了多少", 实际 after "明年目标呢"."""
+    said = classify(word)
+    if asked.result and not asked.target:
+        return said.target or word.endswith("定")  # 局定, 定的: what was set
+    if asked.target and not asked.result:
+        return said.result
+    return False
+
+
 def _names_a_place(word: str) -> bool:
     """A place, or a fragment written as one (白沙区) though no list holds it."""
     return _reads_as_place(word) or bool(_PLACE_FRAGMENT.match(word))
 
 
+_POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月前")
 _BASE_FIRST = re.compile(r"^(?:比|跟|和|与|同)")
 _EXTREME = re.compile(r"最|垫底|倒数|末位|排名?第")
 
