@@ -214,6 +214,11 @@ def test_a_follow_up_asking_the_other_extreme_drops_the_previous_one():
     assert "最多" not in resolved and "拆违" in resolved and "2023年" in resolved
 
 
+def test_the_ne_closing_an_elliptic_first_clause_is_not_asked():
+    resolved = resolve_followup("垫底的呢，几分", [{"role": "user", "content": "蚌埠24年二季度创文测评城区谁第一"}])
+    assert "呢" not in resolved and "垫底" in resolved and "二季度" in resolved
+
+
 def test_a_follow_up_turning_from_the_target_to_the_result_drops_the_target_and_its_date():
     previous = [{"role": "user", "content": "怀远县城管局定的年底机扫率目标是多少"}]
     resolved = resolve_followup("上半年实际到了多少", previous)

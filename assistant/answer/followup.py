@@ -94,7 +94,11 @@ def _ends_as_followup(q: str) -> bool:
 
 def _core(question: str) -> str:
     text = fold_width(to_simplified(question.strip()))
+    text = _CLAUSE_NE.sub("", text)  # "垫底的呢，几分": the 呢 marks the ellipsis, not a word asked
     return _FOLLOWUP_END.sub("", _FOLLOWUP_START.sub("", text)).strip(" ，,？?。")
+
+
+_CLAUSE_NE = re.compile(r"呢(?=[，,；;])")
 
 
 def _swap(previous: str, core: str) -> tuple[str, str]:
