@@ -133,6 +133,20 @@ def test_a_table_extracted_one_cell_per_line_becomes_record_lines():
     assert "1 | 江北区 | 92.35 | 47 |" in lines and "3 | 湖西区 | 88.72 | 71 |" in lines
 
 
+def test_a_flattened_table_whose_rows_start_with_words_keeps_its_header_width():
+    # Each row opens with two cells of words (group, unit) before its figures: the header is the
+    # four cells before them, not every cell up to the first figure.
+    flat = (
+        "各单位得分见下表：\n\n组别\n单位\n得分\n排名\n中心城区\n翠屏区\n88.26\n1\n中心城区\n南溪区\n84.12\n2\n"
+        "县\n江安县\n83.58\n1\n县\n珙县\n81.36\n2\n\n二、主要问题"
+    )
+    lines = clean_text(flat).text.split("\n")
+    assert "组别 | 单位 | 得分 | 排名 |" in lines
+    assert "中心城区 | 南溪区 | 84.12 | 2 |" in lines and "县 | 珙县 | 81.36 | 2 |" in lines
+    words_first = "区域\n受理数（件）\n结案率\n翠屏区\n14356\n98.01%\n叙州区\n6218\n97.01%\n南溪区\n3047\n98.33%\n"
+    assert "南溪区 | 3047 | 98.33% |" in clean_text(words_first).text.split("\n")
+
+
 def test_page_numbers_on_their_own_line_or_glued_in_a_sentence_are_removed():
     text = clean_text(
         "三、志愿服务。注册志愿者占常住人口比例达到16%以上，\n-2-\n全年开展志愿服务活动不少于2.5万场。\n"

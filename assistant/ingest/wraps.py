@@ -103,17 +103,20 @@ def _is_numeric_cell(line: str) -> bool:
 
 def _table_of_cells(cells: list[str]) -> list[str] | None:
     """Rows ``a | b | c |`` for a run of one-cell lines: a header of k lines without figures,
-    then rows of k cells whose columns keep the header's kind (figure or words) row after row."""
-    k = 0
-    while k < len(cells) and not _is_numeric_cell(cells[k]):
-        k += 1
-    if k < 2 or k > 8 or len(cells) < 3 * k or len(cells) % k:
-        return None
-    rows = [cells[i : i + k] for i in range(0, len(cells), k)]
-    kinds = [_is_numeric_cell(cell) for cell in rows[1]]
-    if not any(kinds) or any([_is_numeric_cell(cell) for cell in row] != kinds for row in rows[2:]):
-        return None
-    return [" | ".join(row) + " |" for row in rows]
+    then rows of k cells whose columns keep the header's kind (figure or words) row after row.
+    A row may start with several cells of words (组别, 单位 before 得分), so the header is as
+    long as the narrowest such layout, not as the run of words before the first figure."""
+    words_first = 0
+    while words_first < len(cells) and not _is_numeric_cell(cells[words_first]):
+        words_first += 1
+    for k in range(2, min(words_first, 8) + 1):
+        if len(cells) < 3 * k or len(cells) % k:
+            continue
+        rows = [cells[i : i + k] for i in range(0, len(cells), k)]
+        kinds = [_is_numeric_cell(cell) for cell in rows[1]]
+        if any(kinds) and all([_is_numeric_cell(cell) for cell in row] == kinds for row in rows[2:]):
+            return [" | ".join(row) + " |" for row in rows]
+    return None
 
 
 def rebuild_flattened_tables(text: str, notes: list[str] | None = None) -> str:
