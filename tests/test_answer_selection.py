@@ -352,6 +352,17 @@ def test_an_actual_result_asked_of_a_plan_document_gets_its_target_marked_as_suc
     assert not both.refused and "40座" in both.text  # the target is asked too
 
 
+MID_YEAR = (
+    "墨湄市城市管理局2024年上半年工作总结\n一、工作完成情况\n垃圾分类覆盖率上半年为88%。\n"
+    "二、下半年工作计划\n力争垃圾分类覆盖率年底达到95%以上。"
+)
+
+
+def test_a_question_asking_the_result_and_the_target_is_not_refused_as_plan_only():
+    answer = _answer("墨湄垃圾分类覆盖率上半年实际多少，年底目标是多少", {"mid": MID_YEAR})
+    assert not answer.refused and "95%" in answer.text
+
+
 RULES = "柘陵市城市管理工作考评细则\n第一条为规范全市城市管理月度考评工作，制定本细则。\n第二条考评实行百分制，得分前三名通报表扬。"
 
 

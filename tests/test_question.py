@@ -219,6 +219,13 @@ def test_the_ne_closing_an_elliptic_first_clause_is_not_asked():
     assert "呢" not in resolved and "垫底" in resolved and "二季度" in resolved
 
 
+def test_an_elliptic_comparison_keeps_the_period_asked_and_adds_its_base():
+    resolved = resolve_followup("跟1月比呢", [{"role": "user", "content": "邵阳10月头盔佩戴率监测出来多少"}])
+    assert resolved.startswith("邵阳10月头盔佩戴率") and resolved.endswith("跟1月比")
+    resolved = resolve_followup("跟去年比呢", [{"role": "user", "content": "湖州24年数字城管按期结案率多少"}])
+    assert "按期结案率" in resolved and "24年" in resolved and "跟去年比" in resolved
+
+
 def test_a_follow_up_turning_from_the_target_to_the_result_drops_the_target_and_its_date():
     previous = [{"role": "user", "content": "怀远县城管局定的年底机扫率目标是多少"}]
     resolved = resolve_followup("上半年实际到了多少", previous)

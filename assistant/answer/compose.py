@@ -269,6 +269,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     plans_only = (
         "plan_only" in checks
         and question.intent.result
+        and not question.intent.target  # 去年实际多少、今年目标多少: the target is asked too
         and (plan_document or states_plan(best.text, best.hit.chunk.heading))
         and probabilities[chosen[0]] >= selector.add_above
     )

@@ -243,6 +243,8 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         return question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
+    if not _ASKS.search(core) and (_BASE_FIRST.match(core) or _COMPARED_WITH.search(core)):
+        return f"{previous} {core}"  # "跟1月比呢": the base of a comparison, not the period asked
     if not _ASKS.search(core):
         resolved, rest = _swap(previous, core)
         item = _ITEM_POINTER.sub("", rest)
