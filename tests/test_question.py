@@ -219,6 +219,13 @@ def test_the_ne_closing_an_elliptic_first_clause_is_not_asked():
     assert "呢" not in resolved and "垫底" in resolved and "二季度" in resolved
 
 
+@pytest.mark.parametrize("question", ["啥时候完成？哪个部门牵头", "哪个单位负责？期限呢", "牵头单位是谁"])
+def test_a_question_asking_only_who_is_responsible_or_when_is_a_follow_up(question):
+    previous = "邵阳今年背街小巷改造目标多少条"
+    assert is_followup(question, previous)
+    assert "背街小巷" in resolve_followup(question, [{"role": "user", "content": previous}])
+
+
 def test_an_elliptic_comparison_keeps_the_period_asked_and_adds_its_base():
     resolved = resolve_followup("跟1月比呢", [{"role": "user", "content": "邵阳10月头盔佩戴率监测出来多少"}])
     assert resolved.startswith("邵阳10月头盔佩戴率") and resolved.endswith("跟1月比")

@@ -76,7 +76,19 @@ def is_followup(question: str, previous: str = "") -> bool:
     anchored = asked.places or asked.years or asked.months or asked.quarters or asked.halves
     if previous and (_RELATIVE_TIME.search(q) or _COMPARED_WITH.search(q)) and not anchored:
         return True
+    # Only what kind of answer is wanted, of no subject: "啥时候完成？哪个部门牵头", "哪个单位负责？期限呢".
+    if previous and not anchored and words and all(_ROLE.fullmatch(w) or _is_frame(w) for w in words):
+        return True
     return len(q) <= _SHORT and not anchored
+
+
+# Who is responsible for an item (牵头单位, 责任部门): asked of the item the previous question named.
+_ROLE = re.compile(r"(?:牵头|负责|责任|主责|配合)?(?:单位|部门|牵头|负责|责任)")
+
+
+def _is_frame(word: str) -> bool:
+    """A word that says what kind of answer is wanted (啥时候, 期限, 哪几个), not what about."""
+    return any(vars(classify(word)).values())
 
 
 def _ends_as_followup(q: str) -> bool:
