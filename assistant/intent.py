@@ -118,3 +118,17 @@ def states_plan(sentence: str, heading: str = "") -> bool:
         return False
     sections = to_simplified(heading).split(" > ") if heading else []
     return bool(_PLAN.search(text) or any(_PLAN_HEADING.search(s.strip(" 。.：:")) for s in sections))
+
+
+_CLAUSE_END = re.compile(r"[，,？?；;。！!]")
+_TARGET_ASKED = re.compile(r"目标|计划|打算|要达到|要到|想达到|力争")
+
+
+def asks_target_apart(question: str) -> bool:
+    """One clause asks what was achieved and another what is aimed at ("去年上半年实际多少，今年目标
+    是多少"): both sides are asked, each of its own. 任务 or 安排 in the clause that asks the
+    result ("实际完成的重点任务有多少项") asks no target."""
+    clauses = [c for c in _CLAUSE_END.split(to_simplified(question)) if c.strip()]
+    result = [i for i, c in enumerate(clauses) if _PATTERNS["result"].search(c)]
+    target = [i for i, c in enumerate(clauses) if _TARGET_ASKED.search(c)]
+    return any(t != r for t in target for r in result)

@@ -17,6 +17,7 @@ from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
 from assistant.evaluation.labels import labels
 from assistant.evaluation.sets import LabelledQuestion
 from assistant.evaluation.train import Example, confidence_data, fit_calibrated
+from assistant.intent import asks_target_apart
 
 RANKING_AUG = (
     "咸宁市城市管理工作2022年8月综合评价情况\n"
@@ -361,6 +362,8 @@ MID_YEAR = (
 def test_a_question_asking_the_result_and_the_target_is_not_refused_as_plan_only():
     answer = _answer("墨湄垃圾分类覆盖率上半年实际多少，年底目标是多少", {"mid": MID_YEAR})
     assert not answer.refused and "95%" in answer.text
+    assert asks_target_apart("去年上半年实际多少，今年目标是多少")
+    assert not asks_target_apart("去年实际完成的重点任务有多少项")  # 任务 is what was done, no target asked
 
 
 RULES = "柘陵市城市管理工作考评细则\n第一条为规范全市城市管理月度考评工作，制定本细则。\n第二条考评实行百分制，得分前三名通报表扬。"

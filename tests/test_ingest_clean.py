@@ -143,6 +143,9 @@ def test_a_flattened_table_whose_rows_start_with_words_keeps_its_header_width():
     lines = clean_text(flat).text.split("\n")
     assert "组别 | 单位 | 得分 | 排名 |" in lines
     assert "中心城区 | 南溪区 | 84.12 | 2 |" in lines and "县 | 珙县 | 81.36 | 2 |" in lines
+    headed = "考核完成。\n二、考核结果\n（一）城区得分\n城区\n得分\n翠屏区\n88.26\n南溪区\n84.12\n叙州区\n83.58\n江安区\n81.36\n\n三、问题"
+    headed_lines = clean_text(headed).text.split("\n")
+    assert "二、考核结果" in headed_lines and "城区 | 得分 |" in headed_lines and "南溪区 | 84.12 |" in headed_lines
     words_first = "区域\n受理数（件）\n结案率\n翠屏区\n14356\n98.01%\n叙州区\n6218\n97.01%\n南溪区\n3047\n98.33%\n"
     assert "南溪区 | 3047 | 98.33% |" in clean_text(words_first).text.split("\n")
 

@@ -39,7 +39,7 @@ from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selector import Selector
 from assistant.answer.verify import unsupported_numbers
 from assistant.corpus import CorpusView, DocProfile, known_places
-from assistant.intent import reports_done, states_plan
+from assistant.intent import asks_target_apart, reports_done, states_plan
 from assistant.models import Answer, Hit
 from assistant.question import Question, read_question
 from assistant.retrieve.plan import sub_questions
@@ -269,7 +269,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     plans_only = (
         "plan_only" in checks
         and question.intent.result
-        and not question.intent.target  # 去年实际多少、今年目标多少: the target is asked too
+        and not asks_target_apart(question.text)  # 去年实际多少，今年目标多少: the target is asked too
         and (plan_document or states_plan(best.text, best.hit.chunk.heading))
         and probabilities[chosen[0]] >= selector.add_above
     )

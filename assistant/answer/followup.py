@@ -77,18 +77,16 @@ def is_followup(question: str, previous: str = "") -> bool:
     if previous and (_RELATIVE_TIME.search(q) or _COMPARED_WITH.search(q)) and not anchored:
         return True
     # Only what kind of answer is wanted, of no subject: "啥时候完成？哪个部门牵头", "哪个单位负责？期限呢".
-    if previous and not anchored and words and all(_ROLE.fullmatch(w) or _is_frame(w) for w in words):
+    if previous and not anchored and words and all(_ROLE_OR_WHEN.fullmatch(w) for w in words):
         return True
     return len(q) <= _SHORT and not anchored
 
 
-# Who is responsible for an item (牵头单位, 责任部门): asked of the item the previous question named.
-_ROLE = re.compile(r"(?:牵头|负责|责任|主责|配合)?(?:单位|部门|牵头|负责|责任)")
-
-
-def _is_frame(word: str) -> bool:
-    """A word that says what kind of answer is wanted (啥时候, 期限, 哪几个), not what about."""
-    return any(vars(classify(word)).values())
+# Who is responsible for an item (牵头单位, 配合部门) or by when (啥时候, 期限): asked of the item the
+# previous question named, when the question names nothing else.
+_ROLE_OR_WHEN = re.compile(
+    r"(?:牵头|负责|责任|主责|配合)(?:单位|部门)?|单位|部门|(?:啥|什么)?时候|何时|几时|时间|期限|时限|节点|截止|哪几?[个项条]?"
+)
 
 
 def _ends_as_followup(q: str) -> bool:
@@ -110,7 +108,7 @@ def _core(question: str) -> str:
     return _FOLLOWUP_END.sub("", _FOLLOWUP_START.sub("", text)).strip(" ，,？?。")
 
 
-_CLAUSE_NE = re.compile(r"呢(?=[，,；;])")
+_CLAUSE_NE = re.compile(r"呢(?=[，,；;？?、\s])")
 
 
 def _swap(previous: str, core: str) -> tuple[str, str]:
@@ -226,7 +224,7 @@ def _other_side(word: str, asked: Intent) -> bool:
     from: 目标 after "上半年实际到了多少", 实际 after "明年目标呢"."""
     said = classify(word)
     if asked.result and not asked.target:
-        return said.target or word.endswith("定")  # 局定, 定的: what was set
+        return said.target or bool(_SET_BY.fullmatch(word))
     if asked.target and not asked.result:
         return said.result
     return False
@@ -237,8 +235,10 @@ def _names_a_place(word: str) -> bool:
     return _reads_as_place(word) or bool(_PLACE_FRAGMENT.match(word))
 
 
+_SET_BY = re.compile(r"[局委办府市区县]?定的?")  # 局定, 定的: what was set (as jieba cuts 城管局定的)
 _POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月前")
 _BASE_FIRST = re.compile(r"^(?:比|跟|和|与|同)")
+_BASE = re.compile(r"^比(?![例重率如])")  # "比4月呢" (not 比例, nor a place such as 比如县)
 _EXTREME = re.compile(r"最|垫底|倒数|末位|排名?第")
 
 
@@ -255,7 +255,7 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         return question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
-    if not _ASKS.search(core) and (_BASE_FIRST.match(core) or _COMPARED_WITH.search(core)):
+    if not _ASKS.search(core) and (_COMPARED_WITH.search(core) or _BASE.match(core)):
         return f"{previous} {core}"  # "跟1月比呢": the base of a comparison, not the period asked
     if not _ASKS.search(core):
         resolved, rest = _swap(previous, core)

@@ -113,6 +113,8 @@ def _table_of_cells(cells: list[str]) -> list[str] | None:
         if len(cells) < 3 * k or len(cells) % k:
             continue
         rows = [cells[i : i + k] for i in range(0, len(cells), k)]
+        if any(_is_heading_line(cell) for cell in rows[0]):
+            return None  # a heading above the table: the caller tries again from the line after it
         kinds = [_is_numeric_cell(cell) for cell in rows[1]]
         if any(kinds) and all([_is_numeric_cell(cell) for cell in row] == kinds for row in rows[2:]):
             return [" | ".join(row) + " |" for row in rows]
