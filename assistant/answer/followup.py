@@ -255,9 +255,9 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         return question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
-    if not _ASKS.search(core) and (_COMPARED_WITH.search(core) or _BASE.match(core)):
-        return f"{previous} {core}"  # "跟1月比呢": the base of a comparison, not the period asked
     if not _ASKS.search(core):
+        if _COMPARED_WITH.search(core) or _BASE.match(core):
+            return f"{previous} {core}"  # "跟1月比呢": the base of a comparison, not the period asked
         resolved, rest = _swap(previous, core)
         item = _ITEM_POINTER.sub("", rest)
         phrase = _asked_phrase(previous, item) if resolved == previous and len(item) >= 2 else None
