@@ -147,7 +147,8 @@ class Assistant:
         k = k or self.settings.top_k
         if mode != "hybrid" or not rerank:
             return retriever.search(query, k, filters, mode)
-        from assistant.answer.compose import CANDIDATE_DEPTH, prepare, rank_passages
+        from assistant.answer.prepared import CANDIDATE_DEPTH, prepare
+        from assistant.answer.selection import rank_passages
 
         hits = retriever.search(query, max(k, CANDIDATE_DEPTH), filters, mode)
         prepared = prepare(query, hits, retriever, by_parts=False)  # ranking reads the whole question only
@@ -197,7 +198,9 @@ class Assistant:
     def _llm_inputs(self, question: str, hits: list[Hit]) -> tuple[Answer, list[Hit], float]:
         """The extractive answer, the passages in the selector's order (what the LLM reads) and
         the selector's best sentence probability (the retrieval confidence that decides asking)."""
-        from assistant.answer.compose import decide, prepare, rank_passages
+        from assistant.answer.compose import decide
+        from assistant.answer.prepared import prepare
+        from assistant.answer.selection import rank_passages
 
         prepared = prepare(question, hits, self.retriever)
         answer = decide(prepared, self.selector)

@@ -21,8 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answer.compose import CHECKS, decide, rank_passages
+from assistant.answer.compose import CHECKS, decide
 from assistant.answer.features import FEATURES
+from assistant.answer.selection import rank_passages
 from assistant.answer.selector import Selector
 from assistant.evaluation.folds import assign_folds
 from assistant.evaluation.metrics import answer_recall, evidence_rank

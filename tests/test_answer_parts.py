@@ -11,10 +11,12 @@ import numpy as np
 from helpers_answer import make_hits
 
 from assistant.answer.candidates import gather
-from assistant.answer.compose import choose, decide, prepare
+from assistant.answer.compose import decide
 from assistant.answer.confidence import CONFIDENCE_FEATURES, confidence_row
 from assistant.answer.features import FEATURES, SENTENCE_FEATURES, phrase_said
 from assistant.answer.items import list_members, with_lists
+from assistant.answer.prepared import prepare
+from assistant.answer.selection import choose
 from assistant.answer.selector import Selector
 from assistant.intent import classify
 from assistant.models import Chunk, Hit

@@ -10,9 +10,11 @@ import pytest
 from helpers_answer import make_hits
 
 from assistant.answer.candidates import gather
-from assistant.answer.compose import CHECKS, _of_the_period_asked, choose, decide, prepare, rank_passages
+from assistant.answer.compose import CHECKS, _of_the_period_asked, decide
 from assistant.answer.features import FEATURES
+from assistant.answer.prepared import prepare
 from assistant.answer.refuse import time_mismatch
+from assistant.answer.selection import choose, rank_passages
 from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
 from assistant.evaluation.labels import labels
 from assistant.evaluation.sets import LabelledQuestion

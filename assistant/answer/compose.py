@@ -9,18 +9,11 @@ no figure can be invented: every sentence is copied from a passage."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from assistant.answer.candidates import Candidate, gather
 from assistant.answer.confidence import confidence_row
-from assistant.answer.features import (
-    QuestionContext,
-    feature_matrix,
-    question_context,
-)
-from assistant.answer.items import with_continuations, with_lists
+from assistant.answer.items import with_lists
+from assistant.answer.prepared import Prepared, prepare
 from assistant.answer.refuse import (
     Refusal,
     absent_focus,
@@ -32,24 +25,17 @@ from assistant.answer.refuse import (
     rank_beyond_list,
     rules_not_results,
     time_mismatch,
-    unknown_place,
 )
 from assistant.answer.refuse_scope import district_not_itemised, rule_for_result, year_not_held
 from assistant.answer.render import cited_text, refusal, render
+from assistant.answer.selection import choose, rank_passages, sentence_limit
 from assistant.answer.selector import Selector
 from assistant.answer.verify import unsupported_numbers
-from assistant.corpus import CorpusView, DocProfile, known_places
+from assistant.corpus import CorpusView
 from assistant.intent import asks_target_apart, reports_done, states_plan
 from assistant.models import Answer, Hit
-from assistant.question import Question, read_question
-from assistant.retrieve.plan import sub_questions
 
-CANDIDATE_DEPTH = 6  # passages whose sentences are candidates
 LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
-# A side of a comparison (another year, city or body) is answered from its own document's best
-# sentence unless that is rated this low: one side rated lower than an added sentence is still
-# the only answer to it.
-SIDE_FLOOR = 0.15
 PERIOD_FALLBACK_SHARE = 0.8  # how near the best a sentence of the period asked must be rated to stand in
 CHECKS = (
     "place_unknown",
@@ -72,134 +58,9 @@ LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
 
 
-@dataclass
-class Prepared:
-    """A question with its candidates and their features: everything but the fitted model."""
-
-    question: Question
-    hits: list[Hit]
-    candidates: list[Candidate]
-    matrix: np.ndarray
-    profiles: dict[str, DocProfile]
-    context: QuestionContext
-    place_refusal: Refusal | None = None
-    # The candidates' features for each question within the question (a comparison's sides, a
-    # multi-part question's parts): each side's best sentence is judged by its own half.
-    sub_matrices: tuple[np.ndarray, ...] = ()
-
-
-def prepare(
-    text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CANDIDATE_DEPTH, by_parts: bool = True
-) -> Prepared:
-    """The question's candidates and their features; with ``by_parts`` (what choosing an answer
-    needs, not ranking passages) also their features for each question within the question."""
-    profiles = {h.chunk.doc_id: corpus.profile(h.chunk.doc_id) for h in hits[: depth + 2]}
-    places = known_places(profiles.values())
-    question = read_question(text, places)
-    if len(question.places) < 2 and len(question.months) < 2 and len(question.years) < 2:
-        profiles = {h.chunk.doc_id: profiles[h.chunk.doc_id] for h in hits[:depth]}
-    else:
-        depth += 2  # a comparison: the hits of each side are interleaved
-    if question.intent.items or question.intent.problem or question.intent.list_strict:
-        hits, added = with_continuations(hits, depth, corpus)
-        depth += added
-    candidates = gather(hits, depth, {d: p.length for d, p in profiles.items()})
-    context = question_context(question, corpus)
-    matrix = feature_matrix(context, candidates, profiles.__getitem__)
-    sub_matrices = tuple(
-        feature_matrix(question_context(read_question(sub, places), corpus), candidates, profiles.__getitem__)
-        for sub in (sub_questions(text, places) if by_parts else [])
-    )
-    return Prepared(
-        question, hits, candidates, matrix, profiles, context, unknown_place(question, corpus), sub_matrices
-    )
-
-
 def compose(text: str, hits: list[Hit], corpus: CorpusView, selector: Selector) -> Answer:
     """An extractive, cited answer to ``text`` from ``hits``, or a refusal that says why."""
     return decide(prepare(text, hits, corpus), selector)
-
-
-def _limit(question: Question) -> int:
-    intent = question.intent
-    if intent.items or intent.problem or intent.list_strict:
-        return 8
-    return 3 + max(0, len(question.parts) - 1)
-
-
-def _entities(question: Question) -> list[tuple[str, object]]:
-    """The sides of a comparison: each place, month, quarter or year the question names."""
-    sides: tuple[tuple[str, tuple[object, ...]], ...] = (
-        ("place", question.places),
-        ("month", question.months),
-        ("quarter", question.quarters),
-        ("year", question.years),
-    )
-    for kind, values in sides:
-        if len(values) >= 2:
-            return [(kind, v) for v in values]
-    return []
-
-
-def _agrees(kind: str, value: object, profile: DocProfile) -> bool:
-    if kind == "place":
-        return profile.names_place(str(value))
-    if kind == "month":
-        return value in profile.months
-    if kind == "quarter":
-        return value in profile.quarters
-    return value in profile.years
-
-
-def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
-    """The hits re-ordered by the best probability of their sentences (passages beyond the
-    candidate depth keep their retrieval order after those)."""
-    best: dict[str, float] = {}
-    for candidate, probability in zip(prepared.candidates, probabilities, strict=True):
-        key = candidate.hit.chunk.chunk_id
-        best[key] = max(best.get(key, 0.0), float(probability))
-    scored = [h for h in prepared.hits if h.chunk.chunk_id in best]
-    rest = [h for h in prepared.hits if h.chunk.chunk_id not in best]
-    return sorted(scored, key=lambda h: -best[h.chunk.chunk_id]) + rest
-
-
-def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) -> list[int]:
-    """Indexes of the chosen candidates, best first."""
-    question, candidates = prepared.question, prepared.candidates
-    order = [int(i) for i in np.argsort(-probabilities, kind="stable")]
-    best = order[0]
-    chosen = [best]
-    floor = max(selector.add_above, selector.add_relative * probabilities[best])
-    for rank in question.ranks:
-        stating = [i for i in order if rank in prepared.profiles[candidates[i].doc_id].ranks_in(candidates[i].text)]
-        if stating and stating[0] not in chosen and probabilities[stating[0]] >= selector.add_above * 0.5:
-            chosen.append(stating[0])
-    own_ratings = [selector.probabilities(matrix) for matrix in prepared.sub_matrices]
-    if question.intent.compare:
-        # A side's best sentence is also judged by the questions written for the sides
-        # (西城区…2023年…): it stands if one of them rates it above the floor.
-        rated = np.maximum.reduce([probabilities, *own_ratings])
-        for kind, value in _entities(question):
-            sides = [i for i in order if _agrees(kind, value, prepared.profiles[candidates[i].doc_id])]
-            if sides and sides[0] not in chosen and rated[sides[0]] >= SIDE_FLOOR:
-                chosen.append(sides[0])
-    limit = _limit(question)
-    for own in own_ratings:
-        pick = int(np.argmax(own))
-        if pick not in chosen and own[pick] >= selector.add_above:
-            chosen.append(pick)
-            limit += 1  # a part's own sentence takes no further sentence's place
-    for i in order[1:]:
-        if len(chosen) >= limit or probabilities[i] < floor:
-            break
-        if i not in chosen and (question.intent.compare or _fits(question, prepared.profiles[candidates[i].doc_id])):
-            chosen.append(i)
-    return chosen
-
-
-def _fits(question: Question, profile: DocProfile) -> bool:
-    """A further sentence may not come from a document about another period or place."""
-    return profile.covers_time(question) is not False and profile.covers_places(question) != 0
 
 
 def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: list[int], selector: Selector) -> float:
@@ -277,7 +138,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     if confidence < selector.refuse_below and not plans_only:
         return refusal(question.text, hits, Refusal("low_confidence", LOW_CONFIDENCE))
     if question.intent.items or question.intent.problem or question.intent.list_strict:
-        chosen = with_lists(candidates, chosen, _limit(question) + LIST_EXTRA)
+        chosen = with_lists(candidates, chosen, sentence_limit(question) + LIST_EXTRA)
     picked = [candidates[i] for i in chosen]
     if plans_only:
         picked = [

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.answer.align import question_dates, split_sentences, unsupported_names
-from assistant.answer.compose import decide, rank_passages
+from assistant.answer.compose import decide
 from assistant.answer.llm import Consulted, llm_answer
 from assistant.answer.render import cited_text
+from assistant.answer.selection import rank_passages
 from assistant.answer.selector import Selector
 from assistant.answer.verify import unsupported_numbers
 from assistant.evaluation.metrics import Outcome, QuestionResult, Summary, outcome_of, summarize

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.candidates import Candidate, gather
-from assistant.answer.compose import CHECKS, decide, prepare, rank_passages
+from assistant.answer.compose import CHECKS, decide
 from assistant.answer.followup import resolve_followup
+from assistant.answer.prepared import prepare
 from assistant.answer.render import render
+from assistant.answer.selection import rank_passages
 from assistant.answer.selector import Selector
 from assistant.evaluation.folds import assign_folds
 from assistant.evaluation.labels import labels

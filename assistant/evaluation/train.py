@@ -18,8 +18,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer.compose import CHECKS, Prepared, answer_confidence, choose, decide
+from assistant.answer.compose import CHECKS, answer_confidence, decide
 from assistant.answer.confidence import ConfidenceModel, confidence_row, fit_confidence
+from assistant.answer.prepared import Prepared
+from assistant.answer.selection import choose
 from assistant.answer.selector import Selector, fit_selector
 from assistant.evaluation.folds import question_family
 from assistant.evaluation.metrics import answer_recall

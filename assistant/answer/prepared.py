@@ -1,0 +1,63 @@
+"""What answering a question needs before any fitted model is applied: the question read, its
+candidate sentences from the top passages, and their features (for the whole question and for
+each question within it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answer.candidates import Candidate, gather
+from assistant.answer.features import QuestionContext, feature_matrix, question_context
+from assistant.answer.items import with_continuations
+from assistant.answer.refuse import Refusal, unknown_place
+from assistant.corpus import CorpusView, DocProfile, known_places
+from assistant.models import Hit
+from assistant.question import Question, read_question
+from assistant.retrieve.plan import sub_questions
+
+CANDIDATE_DEPTH = 6  # passages whose sentences are candidates
+
+
+@dataclass
+class Prepared:
+    """A question with its candidates and their features: everything but the fitted model."""
+
+    question: Question
+    hits: list[Hit]
+    candidates: list[Candidate]
+    matrix: np.ndarray
+    profiles: dict[str, DocProfile]
+    context: QuestionContext
+    place_refusal: Refusal | None = None
+    # The candidates' features for each question within the question (a comparison's sides, a
+    # multi-part question's parts): each side's best sentence is judged by its own half.
+    sub_matrices: tuple[np.ndarray, ...] = ()
+
+
+def prepare(
+    text: str, hits: list[Hit], corpus: CorpusView, *, depth: int = CANDIDATE_DEPTH, by_parts: bool = True
+) -> Prepared:
+    """The question's candidates and their features; with ``by_parts`` (what choosing an answer
+    needs, not ranking passages) also their features for each question within the question."""
+    profiles = {h.chunk.doc_id: corpus.profile(h.chunk.doc_id) for h in hits[: depth + 2]}
+    places = known_places(profiles.values())
+    question = read_question(text, places)
+    if len(question.places) < 2 and len(question.months) < 2 and len(question.years) < 2:
+        profiles = {h.chunk.doc_id: profiles[h.chunk.doc_id] for h in hits[:depth]}
+    else:
+        depth += 2  # a comparison: the hits of each side are interleaved
+    if question.intent.items or question.intent.problem or question.intent.list_strict:
+        hits, added = with_continuations(hits, depth, corpus)
+        depth += added
+    candidates = gather(hits, depth, {d: p.length for d, p in profiles.items()})
+    context = question_context(question, corpus)
+    matrix = feature_matrix(context, candidates, profiles.__getitem__)
+    sub_matrices = tuple(
+        feature_matrix(question_context(read_question(sub, places), corpus), candidates, profiles.__getitem__)
+        for sub in (sub_questions(text, places) if by_parts else [])
+    )
+    return Prepared(
+        question, hits, candidates, matrix, profiles, context, unknown_place(question, corpus), sub_matrices
+    )

@@ -1,0 +1,100 @@
+"""Which candidate sentences make the answer: the best one, then one for each rank asked, each
+side of a comparison and each part of a multi-part question, then further sentences the
+selector rates above its thresholds."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.answer.prepared import Prepared
+from assistant.answer.selector import Selector
+from assistant.corpus import DocProfile
+from assistant.models import Hit
+from assistant.question import Question
+
+# A side of a comparison (another year, city or body) is answered from its own document's best
+# sentence unless that is rated this low: one side rated lower than an added sentence is still
+# the only answer to it.
+SIDE_FLOOR = 0.15
+
+
+def sentence_limit(question: Question) -> int:
+    intent = question.intent
+    if intent.items or intent.problem or intent.list_strict:
+        return 8
+    return 3 + max(0, len(question.parts) - 1)
+
+
+def _entities(question: Question) -> list[tuple[str, object]]:
+    """The sides of a comparison: each place, month, quarter or year the question names."""
+    sides: tuple[tuple[str, tuple[object, ...]], ...] = (
+        ("place", question.places),
+        ("month", question.months),
+        ("quarter", question.quarters),
+        ("year", question.years),
+    )
+    for kind, values in sides:
+        if len(values) >= 2:
+            return [(kind, v) for v in values]
+    return []
+
+
+def _agrees(kind: str, value: object, profile: DocProfile) -> bool:
+    if kind == "place":
+        return profile.names_place(str(value))
+    if kind == "month":
+        return value in profile.months
+    if kind == "quarter":
+        return value in profile.quarters
+    return value in profile.years
+
+
+def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
+    """The hits re-ordered by the best probability of their sentences (passages beyond the
+    candidate depth keep their retrieval order after those)."""
+    best: dict[str, float] = {}
+    for candidate, probability in zip(prepared.candidates, probabilities, strict=True):
+        key = candidate.hit.chunk.chunk_id
+        best[key] = max(best.get(key, 0.0), float(probability))
+    scored = [h for h in prepared.hits if h.chunk.chunk_id in best]
+    rest = [h for h in prepared.hits if h.chunk.chunk_id not in best]
+    return sorted(scored, key=lambda h: -best[h.chunk.chunk_id]) + rest
+
+
+def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) -> list[int]:
+    """Indexes of the chosen candidates, best first."""
+    question, candidates = prepared.question, prepared.candidates
+    order = [int(i) for i in np.argsort(-probabilities, kind="stable")]
+    best = order[0]
+    chosen = [best]
+    floor = max(selector.add_above, selector.add_relative * probabilities[best])
+    for rank in question.ranks:
+        stating = [i for i in order if rank in prepared.profiles[candidates[i].doc_id].ranks_in(candidates[i].text)]
+        if stating and stating[0] not in chosen and probabilities[stating[0]] >= selector.add_above * 0.5:
+            chosen.append(stating[0])
+    own_ratings = [selector.probabilities(matrix) for matrix in prepared.sub_matrices]
+    if question.intent.compare:
+        # A side's best sentence is also judged by the questions written for the sides
+        # (西城区…2023年…): it stands if one of them rates it above the floor.
+        rated = np.maximum.reduce([probabilities, *own_ratings])
+        for kind, value in _entities(question):
+            sides = [i for i in order if _agrees(kind, value, prepared.profiles[candidates[i].doc_id])]
+            if sides and sides[0] not in chosen and rated[sides[0]] >= SIDE_FLOOR:
+                chosen.append(sides[0])
+    limit = sentence_limit(question)
+    for own in own_ratings:
+        pick = int(np.argmax(own))
+        if pick not in chosen and own[pick] >= selector.add_above:
+            chosen.append(pick)
+            limit += 1  # a part's own sentence takes no further sentence's place
+    for i in order[1:]:
+        if len(chosen) >= limit or probabilities[i] < floor:
+            break
+        if i not in chosen and (question.intent.compare or _fits(question, prepared.profiles[candidates[i].doc_id])):
+            chosen.append(i)
+    return chosen
+
+
+def _fits(question: Question, profile: DocProfile) -> bool:
+    """A further sentence may not come from a document about another period or place."""
+    return profile.covers_time(question) is not False and profile.covers_places(question) != 0
