@@ -145,6 +145,29 @@ def section_place(section: str) -> str:
     return ""
 
 
+# A record keyed by a place ("广丰区：得分84.93分，排名第4；主要问题：…"): its clauses are one
+# statement about that place, so they are not split at ；.
+_PLACE_RECORD = re.compile(
+    r"^(?:\S{1,20} )?([\u4e00-\u9fff]{1,10}?(?:新区|区|县|市|镇|乡|街道))[：:]"
+)  # after a label line
+_CLAUSE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’\"）)]*|$)")
+# A numbered item opening with only a name ("一、阆中市。在阆中古城设立…"): the name says whom
+# the rest of the item is about, so it stays with it.
+_NAMED_ITEM = re.compile(rf"^(?:{NUMBERED.pattern})\s*[^\d\s。，,；;：:]{{2,12}}。$")
+
+
+def sentences_of_line(line: str) -> list[str]:
+    """The sentences of one line of a passage (split at 。！？；), a place's record and a numbered
+    item's leading name kept with what they say."""
+    record = _PLACE_RECORD.match(line)
+    name = record.group(1) if record else ""
+    pattern = _CLAUSE if name and _PLACE_LABEL.match(name) and not _NOT_PLACE_LABEL.match(name) else _SENTENCE
+    out = [s for found in pattern.finditer(line) if (s := found.group(0).strip())]
+    if len(out) > 1 and _NAMED_ITEM.match(out[0]):
+        out[:2] = [out[0] + out[1]]
+    return out
+
+
 def candidates_of(hit: Hit, rank: int, document_end: int | None = None) -> list[Candidate]:
     """The candidate sentences of one passage, in order. ``document_end`` (the length of the
     document text) tells whether the passage ends the document, so a final sentence without
@@ -157,10 +180,7 @@ def candidates_of(hit: Hit, rank: int, document_end: int | None = None) -> list[
         if is_table_row(line):
             texts.append((line, _header_for(lines, index), sections.path()))
             continue
-        for found in _SENTENCE.finditer(line):
-            sentence = found.group(0).strip()
-            if sentence:
-                texts.append((sentence, "", sections.path()))
+        texts.extend((sentence, "", sections.path()) for sentence in sentences_of_line(line))
     ends_document = document_end is not None and hit.chunk.end >= document_end
     out = []
     for position, (sentence, header, section) in enumerate(texts):
