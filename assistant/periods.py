@@ -139,3 +139,35 @@ TIME_TEXT = re.compile(
     r"(?:(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?\s*)?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
     r"|(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|第?[一二三四1-4]季度|[Qq][1-4]"
 )
+
+
+# A period named relative to another (上个月, 前年, 上季度) and the step it takes from it.
+RELATIVE_PERIOD = re.compile(r"上一?个?月|下一?个?月|去年|前年|明年|上一?年|上一?个?季度|下一?个?季度")
+_STEPS = (("月", "month"), ("季", "quarter"), ("年", "year"))
+
+
+def shifted_period(relative: str, previous: str) -> str | None:
+    """The period ``relative`` names, counted from the one ``previous`` names and written as it
+    writes it ("上个月" after "24年10月…" → "9月", "前年" after "24年…" → "22年", "上季度" after
+    "Q3…" → "Q2"); None when ``previous`` names no such period or the step leaves the year."""
+    kind = next(k for mark, k in _STEPS if mark in relative)
+    step = -2 if relative == "前年" else 1 if relative[0] in "下明" else -1
+    simple = fold_width(to_simplified(previous))
+    if kind == "month":
+        months = read_months(simple)
+        month = months[0] + step if len(months) == 1 else 0
+        return f"{month}月" if 1 <= month <= 12 else None
+    if kind == "quarter":
+        quarters, written = read_quarters(simple), QUARTER_TEXT.search(simple)
+        quarter = quarters[0] + step if len(quarters) == 1 and written else 0
+        if not 1 <= quarter <= 4 or written is None:
+            return None
+        text = written.group(0)
+        if text[0] in "Qq":
+            return f"{text[0]}{quarter}"
+        return f"{'第' if text.startswith('第') else ''}{'一二三四'[quarter - 1]}季度"
+    years, written = read_years(simple), YEAR_TEXT.search(simple)
+    if len(years) != 1 or written is None:
+        return None
+    year = years[0] + step
+    return f"{year}年" if re.match(r"(?:19|20)\d{2}", written.group(0)) else f"{year % 100:02d}年"

@@ -287,3 +287,36 @@ def test_a_time_taken_out_of_a_question_leaves_no_word_across_its_gap():
     # "到24年11月底" is a when: 到 and 底 are not read as 到底 (which asks what actually happened)
     assert content_words("蚌埠到24年11月底注册志愿者多少") == ("蚌埠", "注册", "志愿者")
     assert "到底" not in read_question("蚌埠到24年11月底注册志愿者多少").keywords
+
+
+def test_a_follow_up_naming_a_period_relative_to_the_previous_one_asks_that_period():
+    def after(previous: str, question: str) -> str:
+        return resolve_followup(question, [{"role": "user", "content": previous}])
+
+    assert after("24年10月上饶城管月考谁第一，多少分", "上个月呢").startswith("24年9月上饶")
+    assert after("齐齐哈尔24年注册志愿者多少人", "前年呢") == "齐齐哈尔22年注册志愿者多少人"
+    assert after("上饶2024年注册志愿者多少人", "去年呢") == "上饶2023年注册志愿者多少人"
+    assert after("上饶三季度创文城区平均多少", "上季度呢") == "上饶二季度创文城区平均多少"
+    assert after("上饶Q3创文城区平均多少", "Q2呢") == "上饶Q2创文城区平均多少"
+    # A step out of the year, or from a period the previous question does not name: kept as said.
+    assert "上个月" in after("上饶1月城管考核多少分", "上个月呢")
+    assert after("上饶10月城管考核一共发现多少问题", "去年呢").endswith("发现多少问题 去年")
+
+
+def test_a_follow_up_asking_the_other_end_or_more_of_a_ranking_swaps_or_drops_the_rank():
+    assert (
+        resolve_followup("最低的呢", [{"role": "user", "content": "上饶Q3创文中心城区谁第一"}])
+        == "上饶Q3创文中心城区谁最后一名"
+    )
+    assert resolve_followup("最高的呢", [{"role": "user", "content": "哪个区按期结案率最低"}]) == "哪个区按期结案率最高"
+    more = resolve_followup("还有呢", [{"role": "user", "content": "南充城管11月红榜头一个是谁"}])
+    assert "头一个" not in more and more.endswith("还有哪些")
+
+
+def test_a_comparison_with_the_year_or_the_period_before_names_the_change_reports_give():
+    def after(previous: str, question: str) -> str:
+        return resolve_followup(question, [{"role": "user", "content": previous}])
+
+    assert after("南充Q3数字城管一共立了多少案", "跟去年比呢").endswith("同比")
+    assert after("邵阳10月头盔佩戴率监测出来多少", "跟上个月比呢").endswith("环比")
+    assert not after("邵阳10月头盔佩戴率监测出来多少", "跟1月比呢").endswith(("同比", "环比"))

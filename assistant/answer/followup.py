@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.intent import Intent, classify
-from assistant.periods import MONTH_TEXT, ORDINAL, TIME_TEXT, YEAR_TEXT
+from assistant.periods import MONTH_TEXT, ORDINAL, QUARTER_TEXT, RELATIVE_PERIOD, TIME_TEXT, YEAR_TEXT, shifted_period
 from assistant.places import divisions_written, is_domain_word, place_level, read_places
 from assistant.question import read_question
 from assistant.question_words import GENERIC, content_words
@@ -28,7 +28,7 @@ _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern})(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮])")
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
 _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|怎样|吗|还是|没有?[？?。]*$")
-_SAME_PERIOD = re.compile(r"同期|同月|同年|同季度|当月|当年")
+_SAME_PERIOD = re.compile(rf"同期|同月|同年|同季度|当月|当年|{RELATIVE_PERIOD.pattern}")
 # A question that leans on the one before by its form, whatever its length: a comparison or a
 # share with no subject ("比4月少了多少处？", "跟3月比是涨了还是跌了", "占全部问题的比例是多少"),
 # an anaphor for the item just asked about ("这一项多少分？", "入选的那些人里…", "秦州区比这高多少",
@@ -115,11 +115,13 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
     """Replace in ``previous`` each slot (period, year, month, rank, place) that ``core`` names
     anew; returns the new question and what of ``core`` was not used."""
     resolved = previous
-    for pattern in (re.compile("|".join(_PERIODS)), YEAR_TEXT, MONTH_TEXT, ORDINAL):
+    if (relative := RELATIVE_PERIOD.search(core)) and (period := shifted_period(relative.group(0), previous)):
+        core = core.replace(relative.group(0), period, 1)  # "上个月呢" after 10月 asks about 9月
+    for pattern in (re.compile("|".join(_PERIODS)), YEAR_TEXT, MONTH_TEXT, QUARTER_TEXT, _RANK_OR_EXTREME):
         new = pattern.findall(core)
         old = pattern.findall(resolved)
         if new and old:
-            resolved = resolved.replace(old[0], "、".join(new), 1)
+            resolved = resolved.replace(old[0], "、".join(_as_rank(v, old[0]) for v in new), 1)
             for value in new:
                 core = core.replace(value, "", 1)
     new_places = read_places(core) or tuple(_PLACE_FRAGMENT.findall(core))
@@ -135,6 +137,17 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
 # the name is not one the gazetteer knows.
 _DIVISIONS = ("街道", "区", "县", "镇", "乡")
 _PLACE_FRAGMENT = re.compile(rf"^[\u4e00-\u9fff]{{2,5}}?(?:{'|'.join(_DIVISIONS)})$")
+
+
+# A rank or the top or bottom of a ranking: "最低的呢" after "谁第一" asks the other end.
+_RANK_OR_EXTREME = re.compile(rf"{ORDINAL.pattern}|最[高低多少好差]")
+
+
+def _as_rank(extreme: str, previous: str) -> str:
+    """最低 in place of a rank asked before ("谁第一" → "最低的呢") asks the last rank, 最高 the first."""
+    if not ORDINAL.fullmatch(previous) or ORDINAL.fullmatch(extreme):
+        return extreme
+    return "最后一名" if extreme[-1] in "低少差" else "第一名"
 
 
 _NOT_IN_A_NAME = re.compile(r"[年月季度期届第的之里和与及在是对各全本该市县区镇乡]")
@@ -237,9 +250,22 @@ def _names_a_place(word: str) -> bool:
 
 _SET_BY = re.compile(r"[局委办府市区县]?定的?")  # 局定, 定的: what was set (as jieba cuts 城管局定的)
 _POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月前")
+_MORE = re.compile(r"^还有(?:呢|吗|没有|别的)?[？?。]*$")
+_FIRST_ONE = re.compile(r"头一?[个名位家]")
 _BASE_FIRST = re.compile(r"^(?:比|跟|和|与|同)")
 _BASE = re.compile(r"^比(?![例重率如])")  # "比4月呢" (not 比例, nor a place such as 比如县)
 _EXTREME = re.compile(r"最|垫底|倒数|末位|排名?第")
+
+
+# Reports name a change by what it is measured against: 同比 against the same period of the year
+# before, 环比 against the period just before.
+_YEAR_BEFORE = re.compile(r"去年|上年|上一年|前年")
+_PERIOD_BEFORE = re.compile(r"上个?月|上一?个?季度|上一?期")
+
+
+def _change_word(base: str) -> str:
+    """The word a report uses for a change against ``base`` (" 同比" for 跟去年比), or ""."""
+    return " 同比" if _YEAR_BEFORE.search(base) else " 环比" if _PERIOD_BEFORE.search(base) else ""
 
 
 def _rank_text(rank: int) -> str:
@@ -257,11 +283,14 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
     if not _ASKS.search(core):
         if _COMPARED_WITH.search(core) or _BASE.match(core):
-            return f"{previous} {core}"  # "跟1月比呢": the base of a comparison, not the period asked
+            # "跟1月比呢": the base of a comparison, not the period asked
+            return f"{previous} {core}{_change_word(core)}"
+        if not core and _MORE.match(question.strip()):  # "还有呢" after "第一名是谁": the rest of the list
+            return f"{_RANK_OR_EXTREME.sub('', _FIRST_ONE.sub('', previous))} 还有哪些"
         resolved, rest = _swap(previous, core)
         item = _ITEM_POINTER.sub("", rest)
         phrase = _asked_phrase(previous, item) if resolved == previous and len(item) >= 2 else None
-        if phrase and content_words(item) and not read_places(item) and not _SAME_PERIOD.search(item):
+        if phrase and content_words(item) and not read_places(item) and not _SAME_PERIOD.search(rest):
             return resolved.replace(phrase, item, 1)  # another item of the same list: 返工率那项呢？
         if rest and not (resolved != previous and len(rest) <= 2):
             resolved = f"{resolved} {rest}"
