@@ -12,10 +12,12 @@ from assistant.answer.candidates import Candidate, gather
 from assistant.answer.features import QuestionContext, feature_matrix, question_context
 from assistant.answer.items import with_continuations
 from assistant.answer.refuse import Refusal, unknown_place
+from assistant.answer.spelling import as_written
 from assistant.corpus import CorpusView, DocProfile, known_places
 from assistant.models import Hit
 from assistant.question import Question, read_question
 from assistant.retrieve.plan import sub_questions
+from assistant.text import compact
 
 CANDIDATE_DEPTH = 6  # passages whose sentences are candidates
 
@@ -52,10 +54,15 @@ def prepare(
         hits, added = with_continuations(hits, depth, corpus)
         depth += added
     candidates = gather(hits, depth, {d: p.length for d, p in profiles.items()})
-    context = question_context(question, corpus)
+    passages = [compact(f"{h.title} {h.chunk.text}") for h in hits[:depth]]
+    context = question_context(as_written(question, passages, corpus), corpus)
     matrix = feature_matrix(context, candidates, profiles.__getitem__)
     sub_matrices = tuple(
-        feature_matrix(question_context(read_question(sub, places), corpus), candidates, profiles.__getitem__)
+        feature_matrix(
+            question_context(as_written(read_question(sub, places), passages, corpus), corpus),
+            candidates,
+            profiles.__getitem__,
+        )
         for sub in (sub_questions(text, places) if by_parts else [])
     )
     return Prepared(
