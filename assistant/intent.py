@@ -29,6 +29,7 @@ class Intent:
     target: bool = False  # targets and plans (目标, 计划, 下步 …)
     problem: bool = False  # problems a report names (存在问题, 不足 …)
     result: bool = False  # what actually happened, not what was planned (实际, 最终 …)
+    owner: bool = False  # who does it (谁负责, 哪个单位牵头, 责任单位)
 
 
 # Each field of Intent and the pattern (on Simplified text) that sets it.
@@ -46,6 +47,7 @@ criteria     测评标准|测评内容|测评项目|测评体系|测评指标|�
 target       目标|计划|打算|安排|任务|下步|下一步|要做|部署|工作思路|完成时间|时间节点|要达到|要求达到|力争|确保|争取|想达到|想到多少
 problem      存在.{0,6}问题|问题(?:和|与|及)?不足|不足之处|短板|薄弱|差距|(?:哪些|哪几|什么)[个类种项条处块]?.{0,3}(?:问题|不足|毛病|乱象|隐患)|(?:查|发现|指出|点名|通报)[出了到]{0,2}(?:哪些|什么)
 result       实际|真正|最终|已经|最后(?!一)|到底|究竟
+owner        谁负责|由谁|谁牵头|谁来|哪个?(?:单位|部门)(?:牵头|负责)|牵头单位|责任单位|责任部门|牵头部门
 """
 _PATTERNS = {
     name: re.compile(pattern) for name, pattern in (row.split(maxsplit=1) for row in _TABLE.strip().splitlines())

@@ -147,7 +147,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
             if states_plan(c.text, c.hit.chunk.heading)
             or (plan_document and c.doc_id == best.doc_id and not reports_done(c.text))
         ]
-    text, citations = render(picked, with_deadline=question.intent.when)
+    text, citations = render(picked, with_deadline=question.intent.when, with_owner=question.intent.owner)
     if plans_only:
         cited = [c.hit for c in citations]
         related = cited + [h for h in hits if all(h.chunk.chunk_id != c.chunk.chunk_id for c in cited)]

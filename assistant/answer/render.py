@@ -28,11 +28,33 @@ NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]
 
 
 _ITEM_DEADLINE = re.compile(r"完成时(?:间|限)\s*[：:]\s*([^。；;\n]+)")
+# The lines after an item that say who does it and by when (责任单位：…, 完成时限：…): a plan's,
+# a meeting's decisions' or a problem list's way of writing an item's owner and deadline.
+_ATTRIBUTE = re.compile(
+    r"^(责任单位|牵头单位|责任部门|牵头部门|完成时限|完成时间|整改时限)\s*[：:]\s*([^\n]+?)[。；;]?\s*$"
+)
+_OWNER = ("责任单位", "牵头单位", "责任部门", "牵头部门")
+_DEADLINE = ("完成时限", "完成时间", "整改时限")
+
+
+def item_attributes(candidate: Candidate) -> dict[str, str]:
+    """The attribute lines (责任单位, 完成时限 …) right after the candidate's line in its passage."""
+    text = candidate.hit.chunk.text
+    start = text.find(candidate.spans[0]) if candidate.spans else -1
+    if start < 0:
+        return {}
+    attributes: dict[str, str] = {}
+    for line in text[start:].split("\n")[1:]:
+        found = _ATTRIBUTE.match(line.strip())
+        if not found:
+            break
+        attributes.setdefault(found.group(1), found.group(2).strip())
+    return attributes
 
 
 def item_deadline(candidate: Candidate) -> str:
     """The 完成时间 written on the sentence's own line after it (一个方案 lists several items, each
-    with its 责任单位 and 完成时间, in one passage), else the passage's."""
+    with its 责任单位 and 完成时间, in one passage), or on an attribute line under it, else the passage's."""
     text = candidate.hit.chunk.text
     start = text.find(candidate.spans[0]) if candidate.spans else -1
     if start >= 0:
@@ -40,20 +62,26 @@ def item_deadline(candidate: Candidate) -> str:
         found = _ITEM_DEADLINE.search(text, start, line_end if line_end >= 0 else len(text))
         if found:
             return found.group(1).strip()
-    return candidate.hit.chunk.deadline
+    attributes = item_attributes(candidate)
+    return next((attributes[k] for k in _DEADLINE if k in attributes), candidate.hit.chunk.deadline)
 
 
-def _shown(candidate: Candidate, with_deadline: bool) -> str:
+def _shown(candidate: Candidate, with_deadline: bool, with_owner: bool) -> str:
     text = NUMBERING.sub("", candidate.text) or candidate.text
     if candidate.header:
         text = f"{text}（表头：{candidate.header}）"
+    owner = next((f"{k}：{v}" for k, v in item_attributes(candidate).items() if k in _OWNER), "") if with_owner else ""
+    if owner and owner not in text:
+        text = f"{text.rstrip('。；;')}（{owner}）"  # who does the item, as the line under it says
     deadline = item_deadline(candidate) if with_deadline else ""
     if with_deadline and deadline and deadline not in text:
         text = f"{text.rstrip('。；;')}（完成时间：{deadline}）"  # the item's 完成时间, cited with it
     return to_simplified(text)
 
 
-def render(picked: list[Candidate], *, with_deadline: bool = False) -> tuple[str, list[Citation]]:
+def render(
+    picked: list[Candidate], *, with_deadline: bool = False, with_owner: bool = False
+) -> tuple[str, list[Citation]]:
     """The answer text (best sentence first, then the rest in passage order) and its citations."""
     ordered = picked[:1] + sorted(picked[1:], key=lambda c: (c.rank, c.position))
     citer = hit_citer()
@@ -63,7 +91,7 @@ def render(picked: list[Candidate], *, with_deadline: bool = False) -> tuple[str
         citation = citer.cite(candidate.hit)
         citation.spans.extend(s for s in candidate.spans if s not in citation.spans)
         prefix = f"{book_title(to_simplified(candidate.hit.title))}：" if multi_doc and candidate.hit.title else ""
-        lines.append(f"{prefix}{_shown(candidate, with_deadline)}[{citation.n}]")
+        lines.append(f"{prefix}{_shown(candidate, with_deadline, with_owner)}[{citation.n}]")
     separator = "\n" if multi_doc or len(lines) > 2 else ""
     return separator.join(lines), citer.citations
 
