@@ -16,8 +16,10 @@ from assistant.answer.confidence import CONFIDENCE_FEATURES, confidence_row
 from assistant.answer.features import FEATURES, SENTENCE_FEATURES, phrase_said
 from assistant.answer.items import list_members, with_lists
 from assistant.answer.prepared import prepare
+from assistant.answer.render import item_attributes, render
 from assistant.answer.selection import choose
 from assistant.answer.selector import Selector
+from assistant.answer.spelling import spelling_in
 from assistant.intent import classify
 from assistant.models import Chunk, Hit
 from assistant.question import read_question
@@ -197,3 +199,52 @@ def test_the_sentence_that_says_the_whole_phrase_asked_outranks_one_that_says_on
     selector = _selector({"phrase_said": 3.0, "has_num": 1.0})
     best = choose(prepared, selector.probabilities(prepared.matrix), selector)[0]
     assert "按期结案率92.10%" in prepared.candidates[best].text
+
+
+def test_a_place_record_and_a_numbered_item_opening_with_a_name_stay_one_candidate():
+    records = (
+        "一、考核结果\n"
+        "广丰区：得分84.93分，排名第4；主要问题：丰溪街道农贸市场周边占道经营反复出现，公厕保洁不到位。\n"
+        "【红榜】\n一、阆中市。在古城设立文明旅游志愿服务岗15个。另有说明。\n"
+        "整改措施：开展宣传；发放资料12万份。"
+    )
+    hits, _ = make_hits({"records": records})
+    texts = [c.text for c in gather(hits, 1)]
+    assert any(
+        t.endswith("广丰区：得分84.93分，排名第4；主要问题：丰溪街道农贸市场周边占道经营反复出现，公厕保洁不到位。")
+        for t in texts
+    )
+    assert "一、阆中市。在古城设立文明旅游志愿服务岗15个。" in texts and "另有说明。" in texts
+    assert "整改措施：开展宣传；" in texts  # a label that names no place: its clauses stay apart
+
+
+def test_a_shortened_question_word_is_read_as_the_passages_write_it():
+    assert spelling_in("机扫率", ["机械化清扫率达到95%以上"]) == "机械化清扫率"
+    assert spelling_in("平均分", ["测评平均得分达到90分以上，平均得分"]) == "平均得分"
+    assert spelling_in("加分", ["加分累计"]) is None  # two characters match too much
+    assert spelling_in("停车位", ["停车场、泊位"]) is None  # punctuation between: not one word
+    plan = "2025年，力争中心城区常态化测评平均得分达到90分以上，各区单季度得分不低于86分。"
+    hits, corpus = make_hits({"plan": plan})
+    prepared = prepare("25年创文测评平均分目标多少", hits, corpus)
+    assert "平均得分" in prepared.context.question.keywords and prepared.context.known["平均得分"]
+    assert "平均分" in prepared.question.keywords  # the question as asked is kept for the checks
+
+
+def test_an_items_owner_and_deadline_on_the_lines_under_it_are_shown_when_asked():
+    minutes = (
+        "会议议定事项如下：\n"
+        "二、推进农贸市场标准化改造。全年完成12个农贸市场标准化改造，5月开工。\n"
+        "责任单位：市商务局牵头，龙沙区人民政府。\n"
+        "完成时限：2025年10月31日前。\n"
+        "三、集中整治背街小巷。2025年计划整治背街小巷120条。\n"
+        "责任单位：市城市管理综合执法局牵头。"
+    )
+    hits, _ = make_hits({"minutes": minutes})
+    market = next(c for c in gather(hits, 1) if "农贸市场" in c.text)
+    assert item_attributes(market) == {"责任单位": "市商务局牵头，龙沙区人民政府", "完成时限": "2025年10月31日前"}
+    text, _ = render([market], with_deadline=True, with_owner=True)
+    assert "（责任单位：市商务局牵头，龙沙区人民政府）" in text and "（完成时间：2025年10月31日前）" in text
+    assert "责任单位" not in render([market])[0]  # shown only when asked
+    lanes = next(c for c in gather(hits, 1) if "背街小巷" in c.text)
+    assert item_attributes(lanes) == {"责任单位": "市城市管理综合执法局牵头"}
+    assert classify("齐齐哈尔25年要改几个农贸市场 谁负责").owner and not classify("要改几个农贸市场").owner
