@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import cn2an
+
 # Measure words after a number; longest first. Lookaheads keep 处理/方面/台账/项目… out.
 UNIT_WORDS = [
     "平方公里",
@@ -86,3 +88,25 @@ def states_figure(text: str) -> bool:
     """Whether ``text`` gives a figure: a digit that is not part of a date, a quarter or a
     document number (a title's "2023年第二季度" answers no "多少")."""
     return any(ch.isdigit() for ch in _DATE_DIGITS.sub("", text))
+
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+# A quantity written in Chinese numerals (百分之九十五, 四千三百余件, 十九项); one character alone
+# (一是, 三成, 十分) is no quantity, nor is an ordinal (第十九).
+_CN_PERCENT = re.compile(rf"百分之([{_CN_DIGITS}]+)")
+_CN_QUANTITY = re.compile(rf"(?<![第{_CN_DIGITS}])([{_CN_DIGITS}]{{2,}})(?=\s*[余多]?\s*{UNIT})")
+
+
+def with_arabic_figures(text: str) -> str:
+    """``text`` with its quantities in Chinese numerals written in digits (百分之九十五 → 95%), so
+    that they count as figures in a unit; for reading only, never for what an answer shows."""
+
+    def digits(found: re.Match[str], suffix: str = "") -> str:
+        try:
+            value = cn2an.cn2an(found.group(1), "smart")
+        except (ValueError, KeyError, IndexError):
+            return found.group(0)
+        return f"{value:g}{suffix}"
+
+    text = _CN_PERCENT.sub(lambda m: digits(m, "%"), text)
+    return _CN_QUANTITY.sub(digits, text)

@@ -9,7 +9,7 @@ from assistant.answer.features import counts_in
 from assistant.corpus import known_places, profile_of
 from assistant.places import places_in_file_name, read_places
 from assistant.question import read_question
-from assistant.units import MASKED_FIGURE, states_figure
+from assistant.units import MASKED_FIGURE, states_figure, with_arabic_figures
 
 
 @pytest.mark.parametrize(
@@ -176,3 +176,16 @@ def test_an_autonomous_division_is_read_by_the_name_it_goes_by():
     assert read_places("张家川县城门前三包签约率要达到多少") == ("张家川县",)
     assert read_places("文山州城管考评") == ("文山州",)
     assert read_places("张家川回族自治县城市管理局") == ("张家川回族自治县",)
+
+
+def test_quantities_in_chinese_numerals_read_as_figures_in_their_unit():
+    assert with_arabic_figures("机械化清扫率达到百分之九十五以上") == "机械化清扫率达到95%以上"
+    assert (
+        with_arabic_figures("共受理诉求四千三百余件，十九项问题已整改十七项")
+        == "共受理诉求4300余件，19项问题已整改17项"
+    )
+    assert with_arabic_figures("百分之九十八点五") == "98.5%"
+    # One character, an ordinal or no unit after it: no quantity.
+    for text in ("一是清运垃圾", "约占三成", "第十九项", "十分重要", "一季度", "三月底"):
+        assert with_arabic_figures(text) == text
+    assert states_figure(with_arabic_figures("清运积存垃圾八万吨")) and not states_figure("清运积存垃圾八万吨")

@@ -22,7 +22,7 @@ from assistant.corpus import DocProfile
 from assistant.intent import states_plan
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
-from assistant.units import states_figure
+from assistant.units import states_figure, with_arabic_figures
 
 CONFIDENCE_FEATURES: tuple[str, ...] = (
     "p_best",
@@ -92,7 +92,7 @@ def confidence_row(
     ordered = np.sort(probabilities)[::-1]
     own_best = compact(f"{best.header} {best.text}")
     ctx_best = compact(f"{best.context()} {best.header} {best.text}")
-    union = compact(" ".join(f"{candidates[i].header} {candidates[i].text}" for i in chosen))
+    union = with_arabic_figures(compact(" ".join(f"{candidates[i].header} {candidates[i].text}" for i in chosen)))
     union_ctx = compact(" ".join(f"{candidates[i].context()} {candidates[i].text}" for i in chosen))
     rare = _rarest(ctx, 2)
     profile = profiles[best.doc_id]
@@ -157,7 +157,7 @@ def _parts_covered(ctx: QuestionContext, chosen: list[Candidate]) -> list[float]
     """How well the worst-covered part of the question is answered: the best coverage of its
     words by one chosen sentence, whether its heaviest word is said, whether a figure in its
     unit is given (each 1.0 for a question of one part that asks nothing of the kind)."""
-    owns = [compact(f"{c.header} {c.text}") for c in chosen]
+    owns = [with_arabic_figures(compact(f"{c.header} {c.text}")) for c in chosen]
     arounds = [compact(f"{c.context()} {c.header} {c.text}") for c in chosen]
     cov, rare, unit = [], [], []
     for part in ctx.question.parts:

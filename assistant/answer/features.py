@@ -20,7 +20,7 @@ from assistant.places import names_place
 from assistant.question import Question, forms
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
-from assistant.units import UNIT, states_figure
+from assistant.units import UNIT, states_figure, with_arabic_figures
 
 _DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季度|上旬|中旬|下旬|月底|日前")
 _PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
@@ -228,9 +228,10 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     parts = ctx.part_words or [q.keywords]
     cov_part = max(coverage(words, ctx.weights, own) for words in parts)
     cov_part_ctx = max(coverage(words, ctx.weights, around) for words in parts)
-    has_num = states_figure(candidate.text)
+    figures = with_arabic_figures(own)  # 百分之九十五 gives a figure in % as 95% does
+    has_num = states_figure(with_arabic_figures(candidate.text))
     units = list(q.units)
-    unit_hits = sum(1 for u in units if counts_in(u, own))
+    unit_hits = sum(1 for u in units if counts_in(u, figures))
     hit = candidate.hit
     plan = states_plan(candidate.text, hit.chunk.heading)
     return [
