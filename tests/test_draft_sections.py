@@ -203,7 +203,8 @@ def test_a_heading_line_inside_the_passage_places_the_sentences_under_it():
         "一是老旧小区楼道堆物问题整改不彻底，年度测评中失分较多。"
     )
     placed = [(p.part, p.text[:6]) for c in candidates_of(_hit("a", text), 0) for p in place(c, "工作总结")]
-    assert placed == [("result", "区财政安排创"), ("problem", "老旧小区楼道")]
+    # The item's title stays with what it says (一、…不够健全。有的社区…): one sentence under 投入保障.
+    assert placed == [("result", "投入保障有力"), ("problem", "老旧小区楼道")]
 
 
 def test_a_sentence_of_done_and_due_is_split_between_results_and_plans():
