@@ -214,6 +214,7 @@ def search(
     as_json: JsonOpt = False,
 ) -> None:
     """Print the best passages with document, heading path and score."""
+    from assistant.answer.selector import SelectorMismatch
     from assistant.index.store import IndexMismatch, IndexMissing
 
     if mode not in MODES:
@@ -221,7 +222,7 @@ def search(
     assistant = _assistant(_settings(index), ctx)
     try:
         hits = assistant.search(query, k=k, filters=_filters(year, body, kind), mode=cast("Mode", mode))
-    except (IndexMissing, IndexMismatch) as exc:
+    except (IndexMissing, IndexMismatch, SelectorMismatch) as exc:
         _fail(exc)
     if as_json:
         print(json.dumps({"hits": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=1))
@@ -249,6 +250,7 @@ def ask(
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a question with numbered citations, or say that the documents do not hold it."""
+    from assistant.answer.selector import SelectorMismatch
     from assistant.draft.polish import maybe_polish
     from assistant.index.store import IndexMismatch, IndexMissing
 
@@ -257,7 +259,7 @@ def ask(
     assistant = _assistant(settings, ctx)
     try:
         answer = assistant.ask(question, mode="draft" if draft else "qa", filters=_filters(year, body, kind))
-    except (IndexMissing, IndexMismatch) as exc:
+    except (IndexMissing, IndexMismatch, SelectorMismatch) as exc:
         _fail(exc)
     if draft:
         answer = maybe_polish(answer, settings, polish)
@@ -381,6 +383,7 @@ def eval_(
     from rich.console import Console as _Console
 
     from assistant.answer.compose import CHECKS
+    from assistant.answer.selector import SelectorMismatch
     from assistant.evaluation.report import render, to_dict
     from assistant.evaluation.run import run
     from assistant.evaluation.sets import QuestionBank
@@ -411,7 +414,7 @@ def eval_(
                 progress=lambda done, total: bar.update(task, completed=done),
                 llm_progress=lambda done, total: bar.update(llm_task, completed=done, total=total),
             )
-        except (IndexMissing, IndexMismatch) as exc:
+        except (IndexMissing, IndexMismatch, SelectorMismatch) as exc:
             _fail(exc)
     del local_llm
     if as_json:
@@ -470,6 +473,7 @@ def eval_drafts(
 ) -> None:
     """Measure inspection drafts: facts covered, sentences cited, masked figures shown, Traditional
     characters, and plan/result sentences in the wrong section (on prompts labelled with them)."""
+    from assistant.answer.selector import SelectorMismatch
     from assistant.draft.polish import maybe_polish
     from assistant.evaluation.drafts import load_prompts, run_drafts
     from assistant.index.store import IndexMismatch, IndexMissing
@@ -489,7 +493,7 @@ def eval_drafts(
                 items,
                 lambda done, _: bar.update(task, completed=done),
             )
-        except (IndexMissing, IndexMismatch) as exc:
+        except (IndexMissing, IndexMismatch, SelectorMismatch) as exc:
             _fail(exc)
     del local_llm
     if as_json:

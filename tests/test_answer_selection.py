@@ -173,8 +173,13 @@ def test_selector_weights_round_trip_and_refuse_other_features(tmp_path):
     assert np.allclose(loaded.probabilities(matrix), selector.probabilities(matrix))
     data = path.read_text(encoding="utf-8").replace('"cov_q"', '"renamed"')
     path.write_text(data, encoding="utf-8")
-    with pytest.raises(SelectorMismatch):
+    with pytest.raises(SelectorMismatch, match=rf"模型文件 {path.name}：.*train-selector"):
         Selector.load(path)
+    path.write_text("not json", encoding="utf-8")
+    with pytest.raises(SelectorMismatch, match=rf"模型文件 {path.name} 无法读取"):
+        Selector.load(path)
+    with pytest.raises(SelectorMismatch, match="无法读取"):
+        Selector.load(path.with_name("missing.json"))
 
 
 def test_the_shipped_selector_loads_and_ranks_a_fitting_sentence_first():

@@ -99,3 +99,19 @@ def test_a_place_only_the_file_name_gives_is_the_documents_place(embedder, tmp_p
     assert "99.30%" in answered.stdout and "[1]" in answered.stdout
     refused = run("ask", "珠海21年5月创文问卷支持率多少？")
     assert "99.30%" not in refused.stdout.split("供参考")[0] and "珠海" in refused.stdout
+
+
+def test_an_answer_model_fitted_on_other_features_is_refused_in_chinese_without_a_traceback(embedder, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    source = next((CORPUS / "reports").glob("003_*"))
+    shutil.copy(source, folder / source.name)
+    assert invoker(embedder, tmp_path / "index")("ingest", str(folder)).exit_code == 0
+    stale = tmp_path / "old_selector.json"
+    stale.write_text('{"features": ["cov_q"]}', encoding="utf-8")
+    runner = CliRunner(env={"ASSISTANT_INDEX_DIR": str(tmp_path / "index"), "ASSISTANT_SELECTOR_PATH": str(stale)})
+    for command in (["search", "处置率"], ["ask", "处置率是多少？"]):
+        result = runner.invoke(app, command, obj={"embedder": embedder})
+        assert result.exit_code == 1 and "old_selector.json" in result.output and "train-selector" in result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "Traceback" not in result.output

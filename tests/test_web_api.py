@@ -831,3 +831,14 @@ def test_facts_page_names_an_unreadable_criteria_table_in_chinese(admin, tmp_pat
     for message in errors:
         assert_chinese_without_paths(message, tmp_path)
         assert "no header row" not in message
+
+
+def test_an_answer_model_fitted_on_other_features_gives_a_clear_503(tmp_path, corpus_settings, embedder):
+    stale = tmp_path / "old_selector.json"
+    stale.write_text('{"features": ["cov_q"]}', encoding="utf-8")
+    settings = corpus_settings.model_copy(update={"admin_token": None, "selector_path": stale})
+    with TestClient(create_app(settings, Assistant(settings, embedder)), raise_server_exceptions=False) as client:
+        response = client.post("/api/ask", json={"question": FIGURE_Q})
+    assert response.status_code == 503
+    detail = response.json()["detail"]
+    assert "train-selector" in detail and str(tmp_path) not in detail and "Traceback" not in response.text

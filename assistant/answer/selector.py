@@ -71,14 +71,10 @@ class Selector:
     def from_dict(cls, data: dict[str, Any]) -> Selector:
         names = tuple(data["features"])
         if names != FEATURES:
-            raise SelectorMismatch(
-                "selector weights were fitted on other features; refit with `assistant train-selector`"
-            )
+            raise SelectorMismatch("句子选择模型是按另一套特征拟合的，请用 assistant train-selector 重新拟合。")
         confidence = data.get("confidence")
         if confidence is not None and tuple(confidence["features"]) != CONFIDENCE_FEATURES:
-            raise SelectorMismatch(
-                "answer-confidence weights were fitted on other features; refit with `assistant train-selector`"
-            )
+            raise SelectorMismatch("答案置信度模型是按另一套特征拟合的，请用 assistant train-selector 重新拟合。")
         return cls(
             confidence=None
             if confidence is None
@@ -106,9 +102,15 @@ class Selector:
     def load(cls, path: Path | None = None) -> Selector:
         if path is None:
             text = resources.files("assistant.answer").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
-        else:
-            text = path.read_text(encoding="utf-8")
-        return cls.from_dict(json.loads(text))
+            return cls.from_dict(json.loads(text))
+        try:
+            return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except SelectorMismatch as exc:
+            raise SelectorMismatch(f"模型文件 {path.name}：{exc}") from exc
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            raise SelectorMismatch(
+                f"模型文件 {path.name} 无法读取（不存在或不是 assistant train-selector 写出的文件）。"
+            ) from exc
 
     def weights(self) -> dict[str, float]:
         """Each feature's coefficient (on standardised values), for reading the model."""

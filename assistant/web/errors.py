@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
+from assistant.answer.selector import SelectorMismatch
 from assistant.index.build import IngestBusy
 from assistant.index.store import IndexMismatch, IndexMissing, StoreUnavailable
 from assistant.web import messages
@@ -23,6 +24,7 @@ logger = logging.getLogger("assistant.web")
 INDEX_MISSING = messages.INDEX_MISSING
 INDEX_MISMATCH = messages.INDEX_MISMATCH
 STORE_UNAVAILABLE = "数据库暂时无法连接（可能正在重启），请稍后重试。"
+SELECTOR_MISMATCH = "答案模型与当前版本不一致，请管理员用 assistant train-selector 重新拟合后重启服务。"
 
 
 def index_error_detail(exc: Exception) -> str:
@@ -124,6 +126,11 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _index(request: Request, exc: Exception) -> JSONResponse:
         logger.warning("index not usable: %s", exc)
         return JSONResponse({"detail": index_error_detail(exc)}, status_code=503)
+
+    @app.exception_handler(SelectorMismatch)
+    async def _selector(request: Request, exc: SelectorMismatch) -> JSONResponse:
+        logger.warning("answer model not usable: %s", exc)  # the file and the reason, for the administrator only
+        return JSONResponse({"detail": SELECTOR_MISMATCH}, status_code=503)
 
     @app.exception_handler(StoreUnavailable)
     async def _store_unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
