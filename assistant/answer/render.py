@@ -37,10 +37,15 @@ _OWNER = ("责任单位", "牵头单位", "责任部门", "牵头部门")
 _DEADLINE = ("完成时限", "完成时间", "整改时限")
 
 
+def _start_in_passage(candidate: Candidate) -> int:
+    """Where the candidate's first span starts in its passage's text (-1: not found)."""
+    return candidate.hit.chunk.text.find(candidate.spans[0]) if candidate.spans else -1
+
+
 def item_attributes(candidate: Candidate) -> dict[str, str]:
     """The attribute lines (责任单位, 完成时限 …) right after the candidate's line in its passage."""
     text = candidate.hit.chunk.text
-    start = text.find(candidate.spans[0]) if candidate.spans else -1
+    start = _start_in_passage(candidate)
     if start < 0:
         return {}
     attributes: dict[str, str] = {}
@@ -56,7 +61,7 @@ def item_deadline(candidate: Candidate) -> str:
     """The 完成时间 written on the sentence's own line after it (一个方案 lists several items, each
     with its 责任单位 and 完成时间, in one passage), or on an attribute line under it, else the passage's."""
     text = candidate.hit.chunk.text
-    start = text.find(candidate.spans[0]) if candidate.spans else -1
+    start = _start_in_passage(candidate)
     if start >= 0:
         line_end = text.find("\n", start)
         found = _ITEM_DEADLINE.search(text, start, line_end if line_end >= 0 else len(text))
