@@ -130,26 +130,30 @@ class Sections:
         return " ".join(label for _, label in self.open)
 
 
-_PLACE_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:新区|区|县|市|镇|乡|街道)$")
+_PLACE_SUFFIX = "(?:新区|区|县|市|镇|乡|街道)"
+_PLACE_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}?{_PLACE_SUFFIX}$")
 _NOT_PLACE_LABEL = re.compile(
     r"^(?:全|各|本|我|该|所)|^(?:城区|市区|小区|社区|园区|片区|景区|辖区|郊区|新区|山区|湖区|街道)$"
 )
+
+
+def _is_place_label(name: str) -> bool:
+    """A heading's or a record's name is a place's (望山区, 上饶经开区), not a kind of area (城区, 小区)."""
+    return bool(_PLACE_LABEL.match(name)) and not _NOT_PLACE_LABEL.match(name)
 
 
 def section_place(section: str) -> str:
     """The place a sentence's innermost place-named heading is about (四、望山区 → 望山区), or ""."""
     for label in reversed(section.split(" ")):
         name = _HEADING_NOTE.sub("", NUMBERED.sub("", label)).strip() if NUMBERED.match(label) else ""
-        if name and _PLACE_LABEL.match(name) and not _NOT_PLACE_LABEL.match(name):
+        if name and _is_place_label(name):
             return name
     return ""
 
 
 # A record keyed by a place ("广丰区：得分84.93分，排名第4；主要问题：…"): its clauses are one
 # statement about that place, so they are not split at ；.
-_PLACE_RECORD = re.compile(
-    r"^(?:\S{1,20} )?([\u4e00-\u9fff]{1,10}?(?:新区|区|县|市|镇|乡|街道))[：:]"
-)  # after a label line
+_PLACE_RECORD = re.compile(rf"^(?:\S{{1,20}} )?([\u4e00-\u9fff]{{1,10}}?{_PLACE_SUFFIX})[：:]")  # after a label line
 _CLAUSE = re.compile(r"[^。！？!?]+(?:[。！？!?]+[”’\"）)]*|$)")
 # A numbered item opening with only a name ("一、阆中市。在阆中古城设立…"): the name says whom
 # the rest of the item is about, so it stays with it.
@@ -161,7 +165,7 @@ def sentences_of_line(line: str) -> list[str]:
     item's leading name kept with what they say."""
     record = _PLACE_RECORD.match(line)
     name = record.group(1) if record else ""
-    pattern = _CLAUSE if name and _PLACE_LABEL.match(name) and not _NOT_PLACE_LABEL.match(name) else _SENTENCE
+    pattern = _CLAUSE if name and _is_place_label(name) else _SENTENCE
     out = [s for found in pattern.finditer(line) if (s := found.group(0).strip())]
     if len(out) > 1 and _NAMED_ITEM.match(out[0]):
         out[:2] = [out[0] + out[1]]
