@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-import cn2an
-
 from assistant.text import fold_width, to_simplified
+from assistant.units import chinese_numeral
 
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{0,2}\s*[户人个件名处座次项条元辆家所台吨])")
 _SHORT_YEAR = re.compile(r"(?<![\d.近连续第多每前后约])([0-3]\d)\s*年(?!代|来|间|内|以来|多)")
@@ -41,10 +40,8 @@ _RANK_FIRST = re.compile(r"头名|榜首|首位|首名")
 
 
 def _cn_number(text: str) -> int | None:
-    try:
-        return int(cn2an.cn2an(text, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
+    value = chinese_numeral(text)
+    return None if value is None else int(value)
 
 
 def read_years(text: str) -> tuple[int, ...]:

@@ -4,6 +4,7 @@ text (``*余份``, ``覆盖率*%``, ``活动**场``): one vocabulary for the fac
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import cn2an
 
@@ -97,16 +98,22 @@ _CN_PERCENT = re.compile(rf"百分之([{_CN_DIGITS}]+)")
 _CN_QUANTITY = re.compile(rf"(?<![第{_CN_DIGITS}])([{_CN_DIGITS}]{{2,}})(?=\s*[余多]?\s*{UNIT})")
 
 
+def chinese_numeral(text: str) -> Decimal | None:
+    """The value of a number written in Chinese numerals (三十五, 两万, 三点五), None if ``cn2an``
+    cannot read it."""
+    try:
+        return Decimal(str(cn2an.cn2an(text, "smart")))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
 def with_arabic_figures(text: str) -> str:
     """``text`` with its quantities in Chinese numerals written in digits (百分之九十五 → 95%), so
     that they count as figures in a unit; for reading only, never for what an answer shows."""
 
     def digits(found: re.Match[str], suffix: str = "") -> str:
-        try:
-            value = cn2an.cn2an(found.group(1), "smart")
-        except (ValueError, KeyError, IndexError):
-            return found.group(0)
-        return f"{value:g}{suffix}"
+        value = chinese_numeral(found.group(1))
+        return found.group(0) if value is None else f"{float(value):g}{suffix}"
 
     text = _CN_PERCENT.sub(lambda m: digits(m, "%"), text)
     return _CN_QUANTITY.sub(digits, text)

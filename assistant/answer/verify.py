@@ -42,9 +42,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 from assistant.text import to_simplified
+from assistant.units import chinese_numeral
 
 __all__ = ["Quantity", "numbers_in", "quantities", "unsupported_numbers"]
 
@@ -200,10 +199,8 @@ def _decimal(text: str) -> Decimal | None:
 
 def _chinese(text: str) -> Decimal | None:
     for form in (text, "一" + text):  # 百分之百: a leading 一 is often left out
-        try:
-            return Decimal(str(cn2an.cn2an(form, "smart")))
-        except (ValueError, KeyError, IndexError, TypeError):
-            continue
+        if (value := chinese_numeral(form)) is not None:
+            return value
     return None
 
 
