@@ -137,6 +137,13 @@ GENERIC = frozenset(
         "大概",
         "大约",
         "左右",
+        # "as of now": the latest figure is wanted, which passages seldom introduce so
+        "现在",
+        "目前",
+        "当前",
+        "眼下",
+        "如今",
+        "几号",
     ]
 )
 

@@ -22,6 +22,7 @@ from assistant.intent import FRAME_WORDS, classify, states_plan
         ("明年注册志愿者比例力争多少", {"target", "figure"}, {"result"}),
         ("推进会讲的五个攻坚是哪五个", {"items", "list_strict"}, {"figure"}),  # which N: a list of N
         ("门前三包包哪三样", {"items", "list_strict"}, set()),
+        ("督查发现的问题限期几号前改完", {"when"}, {"figure"}),  # which day: a date
     ],
 )
 def test_classify(question, expected, not_expected):
@@ -41,6 +42,13 @@ def test_frame_words_are_not_topic_words():
 
     keywords = content_words("2024年下半年拆违工作有没有明确的截止时间？")
     assert not FRAME_WORDS & set(keywords) and "拆违" in keywords
+
+
+def test_as_of_now_words_ask_the_latest_figure_and_are_not_what_a_passage_must_say():
+    from assistant.question_words import content_words
+
+    for question in ("示范小区现在累计多少个", "示范小区目前累计多少个", "示范小区当前累计多少个"):
+        assert content_words(question) == ("示范", "小区"), question
 
 
 @pytest.mark.parametrize(
