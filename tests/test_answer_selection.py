@@ -548,3 +548,29 @@ def test_a_quantity_named_only_where_the_excerpt_breaks_off_is_refused_as_cut_of
     whole = cut + "12.5%。"
     answer = _answer("渝州数字城管采集员流失率多少", {"whole": whole})
     assert not answer.refused and "12.5%" in answer.text
+
+
+GOVERNMENT_REPORT_2025 = (
+    "大丰区2025年政府工作报告（摘录）\n"
+    "一、2024年工作回顾\n"
+    "过去一年，全区实现地区生产总值986.4亿元，增长6.1%。\n"
+    "城市管理精细有力。全年整治背街小巷12条，新建改造公厕9座。\n"
+    "二、2025年重点工作\n"
+    "全年整治背街小巷15条，新建改造公厕8座。"
+)
+
+
+def test_a_section_headed_by_the_year_asked_answers_for_that_year_in_a_later_years_report():
+    answer = _answer("大丰区24年整治了几条背街小巷", {"report": GOVERNMENT_REPORT_2025})
+    assert not answer.refused and "12条" in answer.text and "15条" not in answer.text
+    assert _answer("大丰区23年整治了几条背街小巷", {"report": GOVERNMENT_REPORT_2025}).notes == ["time_mismatch"]
+
+
+def test_a_sentence_naming_the_year_asked_or_another_one_says_so_in_its_features():
+    plan = "三年行动方案\n分年度目标如下：\n2025年：机械化清扫率达到85%；\n2026年：机械化清扫率达到90%；"
+    hits, corpus = make_hits({"plan": plan})
+    prepared = prepare("26年机扫率目标是多少", hits, corpus)
+    agree, other = FEATURES.index("own_period_agree"), FEATURES.index("own_period_other")
+    rows = {c.text[:5]: prepared.matrix[i] for i, c in enumerate(prepared.candidates)}
+    assert rows["2026年"][agree] == 1 and rows["2026年"][other] == 0
+    assert rows["2025年"][agree] == 0 and rows["2025年"][other] == 1

@@ -18,6 +18,7 @@ from assistant.answer.features import (
     places_said,
     rank_match,
 )
+from assistant.answer.refuse import says_asked_time
 from assistant.corpus import DocProfile
 from assistant.intent import states_plan
 from assistant.text import compact
@@ -97,6 +98,8 @@ def confidence_row(
     rare = _rarest(ctx, 2)
     profile = profiles[best.doc_id]
     time = profile.covers_time(q)
+    if time is not True and (q.years or q.months or q.quarters) and says_asked_time(q, best):
+        time = True  # a 2025 report's "一、2024年工作回顾" answers for 2024
     places = profile.covers_places(q)
     units = q.units
     return np.array(

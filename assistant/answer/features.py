@@ -16,6 +16,7 @@ import numpy as np
 from assistant.answer.candidates import Candidate
 from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.intent import states_plan
+from assistant.periods import read_months, read_quarters, read_years
 from assistant.places import names_place
 from assistant.question import Question, forms
 from assistant.text import compact
@@ -120,6 +121,19 @@ def _time_features(question: Question, profile: DocProfile, text: str) -> list[f
     return [year_agree, year_conflict, month_agree, month_conflict, max(quarter_conflict, half_conflict)]
 
 
+def _own_period(question: Question, own: str) -> list[float]:
+    """(agree, other): the sentence itself names a year, month or quarter asked, or names one of a
+    kind asked but none asked ("2025年：…85%；2026年：…90%" of a plan, for a question about 2026)."""
+    asked_and_said = [
+        (set(question.years), set(read_years(own))),
+        (set(question.months), set(read_months(own))),
+        (set(question.quarters), set(read_quarters(own))),
+    ]
+    agree = any(asked & said for asked, said in asked_and_said)
+    other = any(asked and said and not asked & said for asked, said in asked_and_said)
+    return [float(agree), float(other)]
+
+
 def _place_features(question: Question, profile: DocProfile) -> list[float]:
     share = profile.covers_places(question)
     if share is None:
@@ -198,6 +212,8 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "month_agree",
     "month_conflict",
     "period_conflict",
+    "own_period_agree",
+    "own_period_other",
     "place_agree",
     "place_conflict",
     "place_in_sentence",
@@ -251,6 +267,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         1.0 if units and not unit_hits else 0.0,
         float(intent.when and bool(_DATE.search(own))),
         *_time_features(q, profile, around),
+        *_own_period(q, own),
         *_place_features(q, profile),
         places_said(q, around),
         *section_places(ctx, candidate),

@@ -64,8 +64,9 @@ def _asked_time(question: Question) -> str:
 
 def _asked_and_said(question: Question, best: Candidate) -> list[tuple[set[int], set[int]]]:
     """The years, months and quarters the question asks, each beside those the answering
-    sentence (with the one before it) names; a date such as 9月1日 names no month."""
-    text = f"{best.previous} {best.text}"
+    sentence (with the one before it and the headings above it: "一、2024年工作回顾" of a 2025
+    report) names; a date such as 9月1日 names no month."""
+    text = f"{best.hit.chunk.heading} {best.section} {best.previous} {best.text}"
     return [
         (set(question.years), set(read_years(text))),
         (set(question.months), set(read_months(text))),
@@ -73,7 +74,7 @@ def _asked_and_said(question: Question, best: Candidate) -> list[tuple[set[int],
     ]
 
 
-def _says_asked_time(question: Question, best: Candidate) -> bool:
+def says_asked_time(question: Question, best: Candidate) -> bool:
     """The answering sentence itself names the period asked, down to the month or quarter asked
     (a summary of 2023 quoting 2022)."""
     return all(not asked or asked & said for asked, said in _asked_and_said(question, best))
@@ -91,7 +92,7 @@ def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocPr
     covered = profiles[best.doc_id].covers_time(question)
     if covered is None and not question.intent.compare and _says_other_time(question, best):
         covered = False
-    if covered is not False or _says_asked_time(question, best):
+    if covered is not False or says_asked_time(question, best):
         return None
     asked = _asked_time(question)
     if any(profile.covers_time(question) for profile in profiles.values()):
