@@ -37,6 +37,13 @@ _ORGANISATION_ASKED = re.compile(
     r"(?:哪家|哪个|哪一家|什么|啥)(?:第三方)?(?:公司|企业)|第三方[^，,？?。]{0,6}(?:哪家|哪个|谁|什么|啥)|(?:哪家|哪个|什么|啥)第三方"
 )
 
+# Asks a person's name ("局长叫啥", "组长是谁", "谁主持的", "哪位领导讲的"); not who is responsible,
+# which is a body (谁负责, 谁通报的), nor a brand's or an activity's name (品牌叫什么).
+_PERSON_ASKED = re.compile(
+    r"(?:局长|主任|书记|市长|区长|县长|负责人|组长|队长|领导|同志)[^，,？?。]{0,2}(?:叫什么|叫啥|姓名|名字|是谁)"
+    r"|哪位|谁(?:主持|带队|讲话|签发|出席|致辞|作报告|做报告)"
+)
+
 # Parts of a multi-part question: split at question marks and semicolons, and at commas whose
 # clause asks something of its own ("检查了多少个点位，发现多少个问题").
 _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|分别|吗|呢")
@@ -85,6 +92,11 @@ class Question:
     def asks_organisation(self) -> bool:
         """Asks the name of a company or third party ("第三方是哪家公司", "哪家企业运营")."""
         return bool(_ORGANISATION_ASKED.search(self.simple))
+
+    @property
+    def asks_person(self) -> bool:
+        """Asks the name of a person ("城管局局长叫啥", "谁主持的")."""
+        return bool(_PERSON_ASKED.search(self.simple))
 
     @property
     def asks_time(self) -> bool:

@@ -507,6 +507,16 @@ AUGUST_DUCHA = (
 )
 
 
+def test_a_persons_name_is_refused_when_the_document_names_nobody():
+    meeting = "岚阳市城市管理推进会召开\n9月5日，全市城市管理推进会召开，市城管局主要负责同志主持会议并讲话。会议部署了背街小巷整治。"
+    answer = _answer("岚阳城市管理推进会是谁主持的", {"meeting": meeting})
+    assert answer.refused and answer.notes == ["person_unnamed"]
+    named = meeting.replace("市城管局主要负责同志主持", "市城管局局长王建国主持")
+    answer = _answer("岚阳城市管理推进会是谁主持的", {"meeting": named})
+    assert not answer.refused and "王建国" in answer.text
+    assert not _answer("岚阳城市管理推进会部署了什么", {"meeting": meeting}).refused
+
+
 def test_a_districts_figure_is_refused_when_the_document_gives_only_the_whole():
     answer = _answer("荆门8月创文督查掇刀区整改了几个", {"ducha": AUGUST_DUCHA})
     assert answer.refused and answer.notes == ["district_not_itemised"] and "掇刀区" in answer.text

@@ -320,3 +320,19 @@ def test_a_comparison_with_the_year_or_the_period_before_names_the_change_report
     assert after("南充Q3数字城管一共立了多少案", "跟去年比呢").endswith("同比")
     assert after("邵阳10月头盔佩戴率监测出来多少", "跟上个月比呢").endswith("环比")
     assert not after("邵阳10月头盔佩戴率监测出来多少", "跟1月比呢").endswith(("同比", "环比"))
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("澄川城管局局长叫啥", True),
+        ("省住建厅来考核的组长是谁", True),
+        ("那次城管推进会是谁主持的", True),
+        ("讲评会是哪位市领导出席讲话的？", True),
+        ("谁负责背街小巷整治", False),  # a body
+        ("城考成绩是谁通报的", False),  # a body
+        ("志愿服务品牌叫什么", False),  # a brand's name
+    ],
+)
+def test_a_question_asking_a_persons_name_is_read(text, asks):
+    assert read_question(text).asks_person is asks

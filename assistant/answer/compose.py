@@ -26,7 +26,7 @@ from assistant.answer.refuse import (
     rules_not_results,
     time_mismatch,
 )
-from assistant.answer.refuse_scope import district_not_itemised, rule_for_result, year_not_held
+from assistant.answer.refuse_scope import district_not_itemised, person_unnamed, rule_for_result, year_not_held
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selection import choose, rank_passages, sentence_limit
 from assistant.answer.selector import Selector
@@ -50,6 +50,7 @@ CHECKS = (
     "plan_document",
     "rules_not_results",
     "organisation_unnamed",
+    "person_unnamed",
     "district_not_itemised",
     "year_not_held",
     "rule_for_result",
@@ -108,6 +109,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("rank_beyond_list", rank_beyond_list),
         ("rules_not_results", rules_not_results),
         ("organisation_unnamed", organisation_unnamed),
+        ("person_unnamed", person_unnamed),
         ("district_not_itemised", district_not_itemised),
         ("year_not_held", year_not_held),
     ):

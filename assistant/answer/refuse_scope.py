@@ -1,7 +1,7 @@
 """Checks that what a question narrows to is in the documents, not only what stands around it:
 the figure of a district when the document gives the city's total, the year a comparison is made
-with when no document found speaks of that year, and a result when the sentence found is the
-scoring rule for it."""
+with when no document found speaks of that year, a result when the sentence found is the
+scoring rule for it, and a person's name when the document names nobody."""
 
 from __future__ import annotations
 
@@ -95,3 +95,27 @@ def rule_for_result(question: Question, best: Candidate) -> Refusal | None:
     if _ASKS_RULES.search(question.simple) or not _SCORING_RULE.search(best.text):
         return None
     return Refusal("rule_for_result", "找到的是考核评分规则，文件中没有所问的实际数字。")
+
+
+# Common surnames: a person is named by a title and then a name that starts with one of them
+# ("市长李述永出席", "记者 仇嘉禾"), or by a name and 同志 ("王建国同志").
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康"
+    "施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗"
+    "谷盛曲翁冉骆蓝路游辛靳柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
+)
+_TITLE = r"书记|市长|区长|县长|局长|主任|部长|组长|处长|科长|队长|院长|秘书长|主席|委员|记者|通讯员|主持人|站长|所长|经理|董事长"
+_PERSON = re.compile(
+    rf"(?:{_TITLE})[、，,：:\s]?[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}同志"
+)
+
+
+def person_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A person's name is asked ("局长叫啥", "谁主持的"), and the answering document names nobody
+    by title and name: it says at most which office did it."""
+    document = profiles[best.doc_id].text + compact(best.hit.title)
+    if not question.asks_person or _PERSON.search(document):
+        return None
+    return Refusal("person_unnamed", "找到的文件没有写明人员姓名。")
