@@ -277,6 +277,25 @@ def test_items_under_another_districts_heading_conflict_with_the_place_asked():
     assert rows["1.人民路流动摊贩占道经营；"][conflict] == 1.0 and rows["1.人民路流动摊贩占道经营；"][agree] == 0.0
 
 
+POINTS_BY_DISTRICT = (
+    "岚阳市创文督查通报\n现将部分问题点位通报如下：\n"
+    "望山区：\n颐和苑小区：楼道堆物、飞线充电；\n世纪大道公交站台：小广告乱贴；\n"
+    "临江区：\n希望大道农贸市场：生熟不分、地面积水；\n"
+    "各地各单位要逐项建立整改台账，于7月15日前将整改情况报送市文明办，市文明办将于7月下旬组织回头看。"
+)
+
+
+def test_points_listed_under_a_place_label_line_sit_under_that_place():
+    hits, corpus = make_hits({"ducha": POINTS_BY_DISTRICT})
+    prepared = prepare("望山区查出了哪些问题点？", hits, corpus)
+    place = {c.text[:5]: c.heading_place for c in prepared.candidates}
+    assert place["颐和苑小区"] == "望山区" and place["世纪大道公"] == "望山区" and place["希望大道农"] == "临江区"
+    assert place["各地各单位"] == ""  # the paragraph after the list is no point of 临江区
+    agree, conflict = (FEATURES.index(n) for n in ("section_place_agree", "section_place_conflict"))
+    rows = {c.text[:5]: prepared.matrix[i] for i, c in enumerate(prepared.candidates)}
+    assert rows["颐和苑小区"][agree] == 1.0 and rows["希望大道农"][conflict] == 1.0
+
+
 QUARTER_3 = (
     "渚阳市创文办关于2023年第三季度城区测评情况的通报\n"
     "湖滨区综合得分91.6分，排名第一。本次测评全市平均分90.2分，较第二季度上升1.1分。"

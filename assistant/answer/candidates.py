@@ -116,20 +116,35 @@ class Sections:
         self.open: list[tuple[str, str]] = []  # (style, label)
 
     def see(self, line: str) -> None:
+        if _is_place_label(line.rstrip("：:")) and line[-1] in "：:":
+            self._open("place", line)  # "大丰区：" over the points inspected there
+            return
+        if self.open and self.open[-1][0] == "place" and _is_prose(line):
+            self.open.pop()  # the list of the place's points has ended
         label = line.split(" ", 1)[0]  # a label joined to the line it introduces comes first
         heading = match_heading(label)
         name = _HEADING_NOTE.sub("", label)
         if heading is None or len(name) > _LABEL_MAX or _ENDS_SENTENCE.search(name):
             return
-        styles = [style for style, _ in self.open]
-        if heading.style in styles:
-            del self.open[styles.index(heading.style) :]
-        self.open.append((heading.style, label))
+        self._open(heading.style, label)
+
+    def _open(self, style: str, label: str) -> None:
+        styles = [s for s, _ in self.open]
+        if style in styles:
+            del self.open[styles.index(style) :]
+        self.open.append((style, label))
 
     def path(self) -> str:
         return " ".join(label for _, label in self.open)
 
 
+def _is_prose(line: str) -> bool:
+    """A paragraph, not an item of a list ("颐和苑小区：楼道堆物、飞线充电；")."""
+    return len(line) > _PROSE_MIN and not re.search("[：:]", line[:_ITEM_NAME_MAX])
+
+
+_PROSE_MIN = 40
+_ITEM_NAME_MAX = 16
 _PLACE_SUFFIX = "(?:新区|区|县|市|镇|乡|街道)"
 _PLACE_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}?{_PLACE_SUFFIX}$")
 _NOT_PLACE_LABEL = re.compile(
@@ -143,9 +158,13 @@ def _is_place_label(name: str) -> bool:
 
 
 def section_place(section: str) -> str:
-    """The place a sentence's innermost place-named heading is about (四、望山区 → 望山区), or ""."""
+    """The place a sentence's innermost place-named heading is about (四、望山区 or 望山区：
+    → 望山区), or ""."""
     for label in reversed(section.split(" ")):
-        name = _HEADING_NOTE.sub("", NUMBERED.sub("", label)).strip() if NUMBERED.match(label) else ""
+        if NUMBERED.match(label):
+            name = _HEADING_NOTE.sub("", NUMBERED.sub("", label)).strip()
+        else:
+            name = label.rstrip("：:") if label[-1:] in "：:" else ""
         if name and _is_place_label(name):
             return name
     return ""
