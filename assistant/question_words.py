@@ -137,7 +137,7 @@ GENERIC = frozenset(
         "大概",
         "大约",
         "左右",
-        # "as of now": the latest figure is wanted, which passages seldom introduce so
+        # "As of now" asks the latest figure, and 几号 a date: passages do not say these words.
         "现在",
         "目前",
         "当前",

@@ -121,16 +121,22 @@ def _time_features(question: Question, profile: DocProfile, text: str) -> list[f
     return [year_agree, year_conflict, month_agree, month_conflict, max(quarter_conflict, half_conflict)]
 
 
+def asked_and_said(question: Question, text: str) -> list[tuple[set[int], set[int]]]:
+    """The years, months and quarters the question asks, each beside those ``text`` names (a
+    date such as 9月1日 names no month)."""
+    return [
+        (set(question.years), set(read_years(text))),
+        (set(question.months), set(read_months(text))),
+        (set(question.quarters), set(read_quarters(text))),
+    ]
+
+
 def _own_period(question: Question, own: str) -> list[float]:
     """(agree, other): the sentence itself names a year, month or quarter asked, or names one of a
     kind asked but none asked ("2025年：…85%；2026年：…90%" of a plan, for a question about 2026)."""
-    asked_and_said = [
-        (set(question.years), set(read_years(own))),
-        (set(question.months), set(read_months(own))),
-        (set(question.quarters), set(read_quarters(own))),
-    ]
-    agree = any(asked & said for asked, said in asked_and_said)
-    other = any(asked and said and not asked & said for asked, said in asked_and_said)
+    pairs = asked_and_said(question, own)
+    agree = any(asked & said for asked, said in pairs)
+    other = any(asked and said and not asked & said for asked, said in pairs)
     return [float(agree), float(other)]
 
 

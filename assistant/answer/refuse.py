@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import QuestionContext, counts_in, says
+from assistant.answer.features import QuestionContext, asked_and_said, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
-from assistant.periods import ORDINAL, read_months, read_quarters, read_years
+from assistant.periods import ORDINAL
 from assistant.places import names_place, place_level, place_stem, read_places
 from assistant.question import Question
 from assistant.text import compact
@@ -63,15 +63,9 @@ def _asked_time(question: Question) -> str:
 
 
 def _asked_and_said(question: Question, best: Candidate) -> list[tuple[set[int], set[int]]]:
-    """The years, months and quarters the question asks, each beside those the answering
-    sentence (with the one before it and the headings above it: "一、2024年工作回顾" of a 2025
-    report) names; a date such as 9月1日 names no month."""
-    text = f"{best.hit.chunk.heading} {best.section} {best.previous} {best.text}"
-    return [
-        (set(question.years), set(read_years(text))),
-        (set(question.months), set(read_months(text))),
-        (set(question.quarters), set(read_quarters(text))),
-    ]
+    """The periods the question asks, each beside those the answering sentence names with the
+    one before it and the headings above it ("一、2024年工作回顾" of a 2025 report)."""
+    return asked_and_said(question, f"{best.hit.chunk.heading} {best.section} {best.previous} {best.text}")
 
 
 def says_asked_time(question: Question, best: Candidate) -> bool:
