@@ -172,7 +172,7 @@ def rank_beyond_list(question: Question, best: Candidate, profiles: dict[str, Do
     return Refusal("rank_beyond_list", f"文件中的排名只列到第{last}名，没有第{beyond[0]}名。")
 
 
-def _document_text(best: Candidate, profiles: dict[str, DocProfile]) -> str:
+def document_text(best: Candidate, profiles: dict[str, DocProfile]) -> str:
     """The answering document's whole text with its title (compacted): what it names anywhere."""
     return profiles[best.doc_id].text + compact(best.hit.title)
 
@@ -183,7 +183,7 @@ def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
     parts = ctx.question.parts
     if len(parts) != 1:
         return None
-    text = _document_text(best, profiles)
+    text = document_text(best, profiles)
     ranks = "".join(ORDINAL.findall(ctx.question.simple))  # 倒数第一 names a rank, not a quantity (数)
     for word in parts[0].focus[-1:]:
         if len(word) < 2 or word[-1] not in QUANTITY_ENDINGS or word in ranks or word.startswith("倒数"):
@@ -242,7 +242,7 @@ def _names_organisation(text: str) -> bool:
 def organisation_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """Which company or third party is asked, and the answering document names none: it says
     at most that one was engaged ("委托第三方机构"), not which."""
-    if not question.asks_organisation or _names_organisation(_document_text(best, profiles)):
+    if not question.asks_organisation or _names_organisation(document_text(best, profiles)):
         return None
     return Refusal("organisation_unnamed", "找到的文件没有写明是哪家公司或机构。")
 

@@ -9,7 +9,7 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import counts_in
-from assistant.answer.refuse import Refusal, districts_asked, speaks_for_one_side
+from assistant.answer.refuse import Refusal, districts_asked, document_text, speaks_for_one_side
 from assistant.corpus import DocProfile
 from assistant.places import names_place, place_stem
 from assistant.question import Question
@@ -115,7 +115,6 @@ _PERSON = re.compile(
 def person_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A person's name is asked ("局长叫啥", "谁主持的"), and the answering document names nobody
     by title and name: it says at most which office did it."""
-    document = profiles[best.doc_id].text + compact(best.hit.title)
-    if not question.asks_person or _PERSON.search(document):
+    if not question.asks_person or _PERSON.search(document_text(best, profiles)):
         return None
     return Refusal("person_unnamed", "找到的文件没有写明人员姓名。")
