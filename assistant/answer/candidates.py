@@ -116,7 +116,7 @@ class Sections:
         self.open: list[tuple[str, str]] = []  # (style, label)
 
     def see(self, line: str) -> None:
-        if _is_place_label(line.rstrip("：:")) and line[-1] in "：:":
+        if _label_place(line):
             self._open("place", line)  # "大丰区：" over the points inspected there
             return
         if self.open and self.open[-1][0] == "place" and _is_prose(line):
@@ -157,16 +157,22 @@ def _is_place_label(name: str) -> bool:
     return bool(_PLACE_LABEL.match(name)) and not _NOT_PLACE_LABEL.match(name)
 
 
+def _label_place(line: str) -> str:
+    """The place a label line alone names ("大丰区：" → 大丰区), or ""."""
+    name = line.rstrip("：:") if line[-1:] in "：:" else ""
+    return name if name and _is_place_label(name) else ""
+
+
 def section_place(section: str) -> str:
     """The place a sentence's innermost place-named heading is about (四、望山区 or 望山区：
     → 望山区), or ""."""
     for label in reversed(section.split(" ")):
         if NUMBERED.match(label):
             name = _HEADING_NOTE.sub("", NUMBERED.sub("", label)).strip()
-        else:
-            name = label.rstrip("：:") if label[-1:] in "：:" else ""
-        if name and _is_place_label(name):
-            return name
+            if _is_place_label(name):
+                return name
+        elif place := _label_place(label):
+            return place
     return ""
 
 
