@@ -62,6 +62,14 @@ def _assistant(settings: Settings, ctx: typer.Context) -> Assistant:
         raise typer.Exit(2) from exc
 
 
+def _unusable_answerer() -> tuple[type[Exception], ...]:
+    """What makes the index or the answer model unusable for a command: each says why in Chinese."""
+    from assistant.answer.selector import SelectorMismatch
+    from assistant.index.store import IndexMismatch, IndexMissing
+
+    return (IndexMissing, IndexMismatch, SelectorMismatch)
+
+
 def _progress(disable: bool = False) -> Progress:
     """The progress bar of a long command, on stderr, gone when it ends."""
     return Progress(
@@ -214,15 +222,13 @@ def search(
     as_json: JsonOpt = False,
 ) -> None:
     """Print the best passages with document, heading path and score."""
-    from assistant.answer.selector import SelectorMismatch
-    from assistant.index.store import IndexMismatch, IndexMissing
 
     if mode not in MODES:
         _fail(ValueError(f"unknown mode '{mode}' (one of: {', '.join(MODES)})"))
     assistant = _assistant(_settings(index), ctx)
     try:
         hits = assistant.search(query, k=k, filters=_filters(year, body, kind), mode=cast("Mode", mode))
-    except (IndexMissing, IndexMismatch, SelectorMismatch) as exc:
+    except _unusable_answerer() as exc:
         _fail(exc)
     if as_json:
         print(json.dumps({"hits": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=1))
@@ -250,16 +256,14 @@ def ask(
     as_json: JsonOpt = False,
 ) -> None:
     """Answer a question with numbered citations, or say that the documents do not hold it."""
-    from assistant.answer.selector import SelectorMismatch
     from assistant.draft.polish import maybe_polish
-    from assistant.index.store import IndexMismatch, IndexMissing
 
     settings = _settings(index)
     local_llm = _use_llm_for_drafts(settings, llm, gguf, polish)
     assistant = _assistant(settings, ctx)
     try:
         answer = assistant.ask(question, mode="draft" if draft else "qa", filters=_filters(year, body, kind))
-    except (IndexMissing, IndexMismatch, SelectorMismatch) as exc:
+    except _unusable_answerer() as exc:
         _fail(exc)
     if draft:
         answer = maybe_polish(answer, settings, polish)
@@ -383,11 +387,9 @@ def eval_(
     from rich.console import Console as _Console
 
     from assistant.answer.compose import CHECKS
-    from assistant.answer.selector import SelectorMismatch
     from assistant.evaluation.report import render, to_dict
     from assistant.evaluation.run import run
     from assistant.evaluation.sets import QuestionBank
-    from assistant.index.store import IndexMismatch, IndexMissing
 
     try:
         bank = QuestionBank.load(questions)
@@ -414,7 +416,7 @@ def eval_(
                 progress=lambda done, total: bar.update(task, completed=done),
                 llm_progress=lambda done, total: bar.update(llm_task, completed=done, total=total),
             )
-        except (IndexMissing, IndexMismatch, SelectorMismatch) as exc:
+        except _unusable_answerer() as exc:
             _fail(exc)
     del local_llm
     if as_json:
@@ -473,10 +475,8 @@ def eval_drafts(
 ) -> None:
     """Measure inspection drafts: facts covered, sentences cited, masked figures shown, Traditional
     characters, and plan/result sentences in the wrong section (on prompts labelled with them)."""
-    from assistant.answer.selector import SelectorMismatch
     from assistant.draft.polish import maybe_polish
     from assistant.evaluation.drafts import load_prompts, run_drafts
-    from assistant.index.store import IndexMismatch, IndexMissing
 
     try:
         items = load_prompts(prompts)
@@ -493,7 +493,7 @@ def eval_drafts(
                 items,
                 lambda done, _: bar.update(task, completed=done),
             )
-        except (IndexMissing, IndexMismatch, SelectorMismatch) as exc:
+        except _unusable_answerer() as exc:
             _fail(exc)
     del local_llm
     if as_json:
