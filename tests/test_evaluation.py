@@ -72,12 +72,26 @@ def test_sets_of_every_format_load_into_one_shape(tmp_path):
         + json.dumps(
             {"id": "f2", "history": ["江门7月受理多少宗？"], "question": "那6月份呢？", "doc": ["006_j.txt"]},
             ensure_ascii=False,
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "id": "f3",
+                "history": ["江门7月受理多少宗？"],
+                "question": "那鹤山呢？",
+                "must_contain": [],
+                "evidence": [],
+                "doc": "006_j.txt",
+                "type": "followup",
+            },
+            ensure_ascii=False,
         ),
         encoding="utf-8",
     )
     bank = QuestionBank.load([questions, followups])
-    a, b, c, f, g = bank.questions
+    a, b, c, f, g, h = bank.questions
     assert g.history == f.history and g.question == f.question and g.is_followup  # the earlier turns as a list
+    assert f.answerable and g.answerable and not h.answerable  # a follow-up labelled with nothing to find
     assert a.docs == ("001_x.txt",) and a.answerable and a.key == f"{tmp_path.name}/questions:a"
     assert b.docs == ("001_x.txt", "002_y.txt") and not c.answerable
     assert f.history == ("江门7月受理多少宗？",) and f.question == "那6月份呢？" and f.is_followup

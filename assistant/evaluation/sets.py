@@ -79,13 +79,22 @@ def _question(item: dict[str, Any], set_name: str, history: tuple[str, ...] = ()
         id=str(item["id"]),
         question=text,
         set_name=set_name,
-        type=str(item.get("type") or "unknown"),
+        type=_type(item),
         docs=_names(item.get("doc") or item.get("source")),
         must_contain=tuple(str(m) for m in item.get("must_contain") or [] if str(m).strip()),
         evidence=tuple(str(e) for e in item.get("evidence") or [] if str(e).strip()),
         history=history,
         difficulty=str(item.get("difficulty") or ""),
     )
+
+
+def _type(item: dict[str, Any]) -> str:
+    """The item's type. A follow-up labelled with an empty list of expected facts and of evidence
+    (``"must_contain": [], "evidence": []``) is one the documents cannot answer."""
+    kind = str(item.get("type") or "unknown")
+    if kind in {"followup", "unknown"} and item.get("must_contain") == [] and item.get("evidence") == []:
+        return UNANSWERABLE
+    return kind
 
 
 def load_set(path: Path | str, set_name: str | None = None) -> list[LabelledQuestion]:
