@@ -64,6 +64,14 @@ def test_label_lines_join_the_line_they_introduce_and_table_rows_keep_their_head
     assert row.header.startswith("案件来源")
 
 
+def test_an_interviewers_question_is_no_candidate_but_the_context_of_the_answer_after_it():
+    interview = "记者：群众意见主要集中在哪些方面？\n答：主要集中在占道经营和停车难。"
+    hits, corpus = make_hits({"interview": interview})
+    prepared = prepare("群众意见主要集中在哪些方面", hits, corpus)
+    assert [c.text for c in prepared.candidates] == ["答：主要集中在占道经营和停车难。"]
+    assert prepared.candidates[0].previous.endswith("哪些方面？")
+
+
 def test_the_last_sentence_of_a_document_that_stops_mid_sentence_is_marked_cut_off():
     hits, corpus = make_hits({"cut": "一、工作情况\n全年拆除违法建设31处。督办事项落实未到位的,每件扣"})
     prepared = prepare("督办事项落实每件扣几分？", hits, corpus)

@@ -57,6 +57,15 @@ class Candidate:
         return f"{self.hit.title} {self.hit.chunk.heading} {self.section} {self.previous}"
 
 
+_ASKS = re.compile(r"[？?][”’\"）)]*$")
+
+
+def asks(sentence: str) -> bool:
+    """The sentence is a question (an interviewer's, a Q&A page's 问): it states nothing to answer
+    with, though it stays the context of the answer after it."""
+    return bool(_ASKS.search(sentence.strip()))
+
+
 def is_table_row(line: str) -> bool:
     return line.count("|") >= 2
 
