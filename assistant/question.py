@@ -119,9 +119,19 @@ def read_units(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(units))
 
 
+def _spaced_asks(text: str) -> str:
+    """Clauses typed apart by a space, each asking ("去年改了几家 今年还要改几家"), joined by ；."""
+    chunks = text.split()
+    joined = chunks[:1]
+    for chunk in chunks[1:]:
+        apart = _ASKS.search(joined[-1]) and _ASKS.search(chunk) and len(chunk) >= 4
+        joined.append(f"；{chunk}" if apart else f" {chunk}")
+    return "".join(joined)
+
+
 def split_parts(text: str) -> list[str]:
     """The clauses of a question that each ask something ("…多少处？…占多少？平均分多少")."""
-    pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(text)]
+    pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(_spaced_asks(text))]
     pieces = [p for p in pieces if p]
     parts: list[str] = []
     for piece in pieces:

@@ -8,7 +8,7 @@ import re
 
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.intent import FRAME_WORDS
-from assistant.periods import TIME_TEXT
+from assistant.periods import RELATIVE_PERIOD, TIME_TEXT
 from assistant.places import split_before_domain_words
 from assistant.text import compact, fold_width, to_simplified
 
@@ -148,14 +148,22 @@ GENERIC = frozenset(
 )
 
 
+# How many of a measure word ("几座", "几家") asks for a count in that unit (the question's units
+# carry it); a pointer with a measure word ("那块", "这项") points at what the question names.
+_ASK_OR_POINTER = re.compile(r"^(?:几|[那这哪])[\u4e00-\u9fff]$")
+
+
 def content_words(text: str) -> tuple[str, ...]:
-    """Content words: jieba tokens minus question words, generic terms, single characters and
-    the time expressions (22年8月), which the question's years and months carry instead."""
+    """Content words: jieba tokens minus question words, generic terms, single characters, counts
+    asked in a measure word (几座) and the time expressions, absolute (22年8月: the question's
+    years and months carry them) or relative (去年, 上个月: a document of that period names it by
+    its date, not by these words)."""
     seen: list[str] = []
-    pieces = split_before_domain_words(TIME_TEXT.sub(" ", fold_width(to_simplified(text))))
+    timeless = RELATIVE_PERIOD.sub(" ", TIME_TEXT.sub(" ", fold_width(to_simplified(text))))
+    pieces = split_before_domain_words(timeless)
     # Each piece cut on its own: the time taken out leaves no word across its gap (到…底 of 到24年11月底).
     for token in (t for piece in pieces for part in piece.split() for t in keyword_tokens(part)):
-        if token in GENERIC or token in FRAME_WORDS or token in seen:
+        if token in GENERIC or token in FRAME_WORDS or token in seen or _ASK_OR_POINTER.match(token):
             continue
         if len(token) == 1 and not token.isdigit():
             continue
