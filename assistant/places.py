@@ -84,6 +84,10 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     other_stems = []
     for i, (word, flag) in enumerate(words):
         after = words[i + 1][0] if i + 1 < len(words) else ""
+        if word.endswith("镇") and after == "街":
+            word = word[:-1]  # 柯桥镇街: the towns and streets (镇街) of 柯桥, not a town named 柯桥镇
+            if word not in names and word not in stems:
+                continue
         if word + after in names:
             found.append(word + after)  # 宝安 + 区
         elif (

@@ -43,6 +43,8 @@ _SUBJECTLESS = re.compile(
 _RELATIVE_TIME = re.compile(r"明年|去年|前年|上一?年|上个?月|下个?月|上一?季度|上一?期")
 _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
+# A period named from today or from another: the when of a question as much as 2024年 is.
+_RELATIVE_WHEN = re.compile(rf"{RELATIVE_PERIOD.pattern}|今年|本年|当年|本月|这个月|本季度|这个季度")
 
 
 # Words that say which side of a topic is asked (the plan or what was done), not a topic:
@@ -124,7 +126,7 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
             resolved = resolved.replace(old[0], "、".join(_as_rank(v, old[0]) for v in new), 1)
             for value in new:
                 core = core.replace(value, "", 1)
-    new_places = read_places(core) or tuple(_PLACE_FRAGMENT.findall(core))
+    new_places = read_places(core) or tuple(_PLACE_FRAGMENT.findall(core)) or _only_a_division(core)
     old_place = _counterpart(resolved, new_places[0]) if new_places else None
     if new_places and old_place:
         resolved = resolved.replace(old_place, "、".join(new_places), 1)
@@ -136,11 +138,22 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
 # A follow-up fragment that is only a place name (白沙区呢？): its division word says so even when
 # the name is not one the gazetteer knows.
 _DIVISIONS = ("街道", "区", "县", "镇", "乡")
-_PLACE_FRAGMENT = re.compile(rf"^[\u4e00-\u9fff]{{2,5}}?(?:{'|'.join(_DIVISIONS)})$")
+_PLACE_FRAGMENT = re.compile(
+    rf"^[\u4e00-\u9fff]{{2,5}}?(?<![小社园景城片街校辖市库商])(?:{'|'.join(_DIVISIONS)})$"
+)  # not 老旧小区, 示范社区, 核心景区: kinds of places, not a place's name
+
+
+def _only_a_division(core: str) -> tuple[str, ...]:
+    """A fragment that is wholly a division's name or stem ("包头", "岳阳": jieba tags many city
+    stems as a verb or a person's name, so they are not read as places by their tags)."""
+    return (core,) if divisions_written(core) == (core,) else ()
 
 
 # A rank or the top or bottom of a ranking: "最低的呢" after "谁第一" asks the other end.
 _RANK_OR_EXTREME = re.compile(rf"{ORDINAL.pattern}|最[高低多少好差]")
+
+
+_RANK_WITH_MEASURE = re.compile(rf"(?:{_RANK_OR_EXTREME.pattern})[个名位家项条]?")
 
 
 def _as_rank(extreme: str, previous: str) -> str:
@@ -209,8 +222,11 @@ def _context(previous: str, current: str) -> str:
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
     # "比4月少了多少", "跟3月比…" name the base of a comparison, not the period asked: that stays the previous one's.
-    own_period = not _BASE_FIRST.match(current) and (asked.years or asked.months or asked.quarters or asked.halves)
-    pieces = [m.group(0) for m in _PERIOD_TEXT.finditer(simple)] if not own_period else []
+    own_period = not _BASE_FIRST.match(current) and (
+        asked.years or asked.months or asked.quarters or asked.halves or _RELATIVE_WHEN.search(current)
+    )
+    when = re.compile(f"{_PERIOD_TEXT.pattern}|{_RELATIVE_WHEN.pattern}")
+    pieces = [m.group(0) for m in when.finditer(simple)] if not own_period else []
     pieces += [p for p in read_places(simple) if not asked.places]
     # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).
     finest_asked = max((place_level(p) for p in asked.places), default=9)
@@ -251,6 +267,7 @@ def _names_a_place(word: str) -> bool:
 _SET_BY = re.compile(r"[局委办府市区县]?定的?")  # 局定, 定的: what was set (as jieba cuts 城管局定的)
 _POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月前")
 _MORE = re.compile(r"^还有(?:呢|吗|没有|别的)?[？?。]*$")
+_OTHERS = re.compile(r"(?:其他|其它|其余|别的)的?[\u4e00-\u9fff]{0,4}")
 _FIRST_ONE = re.compile(r"头一?[个名位家]")
 _BASE_FIRST = re.compile(r"^(?:比|跟|和|与|同)")
 _BASE = re.compile(r"^比(?![例重率如])")  # "比4月呢" (not 比例, nor a place such as 比如县)
@@ -285,8 +302,9 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         if _COMPARED_WITH.search(core) or _BASE.match(core):
             # "跟1月比呢": the base of a comparison, not the period asked
             return f"{previous} {core}{_change_word(core)}"
-        if not core and _MORE.match(question.strip()):  # "还有呢" after "第一名是谁": the rest of the list
-            return f"{_RANK_OR_EXTREME.sub('', _FIRST_ONE.sub('', previous))} 还有哪些"
+        if (not core and _MORE.match(question.strip())) or _OTHERS.fullmatch(core):
+            # "还有呢", "其他问题呢" after "第一名是谁", "第一个问题是啥": the rest of the list
+            return f"{_RANK_WITH_MEASURE.sub('', _FIRST_ONE.sub('', previous))} 还有哪些"
         resolved, rest = _swap(previous, core)
         item = _ITEM_POINTER.sub("", rest)
         phrase = _asked_phrase(previous, item) if resolved == previous and len(item) >= 2 else None
