@@ -150,6 +150,19 @@ def test_a_flattened_table_whose_rows_start_with_words_keeps_its_header_width():
     assert "南溪区 | 3047 | 98.33% |" in clean_text(words_first).text.split("\n")
 
 
+def test_a_table_row_wrapped_onto_the_next_line_is_one_row_again():
+    table = (
+        "序号 | 重点任务 | 牵头单位 | 完成时限\n"
+        "1 | 农贸市场改造：完成12家农贸市场改\n造，实现生熟分区 | 市商务局 | 2025.9.30\n"
+        "2 | 志愿服务：注册志愿者比例达到15\n% | 市文明办 | 2025.12.31\n"
+        "说明：各区可细化分解。"
+    )
+    lines = clean_text(table).text.split("\n")
+    assert "1 | 农贸市场改造：完成12家农贸市场改造，实现生熟分区 | 市商务局 | 2025.9.30" in lines
+    assert "2 | 志愿服务：注册志愿者比例达到15% | 市文明办 | 2025.12.31" in lines
+    assert lines[-1] == "说明：各区可细化分解。" and clean_text("\n".join(lines)).text == "\n".join(lines)
+
+
 def test_page_numbers_on_their_own_line_or_glued_in_a_sentence_are_removed():
     text = clean_text(
         "三、志愿服务。注册志愿者占常住人口比例达到16%以上，\n-2-\n全年开展志愿服务活动不少于2.5万场。\n"

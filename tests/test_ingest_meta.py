@@ -110,6 +110,19 @@ def test_a_district_report_is_about_the_district_its_title_names():
     assert derive_meta("栖川市城市管理局2023年工作总结\n全年处置案件8200件。").place == "栖川市"
 
 
+def test_an_interviews_masthead_and_questions_are_not_its_title():
+    interview = (
+        "汀梧日报　2026年7月16日　A3版\n“让城市管理既有力度又有温度”\n——访汀梧市城管局局长\n"
+        "问：今年背街小巷整治的任务重不重？\n答：任务是整治背街小巷60条。"
+    )
+    assert derive_meta(interview).title == "“让城市管理既有力度又有温度”"
+
+
+def test_a_ledgers_title_is_not_a_cell_of_its_flattened_table():
+    ledger = "汀梧区2026年第7期督查问题整改台账\n填报单位：区创文办\n序号\n点位\n问题\n整改情况1\n湖滨小区\n楼道堆物"
+    assert derive_meta(ledger).title == "汀梧区2026年第7期督查问题整改台账"
+
+
 def test_a_site_name_is_not_the_title():
     meta = derive_meta(
         "汀梧文明网\n汀梧“学雷锋志愿服务月”活动成果丰硕\n2024-04-03 来源：汀梧市文明办\n3月是学雷锋志愿服务月。"

@@ -102,6 +102,10 @@ def test_time_words_are_not_keywords():
         ("宜昌23年二季度县市评估当阳几分？", "那秭归县呢？", "宜昌23年二季度县市评估秭归县几分"),
         ("潍坊四季度创城测评滨海区多少分", "寿光市呢？", "潍坊四季度创城测评寿光市多少分"),
         ("咸宁22年12月城考崇阳县第几名", "宜昌呢？", "宜昌22年12月城考崇阳县第几名"),
+        # a city whose name jieba cuts as a verb (包头) or a person's name (岳阳), city and month at once
+        ("岳阳6月数字城管按期处置率多少", "那包头7月呢", "包头7月数字城管按期处置率多少"),
+        # 老旧小区 is a kind of place, not a district: it is another item of the list asked about
+        ("宜昌测评里农贸市场占几分", "那老旧小区呢", "宜昌测评里老旧小区占几分"),
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):
@@ -279,6 +283,35 @@ def test_which_ones_asks_no_unit_and_how_many_does(text, units):
 )
 def test_a_question_asking_which_company_or_third_party_is_read(text, asks):
     assert read_question(text).asks_organisation is asks
+
+
+def test_a_follow_up_asking_the_others_drops_the_rank_asked_before():
+    resolved = resolve_followup("其他问题呢", [{"role": "user", "content": "部长讲话说的第一个问题是啥"}])
+    assert resolved == "部长讲话说的问题是啥 还有哪些"
+
+
+def test_a_follow_up_naming_its_own_relative_period_does_not_carry_the_previous_one():
+    history = [{"role": "user", "content": "栖川市区机扫率去年多少"}]
+    assert "去年" not in resolve_followup("今年目标是多少", history)
+    assert "去年" in resolve_followup("目标是多少", history)
+
+
+def test_relative_periods_and_counts_asked_in_a_measure_word_are_no_content_words():
+    from assistant.question_words import content_words
+
+    # documents name a period by its date (2024年), not 去年; 几座 asks a count in 座 (the unit read apart)
+    assert content_words("株洲农贸市场去年改了几家") == ("株洲", "农贸市场", "改了")
+    assert content_words("上个月数字城管立案多少件") == ("城管", "立案")
+    assert content_words("越城区问卷调查那块得了多少分") == ("越城区", "问卷调查")
+    assert read_question("测评公厕抽几座").units == ("座",)
+
+
+def test_clauses_typed_apart_by_a_space_are_parts_when_each_asks():
+    from assistant.question import split_parts
+
+    assert split_parts("农贸市场去年改了几家 今年还要改几家") == ["农贸市场去年改了几家", "今年还要改几家"]
+    assert split_parts("谁牵头 啥时候完成") == ["谁牵头", "啥时候完成"]
+    assert split_parts("2024年 数字城管 结案率多少") == ["2024年 数字城管 结案率多少"]
 
 
 def test_a_time_taken_out_of_a_question_leaves_no_word_across_its_gap():

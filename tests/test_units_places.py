@@ -111,6 +111,13 @@ def test_a_clause_before_a_town_word_is_no_town():
     assert read_places("流沙东街道开展整治") == ("流沙东街道",)
 
 
+def test_the_towns_and_streets_of_a_district_are_no_town():
+    # 镇街 is a district's towns and streets together: "柯桥镇街" names 柯桥, not a town called 柯桥镇
+    assert read_places("柯桥镇街自测平均几分") == ()
+    assert read_places("柯桥镇街自测平均几分", frozenset({"柯桥区"})) == ("柯桥",)
+    assert read_places("寿春镇街面整治") == ("寿春镇",)
+
+
 def test_a_period_before_a_town_word_is_no_town():
     assert read_places("钦州三季度街道排名前三是哪些") == ("钦州",)
     assert read_places("上半年街道排名") == ()

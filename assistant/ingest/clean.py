@@ -13,7 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from assistant.ingest.wraps import DATE_LINE, join_lines_within_paragraphs, join_wrapped_lines, rebuild_flattened_tables
+from assistant.ingest.wraps import (
+    DATE_LINE,
+    join_lines_within_paragraphs,
+    join_wrapped_lines,
+    join_wrapped_table_rows,
+    rebuild_flattened_tables,
+)
 from assistant.text import CJK, compact, remove_cjk_spaces, to_simplified
 
 CN_NUM = "一二三四五六七八九十"
@@ -261,7 +267,8 @@ def _clean_once(raw: str) -> CleanedText:
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line and not _JUNK_LINE.match(line)]
     # Joined once the blank and junk lines are gone, so that cleaning its own output joins nothing more.
-    text = join_wrapped_lines("\n".join(lines), notes)
+    text = join_wrapped_table_rows("\n".join(lines), notes)
+    text = join_wrapped_lines(text, notes)
     text = remove_repeated_blocks(text, notes)
     return CleanedText(text, notes, title_hint)
 

@@ -80,6 +80,7 @@ _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[~～\-—–至到]\s*((?:19|20)\
 _QUOTED = re.compile(r"《[^《》]{0,80}》")
 _TITLE_WORDS = re.compile(
     r"总结|计划|汇报|报告|讲话|方案|体系|手册|标准|要点|情况|意见|通知|通报|细则|办法|评价|测评|考核|整治|创建|排名|成绩|出炉"
+    r"|台账|清单|分解表"
 )
 # Site furniture: header lines that are not the title.
 _FURNITURE = re.compile(
@@ -115,6 +116,9 @@ def _is_title(line: str) -> bool:
         and not _FURNITURE.match(simple)
         and not _DATE_LINE.match(line)
         and not re.match(r"^[年月日号》)）的之]|^(?:图说|图为|摄影|图片)", line)
+        and not re.search(r"[？?]$", line)  # an interviewer's question, not the page's headline
+        and not re.match(r"^(?:记者|问|答|主持人)[：:]", simple)
+        and not re.search(r"[A-Z]?\d{1,3}\s*版", line)  # a newspaper's masthead (第03版, A3版), not 2017年版
         and not re.search(r"[:：].*\d|[，,].*\d|\d.*[，,]", line)  # "第一名:中心城区,得分91.26分" states a value
         and simple.count("《") >= simple.count("》")
         and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)

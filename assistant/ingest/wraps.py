@@ -178,3 +178,36 @@ def join_lines_within_paragraphs(text: str, notes: list[str] | None = None) -> s
     if joins and notes is not None:
         notes.append(f"joined {joins} lines broken inside paragraphs")
     return "\n".join(out)
+
+
+def join_wrapped_table_rows(text: str, notes: list[str] | None = None) -> str:
+    """A table row wrapped onto the next lines by PDF extraction ("1 | 农贸市场改造：完成12家农贸市场改"
+    then "造，生熟分区 | 市商务局 | 2025.9.30"): lines joined while their cell marks add up to no more
+    than the header's, and kept when they add up to exactly that (a row of the table, whole)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    header_marks = 0
+    joins = 0
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        marks = line.count("|")
+        if marks >= 2 and (header_marks == 0 or marks > header_marks):
+            header_marks = marks  # a table's first row, or a wider table's
+        elif not marks:
+            header_marks = 0  # a line of prose ends the table
+        if header_marks and 0 < marks < header_marks:
+            j, total = i, marks
+            while total < header_marks and j + 1 < len(lines) and lines[j + 1].strip():
+                j += 1
+                total += lines[j].count("|")
+            if total == header_marks and j > i:
+                out.append("".join(part.strip() for part in lines[i : j + 1]))
+                joins += j - i
+                i = j + 1
+                continue
+        out.append(line)
+        i += 1
+    if joins and notes is not None:
+        notes.append(f"joined {joins} table rows wrapped onto the next line")
+    return "\n".join(out)
