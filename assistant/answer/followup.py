@@ -45,6 +45,7 @@ _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
 # A period named from today or from another: the when of a question as much as 2024年 is.
 _RELATIVE_WHEN = re.compile(rf"{RELATIVE_PERIOD.pattern}|今年|本年|当年|本月|这个月|本季度|这个季度")
+_WHEN = re.compile(f"{_PERIOD_TEXT.pattern}|{_RELATIVE_WHEN.pattern}")  # the whole when, carried over
 
 
 # Words that say which side of a topic is asked (the plan or what was done), not a topic:
@@ -225,8 +226,7 @@ def _context(previous: str, current: str) -> str:
     own_period = not _BASE_FIRST.match(current) and (
         asked.years or asked.months or asked.quarters or asked.halves or _RELATIVE_WHEN.search(current)
     )
-    when = re.compile(f"{_PERIOD_TEXT.pattern}|{_RELATIVE_WHEN.pattern}")
-    pieces = [m.group(0) for m in when.finditer(simple)] if not own_period else []
+    pieces = [m.group(0) for m in _WHEN.finditer(simple)] if not own_period else []
     pieces += [p for p in read_places(simple) if not asked.places]
     # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).
     finest_asked = max((place_level(p) for p in asked.places), default=9)
