@@ -567,6 +567,16 @@ def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
     assert not _answer("汀州23年拆违面积比22年增加了多少", {"summary": relative}).refused
 
 
+def test_a_change_on_the_year_before_is_refused_when_the_document_compares_with_the_month_before():
+    notice = "澜州市5月数字城管运行通报\n5月份，市区数字城管平台共立案12608件，较4月份的11935件增长5.6%。"
+    answer = _answer("澜州5月数字城管立案比去年5月多了多少", {"notice": notice})
+    assert answer.refused and answer.notes == ["other_basis"] and "同期" in answer.text
+    answer = _answer("澜州5月数字城管立案同比增长多少", {"notice": notice.replace("5.6%。", "5.6%，同比增长8.1%。")})
+    assert not answer.refused and "8.1%" in answer.text
+    answer = _answer("澜州5月数字城管立案比4月多了多少", {"notice": notice})  # the month before is asked
+    assert not answer.refused and "5.6%" in answer.text
+
+
 def test_a_scoring_rule_is_no_result():
     rules = "渝州市数字城管考核办法\n数字城管案件结案率低于95%的，每低1个百分点扣1分。"
     answer = _answer("渝州数字城管结案率多少", {"rules": rules})

@@ -26,7 +26,13 @@ from assistant.answer.refuse import (
     rules_not_results,
     time_mismatch,
 )
-from assistant.answer.refuse_scope import district_not_itemised, person_unnamed, rule_for_result, year_not_held
+from assistant.answer.refuse_scope import (
+    district_not_itemised,
+    other_basis,
+    person_unnamed,
+    rule_for_result,
+    year_not_held,
+)
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selection import choose, rank_passages, sentence_limit
 from assistant.answer.selector import Selector
@@ -54,6 +60,7 @@ CHECKS = (
     "district_not_itemised",
     "year_not_held",
     "rule_for_result",
+    "other_basis",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -117,7 +124,12 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
             return refusal(question.text, hits, found)
     if "absent_focus" in checks and (found := absent_focus(prepared.context, best, prepared.profiles)) is not None:
         return refusal(question.text, hits, found)
-    for name, check in (("masked", masked_figure), ("cut_off", cut_off), ("rule_for_result", rule_for_result)):
+    for name, check in (
+        ("masked", masked_figure),
+        ("cut_off", cut_off),
+        ("rule_for_result", rule_for_result),
+        ("other_basis", other_basis),
+    ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
     # Asked what actually happened, and the best the documents say (confidently) is a target: say so.

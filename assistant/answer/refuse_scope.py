@@ -78,6 +78,25 @@ def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocPr
     return Refusal("year_not_held", f"找到的文件中没有{years}的数据，无法比较。")
 
 
+# The basis a change is measured against: the same period a year before (同比, 较去年同期,
+# 比上年) or the period just before (环比, 较上月, 较4月, 较一季度).
+_ASKS_YEAR_ON_YEAR = re.compile(r"同比|同期|[比较]\s*(?:去|上)年|(?:跟|和|与)(?:去|上)年.{0,8}比")
+_SAYS_YEAR_ON_YEAR = re.compile(r"同比|同期|去年|上年|上一年|[比较]\s*(?:19|20)\d{2}\s*年")
+_SAYS_PERIOD_ON_PERIOD = re.compile(r"环比|[比较]\s*(?:上个?月|上一?季度|上一?期|\d{1,2}\s*月|第?[一二三四1-4]\s*季度)")
+
+
+def other_basis(question: Question, best: Candidate) -> Refusal | None:
+    """A change against the year before is asked ("同比增长多少", "比去年6月多了多少"), and the
+    answering sentence measures its change against the period before only ("较4月增长5.6%",
+    "环比下降0.52个百分点"): a figure of another comparison."""
+    if not _ASKS_YEAR_ON_YEAR.search(question.simple):
+        return None
+    said = compact(f"{best.text} {best.header}")
+    if not _SAYS_PERIOD_ON_PERIOD.search(said) or _SAYS_YEAR_ON_YEAR.search(said):
+        return None
+    return Refusal("other_basis", "文件中只有与上一期相比（环比）的变化，没有与去年同期相比的数据。")
+
+
 # A scoring rule: what a finding costs or earns ("每发现1处问题扣0.1分", "低于95%的，每低1个百分点扣1分").
 _SCORING_RULE = re.compile(r"扣\s*[\d.]+\s*分|扣完为止|[加得]\s*[\d.]+\s*分(?:[；;。，,]|$)|不得分")
 # A question about rules: what costs or earns points, what counts as passing, or the rules document.
