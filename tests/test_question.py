@@ -185,6 +185,7 @@ def test_elliptic_questions_are_follow_ups(question):
         "对它提了啥整改要求，哪天前",  # 它: what the previous question asked about
         "淮上区查出几个？典型问题里它的是啥",
         "结案率跟全市平均比咋样",  # a comparison with no place or time of its own
+        "上一个季度数字城管结案率涨了还是降了",  # a period counted from the previous question's
     ],
 )
 def test_questions_that_lean_on_the_previous_one_by_their_form_are_follow_ups(question):

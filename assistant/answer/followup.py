@@ -40,7 +40,7 @@ _SUBJECTLESS = re.compile(
     rf"^(?:比(?![例重率])|占(?!道)|这)|^(?:{_COMPARED_WITH.pattern})|(?<![、，,])(?:那|这)些人|[比跟]这"
     r"|(?:^|[？?])[^，,？?]{0,8}(?<![其])它"
 )
-_RELATIVE_TIME = re.compile(r"明年|去年|前年|上一?年|上个?月|下个?月|上一?季度|上一?期")
+_RELATIVE_TIME = re.compile(rf"{RELATIVE_PERIOD.pattern}|上一?期")
 _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
 # A period named from today or from another: the when of a question as much as 2024年 is.
