@@ -66,6 +66,8 @@ def test_as_of_now_words_ask_the_latest_figure_and_are_not_what_a_passage_must_s
             True,
         ),
         ("完成第二批台账拆除工作。", "二、下半年工作计划 > （七）“双违”治理工作", True),
+        ("二是清运积存垃圾不少于八万吨；", "", True),  # a floor set, not a result
+        ("新增注册志愿者1.5万人。", "二、2025年重点工作 > （四）精细管理城市", True),
         # Results, even under a heading that mentions a target or a plan section:
         ("全区全年完成30户改造，目前我区已整改27户。", "二、下半年工作计划 > （十三）省高质量发展目标", False),
         ("上半年进行燃气安全隐患排查80余次。", "1、上半年工作情况 > （六）民事事实任务上半年完成情况", False),
