@@ -388,7 +388,9 @@ def test_an_actual_result_asked_of_a_plan_document_gets_its_target_marked_as_suc
 
 
 def test_a_document_of_targets_and_tasks_is_a_plan():
-    targets = "临澜市2026年主要目标和重点任务\n（五）提升城市管理精细化水平\n建设滨河步道8.6公里，建成区绿地率达到41.5%；"
+    targets = (
+        "临澜市2026年主要目标和重点任务\n（五）提升城市管理精细化水平\n建设滨河步道8.6公里，建成区绿地率达到41.5%；"
+    )
     answer = _answer("临澜滨河步道现在实际建成多少公里了", {"targets": targets})
     assert answer.refused and answer.notes[0].startswith("plan_only") and "8.6公里" in answer.text
     assert not _answer("临澜今年滨河步道要建多少公里", {"targets": targets}).refused
