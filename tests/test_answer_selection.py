@@ -592,6 +592,7 @@ def test_a_scoring_rule_is_no_result():
     assert answer.refused and answer.notes == ["rule_for_result"]
     answer = _answer("渝州数字城管考核结案率低了怎么扣分", {"rules": rules})  # the rule is asked
     assert not answer.refused and "扣1分" in answer.text
+    assert not _answer("渝州数字城管考核里结案率那项多少分", {"rules": rules + "分值20"}).refused  # so is its score
 
 
 def test_a_quantity_named_only_where_the_excerpt_breaks_off_is_refused_as_cut_off():

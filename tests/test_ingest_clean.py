@@ -163,6 +163,44 @@ def test_a_table_row_wrapped_onto_the_next_line_is_one_row_again():
     assert lines[-1] == "说明：各区可细化分解。" and clean_text("\n".join(lines)).text == "\n".join(lines)
 
 
+def test_paragraphs_wrapped_at_different_widths_are_joined_but_cells_titles_and_addressees_are_not():
+    text = (
+        "关于2025年4月份市区数字化城市管理\n工作运行情况的通报\n"
+        "市区各区城市管理部门，市直有关单位：\n"
+        "4月份，市区数字城管平台共受理各类城市管理问题18,642件，\n经审核立案17,930件。当月应结案17,210件，实际结\n"
+        "案16,598件，结案率96.44%；其中按期结案15,902件。\n"
+        "从问题类型看，排在前三位的是暴露垃圾（3,412件）、乱堆物堆料（2,\n586件）和店外经营（2,201件），三类\n"
+        "合计8,199件。\n"
+        "市场内地面干净、无积水、无油污，垃圾日产日清，设置分类垃圾桶20\n经营秩序\n"
+        "划行归市，摊位整齐，无店外经营、无占道经营，无乱搭乱建20\n食品安全\n"
+    )
+    lines = clean_text(text).text.split("\n")
+    assert "市区各区城市管理部门，市直有关单位：" in lines  # the addressees stay apart from the title
+    assert (
+        "4月份，市区数字城管平台共受理各类城市管理问题18,642件，经审核立案17,930件。当月应结案17,210件，实际结案16,598件，结案率96.44%；其中按期结案15,902件。"
+        in lines
+    )
+    assert (
+        "从问题类型看，排在前三位的是暴露垃圾（3,412件）、乱堆物堆料（2,586件）和店外经营（2,201件），三类合计8,199件。"
+        in lines
+    )
+    assert "经营秩序" in lines and "食品安全" in lines  # a table's cells, not the ends of paragraphs
+
+
+def test_a_table_exported_with_tabs_keeps_its_rows_and_header():
+    text = (
+        "丽水市区数字城管运行情况统计表（2025年5月）\n"
+        "制表单位：市城市运行管理服务中心\t\t\t制表日期：2025/6/6\n"
+        "区域\t指标\t数值\t排名\t备注\n市区合计\t立案数\t6,482\n市区合计\t按期处置率\t95.22%\t\t联城街道已计入\n"
+        "岩泉街道\t综合得分\t96.35\t1\n说明：按期处置率=按期处置数÷应处置数。"
+    )
+    lines = clean_text(text).text.split("\n")
+    assert "区域 | 指标 | 数值 | 排名 | 备注 |" in lines
+    assert "市区合计 | 立案数 | 6,482 |  |  |" in lines and "岩泉街道 | 综合得分 | 96.35 | 1 |  |" in lines
+    assert "市区合计 | 按期处置率 | 95.22% |  | 联城街道已计入 |" in lines
+    assert "制表单位：市城市运行管理服务中心  制表日期：2025/6/6" in lines
+
+
 def test_page_numbers_on_their_own_line_or_glued_in_a_sentence_are_removed():
     text = clean_text(
         "三、志愿服务。注册志愿者占常住人口比例达到16%以上，\n-2-\n全年开展志愿服务活动不少于2.5万场。\n"

@@ -101,7 +101,8 @@ def other_basis(question: Question, best: Candidate) -> Refusal | None:
 _SCORING_RULE = re.compile(r"扣\s*[\d.]+\s*分|扣完为止|[加得]\s*[\d.]+\s*分(?:[；;。，,]|$)|不得分")
 # A question about rules: what costs or earns points, what counts as passing, or the rules document.
 _ASKS_RULES = re.compile(
-    r"扣|加分|分值|满分|占[多少几]+分|权重|标准|细则|办法|体系|规则|算[合达优良]|怎么[算评考测]|咋[算评考测]|如何[算评考测]"
+    r"扣|加分|分值|满分|占[多少几]+分|[项块][多少几]+分|(?:考核|考评|测评)[里中]|权重|标准|细则|办法|体系|规则|算[合达优良]"
+    r"|怎么[算评考测]|咋[算评考测]|如何[算评考测]"
 )
 
 

@@ -19,6 +19,7 @@ from assistant.ingest.wraps import (
     join_wrapped_lines,
     join_wrapped_table_rows,
     rebuild_flattened_tables,
+    tab_separated_rows,
 )
 from assistant.text import CJK, compact, remove_cjk_spaces, to_simplified
 
@@ -242,6 +243,7 @@ def _clean_once(raw: str) -> CleanedText:
     if _KANGXI_RADICAL.search(text):
         text = _KANGXI_RADICAL.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
         notes.append("replaced Kangxi radicals left by PDF fonts with the ideographs they stand for")
+    text = tab_separated_rows(text, notes)
     text, title_hint = _remove_boilerplate_lines(text, notes)
     markers = len(_MARKER.findall(text))
     if markers:

@@ -27,8 +27,9 @@ def _is_heading_line(line: str) -> bool:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The width a text was wrapped at (PDF or web extraction), when most of its long lines
-    have about the same length and end mid-sentence; None for a text with real line ends."""
+    """The width a text was wrapped at (PDF or web extraction), when most of its long lines end
+    mid-sentence; None for a text with real line ends. Lines wrapped at one width still differ in
+    characters (digits and Latin are narrow), and a page's paragraphs may be wrapped at several."""
     lines = [line for line in lines if line.count("|") < 2]  # table rows are not prose
     lengths = sorted(len(line) for line in lines if line.strip())
     if len(lengths) < 4:
@@ -36,11 +37,30 @@ def _wrap_width(lines: list[str]) -> int | None:
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if width < 28:  # wrapped prose runs to 30-80 characters a line; shorter lines are lists
         return None
-    full = [line for line in lines if 0.8 * width <= len(line) <= 1.1 * width]
-    open_ended = [line for line in full if not _SENTENCE_FINAL.search(line)]
-    # wrapped text is mostly full lines; paragraphs of free length are not
-    wrapped = len(full) >= 3 and len(full) >= 0.5 * len(lengths) and len(open_ended) >= 0.6 * len(full)
-    return width if wrapped else None
+    long = [line for line in lines if len(line) >= _AT_WIDTH * width]
+    open_ended = [line for line in long if not _SENTENCE_FINAL.search(line)]
+    return width if len(open_ended) >= 3 and len(open_ended) >= 0.5 * len(long) else None
+
+
+# A line this share of the wrap width long, ending mid-sentence, was cut by the wrap.
+_AT_WIDTH = 0.6
+
+
+# Whom a notice is sent to ("各区人民政府，市直有关单位："): the line after its title, not the title's end.
+_ADDRESSEES = re.compile(r"^[^。；;]{0,6}各[^。；;]{1,60}[：:]$")
+# A figure cut at its thousands separator ("（2,\n586件）").
+_THOUSANDS_CUT = re.compile(r"\d,$")
+
+
+def _is_cell(line: str) -> bool:
+    """A short line of words with no punctuation ("经营秩序"): a table's cell, not a paragraph's end."""
+    return len(line) <= 8 and not re.search(r"[，。；、：,.;:！？!?%％）)]", line)
+
+
+def _is_bare_heading(line: str) -> bool:
+    """A heading alone on its line ("二、聚焦重点难点，扎实推进城市精细化管理"), not a heading run on
+    into its paragraph ("（一）按期结案率偏低。市区按期结案率距年度目标仍有差")."""
+    return _is_heading_line(line) and not re.search(r"[。；;！？!?]", line)
 
 
 def _may_join(previous: str, nxt: str) -> bool:
@@ -68,15 +88,24 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
         if out and _may_join(out[-1], line.strip()):
             nxt = line.strip()
             previous = out[-1].rstrip()
-            figure_cut = bool(_FIGURE_CUT.search(previous) and _FIGURE_GOES_ON.match(nxt))
+            figure_cut = bool(_FIGURE_CUT.search(previous) and _FIGURE_GOES_ON.match(nxt)) or bool(
+                _THOUSANDS_CUT.search(previous) and re.match(r"\d{3}", nxt)
+            )
             local = bool(
                 _CONTINUES.match(nxt)
                 or _FIGURE_FRAGMENT.match(nxt)
                 or (previous[-1:].isdigit() and nxt[:1] in "年月日号%％")
                 or ((_CLAUSE_OPEN.search(previous) or figure_cut) and not _is_heading_line(nxt))
             )
-            at_width = width is not None and len(previous) >= 0.8 * width
-            if local or (at_width and not _is_heading_line(nxt)):
+            at_width = (
+                width is not None
+                and len(previous) >= _AT_WIDTH * width
+                and not previous[-1:].isdigit()  # a table's score column ("…设置分类垃圾桶20")
+                and not _is_bare_heading(previous)
+                and not _is_cell(nxt)
+                and not _ADDRESSEES.match(nxt)
+            )
+            if local or (at_width and not _is_heading_line(nxt) and not DATE_LINE.match(nxt)):
                 latin = previous[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum()
                 sep = " " if latin and not figure_cut else ""
                 out[-1] = previous + sep + nxt
@@ -210,4 +239,39 @@ def join_wrapped_table_rows(text: str, notes: list[str] | None = None) -> str:
         i += 1
     if joins and notes is not None:
         notes.append(f"joined {joins} table rows wrapped onto the next line")
+    return "\n".join(out)
+
+
+_TAB_ROW = re.compile(r"[^\t\n]\t+[^\t\n]")
+
+
+def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
+    """A table exported with tabs between its cells ("市区合计\t立案数\t6,482") written as the other
+    tables are ("市区合计 | 立案数 | 6,482 |  |"), its rows as wide as its widest, so that each row
+    keeps its header and no row is taken for the wrapped part of another. A line of labelled
+    fields ("制表单位：…\t\t制表日期：…") is no row: its tabs become spaces."""
+    lines = text.split("\n")
+    out: list[str] = []
+    rows = 0
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _TAB_ROW.search(lines[j]):
+            j += 1
+        if j - i < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        cells = [[cell.strip() for cell in line.strip().split("\t")] for line in lines[i:j]]
+        width = max(len(row) for row in cells)
+        for row in cells:
+            filled = [cell for cell in row if cell]
+            if all(re.search(r"[：:]", cell) for cell in filled):
+                out.append("  ".join(filled))
+                continue
+            out.append(" | ".join(row + [""] * (width - len(row))) + " |")
+            rows += 1
+        i = j
+    if rows and notes is not None:
+        notes.append(f"wrote {rows} tab-separated rows as table rows")
     return "\n".join(out)
