@@ -72,6 +72,22 @@ def test_an_interviewers_question_is_no_candidate_but_the_context_of_the_answer_
     assert prepared.candidates[0].previous.endswith("哪些方面？")
 
 
+def test_a_pages_running_header_signature_and_file_number_answer_no_figure():
+    notice = (
+        "关于2025年5月份市区数字城管运行情况的通报\n临澜城管执〔2025〕46号\n临澜市数字城管运行通报（2025年5月）\n"
+        "一、总体运行情况\n5月份，市区数字城管平台经审核立案18516件，较4月份增加586件。\n"
+        "临澜市数字城管运行通报（2025年5月）\n二、存在问题\n店外经营反弹。\n临澜市城市管理综合行政执法局 2025年6月9日"
+    )
+    prepared = prepare("临澜5月数字城管运行通报立案多少件", *make_hits({"notice": notice}))
+    texts = [c.text for c in prepared.candidates]
+    assert any(t.endswith("5月份，市区数字城管平台经审核立案18516件，较4月份增加586件。") for t in texts)
+    assert not any(
+        t.startswith(("临澜市数字城管运行通报", "临澜城管执", "临澜市城市管理综合行政执法局")) for t in texts
+    )
+    asked = prepare("临澜5月数字城管运行通报是哪个单位发的", *make_hits({"notice": notice}))
+    assert any(c.text.startswith("临澜市城市管理综合行政执法局") for c in asked.candidates)  # no figure asked
+
+
 def test_the_last_sentence_of_a_document_that_stops_mid_sentence_is_marked_cut_off():
     hits, corpus = make_hits({"cut": "一、工作情况\n全年拆除违法建设31处。督办事项落实未到位的,每件扣"})
     prepared = prepare("督办事项落实每件扣几分？", hits, corpus)

@@ -66,6 +66,22 @@ def asks(sentence: str) -> bool:
     return bool(_ASKS.search(sentence.strip()))
 
 
+# A line that ends in a date or is a document number: a signature or a notice's file line.
+_DATED_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|〔(?:19|20)\d{2}〕\s*\d+\s*号$")
+_CLAUSE_MARK = re.compile(r"[，。；：、,;:！？!?]")
+_FURNITURE_MAX = 40
+
+
+def furniture(sentence: str, document: str) -> bool:
+    """A line of the page's furniture, which states nothing: a running header repeated on every
+    page ("唐山市数字城管运行通报（2025年5月）"), a signature's body and date, a document number.
+    ``document`` is the document's compacted text."""
+    line = sentence.strip()
+    if len(line) > _FURNITURE_MAX or is_table_row(line) or _CLAUSE_MARK.search(line):
+        return False
+    return bool(_DATED_LINE.search(line)) or document.count(compact(line)) >= 2
+
+
 def is_table_row(line: str) -> bool:
     return line.count("|") >= 2
 

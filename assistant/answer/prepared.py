@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.candidates import Candidate, asks, gather
+from assistant.answer.candidates import Candidate, asks, furniture, gather
 from assistant.answer.features import QuestionContext, feature_matrix, question_context
 from assistant.answer.items import with_continuations
 from assistant.answer.refuse import Refusal, unknown_place
@@ -53,7 +53,13 @@ def prepare(
     if question.intent.items or question.intent.problem or question.intent.list_strict:
         hits, added = with_continuations(hits, depth, corpus)
         depth += added
-    candidates = [c for c in gather(hits, depth, {d: p.length for d, p in profiles.items()}) if not asks(c.text)]
+    # A figure is never stated by a page's furniture (its running header, signature, file number).
+    figure = question.intent.figure or bool(question.units)
+    candidates = [
+        c
+        for c in gather(hits, depth, {d: p.length for d, p in profiles.items()})
+        if not asks(c.text) and not (figure and furniture(c.text, profiles[c.doc_id].text))
+    ]
     passages = [compact(f"{h.title} {h.chunk.text}") for h in hits[:depth]]
     context = question_context(as_written(question, passages, corpus), corpus)
     matrix = feature_matrix(context, candidates, profiles.__getitem__)
