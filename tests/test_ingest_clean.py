@@ -171,6 +171,8 @@ def test_paragraphs_wrapped_at_different_widths_are_joined_but_cells_titles_and_
         "案16,598件，结案率96.44%；其中按期结案15,902件。\n"
         "从问题类型看，排在前三位的是暴露垃圾（3,412件）、乱堆物堆料（2,\n586件）和店外经营（2,201件），三类\n"
         "合计8,199件。\n"
+        "（二）“骨头案”化解进度慢。截至5月31日，市区超期未结案件533\n件，其中超期30天以上的64件。\n"
+        "实地抽查，发现一处扣0.1分6\n户外广告\n"
         "市场内地面干净、无积水、无油污，垃圾日产日清，设置分类垃圾桶20\n经营秩序\n"
         "划行归市，摊位整齐，无店外经营、无占道经营，无乱搭乱建20\n食品安全\n"
     )
@@ -184,7 +186,8 @@ def test_paragraphs_wrapped_at_different_widths_are_joined_but_cells_titles_and_
         "从问题类型看，排在前三位的是暴露垃圾（3,412件）、乱堆物堆料（2,586件）和店外经营（2,201件），三类合计8,199件。"
         in lines
     )
-    assert "经营秩序" in lines and "食品安全" in lines  # a table's cells, not the ends of paragraphs
+    assert "（二）“骨头案”化解进度慢。截至5月31日，市区超期未结案件533件，其中超期30天以上的64件。" in lines
+    assert "经营秩序" in lines and "食品安全" in lines and "户外广告" in lines  # cells, not the ends of paragraphs
 
 
 def test_a_table_exported_with_tabs_keeps_its_rows_and_header():

@@ -48,6 +48,9 @@ _AT_WIDTH = 0.6
 
 # Whom a notice is sent to ("各区人民政府，市直有关单位："): the line after its title, not the title's end.
 _ADDRESSEES = re.compile(r"^[^。；;]{0,6}各[^。；;]{1,60}[：:]$")
+# A figure's measure word cut off at the line end ("…超期未结案件533\n件，其中…"), not a word
+# that starts with one (户外广告, 处置).
+_UNIT_GOES_ON = re.compile(r"^[件个处条座名家户次元吨](?:[，。；、,;：:）)]|$)")
 # A figure cut at its thousands separator ("（2,\n586件）").
 _THOUSANDS_CUT = re.compile(r"\d,$")
 
@@ -95,6 +98,7 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
                 _CONTINUES.match(nxt)
                 or _FIGURE_FRAGMENT.match(nxt)
                 or (previous[-1:].isdigit() and nxt[:1] in "年月日号%％")
+                or (previous[-1:].isdigit() and bool(_UNIT_GOES_ON.match(nxt)))
                 or ((_CLAUSE_OPEN.search(previous) or figure_cut) and not _is_heading_line(nxt))
             )
             at_width = (
