@@ -163,6 +163,33 @@ def test_a_table_row_wrapped_onto_the_next_line_is_one_row_again():
     assert lines[-1] == "说明：各区可细化分解。" and clean_text("\n".join(lines)).text == "\n".join(lines)
 
 
+def test_paragraphs_wrapped_at_different_widths_are_joined_but_not_titles_addressees_breadcrumbs_or_cells():
+    text = (
+        "永城市人民政府网 > 新闻中心 > 部门动态\n"
+        "湛江市文明办2024年工作总结及2025年工作安排\n"
+        "2024年，市文明办在市委、市文明委的坚强领导下，以创建全国文明城市为\n总抓手，持续深化群众性精神文明创建活动。\n"
+        "关于2025年4月份市区数字化城市管理工作运行情况的通报\n"
+        "章贡区、南康区、赣县区人民政府，赣州经开区管委会，市直有关单位：\n"
+        "4月份，市区数字城管平台共受理各类城市管理问题18,642件，\n经审核立案17,930件。当月应结案17,210件，实际结\n"
+        "案16,598件，结案率96.44%；其中按期结案15,902件。\n"
+        "市场内地面干净、无积水、无油污，垃圾日产日清，设置分类垃圾桶20\n经营秩序\n"
+        "划行归市，摊位整齐，无店外经营、无占道经营，无乱搭乱建20\n食品安全\n"
+    )
+    lines = clean_text(text).text.split("\n")
+    assert "湛江市文明办2024年工作总结及2025年工作安排" in lines  # a title stays apart from its first paragraph
+    assert (
+        "2024年，市文明办在市委、市文明委的坚强领导下，以创建全国文明城市为总抓手，持续深化群众性精神文明创建活动。"
+        in lines
+    )
+    assert "章贡区、南康区、赣县区人民政府，赣州经开区管委会，市直有关单位：" in lines  # the addressees too
+    assert not any(line.startswith("永城市人民政府网") and "湛江" in line for line in lines)  # a breadcrumb too
+    assert (
+        "4月份，市区数字城管平台共受理各类城市管理问题18,642件，经审核立案17,930件。"
+        "当月应结案17,210件，实际结案16,598件，结案率96.44%；其中按期结案15,902件。"
+    ) in lines
+    assert "经营秩序" in lines and "食品安全" in lines  # a table's cells, not the ends of paragraphs
+
+
 def test_a_figure_cut_at_its_thousands_separator_or_before_its_measure_word_is_joined_but_not_a_cell():
     text = (
         "从问题类型看，排在前三位的是暴露垃圾（3,412件）、乱堆物堆料（2,\n586件）和店外经营（2,201件）。\n"

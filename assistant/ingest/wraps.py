@@ -27,8 +27,9 @@ def _is_heading_line(line: str) -> bool:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The width a text was wrapped at (PDF or web extraction), when most of its long lines
-    have about the same length and end mid-sentence; None for a text with real line ends."""
+    """The width a text was wrapped at (PDF or web extraction), when most of its long lines end
+    mid-sentence; None for a text with real line ends. Lines wrapped at one width still differ in
+    characters (digits and Latin are narrow), and a page's paragraphs may be wrapped at several."""
     lines = [line for line in lines if line.count("|") < 2]  # table rows are not prose
     lengths = sorted(len(line) for line in lines if line.strip())
     if len(lengths) < 4:
@@ -36,20 +37,49 @@ def _wrap_width(lines: list[str]) -> int | None:
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if width < 28:  # wrapped prose runs to 30-80 characters a line; shorter lines are lists
         return None
-    full = [line for line in lines if 0.8 * width <= len(line) <= 1.1 * width]
-    open_ended = [line for line in full if not _SENTENCE_FINAL.search(line)]
-    # wrapped text is mostly full lines; paragraphs of free length are not
-    wrapped = len(full) >= 3 and len(full) >= 0.5 * len(lengths) and len(open_ended) >= 0.6 * len(full)
-    return width if wrapped else None
+    long = [line for line in lines if len(line) >= _AT_WIDTH * width]
+    open_ended = [line for line in long if not _SENTENCE_FINAL.search(line)]
+    return width if len(open_ended) >= 3 and len(open_ended) >= 0.5 * len(long) else None
 
 
+# A line this share of the wrap width long, ending mid-sentence, was cut by the wrap.
+_AT_WIDTH = 0.6
+
+
+# Whom a notice is sent to ("各区人民政府，市直有关单位："): the line after its title, not the title's end.
+_ADDRESSEES = re.compile(r"^[^。；;]{0,6}各[^。；;]{1,60}[：:]$")
 # A figure's measure word cut off at the line end ("…超期未结案件533\n件，其中…"), not a word
 # that starts with one (户外广告, 处置).
 _UNIT_GOES_ON = re.compile(r"^[件个处条座名家户次元吨](?:[，。；、,;：:）)]|$)")
+# A document's title or file line ends so ("…工作总结及2025年工作安排", "…〔2025〕49号 2025年7月4日"):
+# what follows is its addressees or its first paragraph.
+_TITLE_END = re.compile(
+    r"(?:通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|讲话|简报|标准|决定|公告|思路)$|〔\d{4}〕\s*\d+\s*号|日$"
+)
+_BREADCRUMB = re.compile(r"[>＞]")  # 首页 > 新闻中心 > 部门动态
+_LEAD_IN_MAX = 8  # "如下：" goes on a wrapped sentence; a longer line ending so is a list's lead-in or addressees
 # A table aligned with spaces ("区      立案数    结案数"): a row, not prose.
 _SPACED_ROW = re.compile(r"\S {2,}\S+ {2,}\S")
+_SENTENCE_MAX = 150  # prose ends a sentence within this many characters; a criteria table's cells do not
+
+
+def _long_without_sentence_end(line: str) -> bool:
+    return len(line) > _SENTENCE_MAX and not re.search(r"[。！？!?]", line[-_SENTENCE_MAX:])
+
+
 # A figure cut at its thousands separator ("（2,\n586件）").
 _THOUSANDS_CUT = re.compile(r"\d,$")
+
+
+def _is_cell(line: str) -> bool:
+    """A short line of words with no punctuation ("经营秩序"): a table's cell, not a paragraph's end."""
+    return len(line) <= 8 and not re.search(r"[，。；、：,.;:！？!?%％）)]", line)
+
+
+def _is_bare_heading(line: str) -> bool:
+    """A heading alone on its line ("二、聚焦重点难点，扎实推进城市精细化管理"), not a heading run on
+    into its paragraph ("（一）按期结案率偏低。市区按期结案率距年度目标仍有差")."""
+    return _is_heading_line(line) and not re.search(r"[。；;！？!?]", line)
 
 
 def _may_join(previous: str, nxt: str) -> bool:
@@ -89,8 +119,19 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
                 or (previous[-1:].isdigit() and bool(_UNIT_GOES_ON.match(nxt)))
                 or ((_CLAUSE_OPEN.search(previous) or figure_cut) and not _is_heading_line(nxt))
             )
-            at_width = width is not None and len(previous) >= 0.8 * width
-            if local or (at_width and not _is_heading_line(nxt)):
+            at_width = (
+                width is not None
+                and len(previous) >= _AT_WIDTH * width
+                and not previous[-1:].isdigit()  # a table's score column ("…设置分类垃圾桶20")
+                and not _is_bare_heading(previous)
+                and not _is_cell(nxt)
+                and not _ADDRESSEES.match(nxt)
+                and not _TITLE_END.search(previous)
+                and not _BREADCRUMB.search(previous)
+                and not (nxt[-1:] in "：:" and len(nxt) > _LEAD_IN_MAX)
+                and not _long_without_sentence_end(previous)
+            )
+            if local or (at_width and not _is_heading_line(nxt) and not DATE_LINE.match(nxt)):
                 latin = previous[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum()
                 sep = " " if latin and not figure_cut else ""
                 out[-1] = previous + sep + nxt
