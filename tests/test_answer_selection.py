@@ -602,6 +602,16 @@ def test_a_change_on_the_year_before_is_refused_when_the_document_compares_with_
     assert not answer.refused and "5.6%" in answer.text
 
 
+def test_a_whole_years_figure_does_not_answer_for_a_month():
+    summary = "澜州市执法局2024年工作总结\n全年市区数字城管平台立案7.36万件，按期处置率94.1%。"
+    answer = _answer("澜州4月数字城管立案多少件", {"summary": summary})
+    assert answer.refused and answer.notes == ["whole_year_for_part"] and "4月" in answer.text
+    assert not _answer("澜州2024年数字城管立案多少件", {"summary": summary}).refused
+    so_far = "澜州市拆违工作进展通报\n截至8月31日，全市累计拆除违法建设38.6万平方米，完成全年任务的85.8%。"
+    answer = _answer("澜州截至8月底拆了多少违建", {"so_far": so_far})
+    assert not answer.refused and "38.6万平方米" in answer.text  # a running total within the year
+
+
 def test_a_scoring_rule_is_no_result():
     rules = "渝州市数字城管考核办法\n数字城管案件结案率低于95%的，每低1个百分点扣1分。"
     answer = _answer("渝州数字城管结案率多少", {"rules": rules})

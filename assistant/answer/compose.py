@@ -31,6 +31,7 @@ from assistant.answer.refuse_scope import (
     other_basis,
     person_unnamed,
     rule_for_result,
+    whole_year_for_part,
     year_not_held,
 )
 from assistant.answer.render import cited_text, refusal, render
@@ -61,6 +62,7 @@ CHECKS = (
     "year_not_held",
     "rule_for_result",
     "other_basis",
+    "whole_year_for_part",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -119,6 +121,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("person_unnamed", person_unnamed),
         ("district_not_itemised", district_not_itemised),
         ("year_not_held", year_not_held),
+        ("whole_year_for_part", whole_year_for_part),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:
             return refusal(question.text, hits, found)

@@ -9,7 +9,7 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import counts_in
-from assistant.answer.refuse import Refusal, districts_asked, document_text, speaks_for_one_side
+from assistant.answer.refuse import Refusal, districts_asked, document_text, says_asked_time, speaks_for_one_side
 from assistant.corpus import DocProfile
 from assistant.places import names_place, place_stem
 from assistant.question import Question
@@ -95,6 +95,22 @@ def other_basis(question: Question, best: Candidate) -> Refusal | None:
     if not _SAYS_PERIOD_ON_PERIOD.search(said) or _SAYS_YEAR_ON_YEAR.search(said):
         return None
     return Refusal("other_basis", "文件中只有与上一期相比（环比）的变化，没有与去年同期相比的数据。")
+
+
+# A figure of the whole year ("全年立案7.36万件"), not a year's target or a running total (截至8月31日…年度任务).
+_WHOLE_YEAR = re.compile(r"全年(?!目标|任务|计划)|一年来")
+_SO_FAR = re.compile(r"截[至止]")
+
+
+def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A month's or a quarter's figure is asked ("4月立案多少件"), and the answering sentence gives
+    the whole year's ("全年立案7.36万件") in a document not about the month asked."""
+    asked = [f"{m}月" for m in question.months] + [f"第{q}季度" for q in question.quarters]
+    if not asked or not _WHOLE_YEAR.search(best.text) or _SO_FAR.search(best.text) or says_asked_time(question, best):
+        return None
+    if profiles[best.doc_id].covers_time(question) is True:
+        return None
+    return Refusal("whole_year_for_part", f"找到的是全年的数字，文件中没有{'、'.join(asked)}的数据。")
 
 
 # A scoring rule: what a finding costs or earns ("每发现1处问题扣0.1分", "低于95%的，每低1个百分点扣1分").
