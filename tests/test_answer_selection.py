@@ -602,6 +602,20 @@ def test_a_change_on_the_year_before_is_refused_when_the_document_compares_with_
     assert not answer.refused and "5.6%" in answer.text
 
 
+def test_a_table_rows_header_is_the_nearest_header_row_never_a_data_row():
+    table = (
+        "澜州市区数字城管运行情况统计表（2025年5月）\n"
+        "万象街道 | 按期处置率 | 95.0% |\n联城街道 | 立案数 | 968 |\n"
+        "问题类型 | 数量（件） | 占比 |\n暴露垃圾 | 1,204 | 18.57% |\n"
+        "序号 | 工作任务 | 牵头单位\n1 | 改造背街小巷150条，实现路面平整、 | 市城管局\n| 管线规整 | |\n"
+        "2 | 新增公益广告3000处 | 市住建局"
+    )
+    rows = {c.text: c.header for c in prepare("澜州暴露垃圾多少件", *make_hits({"table": table})).candidates}
+    assert rows["联城街道 | 立案数 | 968 |"] == ""  # the passage starts below its header: a data row is none
+    assert rows["暴露垃圾 | 1,204 | 18.57% |"] == "问题类型 | 数量（件） | 占比 |"
+    assert rows["2 | 新增公益广告3000处 | 市住建局"] == "序号 | 工作任务 | 牵头单位"  # not the wrapped row's rest
+
+
 def test_a_whole_years_figure_does_not_answer_for_a_month():
     summary = "澜州市执法局2024年工作总结\n全年市区数字城管平台立案7.36万件，按期处置率94.1%。"
     answer = _answer("澜州4月数字城管立案多少件", {"summary": summary})

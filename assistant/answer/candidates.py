@@ -126,11 +126,24 @@ def _spans(sentence: str, header: str) -> list[str]:
 
 
 def _header_for(lines: list[str], index: int) -> str:
-    """The first row of the table block that row ``index`` belongs to."""
+    """The nearest row above row ``index``, in its table block, that reads as a header (a second
+    table's in the same block: "问题类型 | 数量（件） | 占比"); "" when the passage starts inside
+    the table below its header (a data row is no header)."""
     start = index
     while start > 0 and is_table_row(lines[start - 1]):
         start -= 1
-    return lines[start] if start < index else ""
+    framed = lines[start].lstrip().startswith("|")  # every row opens with a mark: "|序号|所属区|"
+    return next((lines[j] for j in range(index - 1, start - 1, -1) if _reads_as_header(lines[j], framed)), "")
+
+
+_FIGURE_CELL = re.compile(r"^[第]?[\d.,，%％\s+\-↑↓]+(?:[余多]?[万亿]?[个件处次人名分元%％吨米条座家户])?$")
+
+
+def _reads_as_header(row: str, framed: bool) -> bool:
+    """No cell is a figure, and the first cell is not empty (a wrapped row's continuation,
+    "| 管线规整、无私搭乱建 | | 一体化示范区 |", is none)."""
+    cells = (row.strip()[1:] if framed else row).split("|")
+    return bool(cells[0].strip()) and not any(_FIGURE_CELL.match(c.strip()) for c in cells if c.strip())
 
 
 class Sections:
