@@ -616,6 +616,18 @@ def test_a_table_rows_header_is_the_nearest_header_row_never_a_data_row():
     assert rows["2 | 新增公益广告3000处 | 市住建局"] == "序号 | 工作任务 | 牵头单位"  # not the wrapped row's rest
 
 
+def test_a_rank_asked_alone_is_refused_when_the_sentence_states_none():
+    notice = "澜州市二季度测评通报\n11个县（市）平均得分87.42分。\n内乡县较一季度进步幅度最大，唐河县有所下滑。"
+    answer = _answer("内乡县二季度测评排第几", {"notice": notice})
+    assert answer.refused and answer.notes == ["rank_unstated"]
+    ranked = notice + "\n内乡县二季度测评排名第三。"
+    answer = _answer("内乡县二季度测评排第几", {"notice": ranked})
+    assert not answer.refused and "第三" in answer.text
+    assert _answer("内乡县二季度测评得了多少分 排第几", {"notice": notice}).notes != [
+        "rank_unstated"
+    ]  # a score asked too
+
+
 def test_a_whole_years_figure_does_not_answer_for_a_month():
     summary = "澜州市执法局2024年工作总结\n全年市区数字城管平台立案7.36万件，按期处置率94.1%。"
     answer = _answer("澜州4月数字城管立案多少件", {"summary": summary})

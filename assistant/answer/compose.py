@@ -30,6 +30,7 @@ from assistant.answer.refuse_scope import (
     district_not_itemised,
     other_basis,
     person_unnamed,
+    rank_unstated,
     rule_for_result,
     whole_year_for_part,
     year_not_held,
@@ -63,6 +64,7 @@ CHECKS = (
     "rule_for_result",
     "other_basis",
     "whole_year_for_part",
+    "rank_unstated",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -132,6 +134,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("cut_off", cut_off),
         ("rule_for_result", rule_for_result),
         ("other_basis", other_basis),
+        ("rank_unstated", rank_unstated),
     ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)

@@ -113,6 +113,27 @@ def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str,
     return Refusal("whole_year_for_part", f"找到的是全年的数字，文件中没有{'、'.join(asked)}的数据。")
 
 
+_RANK_ASKED = re.compile(r"排(?:名)?第几|第几名|排名多少|排几|名次")
+_RANK_STATED = re.compile(
+    r"第\s*[一二三四五六七八九十\d]+\s*[名位]?|排名|排序|名次|位列|位居|居[首末]|末位|倒数|首位|之首|榜首|前[一二三四五六七八九十\d]+|后[一二三四五六七八九十\d]+"
+)
+
+
+_OTHER_ASK = re.compile(r"多少|几|啥|什么|哪")
+
+
+def rank_unstated(question: Question, best: Candidate) -> Refusal | None:
+    """A rank alone is asked ("内乡县二季度排第几"), and the answering sentence, with the one before
+    it and its table's header, states none ("内乡县较一季度进步幅度最大")."""
+    if not _RANK_ASKED.search(question.simple) or speaks_for_one_side(question):
+        return None  # in a question of several parts ("多少分，排第几") the best sentence answers one
+    if _OTHER_ASK.search(_RANK_ASKED.sub(" ", question.simple)):
+        return None
+    if _RANK_STATED.search(f"{best.previous} {best.text} {best.header}"):
+        return None
+    return Refusal("rank_unstated", "找到的段落没有给出所问的名次。")
+
+
 # A scoring rule: what a finding costs or earns ("每发现1处问题扣0.1分", "低于95%的，每低1个百分点扣1分").
 _SCORING_RULE = re.compile(r"扣\s*[\d.]+\s*分|扣完为止|[加得]\s*[\d.]+\s*分(?:[；;。，,]|$)|不得分")
 # A question about rules: what costs or earns points, what counts as passing, or the rules document.
