@@ -605,13 +605,14 @@ def test_a_change_on_the_year_before_is_refused_when_the_document_compares_with_
 def test_a_table_rows_header_is_the_nearest_header_row_never_a_data_row():
     table = (
         "澜州市区数字城管运行情况统计表（2025年5月）\n"
-        "万象街道 | 按期处置率 | 95.0% |\n联城街道 | 立案数 | 968 |\n"
+        "万象街道 | 按期处置率 | 95.0% |\n联城街道 | 立案数 | 968 |\n联城街道 | 综合得分 |  | 暂不排名 |\n南明山街道 | 立案数 | 742 |\n"
         "问题类型 | 数量（件） | 占比 |\n暴露垃圾 | 1,204 | 18.57% |\n"
         "序号 | 工作任务 | 牵头单位\n1 | 改造背街小巷150条，实现路面平整、 | 市城管局\n| 管线规整 | |\n"
         "2 | 新增公益广告3000处 | 市住建局"
     )
     rows = {c.text: c.header for c in prepare("澜州暴露垃圾多少件", *make_hits({"table": table})).candidates}
     assert rows["联城街道 | 立案数 | 968 |"] == ""  # the passage starts below its header: a data row is none
+    assert rows["南明山街道 | 立案数 | 742 |"] == ""  # nor a row with a blank amid its cells
     assert rows["暴露垃圾 | 1,204 | 18.57% |"] == "问题类型 | 数量（件） | 占比 |"
     assert rows["2 | 新增公益广告3000处 | 市住建局"] == "序号 | 工作任务 | 牵头单位"  # not the wrapped row's rest
 

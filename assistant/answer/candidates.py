@@ -140,10 +140,12 @@ _FIGURE_CELL = re.compile(r"^[第]?[\d.,，%％\s+\-↑↓]+(?:[余多]?[万亿]
 
 
 def _reads_as_header(row: str, framed: bool) -> bool:
-    """No cell is a figure, and the first cell is not empty (a wrapped row's continuation,
-    "| 管线规整、无私搭乱建 | | 一体化示范区 |", is none)."""
-    cells = (row.strip()[1:] if framed else row).split("|")
-    return bool(cells[0].strip()) and not any(_FIGURE_CELL.match(c.strip()) for c in cells if c.strip())
+    """No cell is a figure or blank amid the others ("联城街道 | 综合得分 |  |  | 暂不排名"), and the
+    first is not empty (a wrapped row's rest, "| 管线规整、无私搭乱建 | | 一体化示范区 |", is none)."""
+    cells = [c.strip() for c in (row.strip()[1:] if framed else row).split("|")]
+    filled = [i for i, c in enumerate(cells) if c]
+    gaps = filled and any(not c for c in cells[: filled[-1]])  # a row with a blank amid its cells is data
+    return bool(cells[0]) and not gaps and not any(_FIGURE_CELL.match(c) for c in cells if c)
 
 
 class Sections:
