@@ -134,10 +134,11 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("cut_off", cut_off),
         ("rule_for_result", rule_for_result),
         ("other_basis", other_basis),
-        ("rank_unstated", rank_unstated),
     ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
+    if "rank_unstated" in checks and (found := rank_unstated(question, [candidates[i] for i in chosen])) is not None:
+        return refusal(question.text, hits, found)
     # Asked what actually happened, and the best the documents say (confidently) is a target: say so.
     # A plan (工作要点, 实施方案) sets targets: what it says is no result unless it says it is done
     # (a question that also asks the target, 计划建多少、实际完成多少, is answered from both).

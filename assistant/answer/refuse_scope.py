@@ -114,22 +114,23 @@ def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str,
 
 
 _RANK_ASKED = re.compile(r"排(?:名)?第几|第几名|排名多少|排几|名次")
-_RANK_STATED = re.compile(
-    r"第\s*[一二三四五六七八九十\d]+\s*[名位]?|排名|排序|名次|位列|位居|居[首末]|末位|倒数|首位|之首|榜首|前[一二三四五六七八九十\d]+|后[一二三四五六七八九十\d]+"
+_N = "[一二三四五六七八九十\\d]+"
+_RANK_STATED = re.compile(  # 第一季度 names a quarter, not a rank
+    rf"第\s*{_N}\s*[名位]|排名|排序|名次|位列|位居|排第|居第|列第|居[首末]|末位|倒数|首位|之首|榜首|[前后]{_N}[名位]"
 )
 
 
 _OTHER_ASK = re.compile(r"多少|几|啥|什么|哪")
 
 
-def rank_unstated(question: Question, best: Candidate) -> Refusal | None:
-    """A rank alone is asked ("内乡县二季度排第几"), and the answering sentence, with the one before
-    it and its table's header, states none ("内乡县较一季度进步幅度最大")."""
+def rank_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None:
+    """A rank alone is asked ("内乡县二季度排第几"), and no chosen sentence, with the one before it
+    and its table's header, states one ("内乡县较一季度进步幅度最大")."""
     if not _RANK_ASKED.search(question.simple) or speaks_for_one_side(question):
         return None  # in a question of several parts ("多少分，排第几") the best sentence answers one
     if _OTHER_ASK.search(_RANK_ASKED.sub(" ", question.simple)):
         return None
-    if _RANK_STATED.search(f"{best.previous} {best.text} {best.header}"):
+    if any(_RANK_STATED.search(f"{c.previous} {c.text} {c.header}") for c in chosen):
         return None
     return Refusal("rank_unstated", "找到的段落没有给出所问的名次。")
 
