@@ -13,13 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from assistant.ingest.tab_tables import tab_separated_rows
 from assistant.ingest.wraps import (
     DATE_LINE,
     join_lines_within_paragraphs,
     join_wrapped_lines,
     join_wrapped_table_rows,
     rebuild_flattened_tables,
-    tab_separated_rows,
 )
 from assistant.text import CJK, compact, remove_cjk_spaces, to_simplified
 
