@@ -114,13 +114,12 @@ def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str,
 
 
 _RANK_ASKED = re.compile(r"排(?:名)?第几|第几名|排名多少|排几|名次")
-_N = "[一二三四五六七八九十\\d]+"
+_OTHER_ASK = re.compile(r"多少|几|啥|什么|哪")  # what else a question asks besides the rank
+_RANK_NUMERAL = "[一二三四五六七八九十\\d]+"
 _RANK_STATED = re.compile(  # 第一季度 names a quarter, not a rank
-    rf"第\s*{_N}\s*[名位]|排名|排序|名次|位列|位居|排第|居第|列第|居[首末]|末位|倒数|首位|之首|榜首|[前后]{_N}[名位]"
+    rf"第\s*{_RANK_NUMERAL}\s*[名位]|排名|排序|名次|位列|位居|排第|居第|列第|居[首末]|末位|倒数|首位|之首|榜首"
+    rf"|[前后]{_RANK_NUMERAL}[名位]"
 )
-
-
-_OTHER_ASK = re.compile(r"多少|几|啥|什么|哪")
 
 
 def rank_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None:
