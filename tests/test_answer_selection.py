@@ -584,6 +584,35 @@ def test_a_districts_figure_is_refused_when_the_document_gives_only_the_whole():
     assert not answer.refused and "88.7" in answer.text
 
 
+def test_a_sentence_about_the_district_asked_gives_its_figure_even_where_it_names_it_apart():
+    labelled = (
+        AUGUST_DUCHA
+        + "\n【掇刀区】拆违控违攻坚提速\n掇刀区开展违法建设清零行动，截至8月23日已拆除违法建设2.4万平方米。"
+    )
+    answer = _answer("荆门8月掇刀区拆违完成了多少", {"ducha": labelled})
+    assert not answer.refused and "2.4万平方米" in answer.text
+
+
+def test_a_districts_figure_stands_in_for_a_total_rated_nearly_as_high():
+    from assistant.answer.compose import _of_the_district_asked
+
+    documents = {
+        "speech": "岚州市城市管理工作会议讲话\n今年全市要整治背街小巷60条，任务确实不轻。",
+        "plan": "岚州市背街小巷整治方案\n整治背街小巷60条（其中东湖区16条、青山湖区18条）。",
+    }
+    hits, corpus = make_hits(documents)
+    prepared = prepare("岚州今年背街小巷青山湖区要整治几条", hits, corpus)  # districts of the national list
+    district = [i for i, c in enumerate(prepared.candidates) if "青山湖区18条" in c.text]
+    total = [i for i, c in enumerate(prepared.candidates) if "任务确实不轻" in c.text]
+    assert district and total
+    probabilities = np.zeros(len(prepared.candidates))
+    probabilities[total], probabilities[district] = 0.9, 0.85
+    kept = _of_the_district_asked(prepared, probabilities)
+    assert kept is not None and kept[district].max() == 0.85 and kept[total].max() == 0.0
+    probabilities[district] = 0.5  # rated far below the total: no stand-in
+    assert _of_the_district_asked(prepared, probabilities) is None
+
+
 def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
     summary = "汀州市城管局2023年工作总结\n2023年全市共拆除违法建设18.6万平方米。"
     answer = _answer("汀州23年拆违面积比22年增加了多少", {"summary": summary})

@@ -28,6 +28,7 @@ from assistant.answer.refuse import (
 )
 from assistant.answer.refuse_scope import (
     district_not_itemised,
+    gives_district_figure,
     other_basis,
     person_unnamed,
     rank_unstated,
@@ -44,7 +45,7 @@ from assistant.intent import asks_target_apart, reports_done, states_plan
 from assistant.models import Answer, Hit
 
 LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
-PERIOD_FALLBACK_SHARE = 0.8  # how near the best a sentence of the period asked must be rated to stand in
+FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or district asked must be rated to stand in
 CHECKS = (
     "place_unknown",
     "time_mismatch",
@@ -87,12 +88,25 @@ def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: lis
 def _of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
     """The best sentence is from another period's document, and a document of the period asked
     was retrieved too: its sentences' probabilities alone (the others set to 0), if its best is
-    rated nearly as high (``PERIOD_FALLBACK_SHARE`` of the best); else None."""
+    rated nearly as high (``FALLBACK_SHARE`` of the best); else None."""
     covers = np.array([prepared.profiles[c.doc_id].covers_time(prepared.question) is True for c in prepared.candidates])
     if not covers.any():
         return None
     kept = np.where(covers, probabilities, 0.0)
-    return kept if kept.max() >= PERIOD_FALLBACK_SHARE * probabilities.max() else None
+    return kept if kept.max() >= FALLBACK_SHARE * probabilities.max() else None
+
+
+def _of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
+    """The best sentence gives no figure of the district asked, and another candidate does: the
+    probabilities of those that do alone (the others set to 0), if their best is rated nearly as
+    high (``FALLBACK_SHARE`` of the best); else None."""
+    gives = np.array(
+        [gives_district_figure(prepared.question, c, prepared.profiles[c.doc_id]) for c in prepared.candidates]
+    )
+    if not gives.any():
+        return None
+    kept = np.where(gives, probabilities, 0.0)
+    return kept if kept.max() >= FALLBACK_SHARE * probabilities.max() else None
 
 
 def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHECKS) -> Answer:
@@ -114,6 +128,14 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         time_refusal = time_mismatch(question, best, prepared.profiles)
     if time_refusal is not None:
         return refusal(question.text, hits, time_refusal)
+    if (
+        "district_not_itemised" in checks
+        and district_not_itemised(question, best, prepared.profiles) is not None
+        and (of_district := _of_the_district_asked(prepared, probabilities)) is not None
+    ):
+        probabilities = of_district
+        chosen = choose(prepared, probabilities, selector)
+        best = candidates[chosen[0]]
     for name, document_check in (
         ("place_mismatch", place_mismatch),
         ("issue_mismatch", issue_mismatch),

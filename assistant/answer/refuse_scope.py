@@ -14,6 +14,7 @@ from assistant.corpus import DocProfile
 from assistant.places import names_place, place_stem
 from assistant.question import Question
 from assistant.text import compact
+from assistant.units import states_figure, with_arabic_figures
 
 # A sentence that compares with the year before without naming it (比上年, 较去年同期, 同比).
 _PREVIOUS_YEAR = re.compile(r"上年|去年|上一年|同比")
@@ -45,6 +46,28 @@ _TABLE_CELL = "|"
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
+def _speaks_of(sentence: str, place: str) -> bool:
+    """``sentence`` names ``place`` as what it is about, not as an item of a list of places
+    (对东湖区、西岭区进行了督查), and gives a figure: "【宣化区】…已拆除违法建设2.4万平方米"."""
+    names = [re.escape(n) for n in dict.fromkeys((place, place_stem(place))) if n]
+    if not names or not names_place(sentence, place) or not states_figure(with_arabic_figures(sentence)):
+        return False
+    listed = "|".join(names)
+    return not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", sentence)
+
+
+def gives_district_figure(question: Question, candidate: Candidate, profile: DocProfile) -> bool:
+    """The candidate gives a figure of a district asked: its document, heading or section is the
+    district's, or its sentence (or the one before) gives a figure of the district."""
+    own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
+    headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
+    sentences = [compact(candidate.previous), compact(candidate.text)]
+    return any(
+        names_place(headings, p) or any(_gives_figure_of(s, p) for s in sentences) or _speaks_of(sentences[1], p)
+        for p in districts_asked(question)
+    )
+
+
 def district_not_itemised(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A figure is asked for a county or district, and the answering sentence gives one for the
     whole ("共督查点位128个…已整改49个") without naming the district, in a document that is not
@@ -53,10 +76,7 @@ def district_not_itemised(question: Question, best: Candidate, profiles: dict[st
     asked = districts_asked(question)
     if not asked or speaks_for_one_side(question) or not (question.intent.figure or question.units):
         return None
-    own = best.hit.meta.place if best.hit.meta is not None else ""
-    headings = compact(f"{own} {profiles[best.doc_id].title} {best.hit.chunk.heading} {best.section} {best.header}")
-    sentences = [compact(best.previous), compact(best.text)]
-    if any(names_place(headings, p) or any(_gives_figure_of(s, p) for s in sentences) for p in asked):
+    if gives_district_figure(question, best, profiles[best.doc_id]):
         return None
     if any(_itemises(profiles[best.doc_id].text, p, question.units) for p in asked):
         return None  # the document gives it elsewhere: a choice to weigh, not an absence
