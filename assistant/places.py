@@ -57,7 +57,8 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
 
     # Names that are also ordinary words for a part of any city (城区 of 大同, 郊区 of 铜陵) are not taken.
     names = frozenset(DIVISION_DATA.values()) - {"城区", "郊区", "矿区", "市辖区", "新区", "县", "市"}
-    stems = frozenset(stem for name in names if len(stem := _DIVISION_SUFFIX.sub("", name)) >= 2)
+    # Stems that are ordinary words of these documents (新建 of 新建区: 新建改造公厕) are read only in full.
+    stems = frozenset(stem for name in names if len(stem := _DIVISION_SUFFIX.sub("", name)) >= 2) - {"新建"}
     short = frozenset(_short_autonomous())
     return names | short, stems | {name[:-1] for name in short}
 

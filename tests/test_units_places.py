@@ -21,6 +21,8 @@ from assistant.units import MASKED_FIGURE, states_figure, with_arabic_figures
         ("阳城县城管局2023年工作总结", ("阳城县",)),
         ("东城区城管一线执法人员有几个", ("东城区",)),
         ("深圳市容环境提升行动", ("深圳",)),
+        ("今年新建公厕多少座", ()),  # 新建 of 新建区 is a verb here
+        ("南昌新建区新建公厕多少座", ("南昌", "新建区")),  # written in full, it is the district
     ],
 )
 def test_places_next_to_domain_words(text, places):
