@@ -218,6 +218,18 @@ def test_a_place_record_and_a_numbered_item_opening_with_a_name_stay_one_candida
     assert "整改措施：开展宣传；" in texts  # a label that names no place: its clauses stay apart
 
 
+def test_a_question_word_typed_with_a_homophone_is_read_as_the_passages_write_it():
+    from assistant.answer.spelling import homophone_in
+
+    assert homophone_in("公侧", ["公厕有明显异味的，每座扣0.5分", "公厕"]) == "公厕"
+    assert homophone_in("工册", ["公厕有明显异味"]) is None  # sounds alike but shares no character
+    assert homophone_in("公厕", ["公厕"]) is None  # written as the passages write it
+    rules = "岚州市城市管理考核细则\n环境卫生：公厕有明显异味或设施损坏的，每座扣0.5分。"
+    hits, corpus = make_hits({"rules": rules})
+    prepared = prepare("岚州考核公侧有味道扣几分", hits, corpus)
+    assert "公厕" in prepared.context.question.keywords and prepared.context.known["公厕"]
+
+
 def test_a_shortened_question_word_is_read_as_the_passages_write_it():
     assert spelling_in("机扫率", ["机械化清扫率达到95%以上"]) == "机械化清扫率"
     assert spelling_in("平均分", ["测评平均得分达到90分以上，平均得分"]) == "平均得分"
