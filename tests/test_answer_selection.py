@@ -621,6 +621,20 @@ def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
     assert not _answer("汀州23年拆违面积比22年增加了多少", {"summary": relative}).refused
 
 
+def test_a_change_on_the_year_before_is_refused_when_no_chosen_sentence_compares_with_it():
+    from assistant.answer.refuse_scope import other_basis
+    from assistant.question import read_question
+
+    notice = "澜州市5月数字城管运行通报\n5月份按期结案率92.97%。当月结案率97.03%，较4月份提高0.59个百分点。"
+    hits, _ = make_hits({"notice": notice})
+    rate, change = gather(hits, 1)
+    question = read_question("澜州5月数字城管结案率跟去年5月比高了还是低了")
+    assert other_basis(question, [rate]) is None  # no comparison at all: not this check's to judge
+    found = other_basis(question, [rate, change])
+    assert found is not None and found.code == "other_basis"
+    assert other_basis(read_question("澜州5月结案率比4月高了多少"), [rate, change]) is None
+
+
 def test_a_change_on_the_year_before_is_refused_when_the_document_compares_with_the_month_before():
     notice = "澜州市5月数字城管运行通报\n5月份，市区数字城管平台共立案12608件，较4月份的11935件增长5.6%。"
     answer = _answer("澜州5月数字城管立案比去年5月多了多少", {"notice": notice})

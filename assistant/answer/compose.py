@@ -155,12 +155,12 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("masked", masked_figure),
         ("cut_off", cut_off),
         ("rule_for_result", rule_for_result),
-        ("other_basis", other_basis),
     ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
-    if "rank_unstated" in checks and (found := rank_unstated(question, [candidates[i] for i in chosen])) is not None:
-        return refusal(question.text, hits, found)
+    for name, chosen_check in (("other_basis", other_basis), ("rank_unstated", rank_unstated)):
+        if name in checks and (found := chosen_check(question, [candidates[i] for i in chosen])) is not None:
+            return refusal(question.text, hits, found)
     # Asked what actually happened, and the best the documents say (confidently) is a target: say so.
     # A plan (工作要点, 实施方案) sets targets: what it says is no result unless it says it is done
     # (a question that also asks the target, 计划建多少、实际完成多少, is answered from both).

@@ -105,14 +105,14 @@ _SAYS_YEAR_ON_YEAR = re.compile(r"同比|同期|去年|上年|上一年|[比较]
 _SAYS_PERIOD_ON_PERIOD = re.compile(r"环比|[比较]\s*(?:上个?月|上一?季度|上一?期|\d{1,2}\s*月|第?[一二三四1-4]\s*季度)")
 
 
-def other_basis(question: Question, best: Candidate) -> Refusal | None:
+def other_basis(question: Question, chosen: list[Candidate]) -> Refusal | None:
     """A change against the year before is asked ("同比增长多少", "比去年6月多了多少"), and the
-    answering sentence measures its change against the period before only ("较4月增长5.6%",
+    answering sentences measure a change against the period before only ("较4月增长5.6%",
     "环比下降0.52个百分点"): a figure of another comparison."""
     if not _ASKS_YEAR_ON_YEAR.search(question.simple):
         return None
-    said = compact(f"{best.text} {best.header}")
-    if not _SAYS_PERIOD_ON_PERIOD.search(said) or _SAYS_YEAR_ON_YEAR.search(said):
+    said = [compact(f"{c.text} {c.header}") for c in chosen]
+    if not any(_SAYS_PERIOD_ON_PERIOD.search(s) for s in said) or any(_SAYS_YEAR_ON_YEAR.search(s) for s in said):
         return None
     return Refusal("other_basis", "文件中只有与上一期相比（环比）的变化，没有与去年同期相比的数据。")
 
