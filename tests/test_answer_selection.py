@@ -621,6 +621,21 @@ def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
     assert not _answer("汀州23年拆违面积比22年增加了多少", {"summary": relative}).refused
 
 
+def test_a_place_in_a_ranking_is_refused_when_the_chosen_sentences_stop_short_of_it():
+    from assistant.answer.refuse_scope import rank_not_given
+    from assistant.question import read_question
+
+    report = "岚州市二季度城管诉求分析\n七星区3054件，居各城区之首。秀峰区2871件，居第二。"
+    hits, _ = make_hits({"report": report})
+    first, second = gather(hits, 1)
+    found = rank_not_given(read_question("岚州二季度城管诉求量排第三的是哪个区"), [first, second])
+    assert found is not None and found.code == "rank_not_given" and "第3名" in found.reason
+    assert rank_not_given(read_question("岚州二季度城管诉求量排第二的是哪个区"), [first, second]) is None
+    ordered = "岚州市二季度城管诉求分析\n诉求量由高到低依次为七星区、秀峰区、象山区。"
+    hits, _ = make_hits({"report": ordered})
+    assert rank_not_given(read_question("岚州二季度城管诉求量排第三的是哪个区"), gather(hits, 1)) is None
+
+
 def test_a_change_on_the_year_before_is_refused_when_no_chosen_sentence_compares_with_it():
     from assistant.answer.refuse_scope import other_basis
     from assistant.question import read_question

@@ -31,6 +31,7 @@ from assistant.answer.refuse_scope import (
     gives_district_figure,
     other_basis,
     person_unnamed,
+    rank_not_given,
     rank_unstated,
     rule_for_result,
     whole_year_for_part,
@@ -66,6 +67,7 @@ CHECKS = (
     "other_basis",
     "whole_year_for_part",
     "rank_unstated",
+    "rank_not_given",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -158,7 +160,11 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
-    for name, chosen_check in (("other_basis", other_basis), ("rank_unstated", rank_unstated)):
+    for name, chosen_check in (
+        ("other_basis", other_basis),
+        ("rank_unstated", rank_unstated),
+        ("rank_not_given", rank_not_given),
+    ):
         if name in checks and (found := chosen_check(question, [candidates[i] for i in chosen])) is not None:
             return refusal(question.text, hits, found)
     # Asked what actually happened, and the best the documents say (confidently) is a target: say so.

@@ -11,6 +11,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import counts_in
 from assistant.answer.refuse import Refusal, districts_asked, document_text, says_asked_time, speaks_for_one_side
 from assistant.corpus import DocProfile
+from assistant.periods import read_ranks
 from assistant.places import names_place, place_stem
 from assistant.question import Question
 from assistant.text import compact
@@ -152,6 +153,29 @@ def rank_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None
     if any(_RANK_STATED.search(f"{c.previous} {c.text} {c.header}") for c in chosen):
         return None
     return Refusal("rank_unstated", "找到的段落没有给出所问的名次。")
+
+
+# Words that state the first or the second place without a numeral (得分最高, 居各城区之首, 其次是).
+_FIRST_WORDS = re.compile(r"最高|最多|之首|居首|首位|榜首")
+_NEXT_WORDS = re.compile(r"其次|次之")
+# A ranking read by its order rather than by numerals (依次为, 由高到低), or a table with a rank column.
+_ORDER_IMPLIED = re.compile(r"依次|由高到低|由低到高|从高到低|从低到高|分别为|\|")
+
+
+def rank_not_given(question: Question, chosen: list[Candidate]) -> Refusal | None:
+    """A place in a ranking is asked ("排第三的是哪个区", "第二多的呢"), and the chosen sentences
+    state other places only ("七星区…居各城区之首", "秀峰区…居第二"): the ranking stops short of it."""
+    asked = [r for r in question.ranks if r > 0]  # the last place is stated by its numeral too (第8名 of 8)
+    if not asked or speaks_for_one_side(question):
+        return None
+    texts = [f"{c.previous} {c.text} {c.header}" for c in chosen]
+    if any(_ORDER_IMPLIED.search(t) for t in texts):
+        return None
+    stated = {rank for t in texts for rank in read_ranks(t)}
+    stated |= {1 for t in texts if _FIRST_WORDS.search(t)} | {2 for t in texts if _NEXT_WORDS.search(t)}
+    if not stated or stated & set(asked):
+        return None
+    return Refusal("rank_not_given", f"找到的段落没有给出第{asked[0]}名。")
 
 
 # A scoring rule: what a finding costs or earns ("每发现1处问题扣0.1分", "低于95%的，每低1个百分点扣1分").
