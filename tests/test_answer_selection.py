@@ -636,7 +636,7 @@ def test_a_place_in_a_ranking_is_refused_when_the_chosen_sentences_stop_short_of
     assert rank_not_given(read_question("岚州二季度城管诉求量排第三的是哪个区"), gather(hits, 1)) is None
 
 
-def test_a_change_on_the_year_before_is_refused_when_no_chosen_sentence_compares_with_it():
+def test_a_change_on_the_year_before_is_refused_when_no_chosen_sentence_compares_with_the_year_before():
     from assistant.answer.refuse_scope import other_basis
     from assistant.question import read_question
 
@@ -644,10 +644,13 @@ def test_a_change_on_the_year_before_is_refused_when_no_chosen_sentence_compares
     hits, _ = make_hits({"notice": notice})
     rate, change = gather(hits, 1)
     question = read_question("澜州5月数字城管结案率跟去年5月比高了还是低了")
-    assert other_basis(question, [rate]) is None  # no comparison at all: not this check's to judge
     found = other_basis(question, [rate, change])
-    assert found is not None and found.code == "other_basis"
+    assert found is not None and found.code == "other_basis" and "环比" in found.reason
     assert other_basis(read_question("澜州5月结案率比4月高了多少"), [rate, change]) is None
+    alone = other_basis(question, [rate])  # no comparison at all
+    assert alone is not None and alone.code == "other_basis" and "去年同期" in alone.reason
+    assert other_basis(read_question("那岚州同期呢"), [rate]) is None  # the same period of another place
+    assert other_basis(read_question("澜州5月结案率比去年全年高了多少"), [rate]) is None  # last year's own figure
 
 
 def test_a_change_on_the_year_before_is_refused_when_the_document_compares_with_the_month_before():

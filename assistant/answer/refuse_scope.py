@@ -102,6 +102,11 @@ def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocPr
 # The basis a change is measured against: the same period a year before (同比, 较去年同期,
 # 比上年) or the period just before (环比, 较上月, 较4月, 较一季度).
 _ASKS_YEAR_ON_YEAR = re.compile(r"同比|同期|[比较]\s*(?:去|上)年|(?:跟|和|与)(?:去|上)年.{0,8}比")
+# A change on the same period of the year before, which only a sentence comparing with it gives (not 那青岑同期呢,
+# the same period of another place, nor 比去年全年, a figure of last year's own report).
+_ASKS_CHANGE_ON_YEAR = re.compile(
+    r"同比|(?:去|上)年同期|[比较]\s*(?:去|上)年(?!全年|年底|底)|(?:跟|和|与)(?:去|上)年.{0,8}比"
+)
 _SAYS_YEAR_ON_YEAR = re.compile(r"同比|同期|去年|上年|上一年|[比较]\s*(?:19|20)\d{2}\s*年")
 _SAYS_PERIOD_ON_PERIOD = re.compile(r"环比|[比较]\s*(?:上个?月|上一?季度|上一?期|\d{1,2}\s*月|第?[一二三四1-4]\s*季度)")
 
@@ -113,9 +118,13 @@ def other_basis(question: Question, chosen: list[Candidate]) -> Refusal | None:
     if not _ASKS_YEAR_ON_YEAR.search(question.simple):
         return None
     said = [compact(f"{c.text} {c.header}") for c in chosen]
-    if not any(_SAYS_PERIOD_ON_PERIOD.search(s) for s in said) or any(_SAYS_YEAR_ON_YEAR.search(s) for s in said):
-        return None
-    return Refusal("other_basis", "文件中只有与上一期相比（环比）的变化，没有与去年同期相比的数据。")
+    if any(_SAYS_YEAR_ON_YEAR.search(s) for s in said) or len({c.doc_id for c in chosen}) > 1:
+        return None  # two documents: the year before may be the other's
+    if any(_SAYS_PERIOD_ON_PERIOD.search(s) for s in said):
+        return Refusal("other_basis", "文件中只有与上一期相比（环比）的变化，没有与去年同期相比的数据。")
+    if _ASKS_CHANGE_ON_YEAR.search(question.simple):
+        return Refusal("other_basis", "找到的段落没有与去年同期相比的数据。")
+    return None
 
 
 # A figure of the whole year ("全年立案7.36万件"), not a year's target or a running total (截至8月31日…年度任务).
