@@ -73,10 +73,11 @@ UNIT_WORDS = [
 ]
 UNIT = "(?:" + "|".join(UNIT_WORDS) + ")"
 
-# A figure hidden with asterisks before its unit, or a bracketed mask (〔*〕).
+# A figure hidden with asterisks before its unit, a bracketed mask (〔*〕), or a table cell of asterisks (| ** |).
 MASKED_FIGURE = re.compile(
     rf"[*＊]+(?:[.．][*＊]+)?\s*[余多]?[万千亿]?[余多]?\s*(?:{UNIT}|[%％])"
     r"|[*＊]\s*(?:[余多.]|[\u4e00-\u9fff]{0,2}[件处个份次家台辆张座吨米人万宗起元分])|[〔\[][*＊][〕\]]"
+    r"|\|\s*[*＊]+\s*(?=\||$)"
 )
 
 # What dates and document numbers are written with: their digits are no figure.

@@ -39,6 +39,8 @@ def test_places_next_to_domain_words(text, places):
         ("〔*〕号文件", True),
         ("注*：以上数据为初步统计", False),
         ("开展志愿服务活动12场", False),
+        ("民权县 | ** | 5", True),  # a table cell of asterisks
+        ("民权县 | 87.5 | 5", False),
     ],
 )
 def test_masked_figures(text, masked):
