@@ -23,6 +23,8 @@ from assistant.intent import FRAME_WORDS, classify, states_plan
         ("今年背街小巷要整多少条", {"target", "figure"}, {"result"}),  # what is to be done: a target
         ("数字城管今年按期处置率要求多少", {"target", "figure"}, set()),
         ("主要问题有几个", {"figure"}, {"target"}),  # 主要 is no 要
+        ("测评里农贸市场占几分", {"criteria", "figure"}, {"result"}),  # the points an item carries: a standard
+        ("这一项满分多少", {"criteria", "figure"}, set()),
         ("推进会讲的五个攻坚是哪五个", {"items", "list_strict"}, {"figure"}),  # which N: a list of N
         ("门前三包包哪三样", {"items", "list_strict"}, set()),
         ("督查发现的问题限期几号前改完", {"when"}, {"figure"}),  # which day: a date
