@@ -366,6 +366,28 @@ def test_a_question_in_two_parts_is_not_refused_for_the_issue_only_the_other_par
     assert _answer("V市第9期督查查了多少个社区？", {"crosscheck": crosscheck}).notes == ["issue_mismatch"]
 
 
+def test_a_table_rows_bare_figures_take_their_columns_unit():
+    from assistant.answer.candidates import with_cell_units
+
+    header = "二、实地考察测评内容及分值 测评项目 | 测评内容 | 测评方法 | 分值"
+    row = "农 贸 市 场 | 市场内外环境整洁 | 每个县区随机抽查2个 | 14"
+    assert with_cell_units(header, row).endswith("| 14分")
+    assert with_cell_units("区 | 立案数（件） | 结案率", "高新区 | 1,443 | 97.7%") == "高新区 | 1,443件 | 97.7%"
+    assert with_cell_units("区 | 立案数（件）", "高新区 | 1,443 | 97.7%") == "高新区 | 1,443 | 97.7%"  # cells unmatched
+
+
+def test_the_masked_row_of_the_place_asked_is_refused_among_its_neighbours_rows():
+    from assistant.answer.refuse import masked_figure
+    from assistant.question import read_question
+
+    table = "岚州市一季度测评结果\n县（市）组 单位 | 得分 | 排名\n永城市 | 90.84 | 1\n民权县 | ** | 5\n"
+    hits, _ = make_hits({"table": table})
+    rows = [c for c in gather(hits, 1) if "|" in c.text]
+    found = masked_figure(read_question("岚州一季度测评民权县得了多少分"), rows)
+    assert found is not None and found.code == "masked"
+    assert masked_figure(read_question("岚州一季度测评永城市得了多少分"), rows) is None
+
+
 def test_a_question_that_asks_no_figure_is_not_refused_for_a_masked_count():
     notice = (
         "岫溪市第3期创文督查通报\n本次督查共检查点位**个，发现窗口单位问题***个，主要是评价器损坏、无障碍通道被占用。"

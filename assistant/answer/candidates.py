@@ -52,9 +52,39 @@ class Candidate:
         """The place its innermost place-named heading is about (四、望山区 → 望山区), or ""."""
         return section_place(self.section)
 
+    def stated(self) -> str:
+        """What it states, for telling what it is about: its table's header with the row, each bare
+        figure of the row given the unit its column is counted in (| 14 | under 分值 → 14分)."""
+        return f"{self.header} {with_cell_units(self.header, self.text)}"
+
     def context(self) -> str:
         """Where the sentence sits: document title, heading path and the sentence before it."""
         return f"{self.hit.title} {self.hit.chunk.heading} {self.section} {self.previous}"
+
+
+# The unit a table's column is counted in: "立案数（件）", "分值", "得分".
+_COLUMN_UNIT = re.compile(r"[（(]\s*(件|个|处|人|名|座|条|家|户|次|吨|元|万元|分|%|％)\s*[）)]$")
+_SCORE_COLUMN = re.compile(r"(?:分值|得分|分数|标准分|满分|总分)$")
+
+
+def _column_unit(head: str) -> str:
+    if found := _COLUMN_UNIT.search(head):
+        return found.group(1)
+    return "分" if _SCORE_COLUMN.search(head) else ""
+
+
+def with_cell_units(header: str, row: str) -> str:
+    """``row`` with each bare figure given its column's unit, read from ``header`` (cells split
+    by |, matched by position when the two have as many cells)."""
+    heads = [h.strip() for h in header.split("|")]
+    cells = row.split("|")
+    if "|" not in row or len(heads) != len(cells):
+        return row
+    for i, (head, cell) in enumerate(zip(heads, cells, strict=True)):
+        figure = cell.strip()
+        if (unit := _column_unit(head)) and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure):
+            cells[i] = cell.replace(figure, figure + unit)
+    return "|".join(cells)
 
 
 _ASKS = re.compile(r"[？?][”’\"）)]*$")

@@ -154,13 +154,13 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     if "absent_focus" in checks and (found := absent_focus(prepared.context, best, prepared.profiles)) is not None:
         return refusal(question.text, hits, found)
     for name, check in (
-        ("masked", masked_figure),
         ("cut_off", cut_off),
         ("rule_for_result", rule_for_result),
     ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
     for name, chosen_check in (
+        ("masked", masked_figure),
         ("other_basis", other_basis),
         ("rank_unstated", rank_unstated),
         ("rank_not_given", rank_not_given),

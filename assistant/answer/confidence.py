@@ -93,7 +93,7 @@ def confidence_row(
     ordered = np.sort(probabilities)[::-1]
     own_best = compact(f"{best.header} {best.text}")
     ctx_best = compact(f"{best.context()} {best.header} {best.text}")
-    union = with_arabic_figures(compact(" ".join(f"{candidates[i].header} {candidates[i].text}" for i in chosen)))
+    union = with_arabic_figures(compact(" ".join(candidates[i].stated() for i in chosen)))
     union_ctx = compact(" ".join(f"{candidates[i].context()} {candidates[i].text}" for i in chosen))
     rare = _rarest(ctx, 2)
     profile = profiles[best.doc_id]
@@ -160,7 +160,7 @@ def _parts_covered(ctx: QuestionContext, chosen: list[Candidate]) -> list[float]
     """How well the worst-covered part of the question is answered: the best coverage of its
     words by one chosen sentence, whether its heaviest word is said, whether a figure in its
     unit is given (each 1.0 for a question of one part that asks nothing of the kind)."""
-    owns = [with_arabic_figures(compact(f"{c.header} {c.text}")) for c in chosen]
+    owns = [with_arabic_figures(compact(c.stated())) for c in chosen]
     arounds = [compact(f"{c.context()} {c.header} {c.text}") for c in chosen]
     cov, rare, unit = [], [], []
     for part in ctx.question.parts:

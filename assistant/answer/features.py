@@ -245,7 +245,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     """The feature vector (in the order of :data:`SENTENCE_FEATURES`) of one candidate."""
     q = ctx.question
     intent = q.intent
-    own = compact(f"{candidate.header} {candidate.text}")
+    own = compact(candidate.stated())
     around = compact(f"{candidate.context()} {candidate.header} {candidate.text}")
     parts = ctx.part_words or [q.keywords]
     cov_part = max(coverage(words, ctx.weights, own) for words in parts)

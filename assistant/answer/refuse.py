@@ -16,7 +16,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, asked_and_said, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
 from assistant.periods import ORDINAL
-from assistant.places import names_place, place_level, place_stem, read_places
+from assistant.places import finest, names_place, place_level, place_stem, read_places
 from assistant.question import Question
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
@@ -247,10 +247,18 @@ def organisation_unnamed(question: Question, best: Candidate, profiles: dict[str
     return Refusal("organisation_unnamed", "找到的文件没有写明是哪家公司或机构。")
 
 
-def masked_figure(question: Question, best: Candidate) -> Refusal | None:
-    """The figure asked is masked with ``*`` in the answering sentence (a question that asks no
-    figure, such as which problems were found, is answered around the masked count)."""
-    if not MASKED.search(best.text) or not (question.intent.figure or question.units):
+def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None:
+    """The figure asked is masked with ``*`` in the answering sentence, or in the chosen sentence
+    that names the one place asked while the others name other places (a table's row of 民权县
+    among its neighbours'); a question that asks no figure, such as which problems were found, is
+    answered around the masked count."""
+    if not (question.intent.figure or question.units):
+        return None
+    best, asked = chosen[0], finest(question.places)  # 民权县 of 商丘民权县
+    if len(asked) == 1 and not names_place(compact(best.text), asked[0]):
+        masked = [c for c in chosen if names_place(compact(c.text), asked[0]) and MASKED.search(c.text)]
+        best = masked[0] if masked else best
+    if not MASKED.search(best.text):
         return None
     if question.units and any(counts_in(u, compact(best.text)) for u in question.units):
         return None
