@@ -10,12 +10,13 @@ import pytest
 from helpers_answer import make_hits
 
 from assistant.answer.candidates import gather
-from assistant.answer.compose import CHECKS, _of_the_period_asked, decide
+from assistant.answer.compose import CHECKS, decide
 from assistant.answer.features import FEATURES
 from assistant.answer.prepared import prepare
 from assistant.answer.refuse import time_mismatch
 from assistant.answer.selection import choose, rank_passages
 from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
+from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked
 from assistant.evaluation.labels import labels
 from assistant.evaluation.sets import LabelledQuestion
 from assistant.evaluation.train import Example, confidence_data, fit_calibrated
@@ -496,9 +497,9 @@ def test_a_sentence_of_the_period_asked_rated_nearly_as_high_stands_in_for_anoth
     prepared = prepare("潍坊2023年四季度创城测评奎文区多少分", hits, corpus)
     of_fourth = np.array([c.doc_id == "fourth" for c in prepared.candidates])
     close = np.where(of_fourth, 0.8, 0.9)
-    kept = _of_the_period_asked(prepared, close)
+    kept = of_the_period_asked(prepared, close)
     assert kept is not None and kept[~of_fourth].max() == 0 and kept[of_fourth].max() == 0.8
-    assert _of_the_period_asked(prepared, np.where(of_fourth, 0.5, 0.9)) is None  # rated far lower: refused
+    assert of_the_period_asked(prepared, np.where(of_fourth, 0.5, 0.9)) is None  # rated far lower: refused
 
 
 def test_a_month_outside_the_quarter_a_report_is_about_is_refused():
@@ -616,8 +617,6 @@ def test_a_sentence_about_the_district_asked_gives_its_figure_even_where_it_name
 
 
 def test_a_districts_figure_stands_in_for_a_total_rated_nearly_as_high():
-    from assistant.answer.compose import _of_the_district_asked
-
     documents = {
         "speech": "岚州市城市管理工作会议讲话\n今年全市要整治背街小巷60条，任务确实不轻。",
         "plan": "岚州市背街小巷整治方案\n整治背街小巷60条（其中东湖区16条、青山湖区18条）。",
@@ -629,10 +628,10 @@ def test_a_districts_figure_stands_in_for_a_total_rated_nearly_as_high():
     assert district and total
     probabilities = np.zeros(len(prepared.candidates))
     probabilities[total], probabilities[district] = 0.9, 0.85
-    kept = _of_the_district_asked(prepared, probabilities)
+    kept = of_the_district_asked(prepared, probabilities)
     assert kept is not None and kept[district].max() == 0.85 and kept[total].max() == 0.0
     probabilities[district] = 0.5  # rated far below the total: no stand-in
-    assert _of_the_district_asked(prepared, probabilities) is None
+    assert of_the_district_asked(prepared, probabilities) is None
 
 
 def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():

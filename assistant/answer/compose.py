@@ -28,7 +28,6 @@ from assistant.answer.refuse import (
 )
 from assistant.answer.refuse_scope import (
     district_not_itemised,
-    gives_district_figure,
     other_basis,
     person_unnamed,
     rank_not_given,
@@ -40,13 +39,13 @@ from assistant.answer.refuse_scope import (
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selection import choose, rank_passages, sentence_limit
 from assistant.answer.selector import Selector
+from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked
 from assistant.answer.verify import unsupported_numbers
 from assistant.corpus import CorpusView
 from assistant.intent import asks_target_apart, reports_done, states_plan
 from assistant.models import Answer, Hit
 
 LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
-FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or district asked must be rated to stand in
 CHECKS = (
     "place_unknown",
     "time_mismatch",
@@ -87,30 +86,6 @@ def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: lis
     return selector.confidence.probability(row)
 
 
-def _of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
-    """The best sentence is from another period's document, and a document of the period asked
-    was retrieved too: its sentences' probabilities alone (the others set to 0), if its best is
-    rated nearly as high (``FALLBACK_SHARE`` of the best); else None."""
-    covers = np.array([prepared.profiles[c.doc_id].covers_time(prepared.question) is True for c in prepared.candidates])
-    if not covers.any():
-        return None
-    kept = np.where(covers, probabilities, 0.0)
-    return kept if kept.max() >= FALLBACK_SHARE * probabilities.max() else None
-
-
-def _of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
-    """The best sentence gives no figure of the district asked, and another candidate does: the
-    probabilities of those that do alone (the others set to 0), if their best is rated nearly as
-    high (``FALLBACK_SHARE`` of the best); else None."""
-    gives = np.array(
-        [gives_district_figure(prepared.question, c, prepared.profiles[c.doc_id]) for c in prepared.candidates]
-    )
-    if not gives.any():
-        return None
-    kept = np.where(gives, probabilities, 0.0)
-    return kept if kept.max() >= FALLBACK_SHARE * probabilities.max() else None
-
-
 def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHECKS) -> Answer:
     """The answer the selector's probabilities and the named checks give for ``prepared``."""
     question, hits, candidates = prepared.question, prepared.hits, prepared.candidates
@@ -123,7 +98,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     chosen = choose(prepared, probabilities, selector)
     best = candidates[chosen[0]]
     time_refusal = time_mismatch(question, best, prepared.profiles) if "time_mismatch" in checks else None
-    if time_refusal is not None and (in_period := _of_the_period_asked(prepared, probabilities)) is not None:
+    if time_refusal is not None and (in_period := of_the_period_asked(prepared, probabilities)) is not None:
         probabilities = in_period
         chosen = choose(prepared, probabilities, selector)
         best = candidates[chosen[0]]
@@ -133,7 +108,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     if (
         "district_not_itemised" in checks
         and district_not_itemised(question, best, prepared.profiles) is not None
-        and (of_district := _of_the_district_asked(prepared, probabilities)) is not None
+        and (of_district := of_the_district_asked(prepared, probabilities)) is not None
     ):
         probabilities = of_district
         chosen = choose(prepared, probabilities, selector)
