@@ -375,6 +375,9 @@ def test_a_table_rows_bare_figures_take_their_columns_unit():
     assert with_cell_units(header, row).endswith("| 14分")
     assert with_cell_units("区 | 立案数（件） | 结案率", "高新区 | 1,443 | 97.7%") == "高新区 | 1,443件 | 97.7%"
     assert with_cell_units("区 | 立案数（件）", "高新区 | 1,443 | 97.7%") == "高新区 | 1,443 | 97.7%"  # cells unmatched
+    long = "区县 | 指标 | 数值 | 排名"  # a long table: the indicator is in the row
+    assert with_cell_units(long, "鼎湖区 | 综合得分 | 88.4 | 4 |") == "鼎湖区 | 综合得分 | 88.4分 | 4 |"
+    assert with_cell_units(long, " | 背街小巷完成数（条） | 6 |  |") == " | 背街小巷完成数（条） | 6条 |  |"
 
 
 def test_the_masked_row_of_the_place_asked_is_refused_among_its_neighbours_rows():

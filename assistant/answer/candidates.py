@@ -74,15 +74,20 @@ def _column_unit(head: str) -> str:
 
 
 def with_cell_units(header: str, row: str) -> str:
-    """``row`` with each bare figure given its column's unit, read from ``header`` (cells split
-    by |, matched by position when the two have as many cells)."""
-    heads = [h.strip() for h in header.split("|")]
-    cells = row.split("|")
-    if "|" not in row or len(heads) != len(cells):
+    """``row`` with each bare figure given its unit: its column's, read from ``header`` (cells
+    split by |, matched by position when the two have as many cells), else that of the indicator
+    named in the cell before it (a long table's "鼎湖区 | 综合得分 | 88.4 |")."""
+    if "|" not in row:
         return row
-    for i, (head, cell) in enumerate(zip(heads, cells, strict=True)):
+    cells = row.split("|")
+    heads = [h.strip() for h in header.split("|")]
+    if len(heads) != len(cells):
+        heads = [""] * len(cells)
+    for i, cell in enumerate(cells):
         figure = cell.strip()
-        if (unit := _column_unit(head)) and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure):
+        if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure):
+            continue
+        if unit := _column_unit(heads[i]) or (_column_unit(cells[i - 1].strip()) if i else ""):
             cells[i] = cell.replace(figure, figure + unit)
     return "|".join(cells)
 
