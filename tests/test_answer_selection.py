@@ -637,6 +637,15 @@ def test_a_districts_figure_stands_in_for_a_total_rated_nearly_as_high():
     assert of_the_district_asked(prepared, probabilities) is None
 
 
+def test_another_districts_table_row_does_not_answer_for_the_district_asked():
+    table = (
+        "岚州市一季度城市管理考核结果\n区县 | 指标 | 数值 | 排名\n东湖区 | 综合得分 | 91.6 | 2 |\n"
+        "北麓高新区 | 综合得分 | 92.3 | 1 |\n北麓高新区 | 群众满意率 | 93.5% |  |\n"
+    )
+    answer = _answer("岚州一季度城管考核东湖区群众满意率多少", {"table": table})
+    assert answer.refused and "93.5%" not in answer.text.split("以下是最接近的段落")[0]
+
+
 def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
     summary = "汀州市城管局2023年工作总结\n2023年全市共拆除违法建设18.6万平方米。"
     answer = _answer("汀州23年拆违面积比22年增加了多少", {"summary": summary})

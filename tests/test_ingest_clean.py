@@ -234,6 +234,10 @@ def test_a_table_exported_with_tabs_keeps_its_rows_and_header():
     assert "市区合计 | 立案数 | 6,482 |  |  |" in lines and "岩泉街道 | 综合得分 | 96.35 | 1 |  |" in lines
     assert "市区合计 | 按期处置率 | 95.22% |  | 联城街道已计入 |" in lines
     assert "制表单位：市城市运行管理服务中心  制表日期：2025/6/6" in lines
+    merged = "区县\t指标\t数值\t排名\n高新区\t综合得分\t92.3\t1\n\t按期结案率\t96.4%\t\n\t完成数（条）\t4\t\n端州区\t综合得分\t91.6\t2"
+    lines = clean_text(merged).text.split("\n")  # a region's cell merged over its rows is repeated in each
+    assert "高新区 | 按期结案率 | 96.4% |  |" in lines and "高新区 | 完成数（条） | 4 |  |" in lines
+    assert "端州区 | 综合得分 | 91.6 | 2 |" in lines
 
 
 def test_page_numbers_on_their_own_line_or_glued_in_a_sentence_are_removed():

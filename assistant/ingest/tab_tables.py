@@ -11,8 +11,8 @@ _TAB_ROW = re.compile(r"[^\t\n]\t+[^\t\n]")
 def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
     """A table exported with tabs between its cells ("市区合计\t立案数\t6,482") written as the other
     tables are ("市区合计 | 立案数 | 6,482 |  |"), its rows as wide as its widest, so that each row
-    keeps its header and no row is taken for the wrapped part of another. A line of labelled
-    fields ("制表单位：…\t\t制表日期：…") is no row: its tabs become spaces."""
+    keeps its header and no row is taken for the wrapped part of another; a first cell left empty
+    under a filled one (a merged cell) is filled with it. A line of labelled fields ("制表单位：…\t\t制表日期：…") is no row: its tabs become spaces."""
     lines = text.split("\n")
     out: list[str] = []
     rows = 0
@@ -25,9 +25,12 @@ def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
             out.append(lines[i])
             i += 1
             continue
-        cells = [[cell.strip() for cell in line.strip().split("\t")] for line in lines[i:j]]
+        # Leading tabs are kept: an empty first cell is one merged with the cell above it.
+        cells = [[cell.strip() for cell in line.strip(" ").split("\t")] for line in lines[i:j]]
         width = max(len(row) for row in cells)
-        for row in cells:
+        for above, row in zip([[""], *cells], cells, strict=False):
+            if not row[0] and above[0] and any(row[1:]):
+                row[0] = above[0]  # the region of "\t按期结案率\t96.4%" is the row's above
             filled = [cell for cell in row if cell]
             if all(re.search(r"[：:]", cell) for cell in filled):
                 out.append("  ".join(filled))
