@@ -239,6 +239,22 @@ def names_place(text: str, place: str) -> bool:
     return compact(place) in text or compact(place_stem(place)) in text
 
 
+@functools.lru_cache(maxsize=1)
+def _names_by_stem() -> dict[str, tuple[str, ...]]:
+    names, _ = _gazetteer()
+    table: dict[str, list[str]] = {}
+    for name in sorted(names):
+        table.setdefault(_DIVISION_SUFFIX.sub("", name), []).append(name)
+    return {stem: tuple(found) for stem, found in table.items()}
+
+
+def is_urban_district_stem(place: str) -> bool:
+    """``place`` is written without its suffix and every division of that name is a city's
+    district (宛城 of 宛城区, 山城 of 山城区), not a county or a county-level city (千阳县, 嵊州市)."""
+    full = _names_by_stem().get(place, ()) if place_stem(place) == place else ()
+    return bool(full) and all(name.endswith("区") for name in full)
+
+
 def place_stem(place: str) -> str:
     """咸宁市 → 咸宁: the form a document is most likely to write in running text."""
     stem = _DIVISION_SUFFIX.sub("", place) if not _TOWN.fullmatch(place) else place

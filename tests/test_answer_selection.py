@@ -598,6 +598,9 @@ def test_a_persons_name_is_refused_when_the_document_names_nobody():
 def test_a_districts_figure_is_refused_when_the_document_gives_only_the_whole():
     answer = _answer("荆门8月创文督查掇刀区整改了几个", {"ducha": AUGUST_DUCHA})
     assert answer.refused and answer.notes == ["district_not_itemised"] and "掇刀区" in answer.text
+    nanyang = AUGUST_DUCHA.replace("荆门", "南阳").replace("东宝区、掇刀区、京山市", "宛城区、卧龙区")
+    answer = _answer("南阳8月创文督查宛城整改了几个", {"ducha": nanyang})  # the district as staff write it
+    assert answer.refused and answer.notes == ["district_not_itemised"] and "宛城" in answer.text
     itemised = AUGUST_DUCHA + "其中掇刀区发现问题21个，已整改15个。"
     answer = _answer("荆门8月创文督查掇刀区整改了几个", {"ducha": itemised})
     assert not answer.refused and "15个" in answer.text

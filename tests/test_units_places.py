@@ -200,3 +200,12 @@ def test_quantities_in_chinese_numerals_read_as_figures_in_their_unit():
     for text in ("一是清运垃圾", "约占三成", "第十九项", "十分重要", "一季度", "三月底"):
         assert with_arabic_figures(text) == text
     assert states_figure(with_arabic_figures("清运积存垃圾八万吨")) and not states_figure("清运积存垃圾八万吨")
+
+
+def test_a_citys_district_is_known_by_its_stem_but_not_a_county_or_a_county_level_city():
+    from assistant.places import is_urban_district_stem
+
+    assert is_urban_district_stem("宛城") and is_urban_district_stem("掇刀")
+    assert not is_urban_district_stem("千阳")  # 千阳县
+    assert not is_urban_district_stem("嵊州")  # 嵊州市
+    assert not is_urban_district_stem("宛城区") and not is_urban_district_stem("湛江")

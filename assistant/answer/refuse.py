@@ -10,13 +10,14 @@ would be."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, asked_and_said, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
 from assistant.periods import ORDINAL
-from assistant.places import finest, names_place, place_level, place_stem, read_places
+from assistant.places import finest, is_urban_district_stem, names_place, place_level, place_stem, read_places
 from assistant.question import Question
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
@@ -106,10 +107,10 @@ def speaks_for_one_side(question: Question) -> bool:
     return question.intent.compare or len(question.parts) > 1
 
 
-def _says_other_district(question: Question, best: Candidate) -> bool:
+def _says_other_district(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> bool:
     """The question asks about a county or district, and the answering sentence names others
     of that kind, written out in full, but none asked: "咸安区首名…" for a question about 崇阳县."""
-    asked = districts_asked(question)
+    asked = districts_asked(question, profiles.values())
     if not asked:
         return False
     row = best.text.count("|") >= 2
@@ -124,10 +125,11 @@ def _says_other_district(question: Question, best: Candidate) -> bool:
 _DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)")
 
 
-def _another_districts_report(question: Question, best: Candidate, profile: DocProfile) -> bool:
+def _another_districts_report(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> bool:
     """The question asks about a county or district, and the answering document is another
     district's report that never names the one asked (北岸区's summary for 龙门区)."""
-    asked = districts_asked(question)
+    asked = districts_asked(question, profiles.values())
+    profile = profiles[best.doc_id]
     own = best.hit.meta.place if best.hit.meta is not None else ""
     return (
         bool(asked)
@@ -137,8 +139,15 @@ def _another_districts_report(question: Question, best: Candidate, profile: DocP
     )
 
 
-def districts_asked(question: Question) -> list[str]:
-    return [p for p in question.places if _is_district(p)]
+def districts_asked(question: Question, profiles: Iterable[DocProfile]) -> list[str]:
+    """The counties and districts asked, in full (崇阳县) or, for a city's district, as staff
+    write it (宛城 for 宛城区) when a document found writes it in full (not 鹤城 of an app's name)."""
+    texts = [profile.text for profile in profiles]
+    return [
+        p
+        for p in question.places
+        if _is_district(p) or (is_urban_district_stem(p) and any(f"{p}区" in text for text in texts))
+    ]
 
 
 def _is_district(place: str) -> bool:
@@ -154,8 +163,8 @@ def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocP
     profile = profiles[best.doc_id]
     if (
         profile.covers_places(question) != 0
-        and not _another_districts_report(question, best, profile)
-        and not _says_other_district(question, best)
+        and not _another_districts_report(question, best, profiles)
+        and not _says_other_district(question, best, profiles)
     ):
         return None
     return Refusal("place_mismatch", f"找到的相关文件说的不是“{'、'.join(question.places)}”。")

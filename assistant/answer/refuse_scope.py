@@ -57,15 +57,15 @@ def _speaks_of(sentence: str, place: str) -> bool:
     return not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", sentence)
 
 
-def gives_district_figure(question: Question, candidate: Candidate, profile: DocProfile) -> bool:
-    """The candidate gives a figure of a district asked: its document, heading or section is the
-    district's, or its sentence (or the one before) gives a figure of the district."""
+def gives_district_figure(asked: list[str], candidate: Candidate, profile: DocProfile) -> bool:
+    """The candidate gives a figure of a district ``asked``: its document, heading or section is
+    the district's, or its sentence (or the one before) gives a figure of the district."""
     own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
     headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
     sentences = [compact(candidate.previous), compact(candidate.text)]
     return any(
         names_place(headings, p) or any(_gives_figure_of(s, p) for s in sentences) or _speaks_of(sentences[1], p)
-        for p in districts_asked(question)
+        for p in asked
     )
 
 
@@ -74,10 +74,10 @@ def district_not_itemised(question: Question, best: Candidate, profiles: dict[st
     whole ("共督查点位128个…已整改49个") without naming the district, in a document that is not
     the district's own and gives no figure of the district in the unit asked anywhere (it lists
     it among the places inspected, or gives its score for its satisfaction rate)."""
-    asked = districts_asked(question)
+    asked = districts_asked(question, profiles.values())
     if not asked or speaks_for_one_side(question) or not (question.intent.figure or question.units):
         return None
-    if gives_district_figure(question, best, profiles[best.doc_id]):
+    if gives_district_figure(asked, best, profiles[best.doc_id]):
         return None
     if any(_itemises(profiles[best.doc_id].text, p, question.units) for p in asked):
         return None  # the document gives it elsewhere: a choice to weigh, not an absence

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.answer.prepared import Prepared
+from assistant.answer.refuse import districts_asked
 from assistant.answer.refuse_scope import gives_district_figure
 
 FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or place asked must be rated to stand in
@@ -24,9 +25,8 @@ def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.n
     """The best sentence gives no figure of the district asked, and another candidate does: the
     probabilities of those that do alone (the others set to 0), if their best is rated nearly as
     high (``FALLBACK_SHARE`` of the best); else None."""
-    gives = np.array(
-        [gives_district_figure(prepared.question, c, prepared.profiles[c.doc_id]) for c in prepared.candidates]
-    )
+    asked = districts_asked(prepared.question, prepared.profiles.values())
+    gives = np.array([gives_district_figure(asked, c, prepared.profiles[c.doc_id]) for c in prepared.candidates])
     return _stand_in(gives, probabilities)
 
 
