@@ -724,6 +724,11 @@ def test_a_rank_asked_alone_is_refused_when_the_sentence_states_none():
     assert _answer("内乡县二季度测评得了多少分 排第几", {"notice": notice}).notes != [
         "rank_unstated"
     ]  # a score asked too
+    others = notice + "\n邓州市、西峡县、镇平县位列前三。"  # others' ranks, none of 内乡县's
+    answer = _answer("内乡县二季度测评排第几", {"notice": others})
+    assert answer.refused and answer.notes == ["rank_unstated"] and "内乡县" in answer.text
+    table = notice + "\n单位 | 得分 | 排名\n内乡县 | 86.90 | 6\n"
+    assert not _answer("内乡县二季度测评排第几", {"notice": table}).refused  # a table's 排名 column
 
 
 def test_a_whole_years_figure_does_not_answer_for_a_month():

@@ -12,7 +12,7 @@ from assistant.answer.features import counts_in
 from assistant.answer.refuse import Refusal, districts_asked, document_text, says_asked_time, speaks_for_one_side
 from assistant.corpus import DocProfile
 from assistant.periods import read_ranks
-from assistant.places import names_place, place_stem
+from assistant.places import finest, names_place, place_stem
 from assistant.question import Question
 from assistant.text import compact
 from assistant.units import states_figure, with_arabic_figures
@@ -159,9 +159,23 @@ def rank_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None
         return None  # in a question of several parts ("多少分，排第几") the best sentence answers one
     if _OTHER_ASK.search(_RANK_ASKED.sub(" ", question.simple)):
         return None
+    asked = finest(question.places)
+    if len(asked) == 1 and not _place_shows_in(asked[0], chosen):
+        # The place asked (内乡县) is ranked by no chosen sentence that names it; others' ranks are no answer.
+        return Refusal("rank_unstated", f"找到的段落没有给出“{asked[0]}”的名次。")
     if any(_RANK_STATED.search(f"{c.previous} {c.text} {c.header}") for c in chosen):
         return None
     return Refusal("rank_unstated", "找到的段落没有给出所问的名次。")
+
+
+def _place_shows_in(place: str, chosen: list[Candidate]) -> bool:
+    """Some chosen sentence that names ``place`` states a rank (第五名, 排名第二, a table's 排名
+    column) or an order (依次为 …), or none names it at all (the document may rank it by a name
+    the question does not use)."""
+    naming = [c for c in chosen if names_place(compact(f"{c.section} {c.text}"), place)]
+    return not naming or any(
+        _RANK_STATED.search(f"{c.section} {c.text} {c.header}") or _ORDER_IMPLIED.search(c.text) for c in naming
+    )
 
 
 # Words that state the first or the second place without a numeral (得分最高, 居各城区之首, 其次是).
