@@ -171,6 +171,16 @@ def sized(request, browser, server):
     assert not page.errors, f"JavaScript errors: {page.errors}"
 
 
+def wait_until(page, expression: str, seconds: float = 15.0) -> None:
+    """Poll ``expression`` in the page until it is true. Playwright's ``wait_for_function`` polls
+    with eval() inside the page, which the app's Content Security Policy forbids (script-src
+    'self'); ``page.evaluate`` runs over the devtools protocol and is not subject to it."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"not true within {seconds} s: {expression}"
+        page.wait_for_timeout(100)
+
+
 def shot(page, name: str, part: str = "") -> None:
     """A screenshot named after the page, its state and the window width: the whole page, or the
     element ``part`` (pages longer than a few screens, such as /facts, are shown by their parts)."""
@@ -290,7 +300,7 @@ def test_draft_mode_sections_copy_and_docx(page):
     title = answer.locator(".draft-title").inner_text()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     answer.locator(".copy-draft").click()
-    page.wait_for_function("() => document.querySelector('.copy-draft').textContent === '已复制'")
+    wait_until(page, "document.querySelector('.copy-draft').textContent === '已复制'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.split("\n")[0] == title and "数据来源" in copied.split("\n")  # the whole draft, sources too
     with page.expect_download() as download:

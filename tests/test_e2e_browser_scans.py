@@ -16,7 +16,7 @@ from assistant.index.build import ingest
 from assistant.service import Assistant
 from assistant.web.app import create_app
 from tests.conftest import make_settings
-from tests.test_e2e_browser import TOKEN, WIDE, ask, chromium, new_page, require_chromium, serving, shot
+from tests.test_e2e_browser import TOKEN, WIDE, ask, chromium, new_page, require_chromium, serving, shot, wait_until
 from tests.test_scan_pages import PAGE_HEIGHT, PAGES, QUESTION, scanned_pdf, text_page
 
 
@@ -50,7 +50,7 @@ def test_an_ocr_citation_opens_the_page_image_with_the_passage_highlighted(brows
         assert "查看扫描原页（第 1 页）" in link.inner_text()
         link.click()
         page.locator(".scan-box").first.wait_for(state="visible")
-        page.wait_for_function("document.getElementById('scan-image').naturalWidth > 0")
+        wait_until(page, "document.getElementById('scan-image').naturalWidth > 0")
         image = page.locator("#scan-image").bounding_box()
         boxes = [page.locator(".scan-box").nth(i).bounding_box() for i in range(page.locator(".scan-box").count())]
         assert image and image["width"] > 300 and boxes

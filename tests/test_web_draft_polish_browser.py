@@ -27,6 +27,7 @@ from tests.test_e2e_browser import (
     require_chromium,
     serving,
     shot,
+    wait_until,
 )
 from tests.test_web_draft_polish import DRAFT_Q, echo
 
@@ -103,7 +104,7 @@ def test_the_polished_draft_its_citations_one_note_copy_and_docx(page, llm_serve
     shot(page, "chat-draft-polished")
 
     answer.locator(".copy-draft").click()
-    page.wait_for_function("() => document.querySelector('.copy-draft').textContent === '已复制'")
+    wait_until(page, "document.querySelector('.copy-draft').textContent === '已复制'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert sentence in copied and "数据来源" in copied.split("\n")
     with page.expect_download() as download:
