@@ -208,6 +208,24 @@ def test_a_web_pages_headline_after_its_publication_line_stays_apart_from_the_wr
     )
 
 
+def test_a_task_and_its_owner_note_wrapped_inside_the_bracket_are_one_line():
+    text = (
+        "唐山市城市管理综合行政执法局2025年工作要点\n"
+        "3.背街小巷整治。全市整治提升背街小巷200条，其中市区120条，做到“路平、灯亮、墙净、线齐”。（牵头单位：市城管执法局市容管理科；责\n"
+        "任单位：各县（市、区）；完成时限：2025年11月底前）\n"
+        "4.公厕建设管理。新建改建城市公厕60座，主次干道公厕全部实现免费开放、指\n"
+        "示清晰。（牵头单位：市城管执法局环卫管理科；责任单位：各县（市、区）；完成时限：\n"
+        "2025年9月底前）\n"
+        "5.生活垃圾分类。市区生活垃圾分类覆盖率达到100%，资源回收利用率达到37%以上。（牵头单位：市城管执法局垃\n"
+        "圾分类办；责任单位：各县（市、区）；完成时限：2025年12月底前）\n"
+        "牵头单位：市城管执法局；责任单位：各县（市、区）\n完成时限：2025年底\n"
+    )
+    lines = clean_text(text).text.split("\n")
+    assert any(line.startswith("4.公厕建设管理。") and line.endswith("完成时限：2025年9月底前）") for line in lines)
+    assert any(line.startswith("3.背街小巷整治。") and line.endswith("完成时限：2025年11月底前）") for line in lines)
+    assert "完成时限：2025年底" in lines  # a record's lines outside any bracket stay apart
+
+
 def test_a_figure_cut_at_its_thousands_separator_or_before_its_measure_word_is_joined_but_not_a_cell():
     text = (
         "从问题类型看，排在前三位的是暴露垃圾（3,412件）、乱堆物堆料（2,\n586件）和店外经营（2,201件）。\n"

@@ -9,8 +9,9 @@ import re
 DATE_LINE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
 _SENTENCE_FINAL = re.compile(r"[。！？；：:!?;…”’」』）)】]\s*$")
 _CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰]")  # (年月日号 continue only a figure: see below)
-# A record line ("测评项目：公共环境；测评内容：…；分值：5"): fields, not a wrapped sentence.
-_RECORD = re.compile(r"^[^：:]{1,12}[：:][^；;]*[；;][^：:]{1,12}[：:]")
+# A record line ("测评项目：公共环境；测评内容：…；分值：5"): fields, not a wrapped sentence. Its first
+# label ends no sentence ("示清晰。（牵头单位：…；责任单位：" is a sentence's end and its owner note).
+_RECORD = re.compile(r"^[^：:。！？!?（(]{1,12}[：:][^；;]*[；;][^：:]{1,12}[：:]")
 _FIGURE_FRAGMENT = re.compile(r"^[\d.,，]+\s*(?:[%％‰]|[万亿]?[元个件处次人宗吨米台辆座户]?)\s*[。，,；;]?$")
 # A line ending in a clause's comma does not end a paragraph ("…第六名南浦区，\n84.70分。").
 _CLAUSE_OPEN = re.compile(r"[，、,]\s*$")
@@ -75,6 +76,12 @@ def _long_without_sentence_end(line: str) -> bool:
 _THOUSANDS_CUT = re.compile(r"\d,$")
 
 
+def _opens_bracket(line: str) -> bool:
+    """The line leaves a bracket open ("示清晰。（牵头单位：…；完成时限："): it goes on below, so a
+    colon at its end is cut by the wrap, not a lead-in's."""
+    return line.count("（") + line.count("(") > line.count("）") + line.count(")")
+
+
 def _is_cell(line: str) -> bool:
     """A short line of words with no punctuation ("经营秩序"): a table's cell, not a paragraph's end."""
     return len(line) <= 8 and not re.search(r"[，。；、：,.;:！？!?%％）)]", line)
@@ -89,16 +96,19 @@ def _is_bare_heading(line: str) -> bool:
 def _may_join(previous: str, nxt: str) -> bool:
     """Two non-empty lines may be one sentence broken by a line end: the first does not end a
     sentence, and neither is a table row or a record line."""
+    # Inside a bracket left open ("（牵头单位：…；责\n任单位：…；完成时限：\n2025年9月底前）") a field's
+    # colon or semicolon ends no sentence, and the next line's fields are the same note's.
+    bracketed = _opens_bracket(previous)
     return (
         bool(previous.strip())
         and bool(nxt)
-        and not _SENTENCE_FINAL.search(previous)
+        and (not _SENTENCE_FINAL.search(previous) or (bracketed and previous.rstrip()[-1] in "：:；;"))
         and previous.count("|") < 2
         and nxt.count("|") < 2
         and not _SPACED_ROW.search(previous)
         and not _SPACED_ROW.search(nxt)
         and not _RECORD.match(previous)
-        and not _RECORD.match(nxt)
+        and (bracketed or not _RECORD.match(nxt))
     )
 
 
@@ -133,7 +143,7 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
                 and not _TITLE_END.search(previous)
                 and not _BREADCRUMB.search(previous)
                 and not (len(out) > 1 and _PUBLICATION_LINE.search(out[-2]) and not _CLAUSE_MARK.search(previous))
-                and not (nxt[-1:] in "：:" and len(nxt) > _LEAD_IN_MAX)
+                and not (nxt[-1:] in "：:" and len(nxt) > _LEAD_IN_MAX and not _opens_bracket(nxt))
                 and not _long_without_sentence_end(previous)
             )
             if local or (at_width and not _is_heading_line(nxt) and not DATE_LINE.match(nxt)):
