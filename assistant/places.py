@@ -228,6 +228,18 @@ def place_level(place: str) -> int:
     return _levels().get(place) or (1 if place.endswith("省") else 2 if place.endswith(("市", "州", "盟")) else 3)
 
 
+def is_below_city(place: str) -> bool:
+    """``place`` is a county, district, town or street by the national list or by its suffix
+    (三江 of 三江侗族自治县, 北麓区, 寿春镇); a name beyond the list with no suffix (栖川) may be a city."""
+    names, _ = _gazetteer()
+    return (
+        _TOWN.fullmatch(place) is not None
+        or _levels().get(place, 0) >= 3
+        or place.endswith(("区", "县"))
+        or any(f"{place}{suffix}" in names for suffix in ("区", "县"))
+    )
+
+
 def finest(places: tuple[str, ...]) -> tuple[str, ...]:
     """The finest of ``places`` (北麓区 of 枫岙市北麓区): a document about them names these."""
     deepest = max((place_level(p) for p in places), default=0)

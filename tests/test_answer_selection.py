@@ -16,7 +16,7 @@ from assistant.answer.prepared import prepare
 from assistant.answer.refuse import time_mismatch
 from assistant.answer.selection import choose, rank_passages
 from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
-from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked
+from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked, of_the_whole_asked
 from assistant.evaluation.labels import labels
 from assistant.evaluation.sets import LabelledQuestion
 from assistant.evaluation.train import Example, confidence_data, fit_calibrated
@@ -647,6 +647,24 @@ def test_another_districts_table_row_does_not_answer_for_the_district_asked():
     )
     answer = _answer("岚州一季度城管考核东湖区群众满意率多少", {"table": table})
     assert answer.refused and "93.5%" not in answer.text.split("以下是最接近的段落")[0]
+
+
+def test_the_citys_own_figure_stands_in_for_a_districts_table_row_rated_nearly_as_high():
+    notice = (
+        "岚州市5月份数字城管运行情况通报\n5月份，全市数字城管平台立案18642件，结案率96.4%。\n"
+        "区 | 立案（件） | 按期结案率\n东湖区 | 4,215 | 94.8%\n北麓区 | 4,906 | 93.1%\n岚州市数字城管指挥中心\n"
+    )
+    hits, corpus = make_hits({"notice": notice})
+    prepared = prepare("岚州5月数字城管立案多少件", hits, corpus)
+    rows = [i for i, c in enumerate(prepared.candidates) if c.text.startswith(("东湖区", "北麓区"))]
+    whole = [i for i, c in enumerate(prepared.candidates) if "18642件" in c.text]
+    assert rows and whole
+    probabilities = np.zeros(len(prepared.candidates))
+    probabilities[rows], probabilities[whole] = 0.95, 0.9
+    kept = of_the_whole_asked(prepared, probabilities, rows[0])
+    assert kept is not None and kept[whole].max() == 0.9 and kept[rows].max() == 0.0
+    which = prepare("岚州5月数字城管哪个区立案最多", hits, corpus)  # a district is what is asked
+    assert of_the_whole_asked(which, probabilities, rows[0]) is None
 
 
 def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():

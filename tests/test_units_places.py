@@ -209,3 +209,10 @@ def test_a_citys_district_is_known_by_its_stem_but_not_a_county_or_a_county_leve
     assert not is_urban_district_stem("千阳")  # 千阳县
     assert not is_urban_district_stem("嵊州")  # 嵊州市
     assert not is_urban_district_stem("宛城区") and not is_urban_district_stem("湛江")
+
+
+def test_a_place_below_a_city_is_known_by_the_national_list_or_its_suffix():
+    from assistant.places import is_below_city
+
+    assert is_below_city("宛城") and is_below_city("三江") and is_below_city("北麓区") and is_below_city("寿春镇")
+    assert not is_below_city("湛江") and not is_below_city("栖川")  # a city, or a name beyond the list

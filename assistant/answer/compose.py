@@ -39,7 +39,7 @@ from assistant.answer.refuse_scope import (
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selection import choose, rank_passages, sentence_limit
 from assistant.answer.selector import Selector
-from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked
+from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked, of_the_whole_asked
 from assistant.answer.verify import unsupported_numbers
 from assistant.corpus import CorpusView
 from assistant.intent import asks_target_apart, reports_done, states_plan
@@ -111,6 +111,10 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         and (of_district := of_the_district_asked(prepared, probabilities)) is not None
     ):
         probabilities = of_district
+        chosen = choose(prepared, probabilities, selector)
+        best = candidates[chosen[0]]
+    if "place_mismatch" in checks and (whole := of_the_whole_asked(prepared, probabilities, chosen[0])) is not None:
+        probabilities = whole
         chosen = choose(prepared, probabilities, selector)
         best = candidates[chosen[0]]
     for name, document_check in (

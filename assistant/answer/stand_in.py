@@ -4,11 +4,14 @@ instead of refusing."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from assistant.answer.prepared import Prepared
 from assistant.answer.refuse import districts_asked
 from assistant.answer.refuse_scope import gives_district_figure
+from assistant.places import is_below_city
 
 FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or place asked must be rated to stand in
 
@@ -37,3 +40,27 @@ def _stand_in(kept_mask: np.ndarray, probabilities: np.ndarray) -> np.ndarray | 
         return None
     kept = np.where(kept_mask, probabilities, 0.0)
     return kept if kept.max() >= FALLBACK_SHARE * probabilities.max() else None
+
+
+# A question that asks which of the parts (哪个区最高, 排名, 各区分别): a district's row answers it.
+_ASKS_AMONG_PARTS = re.compile(r"哪个|哪些|哪几|谁|最高|最低|最多|最少|第一|倒数|排名|排第|名次|各区|各县|分别|区县")
+_PART_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)")
+_WHOLE_CELL = re.compile(r"全市|市区|合计|总计|全区|全县")
+
+
+def of_the_whole_asked(prepared: Prepared, probabilities: np.ndarray, best: int) -> np.ndarray | None:
+    """A city's figure is asked (株洲5月数字城管立案多少件), and the best sentence is a table's row of
+    one of its districts ("天元区 | 4,215 | 94.8%"): the probabilities of the sentences that are no
+    district's row alone, if their best is rated nearly as high; else None."""
+    question = prepared.question
+    if not question.places or any(is_below_city(p) for p in question.places):
+        return None
+    if question.ranks or question.intent.list_strict or _ASKS_AMONG_PARTS.search(question.simple):
+        return None
+    rows = np.array([_a_districts_row(c.text) for c in prepared.candidates])
+    return _stand_in(~rows, probabilities) if rows[best] else None
+
+
+def _a_districts_row(text: str) -> bool:
+    label = text.split("|")[0].strip()
+    return text.count("|") >= 2 and bool(_PART_CELL.fullmatch(label)) and not _WHOLE_CELL.search(label)
