@@ -106,6 +106,8 @@ def test_time_words_are_not_keywords():
         ("岳阳6月数字城管按期处置率多少", "那包头7月呢", "包头7月数字城管按期处置率多少"),
         # 老旧小区 is a kind of place, not a district: it is another item of the list asked about
         ("宜昌测评里农贸市场占几分", "那老旧小区呢", "宜昌测评里老旧小区占几分"),
+        # this year for last year, and the side asked (目标) kept however short
+        ("唐山去年拆违多少", "今年目标呢", "唐山今年拆违多少 目标"),
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):

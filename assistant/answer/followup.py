@@ -120,7 +120,14 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
     resolved = previous
     if (relative := RELATIVE_PERIOD.search(core)) and (period := shifted_period(relative.group(0), previous)):
         core = core.replace(relative.group(0), period, 1)  # "上个月呢" after 10月 asks about 9月
-    for pattern in (re.compile("|".join(_PERIODS)), YEAR_TEXT, MONTH_TEXT, QUARTER_TEXT, _RANK_OR_EXTREME):
+    for pattern in (
+        re.compile("|".join(_PERIODS)),
+        _RELATIVE_YEAR,
+        YEAR_TEXT,
+        MONTH_TEXT,
+        QUARTER_TEXT,
+        _RANK_OR_EXTREME,
+    ):
         new = pattern.findall(core)
         old = pattern.findall(resolved)
         if new and old:
@@ -151,6 +158,7 @@ def _only_a_division(core: str) -> tuple[str, ...]:
 
 
 # A rank or the top or bottom of a ranking: "最低的呢" after "谁第一" asks the other end.
+_RELATIVE_YEAR = re.compile(r"今年|去年|明年|前年|本年度|上年度")  # "今年目标呢" after "去年拆违多少": 今年 for 去年
 _RANK_OR_EXTREME = re.compile(rf"{ORDINAL.pattern}|最[高低多少好差]")
 
 
@@ -310,7 +318,8 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         phrase = _asked_phrase(previous, item) if resolved == previous and len(item) >= 2 else None
         if phrase and content_words(item) and not read_places(item) and not _SAME_PERIOD.search(rest):
             return resolved.replace(phrase, item, 1)  # another item of the same list: 返工率那项呢？
-        if rest and not (resolved != previous and len(rest) <= 2):
+        side = classify(rest)  # "目标" left of "今年目标呢": the side asked is kept, however short
+        if rest and not (resolved != previous and len(rest) <= 2 and not (side.target or side.result)):
             resolved = f"{resolved} {rest}"
         return resolved
     context = _context(previous, core)
