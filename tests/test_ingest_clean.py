@@ -190,24 +190,6 @@ def test_paragraphs_wrapped_at_different_widths_are_joined_but_not_titles_addres
     assert "经营秩序" in lines and "食品安全" in lines  # a table's cells, not the ends of paragraphs
 
 
-def test_a_web_pages_headline_after_its_publication_line_stays_apart_from_the_wrapped_paragraph():
-    text = (
-        "岚州区人民政府\n首页 > 政务公开 > 部门动态\n发布时间：2025-06-10　来源：区综合行政执法局　浏览次数：\n"
-        "5月我区数字城管案件办结率98.1%　两项指标位列全市第二\n"
-        "5月，市数字城管平台向我区派遣案件4,105件，办\n结4,027件，办结率达98.1%；按\n"
-        "期办结率94.8%，两项指标均位列全市第二。与4月相比，派遣案件增加243件\n，按期办结率提高1.3个百分点。\n"
-    )
-    lines = clean_text(text).text.split("\n")
-    assert "5月我区数字城管案件办结率98.1%　两项指标位列全市第二" in lines
-    assert any(line.startswith("5月，市数字城管平台向我区派遣案件4,105件，办结4,027件") for line in lines)
-    dated = "发布时间：2025-06-10　来源：市城管局\n6月5日，市城管局召开5月份城市管理工作点评会，通报5月份全\n市城市管理重点工作进展情况，点评各区工作成效和存在问题。\n"
-    # A paragraph that starts right after the publication line (its clauses say so) is joined as before.
-    assert (
-        "6月5日，市城管局召开5月份城市管理工作点评会，通报5月份全市城市管理重点工作进展情况，"
-        in clean_text(dated * 3).text
-    )
-
-
 def test_a_task_and_its_owner_note_wrapped_inside_the_bracket_are_one_line():
     text = (
         "唐山市城市管理综合行政执法局2025年工作要点\n"

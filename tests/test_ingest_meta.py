@@ -128,21 +128,3 @@ def test_a_site_name_is_not_the_title():
         "汀梧文明网\n汀梧“学雷锋志愿服务月”活动成果丰硕\n2024-04-03 来源：汀梧市文明办\n3月是学雷锋志愿服务月。"
     )
     assert meta.title == "汀梧“学雷锋志愿服务月”活动成果丰硕"
-
-
-def test_an_offices_name_heads_a_notices_title_but_is_a_web_pages_masthead():
-    notice = "岚州市城市管理委员会办公室\n关于2024年5月份全市城市管理综合考评情况的通报\n5月份，全市城市管理综合考评…"
-    assert derive_meta(notice).title == "岚州市城市管理委员会办公室关于2024年5月份全市城市管理综合考评情况的通报"
-    page = "岚州市北湖区人民政府\n北湖区：“美街巷”行动让老街区换新颜\n6月，北湖区启动背街小巷改造。"
-    assert derive_meta(page).title == "北湖区：“美街巷”行动让老街区换新颜"
-    alone = "岚州市城市管理局\n2025-06-06\n市城管局召开5月份城市管理工作点评会\n6月5日，市城管局召开点评会。"
-    assert derive_meta(alone).title == "市城管局召开5月份城市管理工作点评会"  # the office's name alone is no title
-
-
-def test_a_line_of_clauses_cut_off_at_the_end_is_not_the_title():
-    text = (
-        "岚州区人民政府\n发布时间：2025-06-10\n"
-        "从案件类型看，占道经营仍是我区第一大类问题，5月共派遣612件。\n"
-        "下一步，区综合行政执法局将推行“街道吹哨、部门报到”机制，对超期案件实行“日通报、周约谈”，对连续两周低于"
-    )
-    assert "下一步" not in derive_meta(text).title

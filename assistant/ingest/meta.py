@@ -106,23 +106,12 @@ def _lines(text: str, limit: int = 12) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()][:limit]
 
 
-# A line that is an office's name alone: a page's masthead or a notice's sender, not its title.
-_ORGANISATION_ONLY = re.compile(r"[\u4e00-\u9fff]{2,16}(?:人民政府|政府|局|委员会|办公室|文明办|创文办|指挥部)")
-
-
-# A notice's title as its sender heads it ("关于…的通报", "绍创文办〔2025〕9号关于…", or one naming its kind,
-# "城市管理督查通报"): the sender's name on the line above is part of it; above a web page's headline
-# ("宛城区：“宛美街巷”行动让老街区换新颜"), an office's name is the page's masthead.
-_SENT_TITLE = re.compile(r"关于|[\u4e00-\u9fff]{0,8}[〔\[]")
-
-
 def _is_title(line: str) -> bool:
     simple = to_simplified(line)
     return (
         4 <= len(line) <= 60
         and not re.search(r"[。；;]", line)  # a line ending a sentence is the text's, not a title
         and not line.endswith(("，", ",", "：", ":"))
-        and len(re.findall(r"[，,]", line)) < 2  # clauses: a sentence cut off at the line's end, not a title
         and not _NUMBERED.match(line)
         and not _FURNITURE.match(simple)
         and not _DATE_LINE.match(line)
@@ -134,7 +123,6 @@ def _is_title(line: str) -> bool:
         and simple.count("《") >= simple.count("》")
         and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)
         and not re.fullmatch(r"[\u4e00-\u9fff]{2,10}(?:网|网站|门户网站)", simple)  # the site's name (某某文明网)
-        and not _ORGANISATION_ONLY.fullmatch(simple)  # the site's or the sender's name (自流井区人民政府)
     )
 
 
@@ -156,13 +144,7 @@ def derive_title(text: str) -> str:
     previous = lines[index - 1] if index > 0 else ""
     if (
         previous
-        and (
-            index - 1 in titled
-            or (
-                _ORGANISATION_ONLY.fullmatch(to_simplified(previous))
-                and bool(_SENT_TITLE.match(lines[index]) or _TITLE_WORDS.search(to_simplified(lines[index])))
-            )
-        )
+        and index - 1 in titled
         and len(previous) + len(lines[index]) <= 50
         and not _TITLE_WORDS.search(to_simplified(previous))
         and re.search(r"[省市区县]|\d{4}", previous)

@@ -58,10 +58,6 @@ _TITLE_END = re.compile(
     r"(?:通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|讲话|简报|标准|决定|公告|思路)$|〔\d{4}〕\s*\d+\s*号|日$"
 )
 _BREADCRUMB = re.compile(r"[>＞]")  # 首页 > 新闻中心 > 部门动态
-# A web page's publication line ("发布时间：2025-06-10 来源：… 浏览次数："): a line after it that has no
-# clause in it is the headline ("5月我区数字城管案件办结率98.1%　两项指标位列全市第二"), not a paragraph's start.
-_PUBLICATION_LINE = re.compile(r"发布(?:时间|日期)|来源[:：]|浏览次数|点击[数量率]")
-_CLAUSE_MARK = re.compile(r"[，,、；;]")
 _LEAD_IN_MAX = 8  # "如下：" goes on a wrapped sentence; a longer line ending so is a list's lead-in or addressees
 # A table aligned with spaces ("区      立案数    结案数"): a row, not prose.
 _SPACED_ROW = re.compile(r"\S {2,}\S+ {2,}\S")
@@ -142,7 +138,6 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
                 and not _ADDRESSEES.match(nxt)
                 and not _TITLE_END.search(previous)
                 and not _BREADCRUMB.search(previous)
-                and not (len(out) > 1 and _PUBLICATION_LINE.search(out[-2]) and not _CLAUSE_MARK.search(previous))
                 and not (nxt[-1:] in "：:" and len(nxt) > _LEAD_IN_MAX and not _opens_bracket(nxt))
                 and not _long_without_sentence_end(previous)
             )
