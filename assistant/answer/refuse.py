@@ -117,12 +117,19 @@ def _says_other_district(question: Question, best: Candidate, profiles: dict[str
     before = "" if row else best.previous  # a table's row above is another record
     text = compact(f"{before} {best.section} {best.text}")
     said = [p for p in read_places(text) if _is_district(p) and compact(p) in text]
-    if row and _DIVISION_CELL.fullmatch(label := best.text.split("|")[0].strip()):
+    if label := row_place(best.text):
         said.append(label)  # the row's own place (肇庆高新区 | 群众满意率 | 93.5%), if the gazetteer lacks it
     return bool(said) and not any(names_place(text, p) for p in asked)
 
 
 _DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)")
+
+
+def row_place(text: str) -> str:
+    """The place a table row's first cell names ("东湖区 | 综合得分 | 91.6 |"), or "" (not a row, or
+    its first cell names no division)."""
+    label = text.split("|")[0].strip()
+    return label if text.count("|") >= 2 and _DIVISION_CELL.fullmatch(label) else ""
 
 
 def _another_districts_report(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> bool:

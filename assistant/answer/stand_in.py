@@ -9,7 +9,7 @@ import re
 import numpy as np
 
 from assistant.answer.prepared import Prepared
-from assistant.answer.refuse import districts_asked
+from assistant.answer.refuse import districts_asked, row_place
 from assistant.answer.refuse_scope import gives_district_figure
 from assistant.places import is_below_city
 
@@ -44,7 +44,6 @@ def _stand_in(kept_mask: np.ndarray, probabilities: np.ndarray) -> np.ndarray | 
 
 # A question that asks which of the parts (哪个区最高, 排名, 各区分别): a district's row answers it.
 _ASKS_AMONG_PARTS = re.compile(r"哪个|哪些|哪几|谁|最高|最低|最多|最少|第一|倒数|排名|排第|名次|各区|各县|分别|区县")
-_PART_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)")
 _WHOLE_CELL = re.compile(r"全市|市区|合计|总计|全区|全县")
 
 
@@ -62,5 +61,5 @@ def of_the_whole_asked(prepared: Prepared, probabilities: np.ndarray, best: int)
 
 
 def _a_districts_row(text: str) -> bool:
-    label = text.split("|")[0].strip()
-    return text.count("|") >= 2 and bool(_PART_CELL.fullmatch(label)) and not _WHOLE_CELL.search(label)
+    label = row_place(text)
+    return bool(label) and not _WHOLE_CELL.search(label)

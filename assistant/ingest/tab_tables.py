@@ -12,7 +12,8 @@ def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
     """A table exported with tabs between its cells ("市区合计\t立案数\t6,482") written as the other
     tables are ("市区合计 | 立案数 | 6,482 |  |"), its rows as wide as its widest, so that each row
     keeps its header and no row is taken for the wrapped part of another; a first cell left empty
-    under a filled one (a merged cell) is filled with it. A line of labelled fields ("制表单位：…\t\t制表日期：…") is no row: its tabs become spaces."""
+    under a filled one (a merged cell) is filled with it. A line of labelled fields
+    ("制表单位：…\t\t制表日期：…") is no row: its tabs become spaces."""
     lines = text.split("\n")
     out: list[str] = []
     rows = 0
