@@ -305,3 +305,50 @@ def test_a_web_pages_tools_footer_and_related_links_are_removed_and_its_dateline
     assert "主办单位负责同志" in text  # one footer word alone is a report's own sentence
     for chrome in ("打印本页", "相关链接", "4月份城市管理考评情况通报", "联系电话", "ICP备", "网站标识码"):
         assert chrome not in text
+
+
+def test_a_numbered_table_extracted_one_cell_per_line_with_wrapped_cells_gets_its_rows_back():
+    # PDF text of a 任务分解表: a cell wider than its column goes on over the next lines, and a row's
+    # number is a line of its own. Before, the row numbers were glued to the dates above them
+    # ("2025年9月30日2") and each wrapped cell was a row's worth of loose lines.
+    flat = (
+        "附件\n某市2025年市容整治任务分解表\n序号\n重点任务\n主要内容及目标\n牵头单位\n责任单位\n完成时限\n"
+        "1\n背街小巷整治\n提升\n全年整治背街小巷120条，其中老城\n区不少于40条\n市城管局\n各区人民政府、\n高新区管委会\n2025年10月31日\n"
+        "2\n公厕改造\n新建改建公厕30座，全部免费开放\n市城管局\n各区人民政府、\n高新区管委会\n2025年11月30日\n"
+        "3\n渣土运输治理\n渣土车密闭化改装率达到100%，新建\n消纳场1处\n市城管局\n市公安局交警支\n队\n2025年8月31日\n"
+        "4\n城市照明\n背街小巷路灯亮灯率达到98%\n市城管局\n供电公司\n2025年9月30日\n"
+        "二、工作要求\n各责任单位要按时限完成。"
+    )
+    lines = clean_text(flat).text.split("\n")
+    assert "序号 | 重点任务 | 主要内容及目标 | 牵头单位 | 责任单位 | 完成时限 |" in lines
+    assert (
+        "1 | 背街小巷整治提升 | 全年整治背街小巷120条，其中老城区不少于40条 | 市城管局 | 各区人民政府、高新区管委会 | 2025年10月31日 |"
+        in lines
+    )
+    assert (
+        "3 | 渣土运输治理 | 渣土车密闭化改装率达到100%，新建消纳场1处 | 市城管局 | 市公安局交警支队 | 2025年8月31日 |"
+        in lines
+    )
+    assert "4 | 城市照明 | 背街小巷路灯亮灯率达到98% | 市城管局 | 供电公司 | 2025年9月30日 |" in lines
+    assert "二、工作要求" in lines and clean_text("\n".join(lines)).text == "\n".join(lines)
+
+
+def test_a_ranking_extracted_one_cell_per_line_ends_before_the_next_heading():
+    flat = "排名\n区域\n得分\n1\n东区\n93.10\n2\n西区\n91.64\n3\n南区\n90.02\n二、问题情况\n本月共发现问题120处。"
+    lines = clean_text(flat).text.split("\n")
+    assert lines[:4] == ["排名 | 区域 | 得分 |", "1 | 东区 | 93.10 |", "2 | 西区 | 91.64 |", "3 | 南区 | 90.02 |"]
+    assert lines[4] == "二、问题情况"
+
+
+def test_a_row_wrapped_into_a_continuation_row_is_one_row_but_a_rows_next_cells_are_not_merged():
+    table = (
+        "序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限\n"
+        "1 | 改造老旧小区40个，同步建设电动车 | 市住建局 | 东区、西区、高新 | 2025.10.31\n"
+        "| 充电设施 | | 区管委会 |\n"
+        "2 | 新增公益广告500处 | 市文明办 | 各区 | 2025.6.30\n"
+    )
+    lines = clean_text(table).text.split("\n")
+    assert "1 | 改造老旧小区40个，同步建设电动车充电设施 | 市住建局 | 东区、西区、高新区管委会 | 2025.10.31" in lines
+    figures = "区县 | 立案数 | 结案数 | 结案率\n东区 | 1,135 | 1,109 | 97.7%\n西区 | 1,054 | 1,028\n| 97.5% |\n"
+    assert "东区 | 1,135 | 1,109 | 97.7%" in clean_text(figures).text.split("\n")
+    assert "1,05497.5%" not in clean_text(figures).text.replace(" ", "")

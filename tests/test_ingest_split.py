@@ -79,3 +79,14 @@ def test_heading_styles():
     assert match_heading("1.全面改善市容环境。优化…").title == "1.全面改善市容环境"
     assert match_heading("第二章 总则").style == "chapter"
     assert match_heading("2023年，XX区城市管理局以…") is None
+
+
+def test_a_passage_never_ends_inside_a_table_row():
+    row = "居民小区 | 1.无飞线充电；2.楼道无堆物；3.公益广告规范；4.无违章搭建 | 随机抽查3个，每处问题扣0.3分 | 10"
+    text = "测评项目 | 测评内容 | 测评方法 | 分值\n" + "\n".join([row] * 8)
+    pieces = split_passages(text, max_chars=250)
+    assert len(pieces) > 1
+    for piece in pieces:
+        assert all(
+            line == row or line.startswith("测评项目") for line in text[piece.start : piece.end].strip().split("\n")
+        )

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from assistant.ingest.cell_tables import merge_continuation_rows, rebuild_numbered_cell_tables
 from assistant.ingest.tab_tables import tab_separated_rows
 from assistant.ingest.wraps import (
     DATE_LINE,
@@ -261,6 +262,8 @@ def _clean_once(raw: str) -> CleanedText:
     # looking for repeats, so a copy pasted inside a run-on paragraph is found the first
     # time (cleaning its own output again then finds nothing new).
     text = break_inline_headings(text)
+    text = rebuild_numbered_cell_tables(text, notes)
+    text = merge_continuation_rows(text, notes)
     text = rebuild_flattened_tables(text, notes)
     text = join_lines_within_paragraphs(text, notes)
     # A run-on paragraph is prose however long; once broken at its headings, a piece that is

@@ -121,10 +121,20 @@ def _blocks(text: str) -> list[Unit]:
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in order; a table row (a line with two cell marks or more) is one span, so a
+    passage never ends inside a row ("居民小区 | 1.无飞线充电；2.楼道无堆物 | … | 10")."""
     spans = []
-    for found in _SENTENCE.finditer(text, start, end):
-        if found.end() > found.start():
-            spans.append((found.start(), found.end()))
+    line_start = start
+    while line_start < end:
+        newline = text.find("\n", line_start, end)
+        line_end = end if newline < 0 else newline + 1
+        if text.count("|", line_start, line_end) >= 2:
+            spans.append((line_start, line_end))
+        else:
+            for found in _SENTENCE.finditer(text, line_start, line_end):
+                if found.end() > found.start():
+                    spans.append((found.start(), found.end()))
+        line_start = line_end
     return spans
 
 
