@@ -209,6 +209,10 @@ class CorpusView(Protocol):
         """The passage that comes after ``hit``'s in its document, if any."""
         ...
 
+    def text_before(self, hit: Hit, limit: int) -> str:
+        """Up to ``limit`` characters of the document's text just before ``hit``'s passage."""
+        ...
+
 
 def idf(corpus: CorpusView, word: str) -> float:
     """Inverse document frequency over passages: rare words weigh more; unknown words little."""
@@ -225,6 +229,7 @@ class TextCorpus:
     def __init__(self, documents: dict[str, tuple[str, DocumentMeta | None]]):
         self._profiles = {doc_id: profile_of(doc_id, text, meta) for doc_id, (text, meta) in documents.items()}
         self._lines = [compact(line) for text, _ in documents.values() for line in text.split("\n") if line.strip()]
+        self._texts = {doc_id: text for doc_id, (text, _) in documents.items()}
 
     def document_frequency(self, word: str) -> int:
         key = compact(word)
@@ -242,3 +247,7 @@ class TextCorpus:
 
     def following(self, hit: Hit) -> Hit | None:
         return None  # documents in memory are not cut into passages
+
+    def text_before(self, hit: Hit, limit: int) -> str:
+        text = self._texts.get(hit.chunk.doc_id, "")
+        return text[max(0, hit.chunk.start - limit) : hit.chunk.start]

@@ -31,6 +31,7 @@ from assistant.ingest.clean import (
 from assistant.ingest.pipeline import SourceFile, index_text, prepare
 from assistant.ingest.split import split_passages
 from assistant.settings import Settings
+from assistant.tables import TABLE_LOOKBACK, table_header_before
 from assistant.text import compact, normalize
 
 # Failing examples are kept (and replayed first) under .pytest_cache, which git ignores.
@@ -343,7 +344,9 @@ def test_prepared_chunks_are_exact_spans_of_their_document(raw):
             # What retrieval sees: the normalised title, heading path and passage, with the passage whole.
             # (normalize is not idempotent across a line break between two Chinese characters, so
             # the search text is compared with its definition, not with itself normalised again.)
-            assert chunk.search_text == normalize(index_text(chunk, document.meta.title))
+            before = document.text[max(0, chunk.start - TABLE_LOOKBACK) : chunk.start]
+            header = table_header_before(before, chunk.text.split("\n", 1)[0])
+            assert chunk.search_text == normalize(index_text(chunk, document.meta.title, header))
             assert compact(chunk.text) in compact(chunk.search_text)
 
 

@@ -352,3 +352,49 @@ def test_a_row_wrapped_into_a_continuation_row_is_one_row_but_a_rows_next_cells_
     figures = "区县 | 立案数 | 结案数 | 结案率\n东区 | 1,135 | 1,109 | 97.7%\n西区 | 1,054 | 1,028\n| 97.5% |\n"
     assert "东区 | 1,135 | 1,109 | 97.7%" in clean_text(figures).text.split("\n")
     assert "1,05497.5%" not in clean_text(figures).text.replace(" ", "")
+
+
+def test_a_numbered_table_set_out_with_spaces_gets_each_wrapped_piece_back_into_its_cell():
+    # Columns parted by single spaces; a wrapped line carries the ends of the cells cut at their
+    # column's width, left to right. Before, the spaces went as "spaces inside words" and the rows
+    # ran together ("…2025年10月底城区完成改造35条2新建改建…").
+    spaced = (
+        "某市2025年城市管理重点工作任务分解表\n序号 工作任务 牵头单位 责任单位 完成时限\n"
+        "1 实施老旧小区背街小巷改造，东城区 市住建局 东城区政府 2025年10月底\n城区完成改造30条\n"
+        "2 新建改建城市公厕20座，其中东城区 市城管局 东城区、西城区、南 2025年9月30日\n10座，其余各区2—4座 城区政府\n"
+        "3 新建口袋公园12个 市住建局 东城区政府 2025年10月底\n"
+        "说明：各责任单位按季度报送进展。"
+    )
+    lines = clean_text(spaced).text.split("\n")
+    assert "序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |" in lines
+    assert "1 | 实施老旧小区背街小巷改造，东城区城区完成改造30条 | 市住建局 | 东城区政府 | 2025年10月底 |" in lines
+    assert (
+        "2 | 新建改建城市公厕20座，其中东城区10座，其余各区2—4座 | 市城管局 | 东城区、西城区、南城区政府 | 2025年9月30日 |"
+        in lines
+    )
+    assert "3 | 新建口袋公园12个 | 市住建局 | 东城区政府 | 2025年10月底 |" in lines
+    assert lines[-1] == "说明：各责任单位按季度报送进展。" and clean_text("\n".join(lines)).text == "\n".join(lines)
+
+
+def test_a_criteria_tables_score_cell_under_a_deduction_stays_a_figure_of_its_own():
+    # "…每低1个百分点扣0.5分" then the item's 分值 "10" on the next line: joined, the two read as
+    # one figure (0.5分10); a space keeps the score apart.
+    flat = "七、群众满意度\n12345热线城管类诉求满意率\n满意率低于90%的，每低1个百分点扣\n0.5分\n10\n加分项"
+    text = clean_text(flat).text
+    assert "0.5分 10" in text and "0.5分10" not in text
+    assert (
+        "共发现问题135处" in clean_text("本月共检查点位420个，共发现问题\n135\n处。").text
+    )  # a wrapped figure still joins
+
+
+def test_a_figure_cut_before_its_decimal_point_is_joined():
+    text = clean_text("（五）测评成绩稳步提升。在年度全省测评中，我市得分87\n.4分，较上年提高1.8分。\n（六）其他").text
+    assert "在年度全省测评中，我市得分87.4分，较上年提高1.8分。" in text
+
+
+def test_a_figure_cut_inside_the_group_after_its_thousands_separator_is_joined():
+    text = clean_text(
+        "4月份，全市共立案8,642件，应结案8,317件，按期结案7,9\n46件，按期结案率95.5%。\n二、主要问题"
+    ).text
+    assert "按期结案7,946件，按期结案率95.5%。" in text
+    assert "2,360处" in clean_text("规范沿街店招店牌2,3\n60处。").text

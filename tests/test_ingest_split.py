@@ -90,3 +90,18 @@ def test_a_passage_never_ends_inside_a_table_row():
         assert all(
             line == row or line.startswith("测评项目") for line in text[piece.start : piece.end].strip().split("\n")
         )
+
+
+def test_a_passage_starting_inside_a_long_table_is_indexed_with_the_tables_header(tmp_path):
+    from assistant.ingest.pipeline import SourceFile, prepare
+    from assistant.settings import Settings
+
+    rows = "\n".join(
+        f"{n} | 第{n}项整治任务，完成背街小巷改造{n + 10}条 | 市城管局 | 各区政府 | 2025年{n % 12 + 1}月底 |"
+        for n in range(1, 40)
+    )
+    text = "某市2025年城市管理重点任务分解表\n序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |\n" + rows + "\n"
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    [(_, chunks)] = prepare(SourceFile(tmp_path / "t.txt", tmp_path, "t.txt"), Settings(), "h")
+    later = [c for c in chunks if c.text.startswith(("2", "3"))]
+    assert later and all("完成时限" in c.search_text and "完成时限" not in c.text for c in later)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.ingest.split import match_heading
 from assistant.models import Hit
+from assistant.tables import header_above, is_table_row, reads_as_header
 from assistant.text import compact
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*|$)")
@@ -117,10 +119,6 @@ def furniture(sentence: str, document: str) -> bool:
     return bool(_DATED_LINE.search(line)) or document.count(compact(line)) >= 2
 
 
-def is_table_row(line: str) -> bool:
-    return line.count("|") >= 2
-
-
 def _lines(text: str) -> list[str]:
     """Lines of a passage, a short label line joined to the line it introduces."""
     out: list[str] = []
@@ -160,27 +158,19 @@ def _spans(sentence: str, header: str) -> list[str]:
     return statements or parts
 
 
-def _header_for(lines: list[str], index: int) -> str:
+def _header_for(lines: list[str], index: int, above: list[str] | None = None) -> str:
     """The nearest row above row ``index``, in its table block, that reads as a header (a second
-    table's in the same block: "问题类型 | 数量（件） | 占比"); "" when the passage starts inside
-    the table below its header (a data row is no header)."""
+    table's in the same block: "问题类型 | 数量（件） | 占比"). When the passage starts inside the
+    table below its header, the header is looked for in ``above`` (the document's lines before the
+    passage); "" without them (a data row is no header)."""
     start = index
     while start > 0 and is_table_row(lines[start - 1]):
         start -= 1
     framed = lines[start].lstrip().startswith("|")  # every row opens with a mark: "|序号|所属区|"
-    return next((lines[j] for j in range(index - 1, start - 1, -1) if _reads_as_header(lines[j], framed)), "")
-
-
-_FIGURE_CELL = re.compile(r"^[第]?[\d.,，%％\s+\-↑↓]+(?:[余多]?[万亿]?[个件处次人名分元%％吨米条座家户])?$")
-
-
-def _reads_as_header(row: str, framed: bool) -> bool:
-    """No cell is a figure or blank amid the others ("联城街道 | 综合得分 |  |  | 暂不排名"), and the
-    first is not empty (a wrapped row's rest, "| 管线规整、无私搭乱建 | | 一体化示范区 |", is none)."""
-    cells = [c.strip() for c in (row.strip()[1:] if framed else row).split("|")]
-    filled = [i for i, c in enumerate(cells) if c]
-    gaps = filled and any(not c for c in cells[: filled[-1]])  # a row with a blank amid its cells is data
-    return bool(cells[0]) and not gaps and not any(_FIGURE_CELL.match(c) for c in cells if c)
+    found = next((lines[j] for j in range(index - 1, start - 1, -1) if reads_as_header(lines[j], framed)), "")
+    if found or start > 0 or not above:
+        return found
+    return header_above(above, framed)
 
 
 class Sections:
@@ -272,17 +262,19 @@ def sentences_of_line(line: str) -> list[str]:
     return out
 
 
-def candidates_of(hit: Hit, rank: int, document_end: int | None = None) -> list[Candidate]:
+def candidates_of(hit: Hit, rank: int, document_end: int | None = None, before: str = "") -> list[Candidate]:
     """The candidate sentences of one passage, in order. ``document_end`` (the length of the
     document text) tells whether the passage ends the document, so a final sentence without
-    closing punctuation is known to be cut off."""
+    closing punctuation is known to be cut off; ``before`` (the document's text before the passage)
+    gives the header of a table the passage starts inside."""
     lines = _lines(hit.chunk.text)
+    above = [line.strip() for line in before.split("\n") if line.strip()]
     texts: list[tuple[str, str, str]] = []  # (sentence, header, section)
     sections = Sections()
     for index, line in enumerate(lines):
         sections.see(line)
         if is_table_row(line):
-            texts.append((line, _header_for(lines, index), sections.path()))
+            texts.append((line, _header_for(lines, index, above), sections.path()))
             continue
         texts.extend((sentence, "", sections.path()) for sentence in sentences_of_line(line))
     ends_document = document_end is not None and hit.chunk.end >= document_end
@@ -306,13 +298,22 @@ def candidates_of(hit: Hit, rank: int, document_end: int | None = None) -> list[
     return out
 
 
-def gather(hits: list[Hit], depth: int, document_ends: dict[str, int] | None = None) -> list[Candidate]:
-    """Candidates from the first ``depth`` hits, without repeating a sentence already taken."""
+def gather(
+    hits: list[Hit],
+    depth: int,
+    document_ends: dict[str, int] | None = None,
+    text_before: Callable[[Hit], str] | None = None,
+) -> list[Candidate]:
+    """Candidates from the first ``depth`` hits, without repeating a sentence already taken;
+    ``text_before`` gives a passage's preceding text (for the header of a table it starts inside)."""
     seen: set[str] = set()
     out: list[Candidate] = []
     for rank, hit in enumerate(hits[:depth]):
         end = (document_ends or {}).get(hit.chunk.doc_id)
-        for candidate in candidates_of(hit, rank, end):
+        before = (
+            text_before(hit) if text_before is not None and is_table_row(hit.chunk.text.lstrip().split("\n")[0]) else ""
+        )
+        for candidate in candidates_of(hit, rank, end, before):
             key = compact(candidate.text)
             if not key or key in seen:
                 continue

@@ -39,7 +39,12 @@ from assistant.answer.refuse_scope import (
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selection import choose, rank_passages, sentence_limit
 from assistant.answer.selector import Selector
-from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked, of_the_whole_asked
+from assistant.answer.stand_in import (
+    of_the_district_asked,
+    of_the_period_asked,
+    of_the_place_asked,
+    of_the_whole_asked,
+)
 from assistant.answer.verify import unsupported_numbers
 from assistant.corpus import CorpusView
 from assistant.intent import asks_target_apart, reports_done, states_plan
@@ -115,6 +120,14 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         best = candidates[chosen[0]]
     if "place_mismatch" in checks and (whole := of_the_whole_asked(prepared, probabilities, chosen[0])) is not None:
         probabilities = whole
+        chosen = choose(prepared, probabilities, selector)
+        best = candidates[chosen[0]]
+    if (
+        "place_mismatch" in checks
+        and place_mismatch(question, best, prepared.profiles) is not None
+        and (at_place := of_the_place_asked(prepared, probabilities)) is not None
+    ):
+        probabilities = at_place
         chosen = choose(prepared, probabilities, selector)
         best = candidates[chosen[0]]
     for name, document_check in (

@@ -17,6 +17,7 @@ from assistant.corpus import CorpusView, DocProfile, known_places
 from assistant.models import Hit
 from assistant.question import Question, read_question
 from assistant.retrieve.plan import sub_questions
+from assistant.tables import TABLE_LOOKBACK
 from assistant.text import compact
 
 CANDIDATE_DEPTH = 6  # passages whose sentences are candidates
@@ -57,7 +58,9 @@ def prepare(
     figure = question.intent.figure or bool(question.units)
     candidates = [
         c
-        for c in gather(hits, depth, {d: p.length for d, p in profiles.items()})
+        for c in gather(
+            hits, depth, {d: p.length for d, p in profiles.items()}, lambda hit: corpus.text_before(hit, TABLE_LOOKBACK)
+        )
         if not asks(c.text) and not (figure and furniture(c.text, profiles[c.doc_id].text))
     ]
     passages = [compact(f"{h.title} {h.chunk.text}") for h in hits[:depth]]

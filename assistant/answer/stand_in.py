@@ -1,5 +1,5 @@
-"""Sentences that stand in for the best one when it answers for another period or district than
-the one asked: a sentence of the period or district asked, rated nearly as high, is answered from
+"""Sentences that stand in for the best one when it answers for another period, place or district
+than the one asked: a sentence of the period or place asked, rated nearly as high, is answered from
 instead of refusing."""
 
 from __future__ import annotations
@@ -8,20 +8,38 @@ import re
 
 import numpy as np
 
+from assistant.answer.candidates import Candidate
+from assistant.answer.features import FEATURES, asked_and_said
 from assistant.answer.prepared import Prepared
-from assistant.answer.refuse import districts_asked, row_place
+from assistant.answer.refuse import districts_asked, place_mismatch, row_place
 from assistant.answer.refuse_scope import gives_district_figure
-from assistant.places import is_below_city
+from assistant.places import is_below_city, names_place
+from assistant.question import Question
+from assistant.text import compact
 
 FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or place asked must be rated to stand in
 
 
 def of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
-    """The best sentence is from another period's document, and a document of the period asked
-    was retrieved too: its sentences' probabilities alone (the others set to 0), if its best is
-    rated nearly as high (``FALLBACK_SHARE`` of the best); else None."""
-    covers = np.array([prepared.profiles[c.doc_id].covers_time(prepared.question) is True for c in prepared.candidates])
+    """The best sentence is from another period's document, and a document of the period asked was
+    retrieved too, or a sentence names that period itself (a report's month-by-month lines, "3月立案
+    5,366件"): their probabilities alone (the others set to 0), if their best is rated nearly as
+    high (``FALLBACK_SHARE`` of the best); else None."""
+    question = prepared.question
+    asks_time = bool(question.years or question.months or question.quarters)
+    covers = np.array(
+        [
+            prepared.profiles[c.doc_id].covers_time(question) is True or (asks_time and _names_asked_time(question, c))
+            for c in prepared.candidates
+        ]
+    )
     return _stand_in(covers, probabilities)
+
+
+def _names_asked_time(question: Question, candidate: Candidate) -> bool:
+    """The sentence itself names each period asked (its neighbours' and headings' do not count:
+    "4月 立案5790件" below "3月 立案5366件" is no line of March)."""
+    return all(not asked or asked & said for asked, said in asked_and_said(question, candidate.text))
 
 
 def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
@@ -31,6 +49,31 @@ def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.n
     asked = districts_asked(prepared.question, prepared.profiles.values())
     gives = np.array([gives_district_figure(asked, c, prepared.profiles[c.doc_id]) for c in prepared.candidates])
     return _stand_in(gives, probabilities)
+
+
+def of_the_place_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
+    """The best sentence is about another district or town than the one asked (another district's
+    row or report): the probabilities of the sentences that name the district asked themselves (or
+    under their heading) and pass the place check alone, if their best is rated nearly as high
+    (``FALLBACK_SHARE`` of the best); else None. A row that names no place (a merged cell left blank)
+    does not stand in."""
+    question, profiles = prepared.question, prepared.profiles
+    # It must say as much of the quantity asked as the best does (东湖区's 综合得分 is no stand-in
+    # for another district's 群众满意率).
+    asked = [p for p in question.places if is_below_city(p)]
+    if not asked:
+        return None
+    phrase = prepared.matrix[:, FEATURES.index("phrase_said")]
+    said = phrase[int(probabilities.argmax())]
+    at_place = np.array(
+        [
+            phrase[i] >= said
+            and any(names_place(compact(f"{c.section} {c.text}"), p) for p in asked)
+            and place_mismatch(question, c, profiles) is None
+            for i, c in enumerate(prepared.candidates)
+        ]
+    )
+    return _stand_in(at_place, probabilities)
 
 
 def _stand_in(kept_mask: np.ndarray, probabilities: np.ndarray) -> np.ndarray | None:

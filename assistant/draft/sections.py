@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.answer.candidates import Candidate, is_table_row
+from assistant.answer.candidates import Candidate
 from assistant.answer.render import NUMBERING
 from assistant.intent import states_plan
+from assistant.tables import is_table_row
 from assistant.text import compact, to_simplified
 from assistant.units import MASKED_FIGURE as MASKED
 

@@ -13,7 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from assistant.ingest.cell_tables import merge_continuation_rows, rebuild_numbered_cell_tables
+from assistant.ingest.cell_tables import (
+    merge_continuation_rows,
+    rebuild_numbered_cell_tables,
+    rebuild_spaced_numbered_tables,
+)
 from assistant.ingest.tab_tables import tab_separated_rows
 from assistant.ingest.wraps import (
     DATE_LINE,
@@ -253,6 +257,7 @@ def _clean_once(raw: str) -> CleanedText:
     text = _remove_watermarks(text, notes)
     text = remove_page_markers(text.strip("\n"), notes)
     text = _remove_page_numbers(text, notes)
+    text = rebuild_spaced_numbered_tables(text, notes)  # before spaces between words go: they part its cells
     if _has_extraction_spacing(text):
         text = _EXTRACTION_SPACE.sub("", text)
         notes.append("removed spaces inside words left by PDF/Word extraction")

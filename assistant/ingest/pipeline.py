@@ -16,6 +16,7 @@ from assistant.ingest.scan_pages import passage_rects
 from assistant.ingest.split import split_passages
 from assistant.models import Chunk, Document
 from assistant.settings import Settings
+from assistant.tables import TABLE_LOOKBACK, table_header_before
 from assistant.text import normalize
 
 
@@ -76,10 +77,11 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def index_text(chunk: Chunk, title: str) -> str:
+def index_text(chunk: Chunk, title: str, table_header: str = "") -> str:
     """What retrieval sees of a passage: its document title and heading path give the context
-    (year, body, section) that the passage's own sentences often leave out."""
-    parts = [title, chunk.heading, chunk.text]
+    (year, body, section) that the passage's own sentences often leave out, and the header of a
+    table it starts inside the columns its rows fill (结案率, 按期结案率)."""
+    parts = [title, chunk.heading, table_header, chunk.text]
     if chunk.deadline and chunk.deadline not in chunk.text:
         parts.append(f"完成时间：{chunk.deadline}")
     return "\n".join(p for p in parts if p)
@@ -132,7 +134,8 @@ def prepare(
                 ocr_page=page,
                 ocr_boxes=passage_rects(text, loaded.ocr_scans.get(page)),
             )
-            chunk.search_text = normalize(index_text(chunk, meta.title))
+            header = table_header_before(article[max(0, start - TABLE_LOOKBACK) : start], text.split("\n", 1)[0])
+            chunk.search_text = normalize(index_text(chunk, meta.title, header))
             chunks.append(chunk)
         results.append((document, chunks))
     return results

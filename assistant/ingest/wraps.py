@@ -68,8 +68,21 @@ def _long_without_sentence_end(line: str) -> bool:
     return len(line) > _SENTENCE_MAX and not re.search(r"[。！？!?]", line[-_SENTENCE_MAX:])
 
 
+# A bare figure under a line that ends in a figure's measure word ("…每处扣0.5分" then "10") is a
+# table's next cell (its 分值), not the rest of the line's figure: kept apart by a space.
+_BARE_FIGURE_AFTER_MEASURE = re.compile(r"\d\s*[%％分件个处次元条座家户名日]\n[\d.,]+$")
+
 # A figure cut at its thousands separator ("（2,\n586件）").
 _THOUSANDS_CUT = re.compile(r"\d,$")
+_THOUSANDS_HEAD = re.compile(r"\d,(\d{1,2})$")
+
+
+def _cut_inside_thousands(previous: str, nxt: str) -> bool:
+    """A figure cut inside the group after its thousands separator ("按期结案7,9" then "46件"): the
+    digits on both sides of the cut make the group's three."""
+    head = _THOUSANDS_HEAD.search(previous)
+    tail = re.match(r"(\d{1,2})(?!\d)", nxt)
+    return bool(head and tail and len(head.group(1)) + len(tail.group(1)) == 3)
 
 
 def _opens_bracket(line: str) -> bool:
@@ -119,13 +132,16 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
         if out and _may_join(out[-1], line.strip()):
             nxt = line.strip()
             previous = out[-1].rstrip()
-            figure_cut = bool(_FIGURE_CUT.search(previous) and _FIGURE_GOES_ON.match(nxt)) or bool(
-                _THOUSANDS_CUT.search(previous) and re.match(r"\d{3}", nxt)
+            figure_cut = (
+                bool(_FIGURE_CUT.search(previous) and _FIGURE_GOES_ON.match(nxt))
+                or bool(_THOUSANDS_CUT.search(previous) and re.match(r"\d{3}", nxt))
+                or _cut_inside_thousands(previous, nxt)
             )
             local = bool(
                 _CONTINUES.match(nxt)
                 or _FIGURE_FRAGMENT.match(nxt)
                 or (previous[-1:].isdigit() and nxt[:1] in "年月日号%％")
+                or (previous[-1:].isdigit() and bool(re.match(r"\.\d", nxt)))  # cut before its decimal point
                 or (previous[-1:].isdigit() and bool(_UNIT_GOES_ON.match(nxt)))
                 or ((_CLAUSE_OPEN.search(previous) or figure_cut) and not _is_heading_line(nxt))
             )
@@ -143,7 +159,8 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
             )
             if local or (at_width and not _is_heading_line(nxt) and not DATE_LINE.match(nxt)):
                 latin = previous[-1:].isascii() and nxt[:1].isascii() and nxt[:1].isalnum()
-                sep = " " if latin and not figure_cut else ""
+                next_cell = bool(_BARE_FIGURE_AFTER_MEASURE.search(f"{previous}\n{nxt}"))
+                sep = " " if (latin and not figure_cut) or next_cell else ""
                 out[-1] = previous + sep + nxt
                 joins += 1
                 continue

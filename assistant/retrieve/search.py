@@ -32,6 +32,7 @@ class Retriever:
         self._docs = store.document_meta()
         self._frequency: dict[str, int] = {}  # word → passages containing it
         self._document_texts: dict[str, str] = {}  # doc_id → compact text
+        self._full_texts: dict[str, str] = {}  # doc_id → display text
         self._profiles: dict[str, DocProfile] = {}
         self._passages = store.count()
         self._cache_lock = threading.Lock()
@@ -75,6 +76,14 @@ class Retriever:
             return compact(document.text) if document is not None else ""
 
         return compact(word) in self._cached(self._document_texts, doc_id, document_text, 256)
+
+    def text_before(self, hit: Hit, limit: int) -> str:
+        def document_text() -> str:
+            document = self.store.document(hit.chunk.doc_id)
+            return document.text if document is not None else ""
+
+        text = self._cached(self._full_texts, hit.chunk.doc_id, document_text, 64)
+        return text[max(0, hit.chunk.start - limit) : hit.chunk.start]
 
     def _cached(self, cache: dict[str, T], key: str, compute: Callable[[], T], limit: int) -> T:
         """``cache[key]``, computed outside the lock on a miss; the cache is emptied past ``limit``."""
