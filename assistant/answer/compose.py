@@ -9,8 +9,11 @@ no figure can be invented: every sentence is copied from a passage."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
+from assistant.answer.candidates import Candidate
 from assistant.answer.confidence import confidence_row
 from assistant.answer.items import with_lists
 from assistant.answer.prepared import Prepared, prepare
@@ -110,26 +113,26 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         time_refusal = time_mismatch(question, best, prepared.profiles)
     if time_refusal is not None:
         return refusal(question.text, hits, time_refusal)
-    if (
-        "district_not_itemised" in checks
-        and district_not_itemised(question, best, prepared.profiles) is not None
-        and (of_district := of_the_district_asked(prepared, probabilities)) is not None
-    ):
-        probabilities = of_district
-        chosen = choose(prepared, probabilities, selector)
-        best = candidates[chosen[0]]
-    if "place_mismatch" in checks and (whole := of_the_whole_asked(prepared, probabilities, chosen[0])) is not None:
-        probabilities = whole
-        chosen = choose(prepared, probabilities, selector)
-        best = candidates[chosen[0]]
-    if (
-        "place_mismatch" in checks
-        and place_mismatch(question, best, prepared.profiles) is not None
-        and (at_place := of_the_place_asked(prepared, probabilities)) is not None
-    ):
-        probabilities = at_place
-        chosen = choose(prepared, probabilities, selector)
-        best = candidates[chosen[0]]
+    # Sentences of the district or place asked stand in for a best one a check would refuse, each
+    # stand-in looked for in turn: (check, whether it would refuse the best, the stand-in's probabilities).
+    stand_ins: tuple[tuple[str, Callable[[Candidate], bool], Callable[[np.ndarray, int], np.ndarray | None]], ...] = (
+        (
+            "district_not_itemised",
+            lambda b: district_not_itemised(question, b, prepared.profiles) is not None,
+            lambda p, _: of_the_district_asked(prepared, p),
+        ),
+        ("place_mismatch", lambda _: True, lambda p, i: of_the_whole_asked(prepared, p, i)),
+        (
+            "place_mismatch",
+            lambda b: place_mismatch(question, b, prepared.profiles) is not None,
+            lambda p, _: of_the_place_asked(prepared, p),
+        ),
+    )
+    for check_name, refuses, stand_in in stand_ins:
+        if check_name in checks and refuses(best) and (kept := stand_in(probabilities, chosen[0])) is not None:
+            probabilities = kept
+            chosen = choose(prepared, probabilities, selector)
+            best = candidates[chosen[0]]
     for name, document_check in (
         ("place_mismatch", place_mismatch),
         ("issue_mismatch", issue_mismatch),
