@@ -81,13 +81,14 @@ def _width(line: str) -> float:
     return sum(0.5 if ch.isascii() else 1.0 for ch in line)
 
 
-def _segment(lines: list[str], widths: list[float]) -> list[str]:
-    """The row's lines as ``len(widths)`` cells, each cell contiguous lines: every line but a cell's
+def _split(lines: list[str], widths: list[float]) -> list[list[str]]:
+    """The row's lines grouped into ``len(widths)`` cells of contiguous lines: every line but a cell's
     last was cut at the column's width, so the best split leaves those lines full (dynamic programming
-    over the lines, the cost of a cut line its shortfall from the column's width)."""
+    over the lines, the cost of a cut line its shortfall from the column's width, of any line its
+    excess over it)."""
     count, columns = len(lines), len(widths)
     if count <= columns:
-        return lines + [""] * (columns - count)
+        return [[line] for line in lines] + [[] for _ in range(columns - count)]
     inf = float("inf")
     best = [[inf] * (count + 1) for _ in range(columns + 1)]
     back = [[0] * (count + 1) for _ in range(columns + 1)]
@@ -103,13 +104,18 @@ def _segment(lines: list[str], widths: list[float]) -> list[str]:
                 cost = best[column - 1][start] + cut + over
                 if cost < best[column][end]:
                     best[column][end], back[column][end] = cost, start
-    cells: list[str] = []
+    groups: list[list[str]] = []
     end = count
     for column in range(columns, 0, -1):
         start = back[column][end]
-        cells.insert(0, "".join(lines[start:end]))
+        groups.insert(0, lines[start:end])
         end = start
-    return cells
+    return groups
+
+
+def _segment(lines: list[str], widths: list[float]) -> list[str]:
+    """The row's cells (see ``_split``)."""
+    return ["".join(group) for group in _split(lines, widths)]
 
 
 def _column_widths(bodies: list[list[str]], columns: int) -> list[float]:
@@ -120,24 +126,10 @@ def _column_widths(bodies: list[list[str]], columns: int) -> list[float]:
     for _ in range(2):
         pieces: list[list[float]] = [[] for _ in range(columns)]
         for body in bodies:
-            for column, cell_lines in enumerate(_assign(body, widths)):
-                pieces[column].extend(_width(line) for line in cell_lines)
+            for column, group in enumerate(_split(body, widths)):
+                pieces[column].extend(_width(line) for line in group)
         widths = [max(found, default=widths[c]) or 1.0 for c, found in enumerate(pieces)]
     return widths
-
-
-def _assign(body: list[str], widths: list[float]) -> list[list[str]]:
-    """The lines of each cell, as ``_segment`` splits them."""
-    cells = _segment(body, widths)
-    out: list[list[str]] = []
-    index = 0
-    for cell in cells:
-        taken: list[str] = []
-        while index < len(body) and "".join(taken) != cell:
-            taken.append(body[index])
-            index += 1
-        out.append(taken)
-    return out
 
 
 def _read_table(lines: list[str], start: int, width: int) -> _Table | None:
