@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.ingest.split import match_heading
 from assistant.models import Hit
-from assistant.tables import header_above, is_table_row, reads_as_header
+from assistant.tables import is_table_row, reads_as_header, table_header_before
 from assistant.text import compact
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*|$)")
@@ -158,19 +158,17 @@ def _spans(sentence: str, header: str) -> list[str]:
     return statements or parts
 
 
-def _header_for(lines: list[str], index: int, above: list[str] | None = None) -> str:
+def _header_for(lines: list[str], index: int, header_above: str = "") -> str:
     """The nearest row above row ``index``, in its table block, that reads as a header (a second
     table's in the same block: "问题类型 | 数量（件） | 占比"). When the passage starts inside the
-    table below its header, the header is looked for in ``above`` (the document's lines before the
-    passage); "" without them (a data row is no header)."""
+    table below its header, ``header_above`` (read from the document before the passage); "" without
+    it (a data row is no header)."""
     start = index
     while start > 0 and is_table_row(lines[start - 1]):
         start -= 1
     framed = lines[start].lstrip().startswith("|")  # every row opens with a mark: "|序号|所属区|"
     found = next((lines[j] for j in range(index - 1, start - 1, -1) if reads_as_header(lines[j], framed)), "")
-    if found or start > 0 or not above:
-        return found
-    return header_above(above, framed)
+    return found or (header_above if start == 0 else "")
 
 
 class Sections:
@@ -262,19 +260,18 @@ def sentences_of_line(line: str) -> list[str]:
     return out
 
 
-def candidates_of(hit: Hit, rank: int, document_end: int | None = None, before: str = "") -> list[Candidate]:
+def candidates_of(hit: Hit, rank: int, document_end: int | None = None, table_header: str = "") -> list[Candidate]:
     """The candidate sentences of one passage, in order. ``document_end`` (the length of the
     document text) tells whether the passage ends the document, so a final sentence without
-    closing punctuation is known to be cut off; ``before`` (the document's text before the passage)
-    gives the header of a table the passage starts inside."""
+    closing punctuation is known to be cut off; ``table_header`` is the header of a table the
+    passage starts inside, read from the document before it."""
     lines = _lines(hit.chunk.text)
-    above = [line.strip() for line in before.split("\n") if line.strip()]
     texts: list[tuple[str, str, str]] = []  # (sentence, header, section)
     sections = Sections()
     for index, line in enumerate(lines):
         sections.see(line)
         if is_table_row(line):
-            texts.append((line, _header_for(lines, index, above), sections.path()))
+            texts.append((line, _header_for(lines, index, table_header), sections.path()))
             continue
         texts.extend((sentence, "", sections.path()) for sentence in sentences_of_line(line))
     ends_document = document_end is not None and hit.chunk.end >= document_end
@@ -310,10 +307,13 @@ def gather(
     out: list[Candidate] = []
     for rank, hit in enumerate(hits[:depth]):
         end = (document_ends or {}).get(hit.chunk.doc_id)
-        before = (
-            text_before(hit) if text_before is not None and is_table_row(hit.chunk.text.lstrip().split("\n")[0]) else ""
+        first_line = hit.chunk.text.lstrip().split("\n")[0]
+        header = (
+            table_header_before(text_before(hit), first_line)
+            if text_before is not None and is_table_row(first_line)  # no document read for other passages
+            else ""
         )
-        for candidate in candidates_of(hit, rank, end, before):
+        for candidate in candidates_of(hit, rank, end, header):
             key = compact(candidate.text)
             if not key or key in seen:
                 continue

@@ -66,13 +66,22 @@ def _asked_time(question: Question) -> str:
 def _asked_and_said(question: Question, best: Candidate) -> list[tuple[set[int], set[int]]]:
     """The periods the question asks, each beside those the answering sentence names with the
     one before it and the headings above it ("一、2024年工作回顾" of a 2025 report)."""
-    return asked_and_said(question, f"{best.hit.chunk.heading} {best.section} {best.previous} {best.text}")
+    return asked_and_said(question, _context_of(best))
+
+
+def _context_of(best: Candidate) -> str:
+    return f"{best.hit.chunk.heading} {best.section} {best.previous} {best.text}"
+
+
+def names_asked_time(question: Question, text: str) -> bool:
+    """``text`` names each period asked, down to the month or quarter asked."""
+    return all(not asked or asked & said for asked, said in asked_and_said(question, text))
 
 
 def says_asked_time(question: Question, best: Candidate) -> bool:
-    """The answering sentence itself names the period asked, down to the month or quarter asked
+    """The answering sentence, with the one before it and its headings, names the period asked
     (a summary of 2023 quoting 2022)."""
-    return all(not asked or asked & said for asked, said in _asked_and_said(question, best))
+    return names_asked_time(question, _context_of(best))
 
 
 def _says_other_time(question: Question, best: Candidate) -> bool:

@@ -8,13 +8,11 @@ import re
 
 import numpy as np
 
-from assistant.answer.candidates import Candidate
-from assistant.answer.features import FEATURES, asked_and_said
+from assistant.answer.features import FEATURES
 from assistant.answer.prepared import Prepared
-from assistant.answer.refuse import districts_asked, place_mismatch, row_place
+from assistant.answer.refuse import districts_asked, names_asked_time, place_mismatch, row_place
 from assistant.answer.refuse_scope import gives_district_figure
 from assistant.places import is_below_city, names_place
-from assistant.question import Question
 from assistant.text import compact
 
 FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or place asked must be rated to stand in
@@ -29,17 +27,13 @@ def of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.nda
     asks_time = bool(question.years or question.months or question.quarters)
     covers = np.array(
         [
-            prepared.profiles[c.doc_id].covers_time(question) is True or (asks_time and _names_asked_time(question, c))
+            # the sentence itself, not its neighbours ("4月 立案5790件" below "3月 …" is no line of March)
+            prepared.profiles[c.doc_id].covers_time(question) is True
+            or (asks_time and names_asked_time(question, c.text))
             for c in prepared.candidates
         ]
     )
     return _stand_in(covers, probabilities)
-
-
-def _names_asked_time(question: Question, candidate: Candidate) -> bool:
-    """The sentence itself names each period asked (its neighbours' and headings' do not count:
-    "4月 立案5790件" below "3月 立案5366件" is no line of March)."""
-    return all(not asked or asked & said for asked, said in asked_and_said(question, candidate.text))
 
 
 def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:

@@ -71,19 +71,23 @@ class Retriever:
     def mentions(self, doc_id: str, word: str) -> bool:
         """Whether the document says ``word`` anywhere (either script, spaces ignored)."""
 
-        def document_text() -> str:
-            document = self.store.document(doc_id)
-            return compact(document.text) if document is not None else ""
+        def compact_text() -> str:
+            return compact(self._display_text(doc_id))
 
-        return compact(word) in self._cached(self._document_texts, doc_id, document_text, 256)
+        return compact(word) in self._cached(self._document_texts, doc_id, compact_text, 256)
 
     def text_before(self, hit: Hit, limit: int) -> str:
-        def document_text() -> str:
-            document = self.store.document(hit.chunk.doc_id)
+        text = self._display_text(hit.chunk.doc_id)
+        return text[max(0, hit.chunk.start - limit) : hit.chunk.start]
+
+    def _display_text(self, doc_id: str) -> str:
+        """A document's text as stored, read from the store once while cached."""
+
+        def read() -> str:
+            document = self.store.document(doc_id)
             return document.text if document is not None else ""
 
-        text = self._cached(self._full_texts, hit.chunk.doc_id, document_text, 64)
-        return text[max(0, hit.chunk.start - limit) : hit.chunk.start]
+        return self._cached(self._full_texts, doc_id, read, 64)
 
     def _cached(self, cache: dict[str, T], key: str, compute: Callable[[], T], limit: int) -> T:
         """``cache[key]``, computed outside the lock on a miss; the cache is emptied past ``limit``."""
