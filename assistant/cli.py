@@ -432,6 +432,12 @@ def train_selector(
         list[Path], typer.Argument(help="labelled question sets (JSON lines) over the index's documents")
     ],
     index: IndexOpt = None,
+    set_dirs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--set-dir", help="also an evaluation folder (corpus/ and *.jsonl question files), over its own index"
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="weights file (default: the one shipped in the package)")
     ] = None,
@@ -441,22 +447,31 @@ def train_selector(
     from importlib import resources
 
     from assistant.evaluation.run import prepare_examples
+    from assistant.evaluation.set_folders import check_folder, examples_of_folders
     from assistant.evaluation.sets import QuestionBank
     from assistant.evaluation.train import fit_calibrated
 
     try:
         bank = QuestionBank.load(questions)
+        for folder in set_dirs or []:
+            check_folder(folder)
     except (OSError, ValueError) as exc:
         _fail(exc)
     assistant = _assistant(_settings(index), ctx)
     indexed = {d["source"] for d in assistant.documents()}
     kept = [q for q in bank.questions if all(d in indexed for d in q.docs)]
     examples, _ = prepare_examples(assistant, kept, k=5)
+    try:
+        examples += examples_of_folders(
+            set_dirs or [], assistant, lambda folder, n: console.print(f"{folder.name}: {n} questions")
+        )
+    except (OSError, ValueError) as exc:
+        _fail(exc)
     selector = fit_calibrated(examples)
     target = out or Path(str(resources.files("assistant.answer").joinpath("selector.json")))
     selector.save(target)
     console.print(
-        f"selector fitted on {len(kept)} questions ({len(bank.questions) - len(kept)} skipped: documents "
+        f"selector fitted on {len(examples)} questions ({len(bank.questions) - len(kept)} skipped: documents "
         f"not indexed); thresholds refuse<{selector.refuse_below} add≥{selector.add_above}/"
         f"{selector.add_relative}; written to {target}"
     )

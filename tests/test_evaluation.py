@@ -216,3 +216,46 @@ def test_eval_command_prints_json(tmp_path, corpus_settings, embedder):
     assert data["overall"]["questions"] == 12 and "baseline_recall" in data["overall"]
     unknown = CliRunner().invoke(app, ["eval", str(subset), "--without", "no_such_check"], obj={"embedder": embedder})
     assert unknown.exit_code == 1
+
+
+def _set_folder(root: Path, prefixes: tuple[str, ...]) -> tuple[Path, int]:
+    """An evaluation folder: the bundled reports with these prefixes in corpus/, and the dev
+    set's questions about them in questions.jsonl; returns (folder, number of questions)."""
+    folder = root / "set"
+    (folder / "corpus").mkdir(parents=True)
+    sources = []
+    for prefix in prefixes:
+        report = next((ROOT / "corpus" / "reports").glob(prefix + "*"))
+        (folder / "corpus" / report.name).write_bytes(report.read_bytes())
+        sources.append(report.name)
+    lines = [line for line in DEV.read_text(encoding="utf-8").splitlines() if json.loads(line).get("source") in sources]
+    (folder / "questions.jsonl").write_text("\n".join(lines[:8]) + "\n", encoding="utf-8")
+    return folder, len(lines[:8])
+
+
+def test_a_set_folder_is_asked_over_an_index_of_its_own_corpus_only(assistant, tmp_path):
+    from assistant.evaluation.set_folders import folder_examples
+
+    folder, asked = _set_folder(tmp_path, ("002_", "003_"))
+    examples = folder_examples(folder, assistant)
+    assert len(examples) == asked >= 4
+    # the assistant's own index holds every bundled report and the assessment documents: hits
+    # from more than the folder's two reports would mean the questions were asked over it
+    assert len({h.chunk.doc_id for e in examples for h in e.prepared.hits}) <= 2
+    assert any(e.labels.any() for e in examples)  # the labels find the evidence in the folder's passages
+
+
+def test_train_selector_refuses_a_set_folder_without_a_corpus_in_chinese(tmp_path, corpus_settings, embedder):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    (tmp_path / "empty").mkdir()
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text("\n".join(DEV.read_text(encoding="utf-8").splitlines()[:4]) + "\n", encoding="utf-8")
+    out = tmp_path / "selector.json"
+    args = ["--index", str(corpus_settings.index_dir), "--set-dir", str(tmp_path / "empty"), "--out", str(out)]
+    result = CliRunner().invoke(app, ["train-selector", str(subset), *args], obj={"embedder": embedder})
+    assert result.exit_code == 1 and "评测文件夹 empty 缺少 corpus/" in result.output
+    assert "Traceback" not in result.output and str(tmp_path) not in result.output
+    assert not out.exists()
