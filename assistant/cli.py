@@ -375,6 +375,13 @@ def eval_(
     in_chat: Annotated[
         bool, typer.Option("--in-chat", help="ask each question after the one before it in its set, as in a chat")
     ] = False,
+    train_set_dirs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--train-set-dir",
+            help="with --folds ≥ 2: an evaluation folder every fold's selector is also fitted on (as the shipped one)",
+        ),
+    ] = None,
     llm: LlmOpt = None,
     gguf: GgufOpt = None,
     llm_questions: Annotated[
@@ -389,10 +396,17 @@ def eval_(
     from assistant.answer.compose import CHECKS
     from assistant.evaluation.report import render, to_dict
     from assistant.evaluation.run import run
+    from assistant.evaluation.set_folders import check_folder, examples_of_folders
     from assistant.evaluation.sets import QuestionBank
 
     try:
         bank = QuestionBank.load(questions)
+        for folder in train_set_dirs or []:
+            check_folder(folder)
+        if train_set_dirs and folds < 2:
+            raise ValueError(
+                "--train-set-dir 只用于留出文档的折（--folds 2 及以上）：答题的模型要在其余折和这些文件夹上拟合"
+            )
     except (OSError, ValueError) as exc:
         _fail(exc)
     unknown = set(without or []) - set(CHECKS)
@@ -402,6 +416,10 @@ def eval_(
     settings = _settings(index)
     local_llm = _use_llm(settings, llm, gguf)
     assistant = _assistant(settings, ctx)
+    try:
+        extra = examples_of_folders(train_set_dirs or [], assistant, lambda folder, n: _note(folder, n, as_json))
+    except (OSError, ValueError) as exc:
+        _fail(exc)
     with _progress() as bar:
         task = bar.add_task("evaluating", total=len(bank.questions))
         llm_task = bar.add_task("LLM reader", total=llm_questions, visible=bool(llm))
@@ -412,6 +430,7 @@ def eval_(
                 folds=folds,
                 checks=checks,
                 in_chat=in_chat,
+                extra_training=extra,
                 llm_questions=llm_questions if llm else 0,
                 progress=lambda done, total: bar.update(task, completed=done),
                 llm_progress=lambda done, total: bar.update(llm_task, completed=done, total=total),
@@ -423,6 +442,11 @@ def eval_(
         print(json.dumps(to_dict(report, with_questions=failures), ensure_ascii=False, indent=1))
         return
     render(report, _Console(), failures=failures)
+
+
+def _note(folder: Path, questions: int, quiet: bool = False) -> None:
+    if not quiet:
+        console.print(f"{folder.name}: {questions} questions prepared over an index of its own corpus")
 
 
 @app.command("train-selector")
@@ -462,9 +486,7 @@ def train_selector(
     kept = [q for q in bank.questions if all(d in indexed for d in q.docs)]
     examples, _ = prepare_examples(assistant, kept, k=5)
     try:
-        examples += examples_of_folders(
-            set_dirs or [], assistant, lambda folder, n: console.print(f"{folder.name}: {n} questions")
-        )
+        examples += examples_of_folders(set_dirs or [], assistant, lambda folder, n: _note(folder, n))
     except (OSError, ValueError) as exc:
         _fail(exc)
     selector = fit_calibrated(examples)

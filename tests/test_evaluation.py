@@ -244,6 +244,26 @@ def test_a_set_folder_is_asked_over_an_index_of_its_own_corpus_only(assistant, t
     assert len({h.chunk.doc_id for e in examples for h in e.prepared.hits}) <= 2
     assert any(e.labels.any() for e in examples)  # the labels find the evidence in the folder's passages
 
+    from assistant.evaluation.run import run
+
+    questions = [q for q in load_set(DEV) if q.docs][:40]
+    report = run(assistant, questions, folds=2, extra_training=examples)
+    for fold, selector in enumerate(report.selectors):
+        held_out = sum(1 for r in report.results if r.fold == fold)
+        assert selector.info["questions"] == len(questions) - held_out + asked  # its other fold and the folder's
+
+
+def test_eval_takes_training_folders_only_with_held_out_folds(tmp_path, corpus_settings, embedder):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    folder, _ = _set_folder(tmp_path, ("002_",))
+    args = ["eval", str(DEV), "--index", str(corpus_settings.index_dir), "--folds", "0", "--train-set-dir", str(folder)]
+    result = CliRunner().invoke(app, args, obj={"embedder": embedder})
+    assert result.exit_code == 1 and "--train-set-dir 只用于留出文档的折" in result.output
+    assert "Traceback" not in result.output
+
 
 def test_train_selector_refuses_a_set_folder_without_a_corpus_in_chinese(tmp_path, corpus_settings, embedder):
     from typer.testing import CliRunner

@@ -124,10 +124,12 @@ def run(
     llm_questions: int = 0,
     llm_progress: Callable[[int, int], None] | None = None,
     in_chat: bool = False,
+    extra_training: list[Example] | None = None,
 ) -> RunReport:
     """Evaluate ``questions`` on the assistant's index. With ``folds`` ≥ 2 each fold's questions
-    are answered by a selector fitted and calibrated on the other folds only; with ``folds`` 0
-    or 1, by ``selector`` (default: the shipped one), which may have seen them."""
+    are answered by a selector fitted and calibrated on the other folds only (and on
+    ``extra_training``, examples of other documents, as the shipped selector is); with ``folds``
+    0 or 1, by ``selector`` (default: the shipped one), which may have seen them."""
     started = time.perf_counter()
     indexed = {d["source"] for d in assistant.documents()}
     kept = [q for q in questions if all(d in indexed for d in q.docs)]
@@ -138,7 +140,7 @@ def run(
         fold_of = assign_folds(kept, folds)
         for fold in range(folds):
             train = [e for e in examples if fold_of[e.item.key] != fold]
-            fitted = fit_calibrated(train, checks=checks)
+            fitted = fit_calibrated(train + (extra_training or []), checks=checks)
             selectors.append(fitted)
             for example, result in zip(examples, results, strict=True):
                 if fold_of[example.item.key] == fold:
