@@ -857,3 +857,18 @@ def test_a_row_naming_the_place_asked_stands_in_for_another_places_row_but_a_row
     assert kept is not None and kept[rows["1"]] == 0.85 and kept[rows["2"]] == 0 and kept[rows["3"]] == 0
     probabilities[rows["1"]] = 0.5  # rated far below: no stand-in
     assert of_the_place_asked(prepared, probabilities) is None
+
+
+def test_the_points_of_an_item_the_criteria_table_does_not_list_are_refused():
+    table = (
+        "岚州市2025年文明城市常态化测评实地考察细则\n测评项目 | 测评内容 | 测评方法 | 分值\n"
+        "医院 | 就诊秩序良好，周边停车有序 | 随机抽查1个，每处问题扣0.5分 | 6\n"
+        "政务服务大厅 | 有无障碍通道和母婴室 | 随机抽查1个，每处问题扣0.5分 | 4\n"
+        "背街小巷 | 路面平整，无乱堆乱放 | 每条发现一处问题扣0.3分 | 10\n"
+    )
+    answer = _answer("岚州创文测评里客运站占几分", {"rules": table})
+    assert answer.refused and answer.notes == ["criterion_unnamed"] and "客运站" in answer.text
+    answered = _answer("岚州创文测评里政务服务大厅占几分", {"rules": table})  # a row it lists
+    assert not answered.refused and "4" in answered.text
+    # Items listed before 各占几分 are each asked on their own, not read as one item.
+    assert _answer("岚州测评里医院、客运站各占几分", {"rules": table}).notes != ["criterion_unnamed"]

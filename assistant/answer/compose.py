@@ -30,6 +30,7 @@ from assistant.answer.refuse import (
     time_mismatch,
 )
 from assistant.answer.refuse_scope import (
+    criterion_unnamed,
     district_not_itemised,
     other_basis,
     person_unnamed,
@@ -71,6 +72,7 @@ CHECKS = (
     "district_not_itemised",
     "year_not_held",
     "rule_for_result",
+    "criterion_unnamed",
     "other_basis",
     "whole_year_for_part",
     "rank_unstated",
@@ -143,6 +145,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("district_not_itemised", district_not_itemised),
         ("year_not_held", year_not_held),
         ("whole_year_for_part", whole_year_for_part),
+        ("criterion_unnamed", criterion_unnamed),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:
             return refusal(question.text, hits, found)

@@ -8,12 +8,20 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import counts_in
-from assistant.answer.refuse import Refusal, districts_asked, document_text, says_asked_time, speaks_for_one_side
+from assistant.answer.features import counts_in, says
+from assistant.answer.refuse import (
+    Refusal,
+    abbreviates,
+    districts_asked,
+    document_text,
+    says_asked_time,
+    speaks_for_one_side,
+)
 from assistant.corpus import DocProfile
 from assistant.periods import read_ranks
-from assistant.places import finest, names_place, place_stem
+from assistant.places import finest, names_place, place_stem, read_places
 from assistant.question import Question
+from assistant.question_words import content_words
 from assistant.text import compact
 from assistant.units import states_figure, with_arabic_figures
 
@@ -242,3 +250,29 @@ def person_unnamed(question: Question, best: Candidate, profiles: dict[str, DocP
     if not question.asks_person or _PERSON.search(document_text(best, profiles)):
         return None
     return Refusal("person_unnamed", "找到的文件没有写明人员姓名。")
+
+
+# Words that name an assessment, its rules or its columns, not an item assessed ("测评里客运站占几分": 客运站).
+_ASSESSMENT_WORDS = re.compile(
+    r"测评|考核|考评|评估|评价|细则|体系|标准|办法|方案|创文|创城|城管|文明|分值|满分|项目|指标|内容"
+)
+# The item whose points are asked: the words before 占几分 or 的分值, back to the clause's start or 里/中.
+_ITEM_POINTS = re.compile(r"([^，,。？?；;、：:\s里中]{2,12}?)(?:这一?项|这块)?(?:占[多少几]+分|的?分值)")
+
+
+def criterion_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """The points of an assessed item are asked ("测评里客运站占几分"), and the answering document
+    names none of the item's words: its table has no such row, and another row's points are no answer."""
+    found = _ITEM_POINTS.search(question.simple)
+    if found is None or found.group(1).endswith(("各", "分别")):  # 问卷、征求意见各占几分: items listed, each its own
+        return None
+    words = [
+        w
+        for w in content_words(found.group(1))
+        if len(w) >= 2 and not _ASSESSMENT_WORDS.search(w) and not read_places(w)
+    ]
+    text = document_text(best, profiles)
+    if not words or any(says(text, w) or abbreviates(w, text) for w in words):
+        return None
+    item = "".join(words)
+    return Refusal("criterion_unnamed", f"找到的考核测评文件中没有“{item}”这一项，不能给出它的分值。")
