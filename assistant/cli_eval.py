@@ -142,7 +142,7 @@ def train_selector(
     thresholds on inner leave-documents-out folds, and write the weights file."""
     from importlib import resources
 
-    from assistant.evaluation.run import prepare_examples
+    from assistant.evaluation.run import indexed_questions, prepare_examples
     from assistant.evaluation.set_folders import check_folder, examples_of_folders
     from assistant.evaluation.sets import QuestionBank
     from assistant.evaluation.train import fit_calibrated
@@ -154,8 +154,7 @@ def train_selector(
     except (OSError, ValueError) as exc:
         fail(exc)
     assistant = assistant_for(settings_for(index), ctx)
-    indexed = {d["source"] for d in assistant.documents()}
-    kept = [q for q in bank.questions if all(d in indexed for d in q.docs)]
+    kept = indexed_questions(assistant, bank.questions)
     examples, _ = prepare_examples(assistant, kept, k=5)
     try:
         examples += examples_of_folders(set_dirs or [], assistant, lambda folder, n: _note(folder, n))

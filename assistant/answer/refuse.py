@@ -220,7 +220,7 @@ def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
     for word in parts[0].focus[-1:]:
         if len(word) < 2 or word[-1] not in QUANTITY_ENDINGS or word in ranks or word.startswith("倒数"):
             continue
-        if not says(text, word) and not abbreviates(word, text):
+        if not names_word(text, word):
             return Refusal("absent_focus", f"找到的文件中没有提到“{word}”。")
         if _named_only_where_cut(profiles[best.doc_id].text, word):
             return Refusal("cut_off", f"原文在“{word}”之后截断，没有给出它的数值。")
@@ -239,6 +239,12 @@ def _named_only_where_cut(text: str, word: str) -> bool:
 
 
 QUANTITY_ENDINGS = "率量数额值价费款度"
+
+
+def names_word(text: str, word: str) -> bool:
+    """A document's compacted ``text`` says ``word`` in one of its forms, or a longer phrase it
+    shortens (机扫率 for 机械化清扫率)."""
+    return says(text, word) or abbreviates(word, text)
 
 
 def abbreviates(word: str, text: str) -> bool:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import counts_in, says
+from assistant.answer.features import counts_in
 from assistant.answer.refuse import (
     Refusal,
-    abbreviates,
     districts_asked,
     document_text,
+    names_word,
     says_asked_time,
     speaks_for_one_side,
 )
@@ -272,7 +272,7 @@ def criterion_unnamed(question: Question, best: Candidate, profiles: dict[str, D
         if len(w) >= 2 and not _ASSESSMENT_WORDS.search(w) and not read_places(w)
     ]
     text = document_text(best, profiles)
-    if not words or any(says(text, w) or abbreviates(w, text) for w in words):
+    if not words or any(names_word(text, w) for w in words):
         return None
     item = "".join(words)
     return Refusal("criterion_unnamed", f"找到的考核测评文件中没有“{item}”这一项，不能给出它的分值。")

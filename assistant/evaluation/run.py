@@ -78,6 +78,12 @@ class RunReport:
         return list(dict.fromkeys(r.item.set_name for r in self.results))
 
 
+def indexed_questions(assistant: Assistant, questions: list[LabelledQuestion]) -> list[LabelledQuestion]:
+    """The questions whose documents the assistant's index holds (the others cannot be asked)."""
+    indexed = {d["source"] for d in assistant.documents()}
+    return [q for q in questions if all(d in indexed for d in q.docs)]
+
+
 def prepare_examples(
     assistant: Assistant,
     questions: list[LabelledQuestion],
@@ -131,8 +137,7 @@ def run(
     ``extra_training``, examples of other documents, as the shipped selector is); with ``folds``
     0 or 1, by ``selector`` (default: the shipped one), which may have seen them."""
     started = time.perf_counter()
-    indexed = {d["source"] for d in assistant.documents()}
-    kept = [q for q in questions if all(d in indexed for d in q.docs)]
+    kept = indexed_questions(assistant, questions)
     skipped = [q.key for q in questions if q not in kept]
     examples, results = prepare_examples(assistant, kept, k, progress, in_chat=in_chat)
     selectors: list[Selector] = []

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.evaluation.run import prepare_examples
+from assistant.evaluation.run import indexed_questions, prepare_examples
 from assistant.evaluation.sets import QuestionBank
 from assistant.evaluation.train import Example
 from assistant.service import Assistant
@@ -34,9 +34,7 @@ def folder_examples(folder: Path, assistant: Assistant) -> list[Example]:
         settings = assistant.settings.model_copy(update={"index_dir": Path(index), "database_url": None})
         own = Assistant(settings, assistant.embedder)
         own.ingest([corpus])
-        indexed = {d["source"] for d in own.documents()}
-        questions = [q for q in QuestionBank.load(files).questions if all(d in indexed for d in q.docs)]
-        examples, _ = prepare_examples(own, questions, k=5)
+        examples, _ = prepare_examples(own, indexed_questions(own, QuestionBank.load(files).questions), k=5)
     return examples
 
 
