@@ -872,3 +872,16 @@ def test_the_points_of_an_item_the_criteria_table_does_not_list_are_refused():
     assert not answered.refused and "4" in answered.text
     # Items listed before 各占几分 are each asked on their own, not read as one item.
     assert _answer("岚州测评里医院、客运站各占几分", {"rules": table}).notes != ["criterion_unnamed"]
+
+
+def test_a_district_asked_of_a_document_whose_metadata_names_no_place_is_answered_or_refused():
+    # A speech that starts mid-sentence can leave its metadata without a place (""); the check
+    # for another district's report must then still answer or refuse, not fail.
+    speech = (
+        "的基础上，上半年全市城管系统各项工作取得了新的进展。\n上半年营口全市拆除违法建设214处，其中鲅鱼圈区拆除31处。"
+    )
+    hits, corpus = make_hits({"speech": speech})
+    hits = [replace(h, meta=replace(h.meta, place="")) for h in hits if h.meta is not None]
+    for question in ("营口老边区上半年拆了多少违建", "营口鲅鱼圈区上半年拆了多少违建"):
+        answer = decide(prepare(question, hits, corpus), _selector(), CHECKS)
+        assert answer.refused or "31处" in answer.text

@@ -167,7 +167,7 @@ def districts_asked(question: Question, profiles: Iterable[DocProfile]) -> list[
 
 
 def _is_district(place: str) -> bool:
-    return place_level(place) == 3 and place[-1] in "区县"  # 3: a county or district
+    return place.endswith(("区", "县")) and place_level(place) == 3  # 3: a county or district
 
 
 def place_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
