@@ -60,7 +60,7 @@ class Assistant:
         pointer_file = self.settings.index_dir / CURRENT
         pointer = pointer_file.read_text().strip() if pointer_file.exists() else None
         if pointer is None:
-            raise IndexMissing(f"no index in {self.settings.index_dir}: run `assistant ingest` first")
+            raise IndexMissing(f"索引目录 {self.settings.index_dir} 中还没有索引：请先运行 assistant ingest。")
         with self._lock:
             if pointer != self._pointer or self._store is None:
                 store = EmbeddedStore(self.settings.index_dir / pointer)
@@ -91,7 +91,7 @@ class Assistant:
         store = self.server_store()
         version = f"pg-{store.data_version()}"
         if version == "pg-0":
-            raise IndexMissing("the database holds no index yet: run `assistant ingest` first")
+            raise IndexMissing("数据库中还没有索引：请先运行 assistant ingest。")
         with self._lock:
             if version != self._pointer or self._retriever is None:
                 store.refresh_manifest()

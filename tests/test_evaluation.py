@@ -279,3 +279,18 @@ def test_train_selector_refuses_a_set_folder_without_a_corpus_in_chinese(tmp_pat
     assert result.exit_code == 1 and "评测文件夹 empty 缺少 corpus/" in result.output
     assert "Traceback" not in result.output and str(tmp_path) not in result.output
     assert not out.exists()
+
+
+def test_train_selector_over_a_folder_without_an_index_says_so_in_chinese(tmp_path, embedder):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text("\n".join(DEV.read_text(encoding="utf-8").splitlines()[:4]) + "\n", encoding="utf-8")
+    out = tmp_path / "selector.json"
+    args = ["train-selector", str(subset), "--index", str(tmp_path / "no_index"), "--out", str(out)]
+    result = CliRunner().invoke(app, args, obj={"embedder": embedder})
+    assert result.exit_code == 1 and "还没有索引" in result.output and "assistant ingest" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
