@@ -154,11 +154,12 @@ def train_selector(
     except (OSError, ValueError) as exc:
         fail(exc)
     assistant = assistant_for(settings_for(index), ctx)
+    unusable: tuple[type[Exception], ...] = (OSError, ValueError, *unusable_answerer())
     try:
         kept = indexed_questions(assistant, bank.questions)
         examples, _ = prepare_examples(assistant, kept, k=5)
         examples += examples_of_folders(set_dirs or [], assistant, lambda folder, n: _note(folder, n))
-    except (OSError, ValueError, *unusable_answerer()) as exc:
+    except unusable as exc:
         fail(exc)
     selector = fit_calibrated(examples)
     target = out or Path(str(resources.files("assistant.answer").joinpath("selector.json")))

@@ -16,6 +16,7 @@ from assistant.models import DocumentMeta, Hit
 from assistant.periods import read_issues, read_quarters, read_ranks, read_years, years_in_file_name
 from assistant.places import divisions_named, named_often, names_place, places_in_file_name, written_places
 from assistant.question import Question
+from assistant.tables import rank_cell, table_ranks
 from assistant.text import compact, fold_width, to_simplified
 
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
@@ -99,10 +100,12 @@ class DocProfile:
             return not any(_quarter_of(m) in question.quarters for m in self.months)
         return False
 
-    def ranks_in(self, text: str) -> set[int]:
+    def ranks_in(self, text: str, header: str = "") -> set[int]:
         """The ranks a sentence of this document states, from the top (3) and from the bottom
-        (-1 for the last place of its ranking)."""
+        (-1 for the last place of its ranking); a table row (under ``header``) by its 排名 cell."""
         ranks = set(read_ranks(text))
+        if (cell := rank_cell(header, text)) is not None:
+            ranks.add(cell)
         if self.max_rank:
             ranks |= {r - self.max_rank - 1 for r in list(ranks) if r > 0}
         return ranks
@@ -174,7 +177,7 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None, source: str = 
         quarters=frozenset(read_quarters(own_title) or read_quarters(head)),
         halves=frozenset(h for h in ("上半年", "下半年") if h in head),
         issues=frozenset(read_issues(text)),
-        max_rank=max((r for r in read_ranks(text) if r > 0), default=0),
+        max_rank=max((r for r in (*read_ranks(text), *table_ranks(text)) if r > 0), default=0),
         text=compact(text),
         length=len(text),
         places_written=tuple(sorted(written_places(text).items())),

@@ -33,7 +33,12 @@ ORDINAL = re.compile(
     r"倒数第?[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+名?|最后一?名?|垫底|末位|首位|前[一二三四五六七八九十\d]+名?|头名|榜首"
 )
 _NUMERAL = r"[一二两三四五六七八九十\d]{1,3}"
-_RANK_RUN = re.compile(rf"(倒数)?第({_NUMERAL}(?:\s*[、,，和及]\s*第?{_NUMERAL})*)(?!\s*[期届批轮次季章节条款项部])")
+# The numerals are taken whole (an atomic group): 第15期 is no 第1, 第十五届 no 第十. What follows
+# names no place in a ranking: an issue or part (期, 届, 季, 页), 第三方 (a third party), 第一时间.
+_RANK_RUN = re.compile(
+    rf"(倒数)?第((?>{_NUMERAL}(?:\s*[、,，和及]\s*第?{_NUMERAL})*))"
+    r"(?!\s*(?:[期届批轮次季章节条款项部方页版号天步类种]|时间|阶段|责任|书记))"
+)
 _RANK_TOP = re.compile(rf"前({_NUMERAL})(?:名|位)?")
 _RANK_LAST = re.compile(r"最后一?名|最后一位|排(?:名)?最后|排在最后|垫底|末位|末名|倒数第一")
 _RANK_FIRST = re.compile(r"头名|榜首|首位|首名")

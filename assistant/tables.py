@@ -42,3 +42,36 @@ def table_header_before(text_before: str, first_line: str) -> str:
         return ""
     above = [line.strip() for line in text_before.split("\n") if line.strip()]
     return header_above(above, first_line.lstrip().startswith("|"))
+
+
+_RANK_COLUMN = re.compile(r"(?:排名|名次|排序|位次)$")  # a first cell may carry the label above the table
+
+
+def rank_cell(header: str, row: str) -> int | None:
+    """The rank a table row gives in its header's 排名 (名次) column ("5 | 新港区 | 86.24 |" under
+    "排名 | 城区 | 得分 |"), or None: cells are matched by position, as the row's units are."""
+    if "|" not in row or "|" not in header:
+        return None
+    heads = [h.strip() for h in header.split("|")]
+    cells = [c.strip() for c in row.split("|")]
+    if len(heads) != len(cells):
+        return None
+    for head, cell in zip(heads, cells, strict=True):
+        if _RANK_COLUMN.search(head) and cell.isdigit() and 0 < int(cell) <= 200:
+            return int(cell)
+    return None
+
+
+def table_ranks(text: str) -> list[int]:
+    """The ranks the rows of ``text``'s tables give in a 排名 column (each row under the nearest
+    header-like row above it)."""
+    ranks: list[int] = []
+    header = ""
+    for line in (line.strip() for line in text.split("\n")):
+        if not is_table_row(line):
+            header = ""
+        elif reads_as_header(line, line.startswith("|")):
+            header = line
+        elif header and (rank := rank_cell(header, line)) is not None:
+            ranks.append(rank)
+    return ranks

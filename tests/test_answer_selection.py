@@ -885,3 +885,23 @@ def test_a_district_asked_of_a_document_whose_metadata_names_no_place_is_answere
     for question in ("营口老边区上半年拆了多少违建", "营口鲅鱼圈区上半年拆了多少违建"):
         answer = decide(prepare(question, hits, corpus), _selector(), CHECKS)
         assert answer.refused or "31处" in answer.text
+
+
+RANKING_TABLE = (
+    "沅塘市2023年5月城市管理综合考评情况通报\n由第三方机构对五个城区进行了考评。\n二、考评得分及排名\n"
+    "排名 | 城区 | 得分 |\n1 | 栖凤区 | 90.86 |\n2 | 鹭湾区 | 90.12 |\n3 | 柳塘区 | 88.45 |\n4 | 东岗区 | 87.93 |\n"
+    "5 | 新港区 | 86.24 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("沅塘5月城管考评倒数第一是谁", "新港区"),
+        ("沅塘5月城管考评第三名是谁", "柳塘区"),
+        ("沅塘5月城管考评第一名是谁", "栖凤区"),
+    ],
+)
+def test_a_table_row_states_the_rank_in_its_rank_column(question, row):
+    # The rank is the row's 排名 cell; the last row's is the last place. 第三方 names no rank.
+    assert row in _answer(question, {"rank": RANKING_TABLE}).text

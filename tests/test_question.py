@@ -58,6 +58,12 @@ def test_places(text, places):
         ("第9期督查", ()),
         ("第三季度", ()),
         ("2023年第三次会议", ()),
+        # An issue's numeral is read whole, not as a rank it starts with; a third party is no rank.
+        ("第15期督查", ()),
+        ("第十五届文明城市", ()),
+        ("委托第三方机构测评", ()),
+        ("第一时间处置", ()),
+        ("位列第十二", (12,)),
     ],
 )
 def test_ranks(text, ranks):

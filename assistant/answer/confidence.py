@@ -122,7 +122,13 @@ def confidence_row(
             float(best.truncated),
             float(bool(MASKED.search(best.text))),
             float(q.intent.result and states_plan(best.text, best.hit.chunk.heading)),
-            max((rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id]) for i in chosen), default=0.0),
+            max(
+                (
+                    rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id], candidates[i].header)
+                    for i in chosen
+                ),
+                default=0.0,
+            ),
             1.0 / (1 + best.rank),
             float(q.intent.figure),
             float(states_figure(union)),

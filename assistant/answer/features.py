@@ -90,11 +90,11 @@ COUNTED_AS = {
 }
 
 
-def rank_match(asked: tuple[int, ...], text: str, profile: DocProfile) -> float:
-    """Share of the ranks asked (第二名, 最后一名) that the sentence states."""
+def rank_match(asked: tuple[int, ...], text: str, profile: DocProfile, header: str = "") -> float:
+    """Share of the ranks asked (第二名, 最后一名) that the sentence (a table row: under ``header``) states."""
     if not asked:
         return 0.0
-    stated = profile.ranks_in(text)
+    stated = profile.ranks_in(text, header)
     return sum(1 for r in asked if r in stated) / len(asked)
 
 

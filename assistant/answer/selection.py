@@ -69,7 +69,11 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
     chosen = [best]
     floor = max(selector.add_above, selector.add_relative * probabilities[best])
     for rank in question.ranks:
-        stating = [i for i in order if rank in prepared.profiles[candidates[i].doc_id].ranks_in(candidates[i].text)]
+        stating = [
+            i
+            for i in order
+            if rank in prepared.profiles[candidates[i].doc_id].ranks_in(candidates[i].text, candidates[i].header)
+        ]
         if stating and stating[0] not in chosen and probabilities[stating[0]] >= selector.add_above * 0.5:
             chosen.append(stating[0])
     own_ratings = [selector.probabilities(matrix) for matrix in prepared.sub_matrices]
