@@ -45,6 +45,7 @@ def table_header_before(text_before: str, first_line: str) -> str:
 
 
 _RANK_COLUMN = re.compile(r"(?:排名|名次|排序|位次)$")  # a first cell may carry the label above the table
+_RANK_NUMBER = re.compile(r"[0-9０-９]{1,3}")  # not ① (a digit to str.isdigit, not to int)
 
 
 def rank_cell(header: str, row: str) -> int | None:
@@ -57,7 +58,7 @@ def rank_cell(header: str, row: str) -> int | None:
     if len(heads) != len(cells):
         return None
     for head, cell in zip(heads, cells, strict=True):
-        if _RANK_COLUMN.search(head) and cell.isdigit() and 0 < int(cell) <= 200:
+        if _RANK_COLUMN.search(head) and _RANK_NUMBER.fullmatch(cell) and 0 < int(cell) <= 200:
             return int(cell)
     return None
 

@@ -905,3 +905,11 @@ RANKING_TABLE = (
 def test_a_table_row_states_the_rank_in_its_rank_column(question, row):
     # The rank is the row's 排名 cell; the last row's is the last place. 第三方 names no rank.
     assert row in _answer(question, {"rank": RANKING_TABLE}).text
+
+
+def test_a_rank_cell_is_read_only_when_it_is_a_number():
+    from assistant.tables import rank_cell
+
+    assert rank_cell("排名 | 城区 | 得分 |", "５ | 新港区 | 86.24 |") == 5
+    assert rank_cell("排名 | 城区 | 得分 |", "① | 新港区 | 86.24 |") is None
+    assert rank_cell("城区 | 得分 |", "新港区 | 86.24 |") is None
