@@ -48,15 +48,21 @@ _RANK_COLUMN = re.compile(r"(?:排名|名次|排序|位次)$")  # a first cell m
 _RANK_NUMBER = re.compile(r"[0-9０-９]{1,3}")  # not ① (a digit to str.isdigit, not to int)
 
 
-def rank_cell(header: str, row: str) -> int | None:
-    """The rank a table row gives in its header's 排名 (名次) column ("5 | 新港区 | 86.24 |" under
-    "排名 | 城区 | 得分 |"), or None: cells are matched by position, as the row's units are."""
-    if "|" not in row or "|" not in header:
+def column_heads(header: str, row: str) -> list[str] | None:
+    """The header's cell above each cell of a table ``row`` (cells split by |, matched by
+    position), or None when the row is no table row or the two have not as many cells."""
+    if "|" not in row:
         return None
     heads = [h.strip() for h in header.split("|")]
-    cells = [c.strip() for c in row.split("|")]
-    if len(heads) != len(cells):
+    return heads if len(heads) == row.count("|") + 1 else None
+
+
+def rank_cell(header: str, row: str) -> int | None:
+    """The rank a table row gives in its header's 排名 (名次) column ("5 | 新港区 | 86.24 |" under
+    "排名 | 城区 | 得分 |"), or None."""
+    if (heads := column_heads(header, row)) is None:
         return None
+    cells = [c.strip() for c in row.split("|")]
     for head, cell in zip(heads, cells, strict=True):
         if _RANK_COLUMN.search(head) and _RANK_NUMBER.fullmatch(cell) and 0 < int(cell) <= 200:
             return int(cell)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.ingest.split import match_heading
 from assistant.models import Hit
-from assistant.tables import is_table_row, reads_as_header, table_header_before
+from assistant.tables import column_heads, is_table_row, reads_as_header, table_header_before
 from assistant.text import compact
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*|$)")
@@ -82,9 +82,7 @@ def with_cell_units(header: str, row: str) -> str:
     if "|" not in row:
         return row
     cells = row.split("|")
-    heads = [h.strip() for h in header.split("|")]
-    if len(heads) != len(cells):
-        heads = [""] * len(cells)
+    heads = column_heads(header, row) or [""] * len(cells)
     for i, cell in enumerate(cells):
         figure = cell.strip()
         if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure):
