@@ -92,10 +92,17 @@ _WRITTEN = {"啥": "什么", "咋": "怎么"}
 _COLLOQUIAL = re.compile("|".join(_WRITTEN))
 
 
+# How far something has got (现在多少, 目前, 建成几个了): what has been done so far is asked, unless
+# the question asks the target as well (现在的目标是多少).
+_PROGRESS = re.compile(r"现在|目前|如今|眼下|(?:多少|几[个件处次项条人户座名万块家所]?)了")
+
+
 def classify(question: str) -> Intent:
     """The intent of ``question`` (Traditional or Simplified)."""
     q = _COLLOQUIAL.sub(lambda m: _WRITTEN[m.group()], to_simplified(question))
-    return Intent(**{name: bool(pattern.search(q)) for name, pattern in _PATTERNS.items()})
+    found = {name: bool(pattern.search(q)) for name, pattern in _PATTERNS.items()}
+    found["result"] = found["result"] or (bool(_PROGRESS.search(q)) and not found["target"])
+    return Intent(**found)
 
 
 # A sentence states a target or plan (力争, 确保, 计划 …) or sits under a heading that names a plan
@@ -113,13 +120,27 @@ def reports_done(sentence: str) -> bool:
     return bool(_DONE.search(to_simplified(sentence)))
 
 
-def states_plan(sentence: str, heading: str = "") -> bool:
-    """The sentence (under ``heading``, parts joined by " > ") gives a target or plan, not a result."""
+def states_plan(sentence: str, heading: str = "", header: str = "") -> bool:
+    """The sentence (under ``heading``, parts joined by " > "; a table row under the column names
+    ``header``) gives a target or plan, not a result."""
     text = to_simplified(sentence)
     if _DONE.search(text):
         return False
     sections = to_simplified(heading).split(" > ") if heading else []
-    return bool(_PLAN.search(text) or any(_PLAN_HEADING.search(s.strip(" 。.：:")) for s in sections))
+    return bool(
+        _PLAN.search(text)
+        or any(_PLAN_HEADING.search(s.strip(" 。.：:")) for s in sections)
+        or _plan_columns(to_simplified(header))
+    )
+
+
+# A task table's columns: a deadline or a target to reach, and none for what was done.
+_PLAN_COLUMN = re.compile(r"时限|目标|计划")
+_RESULT_COLUMN = re.compile(r"完成情况|进展|进度|实际|完成值|结果|整改情况|得分|成效")
+
+
+def _plan_columns(header: str) -> bool:
+    return bool(_PLAN_COLUMN.search(header)) and not _RESULT_COLUMN.search(header)
 
 
 _CLAUSE_END = re.compile(r"[，,？?；;。！!]")

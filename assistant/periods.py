@@ -40,8 +40,12 @@ _RANK_RUN = re.compile(
     r"(?!\s*(?:[期届批轮次季章节条款项部方页版号天步类种]|时间|阶段|责任|书记))"
 )
 _RANK_TOP = re.compile(rf"前({_NUMERAL})(?:名|位)?")
-_RANK_LAST = re.compile(r"最后一?名|最后一位|排(?:名)?最后|排在最后|垫底|末位|末名|倒数第一")
-_RANK_FIRST = re.compile(r"头名|榜首|首位|首名")
+# A score or a rate that is the highest (lowest) of those compared holds the first (last) place
+# (得分最低, 结案率最高); points that may be added at most (加分最高) are no place.
+_RANK_LAST = re.compile(
+    r"最后一?名|最后一位|排(?:名)?最后|排在最后|垫底|末位|末名|倒数第一|(?:得分|分数|成绩|总分|率)最低"
+)
+_RANK_FIRST = re.compile(r"头名|榜首|首位|首名|(?:得分|分数|成绩|总分|率)最高")
 
 
 def _cn_number(text: str) -> int | None:

@@ -438,6 +438,20 @@ def test_a_document_of_targets_and_tasks_is_a_plan():
     assert not _answer("临澜今年滨河步道要建多少公里", {"targets": targets}).refused
 
 
+TASK_TABLE = (
+    "临澜市创建全国文明城市工作推进表\n"
+    "序号 | 工作任务 | 具体内容 | 牵头单位 | 完成时限\n"
+    "8 | 农贸市场提升 | 改造农贸市场6个 | 市商务局 | 2025年10月31日前\n"
+    "9 | 口袋公园建设 | 新建口袋公园15个 | 市园林局 | 2025年11月30日前"
+)
+
+
+def test_how_far_a_task_has_got_asked_of_a_task_table_gets_its_target_marked_as_such():
+    answer = _answer("临澜口袋公园现在建成几个了", {"tasks": TASK_TABLE})
+    assert answer.refused and answer.notes[0].startswith("plan_only") and "15个" in answer.text
+    assert not _answer("临澜今年口袋公园要建几个", {"tasks": TASK_TABLE}).refused
+
+
 MID_YEAR = (
     "墨湄市城市管理局2024年上半年工作总结\n一、工作完成情况\n垃圾分类覆盖率上半年为88%。\n"
     "二、下半年工作计划\n力争垃圾分类覆盖率年底达到95%以上。"
@@ -900,6 +914,7 @@ RANKING_TABLE = (
         ("沅塘5月城管考评倒数第一是谁", "新港区"),
         ("沅塘5月城管考评第三名是谁", "柳塘区"),
         ("沅塘5月城管考评第一名是谁", "栖凤区"),
+        ("沅塘5月城管考评哪个区得分最低", "新港区"),  # the lowest score holds the last place
     ],
 )
 def test_a_table_row_states_the_rank_in_its_rank_column(question, row):

@@ -28,6 +28,12 @@ from assistant.intent import FRAME_WORDS, classify, states_plan
         ("推进会讲的五个攻坚是哪五个", {"items", "list_strict"}, {"figure"}),  # which N: a list of N
         ("门前三包包哪三样", {"items", "list_strict"}, set()),
         ("督查发现的问题限期几号前改完", {"when"}, {"figure"}),  # which day: a date
+        # How far it has got: what has been done so far, unless the target is asked with it
+        ("口袋公园现在建成几个了", {"result", "figure"}, {"target"}),
+        ("农贸市场改造完成几个了", {"result", "figure"}, {"target"}),
+        ("斑马线礼让率目前多少", {"result", "figure"}, set()),
+        ("口袋公园现在的目标是多少个", {"target"}, {"result"}),
+        ("口袋公园要建几个", {"target"}, {"result"}),
     ],
 )
 def test_classify(question, expected, not_expected):
@@ -82,3 +88,18 @@ def test_as_of_now_words_ask_the_latest_figure_and_are_not_what_a_passage_must_s
 )
 def test_states_plan(sentence, heading, plan):
     assert states_plan(sentence, heading) is plan
+
+
+@pytest.mark.parametrize(
+    "header, plan",
+    [
+        ("序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限", True),  # a task table: each row is to be done
+        ("序号 | 任务 | 具体目标 | 责任单位", True),
+        ("指标 | 目标值 | 实际完成 | 完成率", False),  # the row says what was done as well
+        ("序号 | 问题 | 责任单位 | 整改时限 | 整改情况", False),
+        ("单位 | 得分 | 排名", False),
+        ("", False),
+    ],
+)
+def test_a_table_row_states_a_plan_when_its_columns_set_deadlines_or_targets_and_record_nothing_done(header, plan):
+    assert states_plan("9 | 口袋公园建设 | 新建口袋公园15个 | 园林绿化科", "", header) is plan

@@ -178,7 +178,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         "plan_only" in checks
         and question.intent.result
         and not asks_target_apart(question.text)  # 去年实际多少，今年目标多少: the target is asked too
-        and (plan_document or states_plan(best.text, best.hit.chunk.heading))
+        and (plan_document or states_plan(best.text, best.hit.chunk.heading, best.header))
         and probabilities[chosen[0]] >= selector.add_above
     )
     confidence = answer_confidence(prepared, probabilities, chosen, selector)
@@ -191,7 +191,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         picked = [
             c
             for c in picked
-            if states_plan(c.text, c.hit.chunk.heading)
+            if states_plan(c.text, c.hit.chunk.heading, c.header)
             or (plan_document and c.doc_id == best.doc_id and not reports_done(c.text))
         ]
     text, citations = render(picked, with_deadline=question.intent.when, with_owner=question.intent.owner)

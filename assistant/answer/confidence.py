@@ -121,7 +121,7 @@ def confidence_row(
             float(places == 0),
             float(best.truncated),
             float(bool(MASKED.search(best.text))),
-            float(q.intent.result and states_plan(best.text, best.hit.chunk.heading)),
+            float(q.intent.result and states_plan(best.text, best.hit.chunk.heading, best.header)),
             max(
                 (
                     rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id], candidates[i].header)

@@ -255,7 +255,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     units = list(q.units)
     unit_hits = sum(1 for u in units if counts_in(u, figures))
     hit = candidate.hit
-    plan = states_plan(candidate.text, hit.chunk.heading)
+    plan = states_plan(candidate.text, hit.chunk.heading, candidate.header)
     return [
         coverage(q.keywords, ctx.weights, own),
         coverage(q.keywords, ctx.weights, around),
