@@ -64,6 +64,11 @@ def test_places(text, places):
         ("委托第三方机构测评", ()),
         ("第一时间处置", ()),
         ("位列第十二", (12,)),
+        # The highest (lowest) score or rate is the first (last) place; points added at most are none.
+        ("哪个区县综合得分最低", (-1,)),
+        ("哪个县数字城管结案率最高", (1,)),
+        ("考核加分最高能加几分", ()),
+        ("店招最高能做多高", ()),
     ],
 )
 def test_ranks(text, ranks):
