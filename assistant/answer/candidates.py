@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.ingest.split import match_heading
+from assistant.intent import states_plan
 from assistant.models import Hit
 from assistant.tables import column_heads, is_table_row, reads_as_header, table_header_before
 from assistant.text import compact
@@ -53,6 +54,11 @@ class Candidate:
     def heading_place(self) -> str:
         """The place its innermost place-named heading is about (四、望山区 → 望山区), or ""."""
         return section_place(self.section)
+
+    @functools.cached_property
+    def is_plan(self) -> bool:
+        """It gives a target or plan, not a result: by its words, its heading path or its table's columns."""
+        return states_plan(self.text, self.hit.chunk.heading, self.header)
 
     def stated(self) -> str:
         """What it states, for telling what it is about: its table's header with the row, each bare

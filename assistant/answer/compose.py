@@ -51,7 +51,7 @@ from assistant.answer.stand_in import (
 )
 from assistant.answer.verify import unsupported_numbers
 from assistant.corpus import CorpusView
-from assistant.intent import asks_target_apart, reports_done, states_plan
+from assistant.intent import asks_target_apart, reports_done
 from assistant.models import Answer, Hit
 
 LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
@@ -178,7 +178,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         "plan_only" in checks
         and question.intent.result
         and not asks_target_apart(question.text)  # 去年实际多少，今年目标多少: the target is asked too
-        and (plan_document or states_plan(best.text, best.hit.chunk.heading, best.header))
+        and (plan_document or best.is_plan)
         and probabilities[chosen[0]] >= selector.add_above
     )
     confidence = answer_confidence(prepared, probabilities, chosen, selector)
@@ -189,10 +189,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     picked = [candidates[i] for i in chosen]
     if plans_only:
         picked = [
-            c
-            for c in picked
-            if states_plan(c.text, c.hit.chunk.heading, c.header)
-            or (plan_document and c.doc_id == best.doc_id and not reports_done(c.text))
+            c for c in picked if c.is_plan or (plan_document and c.doc_id == best.doc_id and not reports_done(c.text))
         ]
     text, citations = render(picked, with_deadline=question.intent.when, with_owner=question.intent.owner)
     if plans_only:

@@ -20,7 +20,6 @@ from assistant.answer.features import (
 )
 from assistant.answer.refuse import says_asked_time
 from assistant.corpus import DocProfile
-from assistant.intent import states_plan
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
 from assistant.units import states_figure, with_arabic_figures
@@ -121,7 +120,7 @@ def confidence_row(
             float(places == 0),
             float(best.truncated),
             float(bool(MASKED.search(best.text))),
-            float(q.intent.result and states_plan(best.text, best.hit.chunk.heading, best.header)),
+            float(q.intent.result and best.is_plan),
             max(
                 (
                     rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id], candidates[i].header)

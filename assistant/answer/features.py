@@ -15,7 +15,6 @@ import numpy as np
 
 from assistant.answer.candidates import Candidate
 from assistant.corpus import CorpusView, DocProfile, idf
-from assistant.intent import states_plan
 from assistant.periods import read_months, read_quarters, read_years
 from assistant.places import names_place
 from assistant.question import Question, forms
@@ -255,7 +254,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     units = list(q.units)
     unit_hits = sum(1 for u in units if counts_in(u, figures))
     hit = candidate.hit
-    plan = states_plan(candidate.text, hit.chunk.heading, candidate.header)
+    plan = candidate.is_plan
     return [
         coverage(q.keywords, ctx.weights, own),
         coverage(q.keywords, ctx.weights, around),
