@@ -100,11 +100,12 @@ class DocProfile:
             return not any(_quarter_of(m) in question.quarters for m in self.months)
         return False
 
-    def ranks_in(self, text: str, header: str = "") -> set[int]:
+    def ranks_in(self, text: str, header: str = "", question: str = "") -> set[int]:
         """The ranks a sentence of this document states, from the top (3) and from the bottom
-        (-1 for the last place of its ranking); a table row (under ``header``) by its 排名 cell."""
+        (-1 for the last place of its ranking); a table row (under ``header``) by its 排名 cell,
+        the one of the period ``question`` names where the table ranks several."""
         ranks = set(read_ranks(text))
-        if (cell := rank_cell(header, text)) is not None:
+        if (cell := rank_cell(header, text, question)) is not None:
             ranks.add(cell)
         if self.max_rank:
             ranks |= {r - self.max_rank - 1 for r in list(ranks) if r > 0}

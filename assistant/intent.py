@@ -143,6 +143,11 @@ def _plan_columns(header: str) -> bool:
     return bool(_PLAN_COLUMN.search(header)) and not _RESULT_COLUMN.search(header)
 
 
+def records_results(header: str) -> bool:
+    """A table's columns record what was done or scored (得分, 完成情况, 整改进展)."""
+    return bool(_RESULT_COLUMN.search(to_simplified(header)))
+
+
 _CLAUSE_END = re.compile(r"[，,？?；;。！!]")
 _TARGET_ASKED = re.compile(r"目标|计划|打算|要达到|要到|想达到|力争")
 

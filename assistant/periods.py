@@ -24,8 +24,11 @@ HALF = re.compile(r"上半年|下半年")
 YEAR_TEXT = re.compile(r"(?:19|20)?\d{2}\s*年|[〇零一二三四五六七八九]{4}年")
 MONTH_TEXT = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*[日号])")
 # A numbered issue, session or batch that identifies one document among its look-alikes:
-# 第9期, 第十五届, 第三批 (not 第一名, 第3季度).
-_ISSUE = re.compile(r"第\s*([一二三四五六七八九十百\d]{1,4})\s*(期|届|批|轮)")
+# 第9期, 第十五届, 第三批, 第25周 (not 第一名, 第3季度).
+_ISSUE_NUMBER = r"[一二三四五六七八九十百\d]{1,4}"
+_ISSUE_KINDS = "期|届|批|轮|周"
+_ISSUE = re.compile(rf"第\s*({_ISSUE_NUMBER})\s*({_ISSUE_KINDS})")
+ISSUE_TEXT = re.compile(rf"第\s*{_ISSUE_NUMBER}\s*(?:{_ISSUE_KINDS})")
 _DIGITS = "〇一二三四五六七八九"
 
 # Rank words: 第一, 第二名, 第三、四、五, 倒数第一, 最后一名, 垫底, 前三.
@@ -37,7 +40,7 @@ _NUMERAL = r"[一二两三四五六七八九十\d]{1,3}"
 # names no place in a ranking: an issue or part (期, 届, 季, 页), 第三方 (a third party), 第一时间.
 _RANK_RUN = re.compile(
     rf"(倒数)?第((?>{_NUMERAL}(?:\s*[、,，和及]\s*第?{_NUMERAL})*))"
-    r"(?!\s*(?:[期届批轮次季章节条款项部方页版号天步类种]|时间|阶段|责任|书记))"
+    r"(?!\s*(?:[期届批轮次季章节条款项部方页版号天周步类种]|时间|阶段|责任|书记))"
 )
 _RANK_TOP = re.compile(rf"前({_NUMERAL})(?:名|位)?")
 # A score or a rate that is the highest (lowest) of those compared holds the first (last) place
@@ -150,6 +153,21 @@ TIME_TEXT = re.compile(
 # A period named relative to another (上个月, 前年, 上季度) and the step it takes from it.
 RELATIVE_PERIOD = re.compile(r"上一?个?月|下一?个?月|去年|前年|明年|上一?年|上一?个?季度|下一?个?季度")
 _STEPS = (("月", "month"), ("季", "quarter"), ("年", "year"))
+
+
+# An issue named relative to another (上一期, 下一周, 上届).
+RELATIVE_ISSUE = re.compile(rf"[上下]一?(?:{_ISSUE_KINDS})")
+
+
+def shifted_issue(relative: str, previous: str) -> str | None:
+    """The issue ``relative`` names, counted from the one of its kind ``previous`` names ("上一周"
+    after "第25周…" → "第24周"); None when ``previous`` names no single issue of that kind."""
+    kind = relative[-1]
+    numbers = [n for n, k in read_issues(previous) if k == kind]
+    if len(numbers) != 1:
+        return None
+    number = numbers[0] + (1 if relative[0] == "下" else -1)
+    return f"第{number}{kind}" if number >= 1 else None
 
 
 def shifted_period(relative: str, previous: str) -> str | None:

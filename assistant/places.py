@@ -201,9 +201,19 @@ def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
         said = sorted(found for name in known - names if (found := _written(simple, name)))  # in the order written
         said += [(simple.find(stem), stem) for stem in other_stems if stem in national]
         places += [form for _, form in sorted(said)]
+        places = [_division_of_streets(p, known) for p in places]
     # Keep the longest form of each (宝安区 over 宝安) and drop parts of longer ones.
     unique = list(dict.fromkeys(places))
     return tuple(p for p in unique if not any(p != o and p in o for o in unique))
+
+
+def _division_of_streets(place: str, known: frozenset[str]) -> str:
+    """A 街道 no document names whose stem names a district they do (玉州街道 beside 玉州区): the
+    streets of that district, as staff write "玉州街道考核" for the assessment of 玉州区's streets."""
+    streets = re.fullmatch(r"([\u4e00-\u9fff]{2,3})街道", place)
+    if place in known or not streets:
+        return place
+    return next((streets.group(1) + kind for kind in ("区", "县", "市") if streets.group(1) + kind in known), place)
 
 
 @functools.lru_cache(maxsize=1)

@@ -40,8 +40,13 @@ _ORGANISATION_ASKED = re.compile(
 # Asks a person's name ("局长叫啥", "组长是谁", "谁主持的", "哪位领导讲的"); not who is responsible,
 # which is a body (谁负责, 谁通报的), nor a brand's or an activity's name (品牌叫什么).
 _PERSON_ASKED = re.compile(
-    r"(?:局长|主任|书记|市长|区长|县长|负责人|组长|队长|领导|同志)[^，,？?。]{0,2}(?:叫什么|叫啥|姓名|名字|是谁)"
-    r"|哪位|谁(?:主持|带队|讲话|签发|出席|致辞|作报告|做报告)"
+    r"(?:局长|主任|书记|市长|区长|县长|负责人|联系人|发言人|主持人|记者|组长|队长|领导|同志)[^，,？?。]{0,2}"
+    r"(?:叫什么|叫啥|姓名|名字|是谁)"
+    r"|哪位|哪个领导|谁(?:主持|带队|讲话|签发|出席|致辞|作报告|做报告)"
+)
+# Asks a telephone number to call ("有异议打哪个电话", "联系电话多少").
+_PHONE_ASKED = re.compile(
+    r"(?:电话|热线|联系方式)[^，,？?。]{0,3}(?:多少|是什么|是啥|号码)|(?:打|拨)[^，,？?。]{0,3}(?:电话|热线)"
 )
 
 # Parts of a multi-part question: split at question marks and semicolons, and at commas whose
@@ -97,6 +102,11 @@ class Question:
     def asks_person(self) -> bool:
         """Asks the name of a person ("城管局局长叫啥", "谁主持的")."""
         return bool(_PERSON_ASKED.search(self.simple))
+
+    @property
+    def asks_phone(self) -> bool:
+        """Asks a telephone number ("有意见打哪个电话反映")."""
+        return bool(_PHONE_ASKED.search(self.simple))
 
     @property
     def asks_time(self) -> bool:

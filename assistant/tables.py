@@ -57,16 +57,21 @@ def column_heads(header: str, row: str) -> list[str] | None:
     return heads if len(heads) == row.count("|") + 1 else None
 
 
-def rank_cell(header: str, row: str) -> int | None:
+def rank_cell(header: str, row: str, question: str = "") -> int | None:
     """The rank a table row gives in its header's 排名 (名次) column ("5 | 新港区 | 86.24 |" under
-    "排名 | 城区 | 得分 |"), or None."""
+    "排名 | 城区 | 得分 |"), or None. Of several rank columns (一季度排名, 二季度排名) the one whose
+    period or measure ``question`` names, else the first."""
     if (heads := column_heads(header, row)) is None:
         return None
     cells = [c.strip() for c in row.split("|")]
-    for head, cell in zip(heads, cells, strict=True):
-        if _RANK_COLUMN.search(head) and _RANK_NUMBER.fullmatch(cell) and 0 < int(cell) <= 200:
-            return int(cell)
-    return None
+    ranks = [
+        (head, int(cell))
+        for head, cell in zip(heads, cells, strict=True)
+        if _RANK_COLUMN.search(head) and _RANK_NUMBER.fullmatch(cell) and 0 < int(cell) <= 200
+    ]
+    named = [rank for head, rank in ranks if (label := _RANK_COLUMN.sub("", head)) and label in question]
+    chosen = named or [rank for _, rank in ranks]
+    return chosen[0] if chosen else None
 
 
 def table_ranks(text: str) -> list[int]:
@@ -82,3 +87,47 @@ def table_ranks(text: str) -> list[int]:
         elif header and (rank := rank_cell(header, line)) is not None:
             ranks.append(rank)
     return ranks
+
+
+# A question after the highest or lowest of a measure ("哪个分项满意度最低", "立案最多的街道"); not a
+# cap on what may be done ("最高能加几分", "最多不超过").
+_EXTREME_ASKED = re.compile(r"最(高|低|多|少|好|差|大|小)(?![能可不])")
+_VALUE_CELL = re.compile(r"[+\-]?\d[\d,]*(?:\.\d+)?")
+
+
+def asked_extreme(question: str) -> int:
+    """1 when the question asks for the highest (most) of something, -1 for the lowest, else 0."""
+    found = _EXTREME_ASKED.search(question)
+    if not found:
+        return 0
+    return 1 if found.group(1) in "高多好大" else -1
+
+
+def _cell_value(cell: str) -> float | None:
+    found = _VALUE_CELL.search(cell)
+    return float(found.group(0).replace(",", "")) if found else None
+
+
+def extreme_rows(rows: list[tuple[str, str]], words: tuple[str, ...], direction: int) -> set[int]:
+    """Indices of the table rows ((header, row) pairs) that hold the highest (``direction`` 1) or
+    lowest (-1) value of their table in the column the question's ``words`` name (the first such
+    column; the only figure column when none is named), among at least three rows of one table."""
+    tables: dict[str, list[int]] = {}
+    for i, (header, row) in enumerate(rows):
+        if header and column_heads(header, row) is not None:
+            tables.setdefault(header, []).append(i)
+    found: set[int] = set()
+    for header, members in tables.items():
+        if len(members) < 3:
+            continue
+        heads = [h.strip() for h in header.split("|")]
+        values = [[_cell_value(c) for c in rows[i][1].split("|")] for i in members]
+        figures = [j for j in range(1, len(heads)) if all(v[j] is not None for v in values)]
+        named = [j for j in figures if any(w in heads[j] for w in words)]
+        column = named[0] if named else (figures[0] if len(figures) == 1 else None)
+        if column is None:
+            continue
+        column_values = [x for v in values if (x := v[column]) is not None]
+        best = max(column_values) if direction > 0 else min(column_values)
+        found |= {i for i, v in zip(members, column_values, strict=True) if v == best}
+    return found

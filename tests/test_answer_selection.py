@@ -609,6 +609,20 @@ def test_a_persons_name_is_refused_when_the_document_names_nobody():
     answer = _answer("岚阳城市管理推进会是谁主持的", {"meeting": named})
     assert not answer.refused and "王建国" in answer.text
     assert not _answer("岚阳城市管理推进会部署了什么", {"meeting": meeting}).refused
+    answer = _answer("岚阳城市管理推进会是哪个领导主持的", {"meeting": meeting})
+    assert answer.refused and answer.notes == ["person_unnamed"]
+
+
+def test_a_telephone_number_is_refused_when_the_document_gives_none():
+    notice = (
+        "岚阳市城管局关于上半年考核结果的公示\n公示期为5个工作日，如有异议，请以书面形式向市城管局督查科反映。"
+        "\n附件：考核结果 西城区 92.5分 优秀"
+    )
+    answer = _answer("岚阳考核结果有异议打哪个电话", {"notice": notice})
+    assert answer.refused and answer.notes == ["phone_unnamed"]
+    with_phone = notice.replace("以书面形式向市城管局督查科反映", "拨打电话0516-3021234向市城管局督查科反映")
+    answer = _answer("岚阳考核结果有异议打哪个电话", {"notice": with_phone})
+    assert not answer.refused and "0516-3021234" in answer.text
 
 
 def test_a_districts_figure_is_refused_when_the_document_gives_only_the_whole():
@@ -782,6 +796,12 @@ def test_a_scoring_rule_is_no_result():
     answer = _answer("渝州数字城管考核结案率低了怎么扣分", {"rules": rules})  # the rule is asked
     assert not answer.refused and "扣1分" in answer.text
     assert not _answer("渝州数字城管考核里结案率那项多少分", {"rules": rules + "分值20"}).refused  # so is its score
+    results = (
+        "渝州市各街道数字城管考核结果通报\n街道 | 案件数 | 扣分 | 得分 | 扣分原因\n"
+        "南坪街道 | 1,386 | 6.5 | 93.5 | 超期案件65件扣6.5分\n"
+    )
+    answer = _answer("渝州南坪街道数字城管案件多少件", {"results": results})
+    assert "rule_for_result" not in answer.notes  # a results table's deduction is no rule
 
 
 def test_a_quantity_named_only_where_the_excerpt_breaks_off_is_refused_as_cut_off():
@@ -886,6 +906,9 @@ def test_the_points_of_an_item_the_criteria_table_does_not_list_are_refused():
     assert not answered.refused and "4" in answered.text
     # Items listed before 各占几分 are each asked on their own, not read as one item.
     assert _answer("岚州测评里医院、客运站各占几分", {"rules": table}).notes != ["criterion_unnamed"]
+    # Every word of the item must be named: 医院 alone is not 医院食堂; asked as 那一项几分 too.
+    assert _answer("岚州测评里医院食堂占几分", {"rules": table}).notes == ["criterion_unnamed"]
+    assert _answer("岚州测评细则里客运站那一项几分", {"rules": table}).notes == ["criterion_unnamed"]
 
 
 def test_a_district_asked_of_a_document_whose_metadata_names_no_place_is_answered_or_refused():
@@ -928,3 +951,13 @@ def test_a_rank_cell_is_read_only_when_it_is_a_number():
     assert rank_cell("排名 | 城区 | 得分 |", "５ | 新港区 | 86.24 |") == 5
     assert rank_cell("排名 | 城区 | 得分 |", "① | 新港区 | 86.24 |") is None
     assert rank_cell("城区 | 得分 |", "新港区 | 86.24 |") is None
+
+
+def test_of_several_rank_columns_the_one_of_the_period_asked_is_read():
+    from assistant.tables import rank_cell
+
+    header = "县区|一季度得分|一季度排名|二季度得分|二季度排名"
+    row = "清河区|88.4|3|91.9|1"
+    assert rank_cell(header, row, "二季度考核第一名是谁") == 1
+    assert rank_cell(header, row, "一季度考核第三名是谁") == 3
+    assert rank_cell(header, row) == 3  # no period asked: the first

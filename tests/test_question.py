@@ -64,6 +64,7 @@ def test_places(text, places):
         ("委托第三方机构测评", ()),
         ("第一时间处置", ()),
         ("位列第十二", (12,)),
+        ("玉林5月按期结案率跟宿州第25周比哪个高", ()),  # a week is no place
         # The highest (lowest) score or rate is the first (last) place; points added at most are none.
         ("哪个区县综合得分最低", (-1,)),
         ("哪个县数字城管结案率最高", (1,)),
@@ -78,6 +79,7 @@ def test_ranks(text, ranks):
 def test_units_issues_and_focus():
     q = read_question("V市22年第10期督查一共交办了多少个问题？办结率多少")
     assert q.issues == ((10, "期"),)
+    assert read_question("第25周全市立案多少").issues == ((25, "周"),)
     assert "个" in q.units and "%" in q.units
     assert focus_words("大鹏新区21年垃圾分类的居民参与率是多少") == ("居民", "参与率")
 
@@ -119,6 +121,10 @@ def test_time_words_are_not_keywords():
         ("宜昌测评里农贸市场占几分", "那老旧小区呢", "宜昌测评里老旧小区占几分"),
         # this year for last year, and the side asked (目标) kept however short
         ("唐山去年拆违多少", "今年目标呢", "唐山今年拆违多少 目标"),
+        # an issue counted from the one asked before; a rank after an issue replaces the rank only
+        ("宿州第25周数字城管立案多少", "那上一周呢", "宿州第24周数字城管立案多少"),
+        ("铁岭第6期黑榜有谁", "下一期呢", "铁岭第7期黑榜有谁"),
+        ("第25周综合评价第一名是谁", "第三名呢", "第25周综合评价第三名是谁"),
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):

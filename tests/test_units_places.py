@@ -9,6 +9,7 @@ from assistant.answer.features import counts_in
 from assistant.corpus import known_places, profile_of
 from assistant.places import places_in_file_name, read_places
 from assistant.question import read_question
+from assistant.tables import asked_extreme, extreme_rows
 from assistant.units import MASKED_FIGURE, states_figure, with_arabic_figures
 
 
@@ -55,6 +56,10 @@ def test_masked_figures(text, masked):
         ("件", "查处违法行为17起", True),
         ("个", "2023年工作总结", False),  # a year is not a count
         ("人", "拆除违建64处", False),
+        # 几天 is answered by a time limit in 日 or working days, not by a date
+        ("天", "一般问题3日内整改到位", True),
+        ("天", "一个工作日内受理、三个工作日内办结", True),
+        ("天", "整改时限5月22日", False),
     ],
 )
 def test_a_count_is_found_in_the_words_documents_use_for_its_unit(unit, text, counted):
@@ -120,6 +125,14 @@ def test_the_towns_and_streets_of_a_district_are_no_town():
     assert read_places("柯桥镇街自测平均几分") == ()
     assert read_places("柯桥镇街自测平均几分", frozenset({"柯桥区"})) == ("柯桥",)
     assert read_places("寿春镇街面整治") == ("寿春镇",)
+
+
+def test_a_street_no_document_names_after_a_district_they_name_is_that_districts_streets():
+    # "玉州街道考核" asks about the streets of 玉州区 where no document names a 玉州街道
+    assert read_places("玉州街道考核超期案件扣多少分", frozenset({"玉州区", "名山街道"})) == ("玉州区",)
+    assert read_places("名山街道考核多少分", frozenset({"玉州区", "名山街道"})) == ("名山街道",)
+    assert read_places("南山街道考核多少分", frozenset({"南山区", "南山街道"})) == ("南山街道",)  # one they name
+    assert read_places("玉州街道考核多少分") == ("玉州街道",)  # nothing known: read as written
 
 
 def test_a_period_before_a_town_word_is_no_town():
@@ -216,3 +229,20 @@ def test_a_place_below_a_city_is_known_by_the_national_list_or_its_suffix():
 
     assert is_below_city("宛城") and is_below_city("三江") and is_below_city("北麓区") and is_below_city("寿春镇")
     assert not is_below_city("湛江") and not is_below_city("栖川")  # a city, or a name beyond the list
+
+
+def test_the_table_row_holding_the_highest_or_lowest_value_asked_is_found():
+    header = "调查项目 | 2025年满意度 | 2024年满意度 | 变化"
+    rows = [
+        (header, "市容环境 | 84.1% | 80.6% | +3.5"),
+        (header, "交通秩序 | 79.6% | 77.2% | +2.4"),
+        (header, "志愿服务 | 90.5% | 88.1% | +2.4"),
+        ("", "全市满意度为86.5%。"),
+    ]
+    assert asked_extreme("宿州满意度调查哪个分项满意度最低") == -1
+    assert asked_extreme("立案最多的是哪个街道") == 1
+    assert asked_extreme("最高能加几分") == 0  # a cap, not the highest of a measure
+    assert extreme_rows(rows, ("满意度",), -1) == {1}  # the first column the question names
+    assert extreme_rows(rows, ("满意度",), 1) == {2}
+    assert extreme_rows(rows, ("变化",), 1) == {0}
+    assert extreme_rows(rows[:2], ("满意度",), 1) == set()  # two rows are no table to rank

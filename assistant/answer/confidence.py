@@ -123,7 +123,7 @@ def confidence_row(
             float(q.intent.result and best.is_plan),
             max(
                 (
-                    rank_match(q.ranks, candidates[i].text, profiles[candidates[i].doc_id], candidates[i].header)
+                    rank_match(q, candidates[i].text, profiles[candidates[i].doc_id], candidates[i].header)
                     for i in chosen
                 ),
                 default=0.0,

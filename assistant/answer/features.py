@@ -18,6 +18,7 @@ from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.periods import read_months, read_quarters, read_years
 from assistant.places import names_place
 from assistant.question import Question, forms
+from assistant.tables import asked_extreme, extreme_rows
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
 from assistant.units import UNIT, states_figure, with_arabic_figures
@@ -86,15 +87,17 @@ COUNTED_AS = {
     "起": "件|宗|起",
     "宗": "件|宗|起",
     "处": "处|个",
+    # 几天 is answered by a time limit: 3日内, 三个工作日内办结.
+    "天": "天|日(?:内|以内|之内)|个?工作日",
 }
 
 
-def rank_match(asked: tuple[int, ...], text: str, profile: DocProfile, header: str = "") -> float:
+def rank_match(question: Question, text: str, profile: DocProfile, header: str = "") -> float:
     """Share of the ranks asked (第二名, 最后一名) that the sentence (a table row: under ``header``) states."""
-    if not asked:
+    if not question.ranks:
         return 0.0
-    stated = profile.ranks_in(text, header)
-    return sum(1 for r in asked if r in stated) / len(asked)
+    stated = profile.ranks_in(text, header, question.simple)
+    return sum(1 for r in question.ranks if r in stated) / len(question.ranks)
 
 
 def _agreement(
@@ -233,6 +236,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "standard_cue",
     "phrase_said",
     "rules_for_period",
+    "extreme_row",
 )
 # Each feature also as its distance from the best value among the question's candidates: a
 # sentence is weighed against the others it competes with (covering half the question's words
@@ -241,7 +245,8 @@ FEATURES: tuple[str, ...] = SENTENCE_FEATURES + tuple(f"rel_{name}" for name in 
 
 
 def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) -> list[float]:
-    """The feature vector (in the order of :data:`SENTENCE_FEATURES`) of one candidate."""
+    """The feature vector (in the order of :data:`SENTENCE_FEATURES`, but for ``extreme_row``, which
+    compares a table's rows and is set by :func:`feature_matrix`) of one candidate."""
     q = ctx.question
     intent = q.intent
     own = compact(candidate.stated())
@@ -294,7 +299,10 @@ def feature_matrix(
     question = compact(ctx.question.simple)
     places = {c.heading_place for c in candidates} - {""}
     ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
-    rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
+    rows = [[*features(ctx, c, profile(c.doc_id)), 0.0] for c in candidates]
+    if direction := asked_extreme(question):
+        for i in extreme_rows([(c.header, c.text) for c in candidates], ctx.question.keywords, direction):
+            rows[i][-1] = 1.0  # the row holding the highest (lowest) value asked
     own = np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(SENTENCE_FEATURES))
     best = own.max(axis=0) if len(candidates) else np.zeros(len(SENTENCE_FEATURES))
     return np.hstack([own, own - best])

@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 
 from assistant.intent import Intent, classify
-from assistant.periods import MONTH_TEXT, ORDINAL, QUARTER_TEXT, RELATIVE_PERIOD, TIME_TEXT, YEAR_TEXT, shifted_period
+from assistant.periods import (
+    ISSUE_TEXT,
+    MONTH_TEXT,
+    ORDINAL,
+    QUARTER_TEXT,
+    RELATIVE_ISSUE,
+    RELATIVE_PERIOD,
+    TIME_TEXT,
+    YEAR_TEXT,
+    shifted_issue,
+    shifted_period,
+)
 from assistant.places import divisions_written, is_domain_word, place_level, read_places
 from assistant.question import read_question
 from assistant.question_words import GENERIC, content_words
@@ -25,7 +36,8 @@ _FOLLOWUP_START = re.compile(
 )
 _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
-_RANK_START = re.compile(rf"(?:{ORDINAL.pattern})(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮])")
+_NOT_A_RANK_AFTER = r"(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮周])"
+_RANK_START = re.compile(rf"(?:{ORDINAL.pattern}){_NOT_A_RANK_AFTER}")
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
 _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|怎样|吗|还是|没有?[？?。]*$")
 _SAME_PERIOD = re.compile(rf"同期|同月|同年|同季度|当月|当年|{RELATIVE_PERIOD.pattern}")
@@ -40,7 +52,7 @@ _SUBJECTLESS = re.compile(
     rf"^(?:比(?![例重率])|占(?!道)|这)|^(?:{_COMPARED_WITH.pattern})|(?<![、，,])(?:那|这)些人|[比跟]这"
     r"|(?:^|[？?])[^，,？?]{0,8}(?<![其])它"
 )
-_RELATIVE_TIME = re.compile(rf"{RELATIVE_PERIOD.pattern}|上一?期")
+_RELATIVE_TIME = re.compile(rf"{RELATIVE_PERIOD.pattern}|{RELATIVE_ISSUE.pattern}")
 _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 _PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
 # A period named from today or from another: the when of a question as much as 2024年 is.
@@ -120,12 +132,15 @@ def _swap(previous: str, core: str) -> tuple[str, str]:
     resolved = previous
     if (relative := RELATIVE_PERIOD.search(core)) and (period := shifted_period(relative.group(0), previous)):
         core = core.replace(relative.group(0), period, 1)  # "上个月呢" after 10月 asks about 9月
+    if (relative := RELATIVE_ISSUE.search(core)) and (issue := shifted_issue(relative.group(0), previous)):
+        core = core.replace(relative.group(0), issue, 1)  # "上一周呢" after 第25周 asks about 第24周
     for pattern in (
         re.compile("|".join(_PERIODS)),
         _RELATIVE_YEAR,
         YEAR_TEXT,
         MONTH_TEXT,
         QUARTER_TEXT,
+        ISSUE_TEXT,
         _RANK_OR_EXTREME,
     ):
         new = pattern.findall(core)
@@ -159,7 +174,7 @@ def _only_a_division(core: str) -> tuple[str, ...]:
 
 # A rank or the top or bottom of a ranking: "最低的呢" after "谁第一" asks the other end.
 _RELATIVE_YEAR = re.compile(r"今年|去年|明年|前年|本年度|上年度")  # "今年目标呢" after "去年拆违多少": 今年 for 去年
-_RANK_OR_EXTREME = re.compile(rf"{ORDINAL.pattern}|最[高低多少好差]")
+_RANK_OR_EXTREME = re.compile(rf"(?:{ORDINAL.pattern}){_NOT_A_RANK_AFTER}|最[高低多少好差]")
 
 
 _RANK_WITH_MEASURE = re.compile(rf"(?:{_RANK_OR_EXTREME.pattern})[个名位家项条]?")

@@ -18,6 +18,7 @@ from assistant.answer.refuse import (
     speaks_for_one_side,
 )
 from assistant.corpus import DocProfile
+from assistant.intent import records_results
 from assistant.periods import read_ranks
 from assistant.places import finest, names_place, place_stem, read_places
 from assistant.question import Question
@@ -226,6 +227,8 @@ def rule_for_result(question: Question, best: Candidate) -> Refusal | None:
         return None
     if _ASKS_RULES.search(question.simple) or not _SCORING_RULE.search(best.text):
         return None
+    if records_results(best.header):
+        return None  # a results table's row says what was deducted ("占道经营扣6分"), not a rule
     return Refusal("rule_for_result", "找到的是考核评分规则，文件中没有所问的实际数字。")
 
 
@@ -252,12 +255,26 @@ def person_unnamed(question: Question, best: Candidate, profiles: dict[str, DocP
     return Refusal("person_unnamed", "找到的文件没有写明人员姓名。")
 
 
+# A telephone number: 0516-3021234, 13912345678, a hotline such as 12345 or 12319.
+_PHONE = re.compile(r"\d{3,4}[-—－]\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?<![\d.])(?:12345|12319|\d{7,8})(?![\d.%％])")
+
+
+def phone_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A telephone number to call is asked, and the answering document gives none."""
+    if not question.asks_phone or _PHONE.search(document_text(best, profiles)):
+        return None
+    return Refusal("phone_unnamed", "找到的文件没有写明联系电话。")
+
+
 # Words that name an assessment, its rules or its columns, not an item assessed ("测评里客运站占几分": 客运站).
 _ASSESSMENT_WORDS = re.compile(
     r"测评|考核|考评|评估|评价|细则|体系|标准|办法|方案|创文|创城|城管|文明|分值|满分|项目|指标|内容"
 )
 # The item whose points are asked: the words before 占几分 or 的分值, back to the clause's start or 里/中.
-_ITEM_POINTS = re.compile(r"([^，,。？?；;、：:\s里中]{2,12}?)(?:这一?项|这块)?(?:占[多少几]+分|的?分值)")
+_ITEM_POINTS = re.compile(
+    r"([^，,。？?；;、：:\s里中]{2,12}?)"
+    r"(?:(?:[这那]一?项|这块)?(?:占[多少几]+分|的?分值)|(?:[这那]一?项)[多少几]+分)"
+)
 
 
 def criterion_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
@@ -272,7 +289,7 @@ def criterion_unnamed(question: Question, best: Candidate, profiles: dict[str, D
         if len(w) >= 2 and not _ASSESSMENT_WORDS.search(w) and not read_places(w)
     ]
     text = document_text(best, profiles)
-    if not words or any(names_word(text, w) for w in words):
+    if not words or all(names_word(text, w) for w in words):
         return None
     item = "".join(words)
     return Refusal("criterion_unnamed", f"找到的考核测评文件中没有“{item}”这一项，不能给出它的分值。")

@@ -72,7 +72,10 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
         stating = [
             i
             for i in order
-            if rank in prepared.profiles[candidates[i].doc_id].ranks_in(candidates[i].text, candidates[i].header)
+            if rank
+            in prepared.profiles[candidates[i].doc_id].ranks_in(
+                candidates[i].text, candidates[i].header, question.simple
+            )
         ]
         if stating and stating[0] not in chosen and probabilities[stating[0]] >= selector.add_above * 0.5:
             chosen.append(stating[0])
