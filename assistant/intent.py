@@ -143,9 +143,15 @@ def _plan_columns(header: str) -> bool:
     return bool(_PLAN_COLUMN.search(header)) and not _RESULT_COLUMN.search(header)
 
 
+# Columns of a scoring rules table, which may carry an empty 得分 column to fill in.
+_RULE_COLUMN = re.compile(r"评分标准|扣分标准|评分办法|考核内容|测评内容|测评方法|分值")
+
+
 def records_results(header: str) -> bool:
-    """A table's columns record what was done or scored (得分, 完成情况, 整改进展)."""
-    return bool(_RESULT_COLUMN.search(to_simplified(header)))
+    """A table's columns record what was done or scored (得分, 完成情况, 整改进展), and it is no
+    rules table (评分标准, 分值)."""
+    simple = to_simplified(header)
+    return bool(_RESULT_COLUMN.search(simple)) and not _RULE_COLUMN.search(simple)
 
 
 _CLAUSE_END = re.compile(r"[，,？?；;。！!]")

@@ -156,7 +156,7 @@ _STEPS = (("月", "month"), ("季", "quarter"), ("年", "year"))
 
 
 # An issue named relative to another (上一期, 下一周, 上届).
-RELATIVE_ISSUE = re.compile(rf"[上下]一?(?:{_ISSUE_KINDS})")
+RELATIVE_ISSUE = re.compile(rf"[上下]一?(?:{_ISSUE_KINDS})(?!期)")  # not 上一周期 (the last cycle)
 
 
 def shifted_issue(relative: str, previous: str) -> str | None:

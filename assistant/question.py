@@ -45,8 +45,9 @@ _PERSON_ASKED = re.compile(
     r"|哪位|哪个领导|谁(?:主持|带队|讲话|签发|出席|致辞|作报告|做报告)"
 )
 # Asks a telephone number to call ("有异议打哪个电话", "联系电话多少").
+# Not a hotline's or a call's figures ("市长热线受理多少件", "电话回访多少户", "打造城管热线").
 _PHONE_ASKED = re.compile(
-    r"(?:电话|热线|联系方式)[^，,？?。]{0,3}(?:多少|是什么|是啥|号码)|(?:打|拨)[^，,？?。]{0,3}(?:电话|热线)"
+    r"(?:电话|热线号码|联系方式)(?:号码)?是?(?:多少|什么|啥)(?![件户次人个条])|(?:打|拨打?)(?:哪个|什么|啥)(?:电话|热线)"
 )
 
 # Parts of a multi-part question: split at question marks and semicolons, and at commas whose

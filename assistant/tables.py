@@ -69,9 +69,14 @@ def rank_cell(header: str, row: str, question: str = "") -> int | None:
         for head, cell in zip(heads, cells, strict=True)
         if _RANK_COLUMN.search(head) and _RANK_NUMBER.fullmatch(cell) and 0 < int(cell) <= 200
     ]
-    named = [rank for head, rank in ranks if (label := _RANK_COLUMN.sub("", head)) and label in question]
+    named = [rank for head, rank in ranks if (label := _RANK_COLUMN.sub("", head)) and _names_label(question, label)]
     chosen = named or [rank for _, rank in ranks]
     return chosen[0] if chosen else None
+
+
+def _names_label(question: str, label: str) -> bool:
+    """The question names a column's label as a whole (1月 is not named by 11月)."""
+    return re.search(rf"(?<![\d一二三四五六七八九十]){re.escape(label)}", question) is not None
 
 
 def table_ranks(text: str) -> list[int]:
@@ -108,21 +113,26 @@ def _cell_value(cell: str) -> float | None:
     return float(found.group(0).replace(",", "")) if found else None
 
 
-def extreme_rows(rows: list[tuple[str, str]], words: tuple[str, ...], direction: int) -> set[int]:
-    """Indices of the table rows ((header, row) pairs) that hold the highest (``direction`` 1) or
-    lowest (-1) value of their table in the column the question's ``words`` name (the first such
-    column; the only figure column when none is named), among at least three rows of one table."""
-    tables: dict[str, list[int]] = {}
-    for i, (header, row) in enumerate(rows):
+def extreme_rows(rows: list[tuple[str, str, str]], words: tuple[str, ...], direction: int) -> set[int]:
+    """Indices of the table rows ((document, header, row) triples) that hold the highest
+    (``direction`` 1) or lowest (-1) value of their table in the column the question's ``words``
+    name (the first such column; the only figure column when none is named), among at least three
+    rows of one table of one document. A rank column holds no value: its lowest number is the top."""
+    tables: dict[tuple[str, str], list[int]] = {}
+    for i, (document, header, row) in enumerate(rows):
         if header and column_heads(header, row) is not None:
-            tables.setdefault(header, []).append(i)
+            tables.setdefault((document, header), []).append(i)
     found: set[int] = set()
-    for header, members in tables.items():
+    for (_, header), members in tables.items():
         if len(members) < 3:
             continue
         heads = [h.strip() for h in header.split("|")]
-        values = [[_cell_value(c) for c in rows[i][1].split("|")] for i in members]
-        figures = [j for j in range(1, len(heads)) if all(v[j] is not None for v in values)]
+        values = [[_cell_value(c) for c in rows[i][2].split("|")] for i in members]
+        figures = [
+            j
+            for j in range(1, len(heads))
+            if not _RANK_COLUMN.search(heads[j]) and all(v[j] is not None for v in values)
+        ]
         named = [j for j in figures if any(w in heads[j] for w in words)]
         column = named[0] if named else (figures[0] if len(figures) == 1 else None)
         if column is None:

@@ -623,6 +623,11 @@ def test_a_telephone_number_is_refused_when_the_document_gives_none():
     with_phone = notice.replace("以书面形式向市城管局督查科反映", "拨打电话0516-3021234向市城管局督查科反映")
     answer = _answer("岚阳考核结果有异议打哪个电话", {"notice": with_phone})
     assert not answer.refused and "0516-3021234" in answer.text
+    hotline = notice.replace("以书面形式向市城管局督查科反映", "拨打12319城建服务热线反映")
+    assert not _answer("岚阳考核结果有异议打哪个电话", {"notice": hotline}).refused
+    from assistant.question import read_question
+
+    assert not read_question("市长热线受理多少件").asks_phone and not read_question("电话回访多少户").asks_phone
 
 
 def test_a_districts_figure_is_refused_when_the_document_gives_only_the_whole():
@@ -802,6 +807,10 @@ def test_a_scoring_rule_is_no_result():
     )
     answer = _answer("渝州南坪街道数字城管案件多少件", {"results": results})
     assert "rule_for_result" not in answer.notes  # a results table's deduction is no rule
+    from assistant.intent import records_results
+
+    assert records_results("街道 | 案件数 | 扣分 | 得分 | 扣分原因")
+    assert not records_results("序号 | 考核项目 | 分值 | 评分标准 | 得分")  # a rules form's empty 得分 column
 
 
 def test_a_quantity_named_only_where_the_excerpt_breaks_off_is_refused_as_cut_off():
@@ -961,3 +970,5 @@ def test_of_several_rank_columns_the_one_of_the_period_asked_is_read():
     assert rank_cell(header, row, "二季度考核第一名是谁") == 1
     assert rank_cell(header, row, "一季度考核第三名是谁") == 3
     assert rank_cell(header, row) == 3  # no period asked: the first
+    months = "县区|1月得分|1月排名|11月得分|11月排名"
+    assert rank_cell(months, "清河区|88.4|5|91.9|2", "11月第二名是谁") == 2  # 11月 does not name 1月

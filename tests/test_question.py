@@ -125,6 +125,7 @@ def test_time_words_are_not_keywords():
         ("宿州第25周数字城管立案多少", "那上一周呢", "宿州第24周数字城管立案多少"),
         ("铁岭第6期黑榜有谁", "下一期呢", "铁岭第7期黑榜有谁"),
         ("第25周综合评价第一名是谁", "第三名呢", "第25周综合评价第三名是谁"),
+        ("宿州第25周数字城管立案多少", "上一周期呢", "宿州第25周数字城管上一周期多少"),  # a cycle, not 第24周
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):

@@ -234,10 +234,10 @@ def test_a_place_below_a_city_is_known_by_the_national_list_or_its_suffix():
 def test_the_table_row_holding_the_highest_or_lowest_value_asked_is_found():
     header = "调查项目 | 2025年满意度 | 2024年满意度 | 变化"
     rows = [
-        (header, "市容环境 | 84.1% | 80.6% | +3.5"),
-        (header, "交通秩序 | 79.6% | 77.2% | +2.4"),
-        (header, "志愿服务 | 90.5% | 88.1% | +2.4"),
-        ("", "全市满意度为86.5%。"),
+        ("survey", header, "市容环境 | 84.1% | 80.6% | +3.5"),
+        ("survey", header, "交通秩序 | 79.6% | 77.2% | +2.4"),
+        ("survey", header, "志愿服务 | 90.5% | 88.1% | +2.4"),
+        ("survey", "", "全市满意度为86.5%。"),
     ]
     assert asked_extreme("宿州满意度调查哪个分项满意度最低") == -1
     assert asked_extreme("立案最多的是哪个街道") == 1
@@ -246,3 +246,12 @@ def test_the_table_row_holding_the_highest_or_lowest_value_asked_is_found():
     assert extreme_rows(rows, ("满意度",), 1) == {2}
     assert extreme_rows(rows, ("变化",), 1) == {0}
     assert extreme_rows(rows[:2], ("满意度",), 1) == set()  # two rows are no table to rank
+    # rows of one header in two documents (two months' notices) are two tables
+    other = [("april", header, "绿化 | 70.0% | 69.0% | +1.0"), ("april", header, "照明 | 75.0% | 74.0% | +1.0")]
+    assert extreme_rows(rows + other, ("满意度",), -1) == {1}
+    # a rank column holds no value: its lowest number is the top place
+    ranked = [
+        ("notice", "街道 | 得分 | 排名", f"{name} | {score} | {rank}")
+        for name, score, rank in (("东城", 95.1, 1), ("西城", 90.2, 2), ("南城", 88.0, 3))
+    ]
+    assert extreme_rows(ranked, ("排名",), -1) == {2}

@@ -301,7 +301,7 @@ def feature_matrix(
     ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
     rows = [[*features(ctx, c, profile(c.doc_id)), 0.0] for c in candidates]
     if direction := asked_extreme(question):
-        for i in extreme_rows([(c.header, c.text) for c in candidates], ctx.question.keywords, direction):
+        for i in extreme_rows([(c.doc_id, c.header, c.text) for c in candidates], ctx.question.keywords, direction):
             rows[i][-1] = 1.0  # the row holding the highest (lowest) value asked
     own = np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(SENTENCE_FEATURES))
     best = own.max(axis=0) if len(candidates) else np.zeros(len(SENTENCE_FEATURES))

@@ -255,8 +255,11 @@ def person_unnamed(question: Question, best: Candidate, profiles: dict[str, DocP
     return Refusal("person_unnamed", "找到的文件没有写明人员姓名。")
 
 
-# A telephone number: 0516-3021234, 13912345678, a hotline such as 12345 or 12319.
-_PHONE = re.compile(r"\d{3,4}[-—－]\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?<![\d.])(?:12345|12319|\d{7,8})(?![\d.%％])")
+# A telephone number: 0516-3021234, 400-123-4567, 13912345678, a hotline such as 12345 or 12319.
+_PHONE = re.compile(
+    r"\d{3,4}[-—－]\d{7,8}|400[-—－]?\d{3}[-—－]?\d{4}|(?<!\d)1\d{10}(?!\d)"
+    r"|(?<![\d.])(?:123\d{2}|\d{7,8})(?![\d.%％])"
+)
 
 
 def phone_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
@@ -278,8 +281,9 @@ _ITEM_POINTS = re.compile(
 
 
 def criterion_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
-    """The points of an assessed item are asked ("测评里客运站占几分"), and the answering document
-    names none of the item's words: its table has no such row, and another row's points are no answer."""
+    """The points of an assessed item are asked ("测评里客运站占几分", "学校周边那一项几分"), and the
+    answering document does not name every word of the item: its table has no such row, and another
+    row's points are no answer."""
     found = _ITEM_POINTS.search(question.simple)
     if found is None or found.group(1).endswith(("各", "分别")):  # 问卷、征求意见各占几分: items listed, each its own
         return None
