@@ -26,7 +26,9 @@ MONTH_TEXT = re.compile(r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七�
 # A numbered issue, session or batch that identifies one document among its look-alikes:
 # 第9期, 第十五届, 第三批, 第25周 (not 第一名, 第3季度).
 _ISSUE_NUMBER = r"[一二三四五六七八九十百\d]{1,4}"
-_ISSUE_KINDS = "期|届|批|轮|周"
+# What follows the number of an issue; after 第N none of them names a place in a ranking.
+ISSUE_KIND_CHARS = "期届批轮周"
+_ISSUE_KINDS = "|".join(ISSUE_KIND_CHARS)
 _ISSUE = re.compile(rf"第\s*({_ISSUE_NUMBER})\s*({_ISSUE_KINDS})")
 ISSUE_TEXT = re.compile(rf"第\s*{_ISSUE_NUMBER}\s*(?:{_ISSUE_KINDS})")
 _DIGITS = "〇一二三四五六七八九"
@@ -40,7 +42,7 @@ _NUMERAL = r"[一二两三四五六七八九十\d]{1,3}"
 # names no place in a ranking: an issue or part (期, 届, 季, 页), 第三方 (a third party), 第一时间.
 _RANK_RUN = re.compile(
     rf"(倒数)?第((?>{_NUMERAL}(?:\s*[、,，和及]\s*第?{_NUMERAL})*))"
-    r"(?!\s*(?:[期届批轮次季章节条款项部方页版号天周步类种]|时间|阶段|责任|书记))"
+    rf"(?!\s*(?:[{ISSUE_KIND_CHARS}次季章节条款项部方页版号天步类种]|时间|阶段|责任|书记))"
 )
 _RANK_TOP = re.compile(rf"前({_NUMERAL})(?:名|位)?")
 # A score or a rate that is the highest (lowest) of those compared holds the first (last) place

@@ -245,8 +245,8 @@ FEATURES: tuple[str, ...] = SENTENCE_FEATURES + tuple(f"rel_{name}" for name in 
 
 
 def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) -> list[float]:
-    """The feature vector (in the order of :data:`SENTENCE_FEATURES`, but for ``extreme_row``, which
-    compares a table's rows and is set by :func:`feature_matrix`) of one candidate."""
+    """The feature vector (in the order of :data:`SENTENCE_FEATURES`) of one candidate; ``extreme_row``
+    compares a table's rows and is set by :func:`feature_matrix`."""
     q = ctx.question
     intent = q.intent
     own = compact(candidate.stated())
@@ -290,6 +290,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(bool(_STANDARD_CUE.search(own)) and intent.criteria),
         phrase_said(q, own),
         float(profile.holds_no_results_for(q)),
+        0.0,  # extreme_row
     ]
 
 
@@ -299,7 +300,7 @@ def feature_matrix(
     question = compact(ctx.question.simple)
     places = {c.heading_place for c in candidates} - {""}
     ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
-    rows = [[*features(ctx, c, profile(c.doc_id)), 0.0] for c in candidates]
+    rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
     if direction := asked_extreme(question):
         for i in extreme_rows([(c.doc_id, c.header, c.text) for c in candidates], ctx.question.keywords, direction):
             rows[i][-1] = 1.0  # the row holding the highest (lowest) value asked

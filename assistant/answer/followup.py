@@ -12,6 +12,7 @@ import re
 
 from assistant.intent import Intent, classify
 from assistant.periods import (
+    ISSUE_KIND_CHARS,
     ISSUE_TEXT,
     MONTH_TEXT,
     ORDINAL,
@@ -36,7 +37,7 @@ _FOLLOWUP_START = re.compile(
 )
 _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
-_NOT_A_RANK_AFTER = r"(?![\d一二两三四五六七八九十百届期批次季条章节款项号轮周])"
+_NOT_A_RANK_AFTER = rf"(?![\d一二两三四五六七八九十百{ISSUE_KIND_CHARS}次季条章节款项号])"
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern}){_NOT_A_RANK_AFTER}")
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
 _ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|怎样|吗|还是|没有?[？?。]*$")
