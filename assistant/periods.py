@@ -30,6 +30,8 @@ _ISSUE_NUMBER = r"[一二三四五六七八九十百\d]{1,4}"
 ISSUE_KIND_CHARS = "期届批轮周"
 _ISSUE_KINDS = "|".join(ISSUE_KIND_CHARS)
 _ISSUE = re.compile(rf"第\s*({_ISSUE_NUMBER})\s*({_ISSUE_KINDS})")
+# 首轮, 首期, 首届, 首批: the first issue written without its number (not 首周, a week's start).
+_FIRST_ISSUE = re.compile(r"首\s*([期届批轮])")
 ISSUE_TEXT = re.compile(rf"第\s*{_ISSUE_NUMBER}\s*(?:{_ISSUE_KINDS})")
 _DIGITS = "〇一二三四五六七八九"
 
@@ -127,10 +129,11 @@ def read_ranks(text: str) -> tuple[int, ...]:
 
 
 def read_issues(text: str) -> tuple[tuple[int, str], ...]:
-    """Numbered issues a text names: 第9期 → (9, "期"), 第十五届 → (15, "届")."""
+    """Numbered issues a text names: 第9期 → (9, "期"), 第十五届 → (15, "届"), 首轮 → (1, "轮")."""
     simple = fold_width(to_simplified(text))
     found = []
-    for number, kind in _ISSUE.findall(simple):
+    for match in sorted([*_ISSUE.finditer(simple), *_FIRST_ISSUE.finditer(simple)], key=lambda m: m.start()):
+        number, kind = match.groups() if match.re is _ISSUE else ("1", match.group(1))
         value = int(number) if number.isdigit() else _cn_number(number)
         if value is not None:
             found.append((value, kind))

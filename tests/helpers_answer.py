@@ -3,9 +3,15 @@ an in-memory corpus view over the same documents (no model, no index)."""
 
 from __future__ import annotations
 
+import numpy as np
+
+from assistant.answer.compose import CHECKS, decide
+from assistant.answer.features import FEATURES
+from assistant.answer.prepared import prepare
+from assistant.answer.selector import Selector
 from assistant.corpus import TextCorpus
 from assistant.ingest.meta import derive_meta
-from assistant.models import Chunk, DocumentMeta, Hit
+from assistant.models import Answer, Chunk, DocumentMeta, Hit
 
 
 def make_hits(documents: dict[str, str], *, titles: dict[str, str] | None = None) -> tuple[list[Hit], TextCorpus]:
@@ -30,3 +36,23 @@ def make_hits(documents: dict[str, str], *, titles: dict[str, str] | None = None
         )
         texts[name] = (text, meta)
     return hits, TextCorpus(texts)
+
+
+def hand_selector() -> Selector:
+    """A hand-weighted selector: enough to exercise choice and refusal without fitting."""
+    coef = np.zeros(len(FEATURES))
+    for name, weight in {
+        "cov_q": 2.0,
+        "cov_part": 2.0,
+        "year_conflict": -3.0,
+        "month_conflict": -3.0,
+    }.items():
+        coef[FEATURES.index(name)] = weight
+    n = len(FEATURES)
+    return Selector(FEATURES, coef, -1.0, np.zeros(n), np.ones(n), refuse_below=0.2, add_above=0.5, add_relative=0.6)
+
+
+def answer_of(question: str, documents: dict[str, str], checks: tuple[str, ...] = CHECKS) -> Answer:
+    """The answer the hand-weighted selector and ``checks`` give to ``question`` over ``documents``."""
+    hits, corpus = make_hits(documents)
+    return decide(prepare(question, hits, corpus), hand_selector(), checks)

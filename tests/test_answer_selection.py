@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from helpers_answer import answer_of as _answer
+from helpers_answer import hand_selector as _selector
 from helpers_answer import make_hits
 
 from assistant.answer.candidates import gather
@@ -36,25 +38,6 @@ POSTER = "排名公布\n第一名\n嘉鱼县\n得分94.68分\n第二名\n中心�
 TABLE = "案件来源 | 6月受理数(宗) | 7月受理数(宗) |\n信息采集 | 12120 | 12102 |\n公众举报 | 7 | 9 |"
 PLAN = "区城管局2024年工作要点\n2024年计划改造提升背街背巷4个以上。力争年底前完成全部整治任务。"
 MASKED = "县城管局2023年工作总结\n全年共签订门前三包责任书*余份,出动执法人员1200余人次。"
-
-
-def _selector() -> Selector:
-    """A hand-weighted selector: enough to exercise choice and refusal without fitting."""
-    coef = np.zeros(len(FEATURES))
-    for name, weight in {
-        "cov_q": 2.0,
-        "cov_part": 2.0,
-        "year_conflict": -3.0,
-        "month_conflict": -3.0,
-    }.items():
-        coef[FEATURES.index(name)] = weight
-    n = len(FEATURES)
-    return Selector(FEATURES, coef, -1.0, np.zeros(n), np.ones(n), refuse_below=0.2, add_above=0.5, add_relative=0.6)
-
-
-def _answer(question: str, documents: dict[str, str], checks: tuple[str, ...] = CHECKS):
-    hits, corpus = make_hits(documents)
-    return decide(prepare(question, hits, corpus), _selector(), checks)
 
 
 def test_label_lines_join_the_line_they_introduce_and_table_rows_keep_their_header():

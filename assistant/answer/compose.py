@@ -29,6 +29,7 @@ from assistant.answer.refuse import (
     rules_not_results,
     time_mismatch,
 )
+from assistant.answer.refuse_kind import broader_measure, period_column_absent, result_for_target
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
     district_not_itemised,
@@ -46,6 +47,7 @@ from assistant.answer.selection import choose, rank_passages, sentence_limit
 from assistant.answer.selector import Selector
 from assistant.answer.stand_in import (
     of_the_district_asked,
+    of_the_issue_asked,
     of_the_period_asked,
     of_the_place_asked,
     of_the_whole_asked,
@@ -79,6 +81,9 @@ CHECKS = (
     "whole_year_for_part",
     "rank_unstated",
     "rank_not_given",
+    "period_column_absent",
+    "result_for_target",
+    "broader_measure",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -127,6 +132,11 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ),
         ("place_mismatch", lambda _: True, lambda p, i: of_the_whole_asked(prepared, p, i)),
         (
+            "issue_mismatch",
+            lambda b: issue_mismatch(question, b, prepared.profiles) is not None,
+            lambda p, _: of_the_issue_asked(prepared, p),
+        ),
+        (
             "place_mismatch",
             lambda b: place_mismatch(question, b, prepared.profiles) is not None,
             lambda p, _: of_the_place_asked(prepared, p),
@@ -157,6 +167,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     for name, check in (
         ("cut_off", cut_off),
         ("rule_for_result", rule_for_result),
+        ("period_column_absent", period_column_absent),
     ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
@@ -165,6 +176,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("other_basis", other_basis),
         ("rank_unstated", rank_unstated),
         ("rank_not_given", rank_not_given),
+        ("result_for_target", lambda q, c: result_for_target(q, c, prepared.profiles)),
+        ("broader_measure", lambda q, c: broader_measure(q, c, prepared.profiles)),
     ):
         if name in checks and (found := chosen_check(question, [candidates[i] for i in chosen])) is not None:
             return refusal(question.text, hits, found)

@@ -19,7 +19,7 @@ from assistant.periods import read_months, read_quarters, read_years
 from assistant.places import names_place
 from assistant.question import Question, forms
 from assistant.tables import asked_extreme, extreme_rows
-from assistant.text import compact
+from assistant.text import compact, fold_width
 from assistant.units import MASKED_FIGURE as MASKED
 from assistant.units import UNIT, states_figure, with_arabic_figures
 
@@ -123,12 +123,18 @@ def _time_features(question: Question, profile: DocProfile, text: str) -> list[f
     return [year_agree, year_conflict, month_agree, month_conflict, max(quarter_conflict, half_conflict)]
 
 
+# A date that opens a line or an entry of a chronology ("4月26日　…", "【7月16日】…"): the day
+# what follows happened, so its month is the one the entry is of.
+_ENTRY_DATE = re.compile(r"(?:^|(?<=[\s【\[]))(1[0-2]|0?[1-9])\s*月\s*\d{1,2}\s*[日号]")
+
+
 def asked_and_said(question: Question, text: str) -> list[tuple[set[int], set[int]]]:
     """The years, months and quarters the question asks, each beside those ``text`` names (a
-    date such as 9月1日 names no month)."""
+    date such as 9月1日 inside a sentence names no month; one that opens an entry does)."""
+    months = set(read_months(text)) | {int(m) for m in _ENTRY_DATE.findall(fold_width(text))}
     return [
         (set(question.years), set(read_years(text))),
-        (set(question.months), set(read_months(text))),
+        (set(question.months), months),
         (set(question.quarters), set(read_quarters(text))),
     ]
 

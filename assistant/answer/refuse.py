@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, asked_and_said, counts_in, says
 from assistant.corpus import CorpusView, DocProfile
-from assistant.periods import ORDINAL
+from assistant.periods import ORDINAL, TIME_TEXT
 from assistant.places import finest, is_urban_district_stem, names_place, place_level, place_stem, read_places
 from assistant.question import Question
 from assistant.text import compact
@@ -90,11 +90,22 @@ def _says_other_time(question: Question, best: Candidate) -> bool:
     return any(asked and said and not asked & said for asked, said in _asked_and_said(question, best))
 
 
+def _every_part_asks_time(question: Question) -> bool:
+    """Each part of the question names the period ("今年目标多少 到5月份干了多少" does not: its first
+    part may be answered by a sentence of another month, a deadline of 10月底前)."""
+    return all(TIME_TEXT.search(part.text) for part in question.parts)
+
+
 def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """The answering document is about another period than the one asked (its look-alike); for a
     document that does not say which period it is about, its answering sentence is."""
     covered = profiles[best.doc_id].covers_time(question)
-    if covered is None and not question.intent.compare and _says_other_time(question, best):
+    if (
+        covered is None
+        and not question.intent.compare
+        and _every_part_asks_time(question)
+        and _says_other_time(question, best)
+    ):
         covered = False
     if covered is not False or says_asked_time(question, best):
         return None
@@ -117,18 +128,27 @@ def speaks_for_one_side(question: Question) -> bool:
 
 
 def _says_other_district(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> bool:
-    """The question asks about a county or district, and the answering sentence names others
-    of that kind, written out in full, but none asked: "咸安区首名…" for a question about 崇阳县."""
-    asked = districts_asked(question, profiles.values())
-    if not asked:
-        return False
+    """The question asks about a county or district (or a town or 街道), and the answering sentence
+    names others of that kind, written out in full, but none asked: "咸安区首名…" for a question
+    about 崇阳县, "肖港镇…背街小巷开工4条" for one about 毛陈镇."""
+    districts = districts_asked(question, profiles.values())
+    towns = [p for p in question.places if p.endswith(_TOWN_ENDINGS)]
     row = best.text.count("|") >= 2
     before = "" if row else best.previous  # a table's row above is another record
     text = compact(f"{before} {best.section} {best.text}")
-    said = [p for p in read_places(text) if _is_district(p) and compact(p) in text]
-    if label := row_place(best.text):
-        said.append(label)  # the row's own place (肇庆高新区 | 群众满意率 | 93.5%), if the gazetteer lacks it
-    return bool(said) and not any(names_place(text, p) for p in asked)
+    label = row_place(best.text)  # the row's own place (肇庆高新区 | 群众满意率 | 93.5%), if the gazetteer lacks it
+    for asked, of_kind in ((districts, _is_district), (towns, lambda p: p.endswith(_TOWN_ENDINGS))):
+        if not asked:
+            continue
+        said = [p for p in read_places(text) if of_kind(p) and compact(p) in text]
+        if label and (of_kind(label) or asked is districts):
+            said.append(label)
+        if said and not any(names_place(text, p) for p in asked):
+            return True
+    return False
+
+
+_TOWN_ENDINGS = ("街道", "镇", "乡")
 
 
 _DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)")
@@ -303,8 +323,20 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
     return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
 
 
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
 def cut_off(question: Question, best: Candidate) -> Refusal | None:
-    """A figure is asked, and the best sentence is where the excerpt breaks off, before any figure."""
-    if not best.truncated or not question.intent.figure or any(ch.isdigit() for ch in best.text):
+    """A figure is asked, and the best sentence is where the excerpt breaks off, before any figure,
+    or in a last clause that names what is asked and gives no figure of it ("…停放区156处，全年
+    施划任务累计完成" for 全年任务完成多少)."""
+    if not best.truncated or not question.intent.figure:
         return None
+    clauses = _CLAUSE_BREAK.split(best.text)
+    head, tail = "".join(clauses[:-1]), clauses[-1]
+    if any(ch.isdigit() for ch in tail):
+        return None
+    named_in_tail = any(word in compact(tail) and word not in compact(head) for word in question.keywords)
+    if any(ch.isdigit() for ch in head) and not named_in_tail:
+        return None  # the clause cut names nothing asked: an earlier figure may be the one asked
     return Refusal("cut_off", f"原文在“{best.text[-12:]}”处截断，没有后续内容。")

@@ -36,6 +36,14 @@ def of_the_period_asked(prepared: Prepared, probabilities: np.ndarray) -> np.nda
     return _stand_in(covers, probabilities)
 
 
+def of_the_issue_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
+    """The best sentence is from a document that does not name the numbered issue asked (第24周), and
+    one that does was retrieved too (three weeks' reports in one file): the probabilities of its
+    sentences alone, if their best is rated nearly as high (``FALLBACK_SHARE`` of the best); else None."""
+    names = np.array([prepared.profiles[c.doc_id].names_issues(prepared.question) is True for c in prepared.candidates])
+    return _stand_in(names, probabilities)
+
+
 def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray | None:
     """The best sentence gives no figure of the district asked, and another candidate does: the
     probabilities of those that do alone (the others set to 0), if their best is rated nearly as

@@ -1,0 +1,108 @@
+"""Refusals of a sentence that holds the figure of another period, measure or kind of figure than
+the one asked: a table whose columns are other weeks or quarters than the one asked (第23周 |
+第24周 | 第25周 for 第26周), a broader measure than the one asked (结案率 for 按期结案率), and a
+result where only a target is asked."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.candidates import Candidate
+from assistant.answer.refuse import Refusal
+from assistant.corpus import DocProfile
+from assistant.intent import asks_target_apart, states_plan
+from assistant.periods import read_issues, read_months, read_quarters, read_years
+from assistant.places import is_below_city, names_place
+from assistant.question import Question
+from assistant.text import compact, fold_width, to_simplified
+
+
+def _column_periods(header: str) -> list[tuple[str, set[object]]]:
+    """For each kind of period (issue, year, month, quarter), the periods the header's cells
+    name, one per cell that names one ("第23周", "一季度立案")."""
+    cells = [fold_width(to_simplified(c.strip())) for c in header.split("|")[1:] if c.strip()]
+    readers = (("issue", read_issues), ("year", read_years), ("month", read_months), ("quarter", read_quarters))
+    return [(kind, {p for c in cells for p in read(c)}) for kind, read in readers]
+
+
+def _asked_periods(question: Question) -> dict[str, set[object]]:
+    return {
+        "issue": set(question.issues),
+        "year": set(question.years),
+        "month": set(question.months),
+        "quarter": set(question.quarters),
+    }
+
+
+def period_column_absent(question: Question, best: Candidate) -> Refusal | None:
+    """The answering sentence is a table row whose columns are periods of the kind asked (第23周,
+    第24周, 第25周; 一季度, 二季度), two or more, and none is the one asked: the table holds its
+    look-alikes only."""
+    if not best.header or question.intent.compare:
+        return None
+    asked = _asked_periods(question)
+    for kind, columns in _column_periods(best.header):
+        if asked[kind] and len(columns) >= 2 and not asked[kind] & columns:
+            shown = "、".join(sorted(_period_text(kind, p) for p in columns))
+            wanted = "、".join(sorted(_period_text(kind, p) for p in asked[kind]))
+            return Refusal("period_column_absent", f"表中只有{shown}的数据，没有{wanted}的。")
+    return None
+
+
+def _period_text(kind: str, period: object) -> str:
+    if kind == "issue" and isinstance(period, tuple):
+        return f"第{period[0]}{period[1]}"
+    return {"year": "{}年", "month": "{}月", "quarter": "第{}季度"}.get(kind, "{}").format(period)
+
+
+# A question that asks what was achieved, or how far it has got, or last year's figure, besides any target.
+_RESULT_ASKED = re.compile(r"完成|实现|达到了|做到|进展|情况|达标|多少了|几[个件处次项条座]了|去年|上年|上一年")
+# A sentence that names a target or a task, whatever its tense ("目标任务", "要求达到"), or one
+# said of this year's work to come ("年内新增…", under "今年要抓好几件事").
+_TARGET_SAID = re.compile(r"目标|任务|要求|计划|力争|确保|争取|不少于|不低于|以上|年内|年底前|今年要|将")
+
+
+def result_for_target(question: Question, chosen: list[Candidate], profiles: dict[str, DocProfile]) -> Refusal | None:
+    """Only a target figure is asked ("今年绿地面积目标多少"), and no answering sentence states a plan or
+    names a target, nor comes from a plan (they report what was done, "去年新增绿地46.5万平方米"):
+    no target is given."""
+    intent = question.intent
+    if (
+        not intent.target
+        or not (intent.figure or question.units)
+        or intent.result
+        or len(question.parts) > 1
+        or asks_target_apart(question.text)
+    ):
+        return None
+    if _RESULT_ASKED.search(question.simple) or intent.owner or intent.when or intent.items or intent.problem:
+        return None
+    for candidate in chosen:
+        if profiles[candidate.doc_id].is_plan():
+            return None
+        if states_plan(candidate.text, candidate.hit.chunk.heading, candidate.header):
+            return None
+        if _TARGET_SAID.search(f"{candidate.header} {candidate.section} {candidate.previous} {candidate.text}"):
+            return None
+    return Refusal("result_for_target", "找到的段落只有实际完成的情况，没有所问的目标。")
+
+
+def broader_measure(question: Question, chosen: list[Candidate], profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A one-part question asks a measure its document names in full (按期结案率), and the answering
+    sentences (those about the district asked, if any are) name only a broader one it ends with
+    (结案率): the document tells the two apart, and the sentences state the other."""
+    if len(question.parts) != 1 or question.intent.compare or not question.intent.figure:
+        return None
+    phrase = question.parts[0].phrase
+    if len(phrase) < 4 or not chosen or phrase not in profiles[chosen[0].doc_id].text:
+        return None
+    # Of a district asked, the sentences about it (the city's 按期结案率 is no district's).
+    below = [p for p in question.places if is_below_city(p)]
+    about = [c for c in chosen if any(names_place(compact(f"{c.section} {c.text}"), p) for p in below)]
+    said = [compact(f"{c.header} {c.text}") for c in about or chosen]
+    if any(phrase in s for s in said):
+        return None
+    broader = next((phrase[i:] for i in range(1, len(phrase) - 1) if any(phrase[i:] in s for s in said)), "")
+    if len(broader) < 3:
+        return None
+    return Refusal("broader_measure", f"找到的段落只有“{broader}”，没有“{phrase}”。")

@@ -1,0 +1,142 @@
+"""Periods and kinds the answering sentence must be of (synthetic hits, no model): a numbered issue
+written 首轮, a document holding several weeks, a chronology of half a year, a table whose
+columns are other periods, a town's sentence for another town, a result where a target is asked."""
+
+from __future__ import annotations
+
+from helpers_answer import answer_of, make_hits
+
+from assistant.answer.features import asked_and_said
+from assistant.answer.prepared import prepare
+from assistant.answer.refuse import time_mismatch
+from assistant.answer.refuse_kind import period_column_absent
+from assistant.intent import classify
+from assistant.periods import read_issues
+
+WEEKS = (
+    "栖川市创文常态化测评周通报（第23周—第25周合订）\n"
+    "一、三周测评数据对照\n"
+    "| 项目 | 第23周 | 第24周 | 第25周 |\n"
+    "| 检查点位（个） | 84 | 92 | 90 |\n"
+    "| 整改率 | 80.3% | 84.9% | 89.6% |\n"
+    "二、各周突出问题\n"
+    "第24周：重点检查公益广告。共发现公益广告破损问题43处。"
+)
+MONTHLY = "栖川市创文9月通报\n9月全市创文问题整改率为92.5%，较8月提高1.2个百分点。"
+
+
+def test_a_first_issue_written_without_its_number_is_the_first():
+    assert read_issues("夜市专项整治首轮行动结束，第二轮 首届 首周") == ((1, "轮"), (2, "轮"), (1, "届"))
+    chronicle = "栖川市城管工作动态\n【7月16日】江南片区夜市专项整治首轮行动结束，共规范夜市摊点218个。"
+    answer = answer_of("江南片区夜市第一轮整治规范了多少摊点", {"chronicle": chronicle})
+    assert not answer.refused and "218个" in answer.text
+
+
+def test_a_document_naming_the_issue_asked_stands_in_for_one_that_does_not():
+    question = "栖川创文第24周整改率多少"
+    answer = answer_of(question, {"monthly": MONTHLY, "weeks": WEEKS})
+    assert not answer.refused and "84.9%" in answer.text
+    assert answer_of(question, {"monthly": MONTHLY}).notes == ["issue_mismatch"]
+
+
+def test_a_table_of_other_weeks_or_quarters_is_refused_naming_those_it_holds():
+    hits, corpus = make_hits({"weeks": WEEKS + "\n第26周起，测评点位增加到96个。"})
+    prepared = prepare("栖川创文第26周整改率多少", hits, corpus)
+    row = next(c for c in prepared.candidates if c.text.startswith("| 整改率"))
+    refused = period_column_absent(prepared.question, row)
+    assert refused is not None and "第23周、第24周、第25周" in refused.reason and "第26周" in refused.reason
+    assert period_column_absent(prepare("栖川创文第24周整改率多少", hits, corpus).question, row) is None
+    quarters = "栖川市数字城管运行情况对比分析\n| 指标 | 一季度 | 二季度 |\n| 结案率 | 95.1% | 97.0% |"
+    hits, corpus = make_hits({"quarters": quarters})
+    row = next(c for c in prepare("栖川数字城管结案率", hits, corpus).candidates if c.text.startswith("| 结案率"))
+    assert period_column_absent(prepare("栖川三季度数字城管结案率多少", hits, corpus).question, row) is not None
+    answer = answer_of("栖川二季度数字城管结案率多少", {"quarters": quarters})
+    assert not answer.refused and "97.0%" in answer.text
+
+
+def test_a_chronology_of_half_a_year_is_about_no_one_month_of_it():
+    chronicle = (
+        "栖川市创文工作大事记（2025年1—6月）\n"
+        "4月26日　董永公园文明实践主题园区开园。\n"
+        "5月30日　长征路农贸市场完成提档升级，中心城区已完成提档升级的农贸市场增至5个。\n"
+        "6月12日　新增公益广告1,632处。"
+    )
+    _, corpus = make_hits({"chronicle": chronicle})
+    assert corpus.profile("chronicle").months == frozenset()
+    answer = answer_of("栖川到5月底已完成提档升级的农贸市场增至几个", {"chronicle": chronicle})
+    assert not answer.refused and "5个" in answer.text
+
+
+def test_a_part_that_asks_no_month_may_be_answered_by_a_sentence_of_a_deadline_month():
+    reply = "栖川市城管局关于人大代表建议的答复\n10月底前完成剩余十八条背街小巷改造，确保全年完成33条的目标任务。"
+    hits, corpus = make_hits({"reply": reply})
+    prepared = prepare("栖川今年背街小巷目标多少条 到5月份干了多少", hits, corpus)
+    best = next(c for c in prepared.candidates if "33条" in c.text)
+    assert time_mismatch(prepared.question, best, prepared.profiles) is None
+    prepared = prepare("栖川5月份背街小巷改造了多少条", hits, corpus)
+    assert time_mismatch(prepared.question, best, prepared.profiles) is not None  # the month is asked alone
+
+
+def test_a_towns_sentence_does_not_answer_for_another_town():
+    summary = (
+        "孝川区城管局上半年工作亮点\n"
+        "肖港镇新增垃圾分类投放点42个，背街小巷开工4条、完工2条。\n"
+        "毛陈镇完成镇区主街立面改造1.6公里，新建公厕2座。"
+    )
+    answer = answer_of("毛陈镇背街小巷开工几条了", {"summary": summary})
+    assert answer.refused and answer.notes == ["place_mismatch"]
+    itemised = summary.replace("新建公厕2座", "新建公厕2座，背街小巷开工3条")
+    answer = answer_of("毛陈镇背街小巷开工几条了", {"summary": itemised})
+    assert not answer.refused and "3条" in answer.text
+
+
+def test_a_result_does_not_answer_a_target():
+    report = "栖川市政府工作报告（摘录）\n去年新增城市绿地面积46.5万平方米，建成区绿化覆盖率达到36.8%。"
+    answer = answer_of("栖川今年新增城市绿地面积目标多少", {"report": report})
+    assert answer.refused and answer.notes == ["result_for_target"]
+    planned = report + "今年力争新增城市绿地面积50万平方米。"
+    answer = answer_of("栖川今年新增城市绿地面积目标多少", {"report": planned})
+    assert not answer.refused and "50万平方米" in answer.text
+    assert not answer_of("栖川去年新增城市绿地面积多少", {"report": report}).refused
+    both = answer_of("栖川新增城市绿地面积去年多少今年目标多少", {"report": report})
+    assert both.notes != ["result_for_target"]  # last year's figure is asked too
+
+
+def test_the_items_of_an_assessment_are_its_criteria():
+    assert classify("城管考核有哪几个考核项目").criteria and classify("考评内容有哪些").criteria
+    rules = (
+        "栖川市城市管理考核细则\n| 考核项目 | 考核内容 | 分值 | 扣分标准 |\n"
+        "| 市容环境 | 主次干道无暴露垃圾 | 15 | 每发现1处扣0.5分 |\n"
+        "| 数字城管 | 按期结案率达到90%以上 | 12 | 每低1个百分点扣1分 |"
+    )
+    answer = answer_of("栖川城管考核有哪几个考核项目", {"rules": rules})
+    assert not answer.refused and "市容环境" in answer.text
+
+
+def test_an_excerpt_cut_where_the_figure_asked_would_follow_is_refused():
+    dynamics = "栖川市城管工作动态\n【9月10日】清理违停车辆1,380辆。\n【9月26日】江南片区新施划非机动车停放区156处，全年施划任务累计完成"
+    answer = answer_of("江南片区停放区全年施划任务累计完成多少了", {"dynamics": dynamics})
+    assert answer.refused and answer.notes == ["cut_off"]
+    answer = answer_of("江南片区新施划非机动车停放区多少处", {"dynamics": dynamics})
+    assert not answer.refused and "156处" in answer.text  # the figure asked comes before the cut
+
+
+def test_a_chronology_entry_is_of_the_month_of_its_date():
+    hits, corpus = make_hits(
+        {"entries": "栖川市创文大事记\n【4月26日】董永公园开园。\n9月5日召开的会议通报了4月的情况。"}
+    )
+    prepared = prepare("栖川4月份有哪些事", hits, corpus)
+    entry = next(c for c in prepared.candidates if "董永公园" in c.text)
+    assert asked_and_said(prepared.question, entry.text)[1] == ({4}, {4})
+    inside = next(c for c in prepared.candidates if "会议" in c.text)
+    assert asked_and_said(prepared.question, inside.text)[1] == ({4}, {4, 9})
+
+
+def test_a_broader_measure_does_not_answer_the_narrower_one_the_document_names():
+    report = "荆门市数字城管一季度通报\n全市按期结案率为93.5%。\n| 单位 | 立案 | 结案率 |\n| 掇刀区 | 4,902 | 96.4% |"
+    answer = answer_of("荆门掇刀区一季度按期结案率多少", {"report": report})
+    assert answer.refused and answer.notes == ["broader_measure"] and "按期结案率" in answer.text
+    answer = answer_of("荆门掇刀区一季度结案率多少", {"report": report})
+    assert not answer.refused and "96.4%" in answer.text
+    answer = answer_of("荆门一季度按期结案率多少", {"report": report})
+    assert not answer.refused and "93.5%" in answer.text
