@@ -130,13 +130,3 @@ def test_a_chronology_entry_is_of_the_month_of_its_date():
     assert asked_and_said(prepared.question, entry.text)[1] == ({4}, {4})
     inside = next(c for c in prepared.candidates if "会议" in c.text)
     assert asked_and_said(prepared.question, inside.text)[1] == ({4}, {4, 9})
-
-
-def test_a_broader_measure_does_not_answer_the_narrower_one_the_document_names():
-    report = "荆门市数字城管一季度通报\n全市按期结案率为93.5%。\n| 单位 | 立案 | 结案率 |\n| 掇刀区 | 4,902 | 96.4% |"
-    answer = answer_of("荆门掇刀区一季度按期结案率多少", {"report": report})
-    assert answer.refused and answer.notes == ["broader_measure"] and "按期结案率" in answer.text
-    answer = answer_of("荆门掇刀区一季度结案率多少", {"report": report})
-    assert not answer.refused and "96.4%" in answer.text
-    answer = answer_of("荆门一季度按期结案率多少", {"report": report})
-    assert not answer.refused and "93.5%" in answer.text

@@ -29,7 +29,7 @@ from assistant.answer.refuse import (
     rules_not_results,
     time_mismatch,
 )
-from assistant.answer.refuse_kind import broader_measure, period_column_absent, result_for_target
+from assistant.answer.refuse_kind import period_column_absent, result_for_target
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
     district_not_itemised,
@@ -83,7 +83,6 @@ CHECKS = (
     "rank_not_given",
     "period_column_absent",
     "result_for_target",
-    "broader_measure",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -177,7 +176,6 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("rank_unstated", rank_unstated),
         ("rank_not_given", rank_not_given),
         ("result_for_target", lambda q, c: result_for_target(q, c, prepared.profiles)),
-        ("broader_measure", lambda q, c: broader_measure(q, c, prepared.profiles)),
     ):
         if name in checks and (found := chosen_check(question, [candidates[i] for i in chosen])) is not None:
             return refusal(question.text, hits, found)

@@ -1,7 +1,6 @@
-"""Refusals of a sentence that holds the figure of another period, measure or kind of figure than
-the one asked: a table whose columns are other weeks or quarters than the one asked (第23周 |
-第24周 | 第25周 for 第26周), a broader measure than the one asked (结案率 for 按期结案率), and a
-result where only a target is asked."""
+"""Refusals of a sentence that holds the figure of another period or kind of figure than the one
+asked: a table whose columns are other weeks or quarters than the one asked (第23周 | 第24周 |
+第25周 for 第26周), and a result where only a target is asked."""
 
 from __future__ import annotations
 
@@ -12,9 +11,8 @@ from assistant.answer.refuse import Refusal
 from assistant.corpus import DocProfile
 from assistant.intent import asks_target_apart, states_plan
 from assistant.periods import read_issues, read_months, read_quarters, read_years
-from assistant.places import is_below_city, names_place
 from assistant.question import Question
-from assistant.text import compact, fold_width, to_simplified
+from assistant.text import fold_width, to_simplified
 
 
 def _column_periods(header: str) -> list[tuple[str, set[object]]]:
@@ -55,8 +53,10 @@ def _period_text(kind: str, period: object) -> str:
     return {"year": "{}年", "month": "{}月", "quarter": "第{}季度"}.get(kind, "{}").format(period)
 
 
-# A question that asks what was achieved, or how far it has got, or last year's figure, besides any target.
-_RESULT_ASKED = re.compile(r"完成|实现|达到了|做到|进展|情况|达标|多少了|几[个件处次项条座]了|去年|上年|上一年")
+# A question that asks what was achieved, how far it has got or is short of it, or last year's figure, besides any target.
+_RESULT_ASKED = re.compile(
+    r"完成|实现|达到了|做到|进展|情况|达标|多少了|几[个件处次项条座]了|去年|上年|上一年|还差|差多少"
+)
 # A sentence that names a target or a task, whatever its tense ("目标任务", "要求达到"), or one
 # said of this year's work to come ("年内新增…", under "今年要抓好几件事").
 _TARGET_SAID = re.compile(r"目标|任务|要求|计划|力争|确保|争取|不少于|不低于|以上|年内|年底前|今年要|将")
@@ -85,24 +85,3 @@ def result_for_target(question: Question, chosen: list[Candidate], profiles: dic
         if _TARGET_SAID.search(f"{candidate.header} {candidate.section} {candidate.previous} {candidate.text}"):
             return None
     return Refusal("result_for_target", "找到的段落只有实际完成的情况，没有所问的目标。")
-
-
-def broader_measure(question: Question, chosen: list[Candidate], profiles: dict[str, DocProfile]) -> Refusal | None:
-    """A one-part question asks a measure its document names in full (按期结案率), and the answering
-    sentences (those about the district asked, if any are) name only a broader one it ends with
-    (结案率): the document tells the two apart, and the sentences state the other."""
-    if len(question.parts) != 1 or question.intent.compare or not question.intent.figure:
-        return None
-    phrase = question.parts[0].phrase
-    if len(phrase) < 4 or not chosen or phrase not in profiles[chosen[0].doc_id].text:
-        return None
-    # Of a district asked, the sentences about it (the city's 按期结案率 is no district's).
-    below = [p for p in question.places if is_below_city(p)]
-    about = [c for c in chosen if any(names_place(compact(f"{c.section} {c.text}"), p) for p in below)]
-    said = [compact(f"{c.header} {c.text}") for c in about or chosen]
-    if any(phrase in s for s in said):
-        return None
-    broader = next((phrase[i:] for i in range(1, len(phrase) - 1) if any(phrase[i:] in s for s in said)), "")
-    if len(broader) < 3:
-        return None
-    return Refusal("broader_measure", f"找到的段落只有“{broader}”，没有“{phrase}”。")
