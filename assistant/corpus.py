@@ -21,7 +21,7 @@ from assistant.text import compact, fold_width, to_simplified
 
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
 # (not the end of a range, 1—6月: the title of a half-year chronology is about no one month)
-_LONE_MONTH = re.compile(r"(?<![\d年.—\-–~～至到])(1[0-2]|0?[1-9])\s*月份?(?!\s*\d{1,2}\s*[日号])")
+_LONE_MONTH = re.compile(r"(?<![\d年.—\-–~～])(1[0-2]|0?[1-9])\s*月份?(?!\s*\d{1,2}\s*[日号])")
 _HEAD_CHARS = 300
 _TITLE_SPAN = 1000  # where a document writes its title: its first lines, after any site navigation
 _PLAN_TITLE = re.compile(r"要点|计划|方案|安排|打算|目标|任务")

@@ -31,7 +31,7 @@ ISSUE_KIND_CHARS = "期届批轮周"
 _ISSUE_KINDS = "|".join(ISSUE_KIND_CHARS)
 _ISSUE = re.compile(rf"第\s*({_ISSUE_NUMBER})\s*({_ISSUE_KINDS})")
 # 首轮, 首期, 首届, 首批: the first issue written without its number (not 首周, a week's start).
-_FIRST_ISSUE = re.compile(r"首\s*([期届批轮])")
+_FIRST_ISSUE = re.compile(r"(?<![榜元自])首\s*([期届批轮])(?!款|工程)")
 ISSUE_TEXT = re.compile(rf"第\s*{_ISSUE_NUMBER}\s*(?:{_ISSUE_KINDS})")
 _DIGITS = "〇一二三四五六七八九"
 

@@ -27,6 +27,7 @@ MONTHLY = "栖川市创文9月通报\n9月全市创文问题整改率为92.5%，
 
 def test_a_first_issue_written_without_its_number_is_the_first():
     assert read_issues("夜市专项整治首轮行动结束，第二轮 首届 首周") == ((1, "轮"), (2, "轮"), (1, "届"))
+    assert read_issues("榜首期间 元首批示 首期款 首期工程") == ()
     chronicle = "栖川市城管工作动态\n【7月16日】江南片区夜市专项整治首轮行动结束，共规范夜市摊点218个。"
     answer = answer_of("江南片区夜市第一轮整治规范了多少摊点", {"chronicle": chronicle})
     assert not answer.refused and "218个" in answer.text
@@ -75,6 +76,8 @@ def test_a_part_that_asks_no_month_may_be_answered_by_a_sentence_of_a_deadline_m
     assert time_mismatch(prepared.question, best, prepared.profiles) is None
     prepared = prepare("栖川5月份背街小巷改造了多少条", hits, corpus)
     assert time_mismatch(prepared.question, best, prepared.profiles) is not None  # the month is asked alone
+    prepared = prepare("栖川5月份背街小巷改造了多少条，投资多少", hits, corpus)
+    assert time_mismatch(prepared.question, best, prepared.profiles) is not None  # the second part shares 5月
 
 
 def test_a_towns_sentence_does_not_answer_for_another_town():
@@ -98,6 +101,8 @@ def test_a_result_does_not_answer_a_target():
     answer = answer_of("栖川今年新增城市绿地面积目标多少", {"report": planned})
     assert not answer.refused and "50万平方米" in answer.text
     assert not answer_of("栖川去年新增城市绿地面积多少", {"report": report}).refused
+    projects = "栖川市2025年城建重点项目\n2025年新增城市绿地面积50万平方米。"
+    assert not answer_of("栖川2025年新增绿地的目标是多少", {"projects": projects}).refused  # the year asked
     both = answer_of("栖川新增城市绿地面积去年多少今年目标多少", {"report": report})
     assert both.notes != ["result_for_target"]  # last year's figure is asked too
 

@@ -91,9 +91,10 @@ def _says_other_time(question: Question, best: Candidate) -> bool:
 
 
 def _every_part_asks_time(question: Question) -> bool:
-    """Each part of the question names the period ("今年目标多少 到5月份干了多少" does not: its first
-    part may be answered by a sentence of another month, a deadline of 10月底前)."""
-    return all(TIME_TEXT.search(part.text) for part in question.parts)
+    """No part that names no period asks a target ("今年目标多少 到5月份干了多少" has one: it may be
+    answered by a sentence of another month, a deadline of 10月底前); a part after the one naming the
+    period ("5月立案多少件，结案率多少") shares its period."""
+    return not any(part.intent.target and not TIME_TEXT.search(part.text) for part in question.parts)
 
 
 def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.refuse import Refusal
+from assistant.answer.refuse import Refusal, names_asked_time
 from assistant.corpus import DocProfile
 from assistant.intent import asks_target_apart, states_plan
 from assistant.periods import read_issues, read_months, read_quarters, read_years
@@ -41,10 +41,17 @@ def period_column_absent(question: Question, best: Candidate) -> Refusal | None:
     asked = _asked_periods(question)
     for kind, columns in _column_periods(best.header):
         if asked[kind] and len(columns) >= 2 and not asked[kind] & columns:
-            shown = "、".join(sorted(_period_text(kind, p) for p in columns))
-            wanted = "、".join(sorted(_period_text(kind, p) for p in asked[kind]))
+            shown = "、".join(_period_text(kind, p) for p in sorted(columns, key=_order))
+            wanted = "、".join(_period_text(kind, p) for p in sorted(asked[kind], key=_order))
             return Refusal("period_column_absent", f"表中只有{shown}的数据，没有{wanted}的。")
     return None
+
+
+def _order(period: object) -> int:
+    """A period's number (第8周 before 第10周)."""
+    if isinstance(period, tuple):
+        period = period[0]
+    return period if isinstance(period, int) else 0
 
 
 def _period_text(kind: str, period: object) -> str:
@@ -78,8 +85,9 @@ def result_for_target(question: Question, chosen: list[Candidate], profiles: dic
     if _RESULT_ASKED.search(question.simple) or intent.owner or intent.when or intent.items or intent.problem:
         return None
     for candidate in chosen:
-        if profiles[candidate.doc_id].is_plan():
-            return None
+        profile = profiles[candidate.doc_id]
+        if profile.is_plan() or profile.is_rules() or (question.years and names_asked_time(question, candidate.text)):
+            return None  # a plan, the rules, or a sentence of the year asked (2025年新增绿地50万平方米)
         if states_plan(candidate.text, candidate.hit.chunk.heading, candidate.header):
             return None
         if _TARGET_SAID.search(f"{candidate.header} {candidate.section} {candidate.previous} {candidate.text}"):
