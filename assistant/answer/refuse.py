@@ -90,7 +90,7 @@ def _says_other_time(question: Question, best: Candidate) -> bool:
     return any(asked and said and not asked & said for asked, said in _asked_and_said(question, best))
 
 
-def _every_part_asks_time(question: Question) -> bool:
+def _no_undated_target_part(question: Question) -> bool:
     """No part that names no period asks a target ("今年目标多少 到5月份干了多少" has one: it may be
     answered by a sentence of another month, a deadline of 10月底前); a part after the one naming the
     period ("5月立案多少件，结案率多少") shares its period."""
@@ -104,7 +104,7 @@ def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocPr
     if (
         covered is None
         and not question.intent.compare
-        and _every_part_asks_time(question)
+        and _no_undated_target_part(question)
         and _says_other_time(question, best)
     ):
         covered = False
@@ -133,12 +133,12 @@ def _says_other_district(question: Question, best: Candidate, profiles: dict[str
     names others of that kind, written out in full, but none asked: "咸安区首名…" for a question
     about 崇阳县, "肖港镇…背街小巷开工4条" for one about 毛陈镇."""
     districts = districts_asked(question, profiles.values())
-    towns = [p for p in question.places if p.endswith(_TOWN_ENDINGS)]
+    towns = [p for p in question.places if _is_town(p)]
     row = best.text.count("|") >= 2
     before = "" if row else best.previous  # a table's row above is another record
     text = compact(f"{before} {best.section} {best.text}")
     label = row_place(best.text)  # the row's own place (肇庆高新区 | 群众满意率 | 93.5%), if the gazetteer lacks it
-    for asked, of_kind in ((districts, _is_district), (towns, lambda p: p.endswith(_TOWN_ENDINGS))):
+    for asked, of_kind in ((districts, _is_district), (towns, _is_town)):
         if not asked:
             continue
         said = [p for p in read_places(text) if of_kind(p) and compact(p) in text]
@@ -149,7 +149,8 @@ def _says_other_district(question: Question, best: Candidate, profiles: dict[str
     return False
 
 
-_TOWN_ENDINGS = ("街道", "镇", "乡")
+def _is_town(place: str) -> bool:
+    return place.endswith(("街道", "镇", "乡"))
 
 
 _DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)")
@@ -337,7 +338,8 @@ def cut_off(question: Question, best: Candidate) -> Refusal | None:
     head, tail = "".join(clauses[:-1]), clauses[-1]
     if any(ch.isdigit() for ch in tail):
         return None
-    named_in_tail = any(word in compact(tail) and word not in compact(head) for word in question.keywords)
+    tail_said, head_said = compact(tail), compact(head)
+    named_in_tail = any(word in tail_said and word not in head_said for word in question.keywords)
     if any(ch.isdigit() for ch in head) and not named_in_tail:
         return None  # the clause cut names nothing asked: an earlier figure may be the one asked
     return Refusal("cut_off", f"原文在“{best.text[-12:]}”处截断，没有后续内容。")

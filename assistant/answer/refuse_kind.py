@@ -12,13 +12,12 @@ from assistant.corpus import DocProfile
 from assistant.intent import asks_target_apart, states_plan
 from assistant.periods import read_issues, read_months, read_quarters, read_years
 from assistant.question import Question
-from assistant.text import fold_width, to_simplified
 
 
 def _column_periods(header: str) -> list[tuple[str, set[object]]]:
     """For each kind of period (issue, year, month, quarter), the periods the header's cells
     name, one per cell that names one ("第23周", "一季度立案")."""
-    cells = [fold_width(to_simplified(c.strip())) for c in header.split("|")[1:] if c.strip()]
+    cells = [c.strip() for c in header.split("|")[1:] if c.strip()]  # each reader folds width and script
     readers = (("issue", read_issues), ("year", read_years), ("month", read_months), ("quarter", read_quarters))
     return [(kind, {p for c in cells for p in read(c)}) for kind, read in readers]
 
