@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
 from assistant.intent import Intent, classify
 from assistant.periods import (
@@ -196,23 +197,22 @@ def read_question(text: str, known_places: frozenset[str] = frozenset()) -> Ques
     )
 
 
-# Words staff use for what documents write out in full (a knowledge base's synonyms, as
-# FastGPT keeps them): a word is found in a text that says any of its forms.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "城管": ("城市管理", "城管"),
-    "创文": ("创文", "创城", "文明城市创建", "创建全国文明城市", "创建文明城市"),
-    "创城": ("创城", "创文", "文明城市创建", "创建全国文明城市", "创建文明城市"),
-    "数字城管": ("数字城管", "数字化城市管理", "数字化城管"),
-    "拆违": ("拆违", "拆除违法", "违法建设", "违建"),
-    "违建": ("违建", "违法建设", "违法建筑", "违章建筑"),
-    "案子": ("案子", "案件"),
-    "城考": ("城考", "考评", "综合评价"),
-}
+@functools.lru_cache(maxsize=1)
+def _term_forms() -> dict[str, tuple[str, ...]]:
+    """Word → the forms a document may write it in, from ``resources/term_forms.txt`` (a
+    knowledge base's synonyms, as FastGPT keeps them: 城管 for 城市管理, 菜市场 for 农贸市场)."""
+    table: dict[str, tuple[str, ...]] = {}
+    with resources.files("assistant.resources").joinpath("term_forms.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            words = line.split()
+            if words and not line.startswith("#"):
+                table[words[0]] = tuple(dict.fromkeys(words))
+    return table
 
 
 def forms(word: str) -> tuple[str, ...]:
     """The forms a text may write ``word`` in (itself, and its synonyms)."""
-    return SYNONYMS.get(word, (word,))
+    return _term_forms().get(word, (word,))
 
 
 def mentions(text: str, word: str) -> bool:

@@ -955,3 +955,13 @@ def test_of_several_rank_columns_the_one_of_the_period_asked_is_read():
     assert rank_cell(header, row) == 3  # no period asked: the first
     months = "县区|1月得分|1月排名|11月得分|11月排名"
     assert rank_cell(months, "清河区|88.4|5|91.9|2", "11月第二名是谁") == 2  # 11月 does not name 1月
+
+
+def test_everyday_words_find_the_terms_a_rule_writes_菜市场_for_农贸市场():
+    rules = (
+        "负面清单和扣分情形\n一是主次干道出现成片暴露垃圾的，每处扣0.5分；\n二是学校周边出现流动摊贩的，每处扣2分；\n"
+        "三是农贸市场出现现场宰杀活禽的，每处扣1分；\n四是公益广告破损褪色的，每处扣0.2分。"
+    )
+    answer = _answer("菜市场里杀活鸡扣几分", {"rules": rules})
+    assert not answer.refused
+    assert answer.text.splitlines()[0].startswith("三是农贸市场出现现场宰杀活禽的，每处扣1分")

@@ -57,3 +57,8 @@ def test_a_question_naming_two_quarters_gets_one_query_per_quarter():
     assert len(queries) == 2
     assert "二季度" in queries[0] and "三季度" not in queries[0]
     assert "三季度" in queries[1] and "二季度" not in queries[1]
+
+
+def test_an_everyday_word_no_passage_says_searches_for_the_terms_documents_write(assistant):
+    hits = assistant.search("摆摊", k=3, mode="bm25")  # the reports write 占道经营, 摊点
+    assert hits and any("占道经营" in h.chunk.text or "摊点" in h.chunk.text for h in hits)

@@ -13,7 +13,7 @@ from assistant.index.embed import Embedder
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Chunk, Hit
 from assistant.places import places_in_file_name
-from assistant.question import read_question
+from assistant.question import forms, read_question
 from assistant.settings import Settings
 from assistant.store.base import Filters, PassageStore
 from assistant.text import compact, normalize
@@ -122,9 +122,7 @@ class Retriever:
             return []
         pool = max(self.settings.candidates, k)
         dense = self.store.dense_search(self.embedder.encode_query(norm), pool, allowed) if mode != "bm25" else []
-        keyword = (
-            self.store.keyword_search(keyword_tokens(norm, normalized=True), pool, allowed) if mode != "dense" else []
-        )
+        keyword = self.store.keyword_search(self._query_tokens(norm), pool, allowed) if mode != "dense" else []
         fused: dict[int, dict[str, Any]] = {}
         for source, ranking in (("dense", dense), ("bm25", keyword)):
             for rank, (rowid, score) in enumerate(ranking, start=1):
@@ -149,6 +147,13 @@ class Retriever:
         if self.settings.rerank_by_profile:
             hits = self._rerank_by_profile(query, hits)
         return hits[:k]
+
+    def _query_tokens(self, norm: str) -> list[str]:
+        """The query's keyword tokens, and for a word no passage says (菜市场, 义工) the tokens of
+        the forms documents write it in (农贸市场, 志愿者)."""
+        query = keyword_tokens(norm, normalized=True)
+        unsaid = [t for t in query if len(forms(t)) > 1 and self.term_frequency(t) == 0]
+        return query + [t for word in unsaid for form in forms(word)[1:] for t in keyword_tokens(form, normalized=True)]
 
     def _rerank_by_profile(self, query: str, hits: list[Hit]) -> list[Hit]:
         """Passages of documents about another period or place than the question names move
