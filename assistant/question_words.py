@@ -151,6 +151,10 @@ GENERIC = frozenset(
 # How many of a measure word ("几座", "几家") asks for a count in that unit (the question's units
 # carry it); a pointer with a measure word ("那块", "这项") points at what the question names.
 _ASK_OR_POINTER = re.compile(r"^(?:几|[那这哪])[\u4e00-\u9fff]$")
+# A modal jieba joins to the verb after it (要建, 能加, 该扣): it says what is asked is a plan or a
+# rule, which the intent reads, and its verb alone is no keyword; words that only begin so are kept.
+_MODAL_AND_VERB = re.compile(r"^[要能该需][\u4e00-\u9fff]$")
+_BEGIN_LIKE_A_MODAL = frozenset({"要点", "要求", "要素", "要害", "能力", "能源", "能耗", "能级", "需求", "需要"})
 
 
 def content_words(text: str) -> tuple[str, ...]:
@@ -164,6 +168,8 @@ def content_words(text: str) -> tuple[str, ...]:
     # Each piece cut on its own: the time taken out leaves no word across its gap (到…底 of 到24年11月底).
     for token in (t for piece in pieces for part in piece.split() for t in keyword_tokens(part)):
         if token in GENERIC or token in FRAME_WORDS or token in seen or _ASK_OR_POINTER.match(token):
+            continue
+        if _MODAL_AND_VERB.match(token) and token not in _BEGIN_LIKE_A_MODAL:
             continue
         if len(token) == 1 and not token.isdigit():
             continue

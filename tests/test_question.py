@@ -327,6 +327,15 @@ def test_relative_periods_and_counts_asked_in_a_measure_word_are_no_content_word
     assert read_question("测评公厕抽几座").units == ("座",)
 
 
+def test_a_modal_joined_to_its_verb_is_no_content_word_but_a_word_that_only_begins_so_is():
+    from assistant.question_words import content_words
+
+    # jieba joins 要建 in "公厕要建多少座": a rare "word" no answer sentence (新建改建公厕40座) says
+    assert content_words("娄底今年公厕要建多少座") == ("娄底", "公厕")
+    assert content_words("垃圾分类该扣几分") == ("垃圾分类",)
+    assert content_words("创文测评的要点有哪些") == ("创文", "测评", "要点")
+
+
 def test_clauses_typed_apart_by_a_space_are_parts_when_each_asks():
     from assistant.question import split_parts
 
