@@ -200,3 +200,32 @@ def shifted_period(relative: str, previous: str) -> str | None:
         return None
     year = years[0] + step
     return f"{year}年" if re.match(r"(?:19|20)\d{2}", written.group(0)) else f"{year % 100:02d}年"
+
+
+# A run of months a figure may sum (1—5月, 4月1日至6月30日, 前五个月, 二季度, 上半年): a span, not a month.
+_SPAN = re.compile(
+    rf"(?<![\d.])({_MONTH_NUMBER})\s*(?:月份?(?:\s*\d{{1,2}}\s*[日号])?)?\s*[—–\-~～至到]\s*({_MONTH_NUMBER})\s*月"
+)
+_FIRST_MONTHS = re.compile(r"前\s*([一二三四五六七八九十\d]{1,3})\s*个?月")
+
+
+def read_month_spans(text: str) -> list[tuple[str, range]]:
+    """The spans of months a text gives figures for, as written and as the months they hold:
+    ranges (1—5月, 4月1日至6月30日), the first months (前5个月), quarters and halves of a year."""
+    simple = fold_width(to_simplified(text))
+    spans: list[tuple[str, range]] = []
+    for found in _SPAN.finditer(simple):
+        first, last = (int(g) if g.isdigit() else _cn_number(g) for g in found.groups())
+        if first is not None and last is not None and 1 <= first < last <= 12:
+            spans.append((found.group(0), range(first, last + 1)))
+    for found in _FIRST_MONTHS.finditer(simple):
+        count = _numeral(found.group(1))
+        if count is not None and 1 < count <= 12:
+            spans.append((found.group(0), range(1, count + 1)))
+    for found in _QUARTER.finditer(simple):
+        raw = found.group(1) or found.group(2)
+        quarter = int(raw) if raw.isdigit() else "一二三四".index(raw) + 1
+        spans.append((found.group(0), range(3 * quarter - 2, 3 * quarter + 1)))
+    for found in HALF.finditer(simple):
+        spans.append((found.group(0), range(1, 7) if found.group(0) == "上半年" else range(7, 13)))
+    return spans

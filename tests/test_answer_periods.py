@@ -135,3 +135,26 @@ def test_a_chronology_entry_is_of_the_month_of_its_date():
     assert asked_and_said(prepared.question, entry.text)[1] == ({4}, {4})
     inside = next(c for c in prepared.candidates if "会议" in c.text)
     assert asked_and_said(prepared.question, inside.text)[1] == ({4}, {4, 9})
+
+
+def test_a_months_figure_is_not_read_from_the_sum_of_a_span_that_holds_it():
+    from assistant.periods import read_month_spans
+
+    assert [months for _, months in read_month_spans("第二季度（4月1日至6月30日）；１－５月；前五个月；下半年")] == [
+        range(4, 7),
+        range(1, 6),
+        range(1, 6),
+        range(4, 7),
+        range(7, 13),
+    ]
+    quarter = (
+        "栖川市数字化城市管理2025年第二季度运行通报\n"
+        "第二季度（4月1日至6月30日），全市数字城管平台共立案16,482件，结案15,851件，结案率96.2%。"
+    )
+    refused = answer_of("栖川5月份数字城管立案多少件", {"quarter": quarter})
+    assert refused.refused and "没有单独给出5月的数据" in refused.text
+    by_month = quarter + "分月看，4月5,102件，5月5,436件，6月5,944件。"
+    assert not answer_of("栖川5月份数字城管立案多少件", {"quarter": by_month}).refused
+    monthly = "栖川市数字城管2025年5月运行情况\n5月全市立案9,264件，结案8,951件；1—5月累计立案43,817件。"
+    answered = answer_of("栖川5月份数字城管立案多少件", {"monthly": monthly})
+    assert not answered.refused and "9,264件" in answered.text

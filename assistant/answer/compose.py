@@ -29,7 +29,7 @@ from assistant.answer.refuse import (
     rules_not_results,
     time_mismatch,
 )
-from assistant.answer.refuse_kind import period_column_absent, result_for_target
+from assistant.answer.refuse_kind import period_column_absent, result_for_target, span_for_month
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
     district_not_itemised,
@@ -79,6 +79,7 @@ CHECKS = (
     "criterion_unnamed",
     "other_basis",
     "whole_year_for_part",
+    "span_for_month",
     "rank_unstated",
     "rank_not_given",
     "period_column_absent",
@@ -157,6 +158,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("district_not_itemised", district_not_itemised),
         ("year_not_held", year_not_held),
         ("whole_year_for_part", whole_year_for_part),
+        ("span_for_month", span_for_month),
         ("criterion_unnamed", criterion_unnamed),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:

@@ -1,6 +1,6 @@
 """Refusals of a sentence that holds the figure of another period or kind of figure than the one
 asked: a table whose columns are other weeks or quarters than the one asked (第23周 | 第24周 |
-第25周 for 第26周), and a result where only a target is asked."""
+第25周 for 第26周), a span's sum for one month of it, and a result where only a target is asked."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.refuse import Refusal, names_asked_time
 from assistant.corpus import DocProfile
 from assistant.intent import asks_target_apart, states_plan
-from assistant.periods import read_issues, read_months, read_quarters, read_years
+from assistant.periods import read_issues, read_month_spans, read_months, read_quarters, read_years
 from assistant.question import Question
 
 
@@ -92,3 +92,36 @@ def result_for_target(question: Question, chosen: list[Candidate], profiles: dic
         if _TARGET_SAID.search(f"{candidate.header} {candidate.section} {candidate.previous} {candidate.text}"):
             return None
     return Refusal("result_for_target", "找到的段落只有实际完成的情况，没有所问的目标。")
+
+
+def _names_month_apart(text: str, months: tuple[int, ...]) -> bool:
+    """``text`` names one of ``months`` on its own, not as the end of a span (1—5月)."""
+    for written, _ in read_month_spans(text):
+        text = text.replace(written, " ")
+    return bool(set(read_months(text)) & set(months))
+
+
+# A month named as a deadline or a point in time (6月底, 5月末): no month's figure is asked.
+_MONTH_END = re.compile(r"月\s*(?:底|末|中旬|下旬|上旬)")
+
+
+def span_for_month(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """One month's figure is asked ("5月立案多少件"), and the answering sentence gives the sum of
+    a span that holds it (1—5月累计, 第二季度, 上半年), in a document that names the month nowhere
+    on its own: the month's own figure is not there."""
+    if (
+        not question.months
+        or question.quarters
+        or read_month_spans(question.simple)
+        or _MONTH_END.search(question.simple)
+    ):
+        return None
+    if "|" in best.text or profiles[best.doc_id].covers_time(question) is True:
+        return None
+    if _names_month_apart(profiles[best.doc_id].text, question.months):
+        return None  # the document gives the month elsewhere ("分月看，4月3,902件"): a choice, not an absence
+    holding = [written for written, months in read_month_spans(best.text) if any(m in months for m in question.months)]
+    if not holding:
+        return None
+    asked = "、".join(f"{m}月" for m in question.months)
+    return Refusal("span_for_month", f"找到的是{holding[0]}的合计数字，没有单独给出{asked}的数据。")
