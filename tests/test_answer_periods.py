@@ -158,3 +158,33 @@ def test_a_months_figure_is_not_read_from_the_sum_of_a_span_that_holds_it():
     monthly = "栖川市数字城管2025年5月运行情况\n5月全市立案9,264件，结案8,951件；1—5月累计立案43,817件。"
     answered = answer_of("栖川5月份数字城管立案多少件", {"monthly": monthly})
     assert not answered.refused and "9,264件" in answered.text
+
+
+def test_a_months_change_on_last_year_is_not_read_from_a_spans():
+    running = (
+        "栖川市数字城管2025年6月运行情况\n"
+        "6月，全市立案6,382件，结案6,127件。"
+        "1—6月，全市累计立案31,598件，同比增长10.3%，去年同期28,647件。"
+    )
+    refused = answer_of("栖川6月份立案同比增长多少", {"running": running})
+    assert refused.refused and refused.notes == ["change_of_span"]
+    assert "1—6月" in refused.text and "没有单独给出6月的同比数据" in refused.text
+    assert not answer_of("栖川上半年立案同比增长多少", {"running": running}).refused  # the span is what is asked
+    own = running.replace("结案6,127件。", "结案6,127件，立案同比增长8.2%。")
+    answered = answer_of("栖川6月份立案同比增长多少", {"running": own})
+    assert not answered.refused and "8.2%" in answered.text
+    quarter = (
+        "栖川市数字城管二季度运行分析\n"
+        "二季度立案量比一季度增加3,326件。上半年累计立案43,018件，同比增长11.6%（去年同期为38,547件）。"
+    )
+    assert answer_of("栖川二季度立案同比增长多少", {"quarter": quarter}).notes == ["change_of_span"]
+    table = (
+        "栖川市数字城管5月通报\n一、主要指标\n"
+        "| 指标 | 5月 | 1—5月累计 | 累计同比 |\n"
+        "| 立案数（件） | 9,264 | 43,817 | +8.6% |\n"
+        "| 结案数（件） | 8,951 | 42,106 | +9.1% |"
+    )
+    by_column = answer_of("栖川5月立案数同比增长多少", {"table": table})
+    assert by_column.refused and "1—5月" in by_column.text
+    monthly_column = table.replace("| 累计同比 |", "| 5月同比 |")
+    assert "change_of_span" not in answer_of("栖川5月立案数同比增长多少", {"table": monthly_column}).notes

@@ -29,7 +29,7 @@ from assistant.answer.refuse import (
     rules_not_results,
     time_mismatch,
 )
-from assistant.answer.refuse_kind import period_column_absent, result_for_target, span_for_month
+from assistant.answer.refuse_kind import change_of_span, period_column_absent, result_for_target, span_for_month
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
     district_not_itemised,
@@ -78,6 +78,7 @@ CHECKS = (
     "rule_for_result",
     "criterion_unnamed",
     "other_basis",
+    "change_of_span",
     "whole_year_for_part",
     "span_for_month",
     "rank_unstated",
@@ -175,6 +176,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     for name, chosen_check in (
         ("masked", masked_figure),
         ("other_basis", other_basis),
+        ("change_of_span", change_of_span),
         ("rank_unstated", rank_unstated),
         ("rank_not_given", rank_not_given),
         ("result_for_target", lambda q, c: result_for_target(q, c, prepared.profiles)),

@@ -1,6 +1,7 @@
 """Refusals of a sentence that holds the figure of another period or kind of figure than the one
 asked: a table whose columns are other weeks or quarters than the one asked (第23周 | 第24周 |
-第25周 for 第26周), a span's sum for one month of it, and a result where only a target is asked."""
+第25周 for 第26周), a span's sum or a span's change for one month of it, and a result where only a
+target is asked."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.refuse import Refusal, names_asked_time
+from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR
 from assistant.corpus import DocProfile
 from assistant.intent import asks_target_apart, states_plan
 from assistant.periods import read_issues, read_month_spans, read_months, read_quarters, read_years
@@ -125,3 +127,50 @@ def span_for_month(question: Question, best: Candidate, profiles: dict[str, DocP
         return None
     asked = "、".join(f"{m}月" for m in question.months)
     return Refusal("span_for_month", f"找到的是{holding[0]}的合计数字，没有单独给出{asked}的数据。")
+
+
+# A change measured on the same period of the year before (同比增长10.3%, 较去年同期提高1.1个百分点).
+_SAYS_CHANGE_ON_YEAR = re.compile(r"同比|同期|[比较]\s*(?:去|上)一?年")
+
+
+def _asked_months(question: Question) -> set[int]:
+    months = set(question.months)
+    for quarter in question.quarters:
+        months.update(range(3 * quarter - 2, 3 * quarter + 1))
+    return months
+
+
+def _span_of_change(candidate: Candidate, asked: set[int]) -> str | None:
+    """The span holding the months asked whose change ``candidate`` gives ("1—6月"), or None where it
+    gives the change of the period asked itself, or of no span. A table row's change is its
+    header's: a 累计同比 column is the running total's."""
+    table = candidate.header or (candidate.text if "|" in candidate.text else "")  # a row, or the header row itself
+    if table:
+        cells = [c.strip() for c in table.split("|") if _SAYS_CHANGE_ON_YEAR.search(c)]
+        if not cells or not all("累计" in c for c in cells):
+            return None
+        totals = [w for w, months in read_month_spans(table) if asked <= set(months) != asked]
+        return totals[0] if totals else "累计"
+    spans = read_month_spans(candidate.text)
+    if any(set(months) == asked for _, months in spans) or _names_month_apart(candidate.text, tuple(asked)):
+        return None
+    holding = [w for w, months in spans if asked <= set(months)]
+    return holding[0] if holding else None
+
+
+def change_of_span(question: Question, chosen: list[Candidate]) -> Refusal | None:
+    """A month's or a quarter's change on the year before is asked ("6月立案同比增长多少"), and each
+    answering sentence that gives such a change gives it for a span holding the period asked
+    (1—6月累计立案…同比增长10.3%, 上半年…同比, a table's 累计同比 column): the period's own change
+    is not there."""
+    asked = _asked_months(question)
+    if not asked or not ASKS_CHANGE_ON_YEAR.search(question.simple):
+        return None
+    if any(set(months) != asked for _, months in read_month_spans(question.simple)):
+        return None  # a span is asked (1—6月, 上半年), not one month or quarter
+    saying = [c for c in chosen if _SAYS_CHANGE_ON_YEAR.search(f"{c.text} {c.header}")]
+    spans = [_span_of_change(c, asked) for c in saying]
+    if not spans or any(span is None for span in spans):
+        return None
+    period = "、".join([f"{m}月" for m in question.months] + [f"第{q}季度" for q in question.quarters])
+    return Refusal("change_of_span", f"找到的同比变化是{spans[0]}的，没有单独给出{period}的同比数据。")

@@ -113,7 +113,7 @@ def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocPr
 _ASKS_YEAR_ON_YEAR = re.compile(r"同比|同期|[比较]\s*(?:去|上)年|(?:跟|和|与)(?:去|上)年.{0,8}比")
 # A change on the same period of the year before, which only a sentence comparing with it gives (not 那青岑同期呢,
 # the same period of another place, nor 比去年全年, a figure of last year's own report).
-_ASKS_CHANGE_ON_YEAR = re.compile(
+ASKS_CHANGE_ON_YEAR = re.compile(
     r"同比|(?:去|上)年同期|[比较]\s*(?:去|上)年(?!全年|年底|底)|(?:跟|和|与)(?:去|上)年.{0,8}比"
 )
 _SAYS_YEAR_ON_YEAR = re.compile(r"同比|同期|去年|上年|上一年|[比较]\s*(?:19|20)\d{2}\s*年")
@@ -131,7 +131,7 @@ def other_basis(question: Question, chosen: list[Candidate]) -> Refusal | None:
         return None  # two documents: the year before may be the other's
     if any(_SAYS_PERIOD_ON_PERIOD.search(s) for s in said):
         return Refusal("other_basis", "文件中只有与上一期相比（环比）的变化，没有与去年同期相比的数据。")
-    if _ASKS_CHANGE_ON_YEAR.search(question.simple):
+    if ASKS_CHANGE_ON_YEAR.search(question.simple):
         return Refusal("other_basis", "找到的段落没有与去年同期相比的数据。")
     return None
 
