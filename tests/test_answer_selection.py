@@ -725,6 +725,21 @@ def test_a_change_on_the_year_before_is_refused_when_no_chosen_sentence_compares
     assert other_basis(read_question("澜州5月结案率比去年全年高了多少"), [rate]) is None  # last year's own figure
 
 
+def test_a_second_document_of_the_same_year_does_not_stand_for_the_year_before():
+    from assistant.answer.refuse_scope import other_basis
+    from assistant.question import read_question
+
+    notice = "澜州市2025年5月数字城管运行通报\n5月份按期结案率92.97%。"
+    rules = "澜州市2025年度城市管理考核细则\n结案率低于96%的，每低1个百分点扣1分。"
+    last_year = "澜州市2024年5月数字城管运行通报\n5月份按期结案率91.20%。"
+    question = read_question("澜州5月按期结案率跟去年5月比高了还是低了")
+    hits, _ = make_hits({"notice": notice, "rules": rules})
+    found = other_basis(question, [gather(hits, 1)[0], gather(hits[1:], 1)[0]])
+    assert found is not None and found.code == "other_basis"
+    hits, _ = make_hits({"notice": notice, "last_year": last_year})
+    assert other_basis(question, [gather(hits, 1)[0], gather(hits[1:], 1)[0]]) is None
+
+
 def test_a_change_on_the_year_before_is_refused_when_the_document_compares_with_the_month_before():
     notice = "澜州市5月数字城管运行通报\n5月份，市区数字城管平台共立案12608件，较4月份的11935件增长5.6%。"
     answer = _answer("澜州5月数字城管立案比去年5月多了多少", {"notice": notice})

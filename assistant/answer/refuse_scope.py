@@ -120,6 +120,10 @@ _SAYS_YEAR_ON_YEAR = re.compile(r"同比|同期|去年|上年|上一年|[比较]
 _SAYS_PERIOD_ON_PERIOD = re.compile(r"环比|[比较]\s*(?:上个?月|上一?季度|上一?期|\d{1,2}\s*月|第?[一二三四1-4]\s*季度)")
 
 
+def _year_of(candidate: Candidate) -> int | None:
+    return candidate.hit.meta.year if candidate.hit.meta is not None else None
+
+
 def other_basis(question: Question, chosen: list[Candidate]) -> Refusal | None:
     """A change against the year before is asked ("同比增长多少", "比去年6月多了多少"), and the
     answering sentences measure a change against the period before only ("较4月增长5.6%",
@@ -127,8 +131,8 @@ def other_basis(question: Question, chosen: list[Candidate]) -> Refusal | None:
     if not _ASKS_YEAR_ON_YEAR.search(question.simple):
         return None
     said = [compact(f"{c.text} {c.header}") for c in chosen]
-    if any(_SAYS_YEAR_ON_YEAR.search(s) for s in said) or len({c.doc_id for c in chosen}) > 1:
-        return None  # two documents: the year before may be the other's
+    if any(_SAYS_YEAR_ON_YEAR.search(s) for s in said) or len({_year_of(c) for c in chosen}) > 1:
+        return None  # documents of two years: the year before may be the other's
     if any(_SAYS_PERIOD_ON_PERIOD.search(s) for s in said):
         return Refusal("other_basis", "文件中只有与上一期相比（环比）的变化，没有与去年同期相比的数据。")
     if ASKS_CHANGE_ON_YEAR.search(question.simple):
