@@ -209,6 +209,11 @@ _SPAN = re.compile(
 _FIRST_MONTHS = re.compile(r"前\s*([一二三四五六七八九十\d]{1,3})\s*个?月")
 
 
+def quarter_months(quarter: int) -> range:
+    """The months of a quarter (2 → 4, 5, 6)."""
+    return range(3 * quarter - 2, 3 * quarter + 1)
+
+
 def read_month_spans(text: str) -> list[tuple[str, range]]:
     """The spans of months a text gives figures for, as written and as the months they hold:
     ranges (1—5月, 4月1日至6月30日), the first months (前5个月), quarters and halves of a year."""
@@ -225,7 +230,7 @@ def read_month_spans(text: str) -> list[tuple[str, range]]:
     for found in _QUARTER.finditer(simple):
         raw = found.group(1) or found.group(2)
         quarter = int(raw) if raw.isdigit() else "一二三四".index(raw) + 1
-        spans.append((found.group(0), range(3 * quarter - 2, 3 * quarter + 1)))
+        spans.append((found.group(0), quarter_months(quarter)))
     for found in HALF.finditer(simple):
         spans.append((found.group(0), range(1, 7) if found.group(0) == "上半年" else range(7, 13)))
     return spans

@@ -63,6 +63,11 @@ def _asked_time(question: Question) -> str:
     )
 
 
+def months_and_quarters_asked(question: Question) -> list[str]:
+    """The months and quarters a question asks, as written in a refusal ("6月", "第2季度")."""
+    return [f"{m}月" for m in question.months] + [f"第{q}季度" for q in question.quarters]
+
+
 def _asked_and_said(question: Question, best: Candidate) -> list[tuple[set[int], set[int]]]:
     """The periods the question asks, each beside those the answering sentence names with the
     one before it and the headings above it ("一、2024年工作回顾" of a 2025 report)."""

@@ -8,11 +8,18 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.refuse import Refusal, names_asked_time
+from assistant.answer.refuse import Refusal, months_and_quarters_asked, names_asked_time
 from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR
 from assistant.corpus import DocProfile
 from assistant.intent import asks_target_apart, states_plan
-from assistant.periods import read_issues, read_month_spans, read_months, read_quarters, read_years
+from assistant.periods import (
+    quarter_months,
+    read_issues,
+    read_month_spans,
+    read_months,
+    read_quarters,
+    read_years,
+)
 from assistant.question import Question
 
 
@@ -136,7 +143,7 @@ _SAYS_CHANGE_ON_YEAR = re.compile(r"同比|同期|[比较]\s*(?:去|上)一?年"
 def _asked_months(question: Question) -> set[int]:
     months = set(question.months)
     for quarter in question.quarters:
-        months.update(range(3 * quarter - 2, 3 * quarter + 1))
+        months.update(quarter_months(quarter))
     return months
 
 
@@ -172,5 +179,5 @@ def change_of_span(question: Question, chosen: list[Candidate]) -> Refusal | Non
     spans = [_span_of_change(c, asked) for c in saying]
     if not spans or any(span is None for span in spans):
         return None
-    period = "、".join([f"{m}月" for m in question.months] + [f"第{q}季度" for q in question.quarters])
+    period = "、".join(months_and_quarters_asked(question))
     return Refusal("change_of_span", f"找到的同比变化是{spans[0]}的，没有单独给出{period}的同比数据。")

@@ -13,6 +13,7 @@ from assistant.answer.refuse import (
     Refusal,
     districts_asked,
     document_text,
+    months_and_quarters_asked,
     names_word,
     says_asked_time,
     speaks_for_one_side,
@@ -148,7 +149,7 @@ _SO_FAR = re.compile(r"截[至止]")
 def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A month's or a quarter's figure is asked ("4月立案多少件"), and the answering sentence gives
     the whole year's ("全年立案7.36万件") in a document not about the month asked."""
-    asked = [f"{m}月" for m in question.months] + [f"第{q}季度" for q in question.quarters]
+    asked = months_and_quarters_asked(question)
     if not asked or not _WHOLE_YEAR.search(best.text) or _SO_FAR.search(best.text) or says_asked_time(question, best):
         return None
     if profiles[best.doc_id].covers_time(question) is True:
