@@ -1,0 +1,541 @@
+#!/usr/bin/env python3
+"""Validate the dev30 development set. Prints counts only; exits 1 on failure.
+
+Run: python3 validate.py   (from any directory; standard library only)
+"""
+
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "corpus")
+
+EXPECTED_TYPES = {
+    "number": 22,
+    "standard": 10,
+    "problem": 8,
+    "target": 8,
+    "deadline": 6,
+    "list": 6,
+    "multi_doc": 15,
+    "unanswerable": 25,
+}
+N_QUESTIONS = 100
+N_FOLLOWUPS = 30
+MIN_UNANSWERABLE_FOLLOWUPS = 6
+N_DOCS = 20
+Q_FIELDS = {"id", "question", "answer", "must_contain", "doc", "evidence", "type"}
+F_FIELDS = {"id", "history", "question", "answer", "must_contain", "doc", "evidence", "type"}
+EV_MIN, EV_MAX = 10, 40
+# 350-2200 characters (whitespace excluded); at least a third (7 of 20) over 900.
+DOC_MIN, DOC_MAX, DOC_LONG, N_LONG = 350, 2200, 900, 7
+
+# Unanswerable kinds; each must occur at least MIN_PER_KIND times among the
+# questions (K_offtopic at most MAX_OFFTOPIC times). Follow-up probes are
+# checked the same way but are not counted towards the per-kind minimum.
+KINDS = (
+    "A_period",
+    "B_place",
+    "C_nofigure",
+    "D_subunit",
+    "E_rank",
+    "F_cutoff",
+    "G_compare",
+    "H_notstated",
+    "I_target_result",
+    "J_score",
+    "K_offtopic",
+)
+MIN_PER_KIND = 2
+MAX_OFFTOPIC = 3
+# Kinds the dev30 brief wants at least 4 times, questions and follow-ups together.
+MIN4_KINDS = ("D_subunit", "E_rank", "G_compare", "I_target_result")
+MIN4 = 4
+
+# For each unanswerable item: (kind, [(scope, regex), ...]).
+# scope "doc" = the item's tempting document, "all" = every corpus document,
+# or a corpus file name. Each regex must match nowhere in its scope
+# (matching is done on the whitespace-free text).
+PROBES = {
+    "t010": (
+        "E_rank",
+        [
+            ("doc", "市城管局[^。]{0,20}(第[0-9一二三四五]|排名)"),
+            ("doc", "部门[^。]{0,10}第[0-9一二三四五]名"),
+        ],
+    ),
+    "t019": (
+        "G_compare",
+        [
+            ("doc", "办结率[^。]{0,15}(同比|去年|提高|上升)"),
+            ("doc", "去年同期"),
+        ],
+    ),
+    "t021": (
+        "D_subunit",
+        [
+            ("doc", "高新区"),
+            ("all", "高新区[^。]{0,10}受理"),
+        ],
+    ),
+    "t024": (
+        "G_compare",
+        [
+            ("doc", "去年"),
+            ("doc", "同比"),
+            ("all", "闯红灯率[^。]{0,10}同比"),
+        ],
+    ),
+    "t029": (
+        "D_subunit",
+        [
+            ("doc", "光明大道与青檀路"),
+            ("doc", "青檀路与光明大道"),
+            ("all", "光明大道[^|。]{0,3}青檀"),
+        ],
+    ),
+    "t030": (
+        "E_rank",
+        [
+            ("doc", "凌河区[^。]{0,10}第[0-9一二三]"),
+            ("doc", "排名第"),
+            ("doc", "第[0-9一二三](名|位)"),
+        ],
+    ),
+    "t033": (
+        "F_cutoff",
+        [
+            ("doc", "会同[^。]{1,}"),
+            ("doc", "骑手[^。]{0,20}(交警|公安|市场监管)"),
+        ],
+    ),
+    "t036": (
+        "G_compare",
+        [
+            ("doc", "泊头市\\|500\\|91.8%\\|86.6%\\|[+-]?[0-9]"),
+            ("all", "泊头[^。]{0,20}满意度[^。]{0,10}(提高|上升|同比)"),
+        ],
+    ),
+    "t038": (
+        "H_notstated",
+        [
+            ("doc", "会议室"),
+            ("doc", "地点"),
+            ("doc", "在[^。]{0,8}(召开|举行)"),
+        ],
+    ),
+    "t039": (
+        "A_period",
+        [
+            ("doc", "6月[^。]{0,10}清理"),
+            ("all", "6月[^。]{0,15}清理[^。]{0,10}辆"),
+        ],
+    ),
+    "t040": (
+        "D_subunit",
+        [
+            ("doc", "河间"),
+            ("all", "河间[^。]{0,10}知晓率"),
+        ],
+    ),
+    "t046": (
+        "A_period",
+        [
+            ("doc", "3月"),
+            ("all", "3月份?[^。]{0,20}结案率"),
+            ("all", "一季度[^。]{0,20}结案率"),
+        ],
+    ),
+    "t047": (
+        "C_nofigure",
+        [
+            ("doc", "便民疏导点[^。]{0,3}[0-9]"),
+            ("all", "新建便民疏导点[0-9]"),
+        ],
+    ),
+    "t050": (
+        "B_place",
+        [
+            ("all", "唐山"),
+        ],
+    ),
+    "t051": (
+        "I_target_result",
+        [
+            ("doc", "目标"),
+            ("all", "闯红灯率[^。]{0,10}(目标|控制在|降到[0-9.]+%以)"),
+        ],
+    ),
+    "t056": (
+        "K_offtopic",
+        [
+            ("all", "执法车"),
+            ("all", "执法车辆"),
+            ("doc", "配备"),
+        ],
+    ),
+    "t065": (
+        "H_notstated",
+        [
+            ("doc", "电话"),
+            ("doc", "联系人"),
+            ("doc", "[0-9]{4}-[0-9]{7}"),
+        ],
+    ),
+    "t076": (
+        "C_nofigure",
+        [
+            ("doc", "公益广告占比[^。]{0,4}[0-9]"),
+            ("all", "公益广告占比[^。]{0,4}[0-9]"),
+        ],
+    ),
+    "t077": (
+        "J_score",
+        [
+            ("doc", "防汛"),
+            ("doc", "排涝"),
+            ("doc", "积水"),
+        ],
+    ),
+    "t078": (
+        "I_target_result",
+        [
+            ("doc", "泊头[^。]{0,30}(计划|目标|任务)[^。]{0,10}农贸市场"),
+            ("doc", "农贸市场[^。]{0,10}(目标|计划)"),
+            ("all", "泊头[^。]{0,20}(计划|目标)"),
+        ],
+    ),
+    "t086": (
+        "E_rank",
+        [
+            ("doc", "第[0-9一二三四五六七八九十]+(名|位)"),
+            ("doc", "排名第"),
+            ("doc", "位列"),
+        ],
+    ),
+    "t087": (
+        "F_cutoff",
+        [
+            ("doc", "松山新区和[^。]{1,}"),
+            ("doc", "扩大到[^。]{0,10}(经济技术开发区|开发区)"),
+        ],
+    ),
+    "t090": (
+        "K_offtopic",
+        [
+            ("all", "燃气"),
+            ("all", "管道改造"),
+        ],
+    ),
+    "t097": (
+        "B_place",
+        [
+            ("all", "北镇"),
+        ],
+    ),
+    "t098": (
+        "J_score",
+        [
+            ("doc", "公厕"),
+            ("doc", "厕所"),
+        ],
+    ),
+}
+
+# The same for the unanswerable follow-ups.
+FPROBES = {
+    "w05": (
+        "C_nofigure",
+        [
+            ("doc", "善南街道\\|[0-9]"),
+            ("all", "善南[^。]{0,10}合格率[^。]{0,5}[0-9]"),
+        ],
+    ),
+    "w09": (
+        "G_compare",
+        [
+            ("doc", "4月"),
+            ("doc", "环比"),
+            ("doc", "上月"),
+        ],
+    ),
+    "w11": (
+        "I_target_result",
+        [
+            ("doc", "清理[^。]{0,10}(目标|计划)"),
+            ("all", "清理[^。]{0,20}(目标|计划)[^。]{0,10}辆"),
+        ],
+    ),
+    "w22": (
+        "D_subunit",
+        [
+            ("doc", "松山新区"),
+            ("all", "松山新区[^。]{0,10}问题[0-9]"),
+        ],
+    ),
+    "w26": (
+        "A_period",
+        [
+            ("doc", "3月"),
+            ("all", "3月份?[^。]{0,20}立案"),
+        ],
+    ),
+    "w27": (
+        "E_rank",
+        [
+            ("doc", "市交通运输局[^。]{0,20}第"),
+            ("doc", "部门[^。]{0,10}排名第"),
+        ],
+    ),
+    "w29": (
+        "I_target_result",
+        [
+            ("doc", "满意度[^。]{0,10}(目标|达到[0-9.]+%以上)"),
+            ("all", "运河区[^。]{0,20}满意度[^。]{0,10}目标"),
+        ],
+    ),
+    "w30": (
+        "F_cutoff",
+        [
+            ("doc", "会同[^。]{1,}"),
+            ("doc", "骑手[^。]{0,20}(交警|公安|市场监管)"),
+        ],
+    ),
+}
+
+
+WS = re.compile(r"\s+")
+
+
+def squash(text):
+    return WS.sub("", text)
+
+
+def load_corpus():
+    docs = {}
+    for name in sorted(os.listdir(CORPUS)):
+        if name.endswith(".txt"):
+            with open(os.path.join(CORPUS, name), encoding="utf-8") as fh:
+                docs[name] = squash(fh.read())
+    return docs
+
+
+def load_jsonl(path):
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def is_str_list(value):
+    return isinstance(value, list) and all(isinstance(x, str) and x for x in value)
+
+
+def check_answerable(item, docs, errors, counters, multi=False):
+    name = item["doc"]
+    if name not in docs:
+        errors["unknown_doc"] += 1
+        return set()
+    if not is_str_list(item["evidence"]) or not item["evidence"]:
+        errors["evidence_empty_or_bad"] += 1
+        return set()
+    # Documents the item draws on: the main one, plus (multi_doc only) every
+    # other document holding an evidence string that the main one lacks.
+    used_docs = {name}
+    for ev in item["evidence"]:
+        counters["evidence_checked"] += 1
+        if WS.search(ev):
+            errors["evidence_has_whitespace"] += 1
+        if not EV_MIN <= len(ev) <= EV_MAX:
+            errors["evidence_bad_length"] += 1
+        if ev in docs[name]:
+            continue
+        found = [n for n in docs if ev in docs[n]]
+        if not multi or not found:
+            errors["evidence_not_in_doc"] += 1
+            continue
+        if len(found) > 1:
+            errors["multi_doc_evidence_ambiguous"] += 1
+        used_docs.update(found)
+    if multi:
+        if not any(ev in docs[name] for ev in item["evidence"]):
+            errors["multi_doc_no_evidence_in_main_doc"] += 1
+        if len(used_docs) < 2:
+            errors["multi_doc_needs_second_doc_evidence"] += 1
+    if not is_str_list(item["must_contain"]) or not item["must_contain"]:
+        errors["must_contain_empty_or_bad"] += 1
+    else:
+        for s in item["must_contain"]:
+            counters["must_contain_checked"] += 1
+            if WS.search(s) or not any(s in docs[n] for n in used_docs):
+                errors["must_contain_not_in_doc"] += 1
+    return used_docs
+
+
+def check_unanswerable(item, docs, errors, counters, table):
+    if item["answer"] != "无":
+        errors["unanswerable_answer_not_无"] += 1
+    if item["must_contain"] != [] or item["evidence"] != []:
+        errors["unanswerable_nonempty_lists"] += 1
+    name = item["doc"]
+    if not isinstance(name, str) or name not in docs:
+        errors["unknown_doc"] += 1
+        return
+    entry = table.get(item["id"])
+    if not entry or not entry[1]:
+        errors["unanswerable_without_probes"] += 1
+        return
+    if entry[0] not in KINDS:
+        errors["unknown_probe_kind"] += 1
+    for scope, pattern in entry[1]:
+        rx = re.compile(pattern)
+        if scope == "doc":
+            targets = [docs[name]]
+        elif scope == "all":
+            targets = list(docs.values())
+        elif scope in docs:
+            targets = [docs[scope]]
+        else:
+            errors["probe_bad_scope"] += 1
+            continue
+        counters["probes_checked"] += 1
+        if any(rx.search(t) for t in targets):
+            errors["probe_matched_tempting_text"] += 1
+
+
+def check_questions(questions, docs, errors, counters, used):
+    ids = [q.get("id") for q in questions]
+    if ids != [f"t{i:03d}" for i in range(1, N_QUESTIONS + 1)]:
+        errors["question_ids_not_t001_to_t100"] += 1
+    type_counts = Counter(q.get("type") for q in questions)
+    for t, n in EXPECTED_TYPES.items():
+        if type_counts.get(t, 0) != n:
+            errors["type_count_mismatch_" + t] += 1
+    if set(type_counts) - set(EXPECTED_TYPES):
+        errors["unknown_type"] += 1
+    texts = [q.get("question") for q in questions]
+    if len(set(texts)) != len(texts):
+        errors["duplicate_question_text"] += 1
+
+    for q in questions:
+        if set(q) != Q_FIELDS:
+            errors["question_bad_fields"] += 1
+            continue
+        if not isinstance(q["question"], str) or not q["question"].strip():
+            errors["empty_question"] += 1
+        if not isinstance(q["answer"], str) or not q["answer"].strip():
+            errors["empty_answer"] += 1
+        if not isinstance(q["doc"], str):
+            errors["doc_must_be_a_string"] += 1
+            continue
+        if q["type"] == "unanswerable":
+            used[q["doc"]] += 1
+            check_unanswerable(q, docs, errors, counters, PROBES)
+        else:
+            for n in check_answerable(q, docs, errors, counters, q["type"] == "multi_doc"):
+                used[n] += 1
+    unans = {q.get("id") for q in questions if q.get("type") == "unanswerable"}
+    if set(PROBES) - unans:
+        errors["probes_for_non_unanswerable_ids"] += len(set(PROBES) - unans)
+    kind_counts = Counter(entry[0] for entry in PROBES.values())
+    for kind in KINDS:
+        counters["probe_kind_" + kind] = kind_counts.get(kind, 0)
+        if kind_counts.get(kind, 0) < MIN_PER_KIND:
+            errors["too_few_probes_of_kind_" + kind] += 1
+    if kind_counts.get("K_offtopic", 0) > MAX_OFFTOPIC:
+        errors["too_many_K_offtopic"] += 1
+    return type_counts
+
+
+def check_followups(followups, docs, errors, counters, used):
+    fids = [f.get("id") for f in followups]
+    if fids != [f"w{i:02d}" for i in range(1, N_FOLLOWUPS + 1)]:
+        errors["followup_ids_not_w01_to_w30"] += 1
+    texts = [(tuple(f.get("history") or []), f.get("question")) for f in followups]
+    if len(set(texts)) != len(texts):
+        errors["duplicate_followup"] += 1
+    n_unans = 0
+    for f in followups:
+        if set(f) != F_FIELDS:
+            errors["followup_bad_fields"] += 1
+            continue
+        if f["type"] != "followup":
+            errors["followup_bad_type"] += 1
+        if not (is_str_list(f["history"]) and 1 <= len(f["history"]) <= 3):
+            errors["followup_bad_history"] += 1
+        if not isinstance(f["question"], str) or not f["question"].strip():
+            errors["empty_question"] += 1
+        if not isinstance(f["answer"], str) or not f["answer"].strip():
+            errors["empty_answer"] += 1
+        if not isinstance(f["doc"], str):
+            errors["followup_doc_must_be_string"] += 1
+            continue
+        used[f["doc"]] += 1
+        if f["must_contain"] == [] and f["evidence"] == []:
+            n_unans += 1
+            check_unanswerable(f, docs, errors, counters, FPROBES)
+        else:
+            if f["id"] in FPROBES:
+                errors["fprobes_for_answerable_followup"] += 1
+            check_answerable(f, docs, errors, counters)
+    counters["followups_unanswerable"] = n_unans
+    both = Counter(e[0] for e in PROBES.values()) + Counter(e[0] for e in FPROBES.values())
+    for kind in MIN4_KINDS:
+        if both.get(kind, 0) < MIN4:
+            errors["fewer_than_4_items_of_kind_" + kind] += 1
+    if n_unans < MIN_UNANSWERABLE_FOLLOWUPS:
+        errors["too_few_unanswerable_followups"] += 1
+
+
+def main():
+    docs = load_corpus()
+    errors = Counter()
+    counters = Counter()
+    used = Counter()
+
+    questions = load_jsonl(os.path.join(HERE, "questions.jsonl"))
+    followups = load_jsonl(os.path.join(HERE, "followups.jsonl"))
+    type_counts = check_questions(questions, docs, errors, counters, used)
+    check_followups(followups, docs, errors, counters, used)
+
+    if len(docs) != N_DOCS:
+        errors["document_count_not_20"] += 1
+    lengths = [len(t) for t in docs.values()] or [0]
+    if any(not DOC_MIN <= n <= DOC_MAX for n in lengths):
+        errors["document_length_out_of_range"] += 1
+    n_long = sum(n > DOC_LONG for n in lengths)
+    if n_long < N_LONG:
+        errors["too_few_long_documents"] += 1
+
+    unused = [n for n in docs if used[n] == 0]
+    if unused:
+        errors["documents_without_items"] += len(unused)
+
+    print("documents:", len(docs))
+    print(f"document length: min {min(lengths)}, max {max(lengths)}, over {DOC_LONG}: {n_long}")
+    print("questions:", len(questions))
+    for t in EXPECTED_TYPES:
+        print(f"  {t:<13} {type_counts.get(t, 0)}")
+    print("followups:", len(followups))
+    for k in sorted(counters):
+        print(f"{k}: {counters[k]}")
+    if docs:
+        low = min(used[n] for n in docs)
+        high = max(used[n] for n in docs)
+        print(f"items per document: min {low}, max {high}")
+    if errors:
+        print("FAILED checks:")
+        for k in sorted(errors):
+            print(f"  {k}: {errors[k]}")
+        return 1
+    print("OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
