@@ -107,8 +107,8 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif flag == "nt" and (named := _named_at_start(word, names)):
             found.append(named)  # 成都市人民政府: a body jieba knows whole, its place first
         elif word in ("街道", "镇", "乡") and i:
-            # 潇湘 + 街道, 流沙 + 东 + 街道: a town-level name jieba left in pieces
-            for back in (1, 2):
+            # 潇湘 + 街道, 流沙 + 东 + 街道, 周 + 路口 + 街道: a town-level name jieba left in pieces
+            for back in (2, 1) if _lone_name_character(words, i - 2) else (1, 2):
                 pieces = [w for w, _ in words[max(0, i - back) : i]]
                 name = "".join(pieces)
                 if (
@@ -121,6 +121,23 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                     found.append(name + word)
                     break
     return tuple(found), tuple(other_stems)
+
+
+def _lone_name_character(words: list[tuple[str, str]], at: int) -> bool:
+    """The word at ``at`` is one character jieba split off a name rather than a verb, pointer or
+    particle before it (周 of 周路口, not 在 of 在路口), and not the end of a word jieba split
+    before it (黑 + 榜, 城管 + 局): a town's name then begins with it."""
+    if at < 0:
+        return False
+    word, flag = words[at]
+    before = words[at - 1][0] if at else ""
+    return (
+        len(word) == 1
+        and flag[:1] in ("n", "a", "s", "f", "b", "j", "g")
+        and not _NOT_IN_A_TOWN.search(word)
+        and not (len(before) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", before))
+        and not is_domain_word(before)
+    )
 
 
 def _named_at_start(word: str, names: frozenset[str]) -> str:

@@ -126,6 +126,9 @@ def test_time_words_are_not_keywords():
         ("铁岭第6期黑榜有谁", "下一期呢", "铁岭第7期黑榜有谁"),
         ("第25周综合评价第一名是谁", "第三名呢", "第25周综合评价第三名是谁"),
         ("宿州第25周数字城管立案多少", "上一周期呢", "宿州第25周数字城管上一周期多少"),  # a cycle, not 第24周
+        # a place read whole is replaced whole, whatever the lengths of the two names
+        ("周路口街道清了多少卫生死角", "那珠山街道呢", "珠山街道清了多少卫生死角"),
+        ("北京第3期督查石景山区发现几个问题", "海淀区呢", "北京第3期督查海淀区发现几个问题"),
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):

@@ -255,3 +255,13 @@ def test_the_table_row_holding_the_highest_or_lowest_value_asked_is_found():
         for name, score, rank in (("东城", 95.1, 1), ("西城", 90.2, 2), ("南城", 88.0, 3))
     ]
     assert extreme_rows(ranked, ("排名",), -1) == {2}
+
+
+def test_a_town_name_jieba_cut_after_its_first_character_is_read_whole():
+    # jieba cuts 周 | 路口 | 街道 and 钟 | 家庄 | 街道: the lone first character is the name's own
+    assert read_places("周路口街道清了多少卫生死角") == ("周路口街道",)
+    assert read_places("高平市、钟家庄街道") == ("高平市", "钟家庄街道")
+    # a word's end or a preposition before the name is not part of it
+    assert read_places("区城管局会同街道开展整治") == ("会同街道",)
+    assert read_places("城管黑榜中城街道") == ("中城街道",)
+    assert read_places("在路口街道设点") == ("路口街道",)

@@ -193,9 +193,13 @@ _NOT_IN_A_NAME = re.compile(r"[年月季度期届第的之里和与及在是对�
 
 def _counterpart(previous: str, place: str) -> str | None:
     """The place of ``previous`` that ``place`` takes the place of: one of the same kind (区 for
-    区, 街道 for 街道) and length, else the last one of the same level (a county for a county:
-    当阳 for 秭归县, 滨海区 for 寿光市), else the last place it names."""
+    区, 街道 for 街道), read as a place or else of the same length, else the last one of the
+    same level (a county for a county: 当阳 for 秭归县, 滨海区 for 寿光市), else the last place
+    it names."""
     suffix = next((s for s in _DIVISIONS if place.endswith(s)), "")
+    read = [p for p in read_places(previous) if p != place and p.endswith(suffix)] if suffix else []
+    if read:
+        return read[-1]  # 周路口街道 for 珠山街道, whatever the lengths of their names
     if suffix:
         stem = len(place) - len(suffix)
         same: list[str] = [
