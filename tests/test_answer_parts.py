@@ -260,3 +260,36 @@ def test_an_items_owner_and_deadline_on_the_lines_under_it_are_shown_when_asked(
     lanes = next(c for c in gather(hits, 1) if "背街小巷" in c.text)
     assert item_attributes(lanes) == {"责任单位": "市城市管理综合执法局牵头"}
     assert classify("齐齐哈尔25年要改几个农贸市场 谁负责").owner and not classify("要改几个农贸市场").owner
+
+
+BLACKLIST = """岚阳市创文红黑榜第6期
+一、红榜
+1.青湖区：背街小巷改造完成12条。
+二、黑榜
+1.西岭县：县城主街早市占道经营严重。
+2.东港区：主干道两侧公益广告破损。
+岚阳市文明办　2025年6月20日"""
+
+
+def test_a_documents_title_line_is_no_item_of_the_list_asked():
+    hits, corpus = make_hits({"blacklist": BLACKLIST})
+    prepared = prepare("岚阳红黑榜第6期黑榜上有哪些", hits, corpus)
+    texts = [c.text for c in prepared.candidates]
+    title, first, second = (
+        texts.index("岚阳市创文红黑榜第6期"),
+        texts.index("1.西岭县：县城主街早市占道经营严重。"),
+        texts.index("2.东港区：主干道两侧公益广告破损。"),
+    )
+    probabilities = np.full(len(texts), 0.05)
+    probabilities[[first, title, second]] = [0.9, 0.88, 0.86]
+    assert choose(prepared, probabilities, _selector({})) == [first, second]
+    # nor does it head the answer when it reads best: the list's first item does
+    probabilities[[first, title, second]] = [0.86, 0.95, 0.84]
+    assert choose(prepared, probabilities, _selector({})) == [first, second]
+    # nor does the page's signature
+    probabilities[texts.index("岚阳市文明办　2025年6月20日")] = 0.89
+    assert choose(prepared, probabilities, _selector({})) == [first, second]
+    # a question that asks no list is answered by whatever reads best
+    figure = prepare("岚阳红黑榜第6期青湖区改了多少条", hits, corpus)
+    rated = np.array([0.95 if c.text == texts[title] else 0.5 for c in figure.candidates])
+    assert figure.candidates[choose(figure, rated, _selector({}))[0]].text == texts[title]

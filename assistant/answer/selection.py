@@ -4,8 +4,11 @@ selector rates above its thresholds."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
+from assistant.answer.candidates import Candidate, furniture
 from assistant.answer.prepared import Prepared
 from assistant.answer.selector import Selector
 from assistant.corpus import DocProfile
@@ -53,7 +56,7 @@ def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
     """The hits re-ordered by the best probability of their sentences (passages beyond the
     candidate depth keep their retrieval order after those)."""
     best: dict[str, float] = {}
-    for candidate, probability in zip(prepared.candidates, probabilities, strict=True):
+    for candidate, probability in zip(prepared.candidates, _as_answers(prepared, probabilities), strict=True):
         key = candidate.hit.chunk.chunk_id
         best[key] = max(best.get(key, 0.0), float(probability))
     scored = [h for h in prepared.hits if h.chunk.chunk_id in best]
@@ -64,7 +67,7 @@ def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
 def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) -> list[int]:
     """Indexes of the chosen candidates, best first."""
     question, candidates = prepared.question, prepared.candidates
-    order = [int(i) for i in np.argsort(-probabilities, kind="stable")]
+    order = [int(i) for i in np.argsort(-_as_answers(prepared, probabilities), kind="stable")]
     best = order[0]
     chosen = [best]
     floor = max(selector.add_above, selector.add_relative * probabilities[best])
@@ -97,9 +100,45 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
     for i in order[1:]:
         if len(chosen) >= limit or probabilities[i] < floor:
             break
+        if _lists(question) and _names_the_page(prepared, candidates[i]):
+            continue  # a document's title or its page's furniture is no item of its list
         if i not in chosen and (question.intent.compare or _fits(question, prepared.profiles[candidates[i].doc_id])):
             chosen.append(i)
     return chosen
+
+
+def _lists(question: Question) -> bool:
+    return question.intent.items or question.intent.problem or question.intent.list_strict
+
+
+def _as_answers(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray:
+    """The probabilities by which candidates are ordered: a question asking for a list ranks a
+    document's title line below every other sentence, for the title names the list and is
+    none of its items (its probability, which confidence reads, is left as it is)."""
+    if not _lists(prepared.question):
+        return probabilities
+    titles = np.array([_names_the_page(prepared, c) for c in prepared.candidates], dtype=bool)
+    if not titles.any() or titles.all():
+        return probabilities
+    return np.where(titles, probabilities - 2.0, probabilities)
+
+
+def _names_the_page(prepared: Prepared, candidate: Candidate) -> bool:
+    return _is_title_line(candidate) or furniture(candidate.text, prepared.profiles[candidate.doc_id].text)
+
+
+def _is_title_line(candidate: Candidate) -> bool:
+    """The candidate is a document's opening line with no sentence's end (孝感市人民政府专题会议纪要
+    〔2025〕第17期, 唐山市数字城管运行通报（2025年5月）): its title, not one of the things it lists."""
+    return (
+        candidate.hit.chunk.ordinal == 0
+        and candidate.position == 0
+        and not candidate.header
+        and _SENTENCE_MARK.search(candidate.text) is None
+    )
+
+
+_SENTENCE_MARK = re.compile(r"[。；;！？!?，,]")
 
 
 def _fits(question: Question, profile: DocProfile) -> bool:
