@@ -56,7 +56,8 @@ def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
     """The hits re-ordered by the best probability of their sentences (passages beyond the
     candidate depth keep their retrieval order after those)."""
     best: dict[str, float] = {}
-    for candidate, probability in zip(prepared.candidates, _as_answers(prepared, probabilities), strict=True):
+    rated = np.where(_no_items(prepared), 0.0, probabilities)  # a passage is not first for its title alone
+    for candidate, probability in zip(prepared.candidates, rated, strict=True):
         key = candidate.hit.chunk.chunk_id
         best[key] = max(best.get(key, 0.0), float(probability))
     scored = [h for h in prepared.hits if h.chunk.chunk_id in best]
@@ -67,7 +68,8 @@ def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
 def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) -> list[int]:
     """Indexes of the chosen candidates, best first."""
     question, candidates = prepared.question, prepared.candidates
-    order = [int(i) for i in np.argsort(-_as_answers(prepared, probabilities), kind="stable")]
+    no_item = _no_items(prepared)
+    order = sorted(range(len(candidates)), key=lambda i: (bool(no_item[i]), -float(probabilities[i])))
     best = order[0]
     chosen = [best]
     floor = max(selector.add_above, selector.add_relative * probabilities[best])
@@ -111,16 +113,15 @@ def _lists(question: Question) -> bool:
     return question.intent.items or question.intent.problem or question.intent.list_strict
 
 
-def _as_answers(prepared: Prepared, probabilities: np.ndarray) -> np.ndarray:
-    """The probabilities by which candidates are ordered: a question asking for a list ranks a
-    document's title line below every other sentence, for the title names the list and is
-    none of its items (its probability, which confidence reads, is left as it is)."""
-    if not _lists(prepared.question):
-        return probabilities
-    titles = np.array([_names_the_page(prepared, c) for c in prepared.candidates], dtype=bool)
-    if not titles.any() or titles.all():
-        return probabilities
-    return np.where(titles, probabilities - 2.0, probabilities)
+def _no_items(prepared: Prepared) -> np.ndarray:
+    """For a question asking for a list, which candidates are a document's title line or its
+    page's furniture: they name the list and are none of its items, so they come after every
+    other sentence (their probabilities, which confidence reads, are left as they are). None
+    for any other question, or where every candidate is one."""
+    marks = np.zeros(len(prepared.candidates), dtype=bool)
+    if _lists(prepared.question):
+        marks = np.array([_names_the_page(prepared, c) for c in prepared.candidates], dtype=bool)
+    return marks if not marks.all() else np.zeros_like(marks)
 
 
 def _names_the_page(prepared: Prepared, candidate: Candidate) -> bool:
