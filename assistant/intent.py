@@ -31,6 +31,12 @@ class Intent:
     result: bool = False  # what actually happened, not what was planned (实际, 最终 …)
     owner: bool = False  # who does it (谁负责, 哪个单位牵头, 责任单位)
 
+    @property
+    def asks_list(self) -> bool:
+        """The answer is a list: the items of one, the problems a report names, or a list asked
+        for in so many words."""
+        return self.items or self.problem or self.list_strict
+
 
 # Each field of Intent and the pattern (on Simplified text) that sets it.
 _TABLE = r"""

@@ -202,7 +202,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     confidence = answer_confidence(prepared, probabilities, chosen, selector)
     if confidence < selector.refuse_below and not plans_only:
         return refusal(question.text, hits, Refusal("low_confidence", LOW_CONFIDENCE))
-    if question.intent.items or question.intent.problem or question.intent.list_strict:
+    if question.intent.asks_list:
         chosen = with_lists(candidates, chosen, sentence_limit(question) + LIST_EXTRA)
     picked = [candidates[i] for i in chosen]
     if plans_only:

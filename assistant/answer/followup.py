@@ -197,7 +197,8 @@ def _counterpart(previous: str, place: str) -> str | None:
     same level (a county for a county: 当阳 for 秭归县, 滨海区 for 寿光市), else the last place
     it names."""
     suffix = next((s for s in _DIVISIONS if place.endswith(s)), "")
-    read = [p for p in read_places(previous) if p != place and p.endswith(suffix)] if suffix else []
+    places_read = read_places(previous)
+    read = [p for p in places_read if p != place and p.endswith(suffix)] if suffix else []
     if read:
         return read[-1]  # 周路口街道 for 珠山街道, whatever the lengths of their names
     if suffix:
@@ -209,7 +210,7 @@ def _counterpart(previous: str, place: str) -> str | None:
         ]
         if same:
             return str(same[-1])
-    known = list(dict.fromkeys([*read_places(previous), *divisions_written(previous)]))
+    known = list(dict.fromkeys([*places_read, *divisions_written(previous)]))
     level = place_level(place)
     at_level = [p for p in known if place_level(p) == level and p != place]
     chosen = at_level or known

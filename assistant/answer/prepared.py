@@ -51,7 +51,7 @@ def prepare(
         profiles = {h.chunk.doc_id: profiles[h.chunk.doc_id] for h in hits[:depth]}
     else:
         depth += 2  # a comparison: the hits of each side are interleaved
-    if question.intent.items or question.intent.problem or question.intent.list_strict:
+    if question.intent.asks_list:
         hits, added = with_continuations(hits, depth, corpus)
         depth += added
     # A figure is never stated by a page's furniture (its running header, signature, file number).

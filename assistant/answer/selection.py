@@ -22,8 +22,7 @@ SIDE_FLOOR = 0.15
 
 
 def sentence_limit(question: Question) -> int:
-    intent = question.intent
-    if intent.items or intent.problem or intent.list_strict:
+    if question.intent.asks_list:
         return 8
     return 3 + max(0, len(question.parts) - 1)
 
@@ -56,7 +55,7 @@ def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
     """The hits re-ordered by the best probability of their sentences (passages beyond the
     candidate depth keep their retrieval order after those)."""
     best: dict[str, float] = {}
-    rated = np.where(_no_items(prepared), 0.0, probabilities)  # a passage is not first for its title alone
+    rated = np.where(_ranked_last(_page_lines(prepared)), 0.0, probabilities)  # not first for its title alone
     for candidate, probability in zip(prepared.candidates, rated, strict=True):
         key = candidate.hit.chunk.chunk_id
         best[key] = max(best.get(key, 0.0), float(probability))
@@ -68,8 +67,9 @@ def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
 def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) -> list[int]:
     """Indexes of the chosen candidates, best first."""
     question, candidates = prepared.question, prepared.candidates
-    no_item = _no_items(prepared)
-    order = sorted(range(len(candidates)), key=lambda i: (bool(no_item[i]), -float(probabilities[i])))
+    page = _page_lines(prepared)
+    last = _ranked_last(page)
+    order = sorted(range(len(candidates)), key=lambda i: (bool(last[i]), -float(probabilities[i])))
     best = order[0]
     chosen = [best]
     floor = max(selector.add_above, selector.add_relative * probabilities[best])
@@ -102,26 +102,25 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
     for i in order[1:]:
         if len(chosen) >= limit or probabilities[i] < floor:
             break
-        if _lists(question) and _names_the_page(prepared, candidates[i]):
+        if page[i]:
             continue  # a document's title or its page's furniture is no item of its list
         if i not in chosen and (question.intent.compare or _fits(question, prepared.profiles[candidates[i].doc_id])):
             chosen.append(i)
     return chosen
 
 
-def _lists(question: Question) -> bool:
-    return question.intent.items or question.intent.problem or question.intent.list_strict
-
-
-def _no_items(prepared: Prepared) -> np.ndarray:
+def _page_lines(prepared: Prepared) -> np.ndarray:
     """For a question asking for a list, which candidates are a document's title line or its
-    page's furniture: they name the list and are none of its items, so they come after every
-    other sentence (their probabilities, which confidence reads, are left as they are). None
-    for any other question, or where every candidate is one."""
-    marks = np.zeros(len(prepared.candidates), dtype=bool)
-    if _lists(prepared.question):
-        marks = np.array([_names_the_page(prepared, c) for c in prepared.candidates], dtype=bool)
-    return marks if not marks.all() else np.zeros_like(marks)
+    page's furniture: they name the list and are none of its items. None for any other question."""
+    if not prepared.question.intent.asks_list:
+        return np.zeros(len(prepared.candidates), dtype=bool)
+    return np.array([_names_the_page(prepared, c) for c in prepared.candidates], dtype=bool)
+
+
+def _ranked_last(page: np.ndarray) -> np.ndarray:
+    """The page lines that come after every other sentence (their probabilities, which confidence
+    reads, are left as they are): all of them, unless there is nothing else."""
+    return page if not page.all() else np.zeros_like(page)
 
 
 def _names_the_page(prepared: Prepared, candidate: Candidate) -> bool:
