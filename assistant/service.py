@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 import faiss
 
 from assistant.answer.compose import compose
-from assistant.answer.followup import resolve_followup
 from assistant.answer.selector import Selector
 from assistant.corpus import known_places
+from assistant.followup import resolve_followup
 from assistant.index.build import IngestReport, ingest
 from assistant.index.embed import Embedder
 from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMismatch, IndexMissing, PassageStore

@@ -32,9 +32,9 @@ def main() -> None:
     import psycopg
     from pydantic import SecretStr
 
-    from assistant.answer.followup import resolve_followup
     from assistant.evaluation.metrics import evidence_rank
     from assistant.evaluation.sets import load_set
+    from assistant.followup import resolve_followup
     from assistant.index.embed import Embedder
     from assistant.service import Assistant
     from assistant.store.pg_ingest import import_generation

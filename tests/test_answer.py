@@ -4,8 +4,8 @@ with citations, honest refusals that say why, follow-ups, comparisons, drafts.""
 import re
 
 from assistant.answer.compose import compose
-from assistant.answer.followup import resolve_followup
 from assistant.answer.verify import unsupported_numbers
+from assistant.followup import resolve_followup
 
 
 def cited_texts(answer):

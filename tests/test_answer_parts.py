@@ -60,6 +60,18 @@ def test_a_part_that_names_what_it_asks_is_a_question_of_its_own_and_a_bare_one_
     assert sub_questions("岚阳第9期督查走访了多少个社区") == []
 
 
+def test_an_elliptic_part_is_the_part_before_it_asked_of_what_it_names():
+    assert sub_questions("汀梧上半年数字城管结案率多少，6月单月呢") == [
+        "汀梧上半年数字城管结案率多少",
+        "汀梧6月数字城管结案率多少",
+    ]
+    assert sub_questions("栖川一季度受理多少件 办结率 满意率呢") == [
+        "栖川一季度受理多少件",
+        "栖川一季度办结率多少",
+        "栖川一季度满意率多少",
+    ]
+
+
 def test_each_part_of_a_question_gets_the_sentence_that_answers_it_from_its_own_document():
     question = "岚阳第9期督查走访了多少个社区？青石街道交叉检查覆盖了几个社区？"
     hits, corpus = make_hits({"inspection": INSPECTION, "cross": CROSS_CHECK})

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answer.followup import is_followup, resolve_followup
+from assistant.followup import is_followup, resolve_followup
 from assistant.periods import read_ranks
 from assistant.question import read_question
 from assistant.question_words import focus_words
@@ -70,6 +70,12 @@ def test_places(text, places):
         ("哪个县数字城管结案率最高", (1,)),
         ("考核加分最高能加几分", ()),
         ("店招最高能做多高", ()),
+        # 前三 is the first three places, not a duty (门前三包), now (目前) or a span (前三季度, 前12个月).
+        ("全市前三名是谁", (1, 2, 3)),
+        ("门前三包合格率多少", ()),
+        ("目前17.8%", ()),
+        ("前三季度可回收物回收了多少", ()),
+        ("前12个月", ()),
     ],
 )
 def test_ranks(text, ranks):
@@ -129,6 +135,17 @@ def test_time_words_are_not_keywords():
         # a place read whole is replaced whole, whatever the lengths of the two names
         ("周路口街道清了多少卫生死角", "那珠山街道呢", "珠山街道清了多少卫生死角"),
         ("北京第3期督查石景山区发现几个问题", "海淀区呢", "北京第3期督查海淀区发现几个问题"),
+        # a part of the year of another kind takes the place of the one asked before; a year is never dropped
+        # a follow-up that is wholly a place's name is that name, though jieba reads only its end (中路街道)
+        ("青石街道改了几条背街小巷", "南环中路街道呢", "南环中路街道改了几条背街小巷"),
+        ("湖滨5月综合得分多少", "那湖滨新区呢", "湖滨新区5月综合得分多少"),
+        ("汀梧上半年数字城管结案率多少", "6月单月呢", "汀梧6月数字城管结案率多少"),
+        ("鹭屿12319一季度满意率多少", "那去年全年呢", "鹭屿12319全年满意率多少 去年"),
+        # a rate asked after a count is asked without the count's measure
+        ("栖川5月数字城管立案几件", "结案率呢", "栖川5月数字城管结案率多少"),
+        # what 的 qualifies is the head of the item asked before
+        ("蚌山4月份数字城管结案率多少", "按期的呢", "蚌山4月份数字城管按期结案率多少"),
+        ("临澜数字城管紧急案件几个小时内要处置完", "一般的呢", "临澜数字城管一般案件几个小时内要处置完"),
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):
@@ -345,6 +362,15 @@ def test_clauses_typed_apart_by_a_space_are_parts_when_each_asks():
     assert split_parts("农贸市场去年改了几家 今年还要改几家") == ["农贸市场去年改了几家", "今年还要改几家"]
     assert split_parts("谁牵头 啥时候完成") == ["谁牵头", "啥时候完成"]
     assert split_parts("2024年 数字城管 结案率多少") == ["2024年 数字城管 结案率多少"]
+
+
+def test_last_clauses_naming_only_what_changes_are_parts_of_their_own():
+    from assistant.question import split_parts
+
+    assert split_parts("汀梧上半年数字城管结案率多少，6月单月呢") == ["汀梧上半年数字城管结案率多少", "6月单月呢"]
+    assert split_parts("栖川一季度受理多少件 办结率 满意率呢") == ["栖川一季度受理多少件", "办结率呢", "满意率呢"]
+    assert split_parts("那5月呢") == ["那5月呢"]  # a follow-up of the chat, not of a clause before it
+    assert split_parts("唐山城管 考核 优秀 多少分呢") == ["唐山城管 考核 优秀 多少分呢"]
 
 
 def test_a_time_taken_out_of_a_question_leaves_no_word_across_its_gap():

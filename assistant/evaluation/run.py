@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from assistant.answer.candidates import Candidate, gather
 from assistant.answer.compose import CHECKS, decide
-from assistant.answer.followup import resolve_followup
 from assistant.answer.prepared import prepare
 from assistant.answer.render import render
 from assistant.answer.selection import rank_passages
@@ -22,6 +21,7 @@ from assistant.evaluation.llm_run import LlmReport, evaluate_llm
 from assistant.evaluation.metrics import QuestionResult, Summary, evidence_rank, outcome_of, summarize
 from assistant.evaluation.sets import LabelledQuestion
 from assistant.evaluation.train import Example, fit_calibrated
+from assistant.followup import resolve_followup
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Answer
 from assistant.service import Assistant

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.followup import resolve_followup
 from assistant.models import Hit
 from assistant.periods import QUARTER_TEXT
 from assistant.question import Question, asks_something, read_question
+from assistant.question_words import content_words
 
 _SEGMENT = re.compile(r"[，,；;、？?]|(?<=[的了])?(?:和|与|跟|及|以及|对比|比较)")
 
@@ -79,8 +81,18 @@ def sub_questions(text: str, known_places: frozenset[str] = frozenset()) -> list
     and one per part that names what it asks about ("…查了多少个社区？…覆盖了几个社区？"; not
     "多少分", which is about the part before it)."""
     question = read_question(text, known_places)
-    parts = [p.text for p in question.parts if p.keywords] if len(question.parts) > 1 else []
-    return list(dict.fromkeys([*side_queries(text, known_places), *parts]))
+    parts = _standing_parts([p.text for p in question.parts]) if len(question.parts) > 1 else []
+    return list(dict.fromkeys([*side_queries(text, known_places), *(p for p in parts if content_words(p))]))
+
+
+def _standing_parts(parts: list[str]) -> list[str]:
+    """Each part as a question of its own: an elliptic part ("6月单月呢", "结案率呢") is the part
+    before it asked again of what it names, as a follow-up in a chat is."""
+    standing = parts[:1]
+    for part in parts[1:]:
+        elliptic = part.endswith("呢")
+        standing.append(resolve_followup(part, [{"role": "user", "content": standing[-1]}]) if elliptic else part)
+    return standing
 
 
 def interleave(rankings: list[list[Hit]], k: int) -> list[Hit]:

@@ -12,11 +12,11 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from assistant.answer.followup import resolve_followup
 from assistant.auth.access import Access
 from assistant.auth.db import AccountsDB, AccountsUnavailable
 from assistant.chats import history
 from assistant.chats.curated import curated_answer, curated_info, find_curated
+from assistant.followup import resolve_followup
 from assistant.models import Answer
 from assistant.service import Assistant
 from assistant.web.access_dep import get_access
