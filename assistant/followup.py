@@ -91,6 +91,14 @@ def is_followup(question: str, previous: str = "") -> bool:
     # Only what kind of answer is wanted, of no subject: "啥时候完成？哪个部门牵头", "哪个单位负责？期限呢".
     if previous and not anchored and words and all(_ROLE_OR_WHEN.fullmatch(w) for w in words):
         return True
+    # A short question that names no place and no time leans on the one before it; so does one of
+    # several such short parts ("归哪个单位管，要求几号前改好", "良好的有哪几个？一共公示了几个单位"), or
+    # one whose first part names only what changes ("6月呢？排第几").
+    parts = [p.text for p in asked.parts]
+    opens_elliptic = len(parts) > 1 and parts[0].endswith("呢")
+    short_parts = len(parts) > 1 and not anchored and all(len(p) <= _SHORT for p in parts)
+    if previous and (opens_elliptic or short_parts):
+        return True
     return len(q) <= _SHORT and not anchored
 
 

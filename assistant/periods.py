@@ -47,7 +47,9 @@ _RANK_RUN = re.compile(
     rf"(?!\s*(?:[{ISSUE_KIND_CHARS}次季章节条款项部方页版号天步类种]|时间|阶段|责任|书记))"
 )
 # 前三 is the first three places, not in 门前三包 (a duty), 目前 (now) or 前12个月, 前三季度 (a span).
-_RANK_TOP = re.compile(rf"(?<![门目])前({_NUMERAL})(?:名|位)?(?!\s*[\d零一二两三四五六七八九十百包米个月年季周天日期轮届批])")
+_RANK_TOP = re.compile(
+    rf"(?<![门目])前({_NUMERAL})(?:名|位)?(?!\s*[\d零一二两三四五六七八九十百包米个月年季周天日期轮届批])"
+)
 # A score or a rate that is the highest (lowest) of those compared holds the first (last) place
 # (得分最低, 结案率最高); points that may be added at most (加分最高) are no place.
 _RANK_LAST = re.compile(

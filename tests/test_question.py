@@ -205,6 +205,21 @@ def test_a_question_that_names_its_own_subject_is_not_a_follow_up(question):
 
 @pytest.mark.parametrize(
     "question",
+    [
+        "6月呢？排第几",
+        "归哪个单位管，要求几号前改好",
+        "良好的有哪几个？一共公示了几个单位",
+        "城区里垫底的是哪个区，得了几分",
+    ],
+)
+def test_a_question_in_short_parts_of_no_subject_or_opening_elliptic_is_a_follow_up(question):
+    previous = "汀梧24年5月城考淮上区多少分"
+    assert is_followup(question, previous)
+    assert resolve_followup(question, [{"role": "user", "content": previous}]).startswith(("汀梧", "24年", "淮上区"))
+
+
+@pytest.mark.parametrize(
+    "question",
     ["那6月份呢？", "第三名呢？", "倒数第二是谁？考了几分", "那里面鹿城镇占了几个?", "那个呢？", "那厨余分出率呢？"],
 )
 def test_elliptic_questions_are_follow_ups(question):
