@@ -222,7 +222,13 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         resolved, rest = swap(previous, core)
         item = _ITEM_POINTER.sub("", rest)
         phrase = asked_phrase(previous, item) if resolved == previous and len(item) >= 2 else None
-        if phrase and content_words(item) and not read_places(item) and not _SAME_PERIOD.search(rest):
+        if (
+            phrase
+            and content_words(item)
+            and not read_places(item)
+            and not _SAME_PERIOD.search(rest)
+            and not _WHEN.search(item)
+        ):
             return another_item(resolved, phrase, item, modifier=bool(MODIFIER_END.search(question)))
         side = classify(rest)  # "目标" left of "今年目标呢": the side asked is kept, however short
         when = _WHEN.search(rest)  # "去年" of "去年全年呢": a period is never dropped

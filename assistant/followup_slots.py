@@ -51,12 +51,6 @@ def swap(previous: str, core: str) -> tuple[str, str]:
             resolved = resolved.replace(old[0], "、".join(_as_rank(v, old[0]) for v in new), 1)
             for value in new:
                 core = core.replace(value, "", 1)
-    # A part of the year of another kind ("6月单月呢" after 上半年, "全年呢" after 一季度) takes its place.
-    new_part = [m.group(0) for m in _PART_OF_YEAR.finditer(core)]
-    if new_part and (old_part := _PART_OF_YEAR.search(resolved)):
-        resolved = resolved.replace(old_part.group(0), "".join(new_part), 1)
-        for value in new_part:
-            core = core.replace(value, "", 1)
     new_places = _whole_name(core, read_places(core)) or _only_a_division(core)
     old_place = _counterpart(resolved, new_places[0]) if new_places else None
     if new_places and old_place:
@@ -65,8 +59,6 @@ def swap(previous: str, core: str) -> tuple[str, str]:
             core = core.replace(place, "", 1)
     return resolved, core.strip(" ，,、的")
 
-
-_PART_OF_YEAR = re.compile(rf"{'|'.join(PERIODS)}|{QUARTER_TEXT.pattern}|{MONTH_TEXT.pattern}")
 
 # A follow-up fragment that is only a place name (白沙区呢？): its division word says so even when
 # the name is not one the gazetteer knows.

@@ -63,7 +63,7 @@ def test_a_part_that_names_what_it_asks_is_a_question_of_its_own_and_a_bare_one_
 def test_an_elliptic_part_is_the_part_before_it_asked_of_what_it_names():
     assert sub_questions("汀梧上半年数字城管结案率多少，6月单月呢") == [
         "汀梧上半年数字城管结案率多少",
-        "汀梧6月数字城管结案率多少",
+        "汀梧上半年数字城管结案率多少 6月单月",
     ]
     assert sub_questions("栖川一季度受理多少件 办结率 满意率呢") == [
         "栖川一季度受理多少件",
