@@ -147,17 +147,24 @@ def reprepare(args: argparse.Namespace) -> None:
         print(f"{name}: {again} questions prepared again", flush=True)
 
 
-def _fold_job(job: tuple[str, str, Path, str]):
+# The prepared sets, loaded once in each worker process (by ``_load_sets``), not once per fold.
+_SETS: dict[str, tuple] = {}
+
+
+def _load_sets(work: Path, tag: str) -> None:
+    names = ["s13", *DEV_FOLDERS, *FRESH_FOLDERS]
+    _SETS.update({name: _load(work, tag, name) for name in names if (work / f"{tag}_{name}.pkl").exists()})
+
+
+def _fold_job(job: tuple[str, str]):
     from assistant.answer.compose import CHECKS
     from assistant.evaluation.folds import assign_folds
     from assistant.evaluation.run import _answer
     from assistant.evaluation.train import fit_calibrated
 
-    kind, which, work, tag = job
-    s13_examples, s13_results = _load(work, tag, "s13")
-    folders = {
-        name: _load(work, tag, name) for name in DEV_FOLDERS + FRESH_FOLDERS if (work / f"{tag}_{name}.pkl").exists()
-    }
+    kind, which = job
+    s13_examples, s13_results = _SETS["s13"]
+    folders = {name: data for name, data in _SETS.items() if name != "s13"}
     fold_of = assign_folds([e.item for e in s13_examples], 5)
     developed = [e for name in DEV_FOLDERS for e in folders[name][0]]
     if kind == "fold":
@@ -192,11 +199,9 @@ def _line(name: str, results: list) -> str:
 
 
 def run(args: argparse.Namespace) -> None:
-    jobs = [("fold", str(i), args.work, args.tag) for i in range(5)]
-    jobs += [("folder", name, args.work, args.tag) for name in DEV_FOLDERS]
-    jobs += [("fresh", "", args.work, args.tag)]
+    jobs = [("fold", str(i)) for i in range(5)] + [("folder", name) for name in DEV_FOLDERS] + [("fresh", "")]
     by_set: dict[str, list] = {}
-    with Pool(args.jobs) as pool:
+    with Pool(args.jobs, initializer=_load_sets, initargs=(args.work, args.tag)) as pool:
         for answered in pool.imap_unordered(_fold_job, jobs):
             for group, result in answered:
                 by_set.setdefault(group, []).append(result)
