@@ -59,7 +59,8 @@ _PART_SPLIT = re.compile(rf"[？?；;！!]+|[，,、]\s*(?=.{{0,12}}(?:{_ASK_WOR
 # Last clauses that name only what changes, the last closed by 呢 ("…结案率多少，6月单月呢", "…受理多少件
 # 办结率 满意率呢"): each a part of its own, asking the clause before them again of what it names.
 _FRAGMENT = r"[^，,、？?；;\s]{1,10}"
-_ELLIPTIC_TAIL = re.compile(rf"[，,、\s]+((?:{_FRAGMENT}[，,、\s]+)*{_FRAGMENT}呢)[？?。]*$")
+_FRAGMENT_GAP = re.compile(r"[，,、\s]+")
+_ELLIPTIC_TAIL = re.compile(rf"{_FRAGMENT_GAP.pattern}((?:{_FRAGMENT}{_FRAGMENT_GAP.pattern})*{_FRAGMENT}呢)[？?。]*$")
 
 
 def asks_something(text: str) -> bool:
@@ -150,7 +151,7 @@ def split_parts(text: str) -> list[str]:
     """The clauses of a question that each ask something ("…多少处？…占多少？平均分多少")."""
     tail = _ELLIPTIC_TAIL.search(text)
     if tail and _ASK_WORD.search(text[: tail.start()]) and not _ASK_WORD.search(tail.group(1)):
-        fragments = [f if f.endswith("呢") else f"{f}呢" for f in re.split(r"[，,、\s]+", tail.group(1))]
+        fragments = [f if f.endswith("呢") else f"{f}呢" for f in _FRAGMENT_GAP.split(tail.group(1))]
         text = "；".join([text[: tail.start()], *fragments])
     pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(_spaced_asks(text))]
     pieces = [p for p in pieces if p]
