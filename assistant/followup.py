@@ -20,8 +20,10 @@ from assistant.followup_slots import (
     RANK_WITH_MEASURE,
     another_item,
     asked_phrase,
+    end_of_ranking,
     reads_as_place,
     swap,
+    why_of,
 )
 from assistant.intent import Intent, classify
 from assistant.periods import ORDINAL, RELATIVE_ISSUE, RELATIVE_PERIOD
@@ -220,7 +222,11 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
             # "还有呢", "其他问题呢" after "第一名是谁", "第一个问题是啥": the rest of the list
             return f"{RANK_WITH_MEASURE.sub('', _FIRST_ONE.sub('', previous))} 还有哪些"
         resolved, rest = swap(previous, core)
+        if resolved == previous and (at_end := end_of_ranking(previous, rest)) is not None:
+            return at_end
         item = _ITEM_POINTER.sub("", rest)
+        if resolved == previous and (reason := why_of(previous, item)) is not None:
+            return reason
         phrase = asked_phrase(previous, item) if resolved == previous and len(item) >= 2 else None
         if (
             phrase

@@ -18,7 +18,7 @@ from assistant.periods import (
     shifted_issue,
     shifted_period,
 )
-from assistant.places import divisions_written, is_domain_word, place_level, read_places
+from assistant.places import divisions_written, is_below_city, is_domain_word, place_level, read_places
 from assistant.question_words import content_words
 
 PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]
@@ -132,10 +132,9 @@ def asked_phrase(previous: str, item: str) -> str | None:
     follow-up naming another item of the same list (返工率那项呢？) replaces: the run of content
     words ending there, no longer than the item by more than two characters, stopping at a
     rank (第一名) or a body's name (城管)."""
-    ask = ASKS.search(previous)
-    if not ask:
+    before = before_ask(previous)
+    if before is None:
         return None
-    before = re.sub(r"(?:是|为|有|占|达到|达|得了|打了|考了|得)$", "", previous[: ask.start()])
     phrase = ""
     for word in reversed([w for w in content_words(before) if w in before]):
         joined = word + phrase
@@ -145,6 +144,63 @@ def asked_phrase(previous: str, item: str) -> str | None:
             break
         phrase = joined
     return phrase or None
+
+
+def before_ask(previous: str) -> str | None:
+    """What ``previous`` says before its ask and the verb leading to it ("…城管考核" of
+    "…城管考核得了多少分"), or None if it asks nothing."""
+    ask = ASKS.search(previous)
+    if not ask:
+        return None
+    return re.sub(r"(?:是|为|有|占|达到|达|得了|打了|考了|得)$", "", previous[: ask.start()])
+
+
+# The score or rank of one member of a ranking ("七星区多少分", "凌河区第几"): a follow-up that names
+# an end of the ranking ("最低的呢", "倒数第一呢") asks for the member at that end instead.
+_SCORE_OR_RANK_ASK = re.compile(r"(?:多少|几)分|第几|排名|名次")
+_RANK_ASK = re.compile(r"(?:排名?|排在)?第几名?|排名(?:多少|第几)?|名次")
+_ENDS = {"最高": "第一名", "最好": "第一名", "最低": "最后一名", "最差": "最后一名"}
+
+
+def end_of_ranking(previous: str, end: str) -> str | None:
+    """``previous`` asked of the member at the end of the ranking that ``end`` names, in place of
+    the member it names ("5月创文测评七星区多少分" + "最低" → "5月创文测评最后一名多少分";
+    "…凌河区第几" + "倒数第一" → "…倒数第一是谁"); None if ``end`` names no end of a ranking
+    or ``previous`` asks no member's score or rank."""
+    rank = end if ORDINAL.fullmatch(end) else _ENDS.get(end)
+    member = _member_named(previous)
+    if rank is None or member is None or not _SCORE_OR_RANK_ASK.search(previous):
+        return None
+    asked = previous.replace(member, rank, 1)
+    return _RANK_ASK.sub("是谁", asked, count=1)
+
+
+_MEMBER_WRITTEN = re.compile(rf"[\u4e00-\u9fff]{{2}}(?<![小社园景城片街校辖市库商])(?:{'|'.join(_DIVISIONS)})")
+
+
+def _member_named(previous: str) -> str | None:
+    """The last district, county or town ``previous`` names, with its division word (南湖区, though
+    the gazetteer reads 南湖), or written as one though no list holds it (西岭区)."""
+    found: list[tuple[int, str]] = []
+    for place in read_places(previous):
+        at = previous.find(place)
+        if is_below_city(place) and at >= 0:
+            suffix = next((s for s in _DIVISIONS if previous.startswith(s, at + len(place))), "")
+            found.append((at, place + suffix))
+    for match in _MEMBER_WRITTEN.finditer(previous):
+        if not _NOT_IN_A_NAME.search(match.group(0)[:2]):
+            found.append((match.start(), match.group(0)))
+    return max(found)[1] if found else None
+
+
+_WHY = re.compile(r"(?:原因|理由|依据)$")
+
+
+def why_of(previous: str, item: str) -> str | None:
+    """``previous``'s subject with the reason ``item`` names asked in place of its figure
+    ("…城管考核得了多少分" + "扣分原因" → "…城管考核扣分原因"); None for an item that is no reason."""
+    before = before_ask(previous) if _WHY.search(item) else None
+    return f"{before}{item}" if before else None
 
 
 MODIFIER_END = re.compile(r"的呢[？?。.!！]*$")  # "按期的呢": 按期 qualifies what was asked (按期结案率)

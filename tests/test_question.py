@@ -147,6 +147,14 @@ def test_time_words_are_not_keywords():
         # what 的 qualifies is the head of the item asked before
         ("蚌山4月份数字城管结案率多少", "按期的呢", "蚌山4月份数字城管按期结案率多少"),
         ("临澜数字城管紧急案件几个小时内要处置完", "一般的呢", "临澜数字城管一般案件几个小时内要处置完"),
+        # an end of the ranking asked after one member's score or rank takes that member's place
+        ("栖川5月创文测评西岭区多少分", "最低的呢", "栖川5月创文测评最后一名多少分"),
+        ("汀梧一季度城管考核南湖区得了几分", "最高的呢", "汀梧一季度城管考核第一名得了几分"),
+        ("鹭屿5月城管考核龙山区第几", "倒数第一呢", "鹭屿5月城管考核倒数第一是谁"),
+        # … but not after a figure of another kind, where the top of the ranking is not its first place
+        ("栖川5月西岭区结案率多少", "最高的呢", "栖川5月西岭区最高结案率多少"),
+        # the reason for what was asked replaces the figure asked
+        ("汀梧5月北岸区城管考核得了多少分", "扣分原因呢", "汀梧5月北岸区城管考核扣分原因"),
     ],
 )
 def test_an_elliptic_follow_up_replaces_its_counterpart(previous, question, resolved):
