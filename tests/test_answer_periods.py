@@ -188,3 +188,33 @@ def test_a_months_change_on_last_year_is_not_read_from_a_spans():
     assert by_column.refused and "1—5月" in by_column.text
     monthly_column = table.replace("| 累计同比 |", "| 5月同比 |")
     assert "change_of_span" not in answer_of("栖川5月立案数同比增长多少", {"table": monthly_column}).notes
+
+
+SURVEY = (
+    "栖川市2025年创文群众满意度调查结果\n"
+    "一、总体结果\n全市群众满意度为88.7%，比去年的85.5%提高3.2个百分点。\n"
+    "二、分区结果\n| 区 | 有效样本（份） | 满意度 |\n| 秀洲区 | 1,080 | 89.6% |\n| 南湖区 | 960 | 87.1% |"
+)
+
+
+def test_a_change_is_answered_only_where_it_is_stated_for_what_is_asked():
+    refused = answer_of("秀洲区满意度比去年提高了多少", {"survey": SURVEY})
+    assert refused.refused and refused.notes == ["change_unstated"] and "秀洲区" in refused.text
+    answered = answer_of("栖川满意度比去年提高了多少", {"survey": SURVEY})  # the city's own change is stated
+    assert not answered.refused and "3.2个百分点" in answered.text
+    by_column = SURVEY.replace("| 满意度 |\n", "| 满意度 | 较上年变化 |\n").replace("89.6% |", "89.6% | +2.4 |")
+    answered = answer_of("秀洲区满意度比去年提高了多少", {"survey": by_column})
+    assert not answered.refused and "+2.4" in answered.text
+
+
+def test_a_change_on_the_month_before_needs_it_stated_or_both_months():
+    may = "栖川市数字城管2025年5月运行通报\n5月，全市数字城管平台立案9,264件，结案8,951件。"
+    refused = answer_of("栖川5月立案比4月多了多少", {"may": may})
+    assert refused.refused and refused.notes == ["change_unstated"]
+    april = "栖川市数字城管2025年4月运行通报\n4月，全市数字城管平台立案8,810件，结案8,502件。"
+    answered = answer_of("栖川5月立案比4月多了多少", {"may": may, "april": april})
+    assert not answered.refused and "9,264件" in answered.text and "8,810件" in answered.text
+    stated = may.replace("立案9,264件", "立案9,264件，比4月增加454件")
+    assert not answer_of("栖川5月立案比4月多了多少", {"may": stated}).refused
+    # a question of two parts is answered part by part: the level asked is still given
+    assert not answer_of("栖川5月立案多少件，4月呢", {"may": may}).refused

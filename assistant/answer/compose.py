@@ -29,6 +29,7 @@ from assistant.answer.refuse import (
     rules_not_results,
     time_mismatch,
 )
+from assistant.answer.refuse_change import change_unstated
 from assistant.answer.refuse_kind import change_of_span, period_column_absent, result_for_target, span_for_month
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
@@ -79,6 +80,7 @@ CHECKS = (
     "criterion_unnamed",
     "other_basis",
     "change_of_span",
+    "change_unstated",
     "whole_year_for_part",
     "span_for_month",
     "rank_unstated",
@@ -177,6 +179,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("masked", masked_figure),
         ("other_basis", other_basis),
         ("change_of_span", change_of_span),
+        ("change_unstated", lambda q, c: change_unstated(q, c, prepared.profiles)),
         ("rank_unstated", rank_unstated),
         ("rank_not_given", rank_not_given),
         ("result_for_target", lambda q, c: result_for_target(q, c, prepared.profiles)),
