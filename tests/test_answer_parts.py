@@ -274,6 +274,29 @@ def test_an_items_owner_and_deadline_on_the_lines_under_it_are_shown_when_asked(
     assert classify("齐齐哈尔25年要改几个农贸市场 谁负责").owner and not classify("要改几个农贸市场").owner
 
 
+def test_an_items_owner_after_it_on_its_line_or_beside_the_deadline_asked_is_shown():
+    minutes = (
+        "一、议定事项\n"
+        "（一）背街小巷整治。利州区要在6月30日前完成18条背街小巷改造。责任单位：利州区政府、市住建局。\n"
+        "（二）测评短板攻坚。由市创文办每半月组织一次暗访。责任单位：市创文办，时限：6月起至迎检前。\n"
+        "三、关于户外广告整治。对主次干道破损户外广告牌全面排查。\n"
+        "责任单位：广告管理科。\n"
+        "时限：2025年6月15日前。"
+    )
+    hits, _ = make_hits({"minutes": minutes})
+    candidates = gather(hits, 1)
+    lanes = next(c for c in candidates if "背街小巷" in c.text)
+    assert item_attributes(lanes) == {"责任单位": "利州区政府、市住建局"}
+    visits = next(c for c in candidates if "暗访" in c.text)
+    assert item_attributes(visits) == {"责任单位": "市创文办", "时限": "6月起至迎检前"}
+    deadline = next(c for c in candidates if c.text.startswith("时限"))  # a deadline line: its item's owner
+    assert item_attributes(deadline) == {"责任单位": "广告管理科", "时限": "2025年6月15日前"}
+    text, _ = render([deadline], with_owner=True)
+    assert "（责任单位：广告管理科）" in text
+    owner = next(c for c in candidates if c.text.startswith("责任单位：广告"))
+    assert render([owner], with_owner=True)[0].count("责任单位") == 1  # not said twice
+
+
 BLACKLIST = """岚阳市创文红黑榜第6期
 一、红榜
 1.青湖区：背街小巷改造完成12条。

@@ -28,13 +28,14 @@ NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]
 
 
 _ITEM_DEADLINE = re.compile(r"完成时(?:间|限)\s*[：:]\s*([^。；;\n]+)")
-# The lines after an item that say who does it and by when (责任单位：…, 完成时限：…): a plan's,
-# a meeting's decisions' or a problem list's way of writing an item's owner and deadline.
-_ATTRIBUTE = re.compile(
-    r"^(责任单位|牵头单位|责任部门|牵头部门|完成时限|完成时间|整改时限)\s*[：:]\s*([^\n]+?)[。；;]?\s*$"
-)
+# What says who does an item and by when (责任单位：…, 完成时限：…): a plan's, a meeting's decisions'
+# or a problem list's way of writing an item's owner and deadline, on lines of their own under the
+# item or after it on its line ("…改造。责任单位：利州区政府。", "责任单位：市创文办，时限：6月底前").
 _OWNER = ("责任单位", "牵头单位", "责任部门", "牵头部门")
-_DEADLINE = ("完成时限", "完成时间", "整改时限")
+_DEADLINE = ("完成时限", "完成时间", "整改时限", "时限")
+_KEYS = "|".join((*_OWNER, *_DEADLINE))
+_ATTRIBUTE = re.compile(rf"^(?:{_KEYS})\s*[：:]")
+_ATTRIBUTE_PAIR = re.compile(rf"({_KEYS})\s*[：:]\s*(.+?)(?=[，,]\s*(?:{_KEYS})\s*[：:]|[。；;\n]|$)")
 
 
 def _start_in_passage(candidate: Candidate) -> int:
@@ -43,17 +44,33 @@ def _start_in_passage(candidate: Candidate) -> int:
 
 
 def item_attributes(candidate: Candidate) -> dict[str, str]:
-    """The attribute lines (责任单位, 完成时限 …) right after the candidate's line in its passage."""
+    """The attributes (责任单位, 完成时限 …) written after the candidate on its line and on the lines
+    right under it; for a candidate that is itself such a line, those of the lines around it."""
     text = candidate.hit.chunk.text
     start = _start_in_passage(candidate)
     if start < 0:
         return {}
+    line_start = text.rfind("\n", 0, start) + 1
+    end = text.find(candidate.spans[-1], start) + len(candidate.spans[-1])
+    lines = text[line_start:].split("\n")
+    block = [text[end : line_start + len(lines[0])], *lines[1:]]
+    if _ATTRIBUTE.match(candidate.text.strip()):
+        before = text[:line_start].split("\n")[:-1]
+        siblings = []
+        for line in reversed(before):
+            if not _ATTRIBUTE.match(line.strip()):
+                break
+            siblings.append(line)
+        block = [*reversed(siblings), lines[0], *lines[1:]]
     attributes: dict[str, str] = {}
-    for line in text[start:].split("\n")[1:]:
-        found = _ATTRIBUTE.match(line.strip())
-        if not found:
+    for number, line in enumerate(block):
+        line = line.strip()
+        if not _ATTRIBUTE.match(line):
+            if number == 0:
+                continue  # the rest of the candidate's line says no attribute: those under it may
             break
-        attributes.setdefault(found.group(1), found.group(2).strip())
+        for key, value in _ATTRIBUTE_PAIR.findall(line):
+            attributes.setdefault(key, value.strip())
     return attributes
 
 
@@ -76,7 +93,7 @@ def _shown(candidate: Candidate, with_deadline: bool, with_owner: bool) -> str:
     if candidate.header:
         text = f"{text}（表头：{candidate.header}）"
     owner = next((f"{k}：{v}" for k, v in item_attributes(candidate).items() if k in _OWNER), "") if with_owner else ""
-    if owner and owner not in text:
+    if owner and not any(key in text for key in _OWNER):  # not twice, nor another item's
         text = f"{text.rstrip('。；;')}（{owner}）"  # who does the item, as the line under it says
     deadline = item_deadline(candidate) if with_deadline else ""
     if with_deadline and deadline and deadline not in text:
