@@ -63,9 +63,9 @@ def swap(previous: str, core: str) -> tuple[str, str]:
 # A follow-up fragment that is only a place name (白沙区呢？): its division word says so even when
 # the name is not one the gazetteer knows.
 _DIVISIONS = ("街道", "区", "县", "镇", "乡")
-PLACE_FRAGMENT = re.compile(
-    rf"^[\u4e00-\u9fff]{{2,5}}?(?<![小社园景城片街校辖市库商])(?:{'|'.join(_DIVISIONS)})$"
-)  # not 老旧小区, 示范社区, 核心景区: kinds of places, not a place's name
+# A division's name, not a kind of place ending in a division word (老旧小区, 示范社区, 核心景区).
+_NAMED_DIVISION = rf"(?<![小社园景城片街校辖市库商])(?:{'|'.join(_DIVISIONS)})"
+PLACE_FRAGMENT = re.compile(rf"^[\u4e00-\u9fff]{{2,5}}?{_NAMED_DIVISION}$")
 
 
 def _whole_name(core: str, read: tuple[str, ...]) -> tuple[str, ...]:
@@ -175,7 +175,7 @@ def end_of_ranking(previous: str, end: str) -> str | None:
     return _RANK_ASK.sub("是谁", asked, count=1)
 
 
-_MEMBER_WRITTEN = re.compile(rf"[\u4e00-\u9fff]{{2}}(?<![小社园景城片街校辖市库商])(?:{'|'.join(_DIVISIONS)})")
+_MEMBER_WRITTEN = re.compile(rf"[\u4e00-\u9fff]{{2}}{_NAMED_DIVISION}")
 
 
 def _member_named(previous: str) -> str | None:

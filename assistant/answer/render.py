@@ -51,17 +51,17 @@ def item_attributes(candidate: Candidate) -> dict[str, str]:
     if start < 0:
         return {}
     line_start = text.rfind("\n", 0, start) + 1
-    end = text.find(candidate.spans[-1], start) + len(candidate.spans[-1])
     lines = text[line_start:].split("\n")
-    block = [text[end : line_start + len(lines[0])], *lines[1:]]
     if _ATTRIBUTE.match(candidate.text.strip()):
-        before = text[:line_start].split("\n")[:-1]
-        siblings = []
-        for line in reversed(before):
+        siblings: list[str] = []
+        for line in reversed(text[:line_start].split("\n")[:-1]):
             if not _ATTRIBUTE.match(line.strip()):
                 break
             siblings.append(line)
-        block = [*reversed(siblings), lines[0], *lines[1:]]
+        block = [*reversed(siblings), *lines]
+    else:
+        end = text.find(candidate.spans[-1], start) + len(candidate.spans[-1])
+        block = [text[end : line_start + len(lines[0])], *lines[1:]]  # the rest of its line, then those under it
     attributes: dict[str, str] = {}
     for number, line in enumerate(block):
         line = line.strip()
