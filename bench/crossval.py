@@ -116,11 +116,7 @@ def prepare(args: argparse.Namespace) -> None:
 
 def reprepare(args: argparse.Namespace) -> None:
     """A copy of OLD's prepared questions, with those whose resolved text changed or matches --redo prepared again."""
-    from assistant.answer.prepared import prepare as prepare_one
-    from assistant.evaluation.labels import labels
-    from assistant.evaluation.metrics import evidence_rank, outcome_of
-    from assistant.evaluation.run import baseline_answer
-    from assistant.evaluation.train import Example
+    from assistant.evaluation.run import prepare_examples
     from assistant.followup import resolve_followup
 
     redo = re.compile(args.redo)
@@ -129,22 +125,18 @@ def reprepare(args: argparse.Namespace) -> None:
         examples, results = _load(args.work, args.old, name)
         assistant, _ = _assistant(name, args.indexes, embedder)
         embedder = assistant.embedder
-        again = 0
-        for i, (example, result) in enumerate(zip(examples, results, strict=True)):
-            item = example.item
-            resolved = resolve_followup(item.question, item.history_turns())
-            changed = resolved != example.prepared.question.text
-            if not changed and not redo.search(resolved):
-                continue
-            hits = assistant.retrieve(resolved)
-            prepared = prepare_one(resolved, hits, assistant.retriever)
-            examples[i] = Example(item, prepared, labels(prepared.candidates, item))
-            if changed:
-                result.rank = result.retrieval_rank = evidence_rank(hits[:5], item.evidence)
-                result.baseline = outcome_of(baseline_answer(resolved, assistant), item)
-            again += 1
+        again = [
+            i
+            for i, example in enumerate(examples)
+            if (resolved := resolve_followup(example.item.question, example.item.history_turns()))
+            != example.prepared.question.text
+            or redo.search(resolved)
+        ]
+        fresh = prepare_examples(assistant, [examples[i].item for i in again], k=5)
+        for i, example, result in zip(again, *fresh, strict=True):
+            examples[i], results[i] = example, result
         _dump(args.work / f"{args.new}_{name}.pkl", (examples, results))
-        print(f"{name}: {again} questions prepared again", flush=True)
+        print(f"{name}: {len(again)} questions prepared again", flush=True)
 
 
 # The prepared sets, loaded once in each worker process (by ``_load_sets``), not once per fold.
