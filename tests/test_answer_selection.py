@@ -631,6 +631,35 @@ def test_a_districts_figure_is_refused_when_the_document_gives_only_the_whole():
     assert not answer.refused and "88.7" in answer.text
 
 
+def test_a_districts_figure_of_another_count_is_no_figure_of_the_count_asked():
+    notice = (
+        "荆门市5月份数字城管运行情况通报\n5月份，视频智能发现案件1,218件，同比增长15.5%。"
+        "全市数字城管平台共立案7,862件，其中东宝区3,415件、掇刀区968件。"
+    )
+    answer = _answer("荆门5月掇刀区视频智能发现的案件有多少", {"notice": notice})
+    assert answer.refused and answer.notes == ["district_not_itemised"] and "掇刀区" in answer.text
+    answer = _answer("荆门5月掇刀区立案多少件", {"notice": notice})
+    assert not answer.refused and "968件" in answer.text
+    scored = "荆门市三季度创文测评通报\n本次测评共抽查点位186个，发现问题742个。\n第四名，掇刀区，89.73分；第五名，东宝区，88.26分。"
+    answer = _answer("荆门三季度测评掇刀区发现多少问题", {"notice": scored})  # its score stands in for no count
+    assert answer.refused and answer.notes == ["district_not_itemised"]
+
+
+def test_a_figure_given_each_of_districts_listed_together_is_each_ones_figure():
+    plan = "荆门市2025年创文重点任务\n2025年底前，全市完成15个农贸市场标准化改造，其中东宝区、掇刀区各4个，京山市3个。"
+    answer = _answer("荆门今年东宝区改造几个农贸市场", {"plan": plan})
+    assert not answer.refused and "各4个" in answer.text
+
+
+def test_a_deadline_set_for_the_whole_holds_for_the_district_asked():
+    notice = (
+        "荆门市一季度创文测评情况通报\n市创文办对东宝区、掇刀区、京山市进行了测评。"
+        "排名末位的县区须于4月15日前向市创文办书面说明原因并报送整改方案。"
+    )
+    answer = _answer("掇刀区一季度排末位，按规定多长时间内交整改方案", {"notice": notice})
+    assert not answer.refused and "4月15日" in answer.text
+
+
 def test_a_sentence_about_the_district_asked_gives_its_figure_even_where_it_names_it_apart():
     labelled = (
         AUGUST_DUCHA

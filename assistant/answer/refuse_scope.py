@@ -5,6 +5,7 @@ scoring rule for it, and a person's name when the document names nobody."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.answer.candidates import Candidate
@@ -24,7 +25,7 @@ from assistant.periods import read_ranks
 from assistant.places import finest, names_place, place_stem, read_places
 from assistant.question import Question
 from assistant.question_words import content_words
-from assistant.text import compact
+from assistant.text import compact, to_simplified
 from assistant.units import states_figure, with_arabic_figures
 
 # A sentence that compares with the year before without naming it (比上年, 较去年同期, 同比).
@@ -35,22 +36,41 @@ _WITH_YEAR = re.compile(r"[比较]\s*(?:19|20)?\d{2}\s*年")
 
 def _gives_figure_of(sentence: str, place: str) -> bool:
     """``sentence`` gives a figure right after naming ``place`` ("其中涪城区9个", "涪城区 | 9 |",
-    "第六名鹤岭县，84.61分", "最多的是雁塘区，共41处", "西岭区发现问题21个"); not a list of the
-    places inspected ("对东湖区、西岭区进行了督查")."""
+    "第六名鹤岭县，84.61分", "最多的是雁塘区，共41处", "西岭区发现问题21个"), or one each of it and
+    the places listed with it ("宿城区、宿豫区各4个"); not a list of the places inspected ("对东湖区、西岭区进行了督查")."""
     names = dict.fromkeys((place, place_stem(place)))
     return any(
-        name and re.search(f"{re.escape(name)}(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}})\\d", sentence)
+        name
+        and re.search(
+            f"{re.escape(name)}(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}}|(?:、[^、，,；;。\\d]{{2,10}})+各)\\d",
+            sentence,
+        )
         for name in names
     )
 
 
-def _itemises(text: str, place: str, units: tuple[str, ...]) -> bool:
+def _itemises(text: str, place: str, units: tuple[str, ...], measure: tuple[str, ...]) -> bool:
     """Some sentence of ``text`` gives a figure of ``place``, in a unit asked if any is (a
-    district's score is no figure of its satisfaction rate; a table row's unit is in its header)."""
+    district's score is no figure of its satisfaction rate; a table row's unit is in its header),
+    of what is counted if the answering sentence names it (``measure``: its 立案 figures are none
+    of its 视频智能发现 cases), named there or, for a breakdown, in the sentence before ("…共完成改造64条。其中，红塔区27条")."""
+    sentences = _SENTENCE_END.split(text)
     return any(
-        _gives_figure_of(s, place) and (not units or _TABLE_CELL in s or any(counts_in(u, s) for u in units))
-        for s in _SENTENCE_END.split(text)
+        _gives_figure_of(s, place)
+        and (not units or _TABLE_CELL in s or any(counts_in(u, s) for u in units))
+        and (not measure or any(w in (f"{before}{s}" if _BREAKDOWN.match(s) else s) for w in measure))
+        for before, s in itertools.pairwise(["", *sentences])
     )
+
+
+_BREAKDOWN = re.compile(r"\s*其中")  # a sentence that breaks down the figure of the one before
+
+
+def measure_words(question: Question, best: Candidate) -> tuple[str, ...]:
+    """The question's words for what it counts that the answering sentence uses too (视频, 转办,
+    超期), not the places it names."""
+    said = to_simplified(f"{best.header} {best.text}")
+    return tuple(w for w in question.keywords if w in said and not any(w in p or p in w for p in question.places))
 
 
 _TABLE_CELL = "|"
@@ -87,9 +107,12 @@ def district_not_itemised(question: Question, best: Candidate, profiles: dict[st
     asked = districts_asked(question, profiles.values())
     if not asked or speaks_for_one_side(question) or not (question.intent.figure or question.units):
         return None
+    if question.intent.when:
+        return None  # a deadline set for the whole holds for each district
     if gives_district_figure(asked, best, profiles[best.doc_id]):
         return None
-    if any(_itemises(profiles[best.doc_id].text, p, question.units) for p in asked):
+    measure = measure_words(question, best)
+    if any(_itemises(profiles[best.doc_id].text, p, question.units, measure) for p in asked):
         return None  # the document gives it elsewhere: a choice to weigh, not an absence
     return Refusal("district_not_itemised", f"找到的段落只给出总体的数字，没有单独说明“{'、'.join(asked)}”的情况。")
 

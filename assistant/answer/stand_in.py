@@ -11,9 +11,9 @@ import numpy as np
 from assistant.answer.features import FEATURES
 from assistant.answer.prepared import Prepared
 from assistant.answer.refuse import districts_asked, names_asked_time, place_mismatch, row_place
-from assistant.answer.refuse_scope import gives_district_figure
+from assistant.answer.refuse_scope import gives_district_figure, measure_words
 from assistant.places import is_below_city, names_place
-from assistant.text import compact
+from assistant.text import compact, to_simplified
 
 FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or place asked must be rated to stand in
 
@@ -49,7 +49,15 @@ def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.n
     probabilities of those that do alone (the others set to 0), if their best is rated nearly as
     high (``FALLBACK_SHARE`` of the best); else None."""
     asked = districts_asked(prepared.question, prepared.profiles.values())
-    gives = np.array([gives_district_figure(asked, c, prepared.profiles[c.doc_id]) for c in prepared.candidates])
+    # of what the best counts, if it names it (a district's score is no stand-in for its 转办 cases)
+    measure = measure_words(prepared.question, prepared.candidates[int(probabilities.argmax())])
+    gives = np.array(
+        [
+            gives_district_figure(asked, c, prepared.profiles[c.doc_id])
+            and (not measure or any(w in to_simplified(f"{c.previous}{c.header}{c.text}") for w in measure))
+            for c in prepared.candidates
+        ]
+    )
     return _stand_in(gives, probabilities)
 
 
