@@ -301,11 +301,17 @@ def phone_unnamed(question: Question, best: Candidate, profiles: dict[str, DocPr
 _ASSESSMENT_WORDS = re.compile(
     r"测评|考核|考评|评估|评价|细则|体系|标准|办法|方案|创文|创城|城管|文明|分值|满分|项目|指标|内容"
 )
-# The item whose points are asked: the words before 占几分 or 的分值, back to the clause's start or 里/中.
+# The item whose points are asked: the words before 占几分 or 的分值 (or, after the assessment
+# named, before 多少分: "考核里夜景亮化多少分"), back to the clause's start or the assessment's name.
 _ITEM_POINTS = re.compile(
-    r"([^，,。？?；;、：:\s里中]{2,12}?)"
+    r"([^，,。？?；;、：:\s]{2,16}?)"
     r"(?:(?:[这那]一?项|这块)?(?:占[多少几]+分|的?分值)|(?:[这那]一?项)[多少几]+分)"
+    # not a deduction, a score or an average asked (一处扣几分, 得了多少分, 平均多少分)
+    r"|(?:测评|考核|考评|细则|体系)[里中](?!心)([^，,。？?；;、：:\s扣减每得均]{2,12}?)[多少几]+分"
 )
+# What names the assessment before the item: its name, or the 里/中 after it ("测评细则里城中村",
+# "自评表里窗口单位"; not the 中 of 城中村 or 中心).
+_ASSESSMENT_FRAME = re.compile(r"^.*(?:测评|考核|考评|细则|体系|标准|清单|[里中](?![心村学]))")
 
 
 def criterion_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
@@ -313,13 +319,10 @@ def criterion_unnamed(question: Question, best: Candidate, profiles: dict[str, D
     answering document does not name every word of the item: its table has no such row, and another
     row's points are no answer."""
     found = _ITEM_POINTS.search(question.simple)
-    if found is None or found.group(1).endswith(("各", "分别")):  # 问卷、征求意见各占几分: items listed, each its own
+    item = "" if found is None else _ASSESSMENT_FRAME.sub("", found.group(1) or found.group(2))
+    if not item or item.endswith(("各", "分别")):  # 问卷、征求意见各占几分: items listed, each its own
         return None
-    words = [
-        w
-        for w in content_words(found.group(1))
-        if len(w) >= 2 and not _ASSESSMENT_WORDS.search(w) and not read_places(w)
-    ]
+    words = [w for w in content_words(item) if len(w) >= 2 and not _ASSESSMENT_WORDS.search(w) and not read_places(w)]
     text = document_text(best, profiles)
     if not words or all(names_word(text, w) for w in words):
         return None
