@@ -100,7 +100,7 @@ _COLLOQUIAL = re.compile("|".join(_WRITTEN))
 
 # How far something has got (现在多少, 目前, 建成几个了): what has been done so far is asked, unless
 # the question asks the target as well (现在的目标是多少).
-_PROGRESS = re.compile(r"现在|目前|如今|眼下|(?:多少|几[个件处次项条人户座名万块家所]?)了")
+_PROGRESS = re.compile(r"现在|目前|如今|眼下|(?:多少|几[个件处次项条人户座名万块家所]?)了|[^\W\d]了(?:多少|几)")
 
 
 def classify(question: str) -> Intent:
@@ -116,6 +116,8 @@ def classify(question: str) -> Intent:
 # reports nothing done (已, 目前, 截至 …).
 _PLAN = re.compile(
     r"计划|力争|确保|争取|预计|拟|打算|不少于|不低于|目标(?!导向)|将(?:在|于|继续|进一步|全面|力争|确保|完成|实现|建成|开展|启动|推进|加快|持续|着力)"
+    # what this year or the next is still to do (今年要新增, 今年再建, 还要实施, 年内建成)
+    r"|(?:今年|明年|年内|下半年)(?:还|再|要(?!求)|将)|还要(?!求)|年内(?:完成|实现|建成)"
 )
 _PLAN_HEADING = re.compile(r"(?:计划|安排|打算|思路|目标|设想|展望|重点工作|重点任务|主要任务)$|下步|下一步")
 _DONE = re.compile(r"已|目前|截至|截止目前|累计|共计|实际")

@@ -577,6 +577,19 @@ def test_the_stock_phrase_goal_oriented_states_no_target():
     assert states_plan("总体目标：城市管理满意度达到90%以上。")
 
 
+def test_what_this_year_is_still_to_do_is_a_target():
+    from assistant.intent import classify, states_plan
+
+    assert states_plan("去年新增公共停车泊位4,200个，今年要新增6,000个以上。")
+    assert states_plan("今年再建口袋公园30个，新增城市绿道40公里。")
+    assert states_plan("持续开展沿岸环境整治，年内建成滨河绿道12公里。")
+    assert not states_plan("今年要求各区完成背街小巷改造。") and not states_plan("今年完成改造老旧小区32个。")
+    assert classify("今年口袋公园建成了几个").result and not classify("今年要建成几个口袋公园").result
+    speech = "岚州市城市管理工作会议讲话\n去年新增公共停车泊位4,200个，今年要新增6,000个以上，着力缓解停车难。"
+    answer = _answer("岚州今年停车泊位已经新增多少个了", {"speech": speech})
+    assert answer.refused and "计划目标" in answer.text and "6,000个" in answer.text
+
+
 AUGUST_DUCHA = (
     "荆门市创文办关于8月份创文督查情况的通报\n"
     "8月12日至16日，市创文办组织督查组，对东宝区、掇刀区、京山市进行了督查。"
@@ -945,6 +958,11 @@ def test_the_points_of_an_item_the_criteria_table_does_not_list_are_refused():
     # Every word of the item must be named: 医院 alone is not 医院食堂; asked as 那一项几分 too.
     assert _answer("岚州测评里医院食堂占几分", {"rules": table}).notes == ["criterion_unnamed"]
     assert _answer("岚州测评细则里客运站那一项几分", {"rules": table}).notes == ["criterion_unnamed"]
+    # An item whose name holds 中 (城中村), and one asked as 考核里…多少分.
+    assert _answer("岚州测评细则里城中村占几分", {"rules": table}).notes == ["criterion_unnamed"]
+    assert _answer("岚州测评里夜景亮化多少分", {"rules": table}).notes == ["criterion_unnamed"]
+    assert _answer("岚州测评里医院多少分", {"rules": table}).notes != ["criterion_unnamed"]
+    assert _answer("岚州测评细则里背街小巷一处扣几分", {"rules": table}).notes != ["criterion_unnamed"]
 
 
 def test_a_district_asked_of_a_document_whose_metadata_names_no_place_is_answered_or_refused():
