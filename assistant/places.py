@@ -111,6 +111,8 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             for back in (2, 1) if _lone_name_character(words, i - 2) else (1, 2):
                 pieces = [w for w, _ in words[max(0, i - back) : i]]
                 name = "".join(pieces)
+                if name[0] in "年月日号" and i - back > 0 and _NUMERAL_END.search(words[i - back - 1][0]):
+                    name = name[1:]  # 5 + 月岩 + 泉 + 街道: the date's unit jieba joined to the name
                 if (
                     2 <= len(name) <= 4
                     and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces)
@@ -121,6 +123,9 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                     found.append(name + word)
                     break
     return tuple(found), tuple(other_stems)
+
+
+_NUMERAL_END = re.compile(r"[\d〇零一二三四五六七八九十两]$")
 
 
 def _lone_name_character(words: list[tuple[str, str]], at: int) -> bool:

@@ -120,6 +120,13 @@ def test_a_clause_before_a_town_word_is_no_town():
     assert read_places("流沙东街道开展整治") == ("流沙东街道",)
 
 
+def test_a_dates_unit_before_a_town_is_no_part_of_its_name():
+    # jieba joins 月 of 5月 to the town's name (5 + 月岩 + 泉 + 街道)
+    assert read_places("丽水5月岩泉街道综合得分多少") == ("丽水", "岩泉街道")
+    assert read_places("12月新华镇多少") == ()
+    assert read_places("月湖街道多少") == ("月湖街道",)
+
+
 def test_the_towns_and_streets_of_a_district_are_no_town():
     # 镇街 is a district's towns and streets together: "柯桥镇街" names 柯桥, not a town called 柯桥镇
     assert read_places("柯桥镇街自测平均几分") == ()
