@@ -865,6 +865,15 @@ def test_a_quantity_named_only_where_the_excerpt_breaks_off_is_refused_as_cut_of
     assert not answer.refused and "12.5%" in answer.text
 
 
+def test_what_follows_a_word_the_excerpt_breaks_off_after_is_refused_as_cut_off():
+    cut = "渝州市创文督查通报\n本期共督查点位96个，发现问题143个。对连续两期上黑榜的单位，市创文办将提请"
+    answer = _answer("渝州连续两期上黑榜的单位会怎么处理", {"cut": cut})
+    assert answer.refused and answer.notes == ["cut_off"] and "将提请" in answer.text
+    whole = cut + "市文明委约谈其主要负责人。"
+    answer = _answer("渝州连续两期上黑榜的单位会怎么处理", {"whole": whole})
+    assert not answer.refused and "约谈" in answer.text
+
+
 GOVERNMENT_REPORT_2025 = (
     "大丰区2025年政府工作报告（摘录）\n"
     "一、2024年工作回顾\n"
