@@ -141,3 +141,29 @@ def extreme_rows(rows: list[tuple[str, str, str]], words: tuple[str, ...], direc
         best = max(column_values) if direction > 0 else min(column_values)
         found |= {i for i, v in zip(members, column_values, strict=True) if v == best}
     return found
+
+
+_COUNTED_IN = re.compile(r"[（(][^）)]*[）)]$")  # 群众满意度(%), 立案数（件）: the unit a column is counted in
+
+
+def blank_cell_asked(header: str, row: str, asked: str) -> str | None:
+    """The name of the column or indicator ``asked`` (the phrase a question asks the value of,
+    "满意率") whose cell in table ``row`` holds no figure: under the header cell that names it
+    ("|盘州市|780|744|95.4%||" under "…|办结率|满意率|"), or after a cell naming it in a long table
+    ("高新区 | 群众满意度(%) |  |  | 样本不足，未测"); else None."""
+    if "|" not in row or not asked:
+        return None
+    cells = [c.strip() for c in row.split("|")]
+
+    def names_asked(cell: str) -> bool:
+        name = _COUNTED_IN.sub("", cell).strip()
+        return len(name) >= 2 and asked.endswith(name)
+
+    heads = column_heads(header, row) or []
+    under = [i for i, head in enumerate(heads) if names_asked(head)]
+    if under and not any(re.search(r"\d", cells[i]) for i in under):
+        return _COUNTED_IN.sub("", heads[under[0]]).strip()
+    for i, cell in enumerate(cells[1:], start=1):
+        if names_asked(cell) and not any(re.search(r"\d", c) for c in cells[i + 1 :]):
+            return _COUNTED_IN.sub("", cell).strip()
+    return None

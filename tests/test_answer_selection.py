@@ -874,6 +874,17 @@ def test_what_follows_a_word_the_excerpt_breaks_off_after_is_refused_as_cut_off(
     assert not answer.refused and "约谈" in answer.text
 
 
+def test_a_figure_whose_cell_is_blank_in_the_row_asked_is_refused():
+    table = (
+        "渝州市12345热线一季度运行分析\n各区情况\n区域 | 受理量 | 办结量 | 办结率 | 满意率\n"
+        "江北区 | 3,204 | 3,091 | 96.5% | 90.1%\n南岸区 | 780 | 744 | 95.4% |  \n"
+    )
+    answer = _answer("南岸区热线一季度满意率多少", {"table": table})
+    assert answer.refused and answer.notes == ["cell_blank"] and "满意率" in answer.text
+    answer = _answer("南岸区热线一季度办结率多少", {"table": table})
+    assert not answer.refused and "95.4%" in answer.text
+
+
 GOVERNMENT_REPORT_2025 = (
     "大丰区2025年政府工作报告（摘录）\n"
     "一、2024年工作回顾\n"

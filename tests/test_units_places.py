@@ -9,7 +9,7 @@ from assistant.answer.features import counts_in
 from assistant.corpus import known_places, profile_of
 from assistant.places import places_in_file_name, read_places
 from assistant.question import read_question
-from assistant.tables import asked_extreme, extreme_rows
+from assistant.tables import asked_extreme, blank_cell_asked, extreme_rows
 from assistant.units import MASKED_FIGURE, states_figure, with_arabic_figures
 
 
@@ -272,3 +272,13 @@ def test_a_town_name_jieba_cut_after_its_first_character_is_read_whole():
     assert read_places("区城管局会同街道开展整治") == ("会同街道",)
     assert read_places("城管黑榜中城街道") == ("中城街道",)
     assert read_places("在路口街道设点") == ("路口街道",)
+
+
+def test_the_blank_cell_of_the_column_or_indicator_asked_is_found():
+    header = "三、各区（市）情况 |区域|受理量|办结量|办结率|满意率|"
+    assert blank_cell_asked(header, "|盘州市|780|744|95.4%||", "满意率") == "满意率"
+    assert blank_cell_asked(header, "|钟山区|3,204|3,091|96.5%|90.1%|", "满意率") is None
+    assert blank_cell_asked(header, "|盘州市|780|744|95.4%||", "办结率") is None
+    long = "区县 | 指标 | 数值 | 排名 | 备注"
+    assert blank_cell_asked(long, "高新区 | 群众满意度(%) |  |  | 样本不足，未测", "群众满意度") == "群众满意度"
+    assert blank_cell_asked(long, "太平区 | 群众满意度(%) | 85.9 |  |  ", "群众满意度") is None

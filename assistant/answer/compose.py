@@ -30,7 +30,13 @@ from assistant.answer.refuse import (
     time_mismatch,
 )
 from assistant.answer.refuse_change import change_unstated
-from assistant.answer.refuse_kind import change_of_span, period_column_absent, result_for_target, span_for_month
+from assistant.answer.refuse_kind import (
+    cell_blank,
+    change_of_span,
+    period_column_absent,
+    result_for_target,
+    span_for_month,
+)
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
     district_not_itemised,
@@ -87,6 +93,7 @@ CHECKS = (
     "rank_not_given",
     "period_column_absent",
     "result_for_target",
+    "cell_blank",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -183,6 +190,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("rank_unstated", rank_unstated),
         ("rank_not_given", rank_not_given),
         ("result_for_target", lambda q, c: result_for_target(q, c, prepared.profiles)),
+        ("cell_blank", cell_blank),
     ):
         if name in checks and (found := chosen_check(question, [candidates[i] for i in chosen])) is not None:
             return refusal(question.text, hits, found)

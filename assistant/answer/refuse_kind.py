@@ -21,6 +21,7 @@ from assistant.periods import (
     read_years,
 )
 from assistant.question import Question
+from assistant.tables import blank_cell_asked
 
 
 def _column_periods(header: str) -> list[tuple[str, set[object]]]:
@@ -181,3 +182,15 @@ def change_of_span(question: Question, chosen: list[Candidate]) -> Refusal | Non
         return None
     period = "、".join(months_and_quarters_asked(question))
     return Refusal("change_of_span", f"找到的同比变化是{spans[0]}的，没有单独给出{period}的同比数据。")
+
+
+def cell_blank(question: Question, chosen: list[Candidate]) -> Refusal | None:
+    """A figure of one thing is asked, and the answering sentence is a table row whose cell for it
+    is blank ("样本不足，未测"): the table does not give it."""
+    if not (question.intent.figure or question.units) or len(question.parts) > 1 or question.intent.compare:
+        return None
+    best = chosen[0]
+    name = blank_cell_asked(best.header, best.text, question.parts[0].phrase if question.parts else "")
+    if name is None:
+        return None
+    return Refusal("cell_blank", f"表中这一行的“{name}”一栏没有数字，文件没有给出。")
