@@ -205,6 +205,10 @@ def test_a_change_is_answered_only_where_it_is_stated_for_what_is_asked():
     by_column = SURVEY.replace("| 满意度 |\n", "| 满意度 | 较上年变化 |\n").replace("89.6% |", "89.6% | +2.4 |")
     answered = answer_of("秀洲区满意度比去年提高了多少", {"survey": by_column})
     assert not answered.refused and "+2.4" in answered.text
+    # a change column left blank in the row asked states no change, whatever the row below gives
+    blank = by_column.replace("89.6% | +2.4 |", "89.6% |  |").replace("87.1% |", "87.1% | +1.3 |")
+    refused = answer_of("秀洲区满意度比去年提高了多少", {"survey": blank})
+    assert refused.refused and refused.notes == ["change_unstated"]
 
 
 def test_a_change_on_the_month_before_needs_it_stated_or_both_months():

@@ -12,6 +12,7 @@ from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR, gives_district_fi
 from assistant.corpus import DocProfile
 from assistant.places import finest, is_below_city
 from assistant.question import Question
+from assistant.tables import column_heads
 from assistant.units import states_figure, with_arabic_figures
 
 # A change on the period before: a basis (比4月, 较上月, 环比) and what changed (多了, 提高, 咋样).
@@ -42,8 +43,22 @@ def change_unstated(question: Question, chosen: list[Candidate], profiles: dict[
         giving = [c for c in chosen if gives_district_figure(members, c, profiles[c.doc_id])]
     else:
         giving = [c for c in chosen if states_figure(with_arabic_figures(c.text))]
-    if any(_STATES_CHANGE.search(f"{c.text} {c.header}") for c in giving) or len({c.doc_id for c in giving}) > 1:
+    if any(_states_change(c) for c in giving) or len({c.doc_id for c in giving}) > 1:
         return None
     if members:
         return Refusal("change_unstated", f"找到的段落没有给出“{'、'.join(members)}”的变化情况。")
     return Refusal("change_unstated", "找到的段落只给出了一期的数值，没有给出所问的变化（比上期或比去年多少）。")
+
+
+def _states_change(candidate: Candidate) -> bool:
+    """The sentence states a change, or its table's header names one and the row's cell under it
+    holds a figure ("| 东安县 | 87.0% | 92.2% |  |" under "…| 较上年满意度变化" states none)."""
+    if _STATES_CHANGE.search(candidate.text):
+        return True
+    if not _STATES_CHANGE.search(candidate.header):
+        return False
+    heads = column_heads(candidate.header, candidate.text)
+    if heads is None:
+        return True  # the row cannot be read against its header: the header's word stands
+    cells = candidate.text.split("|")
+    return any(_STATES_CHANGE.search(head) and re.search(r"\d", cell) for head, cell in zip(heads, cells, strict=True))

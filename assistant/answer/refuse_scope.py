@@ -89,10 +89,11 @@ def _speaks_of(sentence: str, place: str) -> bool:
 
 def gives_district_figure(asked: list[str], candidate: Candidate, profile: DocProfile) -> bool:
     """The candidate gives a figure of a district ``asked``: its document, heading or section is
-    the district's, or its sentence (or the one before) gives a figure of the district."""
+    the district's, or its sentence (or the one before, unless it is a table's row) gives a figure of the district."""
     own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
     headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
-    sentences = [compact(candidate.previous), compact(candidate.text)]
+    row = candidate.text.count(_TABLE_CELL) >= 2  # the row above a table's row is another record
+    sentences = [compact("" if row else candidate.previous), compact(candidate.text)]
     return any(
         names_place(headings, p) or any(_gives_figure_of(s, p) for s in sentences) or _speaks_of(sentences[1], p)
         for p in asked
