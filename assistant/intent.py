@@ -100,7 +100,7 @@ _COLLOQUIAL = re.compile("|".join(_WRITTEN))
 
 # How far something has got (现在多少, 目前, 建成几个了): what has been done so far is asked, unless
 # the question asks the target as well (现在的目标是多少).
-_PROGRESS = re.compile(r"现在|目前|如今|眼下|(?:多少|几[个件处次项条人户座名万块家所]?)了|[^\W\d]了(?:多少|几)")
+_PROGRESS = re.compile(r"现在|目前|如今|眼下|(?:多少|几[个件处次项条人户座名万块家所]?)了")
 
 
 def classify(question: str) -> Intent:
