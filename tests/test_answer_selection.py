@@ -364,7 +364,7 @@ def test_a_table_rows_bare_figures_take_their_columns_unit():
 
 
 def test_the_masked_row_of_the_place_asked_is_refused_among_its_neighbours_rows():
-    from assistant.answer.refuse import masked_figure
+    from assistant.answer.refuse_excerpt import masked_figure
     from assistant.question import read_question
 
     table = "岚州市一季度测评结果\n县（市）组 单位 | 得分 | 排名\n永城市 | 90.84 | 1\n民权县 | ** | 5\n"

@@ -20,9 +20,7 @@ from assistant.answer.prepared import Prepared, prepare
 from assistant.answer.refuse import (
     Refusal,
     absent_focus,
-    cut_off,
     issue_mismatch,
-    masked_figure,
     organisation_unnamed,
     place_mismatch,
     rank_beyond_list,
@@ -30,6 +28,7 @@ from assistant.answer.refuse import (
     time_mismatch,
 )
 from assistant.answer.refuse_change import change_unstated
+from assistant.answer.refuse_excerpt import cut_off, masked_figure
 from assistant.answer.refuse_kind import (
     cell_blank,
     change_of_span,

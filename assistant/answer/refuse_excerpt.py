@@ -1,0 +1,67 @@
+"""Refusals for what the excerpt itself withholds: a figure masked with ``*``, or the text cut off
+where the answer would follow."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.candidates import Candidate
+from assistant.answer.features import counts_in
+from assistant.answer.refuse import Refusal
+from assistant.places import finest, names_place
+from assistant.question import Question
+from assistant.text import compact
+from assistant.units import MASKED_FIGURE as MASKED
+
+
+def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None:
+    """The figure asked is masked with ``*`` in the answering sentence, or in the chosen sentence
+    that names the one place asked while the others name other places (a table's row of 民权县
+    among its neighbours'); a question that asks no figure, such as which problems were found, is
+    answered around the masked count."""
+    if not (question.intent.figure or question.units):
+        return None
+    best, asked = chosen[0], finest(question.places)  # 民权县 of 商丘民权县
+    if len(asked) == 1 and not names_place(compact(best.text), asked[0]):
+        masked = [c for c in chosen if names_place(compact(c.text), asked[0]) and MASKED.search(c.text)]
+        best = masked[0] if masked else best
+    if not MASKED.search(best.text):
+        return None
+    if question.units and any(counts_in(u, compact(best.text)) for u in question.units):
+        return None
+    return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+_DATE_GIVEN = re.compile(r"\d{1,2}\s*月|年底|年内|季度|上旬|中旬|下旬|月底|日前")
+
+
+# The words a clause cut off after them leaves without their object: a preposition, a verb that
+# leads to what follows, a conjunction ("…主要集中在", "将提请", "会同", "扩大到松山新区和", "其次是").
+_DANGLING = re.compile(
+    r"(?:在|于|按照|依照|按|对|由|向|把|将|提请|会同|联合|实行|实施|采取|开展|包括|其次是|主要是|是|为|"
+    r"到|至|和|及|与|或|并|的|等|如下|分别|予以|给予|进行)$"
+)
+
+
+def cut_off(question: Question, best: Candidate) -> Refusal | None:
+    """The best sentence is where the excerpt breaks off: before any figure asked, or in a last
+    clause that names what is asked and gives no figure of it ("…停放区156处，全年施划任务累计完成"
+    for 全年任务完成多少); or, for what else is asked (怎么处理, 哪些部门), right after a word that
+    leads to what was cut ("对连续两期上黑榜的单位，将提请"), unless a date asked is given before it."""
+    if not best.truncated:
+        return None
+    if not question.intent.figure:
+        said = compact(best.text)
+        if not _DANGLING.search(said) or (question.intent.when and _DATE_GIVEN.search(said)):
+            return None
+        return Refusal("cut_off", f"原文在“{best.text[-12:]}”处截断，没有后续内容。")
+    clauses = _CLAUSE_BREAK.split(best.text)
+    head, tail = "".join(clauses[:-1]), clauses[-1]
+    if any(ch.isdigit() for ch in tail):
+        return None
+    tail_said, head_said = compact(tail), compact(head)
+    named_in_tail = any(word in tail_said and word not in head_said for word in question.keywords)
+    if any(ch.isdigit() for ch in head) and not named_in_tail:
+        return None  # the clause cut names nothing asked: an earlier figure may be the one asked
+    return Refusal("cut_off", f"原文在“{best.text[-12:]}”处截断，没有后续内容。")
