@@ -16,7 +16,9 @@ _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _MONTH_NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _MONTH_JOIN = r"\s*[、和及]\s*"  # 3、4月, 11和12月份
 # 8月, 十二月, and runs that share one 月 (3、4月, 11和12月份); a date such as 7月5日 is not a month.
-_MONTH = re.compile(rf"(?<![\d.])({_MONTH_NUMBER}(?:{_MONTH_JOIN}{_MONTH_NUMBER})*)\s*月份?(?!\s*\d{{1,2}}\s*[日号])")
+# An Arabic month's number is no tail of a longer number (112月); a written one may follow one (12345七月份).
+_MONTH_FIRST = r"(?:(?<![\d.])(?:1[0-2]|0?[1-9])|十[一二]?|[一二三四五六七八九])"
+_MONTH = re.compile(rf"({_MONTH_FIRST}(?:{_MONTH_JOIN}{_MONTH_NUMBER})*)\s*月份?(?!\s*\d{{1,2}}\s*[日号])")
 _QUARTER = re.compile(r"(?:第?([一二三四1-4])季度|[Qq]([1-4]))")
 QUARTER_TEXT = re.compile(r"第?[一二三四1-4]季度|[Qq][1-4]")
 HALF = re.compile(r"上半年|下半年")

@@ -29,6 +29,8 @@ def test_months_quarters_and_halves():
     assert read_question("10月22日通报了成绩").months == ()  # a date names no month asked
     assert read_question("2016年3、4月双月测评结果").months == (3, 4)  # months sharing one 月
     assert read_question("十一和十二月份考评").months == (11, 12)
+    assert read_question("张家口12345七月份城管类诉求多少件").months == (7,)  # a written month after a number
+    assert read_question("数字城管112月").months == ()  # an Arabic one is no tail of a longer number
 
 
 @pytest.mark.parametrize(
