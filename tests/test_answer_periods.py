@@ -222,3 +222,17 @@ def test_a_change_on_the_month_before_needs_it_stated_or_both_months():
     assert not answer_of("栖川5月立案比4月多了多少", {"may": stated}).refused
     # a question of two parts is answered part by part: the level asked is still given
     assert not answer_of("栖川5月立案多少件，4月呢", {"may": may}).refused
+
+
+def test_a_target_is_no_figure_of_the_month_asked():
+    speech = (
+        "栖川市城市管理提质年新闻发布会\n今年我们重点抓好三件事：一是背街小巷改造六十条；"
+        "二是数字城管按期结案率稳定在96%以上；三是新增停车泊位三千个。"
+    )
+    refused = answer_of("栖川6月份数字城管按期结案率多少", {"speech": speech})
+    assert refused.refused and refused.notes == ["target_for_period"] and "6月" in refused.text
+    # the requirement itself asked, or the month's report found: answered
+    assert not answer_of("栖川数字城管按期结案率要求稳定在多少", {"speech": speech}).refused
+    june = "栖川市数字城管2025年6月运行通报\n6月，全市按期结案率95.2%，较上月提高0.4个百分点。"
+    answered = answer_of("栖川6月份数字城管按期结案率多少", {"speech": speech, "june": june})
+    assert not answered.refused and "95.2%" in answered.text

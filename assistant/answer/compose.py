@@ -35,6 +35,7 @@ from assistant.answer.refuse_kind import (
     period_column_absent,
     result_for_target,
     span_for_month,
+    target_for_period,
 )
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
@@ -93,6 +94,7 @@ CHECKS = (
     "period_column_absent",
     "result_for_target",
     "cell_blank",
+    "target_for_period",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -168,6 +170,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("year_not_held", year_not_held),
         ("whole_year_for_part", whole_year_for_part),
         ("span_for_month", span_for_month),
+        ("target_for_period", target_for_period),
         ("criterion_unnamed", criterion_unnamed),
     ):
         if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.refuse import Refusal, months_and_quarters_asked, names_asked_time
+from assistant.answer.refuse import Refusal, months_and_quarters_asked, names_asked_time, speaks_for_one_side
 from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR
 from assistant.corpus import DocProfile
-from assistant.intent import asks_target_apart, states_plan
+from assistant.intent import asks_target_apart, reports_done, states_plan
 from assistant.periods import (
     quarter_months,
     read_issues,
@@ -102,6 +102,29 @@ def result_for_target(question: Question, chosen: list[Candidate], profiles: dic
         if _TARGET_SAID.search(f"{candidate.header} {candidate.section} {candidate.previous} {candidate.text}"):
             return None
     return Refusal("result_for_target", "找到的段落只有实际完成的情况，没有所问的目标。")
+
+
+_REQUIREMENT_ASKED = re.compile(r"要求|目标|计划|任务|至少|最少|不少于|不低于|标准|规定")
+# A level to be held or reached, as targets state it (稳定在96%以上, 保持在, 达到93%以上).
+_LEVEL_TO_HOLD = re.compile(r"稳定在|保持在|\d(?:\.\d+)?\s*[%％]?\s*以上")
+
+
+def target_for_period(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A month's or a quarter's figure is asked ("6月份结案率多少", not a target), and the answering
+    sentence, which names no period asked, states a target by its own words ("结案率稳定在96%以上",
+    "力争达到93%") and reports nothing done: it is no figure of that period."""
+    asked = months_and_quarters_asked(question)
+    if not asked or not (question.intent.figure or question.units) or speaks_for_one_side(question):
+        return None
+    if question.intent.target or _REQUIREMENT_ASKED.search(question.simple):
+        return None  # 要求93% 6月实际多少, 每个区至少抽多少个: the requirement is asked or named
+    if profiles[best.doc_id].covers_time(question) is True:
+        return None  # a report of the period asked: its other sentences give the period's figures
+    if names_asked_time(question, best.text) or reports_done(best.text):
+        return None
+    if not (states_plan(best.text) or _LEVEL_TO_HOLD.search(best.text)):
+        return None
+    return Refusal("target_for_period", f"找到的是目标要求，不是{'、'.join(asked)}的实际数字。")
 
 
 def _names_month_apart(text: str, months: tuple[int, ...]) -> bool:
