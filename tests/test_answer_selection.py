@@ -821,6 +821,16 @@ def test_a_rank_asked_alone_is_refused_when_the_sentence_states_none():
     assert answer.refused and answer.notes == ["rank_unstated"] and "内乡县" in answer.text
     table = notice + "\n单位 | 得分 | 排名\n内乡县 | 86.90 | 6\n"
     assert not _answer("内乡县二季度测评排第几", {"notice": table}).refused  # a table's 排名 column
+    # the rank must be said of the place asked, in its clause or those after it naming no other place
+    listed = (
+        "澜州市二季度测评通报\n二季度测评中，邓州市以89.4分位列第一，西峡县、镇平县分列第二、第三位，"
+        "内乡县、唐河县居中，新野县得分80.7分，排名末位。"
+    )
+    answer = _answer("内乡县二季度测评排第几", {"notice": listed})
+    assert answer.refused and answer.notes == ["rank_unstated"]
+    assert not _answer("镇平县二季度测评排第几", {"notice": listed}).refused
+    split = "澜州市二季度测评通报\n测评结果：内乡县得分89.36分，排名第一。"
+    assert not _answer("内乡县二季度测评排第几", {"notice": split}).refused
 
 
 def test_a_whole_years_figure_does_not_answer_for_a_month():

@@ -212,8 +212,32 @@ def _place_shows_in(place: str, chosen: list[Candidate]) -> bool:
     the question does not use)."""
     naming = [c for c in chosen if names_place(compact(f"{c.section} {c.text}"), place)]
     return not naming or any(
-        _RANK_STATED.search(f"{c.section} {c.text} {c.header}") or _ORDER_IMPLIED.search(c.text) for c in naming
+        _ORDER_IMPLIED.search(c.text)
+        or _RANK_STATED.search(f"{c.section} {c.header}")
+        or any(_RANK_STATED.search(clause) for clause in _clauses_naming(c.text, place))
+        for c in naming
     )
+
+
+def _clauses_naming(sentence: str, place: str) -> list[str]:
+    """The clauses of ``sentence`` that name ``place`` or the document's own (我市), each with the
+    clauses after it that name no other place ("淇滨区得分89.36分，排名第一"), or the whole sentence
+    if none does (a heading's place): "平远县、兴宁市居中，五华县…排名末位" ranks 兴宁市 nowhere."""
+    clauses = re.split(r"[，,；;。]", sentence)
+    found = []
+    for i, clause in enumerate(clauses):
+        if not (names_place(compact(clause), place) or _SELF.search(clause)):
+            continue
+        run = [clause]
+        for after in clauses[i + 1 :]:
+            if read_places(after):
+                break
+            run.append(after)
+        found.append("，".join(run))
+    return found or [sentence]
+
+
+_SELF = re.compile(r"[我本][市区县]")  # the document's own place ("去年我市…位列第六")
 
 
 # Words that state the first or the second place without a numeral (得分最高, 居各城区之首, 其次是).
