@@ -735,7 +735,7 @@ def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
 
 
 def test_a_place_in_a_ranking_is_refused_when_the_chosen_sentences_stop_short_of_it():
-    from assistant.answer.refuse_scope import rank_not_given
+    from assistant.answer.refuse_rank import rank_not_given
     from assistant.question import read_question
 
     report = "岚州市二季度城管诉求分析\n七星区3054件，居各城区之首。秀峰区2871件，居第二。"

@@ -37,14 +37,13 @@ from assistant.answer.refuse_kind import (
     span_for_month,
     target_for_period,
 )
+from assistant.answer.refuse_rank import rank_not_given, rank_unstated
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
     district_not_itemised,
     other_basis,
     person_unnamed,
     phone_unnamed,
-    rank_not_given,
-    rank_unstated,
     rule_for_result,
     whole_year_for_part,
     year_not_held,
