@@ -4,6 +4,7 @@
     python bench/crossval.py reprepare OLD NEW [SET ...]  # only the questions a change can touch (--redo REGEX)
     python bench/crossval.py run TAG                      # fit and answer every fold; print the tables
     python bench/crossval.py shipped TAG [SET ...]        # answer with the shipped selector (aggregates only)
+    python bench/crossval.py fit TAG [SET ...]            # fit the shipped selector on every set named (--out PATH)
 
 SET is ``s13`` (the 13 sets over one index, as in the README's command) or a folder of ``eval/``. The 13 sets are
 split into 5 leave-documents-out folds, each fitted on the other four and the development folders; each development
@@ -223,6 +224,19 @@ def shipped(args: argparse.Namespace) -> None:
         print(_line(name, results))
 
 
+def fit(args: argparse.Namespace) -> None:
+    from assistant.evaluation.train import fit_calibrated
+
+    examples = [example for name in args.sets for example in _load(args.work, args.tag, name)[0]]
+    selector = fit_calibrated(examples)
+    target = args.out or ROOT / "assistant" / "answer" / "selector.json"
+    selector.save(target)
+    print(
+        f"selector fitted on {len(examples)} questions of {len(args.sets)} sets; thresholds refuse<"
+        f"{selector.refuse_below} add>={selector.add_above}/{selector.add_relative}; written to {target}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=Path("/tmp/crossval"))
@@ -243,10 +257,15 @@ def main() -> None:
     p = commands.add_parser("shipped")
     p.add_argument("tag")
     p.add_argument("sets", nargs="+")
+    p = commands.add_parser("fit")
+    p.add_argument("tag")
+    p.add_argument("sets", nargs="*", default=every)
+    p.add_argument("--out", type=Path, default=None, help="where to write it (default: the shipped selector.json)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     args.indexes.mkdir(parents=True, exist_ok=True)
-    {"prepare": prepare, "reprepare": reprepare, "run": run, "shipped": shipped}[args.command](args)
+    commands_run = {"prepare": prepare, "reprepare": reprepare, "run": run, "shipped": shipped, "fit": fit}
+    commands_run[args.command](args)
 
 
 if __name__ == "__main__":
