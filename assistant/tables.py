@@ -146,6 +146,10 @@ def extreme_rows(rows: list[tuple[str, str, str]], words: tuple[str, ...], direc
 _COUNTED_IN = re.compile(r"[（(][^）)]*[）)]$")  # 群众满意度(%), 立案数（件）: the unit a column is counted in
 
 
+def _column_name(cell: str) -> str:
+    return _COUNTED_IN.sub("", cell).strip()
+
+
 def blank_cell_asked(header: str, row: str, asked: str) -> str | None:
     """The name of the column or indicator ``asked`` (the phrase a question asks the value of,
     "满意率") whose cell in table ``row`` holds no figure: under the header cell that names it
@@ -154,16 +158,16 @@ def blank_cell_asked(header: str, row: str, asked: str) -> str | None:
     if "|" not in row or not asked:
         return None
     cells = [c.strip() for c in row.split("|")]
-
-    def names_asked(cell: str) -> bool:
-        name = _COUNTED_IN.sub("", cell).strip()
-        return len(name) >= 2 and asked.endswith(name)
-
     heads = column_heads(header, row) or []
-    under = [i for i, head in enumerate(heads) if names_asked(head)]
+    under = [i for i, head in enumerate(heads) if _names_asked(head, asked)]
     if under and not any(re.search(r"\d", cells[i]) for i in under):
-        return _COUNTED_IN.sub("", heads[under[0]]).strip()
+        return _column_name(heads[under[0]])
     for i, cell in enumerate(cells[1:], start=1):
-        if names_asked(cell) and not any(re.search(r"\d", c) for c in cells[i + 1 :]):
-            return _COUNTED_IN.sub("", cell).strip()
+        if _names_asked(cell, asked) and not any(re.search(r"\d", c) for c in cells[i + 1 :]):
+            return _column_name(cell)
     return None
+
+
+def _names_asked(cell: str, asked: str) -> bool:
+    name = _column_name(cell)
+    return len(name) >= 2 and asked.endswith(name)

@@ -1,7 +1,8 @@
 """Refusals of a sentence that holds the figure of another period or kind of figure than the one
 asked: a table whose columns are other weeks or quarters than the one asked (第23周 | 第24周 |
-第25周 for 第26周), a span's sum or a span's change for one month of it, and a result where only a
-target is asked."""
+第25周 for 第26周), a span's sum or a span's change for one month of it, a result where only a
+target is asked, a target where a month's figure is asked, and a table row whose cell for the
+figure asked is blank."""
 
 from __future__ import annotations
 
