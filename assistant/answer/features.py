@@ -23,7 +23,9 @@ from assistant.text import compact, fold_width
 from assistant.units import MASKED_FIGURE as MASKED
 from assistant.units import UNIT, states_figure, with_arabic_figures
 
-_DATE = re.compile(r"完成时[间限]|\d{1,2}\s*月|年底|年内|前完成|季度|上旬|中旬|下旬|月底|日前")
+# Words that give a date or a time of year (6月, 年底, 三季度, 下旬, 月底前).
+DATE_WORDS = r"\d{1,2}\s*月|年底|年内|季度|上旬|中旬|下旬|月底|日前"
+_DATE = re.compile(rf"完成时[间限]|前完成|{DATE_WORDS}")
 _PROBLEM_CUE = re.compile(r"问题|不足|短板|薄弱|差距|不到位|不规范|乱|脏|破损|占道|违规|违章|缺失|未")
 _STANDARD_CUE = re.compile(r"分值|得分|扣\s*[\d.]+\s*分|扣分|标准|考核|测评|指标|[\d.]+\s*分")
 

@@ -18,6 +18,7 @@ from assistant.corpus import CorpusView, DocProfile
 from assistant.periods import ORDINAL, TIME_TEXT
 from assistant.places import is_urban_district_stem, names_place, place_level, place_stem, read_places
 from assistant.question import Question
+from assistant.tables import is_table_row
 from assistant.text import compact
 
 
@@ -137,7 +138,7 @@ def _says_other_district(question: Question, best: Candidate, profiles: dict[str
     about 崇阳县, "肖港镇…背街小巷开工4条" for one about 毛陈镇."""
     districts = districts_asked(question, profiles.values())
     towns = [p for p in question.places if _is_town(p)]
-    row = best.text.count("|") >= 2
+    row = is_table_row(best.text)
     before = "" if row else best.previous  # a table's row above is another record
     text = compact(f"{before} {best.section} {best.text}")
     label = row_place(best.text)  # the row's own place (肇庆高新区 | 群众满意率 | 93.5%), if the gazetteer lacks it
@@ -163,7 +164,7 @@ def row_place(text: str) -> str:
     """The place a table row's first cell names ("东湖区 | 综合得分 | 91.6 |"), or "" (not a row, or
     its first cell names no division)."""
     label = text.split("|")[0].strip()
-    return label if text.count("|") >= 2 and _DIVISION_CELL.fullmatch(label) else ""
+    return label if is_table_row(text) and _DIVISION_CELL.fullmatch(label) else ""
 
 
 def _another_districts_report(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> bool:

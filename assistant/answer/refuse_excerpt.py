@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import counts_in
+from assistant.answer.features import DATE_WORDS, counts_in
 from assistant.answer.refuse import Refusal
 from assistant.places import finest, names_place
 from assistant.question import Question
@@ -33,7 +33,7 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-_DATE_GIVEN = re.compile(r"\d{1,2}\s*月|年底|年内|季度|上旬|中旬|下旬|月底|日前")
+_DATE_GIVEN = re.compile(DATE_WORDS)
 
 
 # The words a clause cut off after them leaves without their object: a preposition, a verb that

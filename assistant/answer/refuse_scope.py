@@ -24,6 +24,7 @@ from assistant.intent import records_results
 from assistant.places import names_place, place_stem, read_places
 from assistant.question import Question
 from assistant.question_words import content_words
+from assistant.tables import is_table_row
 from assistant.text import compact, to_simplified
 from assistant.units import states_figure, with_arabic_figures
 
@@ -57,7 +58,7 @@ def _itemises(text: str, place: str, units: tuple[str, ...], measure: tuple[str,
     return any(
         _gives_figure_of(s, place)
         and (not units or _TABLE_CELL in s or any(counts_in(u, s) for u in units))
-        and (not measure or any(w in (f"{before}{s}" if _BREAKDOWN.match(s) else s) for w in measure))
+        and says_measure(f"{before}{s}" if _BREAKDOWN.match(s) else s, measure)
         for before, s in itertools.pairwise(["", *sentences])
     )
 
@@ -70,6 +71,11 @@ def measure_words(question: Question, best: Candidate) -> tuple[str, ...]:
     超期), not the places it names."""
     said = to_simplified(f"{best.header} {best.text}")
     return tuple(w for w in question.keywords if w in said and not any(w in p or p in w for p in question.places))
+
+
+def says_measure(text: str, measure: tuple[str, ...]) -> bool:
+    """``text`` names what is counted, if anything is named (``measure``, of :func:`measure_words`)."""
+    return not measure or any(w in text for w in measure)
 
 
 _TABLE_CELL = "|"
@@ -91,7 +97,7 @@ def gives_district_figure(asked: list[str], candidate: Candidate, profile: DocPr
     the district's, or its sentence (or the one before, unless it is a table's row) gives a figure of the district."""
     own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
     headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
-    row = candidate.text.count(_TABLE_CELL) >= 2  # the row above a table's row is another record
+    row = is_table_row(candidate.text)  # the row above a table's row is another record
     sentences = [compact("" if row else candidate.previous), compact(candidate.text)]
     return any(
         names_place(headings, p) or any(_gives_figure_of(s, p) for s in sentences) or _speaks_of(sentences[1], p)

@@ -11,7 +11,7 @@ import numpy as np
 from assistant.answer.features import FEATURES
 from assistant.answer.prepared import Prepared
 from assistant.answer.refuse import districts_asked, names_asked_time, place_mismatch, row_place
-from assistant.answer.refuse_scope import gives_district_figure, measure_words
+from assistant.answer.refuse_scope import gives_district_figure, measure_words, says_measure
 from assistant.places import is_below_city, names_place
 from assistant.text import compact, to_simplified
 
@@ -54,7 +54,7 @@ def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.n
     gives = np.array(
         [
             gives_district_figure(asked, c, prepared.profiles[c.doc_id])
-            and (not measure or any(w in to_simplified(f"{c.previous}{c.header}{c.text}") for w in measure))
+            and says_measure(to_simplified(f"{c.previous}{c.header}{c.text}"), measure)
             for c in prepared.candidates
         ]
     )
