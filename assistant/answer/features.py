@@ -16,7 +16,7 @@ import numpy as np
 from assistant.answer.candidates import Candidate
 from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.periods import read_months, read_quarters, read_years
-from assistant.places import names_place
+from assistant.places import is_below_city, names_place, read_places
 from assistant.question import Question, forms
 from assistant.tables import asked_extreme, extreme_rows
 from assistant.text import compact, fold_width
@@ -183,6 +183,30 @@ def section_places(ctx: QuestionContext, candidate: Candidate) -> list[float]:
     return [0.0, 1.0 if ctx.question.places or ctx.asks_section_place else 0.0]
 
 
+# A question that asks across places (哪个区, 各县, 第几名) is answered by rows that name them.
+_ACROSS_PLACES = re.compile(
+    r"哪[个些几]?[个家]?(?:区|县|街道|镇|乡|单位|地方)|各(?:个)?(?:区|县|街道|镇|乡)|排名|第几|排第"
+)
+
+
+def unasked_subunit(question: Question, candidate: Candidate) -> float:
+    """The sentence (or the section it sits in) is about a district, county or street while the
+    question names none and does not ask across them: a part's figure, not the whole's that is asked
+    ("各区情况" rows for "全市5月立案多少")."""
+    if any(is_below_city(p) for p in question.places) or question.ranks or _ACROSS_PLACES.search(question.simple):
+        return 0.0
+    heading = candidate.heading_place
+    if heading and is_below_city(heading):
+        return 1.0
+    text = candidate.text
+    return float(bool(_DIVISION_WORD.search(text)) and any(is_below_city(p) for p in read_places(text)))
+
+
+# A division word not of the document's own place or of a kind of area (全区, 城区, 社区): only a
+# sentence that has one is read for places (reading every sentence costs a millisecond each).
+_DIVISION_WORD = re.compile(r"(?<![城社小辖全我各市园景片本该县])区|(?<![全我各本该区])县|街道|镇")
+
+
 def focus_said(ctx: QuestionContext, text: str) -> float:
     """Share of the parts' asked-about words (居民参与率 in "居民参与率是多少") the sentence says."""
     words = [w for part in ctx.question.parts for w in part.focus]
@@ -235,6 +259,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "place_in_sentence",
     "section_place_agree",
     "section_place_conflict",
+    "unasked_subunit",
     "plan",
     "plan_result",
     "plan_target",
@@ -289,6 +314,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         *_place_features(q, profile),
         places_said(q, around),
         *section_places(ctx, candidate),
+        unasked_subunit(q, candidate),
         float(plan),
         float(plan and intent.result),
         float(plan and intent.target),

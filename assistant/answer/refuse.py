@@ -137,12 +137,12 @@ def _says_other_district(question: Question, best: Candidate, profiles: dict[str
     names others of that kind, written out in full, but none asked: "咸安区首名…" for a question
     about 崇阳县, "肖港镇…背街小巷开工4条" for one about 毛陈镇."""
     districts = districts_asked(question, profiles.values())
-    towns = [p for p in question.places if _is_town(p)]
+    towns = [p for p in question.places if is_town(p)]
     row = is_table_row(best.text)
     before = "" if row else best.previous  # a table's row above is another record
     text = compact(f"{before} {best.section} {best.text}")
     label = row_place(best.text)  # the row's own place (肇庆高新区 | 群众满意率 | 93.5%), if the gazetteer lacks it
-    for asked, of_kind in ((districts, _is_district), (towns, _is_town)):
+    for asked, of_kind in ((districts, _is_district), (towns, is_town)):
         if not asked:
             continue
         said = [p for p in read_places(text) if of_kind(p) and compact(p) in text]
@@ -153,7 +153,7 @@ def _says_other_district(question: Question, best: Candidate, profiles: dict[str
     return False
 
 
-def _is_town(place: str) -> bool:
+def is_town(place: str) -> bool:
     return place.endswith(("街道", "镇", "乡"))
 
 
@@ -179,6 +179,20 @@ def _another_districts_report(question: Question, best: Candidate, profiles: dic
         and not any(names_place(own, p) for p in asked)
         and not any(profile.names_place(p) for p in asked)
     )
+
+
+def subunits_asked(question: Question, profiles: Iterable[DocProfile]) -> list[str]:
+    """The parts of a city asked: its counties and districts (:func:`districts_asked`), towns and streets."""
+    return [*districts_asked(question, profiles), *(p for p in question.places if is_town(p))]
+
+
+def quantity_asked(question: Question) -> str:
+    """The quantity a one-part question asks the value of, as written (按期结案率 of "叶集区按期结案率是多少"), or ""."""
+    if len(question.parts) != 1:
+        return ""
+    part = question.parts[0]
+    words = [part.phrase, *part.focus[-1:]]
+    return next((w for w in words if len(w) >= 2 and w[-1] in QUANTITY_ENDINGS), "")
 
 
 def districts_asked(question: Question, profiles: Iterable[DocProfile]) -> list[str]:

@@ -12,12 +12,13 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import counts_in
 from assistant.answer.refuse import (
     Refusal,
-    districts_asked,
     document_text,
     months_and_quarters_asked,
     names_word,
+    quantity_asked,
     says_asked_time,
     speaks_for_one_side,
+    subunits_asked,
 )
 from assistant.corpus import DocProfile
 from assistant.intent import records_results
@@ -57,7 +58,7 @@ def _itemises(text: str, place: str, units: tuple[str, ...], measure: tuple[str,
     sentences = _SENTENCE_END.split(text)
     return any(
         _gives_figure_of(s, place)
-        and (not units or _TABLE_CELL in s or any(counts_in(u, s) for u in units))
+        and _in_units(s, units)
         and says_measure(f"{before}{s}" if _BREAKDOWN.match(s) else s, measure)
         for before, s in itertools.pairwise(["", *sentences])
     )
@@ -92,17 +93,32 @@ def _speaks_of(sentence: str, place: str) -> bool:
     return not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", sentence)
 
 
-def gives_district_figure(asked: list[str], candidate: Candidate, profile: DocProfile) -> bool:
+def gives_district_figure(
+    asked: list[str], candidate: Candidate, profile: DocProfile, units: tuple[str, ...] = (), quantity: str = ""
+) -> bool:
     """The candidate gives a figure of a district ``asked``: its document, heading or section is
-    the district's, or its sentence (or the one before, unless it is a table's row) gives a figure of the district."""
+    the district's, or its sentence (or the one before, unless it is a table's row) gives a figure of
+    the district, in a unit of ``units`` if any (光明桥街道95.8% is no count of its cases), and it
+    names the ``quantity`` asked, if one is (a district's 结案率 is not its 按期结案率)."""
+    if quantity and not names_word(compact(f"{candidate.header} {candidate.previous} {candidate.text}"), quantity):
+        return False
     own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
     headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
     row = is_table_row(candidate.text)  # the row above a table's row is another record
-    sentences = [compact("" if row else candidate.previous), compact(candidate.text)]
+    before, sentence = compact("" if row else candidate.previous), compact(candidate.text)
+    before, sentence = (s if _in_units(s, units) else "" for s in (before, sentence))
     return any(
-        names_place(headings, p) or any(_gives_figure_of(s, p) for s in sentences) or _speaks_of(sentences[1], p)
+        names_place(headings, p)
+        or _gives_figure_of(before, p)
+        or _gives_figure_of(sentence, p)
+        or _speaks_of(sentence, p)
         for p in asked
     )
+
+
+def _in_units(sentence: str, units: tuple[str, ...]) -> bool:
+    """``sentence`` gives a figure in a unit of ``units`` (any, if none is asked; a table row's unit is in its header)."""
+    return not units or _TABLE_CELL in sentence or any(counts_in(u, sentence) for u in units)
 
 
 def district_not_itemised(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
@@ -110,12 +126,12 @@ def district_not_itemised(question: Question, best: Candidate, profiles: dict[st
     whole ("共督查点位128个…已整改49个") without naming the district, in a document that is not
     the district's own and gives no figure of the district in the unit asked anywhere (it lists
     it among the places inspected, or gives its score for its satisfaction rate)."""
-    asked = districts_asked(question, profiles.values())
+    asked = subunits_asked(question, profiles.values())
     if not asked or speaks_for_one_side(question) or not (question.intent.figure or question.units):
         return None
     if question.intent.when:
         return None  # a deadline set for the whole holds for each district
-    if gives_district_figure(asked, best, profiles[best.doc_id]):
+    if gives_district_figure(asked, best, profiles[best.doc_id], question.units, quantity_asked(question)):
         return None
     measure = measure_words(question, best)
     if any(_itemises(profiles[best.doc_id].text, p, question.units, measure) for p in asked):

@@ -10,7 +10,13 @@ import numpy as np
 
 from assistant.answer.features import FEATURES
 from assistant.answer.prepared import Prepared
-from assistant.answer.refuse import districts_asked, names_asked_time, place_mismatch, row_place
+from assistant.answer.refuse import (
+    names_asked_time,
+    place_mismatch,
+    quantity_asked,
+    row_place,
+    subunits_asked,
+)
 from assistant.answer.refuse_scope import gives_district_figure, measure_words, says_measure
 from assistant.places import is_below_city, names_place
 from assistant.text import compact, to_simplified
@@ -48,12 +54,14 @@ def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.n
     """The best sentence gives no figure of the district asked, and another candidate does: the
     probabilities of those that do alone (the others set to 0), if their best is rated nearly as
     high (``FALLBACK_SHARE`` of the best); else None."""
-    asked = districts_asked(prepared.question, prepared.profiles.values())
+    question = prepared.question
+    asked = subunits_asked(question, prepared.profiles.values())
+    quantity = quantity_asked(question)
     # of what the best counts, if it names it (a district's score is no stand-in for its 转办 cases)
     measure = measure_words(prepared.question, prepared.candidates[int(probabilities.argmax())])
     gives = np.array(
         [
-            gives_district_figure(asked, c, prepared.profiles[c.doc_id])
+            gives_district_figure(asked, c, prepared.profiles[c.doc_id], question.units, quantity)
             and says_measure(to_simplified(f"{c.previous}{c.header}{c.text}"), measure)
             for c in prepared.candidates
         ]
