@@ -16,7 +16,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, asked_and_said, says
 from assistant.corpus import CorpusView, DocProfile
 from assistant.periods import ORDINAL, TIME_TEXT
-from assistant.places import is_urban_district_stem, names_place, place_level, place_stem, read_places
+from assistant.places import finest, is_urban_district_stem, names_place, place_level, place_stem, read_places
 from assistant.question import Question
 from assistant.tables import is_table_row
 from assistant.text import compact
@@ -182,8 +182,9 @@ def _another_districts_report(question: Question, best: Candidate, profiles: dic
 
 
 def subunits_asked(question: Question, profiles: Iterable[DocProfile]) -> list[str]:
-    """The parts of a city asked: its counties and districts (:func:`districts_asked`), towns and streets."""
-    return [*districts_asked(question, profiles), *(p for p in question.places if is_town(p))]
+    """The finest parts of a city asked: its towns and streets, or else its counties and districts
+    (:func:`districts_asked`); a street's figure is asked, not its district's, of "复兴区丛台西街道"."""
+    return list(finest((*districts_asked(question, profiles), *(p for p in question.places if is_town(p)))))
 
 
 def quantity_asked(question: Question) -> str:
@@ -191,7 +192,10 @@ def quantity_asked(question: Question) -> str:
     if len(question.parts) != 1:
         return ""
     part = question.parts[0]
-    words = [part.phrase, *part.focus[-1:]]
+    phrase = part.phrase
+    for place in question.places:  # "掇刀区结案率": the district's 结案率
+        phrase = phrase.rsplit(place, 1)[-1]
+    words = [phrase, *part.focus[-1:]]
     return next((w for w in words if len(w) >= 2 and w[-1] in QUANTITY_ENDINGS), "")
 
 

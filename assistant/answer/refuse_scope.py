@@ -50,18 +50,23 @@ def _gives_figure_of(sentence: str, place: str) -> bool:
     )
 
 
-def _itemises(text: str, place: str, units: tuple[str, ...], measure: tuple[str, ...]) -> bool:
+def _itemises(text: str, place: str, units: tuple[str, ...], measure: tuple[str, ...], quantity: str = "") -> bool:
     """Some sentence of ``text`` gives a figure of ``place``, in a unit asked if any is (a
     district's score is no figure of its satisfaction rate; a table row's unit is in its header),
     of what is counted if the answering sentence names it (``measure``: its 立案 figures are none
-    of its 视频智能发现 cases), named there or, for a breakdown, in the sentence before ("…共完成改造64条。其中，红塔区27条")."""
+    of its 视频智能发现 cases) and of the ``quantity`` asked, if one is (its 结案率 is not its
+    按期结案率), named there or, for a breakdown, in the sentence before ("…共完成改造64条。其中，红塔区27条")."""
     sentences = _SENTENCE_END.split(text)
-    return any(
-        _gives_figure_of(s, place)
-        and _in_units(s, units)
-        and says_measure(f"{before}{s}" if _BREAKDOWN.match(s) else s, measure)
-        for before, s in itertools.pairwise(["", *sentences])
-    )
+    for before, s in itertools.pairwise(["", *sentences]):
+        said = f"{before}{s}" if _BREAKDOWN.match(s) else s
+        if (
+            _gives_figure_of(s, place)
+            and _in_units(s, units)
+            and says_measure(said, measure)
+            and (not quantity or _TABLE_CELL in s or names_word(compact(said), quantity))
+        ):
+            return True
+    return False
 
 
 _BREAKDOWN = re.compile(r"\s*其中")  # a sentence that breaks down the figure of the one before
@@ -100,7 +105,8 @@ def gives_district_figure(
     the district's, or its sentence (or the one before, unless it is a table's row) gives a figure of
     the district, in a unit of ``units`` if any (光明桥街道95.8% is no count of its cases), and it
     names the ``quantity`` asked, if one is (a district's 结案率 is not its 按期结案率)."""
-    if quantity and not names_word(compact(f"{candidate.header} {candidate.previous} {candidate.text}"), quantity):
+    breakdown = candidate.previous if _BREAKDOWN.match(candidate.text) else ""
+    if quantity and not names_word(compact(f"{candidate.header} {breakdown} {candidate.text}"), quantity):
         return False
     own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
     headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
@@ -134,7 +140,8 @@ def district_not_itemised(question: Question, best: Candidate, profiles: dict[st
     if gives_district_figure(asked, best, profiles[best.doc_id], question.units, quantity_asked(question)):
         return None
     measure = measure_words(question, best)
-    if any(_itemises(profiles[best.doc_id].text, p, question.units, measure) for p in asked):
+    quantity = quantity_asked(question)
+    if any(_itemises(profiles[best.doc_id].text, p, question.units, measure, quantity) for p in asked):
         return None  # the document gives it elsewhere: a choice to weigh, not an absence
     return Refusal("district_not_itemised", f"找到的段落只给出总体的数字，没有单独说明“{'、'.join(asked)}”的情况。")
 

@@ -1,0 +1,58 @@
+"""A part of the city asked (a district, a street) and a part not asked: what answers for which."""
+
+from __future__ import annotations
+
+from helpers_answer import answer_of, make_hits
+
+from assistant.answer.features import FEATURES, SENTENCE_FEATURES
+from assistant.answer.prepared import prepare
+
+STREETS = (
+    "复兴区城市管理局5月份数字城管运行情况\n"
+    "5月份，我区数字城管立案8,730件，结案8,402件，结案率96.2%，按期结案率93.2%。"
+    "区数字城管指挥中心对全区11个街道实行月度考核，光明桥街道95.8%、丛台西街道94.9%，分列第二、三位。"
+)
+
+
+def test_a_streets_figure_is_refused_when_the_document_gives_only_the_districts_count():
+    answer = answer_of("复兴区丛台西街道5月立案多少件", {"notice": STREETS})
+    assert answer.refused and answer.notes == ["district_not_itemised"] and "丛台西街道" in answer.text
+    counted = STREETS + "其中丛台西街道立案1,126件。"
+    answer = answer_of("复兴区丛台西街道5月立案多少件", {"notice": counted})
+    assert not answer.refused and "1,126件" in answer.text
+    assert not answer_of("复兴区5月立案多少件", {"notice": STREETS}).refused  # the district itself is asked
+
+
+def test_a_districts_rate_of_another_kind_is_no_figure_of_the_rate_asked():
+    notice = (
+        "荆门市4月份数字城管运行通报\n4月份，全市按期结案12,050件，按期结案率93.8%。"
+        "从结案率看，东宝区97.7%、掇刀区95.0%。"
+    )
+    answer = answer_of("荆门4月份掇刀区按期结案率是多少", {"notice": notice})
+    assert answer.refused and answer.notes == ["district_not_itemised"]
+    answer = answer_of("荆门4月份掇刀区结案率是多少", {"notice": notice})
+    assert not answer.refused and "95.0%" in answer.text
+
+
+def _unasked_subunit(question: str, documents: dict[str, str]) -> dict[str, float]:
+    hits, corpus = make_hits(documents)
+    prepared = prepare(question, hits, corpus)
+    column = SENTENCE_FEATURES.index("unasked_subunit")
+    assert len(FEATURES) == 2 * len(SENTENCE_FEATURES)
+    return {c.text.split()[-1]: float(row[column]) for c, row in zip(prepared.candidates, prepared.matrix, strict=True)}
+
+
+WEEKLY = (
+    "荆门市第24周数字城管运行情况\n"
+    "一、全市总体情况\n第24周，全市立案2,187件，结案率95.1%。\n"
+    "二、各区情况\n东宝区立案1,024件，结案率96.2%。"
+)
+
+
+def test_a_sentence_about_a_district_not_asked_is_marked_for_a_question_about_the_whole():
+    marked = _unasked_subunit("荆门第24周数字城管立了多少案", {"weekly": WEEKLY})
+    assert marked["东宝区立案1,024件，结案率96.2%。"] == 1.0
+    assert marked["第24周，全市立案2,187件，结案率95.1%。"] == 0.0
+    # Asked of the district, or across the districts: its sentence is what is asked.
+    assert not any(_unasked_subunit("东宝区第24周数字城管立了多少案", {"weekly": WEEKLY}).values())
+    assert not any(_unasked_subunit("第24周哪个区立案最多", {"weekly": WEEKLY}).values())
