@@ -11,6 +11,7 @@ import re
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import counts_in
 from assistant.answer.refuse import (
+    QuantityAsked,
     Refusal,
     document_text,
     months_and_quarters_asked,
@@ -50,7 +51,9 @@ def _gives_figure_of(sentence: str, place: str) -> bool:
     )
 
 
-def _itemises(text: str, place: str, units: tuple[str, ...], measure: tuple[str, ...], quantity: str = "") -> bool:
+def _itemises(
+    text: str, place: str, units: tuple[str, ...], measure: tuple[str, ...], quantity: QuantityAsked | None = None
+) -> bool:
     """Some sentence of ``text`` gives a figure of ``place``, in a unit asked if any is (a
     district's score is no figure of its satisfaction rate; a table row's unit is in its header),
     of what is counted if the answering sentence names it (``measure``: its 立案 figures are none
@@ -63,7 +66,7 @@ def _itemises(text: str, place: str, units: tuple[str, ...], measure: tuple[str,
             _gives_figure_of(s, place)
             and _in_units(s, units)
             and says_measure(said, measure)
-            and (not quantity or _TABLE_CELL in s or names_word(compact(said), quantity))
+            and (_TABLE_CELL in s or names_quantity(compact(said), "", quantity))
         ):
             return True
     return False
@@ -99,17 +102,21 @@ def _speaks_of(sentence: str, place: str) -> bool:
 
 
 def gives_district_figure(
-    asked: list[str], candidate: Candidate, profile: DocProfile, units: tuple[str, ...] = (), quantity: str = ""
+    asked: list[str],
+    candidate: Candidate,
+    profile: DocProfile,
+    units: tuple[str, ...] = (),
+    quantity: QuantityAsked | None = None,
 ) -> bool:
     """The candidate gives a figure of a district ``asked``: its document, heading or section is
     the district's, or its sentence (or the one before, unless it is a table's row) gives a figure of
     the district, in a unit of ``units`` if any (光明桥街道95.8% is no count of its cases), and it
     names the ``quantity`` asked, if one is (a district's 结案率 is not its 按期结案率)."""
-    breakdown = candidate.previous if _BREAKDOWN.match(candidate.text) else ""
-    if quantity and not names_word(compact(f"{candidate.header} {breakdown} {candidate.text}"), quantity):
-        return False
     own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
     headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
+    breakdown = candidate.previous if _BREAKDOWN.match(candidate.text) else ""
+    if not names_quantity(compact(f"{candidate.header} {breakdown} {candidate.text}"), headings, quantity):
+        return False
     row = is_table_row(candidate.text)  # the row above a table's row is another record
     before, sentence = compact("" if row else candidate.previous), compact(candidate.text)
     before, sentence = (s if _in_units(s, units) else "" for s in (before, sentence))
@@ -120,6 +127,15 @@ def gives_district_figure(
         or _speaks_of(sentence, p)
         for p in asked
     )
+
+
+def names_quantity(sentence: str, frame: str, quantity: QuantityAsked | None) -> bool:
+    """``sentence`` names the quantity asked, if one is, and what narrows it there or in the
+    ``frame`` it stands under (title, headings, a table's header): a district's 结案率 is not its 按期结案率."""
+    if quantity is None:
+        return True
+    qualified = not quantity.qualifier or names_word(f"{frame}{sentence}", quantity.qualifier)
+    return names_word(sentence, quantity.head) and qualified
 
 
 def _in_units(sentence: str, units: tuple[str, ...]) -> bool:
