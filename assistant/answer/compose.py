@@ -28,6 +28,7 @@ from assistant.answer.refuse import (
     time_mismatch,
 )
 from assistant.answer.refuse_change import change_unstated
+from assistant.answer.refuse_district import district_not_itemised
 from assistant.answer.refuse_excerpt import cut_off, masked_figure
 from assistant.answer.refuse_kind import (
     cell_blank,
@@ -40,7 +41,6 @@ from assistant.answer.refuse_kind import (
 from assistant.answer.refuse_rank import rank_not_given, rank_unstated
 from assistant.answer.refuse_scope import (
     criterion_unnamed,
-    district_not_itemised,
     other_basis,
     person_unnamed,
     phone_unnamed,

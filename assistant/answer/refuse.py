@@ -17,8 +17,6 @@ from assistant.answer.features import QuestionContext, asked_and_said, says
 from assistant.corpus import CorpusView, DocProfile
 from assistant.periods import ORDINAL, TIME_TEXT
 from assistant.places import (
-    finest,
-    is_domain_word,
     is_urban_district_stem,
     names_place,
     place_level,
@@ -187,52 +185,6 @@ def _another_districts_report(question: Question, best: Candidate, profiles: dic
         and not any(names_place(own, p) for p in asked)
         and not any(profile.names_place(p) for p in asked)
     )
-
-
-def subunits_asked(question: Question, profiles: Iterable[DocProfile]) -> list[str]:
-    """The finest parts of a city asked: its towns and streets written whole in the question, or
-    else its counties and districts (:func:`districts_asked`); a street's figure is asked, not its
-    district's, of "复兴区丛台西街道"."""
-    towns = [p for p in question.places if is_town(p) and _written_whole(question.simple, p)]
-    return list(finest((*districts_asked(question, profiles), *towns)))
-
-
-def _written_whole(text: str, place: str) -> bool:
-    """``place`` stands in ``text`` after a break, a place or a date, not after a character of a
-    longer name read in part (道桥街道 of 头道桥街道)."""
-    at = text.find(place)
-    return at <= 0 or not _CJK.match(text[at - 1]) or text[at - 1] in _BEFORE_A_NAME
-
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_BEFORE_A_NAME = "省市州盟区县旗镇乡月年的在和与及"
-
-
-@dataclass(frozen=True)
-class QuantityAsked:
-    """The quantity a question asks the value of (结案率), and the word before it that narrows it (按期)."""
-
-    head: str
-    qualifier: str = ""
-
-
-def quantity_asked(question: Question) -> QuantityAsked | None:
-    """The quantity a one-part question asks the value of (结案率 of "叶集区按期结案率是多少", with
-    按期, the keyword written right before it that is no place and no field's name such as 城管), or None."""
-    if len(question.parts) != 1:
-        return None
-    heads = [w for w in question.parts[0].focus[-1:] if len(w) >= 2 and w[-1] in QUANTITY_ENDINGS]
-    if not heads:
-        return None
-    head = heads[0]
-    words = question.keywords
-    at = words.index(head) if head in words else -1
-    before = words[at - 1] if at > 0 else ""
-    written_before = bool(before) and f"{before}{head}" in question.simple
-    named_place = any(before in p or p in before for p in question.places)
-    if not written_before or named_place or is_domain_word(before) or len(before) < 2:
-        before = ""
-    return QuantityAsked(head, before)
 
 
 def districts_asked(question: Question, profiles: Iterable[DocProfile]) -> list[str]:

@@ -8,7 +8,8 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.refuse import Refusal
-from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR, gives_district_figure
+from assistant.answer.refuse_district import gives_district_figure
+from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR
 from assistant.corpus import DocProfile
 from assistant.places import finest, is_below_city
 from assistant.question import Question

@@ -1,165 +1,31 @@
-"""Checks that what a question narrows to is in the documents, not only what stands around it:
-the figure of a district when the document gives the city's total, the year a comparison is made
+"""Checks that what a question narrows to is in the documents, not only what stands around it
+(a district's figure: :mod:`assistant.answer.refuse_district`): the year a comparison is made
 with when no document found speaks of that year, a result when the sentence found is the
 scoring rule for it, and a person's name when the document names nobody."""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import counts_in
 from assistant.answer.refuse import (
-    QuantityAsked,
     Refusal,
     document_text,
     months_and_quarters_asked,
     names_word,
-    quantity_asked,
     says_asked_time,
-    speaks_for_one_side,
-    subunits_asked,
 )
 from assistant.corpus import DocProfile
 from assistant.intent import records_results
-from assistant.places import names_place, place_stem, read_places
+from assistant.places import read_places
 from assistant.question import Question
 from assistant.question_words import content_words
-from assistant.tables import is_table_row
-from assistant.text import compact, to_simplified
-from assistant.units import states_figure, with_arabic_figures
+from assistant.text import compact
 
 # A sentence that compares with the year before without naming it (比上年, 较去年同期, 同比).
 _PREVIOUS_YEAR = re.compile(r"上年|去年|上一年|同比")
 # A question that compares with a year it names ("比22年高了多少", "较2022年").
 _WITH_YEAR = re.compile(r"[比较]\s*(?:19|20)?\d{2}\s*年")
-
-
-def _gives_figure_of(sentence: str, place: str) -> bool:
-    """``sentence`` gives a figure right after naming ``place`` ("其中涪城区9个", "涪城区 | 9 |",
-    "第六名鹤岭县，84.61分", "最多的是雁塘区，共41处", "西岭区发现问题21个"), or one each of it and
-    the places listed with it ("宿城区、宿豫区各4个"); not a list of the places inspected ("对东湖区、西岭区进行了督查")."""
-    names = dict.fromkeys((place, place_stem(place)))
-    return any(
-        name
-        and re.search(
-            f"{re.escape(name)}(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}}|(?:、[^、，,；;。\\d]{{2,10}})+各)\\d",
-            sentence,
-        )
-        for name in names
-    )
-
-
-def _itemises(
-    text: str, place: str, units: tuple[str, ...], measure: tuple[str, ...], quantity: QuantityAsked | None = None
-) -> bool:
-    """Some sentence of ``text`` gives a figure of ``place``, in a unit asked if any is (a
-    district's score is no figure of its satisfaction rate; a table row's unit is in its header),
-    of what is counted if the answering sentence names it (``measure``: its 立案 figures are none
-    of its 视频智能发现 cases) and of the ``quantity`` asked, if one is (its 结案率 is not its
-    按期结案率), named there or, for a breakdown, in the sentence before ("…共完成改造64条。其中，红塔区27条")."""
-    sentences = _SENTENCE_END.split(text)
-    for before, s in itertools.pairwise(["", *sentences]):
-        said = f"{before}{s}" if _BREAKDOWN.match(s) else s
-        if (
-            _gives_figure_of(s, place)
-            and _in_units(s, units)
-            and says_measure(said, measure)
-            and (_TABLE_CELL in s or names_quantity(compact(said), "", quantity))
-        ):
-            return True
-    return False
-
-
-_BREAKDOWN = re.compile(r"\s*其中")  # a sentence that breaks down the figure of the one before
-
-
-def measure_words(question: Question, best: Candidate) -> tuple[str, ...]:
-    """The question's words for what it counts that the answering sentence uses too (视频, 转办,
-    超期), not the places it names."""
-    said = to_simplified(f"{best.header} {best.text}")
-    return tuple(w for w in question.keywords if w in said and not any(w in p or p in w for p in question.places))
-
-
-def says_measure(text: str, measure: tuple[str, ...]) -> bool:
-    """``text`` names what is counted, if anything is named (``measure``, of :func:`measure_words`)."""
-    return not measure or any(w in text for w in measure)
-
-
-_TABLE_CELL = "|"
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-
-
-def _speaks_of(sentence: str, place: str) -> bool:
-    """``sentence`` names ``place`` as what it is about, not as an item of a list of places
-    (对东湖区、西岭区进行了督查), and gives a figure: "【宣化区】…已拆除违法建设2.4万平方米"."""
-    names = [re.escape(n) for n in dict.fromkeys((place, place_stem(place))) if n]
-    if not names or not names_place(sentence, place) or not states_figure(with_arabic_figures(sentence)):
-        return False
-    listed = "|".join(names)
-    return not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", sentence)
-
-
-def gives_district_figure(
-    asked: list[str],
-    candidate: Candidate,
-    profile: DocProfile,
-    units: tuple[str, ...] = (),
-    quantity: QuantityAsked | None = None,
-) -> bool:
-    """The candidate gives a figure of a district ``asked``: its document, heading or section is
-    the district's, or its sentence (or the one before, unless it is a table's row) gives a figure of
-    the district, in a unit of ``units`` if any (光明桥街道95.8% is no count of its cases), and it
-    names the ``quantity`` asked, if one is (a district's 结案率 is not its 按期结案率)."""
-    own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
-    headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
-    breakdown = candidate.previous if _BREAKDOWN.match(candidate.text) else ""
-    if not names_quantity(compact(f"{candidate.header} {breakdown} {candidate.text}"), headings, quantity):
-        return False
-    row = is_table_row(candidate.text)  # the row above a table's row is another record
-    before, sentence = compact("" if row else candidate.previous), compact(candidate.text)
-    before, sentence = (s if _in_units(s, units) else "" for s in (before, sentence))
-    return any(
-        names_place(headings, p)
-        or _gives_figure_of(before, p)
-        or _gives_figure_of(sentence, p)
-        or _speaks_of(sentence, p)
-        for p in asked
-    )
-
-
-def names_quantity(sentence: str, frame: str, quantity: QuantityAsked | None) -> bool:
-    """``sentence`` names the quantity asked, if one is, and what narrows it there or in the
-    ``frame`` it stands under (title, headings, a table's header): a district's 结案率 is not its 按期结案率."""
-    if quantity is None:
-        return True
-    qualified = not quantity.qualifier or names_word(f"{frame}{sentence}", quantity.qualifier)
-    return names_word(sentence, quantity.head) and qualified
-
-
-def _in_units(sentence: str, units: tuple[str, ...]) -> bool:
-    """``sentence`` gives a figure in a unit of ``units`` (any, if none is asked; a table row's unit is in its header)."""
-    return not units or _TABLE_CELL in sentence or any(counts_in(u, sentence) for u in units)
-
-
-def district_not_itemised(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
-    """A figure is asked for a county or district, and the answering sentence gives one for the
-    whole ("共督查点位128个…已整改49个") without naming the district, in a document that is not
-    the district's own and gives no figure of the district in the unit asked anywhere (it lists
-    it among the places inspected, or gives its score for its satisfaction rate)."""
-    asked = subunits_asked(question, profiles.values())
-    if not asked or speaks_for_one_side(question) or not (question.intent.figure or question.units):
-        return None
-    if question.intent.when:
-        return None  # a deadline set for the whole holds for each district
-    if gives_district_figure(asked, best, profiles[best.doc_id], question.units, quantity_asked(question)):
-        return None
-    measure = measure_words(question, best)
-    quantity = quantity_asked(question)
-    if any(_itemises(profiles[best.doc_id].text, p, question.units, measure, quantity) for p in asked):
-        return None  # the document gives it elsewhere: a choice to weigh, not an absence
-    return Refusal("district_not_itemised", f"找到的段落只给出总体的数字，没有单独说明“{'、'.join(asked)}”的情况。")
 
 
 def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:

@@ -13,11 +13,15 @@ from assistant.answer.prepared import Prepared
 from assistant.answer.refuse import (
     names_asked_time,
     place_mismatch,
-    quantity_asked,
     row_place,
+)
+from assistant.answer.refuse_district import (
+    gives_district_figure,
+    measure_words,
+    quantity_asked,
+    says_measure,
     subunits_asked,
 )
-from assistant.answer.refuse_scope import gives_district_figure, measure_words, says_measure
 from assistant.places import is_below_city, names_place
 from assistant.text import compact, to_simplified
 
