@@ -56,3 +56,19 @@ def test_a_sentence_about_a_district_not_asked_is_marked_for_a_question_about_th
     # Asked of the district, or across the districts: its sentence is what is asked.
     assert not any(_unasked_subunit("东宝区第24周数字城管立了多少案", {"weekly": WEEKLY}).values())
     assert not any(_unasked_subunit("第24周哪个区立案最多", {"weekly": WEEKLY}).values())
+
+
+def test_a_rate_asked_that_no_answering_sentence_states_is_refused():
+    notice = (
+        "芷岚市创文督查通报（第6期）\n本期督查发现问题96个，已整改71个。\n"
+        "一、城中区（问题29个）\n1.建设路与和平路交叉口流动摊贩占道经营；\n2.人民广场东侧共享单车乱停放。"
+    )
+    answer = answer_of("芷岚第6期督查问题整改率多少", {"notice": notice})  # jieba cuts 整改 + 率
+    assert answer.refused and answer.notes == ["rate_unstated"] and "整改率" in answer.text
+    stated = notice.replace("已整改71个。", "已整改71个，整改率74.0%。")
+    answer = answer_of("芷岚第6期督查问题整改率多少", {"notice": stated})
+    assert not answer.refused and "74.0%" in answer.text
+    # A rate typed as it sounds (节案率 for 结案率) is the rate the document names.
+    monthly = "芷岚市数字城管6月运行通报\n6月全市立案8,436件，结案8,102件，结案率96.0%。"
+    answer = answer_of("芷岚6月数字城管节案率多少", {"monthly": monthly})
+    assert not answer.refused and "96.0%" in answer.text

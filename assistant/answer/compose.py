@@ -34,6 +34,7 @@ from assistant.answer.refuse_kind import (
     cell_blank,
     change_of_span,
     period_column_absent,
+    rate_unstated,
     result_for_target,
     span_for_month,
     target_for_period,
@@ -94,6 +95,7 @@ CHECKS = (
     "result_for_target",
     "cell_blank",
     "target_for_period",
+    "rate_unstated",
 )
 LOW_CONFIDENCE = "找到的段落都没有直接说明所问的内容。"
 NOT_FOUND_RESULT = "未在已收录的文件中找到实际完成的结果；文件中只有以下计划目标（是目标，不是实际完成情况）："
@@ -192,6 +194,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("rank_not_given", rank_not_given),
         ("result_for_target", lambda q, c: result_for_target(q, c, prepared.profiles)),
         ("cell_blank", cell_blank),
+        ("rate_unstated", rate_unstated),
     ):
         if name in checks and (found := chosen_check(question, [candidates[i] for i in chosen])) is not None:
             return refusal(question.text, hits, found)

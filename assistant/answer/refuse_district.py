@@ -19,6 +19,7 @@ from assistant.answer.refuse import (
     names_word,
     speaks_for_one_side,
 )
+from assistant.answer.spelling import homophone_in
 from assistant.corpus import DocProfile
 from assistant.places import finest, is_domain_word, names_place, place_stem
 from assistant.question import Question
@@ -56,19 +57,23 @@ class QuantityAsked:
 
 def quantity_asked(question: Question) -> QuantityAsked | None:
     """The quantity a one-part question asks the value of (结案率 of "叶集区按期结案率是多少", with
-    按期, the keyword written right before it that is no place and no field's name such as 城管), or None."""
+    按期, the keyword written right before it that is no noun, no place and no field's name such as 城管),
+    or None."""
     if len(question.parts) != 1:
         return None
-    heads = [w for w in question.parts[0].focus[-1:] if len(w) >= 2 and w[-1] in QUANTITY_ENDINGS]
-    if not heads:
-        return None
-    head = heads[0]
     words = question.keywords
+    head = next((w for w in question.parts[0].focus[-1:] if len(w) >= 2 and w[-1] in QUANTITY_ENDINGS), "")
     at = words.index(head) if head in words else -1
+    if not head:  # jieba cuts a rate off its word (整改 + 率): the last keyword written right before 率
+        at = next((i for i in reversed(range(len(words))) if f"{words[i]}率" in question.simple), -1)
+        if at < 0:
+            return None
+        head = f"{words[at]}率"
     before = words[at - 1] if at > 0 else ""
     written_before = bool(before) and f"{before}{head}" in question.simple
     named_place = any(before in p or p in before for p in question.places)
-    if not written_before or named_place or is_domain_word(before) or len(before) < 2:
+    # A noun before it is what is counted (问题整改率), not a manner that narrows the rate (按期结案率).
+    if not written_before or named_place or is_domain_word(before) or before in question.nouns or len(before) < 2:
         before = ""
     return QuantityAsked(head, before)
 
@@ -151,11 +156,11 @@ def gives_district_figure(
     names the ``quantity`` asked, if one is (a district's 结案率 is not its 按期结案率)."""
     own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
     headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
-    breakdown = candidate.previous if _BREAKDOWN.match(candidate.text) else ""
-    if not names_quantity(compact(f"{candidate.header} {breakdown} {candidate.text}"), headings, quantity):
-        return False
     row = is_table_row(candidate.text)  # the row above a table's row is another record
     before, sentence = compact("" if row else candidate.previous), compact(candidate.text)
+    breakdown = before if _BREAKDOWN.match(sentence) else ""
+    if not names_quantity(compact(f"{candidate.header} {breakdown} {sentence}"), headings, quantity):
+        return False
     before, sentence = (s if _in_units(s, units) else "" for s in (before, sentence))
     return any(
         names_place(headings, p)
@@ -171,8 +176,13 @@ def names_quantity(sentence: str, frame: str, quantity: QuantityAsked | None) ->
     ``frame`` it stands under (title, headings, a table's header): a district's 结案率 is not its 按期结案率."""
     if quantity is None:
         return True
-    qualified = not quantity.qualifier or names_word(f"{frame}{sentence}", quantity.qualifier)
-    return names_word(sentence, quantity.head) and qualified
+    qualified = not quantity.qualifier or says_quantity(f"{frame}{sentence}", quantity.qualifier)
+    return says_quantity(sentence, quantity.head) and qualified
+
+
+def says_quantity(text: str, word: str) -> bool:
+    """``text`` (compacted) names ``word``, in a form of its own or as ``word`` is misheard (节案率 typed for 结案率)."""
+    return names_word(text, word) or homophone_in(word, [text]) is not None
 
 
 def _in_units(sentence: str, units: tuple[str, ...]) -> bool:

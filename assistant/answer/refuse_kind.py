@@ -2,14 +2,20 @@
 asked: a table whose columns are other weeks or quarters than the one asked (第23周 | 第24周 |
 第25周 for 第26周), a span's sum or a span's change for one month of it, a result where only a
 target is asked, a target where a month's figure is asked, and a table row whose cell for the
-figure asked is blank."""
+figure asked is blank, or that gives no rate where one is asked."""
 
 from __future__ import annotations
 
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.refuse import Refusal, months_and_quarters_asked, names_asked_time, speaks_for_one_side
+from assistant.answer.refuse import (
+    Refusal,
+    months_and_quarters_asked,
+    names_asked_time,
+    speaks_for_one_side,
+)
+from assistant.answer.refuse_district import quantity_asked, says_quantity
 from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR
 from assistant.corpus import DocProfile
 from assistant.intent import asks_target_apart, reports_done, states_plan
@@ -22,7 +28,9 @@ from assistant.periods import (
     read_years,
 )
 from assistant.question import Question
-from assistant.tables import blank_cell_asked
+from assistant.tables import blank_cell_asked, is_table_row
+from assistant.text import compact
+from assistant.units import with_arabic_figures
 
 
 def _column_periods(header: str) -> list[tuple[str, set[object]]]:
@@ -218,3 +226,19 @@ def cell_blank(question: Question, chosen: list[Candidate]) -> Refusal | None:
     if name is None:
         return None
     return Refusal("cell_blank", f"表中这一行的“{name}”一栏没有数字，文件没有给出。")
+
+
+def rate_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None:
+    """A rate of one thing is asked (整改率, 满意率), and no answering sentence names it beside a
+    percentage (its row's header counts): the answer would give other figures in its place."""
+    quantity = quantity_asked(question)
+    if quantity is None or not quantity.head.endswith("率") or question.intent.compare:
+        return None
+    for candidate in chosen:
+        said = with_arabic_figures(compact(f"{candidate.header} {candidate.text}"))
+        if says_quantity(said, quantity.head) and (_PERCENT.search(said) or is_table_row(candidate.text)):
+            return None
+    return Refusal("rate_unstated", f"找到的段落没有给出“{quantity.head}”的数值。")
+
+
+_PERCENT = re.compile(r"\d\s*[%％]|百分点")
