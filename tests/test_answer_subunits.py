@@ -72,3 +72,12 @@ def test_a_rate_asked_that_no_answering_sentence_states_is_refused():
     monthly = "芷岚市数字城管6月运行通报\n6月全市立案8,436件，结案8,102件，结案率96.0%。"
     answer = answer_of("芷岚6月数字城管节案率多少", {"monthly": monthly})
     assert not answer.refused and "96.0%" in answer.text
+
+
+def test_an_items_circled_number_is_no_figure_of_the_street_it_names():
+    notice = (
+        "自贡市创文督查交办单\n5月全市数字城管立案7,862件。\n"
+        "（三）大安区\n①马冲口街道某背街小巷：垃圾堆积未清运，墙面乱张贴。"
+    )
+    answer = answer_of("大安区马冲口街道5月数字城管立案多少件", {"notice": notice})
+    assert answer.refused and answer.notes == ["district_not_itemised"]

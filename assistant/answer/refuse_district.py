@@ -133,11 +133,16 @@ _TABLE_CELL = "|"
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
+# An item's circled number (①马冲口街道…), which str.isdigit takes for a digit: no figure.
+_ITEM_MARK = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")
+
+
 def _speaks_of(sentence: str, place: str) -> bool:
     """``sentence`` names ``place`` as what it is about, not as an item of a list of places
     (对东湖区、西岭区进行了督查), and gives a figure: "【宣化区】…已拆除违法建设2.4万平方米"."""
     names = [re.escape(n) for n in dict.fromkeys((place, place_stem(place))) if n]
-    if not names or not names_place(sentence, place) or not states_figure(with_arabic_figures(sentence)):
+    figures = with_arabic_figures(_ITEM_MARK.sub("", sentence))
+    if not names or not names_place(sentence, place) or not states_figure(figures):
         return False
     listed = "|".join(names)
     return not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", sentence)
