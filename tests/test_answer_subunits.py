@@ -6,6 +6,7 @@ from helpers_answer import answer_of, make_hits
 
 from assistant.answer.features import FEATURES, SENTENCE_FEATURES
 from assistant.answer.prepared import prepare
+from assistant.answer.refuse_district import gives_district_figure, subunits_asked
 
 STREETS = (
     "复兴区城市管理局5月份数字城管运行情况\n"
@@ -77,7 +78,14 @@ def test_a_rate_asked_that_no_answering_sentence_states_is_refused():
 def test_an_items_circled_number_is_no_figure_of_the_street_it_names():
     notice = (
         "自贡市创文督查交办单\n5月全市数字城管立案7,862件。\n"
-        "（三）大安区\n①马冲口街道某背街小巷：垃圾堆积未清运，墙面乱张贴。"
+        "（三）大安区\n①马冲口街道某背街小巷：垃圾堆积未清运，墙面乱张贴。\n②马冲口街道农贸市场门口占道经营3处。"
     )
-    answer = answer_of("大安区马冲口街道5月数字城管立案多少件", {"notice": notice})
-    assert answer.refused and answer.notes == ["district_not_itemised"]
+    hits, corpus = make_hits({"notice": notice})
+    prepared = prepare("大安区马冲口街道5月数字城管立案多少件", hits, corpus)
+    asked = subunits_asked(prepared.question, prepared.profiles.values())
+    assert asked == ["马冲口街道"]  # the street, not its district
+    gives = {
+        c.text.split()[-1]: gives_district_figure(asked, c, prepared.profiles[c.doc_id]) for c in prepared.candidates
+    }
+    assert gives["①马冲口街道某背街小巷：垃圾堆积未清运，墙面乱张贴。"] is False
+    assert gives["②马冲口街道农贸市场门口占道经营3处。"] is True

@@ -133,16 +133,11 @@ _TABLE_CELL = "|"
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
-# An item's circled number (①马冲口街道…), which str.isdigit takes for a digit: no figure.
-_ITEM_MARK = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")
-
-
 def _speaks_of(sentence: str, place: str) -> bool:
     """``sentence`` names ``place`` as what it is about, not as an item of a list of places
     (对东湖区、西岭区进行了督查), and gives a figure: "【宣化区】…已拆除违法建设2.4万平方米"."""
     names = [re.escape(n) for n in dict.fromkeys((place, place_stem(place))) if n]
-    figures = with_arabic_figures(_ITEM_MARK.sub("", sentence))
-    if not names or not names_place(sentence, place) or not states_figure(figures):
+    if not names or not names_place(sentence, place) or not states_figure(with_arabic_figures(sentence)):
         return False
     listed = "|".join(names)
     return not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", sentence)
@@ -162,7 +157,7 @@ def gives_district_figure(
     own = candidate.hit.meta.place if candidate.hit.meta is not None else ""
     headings = compact(f"{own} {profile.title} {candidate.hit.chunk.heading} {candidate.section} {candidate.header}")
     row = is_table_row(candidate.text)  # the row above a table's row is another record
-    before, sentence = compact("" if row else candidate.previous), compact(candidate.text)
+    before, sentence = (compact(_ITEM_MARK.sub("", s)) for s in ("" if row else candidate.previous, candidate.text))
     breakdown = before if _BREAKDOWN.match(sentence) else ""
     if not names_quantity(compact(f"{candidate.header} {breakdown} {sentence}"), headings, quantity):
         return False
@@ -188,6 +183,10 @@ def names_quantity(sentence: str, frame: str, quantity: QuantityAsked | None) ->
 def says_quantity(text: str, word: str) -> bool:
     """``text`` (compacted) names ``word``, in a form of its own or as ``word`` is misheard (节案率 typed for 结案率)."""
     return names_word(text, word) or homophone_in(word, [text]) is not None
+
+
+# An item's circled number (①马冲口街道…), which compact() makes a digit: no figure of what it names.
+_ITEM_MARK = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")
 
 
 def _in_units(sentence: str, units: tuple[str, ...]) -> bool:
