@@ -204,10 +204,10 @@ def district_not_itemised(question: Question, best: Candidate, profiles: dict[st
         return None
     if question.intent.when:
         return None  # a deadline set for the whole holds for each district
-    if gives_district_figure(asked, best, profiles[best.doc_id], question.units, quantity_asked(question)):
+    quantity = quantity_asked(question)
+    if gives_district_figure(asked, best, profiles[best.doc_id], question.units, quantity):
         return None
     measure = measure_words(question, best)
-    quantity = quantity_asked(question)
     if any(_itemises(profiles[best.doc_id].text, p, question.units, measure, quantity) for p in asked):
         return None  # the document gives it elsewhere: a choice to weigh, not an absence
     return Refusal("district_not_itemised", f"找到的段落只给出总体的数字，没有单独说明“{'、'.join(asked)}”的情况。")

@@ -9,12 +9,8 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.refuse import (
-    Refusal,
-    months_and_quarters_asked,
-    names_asked_time,
-    speaks_for_one_side,
-)
+from assistant.answer.features import counts_in
+from assistant.answer.refuse import Refusal, months_and_quarters_asked, names_asked_time, speaks_for_one_side
 from assistant.answer.refuse_district import quantity_asked, says_quantity
 from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR
 from assistant.corpus import DocProfile
@@ -236,9 +232,7 @@ def rate_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None
         return None
     for candidate in chosen:
         said = with_arabic_figures(compact(f"{candidate.header} {candidate.text}"))
-        if says_quantity(said, quantity.head) and (_PERCENT.search(said) or is_table_row(candidate.text)):
+        percentage = counts_in("%", said) or "百分点" in said
+        if says_quantity(said, quantity.head) and (percentage or is_table_row(candidate.text)):
             return None
     return Refusal("rate_unstated", f"找到的段落没有给出“{quantity.head}”的数值。")
-
-
-_PERCENT = re.compile(r"\d\s*[%％]|百分点")

@@ -10,11 +10,7 @@ import numpy as np
 
 from assistant.answer.features import FEATURES
 from assistant.answer.prepared import Prepared
-from assistant.answer.refuse import (
-    names_asked_time,
-    place_mismatch,
-    row_place,
-)
+from assistant.answer.refuse import names_asked_time, place_mismatch, row_place
 from assistant.answer.refuse_district import (
     gives_district_figure,
     measure_words,
@@ -62,7 +58,7 @@ def of_the_district_asked(prepared: Prepared, probabilities: np.ndarray) -> np.n
     asked = subunits_asked(question, prepared.profiles.values())
     quantity = quantity_asked(question)
     # of what the best counts, if it names it (a district's score is no stand-in for its 转办 cases)
-    measure = measure_words(prepared.question, prepared.candidates[int(probabilities.argmax())])
+    measure = measure_words(question, prepared.candidates[int(probabilities.argmax())])
     gives = np.array(
         [
             gives_district_figure(asked, c, prepared.profiles[c.doc_id], question.units, quantity)
