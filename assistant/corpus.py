@@ -197,6 +197,17 @@ def known_places(profiles: Iterable[DocProfile], min_count: int = 2) -> frozense
     return named_often((dict(profile.places_written) for profile in profiles), min_count) | named
 
 
+# A document's own place at the level of a city or county (临澜市, 漱石县): the level a question
+# names by its stem alone (临澜注册志愿者有多少人).
+_OWN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县]")
+
+
+def places_of_documents(metas: Iterable[DocumentMeta | None]) -> frozenset[str]:
+    """The cities and counties the documents are about (``DocumentMeta.place``), so that a question
+    naming one is read as naming a place even when no passage retrieved for it names that place."""
+    return frozenset(m.place for m in metas if m is not None and _OWN_PLACE.fullmatch(m.place))
+
+
 class CorpusView(Protocol):
     def document_frequency(self, word: str) -> int:
         """In how many passages ``word`` occurs."""
@@ -208,6 +219,10 @@ class CorpusView(Protocol):
 
     def corpus_mentions(self, word: str) -> bool:
         """Whether any document names ``word``."""
+        ...
+
+    def document_places(self) -> frozenset[str]:
+        """The cities and counties the documents are about (:func:`places_of_documents`)."""
         ...
 
     def following(self, hit: Hit) -> Hit | None:
@@ -235,6 +250,7 @@ class TextCorpus:
         self._profiles = {doc_id: profile_of(doc_id, text, meta) for doc_id, (text, meta) in documents.items()}
         self._lines = [compact(line) for text, _ in documents.values() for line in text.split("\n") if line.strip()]
         self._texts = {doc_id: text for doc_id, (text, _) in documents.items()}
+        self._places = places_of_documents(meta for _, meta in documents.values())
 
     def document_frequency(self, word: str) -> int:
         key = compact(word)
@@ -249,6 +265,9 @@ class TextCorpus:
     def corpus_mentions(self, word: str) -> bool:
         key = compact(word)
         return any(key in p.text for p in self._profiles.values())
+
+    def document_places(self) -> frozenset[str]:
+        return self._places
 
     def following(self, hit: Hit) -> Hit | None:
         return None  # documents in memory are not cut into passages

@@ -536,7 +536,7 @@ def test_a_city_the_national_list_lacks_is_read_from_the_corpus():
 
 
 def test_a_sentence_listing_many_places_speaks_less_for_the_one_asked():
-    from assistant.answer.features import places_said
+    from assistant.answer.features_place import places_said
     from assistant.question import read_question
 
     question = read_question("4月城管考评奎文区排第几？")

@@ -15,9 +15,9 @@ from assistant.answer.features import (
     counts_in,
     coverage,
     focus_said,
-    places_said,
     rank_match,
 )
+from assistant.answer.features_place import places_said
 from assistant.answer.refuse import says_asked_time
 from assistant.corpus import DocProfile
 from assistant.text import compact

@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer.candidates import Candidate
+from assistant.answer.candidates import NUMBERED, Candidate
+from assistant.answer.features_place import place_agreement, places_said, section_places, unasked_subunit
 from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.periods import read_months, read_quarters, read_years
-from assistant.places import is_below_city, names_place, read_places
+from assistant.places import names_place
 from assistant.question import Question, forms
 from assistant.tables import asked_extreme, extreme_rows
 from assistant.text import compact, fold_width
@@ -64,6 +65,32 @@ def coverage(words: tuple[str, ...] | list[str], weights: dict[str, float], text
     if total <= 0:
         return 0.0
     return sum(weights.get(w, 1.0) for w in words if says(text, w)) / total
+
+
+def beyond_title(question: Question, weights: dict[str, float], own: str, profile: DocProfile) -> float:
+    """Share of the weight of the question's words that the document's title does not say (those
+    that ask something of the document, not name it) which the sentence says: 每年搞个什么计划 of
+    "成都那个垃圾分类方案要各区每年搞个什么计划", not the title sentence that says 成都…方案."""
+    title = compact(profile.title)
+    rest = [w for w in question.keywords if not says(title, w)]
+    return coverage(rest, weights, own) if rest else 0.0
+
+
+# How an item of a list opens: 1. / （2） / 三、 / ① / 一是.
+_ITEM_OPENING = re.compile(rf"{NUMBERED.pattern}|^[\u2460-\u2473]|^[一二三四五六七八九十]是")
+
+
+def is_list_item(text: str) -> bool:
+    """The sentence is an item of a list (what a question asking for items or problems wants,
+    rather than the lead-in that counts them)."""
+    return bool(_ITEM_OPENING.match(text.lstrip()))
+
+
+def says_title(own: str, profile: DocProfile) -> float:
+    """The sentence is the document's title (or holds it whole): it names the document, and
+    answers only what the title itself says."""
+    title = compact(profile.title)
+    return float(len(title) >= 6 and (title in own or (len(own) >= 6 and own in title)))
 
 
 def counts_in(unit: str, text: str) -> bool:
@@ -150,63 +177,6 @@ def _own_period(question: Question, own: str) -> list[float]:
     return [float(agree), float(other)]
 
 
-def _place_features(question: Question, profile: DocProfile) -> list[float]:
-    share = profile.covers_places(question)
-    if share is None:
-        return [0.0, 0.0]
-    return [share, 1.0 if share == 0 else 0.0]
-
-
-def places_said(question: Question, text: str) -> float:
-    """Share of the places asked that the sentence (with its context) names itself, less for a
-    sentence that lists many places (对奎文区、潍城区、高新区…5个区进行了考评): it is about none of them."""
-    if not question.places:
-        return 0.0
-    share = sum(1 for p in question.places if names_place(text, p)) / len(question.places)
-    listed = len(set(_LISTED_PLACE.findall(text)))
-    return share / max(1, listed - len(question.places) + 1)
-
-
-# A place's name as an item of a list: 奎文区、 潍城区, 高新区和
-_LISTED_PLACE = re.compile(r"[\u4e00-\u9fff]{2}(?:区|县|市)(?=[、，,；;和及与])")
-
-
-def section_places(ctx: QuestionContext, candidate: Candidate) -> list[float]:
-    """(agree, conflict): the heading the sentence sits under names a place (四、望山区) that the
-    question names, or names another one while the question asks about a place (a sibling
-    district's items)."""
-    place = candidate.heading_place
-    if not place:
-        return [0.0, 0.0]
-    if names_place(compact(ctx.question.simple), place):
-        return [1.0, 0.0]
-    return [0.0, 1.0 if ctx.question.places or ctx.asks_section_place else 0.0]
-
-
-# A question that asks across places (哪个区, 各县, 第几名) is answered by rows that name them.
-_ACROSS_PLACES = re.compile(
-    r"哪[个些几]?[个家]?(?:区|县|街道|镇|乡|单位|地方)|各(?:个)?(?:区|县|街道|镇|乡)|排名|第几|排第"
-)
-
-
-def unasked_subunit(question: Question, candidate: Candidate) -> float:
-    """The sentence (or the section it sits in) is about a district, county or street while the
-    question names none and does not ask across them: a part's figure, not the whole's that is asked
-    ("各区情况" rows for "全市5月立案多少")."""
-    if any(is_below_city(p) for p in question.places) or question.ranks or _ACROSS_PLACES.search(question.simple):
-        return 0.0
-    heading = candidate.heading_place
-    if heading and is_below_city(heading):
-        return 1.0
-    text = candidate.text
-    return float(bool(_DIVISION_WORD.search(text)) and any(is_below_city(p) for p in read_places(text)))
-
-
-# A division word not of the document's own place or of a kind of area (全区, 城区, 社区): only a
-# sentence that has one is read for places (reading every sentence costs a millisecond each).
-_DIVISION_WORD = re.compile(r"(?<![城社小辖全我各市园景片本该县])区|(?<![全我各本该区])县|街道|镇")
-
-
 def focus_said(ctx: QuestionContext, text: str) -> float:
     """Share of the parts' asked-about words (居民参与率 in "居民参与率是多少") the sentence says."""
     words = [w for part in ctx.question.parts for w in part.focus]
@@ -237,6 +207,8 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "cov_part",
     "cov_part_ctx",
     "cov_doc",
+    "cov_beyond_title",
+    "title_line",
     "rare_missing",
     "hit_rank",
     "dense",
@@ -266,6 +238,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "masked",
     "truncated",
     "problem_cue",
+    "list_item",
     "standard_cue",
     "phrase_said",
     "rules_for_period",
@@ -299,6 +272,8 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         cov_part,
         cov_part_ctx,
         coverage(q.keywords, ctx.weights, profile.text),
+        beyond_title(q, ctx.weights, own, profile),
+        says_title(own, profile),
         1.0 if ctx.rarest and ctx.rarest not in around else 0.0,
         1.0 / (1 + candidate.rank),
         float(hit.dense_score or 0.0),
@@ -311,9 +286,9 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(intent.when and bool(_DATE.search(own))),
         *_time_features(q, profile, around),
         *_own_period(q, own),
-        *_place_features(q, profile),
+        *place_agreement(q, profile),
         places_said(q, around),
-        *section_places(ctx, candidate),
+        *section_places(q, ctx.asks_section_place, candidate),
         unasked_subunit(q, candidate),
         float(plan),
         float(plan and intent.result),
@@ -321,6 +296,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(bool(MASKED.search(candidate.text))),
         float(candidate.truncated),
         float(bool(_PROBLEM_CUE.search(own)) and intent.problem),
+        float(intent.asks_list and is_list_item(candidate.text)),
         float(bool(_STANDARD_CUE.search(own)) and intent.criteria),
         phrase_said(q, own),
         float(profile.holds_no_results_for(q)),

@@ -45,7 +45,7 @@ def prepare(
     """The question's candidates and their features; with ``by_parts`` (what choosing an answer
     needs, not ranking passages) also their features for each question within the question."""
     profiles = {h.chunk.doc_id: corpus.profile(h.chunk.doc_id) for h in hits[: depth + 2]}
-    places = known_places(profiles.values())
+    places = known_places(profiles.values()) | corpus.document_places()
     question = read_question(text, places)
     if len(question.places) < 2 and len(question.months) < 2 and len(question.years) < 2:
         profiles = {h.chunk.doc_id: profiles[h.chunk.doc_id] for h in hits[:depth]}

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
-from assistant.corpus import DocProfile, known_places, profile_of
+from assistant.corpus import DocProfile, known_places, places_of_documents, profile_of
 from assistant.index.embed import Embedder
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Chunk, Hit
@@ -57,6 +57,13 @@ class Retriever:
 
     def corpus_mentions(self, word: str) -> bool:
         return self.term_frequency(word) > 0 or word in self._file_places
+
+    def document_places(self) -> frozenset[str]:
+        return self._document_places
+
+    @functools.cached_property
+    def _document_places(self) -> frozenset[str]:
+        return places_of_documents(meta for _, _, meta in self._docs.values())
 
     @functools.cached_property
     def _file_places(self) -> frozenset[str]:
