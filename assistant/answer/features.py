@@ -67,11 +67,10 @@ def coverage(words: tuple[str, ...] | list[str], weights: dict[str, float], text
     return sum(weights.get(w, 1.0) for w in words if says(text, w)) / total
 
 
-def beyond_title(question: Question, weights: dict[str, float], own: str, profile: DocProfile) -> float:
-    """Share of the weight of the question's words that the document's title does not say (those
-    that ask something of the document, not name it) which the sentence says: 每年搞个什么计划 of
-    "成都那个垃圾分类方案要各区每年搞个什么计划", not the title sentence that says 成都…方案."""
-    title = compact(profile.title)
+def beyond_title(question: Question, weights: dict[str, float], own: str, title: str) -> float:
+    """Share of the weight of the question's words that the document's title (compacted) does not
+    say (those that ask something of the document, not name it) which the sentence says: 每年搞个什么计划
+    of "成都那个垃圾分类方案要各区每年搞个什么计划", not the title sentence that says 成都…方案."""
     rest = [w for w in question.keywords if not says(title, w)]
     return coverage(rest, weights, own) if rest else 0.0
 
@@ -86,10 +85,9 @@ def is_list_item(text: str) -> bool:
     return bool(_ITEM_OPENING.match(text.lstrip()))
 
 
-def says_title(own: str, profile: DocProfile) -> float:
-    """The sentence is the document's title (or holds it whole): it names the document, and
-    answers only what the title itself says."""
-    title = compact(profile.title)
+def says_title(own: str, title: str) -> float:
+    """The sentence is the document's title (compacted; or holds it whole): it names the document,
+    and answers only what the title itself says."""
     return float(len(title) >= 6 and (title in own or (len(own) >= 6 and own in title)))
 
 
@@ -256,6 +254,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
     q = ctx.question
     intent = q.intent
     own = compact(candidate.stated())
+    title = compact(profile.title)
     around = compact(f"{candidate.context()} {candidate.header} {candidate.text}")
     parts = ctx.part_words or [q.keywords]
     cov_part = max(coverage(words, ctx.weights, own) for words in parts)
@@ -272,8 +271,8 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         cov_part,
         cov_part_ctx,
         coverage(q.keywords, ctx.weights, profile.text),
-        beyond_title(q, ctx.weights, own, profile),
-        says_title(own, profile),
+        beyond_title(q, ctx.weights, own, title),
+        says_title(own, title),
         1.0 if ctx.rarest and ctx.rarest not in around else 0.0,
         1.0 / (1 + candidate.rank),
         float(hit.dense_score or 0.0),
