@@ -275,3 +275,9 @@ class TextCorpus:
     def text_before(self, hit: Hit, limit: int) -> str:
         text = self._texts.get(hit.chunk.doc_id, "")
         return text[max(0, hit.chunk.start - limit) : hit.chunk.start]
+
+
+def places_read_with(corpus: CorpusView, profiles: Iterable[DocProfile]) -> frozenset[str]:
+    """The place names every stage reads a question with: those the documents retrieved for it
+    write (:func:`known_places`) and the cities and counties the corpus is about."""
+    return known_places(profiles) | corpus.document_places()

@@ -15,7 +15,7 @@ import faiss
 
 from assistant.answer.compose import compose
 from assistant.answer.selector import Selector
-from assistant.corpus import known_places
+from assistant.corpus import places_read_with
 from assistant.followup import resolve_followup
 from assistant.index.build import IngestReport, ingest
 from assistant.index.embed import Embedder
@@ -163,7 +163,9 @@ class Assistant:
 
         filters = scoped(filters, kbs)
         hits = self.search(question, filters=filters, rerank=False)
-        sides = side_queries(question, known_places(self.retriever.profile(h.chunk.doc_id) for h in hits))
+        sides = side_queries(
+            question, places_read_with(self.retriever, (self.retriever.profile(h.chunk.doc_id) for h in hits))
+        )
         if not sides:
             return hits
         rankings = [hits] + [self.search(q, filters=filters, rerank=False) for q in sides]

@@ -24,6 +24,8 @@ _LABEL_MAX = 20
 # A note in brackets after a section's name (一、临江区（8个）, (一)鹿城镇(14个), 一、秦州区（发现问题
 # 29个，主要问题如下）): part of the heading, not the closing bracket of a sentence.
 _HEADING_NOTE = re.compile(r"[（(][^（）()]{1,24}[）)]$")
+# An item's circled or bracketed number (①, ⑴, ⒈, ❶), which compact() makes digits.
+ITEM_NUMBER = "[\u2460-\u24ff\u2776-\u2793]"
 NUMBERED = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）])"
 )

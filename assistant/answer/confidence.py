@@ -188,12 +188,65 @@ def _missing_weight(ctx: QuestionContext, text: str) -> float:
     return max(missing, default=0.0) / max(known.values())
 
 
-def fit_confidence(rows: np.ndarray, labels: np.ndarray) -> ConfidenceModel:
-    from sklearn.linear_model import LogisticRegression
+# What a feature can only say: more of one in ``SUPPORT`` is more reason to answer, more of one
+# in ``AGAINST`` more reason to refuse. The fit keeps those signs, so that features which overlap
+# (p_best and the coverages) cannot turn one round to cancel another on the training rows, which
+# leaves an answer that says none of the question's words (cov_best 0) more confident, not less.
+SUPPORT = frozenset(
+    {
+        "p_best",
+        "p_chosen_mean",
+        "cov_best",
+        "cov_chosen",
+        "cov_best_ctx",
+        "rare_best",
+        "rare_chosen",
+        "rare2_chosen",
+        "unit_met",
+        "time_yes",
+        "place_yes",
+        "ordinal_met",
+        "figure_given",
+        "cov_doc",
+        "part_cov_min",
+        "part_rare_min",
+        "part_unit_min",
+        "places_said",
+        "focus_said",
+    }
+)
+AGAINST = frozenset(
+    {"time_no", "place_no", "truncated", "masked", "plan_for_result", "miss_doc", "miss_ctx", "unknown_nouns"}
+)
+
+
+def fit_confidence(rows: np.ndarray, labels: np.ndarray, *, c: float = 0.5, signed: bool = True) -> ConfidenceModel:
+    """A logistic model (L2, ``c`` as scikit-learn's C) on standardised rows; with ``signed``, each
+    coefficient of :data:`SUPPORT` kept ≥ 0 and of :data:`AGAINST` ≤ 0."""
+    from scipy.optimize import minimize
+    from scipy.special import expit
 
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    model = LogisticRegression(C=0.5, max_iter=2000)
-    model.fit((rows - mean) / scale, labels)
-    return ConfidenceModel(model.coef_[0].astype(np.float64), float(model.intercept_[0]), mean, scale)
+    x = (rows - mean) / scale
+    y = np.where(labels > 0, 1.0, -1.0)
+
+    def objective(params: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = params[:-1], params[-1]
+        margins = y * (x @ w + b)
+        slope = -y * expit(-margins)  # d loss / d z of each row
+        value = c * float(np.logaddexp(0.0, -margins).sum()) + 0.5 * float(w @ w)
+        return value, np.concatenate([c * (x.T @ slope) + w, [c * slope.sum()]])
+
+    def bound(name: str) -> tuple[float | None, float | None]:
+        if signed and name in SUPPORT:
+            return (0.0, None)
+        if signed and name in AGAINST:
+            return (None, 0.0)
+        return (None, None)
+
+    bounds = [bound(name) for name in CONFIDENCE_FEATURES] + [(None, None)]
+    fitted = minimize(objective, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    params = np.asarray(fitted.x, dtype=np.float64)
+    return ConfidenceModel(params[:-1], float(params[-1]), mean, scale)

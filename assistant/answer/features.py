@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer.candidates import NUMBERED, Candidate
+from assistant.answer.candidates import ITEM_NUMBER, NUMBERED, Candidate
 from assistant.answer.features_place import place_agreement, places_said, section_places, unasked_subunit
 from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.periods import read_months, read_quarters, read_years
@@ -76,7 +76,7 @@ def beyond_title(question: Question, weights: dict[str, float], own: str, title:
 
 
 # How an item of a list opens: 1. / （2） / 三、 / ① / 一是.
-_ITEM_OPENING = re.compile(rf"{NUMBERED.pattern}|^[\u2460-\u2473]|^[一二三四五六七八九十]是")
+_ITEM_OPENING = re.compile(rf"{NUMBERED.pattern}|^{ITEM_NUMBER}|^[一二三四五六七八九十]是")
 
 
 def is_list_item(text: str) -> bool:

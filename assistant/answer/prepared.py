@@ -13,7 +13,7 @@ from assistant.answer.features import QuestionContext, feature_matrix, question_
 from assistant.answer.items import with_continuations
 from assistant.answer.refuse import Refusal, unknown_place
 from assistant.answer.spelling import as_written
-from assistant.corpus import CorpusView, DocProfile, known_places
+from assistant.corpus import CorpusView, DocProfile, places_read_with
 from assistant.models import Hit
 from assistant.question import Question, read_question
 from assistant.retrieve.plan import sub_questions
@@ -45,7 +45,7 @@ def prepare(
     """The question's candidates and their features; with ``by_parts`` (what choosing an answer
     needs, not ranking passages) also their features for each question within the question."""
     profiles = {h.chunk.doc_id: corpus.profile(h.chunk.doc_id) for h in hits[: depth + 2]}
-    places = known_places(profiles.values()) | corpus.document_places()
+    places = places_read_with(corpus, profiles.values())
     question = read_question(text, places)
     if len(question.places) < 2 and len(question.months) < 2 and len(question.years) < 2:
         profiles = {h.chunk.doc_id: profiles[h.chunk.doc_id] for h in hits[:depth]}

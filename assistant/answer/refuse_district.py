@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.answer.candidates import Candidate
+from assistant.answer.candidates import ITEM_NUMBER, Candidate
 from assistant.answer.features import counts_in
 from assistant.answer.refuse import (
     QUANTITY_ENDINGS,
@@ -185,8 +185,8 @@ def says_quantity(text: str, word: str) -> bool:
     return names_word(text, word) or homophone_in(word, [text]) is not None
 
 
-# An item's circled number (①马冲口街道…), which compact() makes a digit: no figure of what it names.
-_ITEM_MARK = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")
+# An item's number (①马冲口街道…) gives no figure of what it names.
+_ITEM_MARK = re.compile(ITEM_NUMBER)
 
 
 def _in_units(sentence: str, units: tuple[str, ...]) -> bool:

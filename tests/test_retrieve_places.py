@@ -1,0 +1,34 @@
+"""Retrieval reads a question with the cities the corpus is about, as the answerer does: a city
+named by its stem alone (岚阳) leads to its own report, not to a look-alike of another city."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.service import Assistant
+from tests.conftest import make_settings
+
+REPORTS = {
+    "linlan.txt": (
+        "临澜市数字城管2024年3月运行情况\n"
+        "3月份数字城管结案率97.9%。3月份，全市数字城管平台共立案5,210件，结案5,102件，数字城管按期结案率95.2%。"
+    ),
+    "lanyang.txt": (
+        "岚阳市城市管理监督指挥中心第一季度第三期通报\n"
+        "三月，平台受理群众诉求和巡查发现问题共4,380件，办结4,201件，结案率为95.9%，按期办结率93.0%。"
+    ),
+}
+
+
+def test_a_city_named_by_its_stem_leads_to_its_own_report(tmp_path: Path, embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in REPORTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    assistant = Assistant(make_settings(tmp_path / "index"), embedder)
+    assistant.ingest([corpus])
+    assert assistant.retriever.document_places() == frozenset({"临澜市", "岚阳市"})
+    hits = assistant.retrieve("岚阳3月份数字城管结案率多少")
+    assert hits[0].chunk.text.startswith("岚阳市")
+    answer = assistant.ask("岚阳3月份数字城管结案率多少")
+    assert not answer.refused and "95.9%" in answer.text and "97.9%" not in answer.text
