@@ -24,42 +24,49 @@ from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
 from assistant.units import states_figure, with_arabic_figures
 
-CONFIDENCE_FEATURES: tuple[str, ...] = (
-    "p_best",
-    "p_margin",
-    "p_chosen_mean",
-    "cov_best",
-    "cov_chosen",
-    "cov_best_ctx",
-    "rare_best",
-    "rare_chosen",
-    "rare2_chosen",
-    "unit_asked",
-    "unit_met",
-    "time_yes",
-    "time_no",
-    "place_yes",
-    "place_no",
-    "truncated",
-    "masked",
-    "plan_for_result",
-    "ordinal_met",
-    "best_rank",
-    "figure_asked",
-    "figure_given",
-    "keywords",
-    "parts",
-    "cov_doc",
-    "miss_doc",
-    "miss_ctx",
-    "part_cov_min",
-    "part_rare_min",
-    "part_unit_min",
-    "places_said",
-    "focus_said",
-    "unknown_nouns",
-    "p_other_doc",
-)
+# Each feature of an answer, with the direction it can only point in: +1, more of it is more reason
+# to answer; -1, more reason to refuse; 0, either. The fit keeps those signs, so that features which
+# overlap (p_best and the coverages) cannot turn one round to cancel another on the training rows,
+# which leaves an answer that says none of the question's words (cov_best 0) more confident, not less.
+DIRECTION: dict[str, int] = {
+    "p_best": +1,
+    "p_margin": 0,
+    "p_chosen_mean": +1,
+    "cov_best": +1,
+    "cov_chosen": +1,
+    "cov_best_ctx": +1,
+    "rare_best": +1,
+    "rare_chosen": +1,
+    "rare2_chosen": +1,
+    "unit_asked": 0,
+    "unit_met": +1,
+    "time_yes": +1,
+    "time_no": -1,
+    "place_yes": +1,
+    "place_no": -1,
+    "truncated": -1,
+    "masked": -1,
+    "plan_for_result": -1,
+    "ordinal_met": +1,
+    "best_rank": 0,
+    "figure_asked": 0,
+    "figure_given": +1,
+    "keywords": 0,
+    "parts": 0,
+    "cov_doc": +1,
+    "miss_doc": -1,
+    "miss_ctx": -1,
+    "part_cov_min": +1,
+    "part_rare_min": +1,
+    "part_unit_min": +1,
+    "places_said": +1,
+    "focus_said": +1,
+    "unknown_nouns": -1,
+    "p_other_doc": 0,
+}
+CONFIDENCE_FEATURES: tuple[str, ...] = tuple(DIRECTION)
+SUPPORT = frozenset(name for name, sign in DIRECTION.items() if sign > 0)
+AGAINST = frozenset(name for name, sign in DIRECTION.items() if sign < 0)
 
 
 @dataclass(frozen=True)
@@ -186,38 +193,6 @@ def _missing_weight(ctx: QuestionContext, text: str) -> float:
         return 0.0
     missing = [weight for w, weight in known.items() if w not in text]
     return max(missing, default=0.0) / max(known.values())
-
-
-# What a feature can only say: more of one in ``SUPPORT`` is more reason to answer, more of one
-# in ``AGAINST`` more reason to refuse. The fit keeps those signs, so that features which overlap
-# (p_best and the coverages) cannot turn one round to cancel another on the training rows, which
-# leaves an answer that says none of the question's words (cov_best 0) more confident, not less.
-SUPPORT = frozenset(
-    {
-        "p_best",
-        "p_chosen_mean",
-        "cov_best",
-        "cov_chosen",
-        "cov_best_ctx",
-        "rare_best",
-        "rare_chosen",
-        "rare2_chosen",
-        "unit_met",
-        "time_yes",
-        "place_yes",
-        "ordinal_met",
-        "figure_given",
-        "cov_doc",
-        "part_cov_min",
-        "part_rare_min",
-        "part_unit_min",
-        "places_said",
-        "focus_said",
-    }
-)
-AGAINST = frozenset(
-    {"time_no", "place_no", "truncated", "masked", "plan_for_result", "miss_doc", "miss_ctx", "unknown_nouns"}
-)
 
 
 def fit_confidence(rows: np.ndarray, labels: np.ndarray, *, c: float = 0.5, signed: bool = True) -> ConfidenceModel:
