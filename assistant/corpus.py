@@ -208,6 +208,12 @@ def places_of_documents(metas: Iterable[DocumentMeta | None]) -> frozenset[str]:
     return frozenset(m.place for m in metas if m is not None and _OWN_PLACE.fullmatch(m.place))
 
 
+def places_read_with(corpus: CorpusView, profiles: Iterable[DocProfile]) -> frozenset[str]:
+    """The place names every stage reads a question with: those the documents retrieved for it
+    write (:func:`known_places`) and the cities and counties the corpus is about."""
+    return known_places(profiles) | corpus.document_places()
+
+
 class CorpusView(Protocol):
     def document_frequency(self, word: str) -> int:
         """In how many passages ``word`` occurs."""
@@ -275,9 +281,3 @@ class TextCorpus:
     def text_before(self, hit: Hit, limit: int) -> str:
         text = self._texts.get(hit.chunk.doc_id, "")
         return text[max(0, hit.chunk.start - limit) : hit.chunk.start]
-
-
-def places_read_with(corpus: CorpusView, profiles: Iterable[DocProfile]) -> frozenset[str]:
-    """The place names every stage reads a question with: those the documents retrieved for it
-    write (:func:`known_places`) and the cities and counties the corpus is about."""
-    return known_places(profiles) | corpus.document_places()

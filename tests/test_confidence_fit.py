@@ -36,8 +36,3 @@ def test_the_signed_model_still_separates_answers_from_refusals():
     model = fit_confidence(rows, labels)
     scores = np.array([model.probability(row) for row in rows])
     assert scores[labels == 1].mean() > scores[labels == 0].mean() + 0.1
-
-
-def test_every_signed_feature_is_a_feature():
-    assert (SUPPORT | AGAINST).issubset(CONFIDENCE_FEATURES)
-    assert not SUPPORT & AGAINST
