@@ -18,6 +18,7 @@ class Intent:
 
     figure: bool = False  # a number: 多少, 比例, 分值 …
     when: bool = False  # a date or deadline
+    deadline: bool = False  # the date by which something is to be done (什么时候整改到位, 期限), not when it happened
     items: bool = False  # the items of a list in the passages (措施, 内容, 哪些 …)
     what: bool = False  # "what/which …" in the loose sense (enough for criteria and problems)
     list_strict: bool = False  # a list asked for in so many words (哪些, 列出, 清单; not 什么时候)
@@ -42,6 +43,7 @@ class Intent:
 _TABLE = r"""
 figure       多少|几[个件处次项条人户座名万]|数量|数目|比例|比率|[率量数额]是|多大|多长|多高|金额|面积|户数|件数|完成率|处置率|分值|几分|多少分
 when         什么时候|啥时候|啥时|几时|何时|时间|期限|截止|哪天|几月|节点|时限|日期|几号
+deadline     期限|时限|截止|最晚|节点|完成|完工|建成|建好|弄完|做完|干完|改完|改好|整改|到位|交(?!通|办|流)|报送|上报|之前|以前|多久|几天
 items        哪些|有什么|措施|举措|做法|列出|包括|哪几|内容|方面|哪[两三四五六七八九十][个项条类样种件点方]
 what         哪些|有什么|是什么|什么|列出|列举|包括|清单|几项|都有|哪几|汇总|梳理|一览
 list_strict  哪些|有什么(?!时候)|列出|列举|清单|几项|都有|哪几|汇总|梳理|一览|哪[两三四五六七八九十][个项条类样种件点方]
@@ -103,11 +105,16 @@ _COLLOQUIAL = re.compile("|".join(_WRITTEN))
 _PROGRESS = re.compile(r"现在|目前|如今|眼下|(?:多少|几[个件处次项条人户座名万块家所]?)了")
 
 
+_TIME_LIMIT = re.compile(r"多久|几天|几个工作日")
+
+
 def classify(question: str) -> Intent:
     """The intent of ``question`` (Traditional or Simplified)."""
     q = _COLLOQUIAL.sub(lambda m: _WRITTEN[m.group()], to_simplified(question))
     found = {name: bool(pattern.search(q)) for name, pattern in _PATTERNS.items()}
     found["result"] = found["result"] or (bool(_PROGRESS.search(q)) and not found["target"])
+    # 完成 alone asks no date (完成了多少); 几天 asks a time limit (限期几天改好)
+    found["deadline"] = found["deadline"] and (found["when"] or bool(_TIME_LIMIT.search(q)))
     return Intent(**found)
 
 
@@ -121,6 +128,21 @@ _PLAN = re.compile(
 )
 _PLAN_HEADING = re.compile(r"(?:计划|安排|打算|思路|目标|设想|展望|重点工作|重点任务|主要任务)$|下步|下一步")
 _DONE = re.compile(r"已|目前|截至|截止目前|累计|共计|实际")
+
+
+# A date something is to be done by (6月30日前, 年底前, 完成时间：, 限期, 7日内), not the date of an
+# event or of a count (10月16日至20日, 截至6月28日).
+_MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_DEADLINE_STATED = re.compile(
+    rf"{_MONTH}\s*月(?:\s*\d{{1,2}}\s*[日号])?(?:底|初|末|中旬|上旬|下旬)?(?:前|以前|之前)"
+    r"|(?:年底|年末|月底)前|完成时[间限]\s*[：:]|(?:时限|期限)\s*[：:]|限期"
+    r"|(?:\d+|[一二三四五六七八九十两]+)\s*个?(?:工作)?[日天](?:内|以内|之内)"
+)
+
+
+def states_deadline(sentence: str) -> bool:
+    """The sentence gives a date something is to be done by."""
+    return bool(_DEADLINE_STATED.search(to_simplified(sentence)))
 
 
 def reports_done(sentence: str) -> bool:

@@ -262,6 +262,10 @@ class Assistant:
         """The indexed documents (of the knowledge bases ``kbs``; None: all) as dicts."""
         return [d.to_dict() for d in visible_documents(self.store.documents(), kbs)]
 
+    def document_places(self) -> frozenset[str]:
+        """The cities and counties the indexed documents are about."""
+        return self.retriever.document_places()
+
     def document(self, doc_id: str, kbs: list[str] | None = None) -> tuple[Document, list[Chunk]] | None:
         """A document with its passages; None when there is none, or it is outside ``kbs``."""
         store = self.store

@@ -70,3 +70,40 @@ def test_the_items_of_a_list_are_marked_for_a_question_that_asks_for_them():
     assert items["1.滨江农贸市场：活禽宰杀区未封闭，地面污水横流。"] == 1.0
     assert items["本次督查共检查点位96个，发现问题14个。"] == 0.0
     assert not any(marked("沅塘第7期督查发现问题多少个").values())  # a count is asked, not the items
+
+
+def test_a_passage_that_gives_the_items_is_marked_apart_from_one_that_only_counts_them():
+    overview = "沅塘市创文督查情况综述\n本次督查共检查点位96个，发现问题14个。问题主要集中在农贸市场和背街小巷。"
+    hits, corpus = make_hits({"overview": overview, "notice": NOTICE})
+    column = SENTENCE_FEATURES.index("list_passage")
+
+    def marked(question: str) -> dict[str, float]:
+        prepared = prepare(question, hits, corpus)
+        return {c.text: float(row[column]) for c, row in zip(prepared.candidates, prepared.matrix, strict=True)}
+
+    passages = marked("沅塘第7期督查农贸市场查出哪些问题")
+    assert passages["2.凤鸣菜市场：入口处流动摊贩占道经营。"] == 1.0
+    assert passages["本次督查共检查点位96个，发现问题14个。"] == 1.0  # the lead-in of the items' own passage
+    assert passages["问题主要集中在农贸市场和背街小巷。"] == 0.0  # a passage that only counts them
+    assert not any(marked("沅塘第7期督查发现问题多少个").values())  # a count is asked, not the items
+
+
+DEADLINES = (
+    "禾阳市市容督查通报（第3期）\n"
+    "本次督查发现问题142个，截至6月28日已整改118个，整改率83.1%。"
+    "请各区对照问题清单，于2024年7月15日前完成整改。"
+)
+
+
+def test_a_date_to_be_done_by_is_marked_for_a_question_that_asks_a_deadline():
+    hits, corpus = make_hits({"notice": DEADLINES})
+    column = SENTENCE_FEATURES.index("deadline_said")
+
+    def marked(question: str) -> dict[str, float]:
+        prepared = prepare(question, hits, corpus)
+        return {c.text: float(row[column]) for c, row in zip(prepared.candidates, prepared.matrix, strict=True)}
+
+    deadline = marked("禾阳第3期市容督查的问题要求什么时候整改完")
+    assert deadline["请各区对照问题清单，于2024年7月15日前完成整改。"] == 1.0
+    assert deadline["本次督查发现问题142个，截至6月28日已整改118个，整改率83.1%。"] == 0.0  # a count's date
+    assert not any(marked("禾阳第3期市容督查是哪天通报的").values())  # when it happened, no deadline

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.intent import FRAME_WORDS, classify, states_plan
+from assistant.intent import FRAME_WORDS, classify, states_deadline, states_plan
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,12 @@ from assistant.intent import FRAME_WORDS, classify, states_plan
         ("这一项满分多少", {"criteria", "figure"}, set()),
         ("推进会讲的五个攻坚是哪五个", {"items", "list_strict"}, {"figure"}),  # which N: a list of N
         ("门前三包包哪三样", {"items", "list_strict"}, set()),
-        ("督查发现的问题限期几号前改完", {"when"}, {"figure"}),  # which day: a date
+        ("督查发现的问题限期几号前改完", {"when", "deadline"}, {"figure"}),  # which day: a date
+        # A date something is to be done by, not when it happened; 完成 alone asks no date
+        ("督查的问题要求什么时候整改到位", {"when", "deadline"}, set()),
+        ("限期几天改好", {"deadline"}, set()),
+        ("第3期督查是哪天通报的", {"when"}, {"deadline"}),
+        ("拆违完成了年度任务的多少", {"figure"}, {"deadline", "when"}),
         # How far it has got: what has been done so far, unless the target is asked with it
         ("口袋公园现在建成几个了", {"result", "figure"}, {"target"}),
         ("农贸市场改造完成几个了", {"result", "figure"}, {"target"}),
@@ -103,3 +108,18 @@ def test_states_plan(sentence, heading, plan):
 )
 def test_a_table_row_states_a_plan_when_its_columns_set_deadlines_or_targets_and_record_nothing_done(header, plan):
     assert states_plan("9 | 口袋公园建设 | 新建口袋公园15个 | 园林绿化科", "", header) is plan
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("请各区于11月5日前整改到位。", True),
+        ("完成时间：2023年9月30日。", True),
+        ("要求在7日内完成整改并书面报告。", True),
+        ("年底前建成智慧停车平台一期。", True),
+        ("截至6月28日已整改118个。", False),  # the date of a count
+        ("市创文办于10月16日至20日开展督查。", False),  # the dates of an event
+    ],
+)
+def test_a_date_to_be_done_by_is_told_from_other_dates(sentence, expected):
+    assert states_deadline(sentence) is expected

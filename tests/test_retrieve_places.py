@@ -32,3 +32,28 @@ def test_a_city_named_by_its_stem_leads_to_its_own_report(tmp_path: Path, embedd
     assert hits[0].chunk.text.startswith("岚阳市")
     answer = assistant.ask("岚阳3月份数字城管结案率多少")
     assert not answer.refused and "95.9%" in answer.text and "97.9%" not in answer.text
+
+
+CITY_REPORTS = {
+    "qingao.txt": (
+        "青岙市城市管理局2023年工作总结\n"
+        "2023年，我局围绕市容环境整治开展工作。全年处置数字城管案件6100件，处置率98.50%。\n"
+        "三、下步打算\n确保数字城管结案率保持在97%以上。"
+    ),
+    "lanyang_wmb.txt": "岚阳市文明办2023年志愿服务工作综述\n全市注册志愿者82.4万人，开展志愿服务活动1.2万场次。",
+}
+
+
+def test_a_draft_for_a_city_whose_body_has_no_report_is_not_written_from_another_citys(tmp_path: Path, embedder):
+    """Drafting reads its prompt with the corpus's cities too: 岚阳 is a place though no passage
+    retrieved for 城管局 work names it, so 青岙's report is not passed off as 岚阳's."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in CITY_REPORTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    assistant = Assistant(make_settings(tmp_path / "index"), embedder)
+    assistant.ingest([corpus])
+    refused = assistant.ask("帮我起草一段迎检汇报：岚阳城管局2023年数字城管工作", mode="draft")
+    assert refused.refused and "岚阳" in refused.text and "青岙" not in refused.text
+    drafted = assistant.ask("帮我起草一段迎检汇报：青岙城管局2023年数字城管工作", mode="draft")
+    assert not drafted.refused and "6100件" in drafted.text

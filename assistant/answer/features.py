@@ -13,9 +13,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.answer.candidates import ITEM_NUMBER, NUMBERED, Candidate
+from assistant.answer.candidates import Candidate
 from assistant.answer.features_place import place_agreement, places_said, section_places, unasked_subunit
+from assistant.answer.items import in_item_passages, is_list_item
 from assistant.corpus import CorpusView, DocProfile, idf
+from assistant.intent import states_deadline
 from assistant.periods import read_months, read_quarters, read_years
 from assistant.places import names_place
 from assistant.question import Question, forms
@@ -73,16 +75,6 @@ def beyond_title(question: Question, weights: dict[str, float], own: str, title:
     of "成都那个垃圾分类方案要各区每年搞个什么计划", not the title sentence that says 成都…方案."""
     rest = [w for w in question.keywords if not says(title, w)]
     return coverage(rest, weights, own) if rest else 0.0
-
-
-# How an item of a list opens: 1. / （2） / 三、 / ① / 一是.
-_ITEM_OPENING = re.compile(rf"{NUMBERED.pattern}|^{ITEM_NUMBER}|^[一二三四五六七八九十]是")
-
-
-def is_list_item(text: str) -> bool:
-    """The sentence is an item of a list (what a question asking for items or problems wants,
-    rather than the lead-in that counts them)."""
-    return bool(_ITEM_OPENING.match(text.lstrip()))
 
 
 def says_title(own: str, title: str) -> float:
@@ -217,6 +209,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "unit_match",
     "unit_miss",
     "when_match",
+    "deadline_said",
     "year_agree",
     "year_conflict",
     "month_agree",
@@ -237,11 +230,13 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "truncated",
     "problem_cue",
     "list_item",
+    "list_passage",
     "standard_cue",
     "phrase_said",
     "rules_for_period",
     "extreme_row",
 )
+_LIST_PASSAGE = SENTENCE_FEATURES.index("list_passage")
 # Each feature also as its distance from the best value among the question's candidates: a
 # sentence is weighed against the others it competes with (covering half the question's words
 # is much when no sentence covers more, little when another covers them all).
@@ -283,6 +278,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         unit_hits / len(units) if units else 0.0,
         1.0 if units and not unit_hits else 0.0,
         float(intent.when and bool(_DATE.search(own))),
+        float(intent.deadline and states_deadline(candidate.text)),
         *_time_features(q, profile, around),
         *_own_period(q, own),
         *place_agreement(q, profile),
@@ -296,6 +292,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         float(candidate.truncated),
         float(bool(_PROBLEM_CUE.search(own)) and intent.problem),
         float(intent.asks_list and is_list_item(candidate.text)),
+        0.0,  # list_passage
         float(bool(_STANDARD_CUE.search(own)) and intent.criteria),
         phrase_said(q, own),
         float(profile.holds_no_results_for(q)),
@@ -313,6 +310,9 @@ def feature_matrix(
     if direction := asked_extreme(question):
         for i in extreme_rows([(c.doc_id, c.header, c.text) for c in candidates], ctx.question.keywords, direction):
             rows[i][-1] = 1.0  # the row holding the highest (lowest) value asked
+    if ctx.question.intent.asks_list:
+        for i in in_item_passages(candidates):
+            rows[i][_LIST_PASSAGE] = 1.0
     own = np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(SENTENCE_FEATURES))
     best = own.max(axis=0) if len(candidates) else np.zeros(len(SENTENCE_FEATURES))
     return np.hstack([own, own - best])

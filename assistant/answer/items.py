@@ -11,9 +11,29 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.candidates import Candidate
+from assistant.answer.candidates import ITEM_NUMBER, NUMBERED, Candidate
 from assistant.corpus import CorpusView
 from assistant.models import Hit
+
+# How an item of a list opens: 1. / （2） / 三、 / ① / 一是.
+_ITEM_OPENING = re.compile(rf"{NUMBERED.pattern}|^{ITEM_NUMBER}|^[一二三四五六七八九十]是")
+
+
+def is_list_item(text: str) -> bool:
+    """The sentence is an item of a list (what a question asking for items or problems wants,
+    rather than the lead-in that counts them)."""
+    return bool(_ITEM_OPENING.match(text.lstrip()))
+
+
+def in_item_passages(candidates: list[Candidate]) -> set[int]:
+    """Candidates whose passage gives two or more items of a list: where the items asked for are,
+    rather than the lead-in that counts them."""
+    items: dict[str, int] = {}
+    for candidate in candidates:
+        if is_list_item(candidate.text):
+            items[candidate.hit.chunk.chunk_id] = items.get(candidate.hit.chunk.chunk_id, 0) + 1
+    return {i for i, c in enumerate(candidates) if items.get(c.hit.chunk.chunk_id, 0) >= 2}
+
 
 _LEAD_IN = re.compile(r"[：:]\s*$")
 _CLAUSE_GOES_ON = re.compile(r"[；;]\s*$")

@@ -61,6 +61,8 @@ class DraftSource(Protocol):
 
     def document(self, doc_id: str) -> tuple[Document, list[Chunk]] | None: ...
 
+    def document_places(self) -> frozenset[str]: ...
+
 
 @dataclass
 class _Pick:
@@ -216,7 +218,9 @@ def compose_draft(prompt: str, source: DraftSource, filters: Filters | dict[str,
     for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
         found = source.document(doc_id)
         texts[doc_id] = compact(found[0].text) if found else ""
-    known = places_known_in(texts.values())
+    # The prompt is read with the places the retrieved texts write and the cities the corpus is
+    # about, as the answerer reads a question: a city no retrieved passage names is still a place.
+    known = places_known_in(texts.values()) | source.document_places()
     scope = choose_scope(topic, hits, texts, known)
     if scope is None:
         question = read_question(topic, known)
