@@ -17,8 +17,9 @@ PLAN = (
 OPENING = "成都市生活垃圾全程分类实施方案 为推进成都市生活垃圾全程分类，特编此方案。"  # the title and what follows
 
 
-def _column(question: str, name: str) -> dict[str, float]:
-    hits, corpus = make_hits({"plan": PLAN})
+def _column(question: str, name: str, documents: dict[str, str] | None = None) -> dict[str, float]:
+    """Each candidate's value of the feature ``name`` for ``question`` over ``documents`` (default: the plan)."""
+    hits, corpus = make_hits(documents or {"plan": PLAN})
     prepared = prepare(question, hits, corpus)
     column = SENTENCE_FEATURES.index(name)
     return {c.text: float(row[column]) for c, row in zip(prepared.candidates, prepared.matrix, strict=True)}
@@ -59,12 +60,8 @@ NOTICE = (
 
 
 def test_the_items_of_a_list_are_marked_for_a_question_that_asks_for_them():
-    hits, corpus = make_hits({"notice": NOTICE})
-    column = SENTENCE_FEATURES.index("list_item")
-
     def marked(question: str) -> dict[str, float]:
-        prepared = prepare(question, hits, corpus)
-        return {c.text: float(row[column]) for c, row in zip(prepared.candidates, prepared.matrix, strict=True)}
+        return _column(question, "list_item", {"notice": NOTICE})
 
     items = marked("沅塘第7期督查农贸市场查出哪些问题")
     assert items["1.滨江农贸市场：活禽宰杀区未封闭，地面污水横流。"] == 1.0
@@ -74,12 +71,9 @@ def test_the_items_of_a_list_are_marked_for_a_question_that_asks_for_them():
 
 def test_a_passage_that_gives_the_items_is_marked_apart_from_one_that_only_counts_them():
     overview = "沅塘市创文督查情况综述\n本次督查共检查点位96个，发现问题14个。问题主要集中在农贸市场和背街小巷。"
-    hits, corpus = make_hits({"overview": overview, "notice": NOTICE})
-    column = SENTENCE_FEATURES.index("list_passage")
 
     def marked(question: str) -> dict[str, float]:
-        prepared = prepare(question, hits, corpus)
-        return {c.text: float(row[column]) for c, row in zip(prepared.candidates, prepared.matrix, strict=True)}
+        return _column(question, "list_passage", {"overview": overview, "notice": NOTICE})
 
     passages = marked("沅塘第7期督查农贸市场查出哪些问题")
     assert passages["2.凤鸣菜市场：入口处流动摊贩占道经营。"] == 1.0
@@ -96,12 +90,8 @@ DEADLINES = (
 
 
 def test_a_date_to_be_done_by_is_marked_for_a_question_that_asks_a_deadline():
-    hits, corpus = make_hits({"notice": DEADLINES})
-    column = SENTENCE_FEATURES.index("deadline_said")
-
     def marked(question: str) -> dict[str, float]:
-        prepared = prepare(question, hits, corpus)
-        return {c.text: float(row[column]) for c, row in zip(prepared.candidates, prepared.matrix, strict=True)}
+        return _column(question, "deadline_said", {"notice": DEADLINES})
 
     deadline = marked("禾阳第3期市容督查的问题要求什么时候整改完")
     assert deadline["请各区对照问题清单，于2024年7月15日前完成整改。"] == 1.0

@@ -20,13 +20,19 @@ REPORTS = {
 }
 
 
-def test_a_city_named_by_its_stem_leads_to_its_own_report(tmp_path: Path, embedder):
-    corpus = tmp_path / "corpus"
+def _assistant_over(documents: dict[str, str], folder: Path, embedder) -> Assistant:
+    """An assistant whose index holds ``documents`` (file name → text), written under ``folder``."""
+    corpus = folder / "corpus"
     corpus.mkdir()
-    for name, text in REPORTS.items():
+    for name, text in documents.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    assistant = Assistant(make_settings(tmp_path / "index"), embedder)
+    assistant = Assistant(make_settings(folder / "index"), embedder)
     assistant.ingest([corpus])
+    return assistant
+
+
+def test_a_city_named_by_its_stem_leads_to_its_own_report(tmp_path: Path, embedder):
+    assistant = _assistant_over(REPORTS, tmp_path, embedder)
     assert assistant.retriever.document_places() == frozenset({"临澜市", "岚阳市"})
     hits = assistant.retrieve("岚阳3月份数字城管结案率多少")
     assert hits[0].chunk.text.startswith("岚阳市")
@@ -47,12 +53,7 @@ CITY_REPORTS = {
 def test_a_draft_for_a_city_whose_body_has_no_report_is_not_written_from_another_citys(tmp_path: Path, embedder):
     """Drafting reads its prompt with the corpus's cities too: 岚阳 is a place though no passage
     retrieved for 城管局 work names it, so 青岙's report is not passed off as 岚阳's."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in CITY_REPORTS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    assistant = Assistant(make_settings(tmp_path / "index"), embedder)
-    assistant.ingest([corpus])
+    assistant = _assistant_over(CITY_REPORTS, tmp_path, embedder)
     refused = assistant.ask("帮我起草一段迎检汇报：岚阳城管局2023年数字城管工作", mode="draft")
     assert refused.refused and "岚阳" in refused.text and "青岙" not in refused.text
     drafted = assistant.ask("帮我起草一段迎检汇报：青岙城管局2023年数字城管工作", mode="draft")
