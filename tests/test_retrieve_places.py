@@ -1,5 +1,6 @@
-"""Retrieval reads a question with the cities the corpus is about, as the answerer does: a city
-named by its stem alone (岚阳) leads to its own report, not to a look-alike of another city."""
+"""Retrieval and drafting read a question with the cities the corpus is about, as the answerer does:
+a city named by its stem alone (岚阳) leads to its own report, not to a look-alike of another city's,
+and a draft for a city with no report of the body asked is refused, not written from another's."""
 
 from __future__ import annotations
 

@@ -236,7 +236,9 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "rules_for_period",
     "extreme_row",
 )
+# The two columns set by comparing a question's candidates (in feature_matrix), not one alone.
 _LIST_PASSAGE = SENTENCE_FEATURES.index("list_passage")
+_EXTREME_ROW = SENTENCE_FEATURES.index("extreme_row")
 # Each feature also as its distance from the best value among the question's candidates: a
 # sentence is weighed against the others it competes with (covering half the question's words
 # is much when no sentence covers more, little when another covers them all).
@@ -309,7 +311,7 @@ def feature_matrix(
     rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
     if direction := asked_extreme(question):
         for i in extreme_rows([(c.doc_id, c.header, c.text) for c in candidates], ctx.question.keywords, direction):
-            rows[i][-1] = 1.0  # the row holding the highest (lowest) value asked
+            rows[i][_EXTREME_ROW] = 1.0  # the row holding the highest (lowest) value asked
     if ctx.question.intent.asks_list:
         for i in in_item_passages(candidates):
             rows[i][_LIST_PASSAGE] = 1.0

@@ -10,6 +10,7 @@ is then read with it."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from assistant.answer.candidates import ITEM_NUMBER, NUMBERED, Candidate
 from assistant.corpus import CorpusView
@@ -28,11 +29,8 @@ def is_list_item(text: str) -> bool:
 def in_item_passages(candidates: list[Candidate]) -> set[int]:
     """Candidates whose passage gives two or more items of a list: where the items asked for are,
     rather than the lead-in that counts them."""
-    items: dict[str, int] = {}
-    for candidate in candidates:
-        if is_list_item(candidate.text):
-            items[candidate.hit.chunk.chunk_id] = items.get(candidate.hit.chunk.chunk_id, 0) + 1
-    return {i for i, c in enumerate(candidates) if items.get(c.hit.chunk.chunk_id, 0) >= 2}
+    items = Counter(c.hit.chunk.chunk_id for c in candidates if is_list_item(c.text))
+    return {i for i, c in enumerate(candidates) if items[c.hit.chunk.chunk_id] >= 2}
 
 
 _LEAD_IN = re.compile(r"[：:]\s*$")
