@@ -16,12 +16,23 @@ def is_table_row(line: str) -> bool:
 
 
 def reads_as_header(row: str, framed: bool) -> bool:
-    """No cell is a figure or blank amid the others ("联城街道 | 综合得分 |  |  | 暂不排名"), and the
-    first is not empty (a wrapped row's rest, "| 管线规整、无私搭乱建 | | 一体化示范区 |", is none)."""
+    """No cell is a figure or blank amid the others ("联城街道 | 综合得分 |  |  | 暂不排名") or states
+    something ("联合消防部门开展专项清理，8月31日前完成", "刊播率100%": a wrapped row's rest), and the first
+    is not empty (a wrapped row's rest, "| 管线规整、无私搭乱建 | | 一体化示范区 |", is none)."""
     cells = [c.strip() for c in (row.strip()[1:] if framed else row).split("|")]
     filled = [i for i, c in enumerate(cells) if c]
     gaps = filled and any(not c for c in cells[: filled[-1]])  # a row with a blank amid its cells is data
-    return bool(cells[0]) and not gaps and not any(_FIGURE_CELL.match(c) for c in cells if c)
+    return (
+        bool(cells[0])
+        and not gaps
+        and not any(_FIGURE_CELL.match(c) or _STATEMENT_CELL.search(_BRACKETED.sub("", c)) for c in cells if c)
+    )
+
+
+# A cell that states rather than names: a clause, or a figure with its unit. A column's maximum in
+# brackets names it (市容环境（40分）).
+_STATEMENT_CELL = re.compile(r"[，。；;]|\d\s*(?:[%％分天个件处次人元条座家户]|小时)")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 def header_above(above: list[str], framed: bool) -> str:

@@ -806,6 +806,22 @@ def test_a_table_rows_header_is_the_nearest_header_row_never_a_data_row():
     assert rows["2 | 新增公益广告3000处 | 市住建局"] == "序号 | 工作任务 | 牵头单位"  # not the wrapped row's rest
 
 
+def test_a_wrapped_rows_rest_that_states_something_is_no_header_a_columns_maximum_in_brackets_is():
+    table = (
+        "澜州市迎检自评表\n序号 | 测评项目 | 自评情况 | 是否达标\n"
+        "5 | 斑马线文明礼让 | 重点路口抽测礼让率93.2% | 否 |\n低于95%的测评标准1.8个百分点 | 加派文明劝导员，全时段值守 | 公益广告 | 刊播率100% | 是\n"
+        "6 | 志愿服务 | 注册志愿者占常住人口比例15.1% | 基本达标 |\n"
+        "澜州市镇街考核结果\n镇街 | 市容环境（40分） | 街面秩序（30分） | 总分\n联城街道 | 36.5 | 27.0 | 63.5"
+    )
+    rows = {c.text: c.header for c in prepare("澜州注册志愿者占比多少", *make_hits({"table": table})).candidates}
+    assert rows["6 | 志愿服务 | 注册志愿者占常住人口比例15.1% | 基本达标 |"].endswith(
+        "序号 | 测评项目 | 自评情况 | 是否达标"
+    )
+    assert rows["联城街道 | 36.5 | 27.0 | 63.5"].endswith("镇街 | 市容环境（40分） | 街面秩序（30分） | 总分")
+    answer = _answer("澜州注册志愿者占常住人口比例多少", {"table": table})
+    assert not answer.refused and "15.1%" in answer.text and "1.8个百分点 |" not in answer.text
+
+
 def test_a_rank_asked_alone_is_refused_when_the_sentence_states_none():
     notice = "澜州市二季度测评通报\n11个县（市）平均得分87.42分。\n内乡县较一季度进步幅度最大，唐河县有所下滑。"
     answer = _answer("内乡县二季度测评排第几", {"notice": notice})
