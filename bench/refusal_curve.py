@@ -24,7 +24,7 @@ from assistant.answer.confidence import CONFIDENCE_FEATURES, fit_confidence
 from assistant.evaluation.metrics import answer_recall
 from assistant.evaluation.run import prepare_examples
 from assistant.evaluation.sets import QuestionBank
-from assistant.evaluation.train import _confidence_data, _families, _out_of_fold
+from assistant.evaluation.train import _families, _out_of_fold, confidence_data
 from assistant.service import Assistant
 from assistant.settings import Settings
 
@@ -70,7 +70,7 @@ def main() -> None:
     questions = [q for q in QuestionBank.load(args.sets).questions if all(d in indexed for d in q.docs)]
     examples, _ = prepare_examples(assistant, questions, 5)
     selectors = [replace(s, add_above=0.3, add_relative=0.5) for s in _out_of_fold(examples, FOLDS, 1.0)]
-    rows, labels, kept = _confidence_data(examples, selectors)
+    rows, labels, kept = confidence_data(examples, selectors)
     folds = _families([examples[i] for i in kept], FOLDS)
     outcomes = []
     for example, selector in zip(examples, selectors, strict=True):
