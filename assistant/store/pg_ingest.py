@@ -17,14 +17,9 @@ from typing import Any
 import numpy as np
 
 from assistant.auth.access import DEFAULT_KB
-from assistant.index.build import (
-    IngestBusy,
-    IngestReport,
-    _bad_name_reason,
-    _printable,
-    _rows_for,
-)
+from assistant.index.build import IngestBusy, IngestReport, bad_name_reason, printable
 from assistant.index.embed import Embedder
+from assistant.index.generation import rows_for
 from assistant.ingest.load import IngestError, check_file
 from assistant.ingest.pipeline import SourceFile, discover, file_hash, prepare
 from assistant.settings import Settings
@@ -58,8 +53,8 @@ def prepare_file(
 ) -> Prepared | None:
     """The rows of one file (its documents in knowledge base ``kb``), or ``None`` when it is
     stored with the same content. Raises ``IngestError`` (or ``OSError``) for a file that cannot be read."""
-    if _printable(source.key) != source.key:
-        raise IngestError(_printable(str(source.path)), _bad_name_reason(source.path))
+    if printable(source.key) != source.key:
+        raise IngestError(printable(str(source.path)), bad_name_reason(source.path))
     check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
     digest = file_hash(source.path)
     if known_hash == digest:
@@ -67,7 +62,7 @@ def prepare_file(
     documents: list[dict[str, Any]] = []
     chunks: list[dict[str, Any]] = []
     for document, parts in prepare(source, settings, digest):
-        doc_row, chunk_rows = _rows_for(document, parts, source.key, at, kb)
+        doc_row, chunk_rows = rows_for(document, parts, source.key, at, kb)
         documents.append(doc_row)
         chunks.extend(chunk_rows)
     return source.key, digest, documents, chunks
@@ -129,7 +124,7 @@ def _ingest_locked(
         )
     previous = store.file_hashes()
     found = discover(paths)
-    report.skipped += [(_printable(e.path), e.reason) for e in found.skipped]
+    report.skipped += [(printable(e.path), e.reason) for e in found.skipped]
     roots = [r.resolve() for r in found.roots]
     discovered = {f.key for f in found.files}
     for key in previous:
@@ -141,15 +136,15 @@ def _ingest_locked(
         if progress:
             progress("read", number, len(found.files))
         try:
-            if _printable(source.key) != source.key:
-                raise IngestError(_printable(str(source.path)), _bad_name_reason(source.path))
+            if printable(source.key) != source.key:
+                raise IngestError(printable(str(source.path)), bad_name_reason(source.path))
             check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
             digest = file_hash(source.path)
         except IngestError as exc:
             report.skipped.append((exc.path, exc.reason))
             continue
         except OSError as exc:
-            report.skipped.append((_printable(str(source.path)), f"cannot read ({exc.strerror or exc})"))
+            report.skipped.append((printable(str(source.path)), f"cannot read ({exc.strerror or exc})"))
             continue
         if previous.get(source.key) == digest:
             report.unchanged.append(source.key)
@@ -177,10 +172,10 @@ def import_generation(index_dir: Path, store: PostgresStore) -> int:
     all (nothing is embedded again), replacing what the database held, in one transaction;
     the new data version. The way from one office's index to the server store, and how the
     tests give both stores the same vectors."""
-    from assistant.index.build import _read_previous
+    from assistant.index.generation import read_previous
     from assistant.store.base import IndexMissing
 
-    manifest, files = _read_previous(index_dir)
+    manifest, files = read_previous(index_dir)
     if not manifest:
         raise IndexMissing(f"no index in {index_dir}: run `assistant ingest` first")
     with ingest_lock(store.url, 0.0):

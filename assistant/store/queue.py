@@ -25,8 +25,9 @@ from typing import Any
 from psycopg.rows import dict_row
 
 from assistant.auth.access import DEFAULT_KB
-from assistant.index.build import IngestReport, _now
+from assistant.index.build import IngestReport
 from assistant.index.embed import Embedder
+from assistant.index.generation import now
 from assistant.ingest.load import IngestError
 from assistant.ingest.pipeline import SourceFile, file_hash
 from assistant.settings import Settings
@@ -169,7 +170,7 @@ def process(store: PostgresStore, job: Job, worker: str, settings: Settings, emb
     with tempfile.TemporaryDirectory(prefix="assistant-job-") as scratch:
         try:
             kb = job.kb or store.file_kbs([job.file_key]).get(job.file_key) or DEFAULT_KB
-            prepared = prepare_file(_source_of(job, Path(scratch)), settings, _now(), None, kb)
+            prepared = prepare_file(_source_of(job, Path(scratch)), settings, now(), None, kb)
         except IngestError as exc:
             fail(store, job, worker, exc.reason, retry=False)
             return
@@ -182,7 +183,7 @@ def process(store: PostgresStore, job: Job, worker: str, settings: Settings, emb
         return
     embed_rows(chunks, embedder)
     result = {"documents": len(documents), "passages": len(chunks)}
-    store.replace_files([(key, digest, _now(), documents, chunks)], [], embedder.identity, (job.id, worker), result)
+    store.replace_files([(key, digest, now(), documents, chunks)], [], embedder.identity, (job.id, worker), result)
 
 
 def run_once(store: PostgresStore, worker: str, settings: Settings, embedder: Embedder) -> Job | None:

@@ -24,7 +24,8 @@ from starlette.concurrency import run_in_threadpool
 from assistant.auth.access import Access, require
 from assistant.facts.book import facts_version
 from assistant.facts.generation import write_facts
-from assistant.index.build import IngestBusy, _remove_stale, _switch_current
+from assistant.index.build import IngestBusy
+from assistant.index.generation import remove_stale, switch_current
 from assistant.ingest.meta import BODIES
 from assistant.models import DocumentMeta
 from assistant.service import Assistant
@@ -150,8 +151,8 @@ def correct_document(
         # The facts name the document's metadata: those of the other documents are taken over.
         write_facts(index_dir / name, previous=store.folder)
         _record_facts_version(index_dir / name)
-        _switch_current(index_dir, name)
-        _remove_stale(index_dir, {name, store.folder.name})
+        switch_current(index_dir, name)
+        remove_stale(index_dir, {name, store.folder.name})
     finally:
         lock.release()
     sidecar = write_sidecar(document.path, doc_id, fields, settings.corpus_dir)
