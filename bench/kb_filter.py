@@ -49,14 +49,14 @@ def write_index(folder: Path, passages: int, rng: random.Random) -> None:
     import bm25s
     import faiss
 
-    from assistant.index.build import _SCHEMA, _build_faiss
+    from assistant.index.generation import GENERATION_SCHEMA, build_faiss
     from assistant.index.store import SCHEMA_VERSION
 
     words = vocabulary(rng)
     documents = passages // PER_DOCUMENT
     folder.mkdir(parents=True)
     db = sqlite3.connect(folder / "passages.sqlite")
-    db.executescript(_SCHEMA)
+    db.executescript(GENERATION_SCHEMA)
     vectors = np.random.default_rng(7).standard_normal((passages, DIMS)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     tokens: list[list[str]] = []
@@ -113,7 +113,7 @@ def write_index(folder: Path, passages: int, rng: random.Random) -> None:
             )
     db.commit()
     db.close()
-    index, kind = _build_faiss(vectors, np.arange(1, passages + 1, dtype=np.int64), DIMS, 300_000)
+    index, kind = build_faiss(vectors, np.arange(1, passages + 1, dtype=np.int64), DIMS, 300_000)
     faiss.write_index(index, str(folder / "dense.faiss"))
     bm25 = bm25s.BM25()
     bm25.index(tokens, show_progress=False)

@@ -5,7 +5,7 @@ Each trial:
 1. writes new content (``trial/extra-*.txt``, different every trial) next to a corpus copy;
 2. starts a worker process that loads the model and runs the real ``ingest`` on the folder,
    printing a line at each stage (read, embed, write, switch) -- the stages are observed
-   by wrapping ``_write_generation``/``_switch_current``, nothing in them is changed;
+   by wrapping ``write_generation``/``switch_current`` (as ``assistant.index.build`` calls them), nothing in them is changed;
 3. SIGKILLs the worker at a random moment inside one stage (a random delay over that
    stage's measured duration) or anywhere in the run;
 4. checks that ``CURRENT`` names a complete generation that loads, whose counts agree, and
@@ -59,7 +59,7 @@ def say(stage):
 
 settings = Settings(index_dir=Path(sys.argv[1]))
 embedder = Embedder(settings)
-real_write, real_switch = build._write_generation, build._switch_current
+real_write, real_switch = build.write_generation, build.switch_current
 
 def write(*args, **kwargs):
     say("write")
@@ -70,7 +70,7 @@ def switch(*args, **kwargs):
     real_switch(*args, **kwargs)
     say("switched")
 
-build._write_generation, build._switch_current = write, switch
+build.write_generation, build.switch_current = write, switch
 seen = set()
 
 def progress(stage, done, total):
@@ -119,7 +119,7 @@ class Result:
 def stage_durations(build_module, run) -> dict[str, float]:
     """Run ``run()`` (an in-process ingest taking ``progress``) and measure each stage."""
     marks: list[tuple[str, float]] = []
-    real_write, real_switch = build_module._write_generation, build_module._switch_current
+    real_write, real_switch = build_module.write_generation, build_module.switch_current
 
     def write(*args, **kwargs):
         marks.append(("write", time.perf_counter()))
@@ -134,11 +134,11 @@ def stage_durations(build_module, run) -> dict[str, float]:
         if stage in ("read", "embed") and stage not in {m for m, _ in marks}:
             marks.append((stage, time.perf_counter()))
 
-    build_module._write_generation, build_module._switch_current = write, switch
+    build_module.write_generation, build_module.switch_current = write, switch
     try:
         run(progress)
     finally:
-        build_module._write_generation, build_module._switch_current = real_write, real_switch
+        build_module.write_generation, build_module.switch_current = real_write, real_switch
     marks.append(("done", time.perf_counter()))
     durations = {}
     for (stage, at), (_, following) in itertools.pairwise(marks):

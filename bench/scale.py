@@ -3,7 +3,7 @@
 Corpora: reports generated from the bundled seeds (bench/generate.py: other districts, bodies,
 years, rescaled figures, shuffled and swapped items), run through the project's real ingest
 pipeline (load → clean → split → metadata → jieba tokens) and written with the project's own
-writer (assistant.index.build._write_generation with _FileRows), so the measured SQLite,
+writer (assistant.index.generation.write_generation with FileRows), so the measured SQLite,
 BM25 and FAISS files are exactly what `assistant ingest` would produce for that text.
 
 Vectors: embedding 100k passages is out of reach here (≈10-15 passages/s on 2 cores), so the
@@ -56,10 +56,10 @@ _LEADING = re.compile(
 
 # -- corpus -------------------------------------------------------------------------
 def build_rows(work: Path, passages: int, progress_every: int = 10_000):
-    """Generated report files and their index rows (_FileRows, vectors still empty), in order."""
+    """Generated report files and their index rows (FileRows, vectors still empty), in order."""
     import generate
 
-    from assistant.index.build import _FileRows, _now, _rows_for
+    from assistant.index.generation import FileRows, now, rows_for
     from assistant.ingest.pipeline import SourceFile, file_hash, prepare
 
     settings = _common.settings()
@@ -67,7 +67,7 @@ def build_rows(work: Path, passages: int, progress_every: int = 10_000):
     rng = random.Random(7)
     folder = work / "reports"
     folder.mkdir(parents=True, exist_ok=True)
-    files, total, number, at = [], 0, 0, _now()
+    files, total, number, at = [], 0, 0, now()
     next_report = progress_every
     while total < passages:
         text = generate.generate_document(rng, seeds)
@@ -76,9 +76,9 @@ def build_rows(work: Path, passages: int, progress_every: int = 10_000):
             path.write_text(text, encoding="utf-8")
         source = SourceFile(path, folder, f"reports/{path.name}")
         digest = file_hash(path)
-        rows = _FileRows(source.key, digest, at, [], [])
+        rows = FileRows(source.key, digest, at, [], [])
         for document, chunks in prepare(source, settings, digest):
-            doc_row, chunk_rows = _rows_for(document, chunks, source.key, at)
+            doc_row, chunk_rows = rows_for(document, chunks, source.key, at)
             rows.documents.append(doc_row)
             rows.chunks.extend(chunk_rows)
         files.append(rows)
@@ -176,7 +176,7 @@ def assign_vectors(chunks: list[dict], real, seed: int = 11):
 
 def write_generation(folder: Path, files, embedder) -> tuple[float, dict]:
     from assistant import __version__
-    from assistant.index.build import _now, _write_generation
+    from assistant.index import generation
     from assistant.index.store import CURRENT, SCHEMA_VERSION
 
     if folder.exists():
@@ -187,14 +187,14 @@ def write_generation(folder: Path, files, embedder) -> tuple[float, dict]:
         "schema": SCHEMA_VERSION,
         "version": __version__,
         "generation": name,
-        "created": _now(),
+        "created": generation.now(),
         "model": embedder.identity,
         "documents": sum(len(f.documents) for f in files),
         "files": {f.key: f.content_hash for f in files},
     }
     with Timer() as t:
         # As an ingest writes it: passages, vectors, keyword index and the facts (facts.json).
-        kind = _write_generation(
+        kind = generation.write_generation(
             folder / name, files, manifest, embedder.dim, _common.settings().flat_index_max, {}, None
         )
     (folder / CURRENT).write_text(name)

@@ -25,7 +25,7 @@ from assistant.ingest.scan_pages import rects_json
 from assistant.models import Chunk, Document
 from assistant.text import squeeze
 
-_SCHEMA = """
+GENERATION_SCHEMA = """
 CREATE TABLE files (key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, ingested_at TEXT NOT NULL);
 CREATE TABLE documents (
   doc_id TEXT PRIMARY KEY, file_key TEXT NOT NULL, source TEXT NOT NULL, path TEXT NOT NULL,
@@ -99,6 +99,10 @@ def read_previous(index_dir: Path) -> tuple[dict[str, Any], dict[str, FileRows]]
     return manifest, files
 
 
+# A passage row's own fields, in the order both stores write them (after their own row id).
+PASSAGE_FIELDS = ("chunk_id", "doc_id", "ordinal", "heading", "text", "start", "end", "deadline", "search_text")
+
+
 def rows_for(
     document: Document, chunks: list[Chunk], key: str, at: str, kb: str = DEFAULT_KB
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -143,7 +147,7 @@ def rows_for(
     return doc_row, chunk_rows
 
 
-def _build_faiss(vectors: np.ndarray, ids: np.ndarray, dims: int, flat_max: int) -> tuple[Any, str]:
+def build_faiss(vectors: np.ndarray, ids: np.ndarray, dims: int, flat_max: int) -> tuple[Any, str]:
     import faiss
 
     inner: faiss.Index
@@ -179,7 +183,7 @@ def write_generation(
 
     folder.mkdir(parents=True)
     db = sqlite3.connect(folder / "passages.sqlite")
-    db.executescript(_SCHEMA)
+    db.executescript(GENERATION_SCHEMA)
     vectors, ids, token_lists, search_texts = [], [], [], []
     rowid = 0
     for file in files:
@@ -200,15 +204,7 @@ def write_generation(
                 "search_text, tokens, vector, ocr_page, ocr_boxes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     rowid,
-                    c["chunk_id"],
-                    c["doc_id"],
-                    c["ordinal"],
-                    c["heading"],
-                    c["text"],
-                    c["start"],
-                    c["end"],
-                    c["deadline"],
-                    c["search_text"],
+                    *(c[name] for name in PASSAGE_FIELDS),
                     c["tokens"],
                     c["vector"],
                     c.get("ocr_page", 0),  # rows taken over from an index written before OCR have none
@@ -224,7 +220,7 @@ def write_generation(
     db.commit()
     db.close()
     matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, dims), np.float32)
-    index, kind = _build_faiss(matrix, np.array(ids, dtype=np.int64), dims, flat_max)
+    index, kind = build_faiss(matrix, np.array(ids, dtype=np.int64), dims, flat_max)
     faiss.write_index(index, str(folder / "dense.faiss"))
     if token_lists:
         bm25 = bm25s.BM25()

@@ -24,6 +24,7 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from assistant.auth.access import DEFAULT_KB
+from assistant.index.generation import PASSAGE_FIELDS
 from assistant.models import Chunk, Document, DocumentMeta
 from assistant.store.base import (
     DocumentInfo,
@@ -335,15 +336,7 @@ class PostgresStore:
                 copy.write_row(
                     (
                         chunk_id,
-                        c["chunk_id"],
-                        c["doc_id"],
-                        c["ordinal"],
-                        c["heading"],
-                        c["text"],
-                        c["start"],
-                        c["end"],
-                        c["deadline"],
-                        c["search_text"],
+                        *(c[name] for name in PASSAGE_FIELDS),
                         squeeze(c["search_text"]),
                         max(1, len(tokens)),
                         tsvector_literal(tokens),
