@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.divisions import names_place
 from assistant.models import DocumentMeta, Hit
 from assistant.periods import read_issues, read_quarters, read_ranks, read_years, years_in_file_name
-from assistant.places import divisions_named, named_often, names_place, places_in_file_name, written_places
+from assistant.places import divisions_named, named_often, places_in_file_name, written_places
 from assistant.question import Question
 from assistant.tables import rank_cell, table_ranks
 from assistant.text import compact, fold_width, to_simplified

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.divisions import place_level
 from assistant.followup_slots import (
     ASKS,
     MODIFIER_END,
@@ -27,7 +28,7 @@ from assistant.followup_slots import (
 )
 from assistant.intent import Intent, classify
 from assistant.periods import ORDINAL, RELATIVE_ISSUE, RELATIVE_PERIOD
-from assistant.places import place_level, read_places
+from assistant.places import read_places
 from assistant.question import read_question
 from assistant.question_words import GENERIC, content_words
 from assistant.text import fold_width, to_simplified

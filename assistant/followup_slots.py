@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.divisions import is_below_city, place_level
 from assistant.periods import (
     ISSUE_KIND_CHARS,
     ISSUE_TEXT,
@@ -18,7 +19,7 @@ from assistant.periods import (
     shifted_issue,
     shifted_period,
 )
-from assistant.places import divisions_written, is_below_city, is_domain_word, place_level, read_places
+from assistant.places import divisions_written, is_domain_word, read_places
 from assistant.question_words import content_words
 
 PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]

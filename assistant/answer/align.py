@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from assistant.answer.render import cited_text
 from assistant.answer.verify import Quantity, quantities
+from assistant.divisions import names_place
 from assistant.models import Citation, Hit
 from assistant.periods import read_months, read_years
-from assistant.places import names_place, read_places
+from assistant.places import read_places
 from assistant.question import read_bodies
 from assistant.text import compact, to_simplified
 

@@ -17,9 +17,9 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features_place import place_agreement, places_said, section_places, unasked_subunit
 from assistant.answer.items import in_item_passages, is_list_item
 from assistant.corpus import CorpusView, DocProfile, idf
+from assistant.divisions import names_place
 from assistant.intent import states_deadline
 from assistant.periods import read_months, read_quarters, read_years
-from assistant.places import names_place
 from assistant.question import Question, forms
 from assistant.tables import asked_extreme, extreme_rows
 from assistant.text import compact, fold_width

@@ -8,7 +8,8 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.corpus import DocProfile
-from assistant.places import is_below_city, names_place, read_places
+from assistant.divisions import is_below_city, names_place
+from assistant.places import read_places
 from assistant.question import Question
 from assistant.text import compact
 

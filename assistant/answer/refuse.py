@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, asked_and_said, says
 from assistant.corpus import CorpusView, DocProfile
+from assistant.divisions import is_urban_district_stem, names_place, place_level, place_stem
 from assistant.periods import ORDINAL, TIME_TEXT
-from assistant.places import is_urban_district_stem, names_place, place_level, place_stem, read_places
+from assistant.places import read_places
 from assistant.question import Question
 from assistant.tables import is_table_row
 from assistant.text import compact

@@ -11,7 +11,7 @@ from assistant.answer.refuse import Refusal
 from assistant.answer.refuse_district import gives_district_figure
 from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR
 from assistant.corpus import DocProfile
-from assistant.places import finest, is_below_city
+from assistant.divisions import finest, is_below_city
 from assistant.question import Question
 from assistant.tables import column_heads
 from assistant.units import states_figure, with_arabic_figures

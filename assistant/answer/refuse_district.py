@@ -21,7 +21,8 @@ from assistant.answer.refuse import (
 )
 from assistant.answer.spelling import homophone_in
 from assistant.corpus import DocProfile
-from assistant.places import finest, is_domain_word, names_place, place_stem
+from assistant.divisions import finest, names_place, place_stem
+from assistant.places import is_domain_word
 from assistant.question import Question
 from assistant.tables import is_table_row
 from assistant.text import compact, to_simplified

@@ -8,7 +8,7 @@ import re
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import DATE_WORDS, counts_in
 from assistant.answer.refuse import Refusal
-from assistant.places import finest, names_place
+from assistant.divisions import finest, names_place
 from assistant.question import Question
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED

@@ -7,8 +7,9 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.refuse import Refusal, speaks_for_one_side
+from assistant.divisions import finest, names_place
 from assistant.periods import read_ranks
-from assistant.places import finest, names_place, read_places
+from assistant.places import read_places
 from assistant.question import Question
 from assistant.text import compact
 

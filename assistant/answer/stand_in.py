@@ -18,7 +18,7 @@ from assistant.answer.refuse_district import (
     says_measure,
     subunits_asked,
 )
-from assistant.places import is_below_city, names_place
+from assistant.divisions import is_below_city, names_place
 from assistant.text import compact, to_simplified
 
 FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or place asked must be rated to stand in

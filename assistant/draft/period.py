@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.corpus import profile_of
+from assistant.divisions import finest, names_place, place_level
 from assistant.models import DocumentMeta, Hit
-from assistant.places import finest, names_place, place_level, read_places
+from assistant.places import read_places
 from assistant.question import Question, read_bodies, read_question
 from assistant.text import compact, to_simplified
 

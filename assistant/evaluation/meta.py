@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.divisions import place_stem
 from assistant.ingest.clean import clean_text, split_articles
 from assistant.ingest.load import load_file
 from assistant.ingest.meta import body_kind, derive_meta
 from assistant.models import DocumentMeta
-from assistant.places import place_stem
 from assistant.text import compact
 
 FIELDS = ("title", "year", "place", "body", "kind")

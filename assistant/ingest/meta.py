@@ -17,9 +17,10 @@ from typing import Any
 
 import yaml
 
+from assistant.divisions import finest, place_level
 from assistant.models import DocumentMeta
 from assistant.periods import read_title_years
-from assistant.places import finest, place_level, places_known_in, read_places
+from assistant.places import places_known_in, read_places
 from assistant.text import fold_width, to_simplified
 
 _PLACE = r"(?:[^\s，,。、；：:“”《》\d]{0,6}?[省市区县])?"
