@@ -228,7 +228,7 @@ def test_database_restart_gives_503_then_recovers_without_restarting_the_app(tmp
 def test_a_job_whose_worker_died_is_done_by_another_and_the_late_write_is_refused(tmp_path, pg_settings, embedder):
     from assistant.ingest.pipeline import discover
     from assistant.store import queue
-    from assistant.store.postgres import LeaseLost
+    from assistant.store.pg_write import LeaseLost
 
     store = PostgresStore(pg_settings.database_url.get_secret_value(), embedder.dim)
     write(tmp_path / "docs", "report.txt", REPORT)

@@ -12,7 +12,6 @@ broken connections when they are next taken, so service resumes once the databas
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -23,8 +22,6 @@ from pgvector.psycopg import register_vector
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from assistant.auth.access import DEFAULT_KB
-from assistant.index.generation import PASSAGE_FIELDS
 from assistant.models import Chunk, Document, DocumentMeta
 from assistant.store.base import (
     DocumentInfo,
@@ -38,21 +35,15 @@ from assistant.store.base import (
     in_rank_order,
     meta_from_row,
 )
-from assistant.store.pg_keywords import bm25_search, term_rows, ts_rank_search, tsvector_literal
+from assistant.store.pg_filter import passage_filter
+from assistant.store.pg_keywords import bm25_search, ts_rank_search
 from assistant.store.pg_schema import apply_migrations
-from assistant.text import compact, squeeze
+from assistant.store.pg_write import HNSW_INDEX, PgFile, finish_job, insert_files, raise_data_version
+from assistant.text import compact
 
-# As migration 0001 creates it (bulk_load drops and rebuilds it).
-_HNSW_INDEX = (
-    "CREATE INDEX chunks_embedding ON chunks USING hnsw (embedding vector_ip_ops) WITH (m = 16, ef_construction = 64)"
-)
 _DOC_COLUMNS = (
     "doc_id, source, path, title, years, body, body_full, kind, period, place, content_hash, ingested_at, notes, kb"
 )
-
-
-class LeaseLost(RuntimeError):
-    """A worker's job was taken over by another worker (its lease ran out): its work is dropped."""
 
 
 def connect_once(url: str) -> psycopg.Connection[Any]:
@@ -202,29 +193,15 @@ class PostgresStore:
     def chunk_rowids(self, filters: Filters) -> np.ndarray | None:
         if filters.is_empty():
             return None
-        clauses: list[str] = []
-        args: list[Any] = []
-        if filters.kbs is not None:
-            kbs = sorted(set(filters.kbs))
-            outside = self._rows("SELECT EXISTS (SELECT 1 FROM documents WHERE kb <> ALL(%s)) AS o", (kbs,))[0]["o"]
-            if outside:
-                clauses.append("d.kb = ANY(%s)")
-                args.append(kbs)
-            elif filters.only_kbs():
+        kbs = sorted(set(filters.kbs)) if filters.kbs is not None else None
+        if (
+            kbs is not None
+            and not self._rows("SELECT EXISTS (SELECT 1 FROM documents WHERE kb <> ALL(%s)) AS o", (kbs,))[0]["o"]
+        ):
+            if filters.only_kbs():
                 return None  # every document is in these knowledge bases: the search stays unfiltered
-        if filters.doc_ids:
-            clauses.append("d.doc_id = ANY(%s)")
-            args.append(list(filters.doc_ids))
-        if filters.bodies:
-            clauses.append("(d.body = ANY(%s) OR d.body_full LIKE ANY(%s))")
-            args += [list(filters.bodies), [f"%{b}%" for b in filters.bodies]]
-        if filters.kinds:
-            clauses.append("d.kind = ANY(%s)")
-            args.append(list(filters.kinds))
-        if filters.years:
-            clauses.append("EXISTS (SELECT 1 FROM jsonb_array_elements(d.years) y WHERE y::int = ANY(%s))")
-            args.append([int(y) for y in filters.years])
-        sql = "SELECT c.id FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE " + " AND ".join(clauses)
+            kbs = None
+        sql, args = passage_filter(filters, kbs)
         return np.array([r["id"] for r in self._rows(sql, args)], dtype=np.int64)
 
     def dense_search(self, vector: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
@@ -258,7 +235,7 @@ class PostgresStore:
     # -- writing ---------------------------------------------------------------
     def replace_files(
         self,
-        files: list[tuple[str, str, str, list[dict[str, Any]], list[dict[str, Any]]]],
+        files: list[PgFile],
         remove_keys: list[str],
         model: dict[str, Any],
         job: tuple[int, str] | None = None,
@@ -271,103 +248,21 @@ class PostgresStore:
         written unless this worker still holds it (``LeaseLost``)."""
         with self.connection() as conn, conn.transaction(), conn.cursor() as cur:
             if job is not None:
-                held = cur.execute(
-                    "UPDATE jobs SET status = 'done', lease_until = NULL, result = %s, updated_at = now() "
-                    "WHERE id = %s AND worker = %s AND status = 'running' RETURNING id",
-                    (json.dumps(result or {}, ensure_ascii=False), job[0], job[1]),
-                ).fetchone()
-                if held is None:
-                    raise LeaseLost(f"job {job[0]} is no longer held by {job[1]}")
-            keys = list(remove_keys) + [f[0] for f in files]
-            cur.execute("DELETE FROM files WHERE key = ANY(%s)", (keys,))
-            for key, content_hash, at, documents, chunks in files:
-                cur.execute("INSERT INTO files VALUES (%s, %s, %s)", (key, content_hash, at))
-                self._insert_documents(cur, key, documents)
-                self._insert_chunks(cur, chunks)
-            row = cur.execute(
-                "UPDATE store_state SET data_version = data_version + 1, model = %s RETURNING data_version",
-                (json.dumps(model),),
-            ).fetchone()
-        return int(row[0]) if row else 0
+                finish_job(cur, job, result)
+            cur.execute("DELETE FROM files WHERE key = ANY(%s)", (list(remove_keys) + [f[0] for f in files],))
+            insert_files(cur, files)
+            return raise_data_version(cur, model)
 
-    @staticmethod
-    def _insert_documents(cur: psycopg.Cursor[Any], key: str, documents: list[dict[str, Any]]) -> None:
-        for d in documents:
-            cur.execute(
-                "INSERT INTO documents (doc_id, file_key, source, path, title, years, body, body_full, kind, period, "
-                "place, text, content_hash, ingested_at, notes, kb) "
-                "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                (
-                    d["doc_id"],
-                    key,
-                    d["source"],
-                    d["path"],
-                    d["title"],
-                    d["years"] if isinstance(d["years"], str) else json.dumps(d["years"]),
-                    d["body"],
-                    d["body_full"],
-                    d["kind"],
-                    d["period"],
-                    d.get("place") or "",
-                    d["text"],
-                    d["content_hash"],
-                    d["ingested_at"],
-                    d["notes"] if isinstance(d["notes"], str) else json.dumps(d["notes"], ensure_ascii=False),
-                    d.get("kb") or DEFAULT_KB,
-                ),
-            )
-
-    def _insert_chunks(self, cur: psycopg.Cursor[Any], chunks: list[dict[str, Any]]) -> None:
-        if not chunks:
-            return
-        ids = [
-            int(r[0])
-            for r in cur.execute(
-                "SELECT nextval(pg_get_serial_sequence('chunks', 'id')) FROM generate_series(1, %s)", (len(chunks),)
-            ).fetchall()
-        ]
-        with cur.copy(
-            'COPY chunks (id, chunk_id, doc_id, ordinal, heading, text, start, "end", deadline, search_text, '
-            "compact_text, token_count, tsv, embedding, ocr_page) FROM STDIN"
-        ) as copy:
-            for chunk_id, c in zip(ids, chunks, strict=True):
-                tokens = c["tokens"].split()
-                vector = np.frombuffer(c["vector"], dtype=np.float32) if isinstance(c["vector"], bytes) else c["vector"]
-                copy.write_row(
-                    (
-                        chunk_id,
-                        *(c[name] for name in PASSAGE_FIELDS),
-                        squeeze(c["search_text"]),
-                        max(1, len(tokens)),
-                        tsvector_literal(tokens),
-                        "[" + ",".join(f"{x:.8g}" for x in np.asarray(vector, dtype=np.float32)) + "]",
-                        int(c.get("ocr_page") or 0),
-                    )
-                )
-        with cur.copy("COPY chunk_terms (term, chunk, tf, doc_len) FROM STDIN") as copy:
-            for chunk_id, c in zip(ids, chunks, strict=True):
-                for row in term_rows(chunk_id, c["tokens"].split()):
-                    copy.write_row(row)
-
-    def bulk_load(
-        self, files: list[tuple[str, str, str, list[dict[str, Any]], list[dict[str, Any]]]], model: dict[str, Any]
-    ) -> int:
+    def bulk_load(self, files: list[PgFile], model: dict[str, Any]) -> int:
         """Replace everything by ``files`` in one transaction, building the HNSW index once after
         the rows are in (much faster than growing it row by row); the new data version."""
         with self.connection() as conn, conn.transaction(), conn.cursor() as cur:
             cur.execute("DELETE FROM files")
             cur.execute("DROP INDEX IF EXISTS chunks_embedding")
-            for key, content_hash, at, documents, chunks in files:
-                cur.execute("INSERT INTO files VALUES (%s, %s, %s)", (key, content_hash, at))
-                self._insert_documents(cur, key, documents)
-                self._insert_chunks(cur, chunks)
+            insert_files(cur, files)
             cur.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            cur.execute(_HNSW_INDEX)
-            row = cur.execute(
-                "UPDATE store_state SET data_version = data_version + 1, model = %s RETURNING data_version",
-                (json.dumps(model),),
-            ).fetchone()
-        return int(row[0]) if row else 0
+            cur.execute(HNSW_INDEX)
+            return raise_data_version(cur, model)
 
     def clear(self) -> None:
         """Drop every file, document and passage (``ingest --rebuild``), in one transaction."""

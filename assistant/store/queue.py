@@ -32,7 +32,8 @@ from assistant.ingest.load import IngestError
 from assistant.ingest.pipeline import SourceFile, file_hash
 from assistant.settings import Settings
 from assistant.store.pg_ingest import embed_rows, prepare_file
-from assistant.store.postgres import LeaseLost, PostgresStore
+from assistant.store.pg_write import LeaseLost
+from assistant.store.postgres import PostgresStore
 
 
 @dataclass
