@@ -229,13 +229,18 @@ def write_generation(
     write_facts(folder, sources, previous)  # the server only reads them
     manifest = manifest | {"index_type": kind, "passages": len(ids), "facts": facts_version()}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
-    for path in [*folder.rglob("*"), folder]:  # files, then the folders that name them
+    make_durable(folder)
+    return kind
+
+
+def make_durable(folder: Path) -> None:
+    """Flush a generation's files, then the folders that name them, before ``CURRENT`` names it."""
+    for path in [*folder.rglob("*"), folder]:
         if path.is_file():
             with path.open("rb") as fh:
                 os.fsync(fh.fileno())
         elif path.is_dir():
             _fsync_dir(path)
-    return kind
 
 
 def _write_page_images(db: sqlite3.Connection, files: list[FileRows], previous: Path | None) -> None:

@@ -294,65 +294,10 @@ class EmbeddedStore:
         top = found[np.argsort(-scores[found].astype(np.float32), kind="stable")[:k]]
         return [(int(self._bm25_rowids[i]), float(scores[i])) for i in top]
 
-    def copy_with_document_meta(self, doc_id: str, meta: DocumentMeta, target: Path) -> bool:
-        """Write a complete new generation in ``target`` (a folder that does not exist yet): this
-        one with the metadata of document ``doc_id`` (title, years, body, kind, period) replaced by
-        ``meta``. Passages, vectors and the keyword index are copied unchanged, the saved facts are
-        not (they name the old metadata: the caller writes them with ``facts.generation.write_facts``).
-        False, and nothing left behind, when there is no such document. The caller holds the
-        ingest lock and switches ``CURRENT`` to ``target``.
-
-        An ingest carries document rows of unchanged files over, so the correction stays in every
-        later generation until the file itself changes."""
-        import os
-        import shutil
-        from datetime import UTC, datetime
-
-        target.mkdir(parents=True)
-        try:
-            copy = sqlite3.connect(target / "passages.sqlite")
-            try:
-                with self._lock:
-                    self._db.backup(copy)
-                with copy:
-                    updated = copy.execute(
-                        "UPDATE documents SET title = ?, years = ?, body = ?, body_full = ?, kind = ?, period = ?, place = ? "
-                        "WHERE doc_id = ?",
-                        (
-                            meta.title,
-                            json.dumps(meta.years),
-                            meta.body,
-                            meta.body_full,
-                            meta.kind,
-                            meta.period,
-                            meta.place,
-                            doc_id,
-                        ),
-                    ).rowcount
-            finally:
-                copy.close()
-            if not updated:
-                shutil.rmtree(target, ignore_errors=True)
-                return False
-            for name in ("dense.faiss", "bm25"):
-                source = self.folder / name
-                if source.is_dir():
-                    shutil.copytree(source, target / name)
-                elif source.exists():
-                    shutil.copy2(source, target / name)
-            created = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            manifest = self.manifest | {"generation": target.name, "previous": self.folder.name, "created": created}
-            (target / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
-            for path in [*target.rglob("*"), target]:  # durable before CURRENT names it
-                fd = os.open(path, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-        except BaseException:
-            shutil.rmtree(target, ignore_errors=True)
-            raise
-        return True
+    def backup_into(self, target: sqlite3.Connection) -> None:
+        """Copy this generation's database whole into ``target`` (consistent while others read)."""
+        with self._lock:
+            self._db.backup(target)
 
     def close(self) -> None:
         with self._lock:

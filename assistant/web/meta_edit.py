@@ -26,6 +26,7 @@ from assistant.facts.book import facts_version
 from assistant.facts.generation import write_facts
 from assistant.index.build import IngestBusy
 from assistant.index.generation import remove_stale, switch_current
+from assistant.index.meta_copy import copy_with_document_meta
 from assistant.ingest.meta import BODIES
 from assistant.models import DocumentMeta
 from assistant.service import Assistant
@@ -146,7 +147,7 @@ def correct_document(
             require(access, document.meta.kb, "editor")
         meta = corrected(document.meta, fields)
         name = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        if not store.copy_with_document_meta(doc_id, meta, index_dir / name):
+        if not copy_with_document_meta(store, doc_id, meta, index_dir / name):
             return None
         # The facts name the document's metadata: those of the other documents are taken over.
         write_facts(index_dir / name, previous=store.folder)
