@@ -123,7 +123,7 @@ def test_pages_over_the_ocr_limit_are_refused_before_any_ocr(tmp_path):
 
 
 def test_a_passage_is_placed_on_the_ocr_page_it_starts_on():
-    from assistant.ingest.ocr import ocr_page_of
+    from assistant.ingest.scans import ocr_page_of
 
     pages = {1: "一、市容整治\n全年清理流动\n摊点1356处。", 2: "二、违法建设治理\n全年拆除违法建设127处。"}
     assert ocr_page_of("全年清理流动摊点1356处。", pages) == 1  # a line joined by cleaning

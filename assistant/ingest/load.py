@@ -135,8 +135,8 @@ def load_file(path: Path, max_bytes: int, options: ReadOptions | None = None) ->
 
         loaded = read_ofd(path, data, max_bytes)
     elif suffix in IMAGE_SUFFIXES:
-        from assistant.ingest.ocr import open_images
         from assistant.ingest.scan_pages import ocr_images
+        from assistant.ingest.scans import open_images
 
         images = open_images(path, data, options.ocr_max_pixels)
         loaded = ocr_images(path, images, options.ocr_page_limit, options.on_page)

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.ingest.errors import IngestError, LoadedFile
-from assistant.ingest.ocr import PageProgress, check_page_limit, check_pixels, ocr_note
+from assistant.ingest.ocr import PageProgress
 from assistant.ingest.scan_pages import OcrPage, read_page
+from assistant.ingest.scans import check_page_limit, check_pixels, ocr_note
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})\s*$"

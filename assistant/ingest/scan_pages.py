@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.ingest.errors import LoadedFile
-from assistant.ingest.ocr import PageProgress, check_page_limit, ocr_note, placed_lines, recognise
+from assistant.ingest.ocr import PageProgress, placed_lines, recognise
+from assistant.ingest.scans import check_page_limit, ocr_note
 
 # The kept image: long side at most this many pixels (a 150 dpi A4 page is 1754 px high), JPEG.
 IMAGE_SIDE = 1400
