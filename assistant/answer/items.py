@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.answer.candidates import ITEM_NUMBER, NUMBERED, Candidate
+from assistant.answer.candidates import Candidate
+from assistant.answer.headings import ITEM_NUMBER, NUMBERED
 from assistant.corpus import CorpusView
 from assistant.models import Hit
 

@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from assistant.answer.candidates import ITEM_NUMBER, Candidate
+from assistant.answer.candidates import Candidate
 from assistant.answer.features import counts_in
+from assistant.answer.headings import ITEM_NUMBER
 from assistant.answer.refuse import (
     QUANTITY_ENDINGS,
     Refusal,
