@@ -6,7 +6,8 @@ import pytest
 from assistant.answer.candidates import candidates_of
 from assistant.draft.compose import _gather, _select
 from assistant.draft.period import choose_scope, topic_of, who
-from assistant.draft.sections import clean, part_of, place, split_done_and_due, unmask
+from assistant.draft.sections import part_of, place, split_done_and_due
+from assistant.draft.sentences import clean, unmask
 from assistant.models import Chunk, DocumentMeta, Hit
 from assistant.places import places_known_in
 from assistant.text import compact

@@ -16,7 +16,8 @@ from assistant.answer.render import NOT_FOUND, book_title, cited_text
 from assistant.answer.verify import unsupported_numbers
 from assistant.draft.lists import listed
 from assistant.draft.period import Scope, choose_scope, topic_of, who
-from assistant.draft.sections import HEADINGS, Part, Placed, masks_figure, place
+from assistant.draft.sections import HEADINGS, Part, Placed, place
+from assistant.draft.sentences import masks_figure
 from assistant.index.store import Filters
 from assistant.models import Answer, Chunk, Citation, Document, Hit
 from assistant.periods import TIME_TEXT

@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 
 from assistant.answer.candidates import Candidate
-from assistant.draft.sections import Placed, masks_figure, placement, subheading_of
+from assistant.draft.sections import Placed, placement, subheading_of
+from assistant.draft.sentences import masks_figure
 from assistant.text import to_simplified
 
 # A lead-in that announces a list: 排名依次为, 前三名分别是, 结果如下：.

@@ -7,8 +7,7 @@ the heading it sits under (下步工作计划, 存在的问题, 主要成效), a
 work plan an unmarked sentence is a plan, in a summary a result). Sentence cues outweigh the
 heading, and the heading outweighs the document kind.
 
-Sentences are also cleaned here: item numbering, 一是/二是 enumerators and headings glued to the
-sentence are cut; lead-ins ("现将…汇报如下：") and table rows are not sentences of a draft."""
+A sentence is cleaned first (:mod:`assistant.draft.sentences`)."""
 
 from __future__ import annotations
 
@@ -17,11 +16,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.render import NUMBERING
+from assistant.draft.sentences import (
+    CLAUSE,
+    ENUMERATOR,
+    MIN_CHARS,
+    clean,
+    heading_parts,
+    is_statement,
+    unmask,
+)
 from assistant.intent import states_plan
-from assistant.tables import is_table_row
 from assistant.text import compact, to_simplified
-from assistant.units import MASKED_FIGURE as MASKED
 
 Part = Literal["basic", "result", "problem", "plan"]
 
@@ -76,22 +81,8 @@ _BASIC_HEADING = re.compile(r"基本情况|概况|总体情况|基本概况|背�
 _PLAN_KINDS = ("工作计划", "实施方案", "讲话")
 _RESULT_KINDS = ("工作总结", "总结及计划", "考评通报", "督查通报", "新闻报道")
 
-_ENUMERATOR = re.compile(
-    r"^(?:[一二三四五六七八九十]+是(?!指)|(?:首先|其次|再次|最后|第[一二三四五六七八九十]+)[，,、])\s*"
-)
-# A heading glued to the sentence it introduces: "优化管理，提升市容环境秩序一是落实门前三包".
-_GLUED_HEADING = re.compile(r"^[^。！？；;!?]{2,40}?(?=[一二三四五六七八九十]是)")
-# A news report's byline ("咸宁网讯 记者周荣华报道：", "金旻矣)" left of "(记者 金旻矣)"): not the report's content.
-_BYLINE = re.compile(
-    r"^(?:[^，,。：:]{0,10}讯\s*)?[(（]?(?:记者|通讯员)[^，,。：:()（）]{1,12}?(?:报道)?[：:)）]|^[^，,。()（）“”]{1,8}[)）]"
-)
-_LEAD_IN = re.compile(
-    r"(?:如下|汇报|报告|情况)[：:]$|如下$|^现将|^[^。]{0,30}[：:]$|[？?]$|^(?:注|备注|说明|完成时[间限]|责任单位|牵头单位|配合单位)[：:]"
-)
-_END = re.compile(r"[。！？!?]$")
 _ENDS_ON_FIGURE = re.compile(r"\d\s*(?:[%％]|[万亿千百]?[\u4e00-\u9fff]{1,2}(?:/[\u4e00-\u9fff])?)$")
 _CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")
-_MIN_CHARS = 9
 
 
 @dataclass
@@ -105,10 +96,6 @@ class Placed:
     has_figure: bool
     masked: int = 0  # clauses left out because the source masks a figure in them
     cued: bool = True  # its part is said by the sentence or its heading, not only by where it stands
-
-
-def _heading_parts(heading: str) -> list[str]:
-    return [NUMBERING.sub("", to_simplified(p)).strip(" 。.：:") for p in heading.split(" > ") if p.strip()]
 
 
 # 要求 (required of others) and 确保了 (ensured) govern nothing.
@@ -178,7 +165,7 @@ def placement(sentence: str, heading: str, kind: str, label: str = "", opening: 
     """:func:`part_of`, and whether the sentence or its heading said so (False: only the kind of
     document or where it stands did, and the sentence before it may say more)."""
     text = to_simplified(sentence)
-    sections = [_plain(p) for p in _heading_parts(heading)]
+    sections = [_plain(p) for p in heading_parts(heading)]
     verdict = _label_verdict(to_simplified(label)) or _heading_verdict(sections)
     planned = verdict == "plan" or kind in _PLAN_KINDS or bool(_TARGET_DATE.search(text))
     done = _reports_done(text, planned)
@@ -204,57 +191,6 @@ def placement(sentence: str, heading: str, kind: str, label: str = "", opening: 
     return ("result" if (any(sections) or not opening) and kind in _RESULT_KINDS else "basic"), False
 
 
-def clean(text: str, heading: str = "") -> str:
-    """The sentence as a draft shows it: Simplified, without item numbering, enumerators or a
-    heading glued to its front, ending with 。 (empty when nothing of a sentence is left)."""
-    sentence = to_simplified(text).strip()
-    for _ in range(3):
-        before = sentence
-        sentence = NUMBERING.sub("", sentence).strip()
-        sentence = _ENUMERATOR.sub("", sentence).strip()
-        sentence = _BYLINE.sub("", sentence).strip()
-        glued = _GLUED_HEADING.match(sentence)
-        if glued:
-            sentence = _ENUMERATOR.sub("", sentence[glued.end() :]).strip()
-        for part in _heading_parts(heading):
-            if len(part) >= 4 and sentence.startswith(part) and len(sentence) - len(part) >= _MIN_CHARS - 4:
-                sentence = sentence[len(part) :].lstrip("：:，,。 ")
-        if sentence == before:
-            break
-    sentence = sentence.rstrip("；;，,、 ")
-    if sentence and not _END.search(sentence):
-        sentence += "。"
-    return sentence
-
-
-def is_statement(text: str) -> bool:
-    """A full sentence worth a draft: long enough, not a lead-in to a list, not a heading."""
-    bare = compact(text)
-    return len(bare) >= _MIN_CHARS and not _LEAD_IN.search(text.rstrip("。")) and not is_table_row(text)
-
-
-def masks_figure(text: str) -> bool:
-    """The source hides a figure of this sentence (``*余份``, ``覆盖率*%``)."""
-    return bool(MASKED.search(text)) or "*" in text
-
-
-_CLAUSE = re.compile(r"[^，,；;]+[，,；;]?")
-# A masked name of a place in front of its kind (〔*〕县城管局): the sentence reads without it.
-_MASKED_PLACE = re.compile(r"(?<![\d.])(?:[〔\[]\*[〕\]]|\*)(?=[县市区镇乡])")
-
-
-def unmask(text: str) -> tuple[str, int]:
-    """``text`` without the clauses whose figures the source masks, and how many were cut."""
-    text = _MASKED_PLACE.sub("", text)
-    if not masks_figure(text):
-        return text, 0
-    clauses = _CLAUSE.findall(text)
-    kept = [c for c in clauses if not masks_figure(c)]
-    if not kept or masks_figure(clauses[0]):
-        return "", len(clauses) - len(kept)
-    return "".join(kept), len(clauses) - len(kept)
-
-
 def _is_heading(raw: str) -> bool:
     """A heading line inside a passage ("一、2021年主要工作成绩"): short, no sentence punctuation."""
     return len(raw) <= 40 and not re.search(r"[。！？!?；;，,]", raw)
@@ -267,7 +203,7 @@ _DEADLINE = re.compile(r"\d{1,2}\s*月(?:底|前|份|中旬|下旬)|年底|年�
 def split_done_and_due(text: str) -> tuple[str, str]:
     """A sentence that reports what is done and then what is still due ("目前已完成基础浇筑18座，
     6月底全面竣工并投入使用"): (the done part, the due part); ("", "") when it does not."""
-    clauses = _CLAUSE.findall(text.rstrip("。"))
+    clauses = CLAUSE.findall(text.rstrip("。"))
     for index in range(1, len(clauses)):
         head, tail = "".join(clauses[:index]), "".join(clauses[index:])
         if _reports_done(head) and not _reports_done(tail) and (_DEADLINE.search(tail) or _WILL.search(tail)):
@@ -277,8 +213,8 @@ def split_done_and_due(text: str) -> tuple[str, str]:
 
 def subheading_of(heading: str) -> str:
     """The source heading a sentence is grouped under in the draft (its deepest part, cleaned)."""
-    sections = _heading_parts(heading)
-    return _ENUMERATOR.sub("", sections[-1]) if sections else ""
+    sections = heading_parts(heading)
+    return ENUMERATOR.sub("", sections[-1]) if sections else ""
 
 
 def line_label(candidate: Candidate) -> str:
@@ -322,7 +258,7 @@ def place(candidate: Candidate, kind: str, title: str = "", ends_document: bool 
     # The numbered heading lines above it inside its passage (三、存在问题) are nearer than the passage's.
     nearest = " > ".join(p for p in (heading, *candidate.section.split(" ")) if p)
     part, cued = placement(text, nearest, kind, label, candidate.hit.chunk.ordinal == 0)
-    pieces = split if done and len(compact(due)) >= _MIN_CHARS // 2 else [(text, part)]
+    pieces = split if done and len(compact(due)) >= MIN_CHARS // 2 else [(text, part)]
     return [
         Placed(
             candidate=candidate,
