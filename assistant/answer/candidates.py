@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.headings import (
     ENDS_SENTENCE,
@@ -23,7 +23,7 @@ from assistant.answer.headings import (
 from assistant.intent import states_plan
 from assistant.models import Hit
 from assistant.tables import column_heads, is_table_row, reads_as_header, table_header_before
-from assistant.text import compact
+from assistant.text import compact, to_simplified
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*|$)")
 _ENDS_WITH_FIGURE = re.compile(r"[\d.%％]+\s*[^\d\s]{0,3}[)）]?\s*$")
@@ -59,6 +59,17 @@ class Candidate:
     def is_plan(self) -> bool:
         """It gives a target or plan, not a result: by its words, its heading path or its table's columns."""
         return states_plan(self.text, self.hit.chunk.heading, self.header)
+
+    def read_form(self) -> Candidate:
+        """The candidate as checks read it: its sentence, the one before, its table's header and
+        its headings in Simplified script (its spans, which cite the passage, as written)."""
+        return replace(
+            self,
+            text=to_simplified(self.text),
+            previous=to_simplified(self.previous),
+            header=to_simplified(self.header),
+            section=to_simplified(self.section),
+        )
 
     def stated(self) -> str:
         """What it states, for telling what it is about: its table's header with the row, each bare

@@ -10,6 +10,7 @@ no figure can be invented: every sentence is copied from a passage."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -117,7 +118,11 @@ def answer_confidence(prepared: Prepared, probabilities: np.ndarray, chosen: lis
 
 def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHECKS) -> Answer:
     """The answer the selector's probabilities and the named checks give for ``prepared``."""
-    question, hits, candidates = prepared.question, prepared.hits, prepared.candidates
+    question, hits, shown = prepared.question, prepared.hits, prepared.candidates
+    # The checks read each sentence in Simplified script, as the features do (a Traditional
+    # report's 目標 names a target as 目标 does); the answer shows the sentences as written.
+    reading = replace(prepared, candidates=[c.read_form() for c in shown])
+    candidates = reading.candidates
     if not candidates:
         return refusal(question.text, hits, Refusal("no_passages", "没有找到相关的段落。"))
     if "place_unknown" in checks and prepared.place_refusal is not None:
@@ -126,12 +131,12 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     hits = rank_passages(prepared, probabilities)
     chosen = choose(prepared, probabilities, selector)
     best = candidates[chosen[0]]
-    time_refusal = time_mismatch(question, best, prepared.profiles) if "time_mismatch" in checks else None
-    if time_refusal is not None and (in_period := of_the_period_asked(prepared, probabilities)) is not None:
+    time_refusal = time_mismatch(question, best, reading.profiles) if "time_mismatch" in checks else None
+    if time_refusal is not None and (in_period := of_the_period_asked(reading, probabilities)) is not None:
         probabilities = in_period
         chosen = choose(prepared, probabilities, selector)
         best = candidates[chosen[0]]
-        time_refusal = time_mismatch(question, best, prepared.profiles)
+        time_refusal = time_mismatch(question, best, reading.profiles)
     if time_refusal is not None:
         return refusal(question.text, hits, time_refusal)
     # Sentences of the district or place asked stand in for a best one a check would refuse, each
@@ -139,19 +144,19 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     stand_ins: tuple[tuple[str, Callable[[Candidate], bool], Callable[[np.ndarray, int], np.ndarray | None]], ...] = (
         (
             "district_not_itemised",
-            lambda b: district_not_itemised(question, b, prepared.profiles) is not None,
-            lambda p, _: of_the_district_asked(prepared, p),
+            lambda b: district_not_itemised(question, b, reading.profiles) is not None,
+            lambda p, _: of_the_district_asked(reading, p),
         ),
-        ("place_mismatch", lambda _: True, lambda p, i: of_the_whole_asked(prepared, p, i)),
+        ("place_mismatch", lambda _: True, lambda p, i: of_the_whole_asked(reading, p, i)),
         (
             "issue_mismatch",
-            lambda b: issue_mismatch(question, b, prepared.profiles) is not None,
-            lambda p, _: of_the_issue_asked(prepared, p),
+            lambda b: issue_mismatch(question, b, reading.profiles) is not None,
+            lambda p, _: of_the_issue_asked(reading, p),
         ),
         (
             "place_mismatch",
-            lambda b: place_mismatch(question, b, prepared.profiles) is not None,
-            lambda p, _: of_the_place_asked(prepared, p),
+            lambda b: place_mismatch(question, b, reading.profiles) is not None,
+            lambda p, _: of_the_place_asked(reading, p),
         ),
     )
     for check_name, refuses, stand_in in stand_ins:
@@ -174,9 +179,9 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("target_for_period", target_for_period),
         ("criterion_unnamed", criterion_unnamed),
     ):
-        if name in checks and (found := document_check(question, best, prepared.profiles)) is not None:
+        if name in checks and (found := document_check(question, best, reading.profiles)) is not None:
             return refusal(question.text, hits, found)
-    if "absent_focus" in checks and (found := absent_focus(prepared.context, best, prepared.profiles)) is not None:
+    if "absent_focus" in checks and (found := absent_focus(reading.context, best, reading.profiles)) is not None:
         return refusal(question.text, hits, found)
     for name, check in (
         ("cut_off", cut_off),
@@ -189,10 +194,10 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("masked", masked_figure),
         ("other_basis", other_basis),
         ("change_of_span", change_of_span),
-        ("change_unstated", lambda q, c: change_unstated(q, c, prepared.profiles)),
+        ("change_unstated", lambda q, c: change_unstated(q, c, reading.profiles)),
         ("rank_unstated", rank_unstated),
         ("rank_not_given", rank_not_given),
-        ("result_for_target", lambda q, c: result_for_target(q, c, prepared.profiles)),
+        ("result_for_target", lambda q, c: result_for_target(q, c, reading.profiles)),
         ("cell_blank", cell_blank),
         ("rate_unstated", rate_unstated),
     ):
@@ -204,7 +209,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     plan_document = (
         "plan_document" in checks
         and not question.intent.target
-        and prepared.profiles[best.doc_id].is_plan()
+        and reading.profiles[best.doc_id].is_plan()
         and not reports_done(best.text)
     )
     plans_only = (
@@ -218,8 +223,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     if confidence < selector.refuse_below and not plans_only:
         return refusal(question.text, hits, Refusal("low_confidence", LOW_CONFIDENCE))
     if question.intent.asks_list:
-        chosen = with_lists(candidates, chosen, sentence_limit(question) + LIST_EXTRA)
-    picked = [candidates[i] for i in chosen]
+        chosen = with_lists(shown, chosen, sentence_limit(question) + LIST_EXTRA)
+    picked = [shown[i] for i in chosen]
     if plans_only:
         picked = [
             c for c in picked if c.is_plan or (plan_document and c.doc_id == best.doc_id and not reports_done(c.text))
