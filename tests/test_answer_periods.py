@@ -107,10 +107,11 @@ def test_a_result_does_not_answer_a_target():
     assert both.notes != ["result_for_target"]  # last year's figure is asked too
 
 
-
 def test_a_target_written_in_traditional_script_answers_a_target():
     """The checks read a Traditional report as the features do: 目標 names a target as 目标 does."""
-    interview = "栖川市文明办主任答记者问\n答：目前全市註冊志願者61.3萬人，佔城區常住人口的17.8%，我們的目標是到年底達到18.5%。"
+    interview = (
+        "栖川市文明办主任答记者问\n答：目前全市註冊志願者61.3萬人，佔城區常住人口的17.8%，我們的目標是到年底達到18.5%。"
+    )
     answer = answer_of("栖川志愿者注册比例年底要达到多少", {"interview": interview})
     assert not answer.refused and "18.5%" in answer.text
     done_only = "栖川市文明办主任答记者问\n答：目前全市註冊志願者61.3萬人，佔城區常住人口的17.8%。"
