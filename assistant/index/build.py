@@ -40,7 +40,7 @@ from assistant.index.store import (
     current_generation,
 )
 from assistant.ingest.load import IngestError, check_file
-from assistant.ingest.pipeline import discover, file_hash, prepare
+from assistant.ingest.pipeline import SourceFile, discover, file_hash, prepare
 from assistant.settings import Settings
 
 
@@ -110,7 +110,17 @@ def _printable_part(part: str) -> str:
         return "".join(chr(b) if b < 128 else f"\\x{b:02x}" for b in os.fsencode(part))
 
 
-def bad_name_reason(path: Path) -> str:
+def checked_digest(source: SourceFile, max_bytes: int) -> str:
+    """The content hash of ``source`` once its name reads as UTF-8 and it may be read (a regular
+    file within ``max_bytes``); ``IngestError`` naming the reason otherwise, ``OSError`` for a file
+    that cannot be read."""
+    if printable(source.key) != source.key:
+        raise IngestError(printable(str(source.path)), _bad_name_reason(source.path))
+    check_file(source.path, max_bytes)  # before hashing: no huge reads, no FIFOs
+    return file_hash(source.path)
+
+
+def _bad_name_reason(path: Path) -> str:
     reason = "file name is not valid UTF-8"
     with contextlib.suppress(UnicodeDecodeError):
         reason += f" (in GBK it reads '{os.fsencode(path.name).decode('gb18030')}')"
@@ -189,10 +199,7 @@ def ingest(
             if progress:
                 progress("read", number, len(found.files))
             try:
-                if printable(source.key) != source.key:
-                    raise IngestError(printable(str(source.path)), bad_name_reason(source.path))
-                check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
-                digest = file_hash(source.path)
+                digest = checked_digest(source, settings.max_file_bytes)
                 old = previous.get(source.key)
                 if old is not None and old.content_hash == digest:
                     report.unchanged.append(source.key)

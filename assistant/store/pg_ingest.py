@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from assistant.auth.access import DEFAULT_KB
-from assistant.index.build import IngestBusy, IngestReport, bad_name_reason, printable
+from assistant.index.build import IngestBusy, IngestReport, checked_digest, printable
 from assistant.index.embed import Embedder
 from assistant.index.generation import rows_for
-from assistant.ingest.load import IngestError, check_file
-from assistant.ingest.pipeline import SourceFile, discover, file_hash, prepare
+from assistant.ingest.load import IngestError
+from assistant.ingest.pipeline import SourceFile, discover, prepare
 from assistant.settings import Settings
 from assistant.store.base import IndexMismatch
 from assistant.store.postgres import PostgresStore, connect_once
@@ -53,10 +53,7 @@ def prepare_file(
 ) -> Prepared | None:
     """The rows of one file (its documents in knowledge base ``kb``), or ``None`` when it is
     stored with the same content. Raises ``IngestError`` (or ``OSError``) for a file that cannot be read."""
-    if printable(source.key) != source.key:
-        raise IngestError(printable(str(source.path)), bad_name_reason(source.path))
-    check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
-    digest = file_hash(source.path)
+    digest = checked_digest(source, settings.max_file_bytes)
     if known_hash == digest:
         return None
     documents: list[dict[str, Any]] = []
@@ -136,10 +133,7 @@ def _ingest_locked(
         if progress:
             progress("read", number, len(found.files))
         try:
-            if printable(source.key) != source.key:
-                raise IngestError(printable(str(source.path)), bad_name_reason(source.path))
-            check_file(source.path, settings.max_file_bytes)  # before hashing: no huge reads, no FIFOs
-            digest = file_hash(source.path)
+            digest = checked_digest(source, settings.max_file_bytes)
         except IngestError as exc:
             report.skipped.append((exc.path, exc.reason))
             continue
