@@ -1,7 +1,7 @@
 """The assistant as one object: what the CLI and the web layer call.
 
-It owns the embedder (loaded once) and the current index generation, and switches to
-a newer generation atomically when an ingest (here or in another process) finished."""
+It owns the embedder (loaded once) and reads the current index generation
+(``current_index.py``), switching to a newer one when an ingest finished."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ import faiss
 from assistant.answer.compose import compose
 from assistant.answer.selector import Selector
 from assistant.corpus import places_read_with
+from assistant.current_index import CurrentIndex
 from assistant.followup import resolve_followup
 from assistant.index.build import IngestReport, ingest
 from assistant.index.embed import Embedder
-from assistant.index.store import CURRENT, EmbeddedStore, Filters, IndexMismatch, IndexMissing, PassageStore
+from assistant.index.store import EmbeddedStore, Filters, IndexMismatch, IndexMissing, PassageStore
 from assistant.models import Answer, Chunk, Document, Hit
 from assistant.retrieve.search import Mode, Retriever
 from assistant.scope import fact_doc_ids, kb_name, readable, restrict_book, visible_documents
@@ -46,59 +47,16 @@ class Assistant:
         self.settings = settings or Settings()
         self.embedder = embedder or Embedder(self.settings)
         faiss.omp_set_num_threads(max(1, self.settings.search_threads))
-        self._lock = threading.Lock()
-        self._pointer: str | None = None
-        self._store: PassageStore | None = None
-        self._retriever: Retriever | None = None
-        self._server_store: PostgresStore | None = None  # server mode (settings.database_url)
+        self._index = CurrentIndex(self.settings, self.embedder)
         self._selector: Selector | None = None
 
     # -- index generations ------------------------------------------------
     def _current(self) -> tuple[PassageStore, Retriever]:
-        if self.settings.database_url is not None:
-            return self._current_server()
-        pointer_file = self.settings.index_dir / CURRENT
-        pointer = pointer_file.read_text().strip() if pointer_file.exists() else None
-        if pointer is None:
-            raise IndexMissing(f"索引目录 {self.settings.index_dir} 中还没有索引：请先运行 assistant ingest。")
-        with self._lock:
-            if pointer != self._pointer or self._store is None:
-                store = EmbeddedStore(self.settings.index_dir / pointer)
-                store.check_model(self.embedder.identity)
-                self._store, self._retriever = store, Retriever(store, self.embedder, self.settings)
-                self._pointer = pointer
-            return self._store, self._retriever  # type: ignore[return-value]
+        return self._index.get()
 
     def server_store(self) -> PostgresStore:
         """The PostgreSQL store of server mode, connected (and migrated) on first use."""
-        from assistant.store.postgres import PostgresStore
-
-        with self._lock:
-            if self._server_store is None:
-                assert self.settings.database_url is not None
-                self._server_store = PostgresStore(
-                    self.settings.database_url.get_secret_value(),
-                    self.embedder.dim,
-                    pool_size=self.settings.database_pool_size,
-                    ef_search=self.settings.pg_ef_search,
-                    keyword_ranking=self.settings.pg_keyword_ranking,
-                )
-            return self._server_store
-
-    def _current_server(self) -> tuple[PassageStore, Retriever]:
-        """The database store and a retriever for its current data version: the retriever's
-        caches are dropped with the version they were filled at."""
-        store = self.server_store()
-        version = f"pg-{store.data_version()}"
-        if version == "pg-0":
-            raise IndexMissing("数据库中还没有索引：请先运行 assistant ingest。")
-        with self._lock:
-            if version != self._pointer or self._retriever is None:
-                store.refresh_manifest()
-                store.check_model(self.embedder.identity)
-                self._store, self._retriever = store, Retriever(store, self.embedder, self.settings)
-                self._pointer = version
-            return store, self._retriever
+        return self._index.server_store()
 
     @property
     def store(self) -> PassageStore:
