@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from helpers_answer import answer_of, make_hits
 
-from assistant.answer.features import asked_and_said
+from assistant.answer.features_period import asked_and_said
 from assistant.answer.prepared import prepare
 from assistant.answer.refuse import time_mismatch
 from assistant.answer.refuse_kind import period_column_absent

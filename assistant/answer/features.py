@@ -14,15 +14,15 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.answer.candidates import Candidate
+from assistant.answer.features_period import own_period, time_features
 from assistant.answer.features_place import place_agreement, places_said, section_places, unasked_subunit
 from assistant.answer.items import in_item_passages, is_list_item
 from assistant.corpus import CorpusView, DocProfile, idf
 from assistant.divisions import names_place
 from assistant.intent import states_deadline
-from assistant.periods import read_months, read_quarters, read_years
 from assistant.question import Question, forms
 from assistant.tables import asked_extreme, extreme_rows
-from assistant.text import compact, fold_width
+from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
 from assistant.units import UNIT, states_figure, with_arabic_figures
 
@@ -117,54 +117,6 @@ def rank_match(question: Question, text: str, profile: DocProfile, header: str =
         return 0.0
     stated = profile.ranks_in(text, header, question.simple)
     return sum(1 for r in question.ranks if r in stated) / len(question.ranks)
-
-
-def _agreement(
-    asked: tuple[int, ...] | tuple[str, ...], has: frozenset[int] | frozenset[str], mentioned: bool
-) -> tuple[float, float]:
-    """(agree, conflict): the document is about what is asked, or about something else of the
-    same kind (another month), or says nothing of it (neither)."""
-    if not asked:
-        return 0.0, 0.0
-    if set(asked) & set(has):
-        return 1.0, 0.0
-    if mentioned:
-        return 0.5, 0.0
-    return 0.0, 1.0 if has else 0.0
-
-
-def _time_features(question: Question, profile: DocProfile, text: str) -> list[float]:
-    year_agree, year_conflict = _agreement(question.years, profile.years, any(str(y) in text for y in question.years))
-    month_mentioned = any(f"{m}月" in text for m in question.months)
-    month_agree, month_conflict = _agreement(question.months, profile.months, month_mentioned)
-    _, quarter_conflict = _agreement(question.quarters, profile.quarters, False)
-    _, half_conflict = _agreement(question.halves, profile.halves, False)
-    return [year_agree, year_conflict, month_agree, month_conflict, max(quarter_conflict, half_conflict)]
-
-
-# A date that opens a line or an entry of a chronology ("4月26日　…", "【7月16日】…"): the day
-# what follows happened, so its month is the one the entry is of.
-_ENTRY_DATE = re.compile(r"(?:^|(?<=[\s【\[]))(1[0-2]|0?[1-9])\s*月\s*\d{1,2}\s*[日号]")
-
-
-def asked_and_said(question: Question, text: str) -> list[tuple[set[int], set[int]]]:
-    """The years, months and quarters the question asks, each beside those ``text`` names (a
-    date such as 9月1日 inside a sentence names no month; one that opens an entry does)."""
-    months = set(read_months(text)) | {int(m) for m in _ENTRY_DATE.findall(fold_width(text))}
-    return [
-        (set(question.years), set(read_years(text))),
-        (set(question.months), months),
-        (set(question.quarters), set(read_quarters(text))),
-    ]
-
-
-def _own_period(question: Question, own: str) -> list[float]:
-    """(agree, other): the sentence itself names a year, month or quarter asked, or names one of a
-    kind asked but none asked ("2025年：…85%；2026年：…90%" of a plan, for a question about 2026)."""
-    pairs = asked_and_said(question, own)
-    agree = any(asked & said for asked, said in pairs)
-    other = any(asked and said and not asked & said for asked, said in pairs)
-    return [float(agree), float(other)]
 
 
 def focus_said(ctx: QuestionContext, text: str) -> float:
@@ -281,8 +233,8 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         1.0 if units and not unit_hits else 0.0,
         float(intent.when and bool(_DATE.search(own))),
         float(intent.deadline and states_deadline(candidate.text)),
-        *_time_features(q, profile, around),
-        *_own_period(q, own),
+        *time_features(q, profile, around),
+        *own_period(q, own),
         *place_agreement(q, profile),
         places_said(q, around),
         *section_places(q, ctx.asks_section_place, candidate),

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import QuestionContext, asked_and_said, says
+from assistant.answer.features import QuestionContext, says
+from assistant.answer.features_period import asked_and_said
 from assistant.corpus import CorpusView, DocProfile
 from assistant.divisions import is_urban_district_stem, names_place, place_level, place_stem
 from assistant.periods import ORDINAL, TIME_TEXT
