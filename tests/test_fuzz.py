@@ -24,10 +24,9 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 from assistant.ingest.clean import (
     break_inline_headings,
     clean_text,
-    remove_page_markers,
-    remove_repeated_blocks,
     split_articles,
 )
+from assistant.ingest.page_marks import remove_page_markers, remove_repeated_blocks
 from assistant.ingest.pipeline import SourceFile, index_text, prepare
 from assistant.ingest.split import split_passages
 from assistant.settings import Settings

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from assistant.ingest.clean import clean_text, remove_page_markers, split_articles
+from assistant.ingest.clean import clean_text, split_articles
+from assistant.ingest.page_marks import remove_page_markers
 
 REPORTS = Path(__file__).resolve().parent.parent / "corpus" / "reports"
 

@@ -23,7 +23,6 @@ from assistant.answer.refuse import (
     absent_focus,
     issue_mismatch,
     organisation_unnamed,
-    place_mismatch,
     rank_beyond_list,
     rules_not_results,
     time_mismatch,
@@ -40,6 +39,7 @@ from assistant.answer.refuse_kind import (
     span_for_month,
     target_for_period,
 )
+from assistant.answer.refuse_place import place_mismatch
 from assistant.answer.refuse_rank import rank_not_given, rank_unstated
 from assistant.answer.refuse_scope import (
     criterion_unnamed,

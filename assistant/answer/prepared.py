@@ -11,7 +11,8 @@ import numpy as np
 from assistant.answer.candidates import Candidate, asks, furniture, gather
 from assistant.answer.features import QuestionContext, feature_matrix, question_context
 from assistant.answer.items import with_continuations
-from assistant.answer.refuse import Refusal, unknown_place
+from assistant.answer.refuse import Refusal
+from assistant.answer.refuse_place import unknown_place
 from assistant.answer.spelling import as_written
 from assistant.corpus import CorpusView, DocProfile, places_read_with
 from assistant.models import Hit

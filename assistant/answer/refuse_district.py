@@ -15,11 +15,10 @@ from assistant.answer.headings import ITEM_NUMBER
 from assistant.answer.refuse import (
     QUANTITY_ENDINGS,
     Refusal,
-    districts_asked,
-    is_town,
     names_word,
     speaks_for_one_side,
 )
+from assistant.answer.refuse_place import districts_asked, is_town
 from assistant.answer.spelling import homophone_in
 from assistant.corpus import DocProfile
 from assistant.divisions import finest, names_place, place_stem

@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.answer.features import FEATURES
 from assistant.answer.prepared import Prepared
-from assistant.answer.refuse import names_asked_time, place_mismatch, row_place
+from assistant.answer.refuse import names_asked_time
 from assistant.answer.refuse_district import (
     gives_district_figure,
     measure_words,
@@ -18,6 +18,7 @@ from assistant.answer.refuse_district import (
     says_measure,
     subunits_asked,
 )
+from assistant.answer.refuse_place import place_mismatch, row_place
 from assistant.divisions import is_below_city, names_place
 from assistant.text import compact, to_simplified
 
