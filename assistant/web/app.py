@@ -144,10 +144,12 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         routes_documents,
         routes_pages,
         routes_scans,
+        routes_stream,
         routes_upload,
     )
 
     app.include_router(routes_api.router)
+    app.include_router(routes_stream.router)
     app.include_router(routes_auth.router)
     app.include_router(routes_admin.router)
     app.include_router(routes_documents.router)
