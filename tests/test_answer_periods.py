@@ -107,6 +107,17 @@ def test_a_result_does_not_answer_a_target():
     assert both.notes != ["result_for_target"]  # last year's figure is asked too
 
 
+def test_a_deduction_asked_is_a_rule_not_a_target():
+    """"要扣几分" reads as a target by its 要, but it asks what the rules deduct: a results table's
+    deduction answers it, and the check for a missing target does not refuse it."""
+    results = (
+        "栖川市城市管理月度考核结果通报\n街道 | 扣分 | 扣分原因\n"
+        "东关街道 | 2 | 主干道暴露垃圾4处\n西湖街道 | 1.5 | 占道经营3处"
+    )
+    answer = answer_of("东关街道那几处暴露垃圾要扣几分", {"results": results})
+    assert not answer.refused and "暴露垃圾4处" in answer.text
+
+
 def test_a_target_written_in_traditional_script_answers_a_target():
     """The checks read a Traditional report as the features do: 目標 names a target as 目标 does."""
     interview = (

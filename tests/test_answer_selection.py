@@ -448,6 +448,16 @@ def test_a_question_asking_the_result_and_the_target_is_not_refused_as_plan_only
     assert not asks_target_apart("去年实际完成的重点任务有多少项")  # 任务 is what was done, no target asked
 
 
+def test_a_plan_answering_one_part_of_several_is_not_refused_as_plan_only():
+    plan = "锦屏市背街小巷改造提升工作方案\n力争6月底前完成背街小巷改造30条。"
+    done = "锦屏市城管局上半年工作情况\n上半年实际完成背街小巷改造26条。"
+    alone = _answer("锦屏背街小巷上半年实际完成多少", {"plan": plan})
+    assert alone.refused and alone.notes[0].startswith("plan_only")
+    # The plan is the best sentence for the part asking the target; the other part's result stands.
+    answer = _answer("锦屏背街小巷6月底前要完成多少 上半年实际完成多少", {"plan": plan, "done": done})
+    assert not answer.refused and "30条" in answer.text and "26条" in answer.text
+
+
 RULES = "柘陵市城市管理工作考评细则\n第一条为规范全市城市管理月度考评工作，制定本细则。\n第二条考评实行百分制，得分前三名通报表扬。"
 
 
@@ -857,6 +867,16 @@ def test_a_whole_years_figure_does_not_answer_for_a_month():
     so_far = "澜州市拆违工作进展通报\n截至8月31日，全市累计拆除违法建设38.6万平方米，完成全年任务的85.8%。"
     answer = _answer("澜州截至8月底拆了多少违建", {"so_far": so_far})
     assert not answer.refused and "38.6万平方米" in answer.text  # a running total within the year
+
+
+def test_a_whole_years_figure_answers_the_part_that_asks_the_whole_year():
+    year = "澜州市12319热线2024年工作总结\n全年群众满意率95.1%。"
+    quarter = "澜州市12319热线2025年一季度运行通报\n一季度群众满意率96.2%。"
+    answer = _answer("澜州12319一季度满意率多少", {"year": year})
+    assert answer.refused and answer.notes == ["whole_year_for_part"]
+    # The whole year's figure answers the part that asks it; the check leaves a question of several parts.
+    answer = _answer("澜州12319一季度满意率多少 去年全年呢", {"year": year, "quarter": quarter})
+    assert not answer.refused and "95.1%" in answer.text
 
 
 def test_a_scoring_rule_is_no_result():

@@ -25,6 +25,7 @@ from assistant.answer.refuse import (
     organisation_unnamed,
     rank_beyond_list,
     rules_not_results,
+    speaks_for_one_side,
     time_mismatch,
 )
 from assistant.answer.refuse_change import change_unstated
@@ -205,7 +206,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
             return refusal(question.text, hits, found)
     # Asked what actually happened, and the best the documents say (confidently) is a target: say so.
     # A plan (工作要点, 实施方案) sets targets: what it says is no result unless it says it is done
-    # (a question that also asks the target, 计划建多少、实际完成多少, is answered from both).
+    # (a question that also asks the target, 计划建多少、实际完成多少, is answered from both; nor is
+    # it checked when the best sentence answers one part of several only).
     plan_document = (
         "plan_document" in checks
         and not question.intent.target
@@ -216,6 +218,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         "plan_only" in checks
         and question.intent.result
         and not asks_target_apart(question.text)  # 去年实际多少，今年目标多少: the target is asked too
+        and not speaks_for_one_side(question)
         and (plan_document or best.is_plan)
         and probabilities[chosen[0]] >= selector.add_above
     )

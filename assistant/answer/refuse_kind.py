@@ -12,7 +12,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import counts_in
 from assistant.answer.refuse import Refusal, months_and_quarters_asked, names_asked_time, speaks_for_one_side
 from assistant.answer.refuse_district import quantity_asked, says_quantity
-from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR
+from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR, asks_rules
 from assistant.corpus import DocProfile
 from assistant.intent import asks_target_apart, reports_done, states_plan
 from assistant.periods import (
@@ -86,12 +86,13 @@ _TARGET_SAID = re.compile(r"目标|任务|要求|计划|力争|确保|争取|不
 def result_for_target(question: Question, chosen: list[Candidate], profiles: dict[str, DocProfile]) -> Refusal | None:
     """Only a target figure is asked ("今年绿地面积目标多少"), and no answering sentence states a plan or
     names a target, nor comes from a plan (they report what was done, "去年新增绿地46.5万平方米"):
-    no target is given."""
+    no target is given. A question about the rules ("要扣几分", "占几分") asks no target."""
     intent = question.intent
     if (
         not intent.target
         or not (intent.figure or question.units)
         or intent.result
+        or asks_rules(question)
         or len(question.parts) > 1
         or asks_target_apart(question.text)
     ):

@@ -14,6 +14,7 @@ from assistant.answer.refuse import (
     months_and_quarters_asked,
     names_word,
     says_asked_time,
+    speaks_for_one_side,
 )
 from assistant.corpus import DocProfile
 from assistant.intent import records_results
@@ -82,9 +83,16 @@ _SO_FAR = re.compile(r"截[至止]")
 
 def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A month's or a quarter's figure is asked ("4月立案多少件"), and the answering sentence gives
-    the whole year's ("全年立案7.36万件") in a document not about the month asked."""
+    the whole year's ("全年立案7.36万件") in a document not about the month asked; not checked
+    when the best sentence answers one part only ("一季度多少 去年全年呢")."""
     asked = months_and_quarters_asked(question)
-    if not asked or not _WHOLE_YEAR.search(best.text) or _SO_FAR.search(best.text) or says_asked_time(question, best):
+    if (
+        not asked
+        or speaks_for_one_side(question)
+        or not _WHOLE_YEAR.search(best.text)
+        or _SO_FAR.search(best.text)
+        or says_asked_time(question, best)
+    ):
         return None
     if profiles[best.doc_id].covers_time(question) is True:
         return None
@@ -100,13 +108,18 @@ _ASKS_RULES = re.compile(
 )
 
 
+def asks_rules(question: Question) -> bool:
+    """The question asks what costs or earns points, what counts as passing, or the rules document."""
+    return bool(_ASKS_RULES.search(question.simple))
+
+
 def rule_for_result(question: Question, best: Candidate) -> Refusal | None:
     """A figure of what happened is asked ("绵阳数字城管结案率多少"), and the answering sentence is
     a scoring rule about it ("结案率低于95%的，每低1个百分点扣1分"): no result at all."""
     intent = question.intent
     if not (intent.figure or question.units) or intent.criteria or intent.target:
         return None
-    if _ASKS_RULES.search(question.simple) or not _SCORING_RULE.search(best.text):
+    if asks_rules(question) or not _SCORING_RULE.search(best.text):
         return None
     if records_results(best.header):
         return None  # a results table's row says what was deducted ("占道经营扣6分"), not a rule
