@@ -108,8 +108,8 @@ def test_a_result_does_not_answer_a_target():
 
 
 def test_a_deduction_asked_is_a_rule_not_a_target():
-    """"要扣几分" reads as a target by its 要, but it asks what the rules deduct: a results table's
-    deduction answers it, and the check for a missing target does not refuse it."""
+    """A deduction asked ("要扣几分") reads as a target by its 要, but it asks what the rules deduct:
+    a results table's deduction answers it, and the check for a missing target does not refuse it."""
     results = (
         "栖川市城市管理月度考核结果通报\n街道 | 扣分 | 扣分原因\n"
         "东关街道 | 2 | 主干道暴露垃圾4处\n西湖街道 | 1.5 | 占道经营3处"
