@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from assistant.ingest.meta import apply_overrides, derive_body, derive_meta
+from assistant.ingest.meta import derive_body, derive_meta
+from assistant.ingest.meta_overrides import apply_overrides
 from assistant.ingest.pipeline import SourceFile, prepare
 from assistant.settings import Settings
 

@@ -1,5 +1,6 @@
 """Per-document metadata derived from the text (title, years, place, body, kind, period),
-overridable by a sidecar ``NAME.meta.json`` or an entry in ``meta.yaml`` of the root.
+overridable by a sidecar ``NAME.meta.json`` or an entry in ``meta.yaml`` of the root
+(:mod:`assistant.ingest.meta_overrides`).
 
 Real documents are page openings: a site header (来源, 时间, 索引号 …) before the title, the
 year on the line above the title, no title at all, another body quoted in the first
@@ -9,13 +10,8 @@ the most named ones outside quoted document names (《…》)."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from pathlib import Path
-from typing import Any
-
-import yaml
 
 from assistant.divisions import finest, place_level
 from assistant.models import DocumentMeta
@@ -270,38 +266,3 @@ def derive_meta(text: str, title_hint: str = "") -> DocumentMeta:
         parts = [body_full or body, f"{years[0]}年" if years else "", period, named]
         title = "".join(p for p in parts if p) or text.split("\n", 1)[0][:30]
     return DocumentMeta(title=title, years=years, body=body, body_full=body_full, kind=kind, period=period, place=place)
-
-
-def load_overrides(root: Path) -> dict[str, dict[str, Any]]:
-    """``meta.yaml`` at the root: ``{relative/path.txt: {title: …, years: […], body: …}}``."""
-    for name in ("meta.yaml", "meta.yml"):
-        file = root / name
-        if file.exists():
-            data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-            if not isinstance(data, dict):
-                raise ValueError(f"{file}: expected a mapping of file path → fields")
-            return {str(k): v for k, v in data.items() if isinstance(v, dict)}
-    return {}
-
-
-def apply_overrides(meta: DocumentMeta, fields: dict[str, Any]) -> DocumentMeta:
-    for key, value in fields.items():
-        if key == "years":
-            value = [int(v) for v in (value if isinstance(value, list) else [value])]
-        elif key == "year":
-            key, value = "years", [int(value)]
-        if hasattr(meta, key):
-            setattr(meta, key, value)
-    return meta
-
-
-def sidecar_overrides(path: Path) -> dict[str, Any]:
-    """Fields from ``NAME.meta.json`` next to the file, if present."""
-    sidecar = path.with_name(path.name + ".meta.json")
-    if not sidecar.exists():
-        sidecar = path.with_suffix(".meta.json")
-    if sidecar.exists():
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            return data
-    return {}

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from assistant.ingest.clean import clean_text, split_articles
 from assistant.ingest.load import IGNORED_NAMES, SUPPORTED_SUFFIXES, IngestError, ReadOptions, load_file
-from assistant.ingest.meta import apply_overrides, derive_meta, load_overrides, sidecar_overrides
+from assistant.ingest.meta import derive_meta
+from assistant.ingest.meta_overrides import apply_overrides, load_overrides, sidecar_overrides
 from assistant.ingest.scan_pages import passage_rects
 from assistant.ingest.scans import ocr_page_of
 from assistant.ingest.split import split_passages

@@ -3,7 +3,7 @@
 The correction goes into a new index generation (a copy of the current one with that one
 document row changed, switched to like an ingest's, under the ingest lock). An ingest carries the
 rows of unchanged files over, so later generations keep it. It is also saved beside the file as
-``NAME.meta.json`` (the sidecar that ingest applies, :func:`assistant.ingest.meta.sidecar_overrides`),
+``NAME.meta.json`` (the sidecar that ingest applies, :func:`assistant.ingest.meta_overrides.sidecar_overrides`),
 so that a changed file or ``assistant ingest --rebuild`` keeps it too."""
 
 from __future__ import annotations
