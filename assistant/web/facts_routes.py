@@ -258,17 +258,9 @@ def facts_page(
             comparison = _comparison(book, measure.strip()[:_MAX_QUERY])
     except HTTPException as exc:
         error = str(exc.detail)
-    query = {
-        k: v
-        for k, v in {
-            "kind": filters["kind"],
-            "q": filters["q"],
-            "year": filters["year"],
-            "body": filters["body"],
-        }.items()
-        if v
-    }
+    query = {k: v for k, v in filters.items() if v}  # kind, q, year, body
     context = {
+        "page": "facts",
         "facts": facts,
         "filters": filters,
         "kinds": [(k, KIND_LABELS[k]) for k in KINDS],
@@ -285,7 +277,6 @@ def facts_page(
         "problem": getattr(book, "problem", "") if book else "",
         "total": len(book.facts) if book else 0,
     }
-    context["page"] = "facts"
     templates = getattr(request.app.state, "templates", None) or _TEMPLATES
     status = 503 if error and book is None else 200
     return templates.TemplateResponse(request, "facts.html", context, status_code=status)
