@@ -9,22 +9,17 @@ put back as record lines, one per row (``1 | 背街小巷改造提升 | 全市�
 The row numbers 1, 2, 3 … on lines of their own mark where rows start; where a row has more lines
 than the header has cells, the lines cut at a cell's width are joined to the line below them.
 
-A numbered table whose columns are set apart by single spaces, its wide cells wrapped onto the next
-lines (``1 实施背街小巷改造，甘州区 市住建局 甘州区政府 2025年10月底`` then ``城区完成改造35条``), gets
-each piece of a wrapped line put back at the end of the cell it continues: the cell whose text so
-far fills its column best.
-
 A row wrapped into a continuation row (``1 | 改造提升背街小巷150条，实现路面平整、 | 市城管局 | …`` then
-``| 管线规整、无私搭乱建 | | …``) is put back as one row."""
+``| 管线规整、无私搭乱建 | | …``) is put back as one row. (Numbered tables set out with spaces:
+:mod:`assistant.ingest.spaced_tables`.)"""
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
-_FIRST_HEADER_CELL = re.compile(r"^(?:序号|编号|序|排名|名次)$")
-_HEADER_CELL = re.compile(r"^[^\d\s。，,；;：:！？!?|]{1,12}$")
+FIRST_HEADER_CELL = re.compile(r"^(?:序号|编号|序|排名|名次)$")
+HEADER_CELL = re.compile(r"^[^\d\s。，,；;：:！？!?|]{1,12}$")
 _DATE_CELL = re.compile(r"^(?:\d{4}\s*[年.\-/]|\d{1,2}\s*月|长期|每[月季年]|[一二三四]季度)")
 _NUMBER_CELL = re.compile(r"^[\d.,%％]+\s*\S{0,2}$")
 _ROW_LINE_MAX = 60
@@ -39,10 +34,10 @@ class _Table:
 
 def _header_width(lines: list[str], start: int) -> int:
     """Number of header cells when a numbered table's header starts at ``start``, else 0."""
-    if not _FIRST_HEADER_CELL.match(lines[start].strip()):
+    if not FIRST_HEADER_CELL.match(lines[start].strip()):
         return 0
     end = start + 1
-    while end < len(lines) and _HEADER_CELL.match(lines[end].strip()) and end - start < 10:
+    while end < len(lines) and HEADER_CELL.match(lines[end].strip()) and end - start < 10:
         end += 1
     if end - start >= 3 and end < len(lines) and lines[end].strip() == "1":
         return end - start
@@ -63,12 +58,12 @@ def _row_end(lines: list[str], number_at: int, number: int, width: int, last_kin
             return index
     # The last row: up to the first line of its last column's kind, or as many lines as cells.
     for index in range(number_at + 1, limit):
-        if last_kind and _kind(lines[index].strip()) == last_kind and index - number_at >= width - 1:
+        if last_kind and cell_kind(lines[index].strip()) == last_kind and index - number_at >= width - 1:
             return index + 1
     return min(limit, number_at + width)
 
 
-def _kind(cell: str) -> str:
+def cell_kind(cell: str) -> str:
     if _DATE_CELL.match(cell):
         return "date"
     if _NUMBER_CELL.match(cell):
@@ -76,7 +71,7 @@ def _kind(cell: str) -> str:
     return ""
 
 
-def _width(line: str) -> float:
+def cell_width(line: str) -> float:
     """Printed width: a digit or a Latin letter is half an ideograph."""
     return sum(0.5 if ch.isascii() else 1.0 for ch in line)
 
@@ -99,8 +94,8 @@ def _split(lines: list[str], widths: list[float]) -> list[list[str]]:
             for start in range(column - 1, end):
                 if best[column - 1][start] == inf:
                     continue
-                cut = sum(max(0.0, width - _width(line)) / width for line in lines[start : end - 1])
-                over = sum(max(0.0, _width(line) - width) / width for line in lines[start:end])
+                cut = sum(max(0.0, width - cell_width(line)) / width for line in lines[start : end - 1])
+                over = sum(max(0.0, cell_width(line) - width) / width for line in lines[start:end])
                 cost = best[column - 1][start] + cut + over
                 if cost < best[column][end]:
                     best[column][end], back[column][end] = cost, start
@@ -122,12 +117,12 @@ def _column_widths(bodies: list[list[str]], columns: int) -> list[float]:
     """Each column's width: the widest line found in it, first from the rows with a line per cell,
     then again from every row split with those widths."""
     exact = [body for body in bodies if len(body) == columns] or [min(bodies, key=len)]
-    widths = [max((_width(body[c]) for body in exact if c < len(body)), default=1.0) or 1.0 for c in range(columns)]
+    widths = [max((cell_width(body[c]) for body in exact if c < len(body)), default=1.0) or 1.0 for c in range(columns)]
     for _ in range(2):
         pieces: list[list[float]] = [[] for _ in range(columns)]
         for body in bodies:
             for column, group in enumerate(_split(body, widths)):
-                pieces[column].extend(_width(line) for line in group)
+                pieces[column].extend(cell_width(line) for line in group)
         widths = [max(found, default=widths[c]) or 1.0 for c, found in enumerate(pieces)]
     return widths
 
@@ -145,7 +140,7 @@ def _read_table(lines: list[str], start: int, width: int) -> _Table | None:
             body = body[len(header) - 1 :]
         if not body:
             break
-        last_kinds.append(_kind(body[-1]))
+        last_kinds.append(cell_kind(body[-1]))
         bodies.append(body)
         index, number = end, number + 1
     if len(bodies) < 2:
@@ -224,82 +219,4 @@ def merge_continuation_rows(text: str, notes: list[str] | None = None) -> str:
         out.append(line)
     if merged and notes is not None:
         notes.append(f"merged {merged} table rows wrapped into a continuation row")
-    return "\n".join(out)
-
-
-_TABLE_NOTE = re.compile(r"^(?:说明|注|备注|附件|合计|总计|小计)|^\S{1,12}[：:]")
-
-
-def _spaced_header(line: str) -> list[str]:
-    cells = line.strip().split(" ")
-    if len(cells) >= 3 and _FIRST_HEADER_CELL.match(cells[0]) and all(_HEADER_CELL.match(c) for c in cells[1:]):
-        return cells
-    return []
-
-
-def _spaced_rows(lines: list[str], start: int, columns: int) -> tuple[list[list[list[str]]], int]:
-    """Each row's lines split at their spaces (the number dropped from the first), and the index
-    of the line after the table."""
-    from assistant.ingest.split import match_heading
-
-    rows: list[list[list[str]]] = []
-    index, number = start, 1
-    while index < len(lines) and lines[index].startswith(f"{number} ") and "|" not in lines[index]:
-        row = [lines[index].strip().split(" ")[1:]]
-        widest = max(_width(cell) for cell in row[0])
-        index += 1
-        while index < len(lines):
-            line = lines[index].strip()
-            if not line or line.startswith(f"{number + 1} ") or match_heading(line) or _TABLE_NOTE.match(line):
-                break
-            if " " not in line and "。" in line and _width(line) > 1.5 * widest:
-                break  # a paragraph after the table, not a cell's wrapped end
-            row.append(line.split(" "))
-            index += 1
-        if len(row[0]) != columns or any(len(pieces) > columns for pieces in row[1:]):
-            return [], start
-        rows.append(row)
-        number += 1
-    return rows, index
-
-
-def _fill_cells(row: list[list[str]], widths: list[float]) -> list[str]:
-    """The row's cells: each wrapped line's pieces, left to right, go to the cells whose last piece
-    fills its column best (a cell cut by its column's width goes on below)."""
-    cells = list(row[0])
-    # How full each cell's last line is; a figure or a date is never cut, and of two cells equally
-    # full the wider column's is the one that runs on.
-    fullness = [
-        0.0 if _kind(cell) else _width(cell) / widths[c] + 0.1 * widths[c] / max(widths) for c, cell in enumerate(cells)
-    ]
-    for pieces in row[1:]:
-        chosen = max(
-            itertools.combinations(range(len(cells)), len(pieces)),
-            key=lambda columns: sum(fullness[c] for c in columns),
-        )
-        for column, piece in zip(chosen, pieces, strict=True):
-            cells[column] += piece
-            fullness[column] = _width(piece) / widths[column] + 0.1 * widths[column] / max(widths)
-    return cells
-
-
-def rebuild_spaced_numbered_tables(text: str, notes: list[str] | None = None) -> str:
-    lines = text.split("\n")
-    out: list[str] = []
-    tables = 0
-    index = 0
-    while index < len(lines):
-        header = _spaced_header(lines[index])
-        rows, end = _spaced_rows(lines, index + 1, len(header) - 1) if header else ([], index)
-        if len(rows) < 2:
-            out.append(lines[index])
-            index += 1
-            continue
-        widths = [max(_width(row[0][c]) for row in rows) or 1.0 for c in range(len(header) - 1)]
-        out.append(" | ".join(header) + " |")
-        out.extend(" | ".join([str(n), *_fill_cells(row, widths)]) + " |" for n, row in enumerate(rows, start=1))
-        tables += 1
-        index = end
-    if tables and notes is not None:
-        notes.append(f"rebuilt {tables} numbered tables set out with spaces")
     return "\n".join(out)

@@ -13,12 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from assistant.ingest.cell_tables import (
-    merge_continuation_rows,
-    rebuild_numbered_cell_tables,
-    rebuild_spaced_numbered_tables,
-)
+from assistant.ingest.cell_tables import merge_continuation_rows, rebuild_numbered_cell_tables
 from assistant.ingest.page_marks import remove_page_markers, remove_page_numbers, remove_repeated_blocks
+from assistant.ingest.spaced_tables import rebuild_spaced_numbered_tables
 from assistant.ingest.tab_tables import tab_separated_rows
 from assistant.ingest.wraps import (
     DATE_LINE,
