@@ -14,7 +14,7 @@ from typing import Protocol
 
 from assistant.divisions import names_place
 from assistant.models import DocumentMeta, Hit
-from assistant.periods import read_issues, read_quarters, read_ranks, read_years, years_in_file_name
+from assistant.periods import quarter_of, read_issues, read_quarters, read_ranks, read_years, years_in_file_name
 from assistant.places import divisions_named, named_often, places_in_file_name, written_places
 from assistant.question import Question
 from assistant.tables import rank_cell, table_ranks
@@ -97,9 +97,9 @@ class DocProfile:
         is no sign of being about it: a quarter's report gives no month's figures. (Halves are
         not compared: a 上半年 summary also plans the 下半年.)"""
         if question.months and not question.quarters and self.quarters and not self.months:
-            return not any(_quarter_of(m) in self.quarters for m in question.months)
+            return not any(quarter_of(m) in self.quarters for m in question.months)
         if question.quarters and not question.months and self.months and not self.quarters:
-            return not any(_quarter_of(m) in question.quarters for m in self.months)
+            return not any(quarter_of(m) in question.quarters for m in self.months)
         return False
 
     def ranks_in(self, text: str, header: str = "", question: str = "") -> set[int]:
@@ -133,10 +133,6 @@ class DocProfile:
     def names_year(self, year: int) -> bool:
         """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25)."""
         return re.search(rf"{year}(?:年|[~～\-—–至、]\s*(?:19|20)\d{{2}}年|[-/.]\d{{1,2}}[-/.])", self.text) is not None
-
-
-def _quarter_of(month: int) -> int:
-    return (month - 1) // 3 + 1
 
 
 def _year_months(text: str) -> set[tuple[int, int]]:

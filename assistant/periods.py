@@ -145,6 +145,11 @@ def read_issues(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(dict.fromkeys(found))
 
 
+def quarter_of(month: int) -> int:
+    """The quarter a month falls in (7月 → 3)."""
+    return (month - 1) // 3 + 1
+
+
 def read_quarters(text: str) -> tuple[int, ...]:
     simple = fold_width(to_simplified(text))
     quarters = []

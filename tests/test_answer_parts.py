@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from helpers_answer import make_hits
+from helpers_answer import answer_of, make_hits
 
 from assistant.answer.candidates import gather
 from assistant.answer.compose import decide
@@ -328,3 +328,16 @@ def test_a_documents_title_line_is_no_item_of_the_list_asked():
     figure = prepare("岚阳红黑榜第6期青湖区改了多少条", hits, corpus)
     rated = np.array([0.95 if c.text == texts[title] else 0.5 for c in figure.candidates])
     assert figure.candidates[choose(figure, rated, _selector({}))[0]].text == texts[title]
+
+
+def test_a_masked_figure_or_an_unnamed_person_in_one_part_does_not_refuse_the_others():
+    """The best sentence of a question in several parts answers one part: a figure masked there,
+    or a document naming nobody, leaves the other parts to answer."""
+    summary = "玉城市一季度“洁净玉城”行动小结\n一季度共清理卫生死角3,860处，清运垃圾**万吨。"
+    answer = answer_of("洁净玉城一季度清了多少卫生死角 清运多少垃圾", {"summary": summary})
+    assert not answer.refused and "3,860处" in answer.text
+    assert answer_of("洁净玉城一季度清运多少垃圾", {"summary": summary}).notes == ["masked"]
+    review = "吴川市城市管理局2024年工作总结\n去年我局在全市创城考核中被评为优秀等次。"
+    answer = answer_of("吴川城管局去年创城考核啥等次 局长是谁", {"review": review})
+    assert not answer.refused and "优秀" in answer.text
+    assert answer_of("吴川城管局局长是谁", {"review": review}).notes == ["person_unnamed"]

@@ -10,6 +10,7 @@ from assistant.answer.features_period import asked_and_said
 from assistant.answer.prepared import prepare
 from assistant.answer.refuse import time_mismatch
 from assistant.answer.refuse_kind import period_column_absent
+from assistant.answer.refuse_scope import rule_for_result
 from assistant.intent import classify
 from assistant.periods import read_issues
 
@@ -258,3 +259,36 @@ def test_a_target_is_no_figure_of_the_month_asked():
     june = "栖川市数字城管2025年6月运行通报\n6月，全市按期结案率95.2%，较上月提高0.4个百分点。"
     answered = answer_of("栖川6月份数字城管按期结案率多少", {"speech": speech, "june": june})
     assert not answered.refused and "95.2%" in answered.text
+
+
+def test_a_quarter_that_holds_no_month_asked_is_another_period():
+    opening = "网友留言：家门口的夜市油烟大、噪声大，晚上十点以后还有人摆摊，希望有关部门多管一管。" * 8
+    # the quarter stands past the document's opening: what the sentence says, not the document's period
+    reply = f"热线答网友问\n{opening}\n答：二季度城管类诉求有8700多件，比一季度多了不少。"
+    answer = answer_of("栖川12345七月份城管类诉求有多少件", {"reply": reply})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+    answer = answer_of("栖川12345五月份城管类诉求有多少件", {"reply": reply})
+    assert answer.notes != ["time_mismatch"]  # 5月 is in the second quarter
+
+
+def test_a_scoring_rule_answers_one_part_of_a_question_of_several():
+    """The best sentence of a question in several parts answers one part: a scoring rule there does
+    not show that no result is given for the whole question."""
+    rules = (
+        "栖川市数字城管考核细则\n结案率低于95%的，每低1个百分点扣1分。\n"
+        "栖川市数字城管年报\n去年全市数字城管立案20.6万件。"
+    )
+    hits, corpus = make_hits({"rules": rules})
+    for question, refused in (("栖川去年数字城管结案率多少", True), ("栖川去年数字城管立案多少？结案率多少", False)):
+        prepared = prepare(question, hits, corpus)
+        rule = next(c for c in prepared.candidates if "结案率低于95%" in c.text)
+        assert (rule_for_result(prepared.question, rule) is not None) is refused, question
+
+
+def test_a_table_row_under_a_header_of_the_month_asked_is_of_that_month():
+    bulletin = (
+        "栖川市2025年数字城管运行情况通报（二季度合刊）\n2025年4月份，全市数字城管平台共立案9,412件。\n一、总体情况\n"
+        "|指标|4月|5月|6月|\n|立案数（件）|9,412|10,150|10,687|\n|按期结案率|92.4%|93.1%|94.6%|\n"
+    )
+    answer = answer_of("栖川5月份数字城管按期结案率多少", {"bulletin": bulletin})
+    assert not answer.refused and "93.1%" in answer.text

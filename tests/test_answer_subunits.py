@@ -89,3 +89,36 @@ def test_an_items_circled_number_is_no_figure_of_the_street_it_names():
     }
     assert gives["①马冲口街道某背街小巷：垃圾堆积未清运，墙面乱张贴。"] is False
     assert gives["②马冲口街道农贸市场门口占道经营3处。"] is True
+
+
+def test_a_districts_figure_in_another_unit_is_no_count_of_what_is_asked():
+    report = (
+        "佳木斯市城市管理局上半年工作总结\n"
+        "市容秩序持续改善。查处占道经营2,318起，清理小广告4.2万处，规范设置便民疏导点9处，"
+        "其中向阳区4处、前进区3处、东风区2处。"
+    )
+    answer = answer_of("向阳区上半年查处占道经营多少起", {"report": report})
+    assert answer.refused and answer.notes == ["district_not_itemised"]  # 4处 counts its stalls, not its cases
+    counted = report + "向阳区查处占道经营612起。"
+    answer = answer_of("向阳区上半年查处占道经营多少起", {"report": counted})
+    assert not answer.refused and "612起" in answer.text
+
+
+def test_a_section_that_opens_with_a_street_speaks_for_it_in_the_sentences_after():
+    brief = (
+        "铁西区创文工作简报\n各街道本月工作亮点如下。\n"
+        "04 | 纤维街道：楼道清爽了，居民笑了 纤维街道完成背街小巷改造3条。"
+        "辖区老厂区宿舍楼集中，街道开展“清楼道”专项行动，清理楼道堆物402处。\n"
+        "12月6日，永昌街道开放志愿者注册，45位市民现场注册。全区清理楼道堆物1,200处。"
+    )
+    hits, corpus = make_hits({"brief": brief})
+    prepared = prepare("纤维街道清了多少处楼道堆物", hits, corpus)
+    asked = subunits_asked(prepared.question, prepared.profiles.values())
+    by_text = {c.text: c for c in prepared.candidates}
+    lead = by_text["辖区老厂区宿舍楼集中，街道开展“清楼道”专项行动，清理楼道堆物402处。"]
+    assert gives_district_figure(asked, lead, prepared.profiles["brief"], ("处",))
+    # a sentence that names another street after a date does not speak for the sentence after it
+    prepared = prepare("永昌街道清了多少处楼道堆物", hits, corpus)
+    asked = subunits_asked(prepared.question, prepared.profiles.values())
+    whole = next(c for c in prepared.candidates if c.text == "全区清理楼道堆物1,200处。")
+    assert asked == ["永昌街道"] and not gives_district_figure(asked, whole, prepared.profiles["brief"], ("处",))

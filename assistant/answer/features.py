@@ -187,6 +187,7 @@ SENTENCE_FEATURES: tuple[str, ...] = (
     "phrase_said",
     "rules_for_period",
     "extreme_row",
+    "rank_match",
 )
 # The two columns set by comparing a question's candidates (in feature_matrix), not one alone.
 _LIST_PASSAGE = SENTENCE_FEATURES.index("list_passage")
@@ -251,6 +252,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         phrase_said(q, own),
         float(profile.holds_no_results_for(q)),
         0.0,  # extreme_row
+        rank_match(q, candidate.text, profile, candidate.header),
     ]
 
 

@@ -15,7 +15,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, says
 from assistant.answer.features_period import asked_and_said
 from assistant.corpus import DocProfile
-from assistant.periods import ORDINAL, TIME_TEXT
+from assistant.periods import ORDINAL, TIME_TEXT, quarter_of
 from assistant.question import Question
 from assistant.text import compact
 
@@ -71,15 +71,27 @@ def names_asked_time(question: Question, text: str) -> bool:
 
 
 def says_asked_time(question: Question, best: Candidate) -> bool:
-    """The answering sentence, with the one before it and its headings, names the period asked
-    (a summary of 2023 quoting 2022)."""
-    return names_asked_time(question, _context_of(best))
+    """The answering sentence, with the one before it, its headings and its table's header ("|指标|4月|5月|6月|"),
+    names the period asked (a summary of 2023 quoting 2022). A header's other months may be a
+    comparison's ("较6月"), so they show no other period."""
+    return names_asked_time(question, f"{best.header} {_context_of(best)}")
 
 
 def _says_other_time(question: Question, best: Candidate) -> bool:
     """The answering sentence names a period of a kind asked (a year, month or quarter), and
-    none of those asked: "6月份…测评结果出炉" for a question about 7月."""
-    return any(asked and said and not asked & said for asked, said in _asked_and_said(question, best))
+    none of those asked: "6月份…测评结果出炉" for a question about 7月; or names only quarters,
+    none holding a month asked ("二季度城管类诉求有8700多件" for 七月份), or only months, none in a
+    quarter asked."""
+    years, months, quarters = _asked_and_said(question, best)
+    if any(asked and said and not asked & said for asked, said in (years, months, quarters)):
+        return True
+    months_asked, months_said = months
+    quarters_asked, quarters_said = quarters
+    if months_asked and not months_said and quarters_said:
+        return not any(quarter_of(m) in quarters_said for m in months_asked)
+    if quarters_asked and not quarters_said and months_said:
+        return not any(quarter_of(m) in quarters_asked for m in months_said)
+    return False
 
 
 def _no_undated_target_part(question: Question) -> bool:

@@ -79,18 +79,21 @@ def quantity_asked(question: Question) -> QuantityAsked | None:
     return QuantityAsked(head, before)
 
 
-def _gives_figure_of(sentence: str, place: str) -> bool:
+def _gives_figure_of(sentence: str, place: str, units: tuple[str, ...] = ()) -> bool:
     """``sentence`` gives a figure right after naming ``place`` ("其中涪城区9个", "涪城区 | 9 |",
     "第六名鹤岭县，84.61分", "最多的是雁塘区，共41处", "西岭区发现问题21个"), or one each of it and
-    the places listed with it ("宿城区、宿豫区各4个"); not a list of the places inspected ("对东湖区、西岭区进行了督查")."""
+    the places listed with it ("宿城区、宿豫区各4个"); not a list of the places inspected ("对东湖区、西岭区进行了督查").
+    The figure is in a unit of ``units``, if any is asked: "查处占道经营2,318起…其中向阳区4处" gives
+    no count of 向阳区's cases."""
     names = dict.fromkeys((place, place_stem(place)))
     return any(
-        name
-        and re.search(
-            f"{re.escape(name)}(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}}|(?:、[^、，,；;。\\d]{{2,10}})+各)\\d",
-            sentence,
-        )
+        _in_units(figure.group(), units)
         for name in names
+        if name
+        for figure in re.finditer(
+            f"{re.escape(name)}(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}}|(?:、[^、，,；;。\\d]{{2,10}})+各)\\d[^、，,；;。]*",
+            with_arabic_figures(sentence),
+        )
     )
 
 
@@ -106,8 +109,7 @@ def _itemises(
     for before, s in itertools.pairwise(["", *sentences]):
         said = f"{before}{s}" if _BREAKDOWN.match(s) else s
         if (
-            _gives_figure_of(s, place)
-            and _in_units(s, units)
+            _gives_figure_of(s, place, units)
             and says_measure(said, measure)
             and (_TABLE_CELL in s or names_quantity(compact(said), "", quantity))
         ):
@@ -135,13 +137,28 @@ _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 
 def _speaks_of(sentence: str, place: str) -> bool:
-    """``sentence`` names ``place`` as what it is about, not as an item of a list of places
-    (对东湖区、西岭区进行了督查), and gives a figure: "【宣化区】…已拆除违法建设2.4万平方米"."""
+    """``sentence`` is about ``place``: it names it before any figure and gives one
+    ("【宣化区】…已拆除违法建设2.4万平方米", "04 | 纤维街道：…完成背街小巷改造3条"), not as an item of
+    a list of places (对东湖区、西岭区进行了督查) nor after the whole's figure ("查处2,318起，…其中向阳区4处")."""
     names = [re.escape(n) for n in dict.fromkeys((place, place_stem(place))) if n]
-    if not names or not names_place(sentence, place) or not states_figure(with_arabic_figures(sentence)):
+    figures = with_arabic_figures(_LEADING_NUMBER.sub("", sentence))
+    if not names or not names_place(figures, place) or not states_figure(figures):
         return False
     listed = "|".join(names)
-    return not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", sentence)
+    first_name = re.search(listed, figures)
+    first_figure = re.search(r"\d", _DATE.sub("", figures[: first_name.start()])) if first_name else None
+    return first_figure is None and not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", figures)
+
+
+def _opens_with(sentence: str, place: str) -> bool:
+    """``sentence`` opens with ``place``, after an item's number or a bracket: a section's lead
+    ("04 | 纤维街道：楼道清爽了"), whose next sentences are about the place."""
+    names = "|".join(re.escape(n) for n in dict.fromkeys((place, place_stem(place))) if n)
+    return bool(names) and re.match(f"(?:{_LEADING_NUMBER.pattern})?\\s*[【\\[（(]?(?:{names})", sentence) is not None
+
+
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\s*[|、.．]")  # an item's number: "04 | 纤维街道：…"
+_DATE = re.compile(r"\d+\s*[年月日]")
 
 
 def gives_district_figure(
@@ -165,9 +182,10 @@ def gives_district_figure(
     before, sentence = (s if _in_units(s, units) else "" for s in (before, sentence))
     return any(
         names_place(headings, p)
-        or _gives_figure_of(before, p)
-        or _gives_figure_of(sentence, p)
+        or _gives_figure_of(before, p, units)
+        or _gives_figure_of(sentence, p, units)
         or _speaks_of(sentence, p)
+        or (_opens_with(before, p) and _speaks_of(before, p))
         for p in asked
     )
 

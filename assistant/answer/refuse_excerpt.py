@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import DATE_WORDS, counts_in
-from assistant.answer.refuse import Refusal
+from assistant.answer.refuse import Refusal, speaks_for_one_side
 from assistant.divisions import finest, names_place
 from assistant.question import Question
 from assistant.text import compact
@@ -19,8 +19,8 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
     that names the one place asked while the others name other places (a table's row of 民权县
     among its neighbours'); a question that asks no figure, such as which problems were found, is
     answered around the masked count."""
-    if not (question.intent.figure or question.units):
-        return None
+    if not (question.intent.figure or question.units) or speaks_for_one_side(question):
+        return None  # the best sentence of a question in several parts answers one part
     best, asked = chosen[0], finest(question.places)  # 民权县 of 商丘民权县
     if len(asked) == 1 and not names_place(compact(best.text), asked[0]):
         masked = [c for c in chosen if names_place(compact(c.text), asked[0]) and MASKED.search(c.text)]

@@ -17,9 +17,12 @@ _RANK_ASKED = re.compile(r"排(?:名)?第几|第几名|排名多少|排几|名�
 _OTHER_ASK = re.compile(r"多少|几|啥|什么|哪")  # what else a question asks besides the rank
 _RANK_NUMERAL = "[一二三四五六七八九十\\d]+"
 _RANK_STATED = re.compile(  # 第一季度 names a quarter, not a rank
-    rf"第\s*{_RANK_NUMERAL}\s*[名位]|排名|排序|名次|位列|位居|排第|居第|列第|居[首末]|末位|倒数|首位|之首|榜首"
-    rf"|[前后]{_RANK_NUMERAL}[名位]"
+    rf"第\s*{_RANK_NUMERAL}\s*[名位]|位列|位居|排第|居第|列第|居[首末]|末位|倒数|首位|之首|榜首"
+    rf"|[前后]{_RANK_NUMERAL}[名位]|(?:排名|排序|名次)\s*[:：为是]?\s*第?\s*{_RANK_NUMERAL}"
 )
+# A table's header names its rank column (区县 | 指标 | 数值 | 排名); a sentence's 排名 alone
+# states none ("排名较上年前移", "排名靠后").
+_RANK_COLUMN = re.compile(r"排名|排序|名次")
 
 
 def rank_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None:
@@ -33,7 +36,7 @@ def rank_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None
     if len(asked) == 1 and not _place_shows_in(asked[0], chosen):
         # The place asked (内乡县) is ranked by no chosen sentence that names it; others' ranks are no answer.
         return Refusal("rank_unstated", f"找到的段落没有给出“{asked[0]}”的名次。")
-    if any(_RANK_STATED.search(f"{c.previous} {c.text} {c.header}") for c in chosen):
+    if any(_RANK_STATED.search(f"{c.previous} {c.text} {c.header}") or _RANK_COLUMN.search(c.header) for c in chosen):
         return None
     return Refusal("rank_unstated", "找到的段落没有给出所问的名次。")
 
@@ -46,6 +49,7 @@ def _place_shows_in(place: str, chosen: list[Candidate]) -> bool:
     return not naming or any(
         _ORDER_IMPLIED.search(c.text)
         or _RANK_STATED.search(f"{c.section} {c.header}")
+        or _RANK_COLUMN.search(c.header)
         or any(_RANK_STATED.search(clause) for clause in _clauses_naming(c.text, place))
         for c in naming
     )
@@ -60,7 +64,8 @@ def _clauses_naming(sentence: str, place: str) -> list[str]:
     for i, clause in enumerate(clauses):
         if not (names_place(compact(clause), place) or _SELF.search(clause)):
             continue
-        run = [clause]
+        # A rank may come before the place it ranks: "第五名，潍城区，得分89.77分".
+        run = [clauses[i - 1], clause] if i and not read_places(clauses[i - 1]) else [clause]
         for after in clauses[i + 1 :]:
             if read_places(after):
                 break

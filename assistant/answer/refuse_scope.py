@@ -119,7 +119,7 @@ def rule_for_result(question: Question, best: Candidate) -> Refusal | None:
     intent = question.intent
     if not (intent.figure or question.units) or intent.criteria or intent.target:
         return None
-    if asks_rules(question) or not _SCORING_RULE.search(best.text):
+    if speaks_for_one_side(question) or asks_rules(question) or not _SCORING_RULE.search(best.text):
         return None
     if records_results(best.header):
         return None  # a results table's row says what was deducted ("占道经营扣6分"), not a rule
@@ -144,7 +144,7 @@ _PERSON = re.compile(
 def person_unnamed(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A person's name is asked ("局长叫啥", "谁主持的"), and the answering document names nobody
     by title and name: it says at most which office did it."""
-    if not question.asks_person or _PERSON.search(document_text(best, profiles)):
+    if not question.asks_person or speaks_for_one_side(question) or _PERSON.search(document_text(best, profiles)):
         return None
     return Refusal("person_unnamed", "找到的文件没有写明人员姓名。")
 
