@@ -85,13 +85,11 @@ def _gives_figure_of(sentence: str, place: str, units: tuple[str, ...] = ()) -> 
     the places listed with it ("宿城区、宿豫区各4个"); not a list of the places inspected ("对东湖区、西岭区进行了督查").
     The figure is in a unit of ``units``, if any is asked: "查处占道经营2,318起…其中向阳区4处" gives
     no count of 向阳区's cases."""
-    names = dict.fromkeys((place, place_stem(place)))
     return any(
         _in_units(figure.group(), units)
-        for name in names
-        if name
+        for name in _name_forms(place)
         for figure in re.finditer(
-            f"{re.escape(name)}(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}}|(?:、[^、，,；;。\\d]{{2,10}})+各)\\d[^、，,；;。]*",
+            f"(?:{name})(?:[^、，,；;。]{{0,15}}|[，,：:][^、，,；;。\\d]{{0,3}}|(?:、[^、，,；;。\\d]{{2,10}})+各)\\d[^、，,；;。]*",
             with_arabic_figures(sentence),
         )
     )
@@ -140,7 +138,7 @@ def _speaks_of(sentence: str, place: str) -> bool:
     """``sentence`` is about ``place``: it names it before any figure and gives one
     ("【宣化区】…已拆除违法建设2.4万平方米", "04 | 纤维街道：…完成背街小巷改造3条"), not as an item of
     a list of places (对东湖区、西岭区进行了督查) nor after the whole's figure ("查处2,318起，…其中向阳区4处")."""
-    names = [re.escape(n) for n in dict.fromkeys((place, place_stem(place))) if n]
+    names = _name_forms(place)
     figures = with_arabic_figures(_LEADING_NUMBER.sub("", sentence))
     if not names or not names_place(figures, place) or not states_figure(figures):
         return False
@@ -150,10 +148,15 @@ def _speaks_of(sentence: str, place: str) -> bool:
     return first_figure is None and not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", figures)
 
 
+def _name_forms(place: str) -> list[str]:
+    """``place`` and its stem (复兴区, 复兴), each escaped for a pattern."""
+    return [re.escape(name) for name in dict.fromkeys((place, place_stem(place))) if name]
+
+
 def _opens_with(sentence: str, place: str) -> bool:
     """``sentence`` opens with ``place``, after an item's number or a bracket: a section's lead
     ("04 | 纤维街道：楼道清爽了"), whose next sentences are about the place."""
-    names = "|".join(re.escape(n) for n in dict.fromkeys((place, place_stem(place))) if n)
+    names = "|".join(_name_forms(place))
     return bool(names) and re.match(f"(?:{_LEADING_NUMBER.pattern})?\\s*[【\\[（(]?(?:{names})", sentence) is not None
 
 
