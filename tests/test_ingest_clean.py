@@ -399,3 +399,27 @@ def test_a_figure_cut_inside_the_group_after_its_thousands_separator_is_joined()
     ).text
     assert "按期结案7,946件，按期结案率95.5%。" in text
     assert "2,360处" in clean_text("规范沿街店招店牌2,3\n60处。").text
+
+
+def test_a_running_header_between_a_tables_rows_is_removed_so_the_rows_keep_their_header():
+    from helpers_answer import make_hits
+
+    from assistant.answer.prepared import prepare
+
+    notice = (
+        "肇庆市城市管理和综合执法局文件\n肇城管〔2025〕12号\n关于印发《2025年城市管理工作任务分解表》的通知\n"
+        "各县（市、区）城市管理部门：现将任务分解表印发给你们，请认真抓好落实。\n"
+        "序号 | 工作任务 | 具体目标 | 牵头单位 | 完成时限\n"
+        "1 | 背街小巷整治 | 全年完成60条 | 市容环境卫生科 | 2025年11月30日前\n"
+        "- 1 -\n肇城管〔2025〕12号\n"
+        "2 | 违法建设治理 | 拆除存量违建12万平方米 | 执法监督科 | 2025年12月31日\n"
+        "肇城管〔2025〕12号\n"
+        "二、有关要求\n请于每季度末月25日前报送进展情况。\n"
+    )
+    cleaned = clean_text(notice)
+    assert cleaned.text.count("肇城管〔2025〕12号") == 2  # the opening one, and the one above a heading
+    assert "全年完成60条 | 市容环境卫生科 | 2025年11月30日前\n2 | 违法建设治理" in cleaned.text
+    hits, corpus = make_hits({"notice": cleaned.text})
+    prepared = prepare("肇庆今年违建要拆多少", hits, corpus)
+    row = next(c for c in prepared.candidates if "违法建设治理" in c.text)
+    assert row.header.startswith("序号 | 工作任务 | 具体目标") and row.is_plan

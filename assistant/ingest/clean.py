@@ -14,7 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.ingest.cell_tables import merge_continuation_rows, rebuild_numbered_cell_tables
-from assistant.ingest.page_marks import remove_page_markers, remove_page_numbers, remove_repeated_blocks
+from assistant.ingest.page_marks import (
+    remove_page_markers,
+    remove_page_numbers,
+    remove_repeated_blocks,
+    remove_running_headers_in_tables,
+)
 from assistant.ingest.spaced_tables import rebuild_spaced_numbered_tables
 from assistant.ingest.tab_tables import tab_separated_rows
 from assistant.ingest.wraps import (
@@ -171,6 +176,7 @@ def _clean_once(raw: str) -> CleanedText:
     text = _remove_watermarks(text, notes)
     text = remove_page_markers(text.strip("\n"), notes)
     text = remove_page_numbers(text, notes)
+    text = remove_running_headers_in_tables(text, notes)
     text = rebuild_spaced_numbered_tables(text, notes)  # before spaces between words go: they part its cells
     if _has_extraction_spacing(text):
         text = _EXTRACTION_SPACE.sub("", text)

@@ -28,6 +28,42 @@ def remove_page_numbers(text: str, notes: list[str]) -> str:
     return text
 
 
+# A running header repeats one of a document's opening lines (its title, its file number) at the top
+# of each page, alone or with the issue ("玉林市数字化城市管理工作通报　2025年第5期"); only these
+# lines are compared.
+_OPENING_LINES = 5
+_RUNNING_HEADER_MAX = 40  # characters: a title or file number, not a sentence
+_MIN_OPENING = 6  # characters: shorter opening lines ("通报", "附件1") begin too many lines
+
+
+def remove_running_headers_in_tables(text: str, notes: list[str]) -> str:
+    """Drop a page's running header (a repeat of one of the document's opening lines: "肇城管〔2025〕12号")
+    where a page break left it between two rows of a table. It cuts the table in two, and the rows
+    after it lose their header row (序号 | 工作任务 | 具体目标 | 完成时限), which says what their cells are."""
+    lines = text.split("\n")
+    opening = {
+        key for line in lines[:_OPENING_LINES] if _MIN_OPENING <= len(key := compact(line)) <= _RUNNING_HEADER_MAX
+    }
+
+    def running_header(i: int) -> bool:
+        key = compact(lines[i])
+        return i >= _OPENING_LINES and len(key) <= _RUNNING_HEADER_MAX and any(key.startswith(o) for o in opening)
+
+    def row_beside(i: int, step: int) -> bool:
+        while 0 <= i < len(lines) and (not lines[i].strip() or running_header(i)):
+            i += step
+        return 0 <= i < len(lines) and _is_row(lines[i])
+
+    dropped = {i for i in range(len(lines)) if running_header(i) and row_beside(i - 1, -1) and row_beside(i + 1, 1)}
+    if dropped:
+        notes.append(f"removed {len(dropped)} running headers between the rows of a table")
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+
+
+def _is_row(line: str) -> bool:
+    return line.count("|") + line.count("｜") >= 2
+
+
 def remove_page_markers(text: str, notes: list[str] | None = None) -> str:
     """Drop PDF page numbers (``1、 2、 3、`` …) that extraction glued to line starts.
 
