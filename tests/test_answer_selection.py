@@ -163,6 +163,24 @@ def test_passages_are_ranked_by_their_best_sentence():
     assert ranked[0].source == "dec.txt"
 
 
+def test_of_two_passages_whose_best_sentences_read_alike_the_one_with_a_second_answer_comes_first():
+    hits, corpus = make_hits(
+        {
+            "lead": "鹰潭市数字城管5月通报\n全市结案率96.2%，其中月湖区97.4%。",
+            "total": "一、总体情况\n5月份全市共立案9,105件，按期结案率96.2%。\n较4月份提高0.7个百分点。",
+        }
+    )
+    prepared = prepare("鹰潭5月数字城管立了多少案，结案率多少", hits, corpus)
+    in_total = np.array([c.doc_id == "total" for c in prepared.candidates])
+    probabilities = np.where(in_total, 0.2, 0.1)
+    probabilities[int(np.argmax(~in_total))] = 0.80  # the lead's one sentence
+    probabilities[int(np.argmax(in_total))] = 0.78  # the total's best, beside a second that reads as an answer
+    probabilities[len(in_total) - 1 - int(np.argmax(in_total[::-1]))] = 0.60
+    assert rank_passages(prepared, probabilities)[0].source == "total.txt"
+    probabilities[int(np.argmax(~in_total))] = 0.95  # a clearly better sentence still ranks its passage first
+    assert rank_passages(prepared, probabilities)[0].source == "lead.txt"
+
+
 def test_numbering_is_dropped_and_the_deadline_joins_a_when_answer():
     hits, corpus = make_hits(
         {"plan": "二、下半年工作计划\n（三）垃圾分类\n1.完成垃圾分类示范小区创建。完成时间：12月上旬"}

@@ -52,16 +52,27 @@ def _agrees(kind: str, value: object, profile: DocProfile) -> bool:
 
 
 def rank_passages(prepared: Prepared, probabilities: np.ndarray) -> list[Hit]:
-    """The hits re-ordered by the best probability of their sentences (passages beyond the
-    candidate depth keep their retrieval order after those)."""
-    best: dict[str, float] = {}
+    """The hits re-ordered by the best probability of their sentences, and a little by their second
+    best (passages beyond the candidate depth keep their retrieval order after those)."""
+    rated_of: dict[str, list[float]] = {}
     rated = np.where(_ranked_last(_page_lines(prepared)), 0.0, probabilities)  # not first for its title alone
     for candidate, probability in zip(prepared.candidates, rated, strict=True):
-        key = candidate.hit.chunk.chunk_id
-        best[key] = max(best.get(key, 0.0), float(probability))
-    scored = [h for h in prepared.hits if h.chunk.chunk_id in best]
-    rest = [h for h in prepared.hits if h.chunk.chunk_id not in best]
-    return sorted(scored, key=lambda h: -best[h.chunk.chunk_id]) + rest
+        rated_of.setdefault(candidate.hit.chunk.chunk_id, []).append(float(probability))
+    score = {key: _passage_score(values) for key, values in rated_of.items()}
+    scored = [h for h in prepared.hits if h.chunk.chunk_id in score]
+    rest = [h for h in prepared.hits if h.chunk.chunk_id not in score]
+    return sorted(scored, key=lambda h: -score[h.chunk.chunk_id]) + rest
+
+
+# Of two passages whose best sentences read about as well (a look-alike month's report, a title
+# line beside the item), the one where a second sentence also reads as an answer (the other part
+# of the question, the row's neighbour) is more likely the answering one.
+SECOND_SENTENCE_WEIGHT = 0.1
+
+
+def _passage_score(probabilities: list[float]) -> float:
+    best, *rest = sorted(probabilities, reverse=True)
+    return best + SECOND_SENTENCE_WEIGHT * (rest[0] if rest else 0.0)
 
 
 def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) -> list[int]:
