@@ -423,3 +423,41 @@ def test_a_running_header_between_a_tables_rows_is_removed_so_the_rows_keep_thei
     prepared = prepare("肇庆今年违建要拆多少", hits, corpus)
     row = next(c for c in prepared.candidates if "违法建设治理" in c.text)
     assert row.header.startswith("序号 | 工作任务 | 具体目标") and row.is_plan
+
+
+def test_a_table_set_out_with_runs_of_spaces_becomes_rows_under_its_header():
+    notice = (
+        "古城区2025年5月创文实地测评结果\n一、测评得分及排名\n"
+        "街道\u3000\u3000得分\u3000\u3000排名\n大研街道\u3000\u300093.2\u3000\u30001\n"
+        "束河街道\u3000\u300091.8\u3000\u30002\n文智街道\u3000\u300085.6\u3000\u30003\n"
+        "月份    立案数（件）    结案率\n1月    1,214    95.1%\n2月    1,087\n"
+    )
+    text = clean_text(notice).text
+    assert "街道 | 得分 | 排名 |\n大研街道 | 93.2 | 1 |" in text and "文智街道 | 85.6 | 3 |" in text
+    assert "1月 | 1,214 | 95.1% |\n2月 | 1,087 |  |" in text  # a thousands separator is no clause mark
+
+
+def test_sentences_and_labelled_fields_set_apart_by_spaces_are_no_table():
+    page = (
+        "孝感市创文大事记\n"
+        "1月9日\u3000市委、市政府召开创建全国文明城市动员大会，共600余人参加。\n"
+        "1月22日\u3000市城管执法委印发2025年工作计划，明确改造背街小巷45条。\n"
+        "2月17日\u3000市文明办印发工作要点，部署全年任务。\n"
+        "主办：蚌埠市人民政府办公室    承办：蚌埠市城市管理局\n"
+        "发布时间：2025-07-16    来源：市政府新闻办\n"
+        "【发布人】局长    冼卓霖\n"
+    )
+    text = clean_text(page).text
+    assert "|" not in text
+
+
+def test_a_notice_title_under_its_issuer_stays_its_own_line():
+    notice = (
+        "丹东市创建全国文明城市工作指挥部办公室\n关于2024年度市直单位创文工作考核结果的公示\n"
+        "根据考核办法，经综合考评，现将2024年度市直单位创文工作考核结果予以公示，公示期为2025.3.10—2025.3.16。\n"
+        "序号  单位名称              考核等次\n1     市城管局              优秀\n2     市住建局              优秀\n"
+        "3     市公安局交警支队      优秀\n4     市商务局              良好\n5     市教育局              良好\n"
+    )
+    lines = clean_text(notice).text.split("\n")
+    assert lines[:2] == ["丹东市创建全国文明城市工作指挥部办公室", "关于2024年度市直单位创文工作考核结果的公示"]
+    assert any(line.replace(" ", "").startswith("1|市城管局|优秀") for line in lines)

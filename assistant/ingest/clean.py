@@ -21,7 +21,7 @@ from assistant.ingest.page_marks import (
     remove_running_headers_in_tables,
 )
 from assistant.ingest.spaced_tables import rebuild_spaced_numbered_tables
-from assistant.ingest.tab_tables import tab_separated_rows
+from assistant.ingest.tab_tables import space_aligned_rows, tab_separated_rows
 from assistant.ingest.wraps import (
     DATE_LINE,
     join_lines_within_paragraphs,
@@ -168,6 +168,7 @@ def _clean_once(raw: str) -> CleanedText:
         text = _KANGXI_RADICAL.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
         notes.append("replaced Kangxi radicals left by PDF fonts with the ideographs they stand for")
     text = tab_separated_rows(text, notes)
+    text = space_aligned_rows(text, notes)
     text, title_hint = _remove_boilerplate_lines(text, notes)
     markers = len(_MARKER.findall(text))
     if markers:

@@ -1,5 +1,6 @@
-"""Tables exported from a spreadsheet with tabs between their cells, written as the other
-tables of a cleaned text are (cells between "|"), so that each row keeps its header."""
+"""Tables exported from a spreadsheet with tabs between their cells, or set out with runs of spaces
+between their columns, written as the other tables of a cleaned text are (cells between "|"), so
+that each row keeps its header."""
 
 from __future__ import annotations
 
@@ -41,4 +42,48 @@ def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
         i = j
     if rows and notes is not None:
         notes.append(f"wrote {rows} tab-separated rows as table rows")
+    return "\n".join(out)
+
+
+# Columns set apart by ideographic spaces, or by two or more plain ones (a single space may part
+# the words of a cell, or be extraction's noise inside one).
+_COLUMN_GAP = re.compile(r"\u3000+|[ \t]{2,}")
+_CELL_MAX = 20  # characters: a cell names or counts; a sentence is no cell
+_SENTENCE_MARK = re.compile(r"[，。；！？;!?]|,(?!\d{3})")  # not a thousands separator (1,214)
+_FIELD = re.compile(r"[：:【]")  # a labelled field ("主办：…", "【发布人】…"), not a cell
+_MIN_ROWS = 3  # lines of a run: two aligned lines are as often a signature beside a date
+
+
+def _aligned_cells(line: str) -> list[str] | None:
+    if "|" in line or "｜" in line:
+        return None  # a table row already
+    cells = _COLUMN_GAP.split(line.strip())
+    if len(cells) < 2 or any(len(c) > _CELL_MAX or _SENTENCE_MARK.search(c) or _FIELD.search(c) for c in cells):
+        return None
+    return cells
+
+
+def space_aligned_rows(text: str, notes: list[str] | None = None) -> str:
+    """A table set out with runs of spaces between its columns ("街道　　得分　　排名", "大研街道　　93.2　　1")
+    written as the other tables are ("大研街道 | 93.2 | 1 |"), its rows as wide as its widest: a run of
+    at least three lines that each part into short cells, none a sentence."""
+    lines = text.split("\n")
+    out: list[str] = []
+    rows = 0
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _aligned_cells(lines[j]) is not None:
+            j += 1
+        if j - i < _MIN_ROWS:
+            out.append(lines[i])
+            i += 1
+            continue
+        cells = [_aligned_cells(line) or [] for line in lines[i:j]]
+        width = max(len(row) for row in cells)
+        out.extend(" | ".join(row + [""] * (width - len(row))) + " |" for row in cells)
+        rows += j - i
+        i = j
+    if rows and notes is not None:
+        notes.append(f"wrote {rows} space-aligned rows as table rows")
     return "\n".join(out)

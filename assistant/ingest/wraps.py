@@ -52,10 +52,12 @@ _ADDRESSEES = re.compile(r"^[^。；;]{0,6}各[^。；;]{1,60}[：:]$")
 # A figure's measure word cut off at the line end ("…超期未结案件533\n件，其中…"), not a word
 # that starts with one (户外广告, 处置).
 _UNIT_GOES_ON = re.compile(r"^[件个处条座名家户次元吨](?:[，。；、,;：:）)]|$)")
+# A title on its own line ("关于2024年度…考核结果的公示"), under its issuer's name.
+_IS_TITLE = re.compile(r"^关于.{2,60}(?:通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|决定|公告|公示)$")
 # A document's title or file line ends so ("…工作总结及2025年工作安排", "…〔2025〕49号 2025年7月4日"):
 # what follows is its addressees or its first paragraph.
 _TITLE_END = re.compile(
-    r"(?:通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|讲话|简报|标准|决定|公告|思路)$|〔\d{4}〕\s*\d+\s*号|日$"
+    r"(?:通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|讲话|简报|标准|决定|公告|公示|思路)$|〔\d{4}〕\s*\d+\s*号|日$"
 )
 _BREADCRUMB = re.compile(r"[>＞]")  # 首页 > 新闻中心 > 部门动态
 _LEAD_IN_MAX = 8  # "如下：" goes on a wrapped sentence; a longer line ending so is a list's lead-in or addressees
@@ -153,6 +155,7 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
                 and not _is_cell(nxt)
                 and not _ADDRESSEES.match(nxt)
                 and not _TITLE_END.search(previous)
+                and not _IS_TITLE.match(nxt)
                 and not _BREADCRUMB.search(previous)
                 and not (nxt[-1:] in "：:" and len(nxt) > _LEAD_IN_MAX and not _opens_bracket(nxt))
                 and not _long_without_sentence_end(previous)
