@@ -124,17 +124,22 @@ def _cell_value(cell: str) -> float | None:
     return float(found.group(0).replace(",", "")) if found else None
 
 
-def extreme_rows(rows: list[tuple[str, str, str]], words: tuple[str, ...], direction: int) -> set[int]:
+def extreme_rows(
+    rows: list[tuple[str, str, str]], words: tuple[str, ...], direction: int, question: str = ""
+) -> set[int]:
     """Indices of the table rows ((document, header, row) triples) that hold the highest
     (``direction`` 1) or lowest (-1) value of their table in the column the question's ``words``
     name (the first such column; the only figure column when none is named), among at least three
-    rows of one table of one document. A rank column holds no value: its lowest number is the top."""
+    rows of one table of one document. A rank column holds no value: its lowest number is the top.
+    A long table, one row per place and indicator ("站前区 | 按期结案率 | 93.1% | 2"), compares the
+    rows of the indicator the (compacted) ``question`` names, the longest it names."""
     tables: dict[tuple[str, str], list[int]] = {}
     for i, (document, header, row) in enumerate(rows):
         if header and column_heads(header, row) is not None:
             tables.setdefault((document, header), []).append(i)
     found: set[int] = set()
     for (_, header), members in tables.items():
+        members = _of_the_indicator_asked([rows[i][2] for i in members], members, question)
         if len(members) < 3:
             continue
         heads = [h.strip() for h in header.split("|")]
@@ -152,6 +157,23 @@ def extreme_rows(rows: list[tuple[str, str, str]], words: tuple[str, ...], direc
         best = max(column_values) if direction > 0 else min(column_values)
         found |= {i for i, v in zip(members, column_values, strict=True) if v == best}
     return found
+
+
+def _of_the_indicator_asked(texts: list[str], members: list[int], question: str) -> list[int]:
+    """The rows of a long table whose indicator cell (a column of words that differ from row to
+    row) is the longest the question names; all rows when the table has no such column or the
+    question names none of its indicators."""
+    cells = [[c.strip() for c in text.split("|")] for text in texts]
+    width = min(len(row) for row in cells)
+    for j in range(1, width):
+        column = [row[j] for row in cells]
+        if len(set(column)) < 2 or any(_cell_value(c) is not None or not c for c in column):
+            continue
+        named = [c for c in set(column) if c in question]
+        if named:
+            asked = max(named, key=len)
+            return [i for i, row in zip(members, cells, strict=True) if row[j] == asked]
+    return members
 
 
 _COUNTED_IN = re.compile(r"[（(][^）)]*[）)]$")  # 群众满意度(%), 立案数（件）: the unit a column is counted in

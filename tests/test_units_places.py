@@ -253,6 +253,18 @@ def test_the_table_row_holding_the_highest_or_lowest_value_asked_is_found():
     assert extreme_rows(rows, ("满意度",), 1) == {2}
     assert extreme_rows(rows, ("变化",), 1) == {0}
     assert extreme_rows(rows[:2], ("满意度",), 1) == set()  # two rows are no table to rank
+    # a long table (one row per place and indicator) compares the rows of the indicator asked
+    long_header = "区县 | 指标 | 数值 | 排名 |"
+    long = [
+        ("notice", long_header, f"{place} | {measure} | {value} | {rank} |")
+        for place, values in (("站前区", ("96.8%", 1, "93.1%", 2)), ("西市区", ("95.9%", 2, "93.6%", 1)))
+        for measure, value, rank in (("结案率", values[0], values[1]), ("按期结案率", values[2], values[3]))
+    ] + [
+        ("notice", long_header, "老边区 | 按期结案率 | 88.2% | 3 |"),
+        ("notice", long_header, "老边区 | 结案率 | 94.0% | 3 |"),
+    ]
+    assert extreme_rows(long, ("按期结案率",), 1, "营口5月哪个区按期结案率最高") == {3}
+    assert extreme_rows(long, ("结案率",), -1, "营口5月哪个区结案率最低") == {5}
     # rows of one header in two documents (two months' notices) are two tables
     other = [("april", header, "绿化 | 70.0% | 69.0% | +1.0"), ("april", header, "照明 | 75.0% | 74.0% | +1.0")]
     assert extreme_rows(rows + other, ("满意度",), -1) == {1}

@@ -264,7 +264,8 @@ def feature_matrix(
     ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
     rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
     if direction := asked_extreme(question):
-        for i in extreme_rows([(c.doc_id, c.header, c.text) for c in candidates], ctx.question.keywords, direction):
+        table = [(c.doc_id, c.header, c.text) for c in candidates]
+        for i in extreme_rows(table, ctx.question.keywords, direction, question):
             rows[i][_EXTREME_ROW] = 1.0  # the row holding the highest (lowest) value asked
     if ctx.question.intent.asks_list:
         for i in in_item_passages(candidates):
