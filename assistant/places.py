@@ -89,7 +89,7 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 if (
                     2 <= len(name) <= 4
                     and all(re.fullmatch(r"[\u4e00-\u9fff]+", p) for p in pieces)
-                    and not _NOT_A_PLACE.match(name)
+                    and (not _NOT_A_PLACE.match(name) or name in names or name in stems)  # 新城 + 街道
                     and not _NOT_IN_A_TOWN.search(name)
                     and not _PERIOD_WORD.search(name)
                 ):
