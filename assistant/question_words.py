@@ -148,6 +148,9 @@ GENERIC = frozenset(
 )
 
 
+# How much of a measure, asked as 多少 is ("多大面积", "多长时间", "多久", "多高"): jieba cuts 多大面积 as
+# 多 + 大面积, which then reads as a word the documents must say.
+_HOW_MUCH = re.compile(r"多(?:大|高|长|宽|远|久|深)")
 # How many of a measure word ("几座", "几家") asks for a count in that unit (the question's units
 # carry it); a pointer with a measure word ("那块", "这项") points at what the question names.
 _ASK_OR_POINTER = re.compile(r"^(?:几|[那这哪])[\u4e00-\u9fff]$")
@@ -164,6 +167,7 @@ def content_words(text: str) -> tuple[str, ...]:
     its date, not by these words)."""
     seen: list[str] = []
     timeless = RELATIVE_PERIOD.sub(" ", TIME_TEXT.sub(" ", fold_width(to_simplified(text))))
+    timeless = _HOW_MUCH.sub(" ", timeless)
     pieces = split_before_domain_words(timeless)
     # Each piece cut on its own: the time taken out leaves no word across its gap (到…底 of 到24年11月底).
     for token in (t for piece in pieces for part in piece.split() for t in keyword_tokens(part)):

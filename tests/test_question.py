@@ -373,6 +373,16 @@ def test_relative_periods_and_counts_asked_in_a_measure_word_are_no_content_word
     assert read_question("测评公厕抽几座").units == ("座",)
 
 
+def test_how_much_of_a_measure_is_asked_like_how_many_and_no_content_word():
+    from assistant.question_words import content_words
+
+    # jieba cuts 多大面积 as 多 + 大面积: a "word" no passage says (拆除216处，面积4.26万平方米)
+    assert content_words("阜新去年拆违拆了多大面积") == ("阜新", "拆违", "面积")
+    assert content_words("随手拍反映的事多久能给办") == ("随手", "反映")
+    assert content_words("处置要多长时间") == ("处置",)
+    assert content_words("多元化投入") == ("多元化", "投入")  # 多 opening a word is no ask
+
+
 def test_a_modal_joined_to_its_verb_is_no_content_word_but_a_word_that_only_begins_so_is():
     from assistant.question_words import content_words
 
