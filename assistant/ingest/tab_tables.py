@@ -5,8 +5,29 @@ that each row keeps its header."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 _TAB_ROW = re.compile(r"[^\t\n]\t+[^\t\n]")
+
+
+def _runs(lines: list[str], in_table: Callable[[str], bool], least: int) -> Iterator[tuple[int, int]]:
+    """Each stretch of ``lines`` as (start, end): a run of at least ``least`` consecutive lines
+    ``in_table`` accepts, or one line on its own (end = start + 1, outside any such run)."""
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and in_table(lines[j]):
+            j += 1
+        if j - i < least:
+            yield i, i + 1
+            i += 1
+        else:
+            yield i, j
+            i = j
+
+
+def _row(cells: list[str], width: int) -> str:
+    return " | ".join(cells + [""] * (width - len(cells))) + " |"
 
 
 def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
@@ -18,14 +39,9 @@ def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
     lines = text.split("\n")
     out: list[str] = []
     rows = 0
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and _TAB_ROW.search(lines[j]):
-            j += 1
+    for i, j in _runs(lines, lambda line: bool(_TAB_ROW.search(line)), 2):
         if j - i < 2:
             out.append(lines[i])
-            i += 1
             continue
         # Leading tabs are kept: an empty first cell is one merged with the cell above it.
         cells = [[cell.strip() for cell in line.strip(" ").split("\t")] for line in lines[i:j]]
@@ -37,9 +53,8 @@ def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
             if all(re.search(r"[：:]", cell) for cell in filled):
                 out.append("  ".join(filled))
                 continue
-            out.append(" | ".join(row + [""] * (width - len(row))) + " |")
+            out.append(_row(row, width))
             rows += 1
-        i = j
     if rows and notes is not None:
         notes.append(f"wrote {rows} tab-separated rows as table rows")
     return "\n".join(out)
@@ -70,20 +85,14 @@ def space_aligned_rows(text: str, notes: list[str] | None = None) -> str:
     lines = text.split("\n")
     out: list[str] = []
     rows = 0
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and _aligned_cells(lines[j]) is not None:
-            j += 1
+    for i, j in _runs(lines, lambda line: _aligned_cells(line) is not None, _MIN_ROWS):
         if j - i < _MIN_ROWS:
             out.append(lines[i])
-            i += 1
             continue
         cells = [_aligned_cells(line) or [] for line in lines[i:j]]
         width = max(len(row) for row in cells)
-        out.extend(" | ".join(row + [""] * (width - len(row))) + " |" for row in cells)
+        out.extend(_row(row, width) for row in cells)
         rows += j - i
-        i = j
     if rows and notes is not None:
         notes.append(f"wrote {rows} space-aligned rows as table rows")
     return "\n".join(out)
