@@ -52,13 +52,13 @@ _ADDRESSEES = re.compile(r"^[^。；;]{0,6}各[^。；;]{1,60}[：:]$")
 # A figure's measure word cut off at the line end ("…超期未结案件533\n件，其中…"), not a word
 # that starts with one (户外广告, 处置).
 _UNIT_GOES_ON = re.compile(r"^[件个处条座名家户次元吨](?:[，。；、,;：:）)]|$)")
+# The kinds of document a title names last ("…工作总结及2025年工作安排", "关于…考核结果的公示").
+_DOCUMENT_KIND = "通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|讲话|简报|标准|决定|公告|公示|思路"
 # A title on its own line ("关于2024年度…考核结果的公示"), under its issuer's name.
-_IS_TITLE = re.compile(r"^关于.{2,60}(?:通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|决定|公告|公示)$")
+_IS_TITLE = re.compile(rf"^关于.{{2,60}}(?:{_DOCUMENT_KIND})$")
 # A document's title or file line ends so ("…工作总结及2025年工作安排", "…〔2025〕49号 2025年7月4日"):
 # what follows is its addressees or its first paragraph.
-_TITLE_END = re.compile(
-    r"(?:通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|讲话|简报|标准|决定|公告|公示|思路)$|〔\d{4}〕\s*\d+\s*号|日$"
-)
+_TITLE_END = re.compile(rf"(?:{_DOCUMENT_KIND})$|〔\d{{4}}〕\s*\d+\s*号|日$")
 _BREADCRUMB = re.compile(r"[>＞]")  # 首页 > 新闻中心 > 部门动态
 _LEAD_IN_MAX = 8  # "如下：" goes on a wrapped sentence; a longer line ending so is a list's lead-in or addressees
 # A table aligned with spaces ("区      立案数    结案数"): a row, not prose.
