@@ -5,18 +5,18 @@ that each row keeps its header."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 _TAB_ROW = re.compile(r"[^\t\n]\t+[^\t\n]")
 
 
-def _runs(lines: list[str], in_table: Callable[[str], bool], least: int) -> Iterator[tuple[int, int]]:
-    """Each stretch of ``lines`` as (start, end): a run of at least ``least`` consecutive lines
-    ``in_table`` accepts, or one line on its own (end = start + 1, outside any such run)."""
+def _runs(in_table: list[bool], least: int) -> Iterator[tuple[int, int]]:
+    """Each stretch of a text's lines as (start, end): a run of at least ``least`` consecutive lines
+    marked ``in_table``, or one line on its own (end = start + 1, outside any such run)."""
     i = 0
-    while i < len(lines):
+    while i < len(in_table):
         j = i
-        while j < len(lines) and in_table(lines[j]):
+        while j < len(in_table) and in_table[j]:
             j += 1
         if j - i < least:
             yield i, i + 1
@@ -39,7 +39,7 @@ def tab_separated_rows(text: str, notes: list[str] | None = None) -> str:
     lines = text.split("\n")
     out: list[str] = []
     rows = 0
-    for i, j in _runs(lines, lambda line: bool(_TAB_ROW.search(line)), 2):
+    for i, j in _runs([bool(_TAB_ROW.search(line)) for line in lines], 2):
         if j - i < 2:
             out.append(lines[i])
             continue
@@ -85,13 +85,14 @@ def space_aligned_rows(text: str, notes: list[str] | None = None) -> str:
     lines = text.split("\n")
     out: list[str] = []
     rows = 0
-    for i, j in _runs(lines, lambda line: _aligned_cells(line) is not None, _MIN_ROWS):
+    cells_of = [_aligned_cells(line) for line in lines]
+    for i, j in _runs([cells is not None for cells in cells_of], _MIN_ROWS):
         if j - i < _MIN_ROWS:
             out.append(lines[i])
             continue
-        cells = [_aligned_cells(line) or [] for line in lines[i:j]]
-        width = max(len(row) for row in cells)
-        out.extend(_row(row, width) for row in cells)
+        rows_of = [cells or [] for cells in cells_of[i:j]]
+        width = max(len(row) for row in rows_of)
+        out.extend(_row(row, width) for row in rows_of)
         rows += j - i
     if rows and notes is not None:
         notes.append(f"wrote {rows} space-aligned rows as table rows")
