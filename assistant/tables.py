@@ -17,11 +17,14 @@ def is_table_row(line: str) -> bool:
 
 def reads_as_header(row: str, framed: bool) -> bool:
     """No cell is a figure or blank amid the others ("联城街道 | 综合得分 |  |  | 暂不排名") or states
-    something ("联合消防部门开展专项清理，8月31日前完成", "刊播率100%": a wrapped row's rest), and the first
-    is not empty (a wrapped row's rest, "| 管线规整、无私搭乱建 | | 一体化示范区 |", is none)."""
+    something ("联合消防部门开展专项清理，8月31日前完成", "刊播率100%": a wrapped row's rest), the row
+    does not end in blank cells (a place's indicator without a value, "湖滨新区 | 问卷调查 |  |  |";
+    one is the closing bar's), and the first is not empty (a wrapped row's rest,
+    "| 管线规整、无私搭乱建 | | 一体化示范区 |", is none)."""
     cells = [c.strip() for c in (row.strip()[1:] if framed else row).split("|")]
     filled = [i for i, c in enumerate(cells) if c]
-    gaps = filled and any(not c for c in cells[: filled[-1]])  # a row with a blank amid its cells is data
+    # a row with a blank amid its cells, or more than the closing bar's at its end, is data
+    gaps = filled and (any(not c for c in cells[: filled[-1]]) or len(cells) - filled[-1] > 2)
     return (
         bool(cells[0])
         and not gaps
@@ -59,6 +62,11 @@ _RANK_COLUMN = re.compile(r"(?:排名|名次|排序|位次)$")  # a first cell m
 _RANK_NUMBER = re.compile(r"[0-9０-９]{1,3}")  # not ① (a digit to str.isdigit, not to int)
 
 
+def is_rank_column(head: str) -> bool:
+    """The column head names a rank (排名, 名次): its figures are places in order, not values."""
+    return _RANK_COLUMN.search(head.strip()) is not None
+
+
 def column_heads(header: str, row: str) -> list[str] | None:
     """The header's cell above each cell of a table ``row`` (cells split by |, matched by
     position), or None when the row is no table row or the two have not as many cells."""
@@ -78,7 +86,7 @@ def rank_cell(header: str, row: str, question: str = "") -> int | None:
     ranks = [
         (head, int(cell))
         for head, cell in zip(heads, cells, strict=True)
-        if _RANK_COLUMN.search(head) and _RANK_NUMBER.fullmatch(cell) and 0 < int(cell) <= 200
+        if is_rank_column(head) and _RANK_NUMBER.fullmatch(cell) and 0 < int(cell) <= 200
     ]
     named = [rank for head, rank in ranks if (label := _RANK_COLUMN.sub("", head)) and _names_label(question, label)]
     chosen = named or [rank for _, rank in ranks]
@@ -145,18 +153,25 @@ def extreme_rows(
         heads = [h.strip() for h in header.split("|")]
         values = [[_cell_value(c) for c in rows[i][2].split("|")] for i in members]
         figures = [
-            j
-            for j in range(1, len(heads))
-            if not _RANK_COLUMN.search(heads[j]) and all(v[j] is not None for v in values)
+            j for j in range(1, len(heads)) if not is_rank_column(heads[j]) and all(v[j] is not None for v in values)
         ]
-        named = [j for j in figures if any(w in heads[j] for w in words)]
-        column = named[0] if named else (figures[0] if len(figures) == 1 else None)
+        column = _column_asked(heads, figures, words, question)
         if column is None:
             continue
         column_values = [x for v in values if (x := v[column]) is not None]
         best = max(column_values) if direction > 0 else min(column_values)
         found |= {i for i, v in zip(members, column_values, strict=True) if v == best}
     return found
+
+
+def _column_asked(heads: list[str], figures: list[int], words: tuple[str, ...], question: str) -> int | None:
+    """The figure column the question asks: the longest whose whole name it says (按期结案率, not
+    结案率 beside it), else the first a question word names, else the only one."""
+    whole = [j for j in figures if (name := _column_name(heads[j])) and name in question]
+    if whole:
+        return max(whole, key=lambda j: len(_column_name(heads[j])))
+    named = [j for j in figures if any(w in heads[j] for w in words)]
+    return named[0] if named else (figures[0] if len(figures) == 1 else None)
 
 
 def _of_the_indicator_asked(texts: list[str], members: list[int], question: str) -> list[int]:
@@ -199,6 +214,24 @@ def blank_cell_asked(header: str, row: str, asked: str) -> str | None:
         if _names_asked(cell, asked) and not any(re.search(r"\d", c) for c in cells[i + 1 :]):
             return _column_name(cell)
     return None
+
+
+def blank_indicator_asked(rows: list[str], asked: str) -> str | None:
+    """Of one place's rows of a long table ("老边区 | 结案率 |  |", "老边区 | 按期结案率 | 88.2% |"),
+    the row whose indicator cell is the longest ``asked`` ends with: its name when no figure
+    follows it (the table leaves the value blank), else None."""
+    named: list[tuple[int, bool, str]] = []
+    for row in rows:
+        cells = [c.strip() for c in row.split("|")]
+        for i, cell in enumerate(cells[1:], start=1):
+            if _names_asked(cell, asked):
+                blank = not any(re.search(r"\d", c) for c in cells[i + 1 :])
+                named.append((len(_column_name(cell)), blank, _column_name(cell)))
+                break
+    if not named:
+        return None
+    _, blank, name = max(named)
+    return name if blank else None
 
 
 def _names_asked(cell: str, asked: str) -> bool:

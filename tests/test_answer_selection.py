@@ -379,6 +379,8 @@ def test_a_table_rows_bare_figures_take_their_columns_unit():
     long = "区县 | 指标 | 数值 | 排名"  # a long table: the indicator is in the row
     assert with_cell_units(long, "鼎湖区 | 综合得分 | 88.4 | 4 |") == "鼎湖区 | 综合得分 | 88.4分 | 4 |"
     assert with_cell_units(long, " | 背街小巷完成数（条） | 6 |  |") == " | 背街小巷完成数（条） | 6条 |  |"
+    # a rank column's figure is a place in order: it answers 排几名
+    assert with_cell_units("区县 | 得分 | 排名", "鼎湖区 | 88.4 | 4") == "鼎湖区 | 88.4分 | 第4名"
 
 
 def test_the_masked_row_of_the_place_asked_is_refused_among_its_neighbours_rows():
@@ -823,6 +825,7 @@ def test_a_table_rows_header_is_the_nearest_header_row_never_a_data_row():
     table = (
         "澜州市区数字城管运行情况统计表（2025年5月）\n"
         "万象街道 | 按期处置率 | 95.0% |\n联城街道 | 立案数 | 968 |\n联城街道 | 综合得分 |  | 暂不排名 |\n南明山街道 | 立案数 | 742 |\n"
+        "南明山街道 | 问卷调查 |  |  |\n东湖街道 | 综合得分 | 86.5 |\n"
         "问题类型 | 数量（件） | 占比 |\n暴露垃圾 | 1,204 | 18.57% |\n"
         "序号 | 工作任务 | 牵头单位\n1 | 改造背街小巷150条，实现路面平整、 | 市城管局\n| 管线规整 | |\n"
         "2 | 新增公益广告3000处 | 市住建局"
@@ -830,6 +833,7 @@ def test_a_table_rows_header_is_the_nearest_header_row_never_a_data_row():
     rows = {c.text: c.header for c in prepare("澜州暴露垃圾多少件", *make_hits({"table": table})).candidates}
     assert rows["联城街道 | 立案数 | 968 |"] == ""  # the passage starts below its header: a data row is none
     assert rows["南明山街道 | 立案数 | 742 |"] == ""  # nor a row with a blank amid its cells
+    assert rows["东湖街道 | 综合得分 | 86.5 |"] == ""  # nor one ending in blank cells
     assert rows["暴露垃圾 | 1,204 | 18.57% |"] == "问题类型 | 数量（件） | 占比 |"
     assert rows["2 | 新增公益广告3000处 | 市住建局"] == "序号 | 工作任务 | 牵头单位"  # not the wrapped row's rest
 
@@ -946,6 +950,28 @@ def test_a_figure_whose_cell_is_blank_in_the_row_asked_is_refused():
     assert answer.refused and answer.notes == ["cell_blank"] and "满意率" in answer.text
     answer = _answer("南岸区热线一季度办结率多少", {"table": table})
     assert not answer.refused and "95.4%" in answer.text
+
+
+def test_a_long_tables_blank_row_for_the_place_and_indicator_asked_is_refused_not_a_longer_indicators_row():
+    table = (
+        "澜州市数字化城市管理2025年5月案件办理情况通报\n各区情况见下表。\n区县 | 指标 | 数值 | 排名 |\n"
+        "站前区 | 结案率 | 96.8% | 1 |\n站前区 | 按期结案率 | 93.1% | 2 |\n西市区 | 结案率 | 95.9% | 2 |\n"
+        "西市区 | 按期结案率 | 93.6% | 1 |\n老边区 | 结案率 |  |  |\n老边区 | 按期结案率 | 88.2% | 3 |\n"
+    )
+    from assistant.answer.refuse_kind import cell_blank
+    from assistant.question import read_question
+
+    rows = prepare("老边区5月数字城管结案率多少", *make_hits({"table": table})).candidates
+    longer = next(c for c in rows if c.text.startswith("老边区 | 按期结案率"))
+    found = cell_blank(read_question("老边区5月数字城管结案率多少"), [longer], rows)  # the row the selector may prefer
+    assert found is not None and found.code == "cell_blank"
+    assert cell_blank(read_question("老边区5月数字城管按期结案率多少"), [longer], rows) is None
+    answer = _answer("老边区5月数字城管结案率多少", {"table": table})
+    assert answer.refused and answer.notes == ["cell_blank"] and "结案率" in answer.text
+    answer = _answer("老边区5月数字城管按期结案率多少", {"table": table})
+    assert not answer.refused and "88.2%" in answer.text
+    answer = _answer("西市区5月数字城管结案率多少", {"table": table})
+    assert not answer.refused and "95.9%" in answer.text
 
 
 GOVERNMENT_REPORT_2025 = (

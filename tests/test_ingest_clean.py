@@ -215,11 +215,15 @@ def test_a_figure_cut_at_its_thousands_separator_or_before_its_measure_word_is_j
         "（二）“骨头案”化解进度慢。截至5月31日，市区超期未结案件533\n件，其中超期30天以上的64件。\n"
         "实地抽查，发现一处扣0.1分6\n户外广告\n"
         "区      立案数    结案数\n霞山区  3,455    3,281\n"
+        "每发现一处占道经营扣0.2\n分；违规户外广告每处扣0.5分\n"
+        "居民小区垃圾分类覆盖率达到\n92.5%，较去年底提高6.3个百分点。\n"
     )
     lines = clean_text(text).text.split("\n")
     assert "从问题类型看，排在前三位的是暴露垃圾（3,412件）、乱堆物堆料（2,586件）和店外经营（2,201件）。" in lines
     assert "（二）“骨头案”化解进度慢。截至5月31日，市区超期未结案件533件，其中超期30天以上的64件。" in lines
     assert "户外广告" in lines  # a cell that starts with a measure word
+    assert "每发现一处占道经营扣0.2分；违规户外广告每处扣0.5分" in lines  # 分 cut from its figure
+    assert "居民小区垃圾分类覆盖率达到92.5%，较去年底提高6.3个百分点。" in lines  # a verb cut from its figure
     assert "霞山区 3,455 3,281" in [" ".join(line.split()) for line in lines]  # a row aligned with spaces stays a row
 
 

@@ -268,6 +268,15 @@ def test_the_table_row_holding_the_highest_or_lowest_value_asked_is_found():
     ]
     assert extreme_rows(long, ("按期结案率",), 1, "营口5月哪个区按期结案率最高") == {3}
     assert extreme_rows(long, ("结案率",), -1, "营口5月哪个区结案率最低") == {5}
+    # of two columns the question's words name, the one whose whole name it says (not 结案率 beside 按期结案率)
+    wide_header = "区域 | 立案数（件） | 结案数（件） | 结案率 | 按期结案率"
+    wide = [
+        ("quarter", wide_header, "高坪区 | 12574 | 12290 | 97.74% | 93.86%"),
+        ("quarter", wide_header, "嘉陵区 | 9634 | 9421 | 97.79% | 93.78%"),
+        ("quarter", wide_header, "顺庆区 | 16208 | 15941 | 98.35% | 95.12%"),
+    ]
+    assert extreme_rows(wide, ("按期", "结案率"), -1, "南充哪个区按期结案率最低") == {1}
+    assert extreme_rows(wide, ("结案率",), -1, "南充哪个区结案率最低") == {0}
     # rows of one header in two documents (two months' notices) are two tables
     other = [("april", header, "绿化 | 70.0% | 69.0% | +1.0"), ("april", header, "照明 | 75.0% | 74.0% | +1.0")]
     assert extreme_rows(rows + other, ("满意度",), -1) == {1}

@@ -22,7 +22,7 @@ from assistant.answer.headings import (
 )
 from assistant.intent import states_plan
 from assistant.models import Hit
-from assistant.tables import column_heads, is_table_row, reads_as_header, table_header_before
+from assistant.tables import column_heads, is_rank_column, is_table_row, reads_as_header, table_header_before
 from assistant.text import compact, to_simplified
 
 _SENTENCE = re.compile(r"[^。！？；!?;]+(?:[。！？；!?;]+[”’\"）)]*|$)")
@@ -95,7 +95,8 @@ def _column_unit(head: str) -> str:
 def with_cell_units(header: str, row: str) -> str:
     """``row`` with each bare figure given its unit: its column's, read from ``header`` (cells
     split by |, matched by position when the two have as many cells), else that of the indicator
-    named in the cell before it (a long table's "鼎湖区 | 综合得分 | 88.4 |")."""
+    named in the cell before it (a long table's "鼎湖区 | 综合得分 | 88.4 |"); a rank column's figure
+    is a place (| 2 | under 排名 → 第2名)."""
     if "|" not in row:
         return row
     cells = row.split("|")
@@ -104,7 +105,9 @@ def with_cell_units(header: str, row: str) -> str:
         figure = cell.strip()
         if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", figure):
             continue
-        if unit := _column_unit(heads[i]) or (_column_unit(cells[i - 1].strip()) if i else ""):
+        if is_rank_column(heads[i]) and figure.isdigit():
+            cells[i] = cell.replace(figure, f"第{figure}名")
+        elif unit := _column_unit(heads[i]) or (_column_unit(cells[i - 1].strip()) if i else ""):
             cells[i] = cell.replace(figure, figure + unit)
     return "|".join(cells)
 

@@ -199,7 +199,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("rank_unstated", rank_unstated),
         ("rank_not_given", rank_not_given),
         ("result_for_target", lambda q, c: result_for_target(q, c, reading.profiles)),
-        ("cell_blank", cell_blank),
+        ("cell_blank", lambda q, c: cell_blank(q, c, candidates)),
         ("rate_unstated", rate_unstated),
     ):
         if name in checks and (found := chosen_check(question, [candidates[i] for i in chosen])) is not None:

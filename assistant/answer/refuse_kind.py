@@ -14,6 +14,7 @@ from assistant.answer.refuse import Refusal, months_and_quarters_asked, names_as
 from assistant.answer.refuse_district import quantity_asked, says_quantity
 from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR, asks_rules
 from assistant.corpus import DocProfile
+from assistant.divisions import names_place
 from assistant.intent import asks_target_apart, reports_done, states_plan
 from assistant.periods import (
     quarter_months,
@@ -24,7 +25,7 @@ from assistant.periods import (
     read_years,
 )
 from assistant.question import Question
-from assistant.tables import blank_cell_asked, is_table_row
+from assistant.tables import blank_cell_asked, blank_indicator_asked, is_table_row
 from assistant.text import compact
 from assistant.units import with_arabic_figures
 
@@ -213,16 +214,27 @@ def change_of_span(question: Question, chosen: list[Candidate]) -> Refusal | Non
     return Refusal("change_of_span", f"找到的同比变化是{spans[0]}的，没有单独给出{period}的同比数据。")
 
 
-def cell_blank(question: Question, chosen: list[Candidate]) -> Refusal | None:
+def cell_blank(question: Question, chosen: list[Candidate], candidates: list[Candidate]) -> Refusal | None:
     """A figure of one thing is asked, and the answering sentence is a table row whose cell for it
-    is blank ("样本不足，未测"): the table does not give it."""
+    is blank ("样本不足，未测"), or a row of a long table whose place asked has its own row for the
+    indicator asked, blank ("老边区 | 结案率 |  |" beside "老边区 | 按期结案率 | 88.2% |"): the table
+    does not give it."""
     if not (question.intent.figure or question.units) or len(question.parts) > 1 or question.intent.compare:
         return None
     best = chosen[0]
-    name = blank_cell_asked(best.header, best.text, question.parts[0].phrase if question.parts else "")
+    asked = question.parts[0].phrase if question.parts else ""
+    name = blank_cell_asked(best.header, best.text, asked) or _blank_row_of_the_place(question, best, candidates, asked)
     if name is None:
         return None
     return Refusal("cell_blank", f"表中这一行的“{name}”一栏没有数字，文件没有给出。")
+
+
+def _blank_row_of_the_place(question: Question, best: Candidate, candidates: list[Candidate], asked: str) -> str | None:
+    label = best.text.split("|")[0].strip()
+    if not is_table_row(best.text) or not any(names_place(label, p) for p in question.places):
+        return None
+    rows = [c.text for c in candidates if c.doc_id == best.doc_id and c.header == best.header]
+    return blank_indicator_asked([row for row in rows if row.split("|")[0].strip() == label], asked)
 
 
 def rate_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None:

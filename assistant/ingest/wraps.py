@@ -49,9 +49,14 @@ _AT_WIDTH = 0.6
 
 # Whom a notice is sent to ("各区人民政府，市直有关单位："): the line after its title, not the title's end.
 _ADDRESSEES = re.compile(r"^[^。；;]{0,6}各[^。；;]{1,60}[：:]$")
-# A figure's measure word cut off at the line end ("…超期未结案件533\n件，其中…"), not a word
-# that starts with one (户外广告, 处置).
-_UNIT_GOES_ON = re.compile(r"^[件个处条座名家户次元吨](?:[，。；、,;：:）)]|$)")
+# A figure's measure word cut off at the line end ("…超期未结案件533\n件，其中…", "扣0.2\n分；"), not a
+# word that starts with one (户外广告, 处置, 分类).
+_UNIT_GOES_ON = re.compile(
+    r"^(?:[件个处条座名家户次元吨分宗起人]|万[元人户个件]?|亿元?|个百分点|分钟|平方米|公里)(?:[，。；、,;：:）)]|$)"
+)
+# A verb that takes a figure, cut from it by the line end ("覆盖率达到\n92.5%", "每次扣\n1分"):
+# no sentence ends on it.
+_FIGURE_AWAITED = re.compile(r"(?:达到|不低于|不少于|不高于|不超过|低于|高于|超过|扣)$")
 # The kinds of document a title names last ("…工作总结及2025年工作安排", "关于…考核结果的公示").
 _DOCUMENT_KIND = "通报|总结|安排|计划|要点|方案|细则|办法|报告|通知|意见|纪要|讲话|简报|标准|决定|公告|公示|思路"
 # A title on its own line ("关于2024年度…考核结果的公示"), under its issuer's name.
@@ -145,6 +150,7 @@ def join_wrapped_lines(text: str, notes: list[str] | None = None) -> str:
                 or (previous[-1:].isdigit() and nxt[:1] in "年月日号%％")
                 or (previous[-1:].isdigit() and bool(re.match(r"\.\d", nxt)))  # cut before its decimal point
                 or (previous[-1:].isdigit() and bool(_UNIT_GOES_ON.match(nxt)))
+                or (bool(_FIGURE_AWAITED.search(previous)) and bool(re.match(r"[\d０-９]", nxt)))
                 or ((_CLAUSE_OPEN.search(previous) or figure_cut) and not _is_heading_line(nxt))
             )
             at_width = (
