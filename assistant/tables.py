@@ -6,6 +6,7 @@ the answerer (a row shown with its header)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 TABLE_LOOKBACK = 3000  # characters of a document read back for the header of a table a passage starts inside
 _FIGURE_CELL = re.compile(r"^[第]?[\d.,，%％\s+\-↑↓]+(?:[余多]?[万亿]?[个件处次人名分元%％吨米条座家户])?$")
@@ -167,9 +168,9 @@ def extreme_rows(
 def _column_asked(heads: list[str], figures: list[int], words: tuple[str, ...], question: str) -> int | None:
     """The figure column the question asks: the longest whose whole name it says (按期结案率, not
     结案率 beside it), else the first a question word names, else the only one."""
-    whole = [j for j in figures if (name := _column_name(heads[j])) and name in question]
-    if whole:
-        return max(whole, key=lambda j: len(_column_name(heads[j])))
+    said_whole = {j: name for j in figures if (name := _column_name(heads[j])) and name in question}
+    if said_whole:
+        return max(said_whole, key=lambda j: len(said_whole[j]))
     named = [j for j in figures if any(w in heads[j] for w in words)]
     return named[0] if named else (figures[0] if len(figures) == 1 else None)
 
@@ -210,10 +211,7 @@ def blank_cell_asked(header: str, row: str, asked: str) -> str | None:
     under = [i for i, head in enumerate(heads) if _names_asked(head, asked)]
     if under and not any(re.search(r"\d", cells[i]) for i in under):
         return _column_name(heads[under[0]])
-    for i, cell in enumerate(cells[1:], start=1):
-        if _names_asked(cell, asked) and not any(re.search(r"\d", c) for c in cells[i + 1 :]):
-            return _column_name(cell)
-    return None
+    return next((name for i, name in _indicator_cells(cells, asked) if _no_figure_after(cells, i)), None)
 
 
 def blank_indicator_asked(rows: list[str], asked: str) -> str | None:
@@ -223,15 +221,24 @@ def blank_indicator_asked(rows: list[str], asked: str) -> str | None:
     named: list[tuple[int, bool, str]] = []
     for row in rows:
         cells = [c.strip() for c in row.split("|")]
-        for i, cell in enumerate(cells[1:], start=1):
-            if _names_asked(cell, asked):
-                blank = not any(re.search(r"\d", c) for c in cells[i + 1 :])
-                named.append((len(_column_name(cell)), blank, _column_name(cell)))
-                break
+        if first := next(_indicator_cells(cells, asked), None):
+            i, name = first
+            named.append((len(name), _no_figure_after(cells, i), name))
     if not named:
         return None
     _, blank, name = max(named)
     return name if blank else None
+
+
+def _indicator_cells(cells: list[str], asked: str) -> Iterator[tuple[int, str]]:
+    """Each cell after a row's first that names ``asked`` (a long table's indicator), with its name."""
+    for i, cell in enumerate(cells[1:], start=1):
+        if _names_asked(cell, asked):
+            yield i, _column_name(cell)
+
+
+def _no_figure_after(cells: list[str], i: int) -> bool:
+    return not any(re.search(r"\d", c) for c in cells[i + 1 :])
 
 
 def _names_asked(cell: str, asked: str) -> bool:
