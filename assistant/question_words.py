@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from assistant.index.tokenize import in_dictionary
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.intent import FRAME_WORDS
 from assistant.periods import RELATIVE_PERIOD, TIME_TEXT
@@ -160,6 +161,22 @@ _MODAL_AND_VERB = re.compile(r"^[要能该需][\u4e00-\u9fff]$")
 _BEGIN_LIKE_A_MODAL = frozenset({"要点", "要求", "要素", "要害", "能力", "能源", "能耗", "能级", "需求", "需要"})
 
 
+# jieba's model of unknown words glues a word's last character, or a particle, onto the word after
+# it ("南浦区有多少" → 南浦 + 区有, "实践站建了" → 站建, "按期率高" → 率高): no document writes
+# such a "word". A character that ends words (区, 站, 率 …) or a particle starting a token that
+# jieba's dictionary does not hold is cut off.
+_GLUED_FIRST = (
+    "区县市局站点率周月时单组台员岗日底个项类号期处次分年表函稿有是了得要说都还各比也就又在到里把被给跟和与及"
+)
+
+
+def _unglued(token: str) -> str:
+    """``token`` without the characters jieba's unknown-word model glued onto its start, if it made it."""
+    if in_dictionary(token) or not re.fullmatch(r"[\u4e00-\u9fff]+", token):
+        return token
+    return token.lstrip(_GLUED_FIRST)
+
+
 def content_words(text: str) -> tuple[str, ...]:
     """Content words: jieba tokens minus question words, generic terms, single characters, counts
     asked in a measure word (几座) and the time expressions, absolute (22年8月: the question's
@@ -170,7 +187,9 @@ def content_words(text: str) -> tuple[str, ...]:
     timeless = _HOW_MUCH.sub(" ", timeless)
     pieces = split_before_domain_words(timeless)
     # Each piece cut on its own: the time taken out leaves no word across its gap (到…底 of 到24年11月底).
-    for token in (t for piece in pieces for part in piece.split() for t in keyword_tokens(part)):
+    for token in (_unglued(t) for piece in pieces for part in piece.split() for t in keyword_tokens(part)):
+        if not token:
+            continue
         if token in GENERIC or token in FRAME_WORDS or token in seen or _ASK_OR_POINTER.match(token):
             continue
         if _MODAL_AND_VERB.match(token) and token not in _BEGIN_LIKE_A_MODAL:

@@ -392,6 +392,19 @@ def test_a_modal_joined_to_its_verb_is_no_content_word_but_a_word_that_only_begi
     assert content_words("创文测评的要点有哪些") == ("创文", "测评", "要点")
 
 
+def test_a_character_jieba_glues_onto_the_start_of_an_unknown_word_is_cut_off_and_a_dictionary_word_kept():
+    from assistant.question_words import content_words
+
+    # 南浦区有 → 南浦 + 区有, 实践站建了 → 站建, 按期率高 → 率高: no document writes these "words"
+    assert content_words("南浦区有多少支志愿服务队") == ("南浦", "志愿服务")
+    assert content_words("临澜新时代文明实践站建了多少个") == ("临澜", "新时代文明实践")
+    assert content_words("5月唐山和丽水哪个按期率高") == ("唐山", "丽水", "按期")
+    assert content_words("学雷锋月鹭屿搞了多少场志愿服务活动") == ("学雷锋", "鹭屿", "志愿服务", "活动")
+    # words of jieba's dictionary that begin so stay whole
+    assert content_words("城管考核等次怎么定") == ("城管", "考核", "等次")
+    assert content_words("市区道路机扫率多少") == ("市区", "道路", "机扫率")
+
+
 def test_clauses_typed_apart_by_a_space_are_parts_when_each_asks():
     from assistant.question import split_parts
 

@@ -76,6 +76,14 @@ def _tokenizer() -> jieba.Tokenizer:
     return tok
 
 
+def in_dictionary(word: str) -> bool:
+    """jieba's dictionary (with ours) holds ``word``: it was not put together by its model of
+    unknown words from characters its dictionary does not join."""
+    tokenizer = _tokenizer()
+    tokenizer.check_initialized()
+    return bool(tokenizer.FREQ.get(word))
+
+
 def tokens(text: str, normalized: bool = False) -> list[str]:
     """Search-mode jieba tokens of the normalised text, without punctuation and stop words."""
     norm = text if normalized else normalize(text)
