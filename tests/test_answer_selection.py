@@ -1136,3 +1136,12 @@ def test_everyday_words_find_the_terms_a_rule_writes_菜市场_for_农贸市场(
     answer = _answer("菜市场里杀活鸡扣几分", {"rules": rules})
     assert not answer.refused
     assert answer.text.splitlines()[0].startswith("三是农贸市场出现现场宰杀活禽的，每处扣1分")
+
+
+def test_a_question_word_a_sentence_writes_out_longer_counts_as_said_but_not_its_characters_far_apart():
+    from assistant.answer.features import coverage
+    from assistant.text import compact
+
+    assert coverage(["平均分"], {"平均分": 2.0}, compact("五个城区平均得分89.67分")) == 1.0
+    assert coverage(["机扫率", "城区"], {"机扫率": 3.0, "城区": 1.0}, compact("城区道路机械化清扫率达到90%")) == 1.0
+    assert coverage(["平均分"], {"平均分": 2.0}, compact("平均每个点位发现问题3处，共扣分12次")) == 0.0

@@ -61,12 +61,21 @@ def says(text: str, word: str) -> bool:
     return any(form in text for form in forms(word))
 
 
+def abbreviates(word: str, text: str) -> bool:
+    """``word`` is a short form of a phrase of ``text``: its characters in order, each within
+    three characters of the one before, in one sentence (机扫率 for 机械化清扫率)."""
+    if len(word) < 3:
+        return False
+    gap = "[^。；;！？]{0,3}"
+    return re.search(gap.join(re.escape(ch) for ch in word), text) is not None
+
+
 def coverage(words: tuple[str, ...] | list[str], weights: dict[str, float], text: str) -> float:
-    """Share of the words' weight that ``text`` (compacted) says."""
+    """Share of the words' weight that ``text`` (compacted) says, in full or shortened (平均分 of 平均得分)."""
     total = sum(weights.get(w, 1.0) for w in words)
     if total <= 0:
         return 0.0
-    return sum(weights.get(w, 1.0) for w in words if says(text, w)) / total
+    return sum(weights.get(w, 1.0) for w in words if says(text, w) or abbreviates(w, text)) / total
 
 
 def beyond_title(question: Question, weights: dict[str, float], own: str, title: str) -> float:

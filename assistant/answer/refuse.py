@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import QuestionContext, says
+from assistant.answer.features import QuestionContext, abbreviates, says
 from assistant.answer.features_period import asked_and_said
 from assistant.corpus import DocProfile
 from assistant.periods import ORDINAL, TIME_TEXT, quarter_of
@@ -191,15 +191,6 @@ def names_word(text: str, word: str) -> bool:
     """A document's compacted ``text`` says ``word`` in one of its forms, or a longer phrase it
     shortens (机扫率 for 机械化清扫率)."""
     return says(text, word) or abbreviates(word, text)
-
-
-def abbreviates(word: str, text: str) -> bool:
-    """``word`` is a short form of a phrase of ``text``: its characters in order, each within
-    three characters of the one before, in one sentence (机扫率 for 机械化清扫率)."""
-    if len(word) < 3:
-        return False
-    gap = "[^。；;！？]{0,3}"
-    return re.search(gap.join(re.escape(ch) for ch in word), text) is not None
 
 
 def rules_not_results(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
