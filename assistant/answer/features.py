@@ -207,9 +207,10 @@ _EXTREME_ROW = SENTENCE_FEATURES.index("extreme_row")
 FEATURES: tuple[str, ...] = SENTENCE_FEATURES + tuple(f"rel_{name}" for name in SENTENCE_FEATURES)
 
 
-def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) -> list[float]:
-    """The feature vector (in the order of :data:`SENTENCE_FEATURES`) of one candidate; ``extreme_row``
-    compares a table's rows and is set by :func:`feature_matrix`."""
+def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile, doc_coverage: float) -> list[float]:
+    """The feature vector (in the order of :data:`SENTENCE_FEATURES`) of one candidate, whose whole
+    document says ``doc_coverage`` of the question's words; ``extreme_row`` compares a table's rows
+    and is set by :func:`feature_matrix`."""
     q = ctx.question
     intent = q.intent
     own = compact(candidate.stated())
@@ -229,7 +230,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile) ->
         coverage(q.keywords, ctx.weights, around),
         cov_part,
         cov_part_ctx,
-        coverage(q.keywords, ctx.weights, profile.text),
+        doc_coverage,
         beyond_title(q, ctx.weights, own, title),
         says_title(own, title),
         1.0 if ctx.rarest and ctx.rarest not in around else 0.0,
@@ -271,7 +272,12 @@ def feature_matrix(
     question = compact(ctx.question.simple)
     places = {c.heading_place for c in candidates} - {""}
     ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
-    rows = [features(ctx, c, profile(c.doc_id)) for c in candidates]
+    # A document's coverage is the same for each of its sentences: read once (the whole text is searched).
+    doc_coverage = {
+        doc_id: coverage(ctx.question.keywords, ctx.weights, profile(doc_id).text)
+        for doc_id in dict.fromkeys(c.doc_id for c in candidates)
+    }
+    rows = [features(ctx, c, profile(c.doc_id), doc_coverage[c.doc_id]) for c in candidates]
     if direction := asked_extreme(question):
         table = [(c.doc_id, c.header, c.text) for c in candidates]
         for i in extreme_rows(table, ctx.question.keywords, direction, question):
