@@ -237,11 +237,14 @@ class CorpusView(Protocol):
         ...
 
 
+UNSAID_WEIGHT = 0.5
+
+
 def idf(corpus: CorpusView, word: str) -> float:
     """Inverse document frequency over passages: rare words weigh more; unknown words little."""
     frequency = corpus.document_frequency(word)
     if frequency == 0:
-        return 0.5  # a word no passage says is most often colloquial (区里, 城考): little weight
+        return UNSAID_WEIGHT  # a word no passage says is most often colloquial (区里, 城考): little weight
     return math.log(1.0 + corpus.passage_count() / frequency)
 
 

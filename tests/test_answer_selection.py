@@ -1145,3 +1145,24 @@ def test_a_question_word_a_sentence_writes_out_longer_counts_as_said_but_not_its
     assert coverage(["平均分"], {"平均分": 2.0}, compact("五个城区平均得分89.67分")) == 1.0
     assert coverage(["机扫率", "城区"], {"机扫率": 3.0, "城区": 1.0}, compact("城区道路机械化清扫率达到90%")) == 1.0
     assert coverage(["平均分"], {"平均分": 2.0}, compact("平均每个点位发现问题3处，共扣分12次")) == 0.0
+
+
+def test_a_two_character_word_no_document_says_counts_as_said_by_the_phrase_it_shortens_but_one_they_write_does_not():
+    from assistant.answer.features import coverage
+    from assistant.corpus import UNSAID_WEIGHT
+    from assistant.text import compact
+
+    unsaid = {"参会": UNSAID_WEIGHT, "县市": UNSAID_WEIGHT}
+    assert coverage(["参会"], unsaid, compact("参加会议的有利州区、昭化区")) == 1.0
+    assert coverage(["县市"], unsaid, compact("县（市）组：隆回县84.05分")) == 1.0
+    assert coverage(["参会"], unsaid, compact("参与了全市会议")) == 0.0  # more than one character between
+    assert coverage(["红榜"], {"红榜": 3.0}, compact("现将测评结果及红黑榜发布如下")) == 0.0
+
+
+def test_a_bound_asked_as_staff_say_it_is_said_by_the_way_rules_write_it():
+    from assistant.answer.features import coverage
+    from assistant.text import compact
+
+    assert coverage(["最多", "加分"], {"最多": 4.7, "加分": 3.0}, compact("加分累计每月不超过5分。")) == 1.0
+    assert coverage(["至少"], {"至少": 4.4}, compact("每名注册志愿者每年服务时长不少于20小时")) == 1.0
+    assert coverage(["至少"], {"至少": 4.4}, compact("全年服务时长20小时")) == 0.0

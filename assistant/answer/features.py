@@ -17,7 +17,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features_period import own_period, time_features
 from assistant.answer.features_place import place_agreement, places_said, section_places, unasked_subunit
 from assistant.answer.items import in_item_passages, is_list_item
-from assistant.corpus import CorpusView, DocProfile, idf
+from assistant.corpus import UNSAID_WEIGHT, CorpusView, DocProfile, idf
 from assistant.divisions import names_place
 from assistant.intent import states_deadline
 from assistant.question import Question, forms
@@ -61,9 +61,13 @@ def says(text: str, word: str) -> bool:
     return any(form in text for form in forms(word))
 
 
-def abbreviates(word: str, text: str) -> bool:
+def abbreviates(word: str, text: str, *, unsaid: bool = False) -> bool:
     """``word`` is a short form of a phrase of ``text``: its characters in order, each within
-    three characters of the one before, in one sentence (机扫率 for 机械化清扫率)."""
+    three characters of the one before, in one sentence (机扫率 for 机械化清扫率). A word of two
+    characters only when no passage says it (``unsaid``), with one character between (参会 for
+    参加会议): 红榜, which the documents write, is no short form of 红黑榜."""
+    if len(word) == 2 and unsaid:
+        return re.search(f"{re.escape(word[0])}[^。；;！？\\s\\d]{re.escape(word[1])}", text) is not None
     if len(word) < 3:
         return False
     gap = "[^。；;！？]{0,3}"
@@ -75,7 +79,8 @@ def coverage(words: tuple[str, ...] | list[str], weights: dict[str, float], text
     total = sum(weights.get(w, 1.0) for w in words)
     if total <= 0:
         return 0.0
-    return sum(weights.get(w, 1.0) for w in words if says(text, w) or abbreviates(w, text)) / total
+    said = [w for w in words if says(text, w) or abbreviates(w, text, unsaid=weights.get(w) == UNSAID_WEIGHT)]
+    return sum(weights.get(w, 1.0) for w in said) / total
 
 
 def beyond_title(question: Question, weights: dict[str, float], own: str, title: str) -> float:
