@@ -702,6 +702,17 @@ def test_a_deadline_set_for_the_whole_holds_for_the_district_asked():
     assert not answer.refused and "4月15日" in answer.text
 
 
+def test_a_scoring_rule_set_for_the_whole_holds_for_the_district_asked():
+    documents = {
+        "rules": "荆门市城市管理考核细则\n农贸市场内活禽未实行隔离宰杀的，每发现一处扣2分。年度考核90分以上为优秀。",
+        "results": "荆门市8月城市管理考核通报\n8月考核东宝区、掇刀区、京山市，全市共扣分326分。",
+    }
+    answer = _answer("荆门掇刀区农贸市场杀活禽按考核细则扣几分", documents)
+    assert not answer.refused and "扣2分" in answer.text
+    answer = _answer("荆门8月掇刀区被扣了多少分", documents)  # a result, not a rule: the district's own is asked
+    assert answer.refused and answer.notes == ["district_not_itemised"]
+
+
 def test_a_sentence_about_the_district_asked_gives_its_figure_even_where_it_names_it_apart():
     labelled = (
         AUGUST_DUCHA

@@ -19,6 +19,7 @@ from assistant.answer.refuse import (
     speaks_for_one_side,
 )
 from assistant.answer.refuse_place import districts_asked, is_town
+from assistant.answer.refuse_scope import asks_rules, states_rule
 from assistant.answer.spelling import homophone_in
 from assistant.corpus import DocProfile
 from assistant.divisions import finest, names_place, place_stem
@@ -224,8 +225,8 @@ def district_not_itemised(question: Question, best: Candidate, profiles: dict[st
     asked = subunits_asked(question, profiles.values())
     if not asked or speaks_for_one_side(question) or not (question.intent.figure or question.units):
         return None
-    if question.intent.when:
-        return None  # a deadline set for the whole holds for each district
+    if question.intent.when or question.intent.criteria or (asks_rules(question) and states_rule(best)):
+        return None  # a deadline, a criterion or a scoring rule set for the whole holds for each district
     quantity = quantity_asked(question)
     if gives_district_figure(asked, best, profiles[best.doc_id], question.units, quantity):
         return None

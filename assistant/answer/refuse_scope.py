@@ -113,6 +113,17 @@ def asks_rules(question: Question) -> bool:
     return bool(_ASKS_RULES.search(question.simple))
 
 
+# A grade's threshold: "90分以上为优秀", "优秀（90分及以上）", "低于80分的".
+_GRADE_THRESHOLD = re.compile(r"[\d.]+\s*分及?以[上下]|低于\s*[\d.]+\s*分")
+
+
+def states_rule(candidate: Candidate) -> bool:
+    """The sentence sets a scoring rule (每发现一处扣2分, 扣完为止) or a grade's threshold (90分以上为优秀),
+    and is no row of a results table ("占道经营扣6分" there says what was deducted)."""
+    text = candidate.text
+    return bool(_SCORING_RULE.search(text) or _GRADE_THRESHOLD.search(text)) and not records_results(candidate.header)
+
+
 def rule_for_result(question: Question, best: Candidate) -> Refusal | None:
     """A figure of what happened is asked ("绵阳数字城管结案率多少"), and the answering sentence is
     a scoring rule about it ("结案率低于95%的，每低1个百分点扣1分"): no result at all."""
