@@ -58,6 +58,17 @@ _RANK_LAST = re.compile(
     r"最后一?名|最后一位|排(?:名)?最后|排在最后|垫底|末位|末名|倒数第一|(?:得分|分数|成绩|总分|率)最低"
 )
 _RANK_FIRST = re.compile(r"头名|榜首|首位|首名|(?:得分|分数|成绩|总分|率)最高")
+# The words that ask for the last place or the extreme (倒数第一, 最后一名, 得分最低's 最低): a ranking gives
+# it by its last row or its figure, not in these words. (第一, 第二名 stay words: rankings write them.)
+_RANK_WORDS = re.compile(
+    r"倒数第[一1]名?|最后一?名|最后一位|排(?:名)?最后|排在最后"
+    r"|(?:(?<=得分)|(?<=分数)|(?<=成绩)|(?<=总分)|(?<=率))最[高低]"
+)
+
+
+def without_ranks(text: str) -> str:
+    """``text`` with the words that ask for the last place or the extreme blanked out."""
+    return _RANK_WORDS.sub(" ", text)
 
 
 def _cn_number(text: str) -> int | None:

@@ -9,7 +9,7 @@ import re
 from assistant.index.tokenize import in_dictionary
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.intent import FRAME_WORDS
-from assistant.periods import RELATIVE_PERIOD, TIME_TEXT
+from assistant.periods import RELATIVE_PERIOD, TIME_TEXT, without_ranks
 from assistant.places import split_before_domain_words
 from assistant.text import compact, fold_width, to_simplified
 
@@ -184,7 +184,7 @@ def content_words(text: str) -> tuple[str, ...]:
     its date, not by these words)."""
     seen: list[str] = []
     timeless = RELATIVE_PERIOD.sub(" ", TIME_TEXT.sub(" ", fold_width(to_simplified(text))))
-    timeless = _HOW_MUCH.sub(" ", timeless)
+    timeless = without_ranks(_HOW_MUCH.sub(" ", timeless))
     pieces = split_before_domain_words(timeless)
     # Each piece cut on its own: the time taken out leaves no word across its gap (到…底 of 到24年11月底).
     for token in (_unglued(t) for piece in pieces for part in piece.split() for t in keyword_tokens(part)):

@@ -106,6 +106,15 @@ def test_time_words_are_not_keywords():
     assert not {"24", "7"} & set(q.keywords) and "江门" in q.keywords
 
 
+def test_the_words_that_ask_for_the_last_place_or_the_extreme_are_not_keywords_but_a_place_by_number_is():
+    q = read_question("唐山5月数字城管哪个区排倒数第一")
+    assert q.ranks == (-1,) and not {"倒数", "第一"} & set(q.keywords) and "唐山" in q.keywords
+    q = read_question("古城区5月测评哪个街道得分最低")
+    assert q.ranks == (-1,) and "最低" not in q.keywords and "得分" in q.keywords
+    assert "最后" not in read_question("玉林5月数字城管哪个城区排最后一名").keywords
+    assert "第二名" in read_question("桂林5月创文测评第二名是哪个区").keywords  # rankings write 第二名
+
+
 @pytest.mark.parametrize(
     "previous, question, resolved",
     [
