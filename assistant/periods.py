@@ -52,18 +52,15 @@ _RANK_RUN = re.compile(
 _RANK_TOP = re.compile(
     rf"(?<![门目])前({_NUMERAL})(?:名|位)?(?!\s*[\d零一二两三四五六七八九十百包米个月年季周天日期轮届批])"
 )
-# A score or a rate that is the highest (lowest) of those compared holds the first (last) place
-# (得分最低, 结案率最高); points that may be added at most (加分最高) are no place.
-_RANK_LAST = re.compile(
-    r"最后一?名|最后一位|排(?:名)?最后|排在最后|垫底|末位|末名|倒数第一|(?:得分|分数|成绩|总分|率)最低"
-)
-_RANK_FIRST = re.compile(r"头名|榜首|首位|首名|(?:得分|分数|成绩|总分|率)最高")
+# The last place named in words (最后一名, 排在最后), and the measures whose highest (lowest) value holds
+# the first (last) place (得分最低, 结案率最高); points that may be added at most (加分最高) are no place.
+_LAST_PLACE = r"最后一?名|最后一位|排(?:名)?最后|排在最后"
+_PLACE_MEASURES = ("得分", "分数", "成绩", "总分", "率")
+_RANK_LAST = re.compile(rf"{_LAST_PLACE}|垫底|末位|末名|倒数第一|(?:{'|'.join(_PLACE_MEASURES)})最低")
+_RANK_FIRST = re.compile(rf"头名|榜首|首位|首名|(?:{'|'.join(_PLACE_MEASURES)})最高")
 # The words that ask for the last place or the extreme (倒数第一, 最后一名, 得分最低's 最低): a ranking gives
 # it by its last row or its figure, not in these words. (第一, 第二名 stay words: rankings write them.)
-_RANK_WORDS = re.compile(
-    r"倒数第[一1]名?|最后一?名|最后一位|排(?:名)?最后|排在最后"
-    r"|(?:(?<=得分)|(?<=分数)|(?<=成绩)|(?<=总分)|(?<=率))最[高低]"
-)
+_RANK_WORDS = re.compile(rf"倒数第[一1]名?|{_LAST_PLACE}|(?:{'|'.join(f'(?<={m})' for m in _PLACE_MEASURES)})最[高低]")
 
 
 def without_ranks(text: str) -> str:
