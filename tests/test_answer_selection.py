@@ -1177,3 +1177,25 @@ def test_a_bound_asked_as_staff_say_it_is_said_by_the_way_rules_write_it():
     assert coverage(["最多", "加分"], {"最多": 4.7, "加分": 3.0}, compact("加分累计每月不超过5分。")) == 1.0
     assert coverage(["至少"], {"至少": 4.4}, compact("每名注册志愿者每年服务时长不少于20小时")) == 1.0
     assert coverage(["至少"], {"至少": 4.4}, compact("全年服务时长20小时")) == 0.0
+
+
+def test_a_word_of_how_staff_ask_weighs_less_in_the_answer_check_than_a_subject_word_said_as_often():
+    from assistant.answer.confidence import as_asked
+    from assistant.answer.features import question_context
+    from assistant.corpus import UNSAID_WEIGHT, TextCorpus, idf
+    from assistant.phrasing import phrasing_factor
+    from assistant.question import read_question
+
+    corpus = TextCorpus(
+        {
+            "plan": ("农贸市场提升改造由市商务局负责。\n公厕改造由市城管局牵头。\n背街小巷改造共60条。", None),
+            "news": ("农贸市场满意度78.9%。\n公厕开放时间每天不少于16小时。", None),
+        }
+    )
+    context = question_context(read_question("农贸市场改造谁负责，满意度是多少，哪些地方还没做"), corpus)
+    assert phrasing_factor("负责") < 0.5 and phrasing_factor("满意度") == 1.0
+    assert context.weights["负责"] == idf(corpus, "负责") == idf(corpus, "满意度") == context.weights["满意度"]
+    asked = as_asked(context).weights
+    assert asked["负责"] < asked["满意度"] == context.weights["满意度"]
+    # A word no passage says keeps the unknown word's weight, which is what tells it apart.
+    assert phrasing_factor("哪些地方") < 1.0 and asked["哪些地方"] == UNSAID_WEIGHT

@@ -5,7 +5,7 @@ period and place asked …). Its probability, against a calibrated threshold, de
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -19,7 +19,8 @@ from assistant.answer.features import (
 )
 from assistant.answer.features_place import places_said
 from assistant.answer.refuse import says_asked_time
-from assistant.corpus import DocProfile
+from assistant.corpus import UNSAID_WEIGHT, DocProfile
+from assistant.phrasing import phrasing_factor
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
 from assistant.units import states_figure, with_arabic_figures
@@ -94,6 +95,7 @@ def confidence_row(
     profiles: dict[str, DocProfile],
 ) -> np.ndarray:
     """The question-level features of an answer made of ``chosen`` (best first)."""
+    ctx = as_asked(ctx)
     q = ctx.question
     best = candidates[chosen[0]]
     ordered = np.sort(probabilities)[::-1]
@@ -151,6 +153,17 @@ def confidence_row(
         ],
         dtype=np.float64,
     )
+
+
+def as_asked(ctx: QuestionContext) -> QuestionContext:
+    """The question's words weighed for whether it is answered at all: a word of how staff ask
+    (:mod:`assistant.phrasing`) weighs less, so an answer is not doubted for not saying it. A word
+    no passage says keeps the unknown word's weight, which tells it apart. The sentence features
+    keep the corpus weights: choosing among sentences, such a word is said or not alike by all."""
+    weights = {
+        w: weight if weight == UNSAID_WEIGHT else weight * phrasing_factor(w) for w, weight in ctx.weights.items()
+    }
+    return replace(ctx, weights=weights)
 
 
 def _best_elsewhere(candidates: list[Candidate], probabilities: np.ndarray, doc_id: str) -> float:
