@@ -3,6 +3,7 @@
     python bench/crossval.py prepare TAG [SET ...]        # each set's questions prepared over its own index
     python bench/crossval.py reprepare OLD NEW [SET ...]  # only the questions a change can touch (--redo REGEX)
     python bench/crossval.py run TAG                      # fit and answer every fold; print the tables
+    python bench/crossval.py run TAG --phrasing-held-out TAG  # … each fold's phrasing factors learned without it
     python bench/crossval.py shipped TAG [SET ...]        # answer with the shipped selector (aggregates only)
     python bench/crossval.py fit TAG [SET ...]            # fit the shipped selector on every set named (--out PATH)
 
@@ -140,13 +141,43 @@ def reprepare(args: argparse.Namespace) -> None:
         print(f"{name}: {len(again)} questions prepared again", flush=True)
 
 
-# The prepared sets, loaded once in each worker process (by ``_load_sets``), not once per fold.
+# The prepared sets, loaded once in each worker process (by ``_load_sets``), not once per fold; with
+# --phrasing-held-out, each set's counts of the question words its evidence says (bench/phrasing_words.py).
 _SETS: dict[str, tuple] = {}
+_SAID: dict[str, tuple] = {}
 
 
-def _load_sets(work: Path, tag: str) -> None:
+def _load_sets(work: Path, tag: str, phrasing_tag: str | None = None) -> None:
     names = ["s13", *DEV_FOLDERS, *FRESH_FOLDERS]
     _SETS.update({name: _load(work, tag, name) for name in names if (work / f"{tag}_{name}.pkl").exists()})
+    if phrasing_tag:
+        from phrasing_words import said_counts
+
+        _SAID.update({name: said_counts(work, phrasing_tag, [name]) for name in _SETS})
+
+
+def _phrasing_without(held: list[str]) -> None:
+    """The answer check's phrasing factors learned from every set but ``held`` (the shipped table
+    is learned from all of them, so a fold would otherwise be judged with its own questions' words)."""
+    if not _SAID:
+        return
+    from collections import Counter, defaultdict
+
+    from phrasing_words import factors
+
+    import assistant.phrasing
+
+    asked: Counter[str] = Counter()
+    said: Counter[str] = Counter()
+    sets_of: dict[str, set[str]] = defaultdict(set)
+    for name, (a, s, o) in _SAID.items():
+        if name not in held:
+            asked.update(a)
+            said.update(s)
+            for word, sets in o.items():
+                sets_of[word] |= sets
+    table = factors(asked, said, sets_of)
+    assistant.phrasing._factors = lambda: table
 
 
 def _fold_job(job: tuple[str, str]):
@@ -156,6 +187,7 @@ def _fold_job(job: tuple[str, str]):
     from assistant.evaluation.train import fit_calibrated
 
     kind, which = job
+    _phrasing_without({"fold": ["s13"], "folder": [which], "fresh": FRESH_FOLDERS}[kind])
     s13_examples, s13_results = _SETS["s13"]
     folders = {name: data for name, data in _SETS.items() if name != "s13"}
     fold_of = assign_folds([e.item for e in s13_examples], 5)
@@ -194,7 +226,7 @@ def _line(name: str, results: list) -> str:
 def run(args: argparse.Namespace) -> None:
     jobs = [("fold", str(i)) for i in range(5)] + [("folder", name) for name in DEV_FOLDERS] + [("fresh", "")]
     by_set: dict[str, list] = {}
-    with Pool(args.jobs, initializer=_load_sets, initargs=(args.work, args.tag)) as pool:
+    with Pool(args.jobs, initializer=_load_sets, initargs=(args.work, args.tag, args.phrasing_held_out)) as pool:
         for answered in pool.imap_unordered(_fold_job, jobs):
             for group, result in answered:
                 by_set.setdefault(group, []).append(result)
@@ -254,6 +286,12 @@ def main() -> None:
     p = commands.add_parser("run")
     p.add_argument("tag")
     p.add_argument("--jobs", type=int, default=2)
+    p.add_argument(
+        "--phrasing-held-out",
+        metavar="TAG",
+        default=None,
+        help="give each fold the answer check's phrasing factors learned from TAG's prepared sets without its own",
+    )
     p = commands.add_parser("shipped")
     p.add_argument("tag")
     p.add_argument("sets", nargs="+")
