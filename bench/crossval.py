@@ -153,7 +153,7 @@ def _load_sets(work: Path, tag: str, phrasing_tag: str | None = None) -> None:
     if phrasing_tag:
         from phrasing_words import said_counts
 
-        _SAID.update({name: said_counts(work, phrasing_tag, [name]) for name in _SETS})
+        _SAID.update(said_counts(work, phrasing_tag, list(_SETS)))
 
 
 def _phrasing_without(held: list[str]) -> None:
@@ -161,22 +161,11 @@ def _phrasing_without(held: list[str]) -> None:
     is learned from all of them, so a fold would otherwise be judged with its own questions' words)."""
     if not _SAID:
         return
-    from collections import Counter, defaultdict
-
     from phrasing_words import factors
 
     import assistant.phrasing
 
-    asked: Counter[str] = Counter()
-    said: Counter[str] = Counter()
-    sets_of: dict[str, set[str]] = defaultdict(set)
-    for name, (a, s, o) in _SAID.items():
-        if name not in held:
-            asked.update(a)
-            said.update(s)
-            for word, sets in o.items():
-                sets_of[word] |= sets
-    table = factors(asked, said, sets_of)
+    table = factors({name: counts for name, counts in _SAID.items() if name not in held})
     assistant.phrasing._factors = lambda: table
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import pickle
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,15 +25,19 @@ MIN_SETS = 4
 PRIOR_QUESTIONS = 4.0  # the smoothing: as if each word had been asked this often at the overall rate
 
 
-def said_counts(work: Path, tag: str, sets: list[str]) -> tuple[Counter[str], Counter[str], dict[str, set[str]]]:
+# Per set: how often each keyword was asked, and how often the evidence said it.
+SetCounts = tuple[Counter[str], Counter[str]]
+
+
+def said_counts(work: Path, tag: str, sets: list[str]) -> dict[str, SetCounts]:
     from assistant.answer.features import abbreviates, says
     from assistant.corpus import UNSAID_WEIGHT
     from assistant.text import compact
 
-    asked: Counter[str] = Counter()
-    said: Counter[str] = Counter()
-    sets_of: dict[str, set[str]] = defaultdict(set)
+    counts: dict[str, SetCounts] = {}
     for name in sets:
+        asked: Counter[str] = Counter()
+        said: Counter[str] = Counter()
         with (work / f"{tag}_{name}.pkl").open("rb") as fh:
             examples, _ = pickle.load(fh)
         for example in examples:
@@ -46,17 +50,22 @@ def said_counts(work: Path, tag: str, sets: list[str]) -> tuple[Counter[str], Co
             )
             for word in prepared.question.keywords:
                 asked[word] += 1
-                sets_of[word].add(name)
                 unsaid = prepared.context.weights.get(word) == UNSAID_WEIGHT
                 said[word] += says(text, word) or abbreviates(word, text, unsaid=unsaid)
-    return asked, said, sets_of
+        counts[name] = (asked, said)
+    return counts
 
 
-def factors(asked: Counter[str], said: Counter[str], sets_of: dict[str, set[str]]) -> dict[str, float]:
+def factors(counts: dict[str, SetCounts]) -> dict[str, float]:
+    asked: Counter[str] = Counter()
+    said: Counter[str] = Counter()
+    for set_asked, set_said in counts.values():
+        asked.update(set_asked)
+        said.update(set_said)
     overall = sum(said.values()) / max(1, sum(asked.values()))
     out: dict[str, float] = {}
     for word, n in asked.items():
-        if n < MIN_QUESTIONS or len(sets_of[word]) < MIN_SETS:
+        if n < MIN_QUESTIONS or sum(1 for set_asked, _ in counts.values() if word in set_asked) < MIN_SETS:
             continue
         rate = (said[word] + PRIOR_QUESTIONS * overall) / (n + PRIOR_QUESTIONS)
         if rate < overall:
@@ -71,7 +80,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/crossval"))
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    found = factors(*said_counts(args.work, args.tag, args.sets))
+    found = factors(said_counts(args.work, args.tag, args.sets))
     lines = [f"{word}\t{factor}" for word, factor in found.items()]
     if args.out is None:
         print("\n".join(lines))
