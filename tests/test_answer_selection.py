@@ -21,7 +21,7 @@ from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
 from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked, of_the_place_asked, of_the_whole_asked
 from assistant.evaluation.labels import labels
 from assistant.evaluation.sets import LabelledQuestion
-from assistant.evaluation.train import Example, confidence_data, fit_calibrated
+from assistant.evaluation.train import Example, Trial, confidence_data, fit_calibrated, fullest_within_noise
 from assistant.intent import asks_target_apart
 
 RANKING_AUG = (
@@ -263,6 +263,20 @@ def test_a_fitted_and_calibrated_selector_answers_and_refuses(tmp_path):
     plain = fit_selector(*_rows(examples))
     assert plain.probabilities(examples[0].prepared.matrix).shape == (len(examples[0].prepared.candidates),)
     assert replace(again, refuse_below=1.01).refuse_below > 1  # thresholds are plain fields
+
+
+def test_of_sentence_thresholds_the_questions_cannot_tell_apart_the_one_missing_fewest_facts_is_kept():
+    right = np.array([1.0] * 80 + [0.0] * 20)
+    shortest = Trial(right, np.zeros(100))
+    # Two more questions answered in full for 1.5 more sentences on 80: a slightly lower score
+    # (recall less 0.02 a sentence), by less than the questions' noise.
+    fuller = Trial(np.array([1.0] * 82 + [0.0] * 18), np.array([1.5] * 80 + [0.0] * 20))
+    # Five more for five more sentences on every question: measurably worse.
+    longest = Trial(np.array([1.0] * 85 + [0.0] * 15), np.full(100, 5.0))
+    assert fuller.scores.mean() < shortest.scores.mean()
+    trials = {(0.5, 0.7): shortest, (0.3, 0.5): fuller, (0.3, 0.3): longest}
+    assert fullest_within_noise(trials) == (0.3, 0.5)
+    assert fullest_within_noise({(0.5, 0.7): shortest, (0.3, 0.3): longest}) == (0.5, 0.7)
 
 
 def _rows(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:

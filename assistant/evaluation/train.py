@@ -4,7 +4,8 @@
    (a question the documents cannot answer gives only negatives).
 2. How many sentences: the thresholds for adding sentences after the best one are chosen on
    out-of-fold probabilities (inner folds by document family), for fact recall with a small
-   cost per sentence (answers stay short).
+   cost per sentence (answers stay short), taking the fullest answers among the settings
+   whose score the questions cannot tell from the best.
 3. Whether to answer: an answer-level model (:mod:`assistant.answer.confidence`) fitted on
    out-of-fold answers, labelled by whether they hold any expected fact; the refusal
    threshold is chosen on its own out-of-fold probabilities.
@@ -77,11 +78,44 @@ def _out_of_fold(examples: list[Example], k: int, c: float) -> list[Selector]:
     return [s if s is not None else fit(examples, c=c) for s in selectors]
 
 
+@dataclass(frozen=True)
+class Trial:
+    """One setting's answers to the answerable questions: fact recall and sentences beyond the first."""
+
+    recalls: np.ndarray
+    extra_lines: np.ndarray
+
+    @property
+    def scores(self) -> np.ndarray:
+        return self.recalls - SENTENCE_COST * self.extra_lines
+
+
+def fullest_within_noise(trials: dict[tuple[float, float], Trial]) -> tuple[float, float]:
+    """The setting with the highest fact recall among those whose score (recall less a cost per
+    sentence) is within one standard error of the best score, paired question by question.
+
+    The score is flat near its best: settings a few hundredths apart differ by less than the
+    noise of the questions, while the fact recall they trade away for shorter answers is not.
+    Taking the best score alone let a small change of the features move the threshold and
+    cost multi-part answers a part; among the settings the data cannot tell apart, the one that
+    misses fewest facts is kept."""
+    best = max(trials, key=lambda key: float(trials[key].scores.mean()) if len(trials[key].recalls) else 0.0)
+    if not len(trials[best].recalls):
+        return best
+
+    def within_noise(key: tuple[float, float]) -> bool:
+        differences = trials[key].scores - trials[best].scores
+        noise = float(differences.std(ddof=1)) / np.sqrt(len(differences)) if len(differences) > 1 else 0.0
+        return float(differences.mean()) >= -noise
+
+    return max((key for key in trials if within_noise(key)), key=lambda key: float(trials[key].recalls.mean()))
+
+
 def _add_thresholds(examples: list[Example], oof: list[Selector], checks: tuple[str, ...]) -> tuple[float, float]:
-    best: tuple[float, float, float] | None = None
+    trials: dict[tuple[float, float], Trial] = {}
     for add_above in ADD_GRID:
         for add_relative in RELATIVE_GRID:
-            scores = []
+            recalls, extra_lines = [], []
             for example, selector in zip(examples, oof, strict=True):
                 if not example.item.answerable or not len(example.labels):
                     continue
@@ -89,14 +123,10 @@ def _add_thresholds(examples: list[Example], oof: list[Selector], checks: tuple[
                     selector, refuse_below=0.0, add_above=add_above, add_relative=add_relative, confidence=None
                 )
                 answer = decide(example.prepared, trial, checks)
-                scores.append(
-                    answer_recall(answer, example.item) - SENTENCE_COST * max(0, len(answer.text.splitlines()) - 1)
-                )
-            score = float(np.mean(scores)) if scores else 0.0
-            if best is None or score > best[0] + 1e-9:
-                best = (score, add_above, add_relative)
-    assert best is not None
-    return best[1], best[2]
+                recalls.append(answer_recall(answer, example.item))
+                extra_lines.append(max(0, len(answer.text.splitlines()) - 1))
+            trials[(add_above, add_relative)] = Trial(np.asarray(recalls, float), np.asarray(extra_lines, float))
+    return fullest_within_noise(trials)
 
 
 def confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.ndarray, np.ndarray, list[int]]:
