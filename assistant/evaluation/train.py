@@ -119,10 +119,10 @@ def _add_thresholds(examples: list[Example], oof: list[Selector], checks: tuple[
             for example, selector in zip(examples, oof, strict=True):
                 if not example.item.answerable or not len(example.labels):
                     continue
-                trial = replace(
+                at_setting = replace(
                     selector, refuse_below=0.0, add_above=add_above, add_relative=add_relative, confidence=None
                 )
-                answer = decide(example.prepared, trial, checks)
+                answer = decide(example.prepared, at_setting, checks)
                 recalls.append(answer_recall(answer, example.item))
                 extra_lines.append(max(0, len(answer.text.splitlines()) - 1))
             trials[(add_above, add_relative)] = Trial(np.asarray(recalls, float), np.asarray(extra_lines, float))
