@@ -10,7 +10,6 @@ from assistant.answer.features_period import asked_and_said
 from assistant.answer.prepared import prepare
 from assistant.answer.refuse import time_mismatch
 from assistant.answer.refuse_kind import period_column_absent
-from assistant.answer.refuse_scope import rule_for_result
 from assistant.intent import classify
 from assistant.periods import read_issues
 
@@ -269,20 +268,6 @@ def test_a_quarter_that_holds_no_month_asked_is_another_period():
     assert answer.refused and answer.notes == ["time_mismatch"]
     answer = answer_of("栖川12345五月份城管类诉求有多少件", {"reply": reply})
     assert answer.notes != ["time_mismatch"]  # 5月 is in the second quarter
-
-
-def test_a_scoring_rule_answers_one_part_of_a_question_of_several():
-    """The best sentence of a question in several parts answers one part: a scoring rule there does
-    not show that no result is given for the whole question."""
-    rules = (
-        "栖川市数字城管考核细则\n结案率低于95%的，每低1个百分点扣1分。\n"
-        "栖川市数字城管年报\n去年全市数字城管立案20.6万件。"
-    )
-    hits, corpus = make_hits({"rules": rules})
-    for question, refused in (("栖川去年数字城管结案率多少", True), ("栖川去年数字城管立案多少？结案率多少", False)):
-        prepared = prepare(question, hits, corpus)
-        rule = next(c for c in prepared.candidates if "结案率低于95%" in c.text)
-        assert (rule_for_result(prepared.question, rule) is not None) is refused, question
 
 
 def test_a_table_row_under_a_header_of_the_month_asked_is_of_that_month():

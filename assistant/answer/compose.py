@@ -47,7 +47,6 @@ from assistant.answer.refuse_scope import (
     other_basis,
     person_unnamed,
     phone_unnamed,
-    rule_for_result,
     whole_year_for_part,
     year_not_held,
 )
@@ -84,7 +83,6 @@ CHECKS = (
     "phone_unnamed",
     "district_not_itemised",
     "year_not_held",
-    "rule_for_result",
     "criterion_unnamed",
     "other_basis",
     "change_of_span",
@@ -186,7 +184,6 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         return refusal(question.text, hits, found)
     for name, check in (
         ("cut_off", cut_off),
-        ("rule_for_result", rule_for_result),
         ("period_column_absent", period_column_absent),
     ):
         if name in checks and (found := check(question, best)) is not None:

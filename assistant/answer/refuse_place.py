@@ -40,7 +40,7 @@ def _says_other_district(question: Question, best: Candidate, profiles: dict[str
         if not asked:
             continue
         said = [p for p in read_places(text) if of_kind(p) and compact(p) in text]
-        if label and (of_kind(label) or asked is districts):
+        if label and (of_kind(label) or (asked is districts and not is_town(label))):
             said.append(label)
         if said and not any(names_place(text, p) for p in asked):
             return True

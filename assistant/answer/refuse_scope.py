@@ -124,19 +124,6 @@ def states_rule(candidate: Candidate) -> bool:
     return bool(_SCORING_RULE.search(text) or _GRADE_THRESHOLD.search(text)) and not records_results(candidate.header)
 
 
-def rule_for_result(question: Question, best: Candidate) -> Refusal | None:
-    """A figure of what happened is asked ("绵阳数字城管结案率多少"), and the answering sentence is
-    a scoring rule about it ("结案率低于95%的，每低1个百分点扣1分"): no result at all."""
-    intent = question.intent
-    if not (intent.figure or question.units) or intent.criteria or intent.target:
-        return None
-    if speaks_for_one_side(question) or asks_rules(question) or not _SCORING_RULE.search(best.text):
-        return None
-    if records_results(best.header):
-        return None  # a results table's row says what was deducted ("占道经营扣6分"), not a rule
-    return Refusal("rule_for_result", "找到的是考核评分规则，文件中没有所问的实际数字。")
-
-
 # Common surnames: a person is named by a title and then a name that starts with one of them
 # ("市长李述永出席", "记者 仇嘉禾"), or by a name and 同志 ("王建国同志").
 _SURNAMES = (
