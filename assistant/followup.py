@@ -144,9 +144,20 @@ def _context(previous: str, current: str) -> str:
         asked.years or asked.months or asked.quarters or asked.halves or _RELATIVE_WHEN.search(current)
     )
     pieces = [m.group(0) for m in _WHEN.finditer(simple)] if not own_period else []
-    pieces += [p for p in read_places(simple) if not asked.places]
     # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).
     finest_asked = max((place_level(p) for p in asked.places), default=9)
+    previous_places = read_places(simple)
+    if not asked.places and asked.ranks and (who := _ASKS_WHO.search(current)):
+        # "第一名是谁" after "城固县多少分": who holds a rank is asked of the ranking the member asked
+        # before belongs to (汉中's counties), not of that member; "哪个街道第一" after "七星区多少分"
+        # asks within 七星区, whose 街道 are ranked.
+        # A member named alone ("淇县考了多少分") still says whose ranking it is: it stays.
+        member = 4 if who.group(1) else 3 if who.group(2) else max(map(place_level, previous_places), default=9)
+        if member >= 3 and any(place_level(p) < member for p in previous_places):
+            finest_asked = member
+    carried = [p for p in previous_places if not asked.places and place_level(p) < finest_asked]
+    left_out = [p for p in previous_places if place_level(p) >= finest_asked]
+    pieces += carried
     if not asked.ranks:  # "多少分？" after "谁排最后": the rank is the subject asked about
         pieces += [_rank_text(rank) for rank in read_question(simple).ranks]
     pieces += [
@@ -160,7 +171,7 @@ def _context(previous: str, current: str) -> str:
         and w not in asked.keywords
         and not (_names_a_place(w) and place_level(w) >= finest_asked)
         and w not in pieces
-        and not any(w in p for p in pieces)
+        and not any(w in p for p in (*pieces, *left_out))  # 岩泉 of 岩泉街道 goes with it
     ]
     return " ".join(dict.fromkeys(p.strip() for p in pieces if p.strip()))
 
@@ -181,6 +192,7 @@ def _names_a_place(word: str) -> bool:
     return reads_as_place(word) or bool(PLACE_FRAGMENT.match(word))
 
 
+_ASKS_WHO = re.compile(r"谁|哪(?:个|家|位|一)?(?:(街道|镇|乡)|(区|县|市))?")
 _SET_BY = re.compile(r"[局委办府市区县]?定的?")  # 局定, 定的: what was set (as jieba cuts 城管局定的)
 _POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月前")
 _MORE = re.compile(r"^还有(?:呢|吗|没有|别的)?[？?。]*$")

@@ -178,6 +178,18 @@ def test_a_follow_up_with_its_own_ask_keeps_it_and_takes_the_context():
     assert "第一" not in resolved  # the previous ask is not carried over
 
 
+def test_who_holds_a_rank_is_asked_of_the_ranking_not_of_the_member_asked_before():
+    resolved = resolve_followup("第一名是谁", [{"role": "user", "content": "汉中一季度城管考核城固县多少分"}])
+    assert "城固县" not in resolved and "汉中" in resolved and "一季度" in resolved
+    resolved = resolve_followup("倒数第一是哪个街道", [{"role": "user", "content": "丽水5月岩泉街道综合得分多少"}])
+    assert "岩泉" not in resolved and "丽水" in resolved  # nor a word cut from the member's name
+    # the district asked before is where its 街道 are ranked
+    assert "七星区" in resolve_followup("哪个街道第一", [{"role": "user", "content": "七星区5月测评多少分"}])
+    assert "城固县" in resolve_followup("排第几", [{"role": "user", "content": "汉中一季度城管考核城固县多少分"}])
+    # a county named alone says whose ranking it is
+    assert "淇县" in resolve_followup("倒数第一是谁", [{"role": "user", "content": "一季度创文测评淇县考了多少分"}])
+
+
 def test_a_question_that_only_changes_the_period_or_the_plan_or_result_side_is_a_follow_up():
     history = [{"role": "user", "content": "禾阳城管24年公厕计划改多少座？"}]
     resolved = resolve_followup("上半年实际完成了多少？", history)
