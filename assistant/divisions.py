@@ -121,12 +121,11 @@ def _names_by_stem() -> dict[str, tuple[str, ...]]:
     return {stem: tuple(found) for stem, found in table.items()}
 
 
-def district_names_of_stem(place: str) -> tuple[str, ...]:
-    """The full names of ``place`` written without its suffix, when every division of that name
-    is a city's district or a county (宛城 of 宛城区, 汤阴 of 汤阴县), not a county-level city or
-    a prefecture (嵊州市, 咸宁市), whose stem names the city itself; () otherwise."""
+def is_urban_district_stem(place: str) -> bool:
+    """``place`` is written without its suffix and every division of that name is a city's
+    district (宛城 of 宛城区, 山城 of 山城区), not a county or a county-level city (千阳县, 嵊州市)."""
     full = _names_by_stem().get(place, ()) if place_stem(place) == place else ()
-    return full if full and all(name.endswith(("区", "县")) for name in full) else ()
+    return bool(full) and all(name.endswith("区") for name in full)
 
 
 def place_stem(place: str) -> str:

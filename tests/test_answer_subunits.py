@@ -122,32 +122,3 @@ def test_a_section_that_opens_with_a_street_speaks_for_it_in_the_sentences_after
     asked = subunits_asked(prepared.question, prepared.profiles.values())
     whole = next(c for c in prepared.candidates if c.text == "全区清理楼道堆物1,200处。")
     assert asked == ["永昌街道"] and not gives_district_figure(asked, whole, prepared.profiles["brief"], ("处",))
-
-
-HALF_YEAR = (
-    "平顶山市上半年创文工作总结\n"
-    "背街小巷改造。全市上半年完工背街小巷58条，其中新华区12条、卫东区9条，宝丰县、鲁山县各5条。\n"
-    "模拟测评。6月组织的全市模拟测评总得分86.2分，较3月提高2.4分。"
-)
-
-
-def test_a_county_asked_without_its_suffix_is_a_county_asked():
-    answer = answer_of("宝丰背街小巷上半年完工几条", {"report": HALF_YEAR})
-    assert not answer.refused and "5条" in answer.text  # 宝丰县、鲁山县各5条 gives 宝丰's
-    answer = answer_of("宝丰模拟测评得了多少分", {"report": HALF_YEAR})
-    assert answer.refused and answer.notes == ["district_not_itemised"]  # only the city's score
-
-
-def test_a_road_or_a_quoted_name_after_a_county_gives_no_figure_of_the_county():
-    monthly = (
-        "卫东区城市管理局6月工作月报\n"
-        "鲁山路沿线集中整治门头牌匾46块。“宝丰随手拍”小程序6月收到群众反映问题620条。宝丰县整治门头牌匾12块。"
-    )
-    hits, corpus = make_hits({"monthly": monthly})
-    prepared = prepare("鲁山县整治了多少块门头牌匾", hits, corpus)
-    profile = prepared.profiles["monthly"]
-    road, app, own = prepared.candidates  # the title line joins the sentence after it
-    assert "鲁山路" in road.text and "宝丰随手拍" in app.text and own.text == "宝丰县整治门头牌匾12块。"
-    assert not gives_district_figure(["鲁山县"], road, profile, ("块",))
-    assert not gives_district_figure(["宝丰县"], app, profile, ("条",))
-    assert gives_district_figure(["宝丰县"], own, profile, ("块",))

@@ -225,13 +225,13 @@ def test_quantities_in_chinese_numerals_read_as_figures_in_their_unit():
     assert states_figure(with_arabic_figures("清运积存垃圾八万吨")) and not states_figure("清运积存垃圾八万吨")
 
 
-def test_a_district_or_county_is_known_by_its_stem_but_not_a_county_level_city():
-    from assistant.divisions import district_names_of_stem
+def test_a_citys_district_is_known_by_its_stem_but_not_a_county_or_a_county_level_city():
+    from assistant.divisions import is_urban_district_stem
 
-    assert district_names_of_stem("宛城") == ("宛城区",) and district_names_of_stem("掇刀") == ("掇刀区",)
-    assert district_names_of_stem("千阳") == ("千阳县",)
-    assert district_names_of_stem("嵊州") == ()  # 嵊州市: its stem names the city itself
-    assert district_names_of_stem("宛城区") == () and district_names_of_stem("湛江") == ()
+    assert is_urban_district_stem("宛城") and is_urban_district_stem("掇刀")
+    assert not is_urban_district_stem("千阳")  # 千阳县
+    assert not is_urban_district_stem("嵊州")  # 嵊州市
+    assert not is_urban_district_stem("宛城区") and not is_urban_district_stem("湛江")
 
 
 def test_a_place_below_a_city_is_known_by_the_national_list_or_its_suffix():

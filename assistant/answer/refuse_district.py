@@ -22,7 +22,7 @@ from assistant.answer.refuse_place import districts_asked, is_town
 from assistant.answer.refuse_scope import asks_rules, states_rule
 from assistant.answer.spelling import homophone_in
 from assistant.corpus import DocProfile
-from assistant.divisions import district_names_of_stem, finest, names_place, place_stem
+from assistant.divisions import finest, names_place, place_stem
 from assistant.places import is_domain_word
 from assistant.question import Question
 from assistant.tables import is_table_row
@@ -139,28 +139,19 @@ def _speaks_of(sentence: str, place: str) -> bool:
     """``sentence`` is about ``place``: it names it before any figure and gives one
     ("【宣化区】…已拆除违法建设2.4万平方米", "04 | 纤维街道：…完成背街小巷改造3条"), not as an item of
     a list of places (对东湖区、西岭区进行了督查) nor after the whole's figure ("查处2,318起，…其中向阳区4处")."""
-    listed = "|".join(_name_forms(place))
+    names = _name_forms(place)
     figures = with_arabic_figures(_LEADING_NUMBER.sub("", sentence))
-    first_name = re.search(listed, figures)
-    if first_name is None or not states_figure(figures):
+    if not names or not names_place(figures, place) or not states_figure(figures):
         return False
-    first_figure = re.search(r"\d", _DATE.sub("", figures[: first_name.start()]))
+    listed = "|".join(names)
+    first_name = re.search(listed, figures)
+    first_figure = re.search(r"\d", _DATE.sub("", figures[: first_name.start()])) if first_name else None
     return first_figure is None and not re.search(f"(?:{listed})[、和及与]|[、和及与](?:{listed})", figures)
 
 
 def _name_forms(place: str) -> list[str]:
-    """``place`` in full (复兴区; 汤阴县 of 汤阴 asked) and its stem (复兴) as patterns; the stem not
-    where it begins the name of something else: a road or street named after the place (新宾路,
-    复兴街道) or a name quoted (“殷都随手拍”)."""
-    stem = place_stem(place)
-    full = [re.escape(name) for name in dict.fromkeys((*district_names_of_stem(stem), place)) if name != stem]
-    if not full:  # a name with no shorter form (a town's)
-        return [re.escape(place)]
-    return [*full, f'(?<![“「《"]){re.escape(stem)}(?!{_NAMED_AFTER_A_PLACE})']
-
-
-# What a road, street or square named after a place continues with (新宾路, 复兴街道, 殷都大道).
-_NAMED_AFTER_A_PLACE = "路|街|大道|巷|桥|广场"
+    """``place`` and its stem (复兴区, 复兴), each escaped for a pattern."""
+    return [re.escape(name) for name in dict.fromkeys((place, place_stem(place))) if name]
 
 
 def _opens_with(sentence: str, place: str) -> bool:

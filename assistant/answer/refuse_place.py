@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from assistant.answer.candidates import Candidate
 from assistant.answer.refuse import Refusal, speaks_for_one_side
 from assistant.corpus import CorpusView, DocProfile
-from assistant.divisions import district_names_of_stem, names_place, place_level, place_stem
+from assistant.divisions import is_urban_district_stem, names_place, place_level, place_stem
 from assistant.places import read_places
 from assistant.question import Question
 from assistant.tables import is_table_row
@@ -76,13 +76,13 @@ def _another_districts_report(question: Question, best: Candidate, profiles: dic
 
 
 def districts_asked(question: Question, profiles: Iterable[DocProfile]) -> list[str]:
-    """The counties and districts asked, in full (崇阳县) or as staff write them (宛城 for 宛城区,
-    汤阴 for 汤阴县) when a document found writes the name in full (not 鹤城 of an app's name)."""
+    """The counties and districts asked, in full (崇阳县) or, for a city's district, as staff
+    write it (宛城 for 宛城区) when a document found writes it in full (not 鹤城 of an app's name)."""
     texts = [profile.text for profile in profiles]
     return [
         p
         for p in question.places
-        if _is_district(p) or any(name in text for name in district_names_of_stem(p) for text in texts)
+        if _is_district(p) or (is_urban_district_stem(p) and any(f"{p}区" in text for text in texts))
     ]
 
 
