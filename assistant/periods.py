@@ -11,7 +11,9 @@ from assistant.text import fold_width, to_simplified
 from assistant.units import chinese_numeral
 
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{0,2}\s*[户人个件名处座次项条元辆家所台吨])")
-_SHORT_YEAR = re.compile(r"(?<![\d.近连续第多每前后约])([0-3]\d)\s*年(?!代|来|间|内|以来|多)")
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.近连续第多每前后约])([0-3]\d)\s*年(?!代|来|间|内|以来|多(?:来|时|的|[，,。；;？?]|$))"
+)
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 _MONTH_NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _MONTH_JOIN = r"\s*[、和及]\s*"  # 3、4月, 11和12月份

@@ -17,6 +17,11 @@ from assistant.question_words import focus_words
         ("为2000户居民更换了燃气表", ()),  # a count, not a year
         ("连续10年排名第一", ()),
         ("2021~2022年全市城管工作总结交流会", (2022,)),
+        # a short year before 多 is a year unless 多 ends a span (10年多来, 坚持了10年多)
+        ("蚌埠注册志愿者23年多少", (2023,)),
+        ("达州拆违24年比23年多拆了多少处", (2024, 2023)),
+        ("近10年多来", ()),
+        ("这项工作坚持了10年多", ()),
     ],
 )
 def test_years(text, years):
