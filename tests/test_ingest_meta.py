@@ -129,3 +129,17 @@ def test_a_site_name_is_not_the_title():
         "汀梧文明网\n汀梧“学雷锋志愿服务月”活动成果丰硕\n2024-04-03 来源：汀梧市文明办\n3月是学雷锋志愿服务月。"
     )
     assert meta.title == "汀梧“学雷锋志愿服务月”活动成果丰硕"
+
+
+def test_a_sites_menu_or_footer_is_not_the_title_and_a_headline_above_its_dateline_is():
+    menu = "汀梧文明网　首页 | 文明创建 | 志愿服务 | 公示公告\n汀梧市创文“红黑榜”（第6期）\n发布时间：2025-06-20 09:15　来源：市文明办\n现将本期红黑榜发布如下。"
+    assert derive_meta(menu).title == "汀梧市创文“红黑榜”（第6期）"
+    # a headline stating a value, right above the line that dates it; the footer below is no title
+    news = (
+        "汀梧志愿服务“成绩单”出炉：注册志愿者突破52万人\n发布时间：2024-12-05 09:30　来源：汀梧文明网\n"
+        "截至11月底，全市注册志愿者达到52.3万人。\n主办单位：中共汀梧市委宣传部\n联系电话：0552-2086730"
+    )
+    assert derive_meta(news).title == "汀梧志愿服务“成绩单”出炉：注册志愿者突破52万人"
+    # a year alone above a title that names its own year is not glued to it
+    dated = "2023\n汀梧市文明办关于2023年第二季度测评情况的通报\n各县区：现将测评情况通报如下。"
+    assert derive_meta(dated).title == "汀梧市文明办关于2023年第二季度测评情况的通报"

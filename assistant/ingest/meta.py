@@ -82,7 +82,15 @@ _TITLE_WORDS = re.compile(
 # Site furniture: header lines that are not the title.
 _FURNITURE = re.compile(
     r"^(?:来源|时间|日期|发布|发布日期|发布时间|发文日期|生成日期|公开日期|信息来源|信息分类|索引号|索\s*引\s*号|文号|主题词|"
-    r"时效|点击|浏览|编辑|作者|字号|分享|打印|关闭|法定主动公开|公开方式|文件编号|废止日期|【|前言|\*\s*(?:来源|作者|发表))"
+    r"时效|点击|浏览|编辑|作者|字号|分享|打印|关闭|法定主动公开|公开方式|文件编号|废止日期|【|前言|\*\s*(?:来源|作者|发表)|"
+    r"主办|承办|协办|主管单位|版权|技术支持|联系电话|联系我们|网站标识码|网站地图)"
+)
+# A site's menu ("铁岭文明网　首页 | 文明创建 | 志愿服务", "首页 > 新闻中心 > 部门动态"): 首页 and two separators.
+_SITE_MENU = re.compile(r"首页(?:.*?[|｜丨>›»]){2}")
+# The line a news page dates and sources its headline with ("发布时间：2024-12-05 09:30　来源：…").
+_YEAR_LINE = re.compile(r"(?:19|20)\d{2}\s*年?(?:度)?")
+_DATELINE_BELOW = re.compile(
+    r"^(?:发布时间|发布日期|发布|时间|日期|来源|信息来源)\s*[:：]|^(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 )
 _DISCLOSED_TITLE = re.compile(r"(?:信息名称|标\s*题|内容概[览述])\s*[:：]\s*(.{4,80})")
 _DISCLOSED_BODY = re.compile(r"(?:发布机构|发文机关|信息来源|来源)\s*[:：丨|]\s*([^\s:：]{2,30})")
@@ -111,7 +119,9 @@ def _is_title(line: str) -> bool:
         and not line.endswith(("，", ",", "：", ":"))
         and not _NUMBERED.match(line)
         and not _FURNITURE.match(simple)
+        and not _SITE_MENU.search(simple)
         and not _DATE_LINE.match(line)
+        and not _YEAR_LINE.fullmatch(line)  # the year above a title, not one
         and not re.match(r"^[年月日号》)）的之]|^(?:图说|图为|摄影|图片)", line)
         and not re.search(r"[？?]$", line)  # an interviewer's question, not the page's headline
         and not re.match(r"^(?:记者|问|答|主持人)[：:]", simple)
@@ -123,6 +133,17 @@ def _is_title(line: str) -> bool:
     )
 
 
+def _is_headline(line: str) -> bool:
+    simple = to_simplified(line)
+    return (
+        4 <= len(line) <= 60
+        and not re.search(r"[。；;]", line)
+        and not _FURNITURE.match(simple)
+        and not _SITE_MENU.search(simple)
+        and not _DATELINE_BELOW.match(simple)
+    )
+
+
 def derive_title(text: str) -> str:
     """The title a reader would cite: a disclosure header's 信息名称, else the first line among
     the opening ones that reads as a title (a year alone on the line above is joined to it)."""
@@ -131,11 +152,14 @@ def derive_title(text: str) -> str:
         found = _DISCLOSED_TITLE.search(to_simplified(line))
         if found:
             return line[found.start(1) : found.start(1) + len(found.group(1))].strip()
-    titled = [i for i, line in enumerate(lines[:8]) if _is_title(line)]
+    # A news page's headline sits right above the line that dates it, though it may state a value
+    # ("…“成绩单”出炉：注册志愿者突破52万人").
+    above_dateline = {i for i in range(min(7, len(lines) - 1)) if _DATELINE_BELOW.match(to_simplified(lines[i + 1]))}
+    titled = [i for i, line in enumerate(lines[:8]) if _is_title(line) or (i in above_dateline and _is_headline(line))]
     if not titled:
         return ""
     index = next((i for i in titled if _TITLE_WORDS.search(to_simplified(lines[i]))), titled[0])
-    if index > 0 and re.fullmatch(r"(?:19|20)\d{2}\s*年?(?:度)?", lines[index - 1]):
+    if index > 0 and _YEAR_LINE.fullmatch(lines[index - 1]) and not _YEAR.search(lines[index]):
         return f"{lines[index - 1]}{lines[index]}"  # "2021年" above "城市管理局工作总结"
     # A title broken over two short lines ("宜昌市2023年二季度县(市)" / "城市综合管理工作评估结果出炉")
     previous = lines[index - 1] if index > 0 else ""
