@@ -21,6 +21,7 @@ from assistant.followup_slots import (
     RANK_WITH_MEASURE,
     another_item,
     asked_phrase,
+    before_ask,
     end_of_ranking,
     reads_as_place,
     swap,
@@ -214,6 +215,16 @@ def _change_word(base: str) -> str:
     return " 同比" if _YEAR_BEFORE.search(base) else " 环比" if _PERIOD_BEFORE.search(base) else ""
 
 
+def _attribute_of_same(previous: str, item: str) -> str | None:
+    """Who else or by when, asked of what the previous question asked about ("配合单位呢", "完成时限呢"
+    after "有害垃圾收运谁牵头"): the item asks in the place of the previous ask, of the same subject."""
+    asked = classify(item)
+    if not (asked.owner or asked.when) or _WHEN.search(item) or read_places(item):
+        return None
+    subject = before_ask(previous)
+    return f"{subject} {item}" if subject else None
+
+
 def _rank_text(rank: int) -> str:
     return "最后一名" if rank == -1 else f"倒数第{-rank}名" if rank < 0 else f"第{rank}名"
 
@@ -240,6 +251,8 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         item = _ITEM_POINTER.sub("", rest)
         if resolved == previous and (reason := why_of(previous, item)) is not None:
             return reason
+        if resolved == previous and (of_same := _attribute_of_same(previous, item)) is not None:
+            return of_same
         phrase = asked_phrase(previous, item) if resolved == previous and len(item) >= 2 else None
         if (
             phrase

@@ -169,6 +169,9 @@ def test_the_words_that_ask_for_the_last_place_or_the_extreme_are_not_keywords_b
         ("鹭屿5月城管考核龙山区第几", "倒数第一呢", "鹭屿5月城管考核倒数第一是谁"),
         # … but not after a figure of another kind, where the top of the ranking is not its first place
         ("栖川5月西岭区结案率多少", "最高的呢", "栖川5月西岭区最高结案率多少"),
+        # who else or by when, asked of the same subject, replaces the ask
+        ("有害垃圾收运谁牵头", "配合单位呢", "有害垃圾收运 配合单位"),
+        ("广元创文公厕任务谁牵头", "完成时限呢", "广元创文公厕任务 完成时限"),
         # the reason for what was asked replaces the figure asked
         ("汀梧5月北岸区城管考核得了多少分", "扣分原因呢", "汀梧5月北岸区城管考核扣分原因"),
     ],
