@@ -26,10 +26,10 @@ from assistant.question_words import asked_phrase, content_words, focus_words, n
 from assistant.text import compact, fold_width, to_simplified
 
 # The unit a figure question counts in: "几座", "多少宗", "多少万元", "多少分", "…率".
-# 哪几项 asks which items, not how many: no unit is asked.
+# 哪几项 asks which items, not how many: no unit is asked; nor is money by 处罚案件 (cases fined).
 _UNIT = re.compile(
     r"(?:多少|(?<!哪)几)(?:个)?(?:万|亿)?(平方米|平米|公里|千米|人次|车次|辆次|个次|座次|个|件|宗|处|座|条|户|人|名|项|次|家|所|辆|台|棵|株|米|吨|块|起|场|批|栋|间|元|支|套|份|分|天|小时)"
-    r"|(多少钱|花了多少|经费|预算|奖励|罚|投资|资金|补贴|补助)"
+    r"|(多少钱|花了多少|经费|预算|奖励|罚(?!案|决定|程序|记录)|投资|资金|补贴|补助)"
 )
 _RATE = re.compile(r"率|比例|占比|百分比")
 # Asks which company or third party did something: the answer is a name ("哪家第三方机构做的测评").

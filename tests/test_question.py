@@ -361,6 +361,9 @@ def test_a_follow_up_turning_from_the_target_to_the_result_drops_the_target_and_
         ("签了多少份承诺书？", ("份",)),
         ("智慧城管平台二期投资多少？", ("元",)),  # an investment, a fund or a subsidy is an amount of money
         ("获奖项目扶持资金给多少？", ("元",)),
+        ("门前三包不履行罚多少钱", ("元",)),
+        ("遛狗不拴绳怎么罚", ("元",)),
+        ("松原城管去年办了多少行政处罚案件", ()),  # cases fined are counted, not an amount of money
     ],
 )
 def test_which_ones_asks_no_unit_and_how_many_does(text, units):
