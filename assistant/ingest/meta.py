@@ -87,8 +87,8 @@ _FURNITURE = re.compile(
 )
 # A site's menu ("铁岭文明网　首页 | 文明创建 | 志愿服务", "首页 > 新闻中心 > 部门动态"): 首页 and two separators.
 _SITE_MENU = re.compile(r"首页(?:.*?[|｜丨>›»]){2}")
+_YEAR_LINE = re.compile(r"(?:19|20)\d{2}\s*年?(?:度)?")  # a year alone on a line ("2023", "2024年度")
 # The line a news page dates and sources its headline with ("发布时间：2024-12-05 09:30　来源：…").
-_YEAR_LINE = re.compile(r"(?:19|20)\d{2}\s*年?(?:度)?")
 _DATELINE_BELOW = re.compile(
     r"^(?:发布时间|发布日期|发布|时间|日期|来源|信息来源)\s*[:：]|^(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 )
