@@ -405,6 +405,12 @@ def test_a_figure_cut_inside_the_group_after_its_thousands_separator_is_joined()
     assert "2,360处" in clean_text("规范沿街店招店牌2,3\n60处。").text
 
 
+def test_a_figure_cut_before_its_thousands_separator_is_joined():
+    text = clean_text("上半年共受理群众诉求15,701件，去年同期1\n4,498件；办结15,388件。\n二、主要问题").text
+    assert "去年同期14,498件；" in text  # not "1" and a figure "4,498件" of its own
+    assert "受理各类案件48,726件" in clean_text("全年数字城管平台受理各类案件4\n8,726件，立案46,315件。").text
+
+
 def test_a_running_header_between_a_tables_rows_is_removed_so_the_rows_keep_their_header():
     from helpers_answer import make_hits
 

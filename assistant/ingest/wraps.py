@@ -18,7 +18,7 @@ _CLAUSE_OPEN = re.compile(r"[，、,]\s*$")
 # A figure cut in two by the line end ("共发现问题13\n5处", "禹会区90.\n33分"): words, then digits
 # (up to a decimal point), and digits going on into a unit or the sentence.
 _FIGURE_CUT = re.compile(r"[\u4e00-\u9fff]\d+\.?$")
-_FIGURE_GOES_ON = re.compile(r"^\d[\d.]*\s*[\u4e00-\u9fff%％‰，。；]")
+_FIGURE_GOES_ON = re.compile(r"^\d[\d.,]*\s*[\u4e00-\u9fff%％‰，。；]")
 
 
 def _is_heading_line(line: str) -> bool:
