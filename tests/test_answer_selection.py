@@ -931,6 +931,21 @@ def test_a_whole_years_figure_does_not_answer_for_a_month():
     assert not answer.refused and "38.6万平方米" in answer.text  # a running total within the year
 
 
+def test_a_whole_years_figure_is_known_by_the_clause_before_it_on_its_line():
+    from assistant.answer.refuse_scope import whole_year_for_part
+
+    year = "澜州市城市管理局2024年工作总结\n全年数字城管平台立案46,315件，处置45,408件；其中按期处置43,351件，按期处置率93.6%。"
+    hits, corpus = make_hits({"year": year})
+    prepared = prepare("澜州3月数字城管按期处置率多少", hits, corpus)
+    timely = next(c for c in prepared.candidates if c.text.startswith("其中按期处置"))
+    assert whole_year_for_part(prepared.question, timely, prepared.profiles) is not None
+    monthly = "澜州市数字城管3月运行通报\n3月全市立案4,216件；其中按期处置3,980件，按期处置率94.4%。"
+    hits, corpus = make_hits({"monthly": monthly})
+    prepared = prepare("澜州3月数字城管按期处置率多少", hits, corpus)
+    timely = next(c for c in prepared.candidates if c.text.startswith("其中按期处置"))
+    assert whole_year_for_part(prepared.question, timely, prepared.profiles) is None  # a month's report
+
+
 def test_a_whole_years_figure_answers_the_part_that_asks_the_whole_year():
     year = "澜州市12319热线2024年工作总结\n全年群众满意率95.1%。"
     quarter = "澜州市12319热线2025年一季度运行通报\n一季度群众满意率96.2%。"

@@ -89,7 +89,7 @@ def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str,
     if (
         not asked
         or speaks_for_one_side(question)
-        or not _WHOLE_YEAR.search(best.text)
+        or not (_WHOLE_YEAR.search(best.text) or _WHOLE_YEAR.search(_same_line_before(best)))
         or _SO_FAR.search(best.text)
         or says_asked_time(question, best)
     ):
@@ -97,6 +97,17 @@ def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str,
     if profiles[best.doc_id].covers_time(question) is True:
         return None
     return Refusal("whole_year_for_part", f"找到的是全年的数字，文件中没有{'、'.join(asked)}的数据。")
+
+
+def _same_line_before(candidate: Candidate) -> str:
+    """The sentence before ``candidate`` when both are clauses of one line ("全年立案46,315件，…。其中按期处置
+    43,351件"): what it says of the period holds for the next."""
+
+    def unspaced(text: str) -> str:
+        return re.sub(r"[ \t\u3000]", "", text)  # line ends kept: they tell the lines apart
+
+    before, own = unspaced(candidate.previous)[-12:], unspaced(candidate.text)[:12]
+    return candidate.previous if before and f"{before}{own}" in unspaced(candidate.hit.chunk.text) else ""
 
 
 # A scoring rule: what a finding costs or earns ("每发现1处问题扣0.1分", "低于95%的，每低1个百分点扣1分").
