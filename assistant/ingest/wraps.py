@@ -15,8 +15,8 @@ _RECORD = re.compile(r"^[^：:。！？!?（(]{1,12}[：:][^；;]*[；;][^：:]{
 _FIGURE_FRAGMENT = re.compile(r"^[\d.,，]+\s*(?:[%％‰]|[万亿]?[元个件处次人宗吨米台辆座户]?)\s*[。，,；;]?$")
 # A line ending in a clause's comma does not end a paragraph ("…第六名南浦区，\n84.70分。").
 _CLAUSE_OPEN = re.compile(r"[，、,]\s*$")
-# A figure cut in two by the line end ("共发现问题13\n5处", "禹会区90.\n33分"): words, then digits
-# (up to a decimal point), and digits going on into a unit or the sentence.
+# A figure cut in two by the line end ("共发现问题13\n5处", "禹会区90.\n33分", "去年同期1\n4,498件"): words,
+# then digits (up to a decimal point), and digits (and thousands separators) going on into a unit or the sentence.
 _FIGURE_CUT = re.compile(r"[\u4e00-\u9fff]\d+\.?$")
 _FIGURE_GOES_ON = re.compile(r"^\d[\d.,]*\s*[\u4e00-\u9fff%％‰，。；]")
 
