@@ -1206,6 +1206,18 @@ def test_a_two_character_word_no_document_says_counts_as_said_by_the_phrase_it_s
     assert coverage(["红榜"], {"红榜": 3.0}, compact("现将测评结果及红黑榜发布如下")) == 0.0
 
 
+def test_a_thing_asked_done_as_staff_type_it_is_said_by_the_way_reports_write_it():
+    from assistant.answer.features import coverage
+    from assistant.text import compact
+
+    weights = {"问题": 1.0, "改完": 3.0}
+    # 改完 is written 整改 (到位) of a problem and 改造 of a street; 拆完 is written 拆除
+    assert coverage(["问题", "改完"], weights, compact("已整改到位38个，其余3个问题正在整改中。")) == 1.0
+    assert coverage(["改完"], weights, compact("全年完成背街小巷改造26条")) == 1.0
+    assert coverage(["拆完"], {"拆完": 3.0}, compact("拆除违法建设264处")) == 1.0
+    assert coverage(["问题", "改完"], weights, compact("共被发现问题41个")) == 0.25
+
+
 def test_a_bound_asked_as_staff_say_it_is_said_by_the_way_rules_write_it():
     from assistant.answer.features import coverage
     from assistant.text import compact
