@@ -122,3 +122,16 @@ def test_a_section_that_opens_with_a_street_speaks_for_it_in_the_sentences_after
     asked = subunits_asked(prepared.question, prepared.profiles.values())
     whole = next(c for c in prepared.candidates if c.text == "全区清理楼道堆物1,200处。")
     assert asked == ["永昌街道"] and not gives_district_figure(asked, whole, prepared.profiles["brief"], ("处",))
+
+
+def test_a_city_whose_name_ends_as_a_towns_does_is_no_town_asked():
+    from assistant.answer.refuse_place import is_town
+
+    report = (
+        "新乡市数字化城市管理工作通报（2025年第4期）\n"
+        "4月份，全市数字城管平台立案5,183件，处置5,071件，处置率97.8%。"
+        "卫滨区处置率98.9%，红旗区97.6%，牧野区96.5%。"
+    )
+    answer = answer_of("新乡4月数字城管处置率多少", {"notice": report})
+    assert not answer.refused and "97.8%" in answer.text
+    assert not is_town("新乡") and not is_town("萍乡") and is_town("太平乡") and is_town("寿春镇")

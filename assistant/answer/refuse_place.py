@@ -48,7 +48,8 @@ def _says_other_district(question: Question, best: Candidate, profiles: dict[str
 
 
 def is_town(place: str) -> bool:
-    return place.endswith(("街道", "镇", "乡"))
+    """A town or street (寿春镇, 文智街道), not a city whose name ends so (新乡, 萍乡)."""
+    return place_level(place) == 4
 
 
 _DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)")
