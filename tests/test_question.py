@@ -118,6 +118,7 @@ def test_the_words_that_ask_for_the_last_place_or_the_extreme_are_not_keywords_b
     assert q.ranks == (-1,) and "最低" not in q.keywords and "得分" in q.keywords
     assert "最后" not in read_question("玉林5月数字城管哪个城区排最后一名").keywords
     assert "第二名" in read_question("桂林5月创文测评第二名是哪个区").keywords  # rankings write 第二名
+    assert read_question("蓝田县5月创文测评排第几").keywords == ("蓝田县", "创文", "测评")  # 第几 asks, as 多少 does
 
 
 @pytest.mark.parametrize(
@@ -204,6 +205,8 @@ def test_a_question_that_only_changes_the_period_or_the_plan_or_result_side_is_a
     assert resolved.endswith("上半年实际完成了多少") and "公厕" in resolved and "禾阳" in resolved
     assert "阳城" not in resolved  # 禾阳城管 is 禾阳 + 城管, not a place 阳城
     assert not is_followup("上半年垃圾分类覆盖率多少？", "禾阳城管24年公厕计划改多少座？")
+    resolved = resolve_followup("5月排第几", [{"role": "user", "content": "蓝田县4月创文测评多少分"}])
+    assert "蓝田县" in resolved and "测评" in resolved and "5月" in resolved
 
 
 def test_a_follow_up_asking_only_the_value_keeps_the_rank_it_is_about():
