@@ -59,6 +59,18 @@ def test_a_sentence_about_a_district_not_asked_is_marked_for_a_question_about_th
     assert not any(_unasked_subunit("第24周哪个区立案最多", {"weekly": WEEKLY}).values())
 
 
+def test_a_timely_rate_is_not_answered_by_the_rate_of_all_cases():
+    notice = (
+        "辽阳市数字化城市管理工作通报（2025年第4期）\n"
+        "4月份，全市数字城管平台共受理问题3,852件，立案3,617件，结案3,509件，结案率97.0%。"
+    )
+    answer = answer_of("辽阳4月数字城管按期结案率多少", {"notice": notice})
+    assert answer.refused and answer.notes == ["rate_unstated"] and "按期结案率" in answer.text
+    stated = notice.replace("结案率97.0%。", "结案率97.0%，按期结案率93.1%。")
+    answer = answer_of("辽阳4月数字城管按期结案率多少", {"notice": stated})
+    assert not answer.refused and "93.1%" in answer.text
+
+
 def test_a_rate_asked_that_no_answering_sentence_states_is_refused():
     notice = (
         "芷岚市创文督查通报（第6期）\n本期督查发现问题96个，已整改71个。\n"

@@ -243,9 +243,11 @@ def rate_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None
     quantity = quantity_asked(question)
     if quantity is None or not quantity.head.endswith("率") or question.intent.compare:
         return None
+    # 按期结案率 and 结案率 are two figures of one report: the rate of all cases answers no timely rate.
+    asked = f"按期{quantity.head}" if quantity.qualifier == "按期" else quantity.head
     for candidate in chosen:
         said = with_arabic_figures(compact(f"{candidate.header} {candidate.text}"))
         percentage = counts_in("%", said) or "百分点" in said
-        if says_quantity(said, quantity.head) and (percentage or is_table_row(candidate.text)):
+        if says_quantity(said, asked) and (percentage or is_table_row(candidate.text)):
             return None
-    return Refusal("rate_unstated", f"找到的段落没有给出“{quantity.head}”的数值。")
+    return Refusal("rate_unstated", f"找到的段落没有给出“{asked}”的数值。")
