@@ -21,14 +21,9 @@ from assistant.question import Question
 SIDE_FLOOR = 0.15
 
 
-# A list is given whole: an assessment table's twelve items or a plan's ten tasks are each one
-# sentence above the floor for adding, and eight cut them off.
-LIST_SENTENCES = 20
-
-
 def sentence_limit(question: Question) -> int:
     if question.intent.asks_list:
-        return LIST_SENTENCES
+        return 8
     return 3 + max(0, len(question.parts) - 1)
 
 
