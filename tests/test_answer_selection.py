@@ -279,6 +279,35 @@ def test_of_sentence_thresholds_the_questions_cannot_tell_apart_the_one_missing_
     assert fullest_within_noise({(0.5, 0.7): shortest, (0.3, 0.3): longest}) == (0.5, 0.7)
 
 
+DISTRICTS = (
+    "城东区",
+    "望山区",
+    "滨江区",
+    "新华区",
+    "学府区",
+    "高新区",
+    "经开区",
+    "江北区",
+    "西湖区",
+    "南山区",
+    "北塘区",
+    "东港区",
+)
+DISTRICT_COUNTS = "市城管局关于市容秩序专项督查情况的通报\n" + "".join(
+    f"{district}督查发现市容问题{n}处，已整改。" for n, district in enumerate(DISTRICTS, start=3)
+)
+
+
+def test_a_list_asked_is_given_with_all_its_items_beyond_eight():
+    hits, corpus = make_hits({"ducha": DISTRICT_COUNTS})
+    listing = prepare("市容专项督查各区发现了哪些问题？", hits, corpus)
+    assert listing.question.intent.asks_list
+    answer = decide(listing, _selector())
+    assert all(f"{district}督查" in answer.text for district in DISTRICTS)  # all twelve, not the first eight
+    figure = decide(prepare("东港区督查发现市容问题多少处？", hits, corpus), _selector())
+    assert len(figure.text.splitlines()) <= 3  # a figure asked is answered by its sentence, not the list
+
+
 def _rows(examples: list[Example]) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack([e.prepared.matrix for e in examples]), np.concatenate([e.labels for e in examples])
 
