@@ -21,11 +21,14 @@ from assistant.question import Question
 SIDE_FLOOR = 0.15
 
 
+# A list is given whole: an assessment table's twelve items or a plan's ten tasks are each one
+# sentence above the floor for adding, and eight cut them off.
+LIST_SENTENCES = 20
+
+
 def sentence_limit(question: Question) -> int:
-    # A list asked is given with all its items that rate above the floor for adding (an assessment
-    # table's twelve 测评项目, a plan's fourteen tasks): eight cut them.
     if question.intent.asks_list:
-        return 20
+        return LIST_SENTENCES
     return 3 + max(0, len(question.parts) - 1)
 
 
