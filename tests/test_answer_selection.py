@@ -12,7 +12,8 @@ from helpers_answer import hand_selector as _selector
 from helpers_answer import make_hits
 
 from assistant.answer.candidates import gather
-from assistant.answer.compose import CHECKS, decide
+from assistant.answer.compose import CHECKS, answer_confidence, decide
+from assistant.answer.confidence import CONFIDENCE_FEATURES, ConfidenceModel
 from assistant.answer.features import FEATURES
 from assistant.answer.prepared import prepare
 from assistant.answer.refuse import time_mismatch
@@ -21,7 +22,14 @@ from assistant.answer.selector import Selector, SelectorMismatch, fit_selector
 from assistant.answer.stand_in import of_the_district_asked, of_the_period_asked, of_the_place_asked, of_the_whole_asked
 from assistant.evaluation.labels import labels
 from assistant.evaluation.sets import LabelledQuestion
-from assistant.evaluation.train import Example, Trial, confidence_data, fit_calibrated, fullest_within_noise
+from assistant.evaluation.train import (
+    Example,
+    Trial,
+    charged_lines,
+    confidence_data,
+    fit_calibrated,
+    fullest_within_noise,
+)
 from assistant.intent import asks_target_apart
 
 RANKING_AUG = (
@@ -1212,6 +1220,41 @@ def test_a_list_is_given_whole_an_assessment_tables_twelve_items_each_a_line():
     hits, corpus = make_hits({"rules": rules + "四、结果运用\n综合得分90分以上为优秀。"})
     answer = decide(prepare("蓝田实地测评都测哪些项目", hits, corpus), Selector.load(), CHECKS)
     assert not answer.refused and all(item in answer.text for item in items)
+
+
+def _assessment_table() -> tuple[str, list[str]]:
+    items = ["主次干道", "背街小巷", "农贸市场", "老旧小区", "公益广告", "公共厕所"]
+    items += ["窗口单位", "志愿服务站", "学校周边", "医院周边", "车站广场", "建筑工地"]
+    rows = "\n".join(f"|{item}|环境卫生、秩序|{8 + i % 2}|发现一处扣1分|" for i, item in enumerate(items))
+    rules = f"蓝田县创建文明城市实地测评细则\n三、实地考察测评标准\n|测评项目|测评内容|分值|扣分标准|\n{rows}\n"
+    return rules + "四、结果运用\n综合得分90分以上为优秀。", items
+
+
+def test_a_list_is_judged_by_the_sentences_any_other_answer_would_be_given():
+    # Three items say every word asked, nine fewer: the further items read less well, and an
+    # answer model that weighs the chosen sentences' mean would refuse the whole list for them.
+    items = [f"{d}督查发现市容问题{n}处。" if n < 3 else f"{d}督查发现问题{n}处。" for n, d in enumerate(DISTRICTS)]
+    hits, corpus = make_hits({"ducha": "市城管局关于市容秩序专项督查情况的通报\n" + "".join(items)})
+    listing = prepare("各区督查发现了哪些市容问题？", hits, corpus)
+    coef = np.zeros(len(CONFIDENCE_FEATURES))
+    coef[CONFIDENCE_FEATURES.index("p_chosen_mean")] = 10.0
+    zeros, ones = np.zeros(len(coef)), np.ones(len(coef))
+    selector = replace(_selector(), confidence=ConfidenceModel(coef, -9.0, zeros, ones), refuse_below=0.5)
+    probabilities = selector.probabilities(listing.matrix)
+    whole = choose(listing, probabilities, selector)
+    judged = choose(listing, probabilities, selector, whole_list=False)
+    assert len(judged) == 3 and whole[:3] == judged and len(whole) == 12
+    assert answer_confidence(listing, probabilities, whole, selector) < 0.5
+    answer = decide(listing, selector, CHECKS)
+    assert not answer.refused and all(f"{d}督查" in answer.text for d in DISTRICTS)
+
+
+def test_a_lists_items_beyond_any_answers_length_cost_the_add_thresholds_nothing():
+    rules, items = _assessment_table()
+    hits, corpus = make_hits({"rules": rules})
+    twelve_lines = "\n".join(items)
+    assert charged_lines(prepare("蓝田实地测评都测哪些项目", hits, corpus), twelve_lines) == 2
+    assert charged_lines(prepare("蓝田实地测评农贸市场分值多少", hits, corpus), twelve_lines) == 11
 
 
 def test_everyday_words_find_the_terms_a_rule_writes_菜市场_for_农贸市场():

@@ -188,6 +188,10 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
+    # Whether to answer is judged on the sentences any other question would be given: a list's
+    # further items say nothing of whether the documents answer it, and its length moves every
+    # feature read over the chosen sentences.
+    judged = choose(prepared, probabilities, selector, whole_list=False) if question.intent.asks_list else chosen
     for name, chosen_check in (
         ("masked", masked_figure),
         ("other_basis", other_basis),
@@ -199,7 +203,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ("cell_blank", lambda q, c: cell_blank(q, c, candidates)),
         ("rate_unstated", rate_unstated),
     ):
-        if name in checks and (found := chosen_check(question, [candidates[i] for i in chosen])) is not None:
+        if name in checks and (found := chosen_check(question, [candidates[i] for i in judged])) is not None:
             return refusal(question.text, hits, found)
     # Asked what actually happened, and the best the documents say (confidently) is a target: say so.
     # A plan (工作要点, 实施方案) sets targets: what it says is no result unless it says it is done
@@ -219,7 +223,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         and (plan_document or best.is_plan)
         and probabilities[chosen[0]] >= selector.add_above
     )
-    confidence = answer_confidence(prepared, probabilities, chosen, selector)
+    confidence = answer_confidence(prepared, probabilities, judged, selector)
     if confidence < selector.refuse_below and not plans_only:
         return refusal(question.text, hits, Refusal("low_confidence", LOW_CONFIDENCE))
     if question.intent.asks_list:

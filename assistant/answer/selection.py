@@ -26,8 +26,10 @@ SIDE_FLOOR = 0.15
 LIST_SENTENCES = 20
 
 
-def sentence_limit(question: Question) -> int:
-    if question.intent.asks_list:
+def sentence_limit(question: Question, *, whole_list: bool = True) -> int:
+    """How many sentences an answer may have; with ``whole_list`` off, as many as any other
+    question's answer (a list's first sentences, by which it is judged)."""
+    if whole_list and question.intent.asks_list:
         return LIST_SENTENCES
     return 3 + max(0, len(question.parts) - 1)
 
@@ -80,8 +82,9 @@ def _passage_score(probabilities: list[float]) -> float:
     return best + SECOND_SENTENCE_WEIGHT * (rest[0] if rest else 0.0)
 
 
-def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) -> list[int]:
-    """Indexes of the chosen candidates, best first."""
+def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector, *, whole_list: bool = True) -> list[int]:
+    """Indexes of the chosen candidates, best first; without ``whole_list``, a list's first
+    sentences only (those any other question would be given), which begin the whole list."""
     question, candidates = prepared.question, prepared.candidates
     page = _page_lines(prepared)
     last = _ranked_last(page)
@@ -109,7 +112,7 @@ def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector) ->
             sides = [i for i in order if _agrees(kind, value, prepared.profiles[candidates[i].doc_id])]
             if sides and sides[0] not in chosen and rated[sides[0]] >= SIDE_FLOOR:
                 chosen.append(sides[0])
-    limit = sentence_limit(question)
+    limit = sentence_limit(question, whole_list=whole_list)
     for own in own_ratings:
         pick = int(np.argmax(own))
         if pick not in chosen and own[pick] >= selector.add_above:

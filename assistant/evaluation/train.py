@@ -22,7 +22,7 @@ import numpy as np
 from assistant.answer.compose import CHECKS, answer_confidence, decide
 from assistant.answer.confidence import ConfidenceModel, confidence_row, fit_confidence
 from assistant.answer.prepared import Prepared
-from assistant.answer.selection import choose
+from assistant.answer.selection import choose, sentence_limit
 from assistant.answer.selector import Selector, fit_selector
 from assistant.evaluation.folds import question_family
 from assistant.evaluation.metrics import answer_recall
@@ -111,6 +111,15 @@ def fullest_within_noise(trials: dict[tuple[float, float], Trial]) -> tuple[floa
     return max((key for key in trials if within_noise(key)), key=lambda key: float(trials[key].recalls.mean()))
 
 
+def charged_lines(prepared: Prepared, text: str) -> int:
+    """Sentences beyond the first that cost the setting: a list's items beyond what any other
+    answer may show are the list, not padding, so its length does not push the thresholds up."""
+    extra = max(0, len(text.splitlines()) - 1)
+    if prepared.question.intent.asks_list:
+        return min(extra, sentence_limit(prepared.question, whole_list=False) - 1)
+    return extra
+
+
 def _add_thresholds(examples: list[Example], oof: list[Selector], checks: tuple[str, ...]) -> tuple[float, float]:
     trials: dict[tuple[float, float], Trial] = {}
     for add_above in ADD_GRID:
@@ -124,7 +133,7 @@ def _add_thresholds(examples: list[Example], oof: list[Selector], checks: tuple[
                 )
                 answer = decide(example.prepared, at_setting, checks)
                 recalls.append(answer_recall(answer, example.item))
-                extra_lines.append(max(0, len(answer.text.splitlines()) - 1))
+                extra_lines.append(charged_lines(example.prepared, answer.text))
             trials[(add_above, add_relative)] = Trial(np.asarray(recalls, float), np.asarray(extra_lines, float))
     return fullest_within_noise(trials)
 
@@ -144,7 +153,8 @@ def confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.nd
         useful = example.item.answerable and any(example.labels[j] for j in chosen)
         if example.item.answerable and not useful:
             continue
-        rows.append(confidence_row(prepared.context, prepared.candidates, probabilities, chosen, prepared.profiles))
+        judged = choose(prepared, probabilities, selector, whole_list=False)  # as decide() reads it
+        rows.append(confidence_row(prepared.context, prepared.candidates, probabilities, judged, prepared.profiles))
         labels.append(1 if useful else 0)
         kept.append(i)
     return np.vstack(rows), np.asarray(labels), kept
@@ -160,9 +170,8 @@ def _refuse_threshold(
         level = 0.0
         if example.prepared.candidates:
             probabilities = trial.probabilities(example.prepared.matrix)
-            level = answer_confidence(
-                example.prepared, probabilities, choose(example.prepared, probabilities, trial), trial
-            )
+            judged = choose(example.prepared, probabilities, trial, whole_list=False)
+            level = answer_confidence(example.prepared, probabilities, judged, trial)
         outcomes.append((example.item.answerable, answer_recall(answer, example.item), answer.refused, level))
     best = 0.0
     for threshold in REFUSE_GRID:
