@@ -49,7 +49,20 @@ DEV_FOLDERS = [
     "dev26",
     "dev27",
 ]
-FRESH_FOLDERS = ["dev28", "dev29", "dev30", "blind24", "blind25", "dev31", "dev32", "dev33", "dev34", "dev35", "dev36", "dev37"]
+FRESH_FOLDERS = [
+    "dev28",
+    "dev29",
+    "dev30",
+    "blind24",
+    "blind25",
+    "dev31",
+    "dev32",
+    "dev33",
+    "dev34",
+    "dev35",
+    "dev36",
+    "dev37",
+]
 BLIND_13 = (2, 3, 4, 5, 7)
 
 
