@@ -1212,22 +1212,20 @@ def test_of_several_rank_columns_the_one_of_the_period_asked_is_read():
     assert rank_cell(months, "清河区|88.4|5|91.9|2", "11月第二名是谁") == 2  # 11月 does not name 1月
 
 
-def test_a_list_is_given_whole_an_assessment_tables_twelve_items_each_a_line():
-    items = ["主次干道", "背街小巷", "农贸市场", "老旧小区", "公益广告", "公共厕所"]
-    items += ["窗口单位", "志愿服务站", "学校周边", "医院周边", "车站广场", "建筑工地"]
-    rows = "\n".join(f"|{item}|环境卫生、秩序|{8 + i % 2}|发现一处扣1分|" for i, item in enumerate(items))
-    rules = f"蓝田县创建文明城市实地测评细则\n三、实地考察测评标准\n|测评项目|测评内容|分值|扣分标准|\n{rows}\n"
-    hits, corpus = make_hits({"rules": rules + "四、结果运用\n综合得分90分以上为优秀。"})
-    answer = decide(prepare("蓝田实地测评都测哪些项目", hits, corpus), Selector.load(), CHECKS)
-    assert not answer.refused and all(item in answer.text for item in items)
-
-
 def _assessment_table() -> tuple[str, list[str]]:
+    """An assessment table of twelve 测评项目, one row each, and its items."""
     items = ["主次干道", "背街小巷", "农贸市场", "老旧小区", "公益广告", "公共厕所"]
     items += ["窗口单位", "志愿服务站", "学校周边", "医院周边", "车站广场", "建筑工地"]
     rows = "\n".join(f"|{item}|环境卫生、秩序|{8 + i % 2}|发现一处扣1分|" for i, item in enumerate(items))
     rules = f"蓝田县创建文明城市实地测评细则\n三、实地考察测评标准\n|测评项目|测评内容|分值|扣分标准|\n{rows}\n"
     return rules + "四、结果运用\n综合得分90分以上为优秀。", items
+
+
+def test_a_list_is_given_whole_an_assessment_tables_twelve_items_each_a_line():
+    rules, items = _assessment_table()
+    hits, corpus = make_hits({"rules": rules})
+    answer = decide(prepare("蓝田实地测评都测哪些项目", hits, corpus), Selector.load(), CHECKS)
+    assert not answer.refused and all(item in answer.text for item in items)
 
 
 def test_a_list_is_judged_by_the_sentences_any_other_answer_would_be_given():
