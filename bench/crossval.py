@@ -62,6 +62,7 @@ FRESH_FOLDERS = [
     "dev35",
     "dev36",
     "dev37",
+    "dev38",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 

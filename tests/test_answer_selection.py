@@ -92,6 +92,23 @@ def test_the_figure_in_the_unit_asked_is_chosen_and_cited():
     assert answer.citations[0].hit.source == "aug.txt"
 
 
+def test_a_rows_header_from_the_passage_before_is_shown_and_its_figures_are_the_documents():
+    """A table that began in the passage before: its row is answered with the header read from the
+    document above the passage, and that header's years (2024年底现状) are no unsupported figures."""
+    head = "中卫市2025年创建工作任务表\n|序号|任务|2024年底现状|2025年目标|完成时间|\n"
+    rows = (
+        "|1|公厕新建改造|全年新建改造16座|全年新建改造20座|9月底前|\n"
+        "|2|新能源汽车充电设施|公共充电端口1,350个|公共充电端口2,000个|9月底前|\n"
+    )
+    hits, corpus = make_hits({"renwu": head + rows})
+    below_header = replace(hits[0], chunk=replace(hits[0].chunk, text=rows, start=len(head), end=len(head + rows)))
+    answer = decide(prepare("中卫充电端口2024年底现状有多少个", [below_header], corpus), _selector())
+    assert not answer.refused, answer.text
+    assert "1,350个" in answer.text and "（表头：|序号|任务|2024年底现状|2025年目标|完成时间|）" in answer.text
+    cited = answer.citations[0].hit.chunk  # begun at the header it shows, a span of the document still
+    assert cited.text.startswith("|序号|") and (head + rows)[cited.start : cited.end] == cited.text
+
+
 def test_a_month_no_document_covers_is_refused_naming_the_months_it_has():
     answer = _answer("咸宁22年9月城管综合评价谁排第一？", {"aug": RANKING_AUG, "dec": RANKING_DEC})
     assert answer.refused and answer.notes == ["time_mismatch"]

@@ -258,15 +258,23 @@ def gather(
     for rank, hit in enumerate(hits[:depth]):
         end = (document_ends or {}).get(hit.chunk.doc_id)
         first_line = hit.chunk.text.lstrip().split("\n")[0]
-        header = (
-            table_header_before(text_before(hit), first_line)
-            if text_before is not None and is_table_row(first_line)  # no document read for other passages
-            else ""
-        )
+        before = text_before(hit) if text_before is not None and is_table_row(first_line) else ""
+        header = table_header_before(before, first_line) if before else ""  # no document read for other passages
+        cited = with_header_above(hit, before, header)
         for candidate in candidates_of(hit, rank, end, header):
             key = compact(candidate.text)
             if not key or key in seen:
                 continue
             seen.add(key)
-            out.append(candidate)
+            out.append(candidate if cited is hit else replace(candidate, hit=cited))
     return out
+
+
+def with_header_above(hit: Hit, before: str, header: str) -> Hit:
+    """``hit`` with its passage begun at the header of the table it starts inside, when that header
+    is the document's text above it: a row shown with its header cites the words it shows."""
+    at = before.rfind(header) if header else -1
+    if at < 0:
+        return hit
+    start = hit.chunk.start - (len(before) - at)
+    return replace(hit, chunk=replace(hit.chunk, text=before[at:] + hit.chunk.text, start=start))
