@@ -51,7 +51,7 @@ from assistant.answer.refuse_scope import (
     year_not_held,
 )
 from assistant.answer.render import cited_text, refusal, render
-from assistant.answer.selection import choose, rank_passages, sentence_limit
+from assistant.answer.selection import choose, judged_sentences, rank_passages, sentence_limit
 from assistant.answer.selector import Selector
 from assistant.answer.stand_in import (
     of_the_district_asked,
@@ -188,10 +188,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
     ):
         if name in checks and (found := check(question, best)) is not None:
             return refusal(question.text, hits, found)
-    # Whether to answer is judged on the sentences any other question would be given: a list's
-    # further items say nothing of whether the documents answer it, and its length moves every
-    # feature read over the chosen sentences.
-    judged = choose(prepared, probabilities, selector, whole_list=False) if question.intent.asks_list else chosen
+    judged = judged_sentences(prepared, probabilities, selector, chosen)
     for name, chosen_check in (
         ("masked", masked_figure),
         ("other_basis", other_basis),

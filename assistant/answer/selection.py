@@ -82,6 +82,15 @@ def _passage_score(probabilities: list[float]) -> float:
     return best + SECOND_SENTENCE_WEIGHT * (rest[0] if rest else 0.0)
 
 
+def judged_sentences(prepared: Prepared, probabilities: np.ndarray, selector: Selector, chosen: list[int]) -> list[int]:
+    """The sentences whether to answer is judged on: ``chosen`` itself, but for a list its first
+    sentences (those any other question would be given): a list's further items say nothing of
+    whether the documents answer it, and its length moves every feature read over the chosen."""
+    if not prepared.question.intent.asks_list:
+        return chosen
+    return choose(prepared, probabilities, selector, whole_list=False)
+
+
 def choose(prepared: Prepared, probabilities: np.ndarray, selector: Selector, *, whole_list: bool = True) -> list[int]:
     """Indexes of the chosen candidates, best first; without ``whole_list``, a list's first
     sentences only (those any other question would be given), which begin the whole list."""

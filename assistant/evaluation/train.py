@@ -22,7 +22,7 @@ import numpy as np
 from assistant.answer.compose import CHECKS, answer_confidence, decide
 from assistant.answer.confidence import ConfidenceModel, confidence_row, fit_confidence
 from assistant.answer.prepared import Prepared
-from assistant.answer.selection import choose, sentence_limit
+from assistant.answer.selection import choose, judged_sentences, sentence_limit
 from assistant.answer.selector import Selector, fit_selector
 from assistant.evaluation.folds import question_family
 from assistant.evaluation.metrics import answer_recall
@@ -153,7 +153,7 @@ def confidence_data(examples: list[Example], oof: list[Selector]) -> tuple[np.nd
         useful = example.item.answerable and any(example.labels[j] for j in chosen)
         if example.item.answerable and not useful:
             continue
-        judged = choose(prepared, probabilities, selector, whole_list=False)  # as decide() reads it
+        judged = judged_sentences(prepared, probabilities, selector, chosen)  # as decide() reads it
         rows.append(confidence_row(prepared.context, prepared.candidates, probabilities, judged, prepared.profiles))
         labels.append(1 if useful else 0)
         kept.append(i)
