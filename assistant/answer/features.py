@@ -20,6 +20,7 @@ from assistant.answer.items import in_item_passages, is_list_item
 from assistant.corpus import UNSAID_WEIGHT, CorpusView, DocProfile, idf
 from assistant.divisions import names_place
 from assistant.intent import states_deadline
+from assistant.periods import dated_years
 from assistant.question import Question, forms
 from assistant.tables import asked_extreme, extreme_rows
 from assistant.text import compact
@@ -43,6 +44,7 @@ class QuestionContext:
     rarest: str | None
     known: dict[str, bool]  # noun → whether some passage says it in one of its forms
     asks_section_place: bool = False  # the question names a place that heads a section of a candidate
+    asked_years: frozenset[int] = frozenset()  # the years asked, its 去年 / 今年 dated (see feature_matrix)
 
 
 def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
@@ -250,7 +252,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile, do
         float(intent.when and bool(_DATE.search(own))),
         float(intent.deadline and states_deadline(candidate.text)),
         *time_features(q, profile, around),
-        *own_period(q, own),
+        *own_period(q, own, ctx.asked_years, profile.written),
         *place_agreement(q, profile),
         places_said(q, around),
         *section_places(q, ctx.asks_section_place, candidate),
@@ -276,7 +278,13 @@ def feature_matrix(
 ) -> np.ndarray:
     question = compact(ctx.question.simple)
     places = {c.heading_place for c in candidates} - {""}
-    ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
+    # The question's 去年 and 今年 are counted from the year the newest document found was written in.
+    written = [w for doc_id in dict.fromkeys(c.doc_id for c in candidates) if (w := profile(doc_id).written)]
+    ctx = replace(
+        ctx,
+        asks_section_place=any(names_place(question, p) for p in places),
+        asked_years=frozenset(dated_years(ctx.question.simple, max(written, default=None))),
+    )
     # A document's coverage is the same for each of its sentences: read once (the whole text is searched).
     doc_coverage = {
         doc_id: coverage(ctx.question.keywords, ctx.weights, profile(doc_id).text)
