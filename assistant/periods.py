@@ -179,16 +179,16 @@ TIME_TEXT = re.compile(
 # Not a year compared with (较去年, 比上年, 与去年相比, 去年同期): the sentence reports another year.
 _YEAR_STEPS = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "年内": 0, "明年": 1}
 # (年内 after a count is a span: 三年内.)
-_RELATIVE_YEAR = re.compile(r"(?<![较比与和同\d一二两三四五六七八九十几数多])(前年|去年|上一?年|今年|本年|年内|明年)(?!度?同期)")
+_RELATIVE_YEAR = re.compile(
+    r"(?<![较比与和同\d一二两三四五六七八九十几数多])(前年|去年|上一?年|今年|本年|年内|明年)(?!度?同期)"
+)
 
 
 # A line that dates the document: "（2025年2月21日）" under a title or alone over a signature, a
 # body and its date on one line ("市创文办　2025年5月30日", "（中共红塔区委创文办  2025.7.4）"), a page's
 # "发布时间：2025-07-09 11:25　来源：…", the month of writing alone on its line.
 _DAY = r"[\d一二三四五六七八九十]{1,3}"
-_WRITTEN_DATE = (
-    rf"((?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*(?:年\s*{_DAY}\s*月\s*{_DAY}\s*日|[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d))"
-)
+_WRITTEN_DATE = rf"((?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*(?:年\s*{_DAY}\s*月\s*{_DAY}\s*日|[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d))"
 _WRITTEN_ON = re.compile(
     rf"^[（(]?\s*(?:(?:发布|成文|印发|发文)?(?:时间|日期)\s*[:：]\s*)?{_WRITTEN_DATE}\s*[)）]?(?:\s|来源|$)"
     rf"|^[（(]?[^，,。；;：:\s]{{2,30}}\s+{_WRITTEN_DATE}\s*[)）]?$"
