@@ -75,14 +75,19 @@ def _cn_number(text: str) -> int | None:
     return None if value is None else int(value)
 
 
+def _year_value(digits: str) -> int:
+    """2025 of "2025" or of "二〇二五"."""
+    if digits.isdigit():
+        return int(digits)
+    return int("".join(str(_DIGITS.index(c)) for c in digits.replace("零", "〇")))
+
+
 def read_years(text: str) -> tuple[int, ...]:
     """Years a text names: 2022年, 22年 (2000+), 二〇二二年; not 2000户 or 2023年5月 as a count."""
     simple = fold_width(to_simplified(text))
     found = [int(y) for y in _FULL_YEAR.findall(simple)]
     found += [2000 + int(y) for y in _SHORT_YEAR.findall(simple) if not re.search(rf"(?:19|20){y}\s*年", simple)]
-    for digits in _CN_YEAR.findall(simple):
-        value = int("".join(str(_DIGITS.index(c)) for c in digits.replace("零", "〇")))
-        found.append(value)
+    found += [_year_value(digits) for digits in _CN_YEAR.findall(simple)]
     return tuple(dict.fromkeys(y for y in found if 1949 <= y <= 2100))
 
 
@@ -194,12 +199,6 @@ _WRITTEN_ON = re.compile(
     rf"|^[（(]?[^，,。；;：:\s]{{2,30}}\s+{_WRITTEN_DATE}\s*[)）]?$"
     r"|^[（(]?((?:19|20)\d{2})\s*年\s*(?:1[0-2]|0?[1-9])\s*月[)）]?$"  # a month alone: "2025年2月" over a speech
 )
-
-
-def _year_value(digits: str) -> int:
-    if digits.isdigit():
-        return int(digits)
-    return int("".join(str(_DIGITS.index(c)) for c in digits.replace("零", "〇")))
 
 
 def written_year(text: str) -> int | None:

@@ -44,7 +44,7 @@ class QuestionContext:
     rarest: str | None
     known: dict[str, bool]  # noun → whether some passage says it in one of its forms
     asks_section_place: bool = False  # the question names a place that heads a section of a candidate
-    asked_years: frozenset[int] = frozenset()  # the years asked, its 去年 / 今年 dated (see feature_matrix)
+    asked_years: frozenset[int] = frozenset()  # the years asked, its 去年 / 今年 dated (see newest_written)
 
 
 def newest_written(doc_ids: Iterable[str], profile: Callable[[str], DocProfile]) -> int | None:
