@@ -14,7 +14,15 @@ from typing import Protocol
 
 from assistant.divisions import names_place
 from assistant.models import DocumentMeta, Hit
-from assistant.periods import quarter_of, read_issues, read_quarters, read_ranks, read_years, years_in_file_name
+from assistant.periods import (
+    quarter_of,
+    read_issues,
+    read_quarters,
+    read_ranks,
+    read_years,
+    written_year,
+    years_in_file_name,
+)
 from assistant.places import divisions_named, named_often, places_in_file_name, written_places
 from assistant.question import Question
 from assistant.tables import rank_cell, table_ranks
@@ -41,6 +49,7 @@ class DocProfile:
     title: str = ""  # the title it writes (Simplified, half-width); "" when the title was composed
     years: frozenset[int] = frozenset()
     years_titled: bool = False  # its years are those its title names
+    written: int | None = None  # the year it was written in (its 今年): a line dating it, else its title's one year
     months: frozenset[int] = frozenset()  # months it reports on (2022年8月 in its title or opening)
     year_months: frozenset[tuple[int, int]] = frozenset()
     quarters: frozenset[int] = frozenset()
@@ -171,6 +180,7 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None, source: str = 
         title=own_title,
         years=frozenset(years),
         years_titled=titled,
+        written=written_year(text) or (min(title_years) if len(title_years) == 1 else None),
         months=frozenset(months),
         year_months=frozenset(year_months),
         quarters=frozenset(read_quarters(own_title) or read_quarters(head)),

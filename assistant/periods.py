@@ -75,14 +75,19 @@ def _cn_number(text: str) -> int | None:
     return None if value is None else int(value)
 
 
+def _year_value(digits: str) -> int:
+    """2025 of "2025" or of "二〇二五"."""
+    if digits.isdigit():
+        return int(digits)
+    return int("".join(str(_DIGITS.index(c)) for c in digits.replace("零", "〇")))
+
+
 def read_years(text: str) -> tuple[int, ...]:
     """Years a text names: 2022年, 22年 (2000+), 二〇二二年; not 2000户 or 2023年5月 as a count."""
     simple = fold_width(to_simplified(text))
     found = [int(y) for y in _FULL_YEAR.findall(simple)]
     found += [2000 + int(y) for y in _SHORT_YEAR.findall(simple) if not re.search(rf"(?:19|20){y}\s*年", simple)]
-    for digits in _CN_YEAR.findall(simple):
-        value = int("".join(str(_DIGITS.index(c)) for c in digits.replace("零", "〇")))
-        found.append(value)
+    found += [_year_value(digits) for digits in _CN_YEAR.findall(simple)]
     return tuple(dict.fromkeys(y for y in found if 1949 <= y <= 2100))
 
 
@@ -173,6 +178,49 @@ TIME_TEXT = re.compile(
     r"(?:(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?\s*)?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
     r"|(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|第?[一二三四1-4]季度|[Qq][1-4]"
 )
+
+
+# A year named from the year a text is written in (去年, 今年以来, 明年): its step from that year.
+# Not a year compared with (较去年, 比上年, 与去年相比, 去年同期): the sentence reports another year.
+_YEAR_STEPS = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "年内": 0, "明年": 1}
+# (年内 after a count is a span: 三年内.)
+_RELATIVE_YEAR = re.compile(
+    r"(?<![较比与和同\d一二两三四五六七八九十几数多])(前年|去年|上一?年|今年|本年|年内|明年)(?!度?同期)"
+)
+
+
+# A line that dates the document: "（2025年2月21日）" under a title or alone over a signature, a
+# body and its date on one line ("市创文办　2025年5月30日", "（中共红塔区委创文办  2025.7.4）"), a page's
+# "发布时间：2025-07-09 11:25　来源：…", the month of writing alone on its line.
+_DAY = r"[\d一二三四五六七八九十]{1,3}"
+_WRITTEN_DATE = rf"((?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})\s*(?:年\s*{_DAY}\s*月\s*{_DAY}\s*日|[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d))"
+_WRITTEN_ON = re.compile(
+    rf"^[（(]?\s*(?:(?:发布|成文|印发|发文)?(?:时间|日期)\s*[:：]\s*)?{_WRITTEN_DATE}\s*[)）]?(?:\s|来源|$)"
+    rf"|^[（(]?[^，,。；;：:\s]{{2,30}}\s+{_WRITTEN_DATE}\s*[)）]?$"
+    r"|^[（(]?((?:19|20)\d{2})\s*年\s*(?:1[0-2]|0?[1-9])\s*月[)）]?$"  # a month alone: "2025年2月" over a speech
+)
+
+
+def written_year(text: str) -> int | None:
+    """The year a document was written in, from a line that dates it among its first or last lines."""
+    lines = [line.strip() for line in fold_width(to_simplified(text)).split("\n") if line.strip()]
+    for line in (*lines[:15], *reversed(lines[-6:])):
+        if found := _WRITTEN_ON.match(line):
+            return _year_value(next(group for group in found.groups() if group))
+    return None
+
+
+def relative_years(text: str) -> tuple[int, ...]:
+    """The steps from the year of writing that ``text`` names its years by (去年 → -1, 今年 → 0)."""
+    simple = fold_width(to_simplified(text))
+    return tuple(dict.fromkeys(_YEAR_STEPS[word] for word in _RELATIVE_YEAR.findall(simple)))
+
+
+def dated_years(text: str, written: int | None) -> tuple[int, ...]:
+    """The years ``text`` names, its relative ones (去年) counted from ``written``, the year it was
+    written in (none of those when that year is unknown)."""
+    relative = (written + step for step in relative_years(text)) if written is not None else ()
+    return tuple(dict.fromkeys((*read_years(text), *relative)))
 
 
 # A period named relative to another (上个月, 前年, 上季度) and the step it takes from it.

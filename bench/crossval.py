@@ -63,6 +63,7 @@ FRESH_FOLDERS = [
     "dev36",
     "dev37",
     "dev38",
+    "dev39",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 

@@ -1101,6 +1101,24 @@ def test_a_sentence_naming_the_year_asked_or_another_one_says_so_in_its_features
     assert rows["2025年"][agree] == 0 and rows["2025年"][other] == 1
 
 
+SUMMARY_WRITTEN_2025 = (
+    "澜坪市城市管理局2024年工作总结和2025年工作计划\n（2025年1月10日）\n"
+    "一、2024年工作完成情况\n全年拆除违法建设312处，较去年同期增加12处。\n"
+    "二、2025年工作计划\n全年拆除违法建设350处以上。\n"
+)
+
+
+def test_a_year_named_from_the_time_of_writing_is_dated_in_the_question_and_in_the_document():
+    hits, corpus = make_hits({"summary": SUMMARY_WRITTEN_2025})
+    assert corpus.profile("summary").written == 2025  # its date line, not its title's first year
+    agree, other = FEATURES.index("own_period_agree"), FEATURES.index("own_period_other")
+    for question, asked in (("澜坪去年拆违多少处", "312处"), ("澜坪今年拆违要拆多少处", "350处")):
+        prepared = prepare(question, hits, corpus)
+        rows = {c.text: prepared.matrix[i] for i, c in enumerate(prepared.candidates) if "拆除" in c.text}
+        assert [text for text, row in rows.items() if row[agree] == 1] == [t for t in rows if asked in t]
+        assert [text for text, row in rows.items() if row[other] == 1] == [t for t in rows if asked not in t]
+
+
 def test_a_passage_starting_inside_a_table_takes_the_header_from_the_document_above_it():
     table = (
         "澜州市2025年5月数字城管运行情况通报\n"

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.followup import is_followup, resolve_followup
-from assistant.periods import read_ranks
+from assistant.periods import dated_years, read_ranks, read_years, written_year
 from assistant.question import read_question
 from assistant.question_words import focus_words
 
@@ -26,6 +26,41 @@ from assistant.question_words import focus_words
 )
 def test_years(text, years):
     assert read_question(text).years == years
+
+
+@pytest.mark.parametrize(
+    "text, dated",
+    [
+        ("去年拆违多少处", (2024,)),
+        ("今年以来，全市拆除违法建设87处", (2025,)),
+        ("明年要建几座", (2026,)),
+        ("2024年完成，今年计划", (2024, 2025)),
+        ("较去年同期增长5%", ()),  # a year compared with is not the one reported
+        ("比上年提高1.2个百分点", ()),
+        ("三年内全部完成", ()),  # a span, not this year
+        ("上半年完成整治11条", ()),
+    ],
+)
+def test_years_named_from_the_year_of_writing(text, dated):
+    assert dated_years(text, 2025) == dated
+    assert dated_years(text, None) == read_years(text)  # unknown when the year of writing is
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("在全市创建工作推进大会上的讲话\n市委副书记  覃振邦\n（2025年2月21日）\n同志们：", 2025),
+        ("首页 > 本地新闻\n停车泊位新增1860个\n发布时间：2025-07-09 11:25    来源：武威日报\n本报讯", 2025),
+        ("督查通报\n2025年第6期\n商丘市创文办 2025年5月30日\n5月19日至23日，市创文办组织督查", 2025),
+        ("工作总结和工作计划\n一、工作开展情况\n……\n赣州市城市管理局\n二〇二五年一月十五日", 2025),
+        ("红塔区上半年创文工作情况汇报\n（中共红塔区委创文办  2025.7.4）\n今年以来", 2025),
+        ("2025年2月\n在全市城市管理工作会议上的讲话\n副市长 晁立衡", 2025),
+        ("王益区城市管理局2024年工作总结\n2024年，全区城市管理工作紧紧围绕", None),  # no line dates it
+        ("截至2024年12月31日，全市共有公厕126座。", None),  # a date inside a sentence
+    ],
+)
+def test_the_year_a_document_was_written_in_is_read_from_a_line_dating_it(text, year):
+    assert written_year(text) == year
 
 
 def test_months_quarters_and_halves():

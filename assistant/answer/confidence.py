@@ -18,7 +18,7 @@ from assistant.answer.features import (
     rank_match,
 )
 from assistant.answer.features_place import places_said
-from assistant.answer.refuse import says_asked_time
+from assistant.answer.refuse import says_asked_time, says_dated_year
 from assistant.corpus import UNSAID_WEIGHT, DocProfile
 from assistant.phrasing import phrasing_factor
 from assistant.text import compact
@@ -108,6 +108,8 @@ def confidence_row(
     time = profile.covers_time(q)
     if time is not True and (q.years or q.months or q.quarters) and says_asked_time(q, best):
         time = True  # a 2025 report's "一、2024年工作回顾" answers for 2024
+    if time is not True and ctx.asked_years - set(q.years) and says_dated_year(ctx.asked_years, best, profile.written):
+        time = True  # 去年 asked (2024), "全年拆除…" under "一、2024年工作完成情况"
     places = profile.covers_places(q)
     units = q.units
     return np.array(

@@ -8,7 +8,7 @@ plan or result, masked or cut-off text …); none names a document or a question
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -20,6 +20,7 @@ from assistant.answer.items import in_item_passages, is_list_item
 from assistant.corpus import UNSAID_WEIGHT, CorpusView, DocProfile, idf
 from assistant.divisions import names_place
 from assistant.intent import states_deadline
+from assistant.periods import dated_years
 from assistant.question import Question, forms
 from assistant.tables import asked_extreme, extreme_rows
 from assistant.text import compact
@@ -43,9 +44,16 @@ class QuestionContext:
     rarest: str | None
     known: dict[str, bool]  # noun → whether some passage says it in one of its forms
     asks_section_place: bool = False  # the question names a place that heads a section of a candidate
+    asked_years: frozenset[int] = frozenset()  # the years asked, its 去年 / 今年 dated (see newest_written)
 
 
-def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
+def newest_written(doc_ids: Iterable[str], profile: Callable[[str], DocProfile]) -> int | None:
+    """The year the newest of these documents was written in: the question's 今年."""
+    return max((w for doc_id in dict.fromkeys(doc_ids) if (w := profile(doc_id).written)), default=None)
+
+
+def question_context(question: Question, corpus: CorpusView, now: int | None = None) -> QuestionContext:
+    """``now``: the year the question's 今年 and 去年 are counted from (see :func:`newest_written`)."""
     # In the question's order (not a set's, which changes with the process's hash seed): words of
     # equal weight then keep one order, and so does every choice made from them.
     words = dict.fromkeys([*question.keywords, *(w for part in question.parts for w in part.keywords)])
@@ -53,7 +61,10 @@ def question_context(question: Question, corpus: CorpusView) -> QuestionContext:
     topical = [w for w in question.keywords if corpus.document_frequency(w) > 0 and w not in question.places]
     rarest = min(topical, key=lambda w: (corpus.document_frequency(w), -len(w))) if topical else None
     known = {w: any(corpus.document_frequency(f) > 0 for f in forms(w)) for w in question.nouns}
-    return QuestionContext(question, weights, [p.keywords for p in question.parts if p.keywords], rarest, known)
+    parts = [p.keywords for p in question.parts if p.keywords]
+    return QuestionContext(
+        question, weights, parts, rarest, known, asked_years=frozenset(dated_years(question.simple, now))
+    )
 
 
 def says(text: str, word: str) -> bool:
@@ -250,7 +261,7 @@ def features(ctx: QuestionContext, candidate: Candidate, profile: DocProfile, do
         float(intent.when and bool(_DATE.search(own))),
         float(intent.deadline and states_deadline(candidate.text)),
         *time_features(q, profile, around),
-        *own_period(q, own),
+        *own_period(q, own, f"{hit.chunk.heading} {candidate.section}", ctx.asked_years, profile.written),
         *place_agreement(q, profile),
         places_said(q, around),
         *section_places(q, ctx.asks_section_place, candidate),

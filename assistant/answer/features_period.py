@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.corpus import DocProfile
-from assistant.periods import read_months, read_quarters, read_years
+from assistant.periods import dated_years, read_months, read_quarters, read_years
 from assistant.question import Question
 from assistant.text import fold_width
 
@@ -50,10 +50,17 @@ def asked_and_said(question: Question, text: str) -> list[tuple[set[int], set[in
     ]
 
 
-def own_period(question: Question, own: str) -> list[float]:
+def own_period(
+    question: Question, own: str, headings: str, asked_years: frozenset[int], written: int | None
+) -> list[float]:
     """(agree, other): the sentence itself names a year, month or quarter asked, or names one of a
-    kind asked but none asked ("2025年：…85%；2026年：…90%" of a plan, for a question about 2026)."""
+    kind asked but none asked ("2025年：…85%；2026年：…90%" of a plan, for a question about 2026).
+    The years are those asked dated (去年 of the question counted from the newest documents found:
+    ``asked_years``) against those the sentence names dated (its 去年 counted from ``written``, the
+    year its document was written in); a sentence that names none is of the year its headings name
+    (全年拆除违法建设312处 under 一、2024年工作完成情况)."""
     pairs = asked_and_said(question, own)
+    pairs[0] = (set(asked_years), set(dated_years(own, written) or dated_years(headings, written)))
     agree = any(asked & said for asked, said in pairs)
     other = any(asked and said and not asked & said for asked, said in pairs)
     return [float(agree), float(other)]

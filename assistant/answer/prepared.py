@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.candidates import Candidate, asks, furniture, gather
-from assistant.answer.features import QuestionContext, feature_matrix, question_context
+from assistant.answer.features import QuestionContext, feature_matrix, newest_written, question_context
 from assistant.answer.items import with_continuations
 from assistant.answer.refuse import Refusal
 from assistant.answer.refuse_place import unknown_place
@@ -65,11 +65,12 @@ def prepare(
         if not asks(c.text) and not (figure and furniture(c.text, profiles[c.doc_id].text))
     ]
     passages = [compact(f"{h.title} {h.chunk.text}") for h in hits[:depth]]
-    context = question_context(as_written(question, passages, corpus), corpus)
+    now = newest_written((c.doc_id for c in candidates), profiles.__getitem__)
+    context = question_context(as_written(question, passages, corpus), corpus, now)
     matrix = feature_matrix(context, candidates, profiles.__getitem__)
     sub_matrices = tuple(
         feature_matrix(
-            question_context(as_written(read_question(sub, places), passages, corpus), corpus),
+            question_context(as_written(read_question(sub, places), passages, corpus), corpus, now),
             candidates,
             profiles.__getitem__,
         )

@@ -15,7 +15,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, abbreviates, says
 from assistant.answer.features_period import asked_and_said
 from assistant.corpus import DocProfile
-from assistant.periods import ORDINAL, TIME_TEXT, quarter_of
+from assistant.periods import ORDINAL, TIME_TEXT, dated_years, quarter_of
 from assistant.question import Question
 from assistant.text import compact
 
@@ -75,6 +75,12 @@ def says_asked_time(question: Question, best: Candidate) -> bool:
     names the period asked (a summary of 2023 quoting 2022). A header's other months may be a
     comparison's ("较6月"), so they show no other period."""
     return names_asked_time(question, f"{best.header} {_context_of(best)}")
+
+
+def says_dated_year(asked: frozenset[int], best: Candidate, written: int | None) -> bool:
+    """The answering sentence, with the one before it and its headings, names a year ``asked``, its
+    去年 and 今年 counted from ``written`` (the year its document was written in)."""
+    return bool(asked & set(dated_years(f"{best.header} {_context_of(best)}", written)))
 
 
 def _says_other_time(question: Question, best: Candidate) -> bool:
