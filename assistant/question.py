@@ -20,6 +20,7 @@ from assistant.periods import (
     read_quarters,
     read_ranks,
     read_years,
+    relative_years,
 )
 from assistant.places import read_places
 from assistant.question_words import asked_phrase, content_words, focus_words, nouns_in
@@ -88,6 +89,7 @@ class Question:
     simple: str  # Simplified, half-width
     keywords: tuple[str, ...]  # content words of the whole question
     years: tuple[int, ...] = ()
+    relative_years: tuple[int, ...] = ()  # years named from the time of asking: 去年 → -1, 今年 → 0
     months: tuple[int, ...] = ()
     quarters: tuple[int, ...] = ()
     halves: tuple[str, ...] = ()
@@ -192,6 +194,7 @@ def read_question(text: str, known_places: frozenset[str] = frozenset()) -> Ques
         simple=simple,
         keywords=keywords,
         years=read_years(simple),
+        relative_years=relative_years(simple),
         months=read_months(simple),
         quarters=read_quarters(simple),
         halves=tuple(dict.fromkeys(HALF.findall(simple))),

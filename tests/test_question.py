@@ -46,6 +46,13 @@ def test_years_named_from_the_year_of_writing(text, dated):
     assert dated_years(text, None) == read_years(text)  # unknown when the year of writing is
 
 
+def test_a_question_reads_the_years_it_names_from_the_time_of_asking():
+    assert read_question("葫芦岛城管去年罚了多少钱").relative_years == (-1,)
+    assert read_question("去年建了多少，今年要建多少").relative_years == (-1, 0)
+    assert read_question("今年目标比去年多多少").relative_years == (0,)  # 比去年: compared with
+    assert read_question("结案率较去年同期提高多少").relative_years == ()  # a comparison asks no year
+
+
 @pytest.mark.parametrize(
     "text, year",
     [

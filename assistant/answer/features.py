@@ -20,7 +20,6 @@ from assistant.answer.items import in_item_passages, is_list_item
 from assistant.corpus import UNSAID_WEIGHT, CorpusView, DocProfile, idf
 from assistant.divisions import names_place
 from assistant.intent import states_deadline
-from assistant.periods import dated_years
 from assistant.question import Question, forms
 from assistant.tables import asked_extreme, extreme_rows
 from assistant.text import compact
@@ -62,9 +61,8 @@ def question_context(question: Question, corpus: CorpusView, now: int | None = N
     rarest = min(topical, key=lambda w: (corpus.document_frequency(w), -len(w))) if topical else None
     known = {w: any(corpus.document_frequency(f) > 0 for f in forms(w)) for w in question.nouns}
     parts = [p.keywords for p in question.parts if p.keywords]
-    return QuestionContext(
-        question, weights, parts, rarest, known, asked_years=frozenset(dated_years(question.simple, now))
-    )
+    dated = {now + step for step in question.relative_years} if now is not None else set()
+    return QuestionContext(question, weights, parts, rarest, known, asked_years=frozenset({*question.years, *dated}))
 
 
 def says(text: str, word: str) -> bool:
