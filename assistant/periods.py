@@ -203,9 +203,10 @@ _WRITTEN_ON = re.compile(
 
 def written_year(text: str) -> int | None:
     """The year a document was written in, from a line that dates it among its first or last lines."""
-    lines = [line.strip() for line in fold_width(to_simplified(text)).split("\n") if line.strip()]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    # only the lines read are converted (not the whole document, as each document's profile reads it)
     for line in (*lines[:15], *reversed(lines[-6:])):
-        if found := _WRITTEN_ON.match(line):
+        if found := _WRITTEN_ON.match(fold_width(to_simplified(line))):
             return _year_value(next(group for group in found.groups() if group))
     return None
 
