@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.divisions import finest, place_level
+from assistant.divisions import city_above, finest, lies_below_a_city, place_level, place_stem
+from assistant.ingest.wraps import DOCUMENT_NUMBER_LINE
 from assistant.models import DocumentMeta
 from assistant.periods import read_title_years
 from assistant.places import places_known_in, read_places
@@ -85,8 +86,12 @@ _FURNITURE = re.compile(
     r"时效|点击|浏览|编辑|作者|字号|分享|打印|关闭|法定主动公开|公开方式|文件编号|废止日期|【|前言|\*\s*(?:来源|作者|发表)|"
     r"主办|承办|协办|主管单位|版权|技术支持|联系电话|联系我们|网站标识码|网站地图)"
 )
-# A site's menu ("铁岭文明网　首页 | 文明创建 | 志愿服务", "首页 > 新闻中心 > 部门动态"): 首页 and two separators.
-_SITE_MENU = re.compile(r"首页(?:.*?[|｜丨>›»]){2}")
+# A site's menu ("铁岭文明网　首页 | 文明创建 | 志愿服务", "首页 > 新闻中心 > 部门动态", "首页　　政务公开　　新闻中心"):
+# 首页 and two separators.
+_SITE_MENU = re.compile(r"首页(?:.*?(?:[|｜丨>›»]|[\u3000 ]{2,})){2}")
+# Two fields set apart on one line: a letterhead ("某市人民政府办公室　　2025年5月16日", "某市创城办　　督查情况反馈")
+# or a running head ("某市政府工作报告（摘录）　　第3页"), not a title nor half of one.
+_FIELDS_APART = re.compile(r"(?<=\S)(?:\u3000{2,}|[\u3000 ]{3,})(?=\S)")
 _YEAR_LINE = re.compile(r"(?:19|20)\d{2}\s*年?(?:度)?")  # a year alone on a line ("2023", "2024年度")
 # The line a news page dates and sources its headline with ("发布时间：2024-12-05 09:30　来源：…").
 _DATELINE_BELOW = re.compile(
@@ -129,6 +134,7 @@ def _is_title(line: str) -> bool:
         and not re.search(r"[:：].*\d|[，,].*\d|\d.*[，,]", line)  # "第一名:中心城区,得分91.26分" states a value
         and simple.count("《") >= simple.count("》")
         and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)
+        and not DOCUMENT_NUMBER_LINE.match(line)
         and not re.fullmatch(r"[\u4e00-\u9fff]{2,10}(?:网|网站|门户网站)", simple)  # the site's name (某某文明网)
     )
 
@@ -155,23 +161,34 @@ def derive_title(text: str) -> str:
     # A news page's headline sits right above the line that dates it, though it may state a value
     # ("…“成绩单”出炉：注册志愿者突破52万人").
     above_dateline = {i for i in range(min(7, len(lines) - 1)) if _DATELINE_BELOW.match(to_simplified(lines[i + 1]))}
-    titled = [i for i, line in enumerate(lines[:8]) if _is_title(line) or (i in above_dateline and _is_headline(line))]
+    # The first line, of two fields set apart, is a running head that names the document by its
+    # first field if that reads as a title with a title's word ("某市政府工作报告（摘录）　　第3页");
+    # a letterhead's body and date do not.
+    heads = [_FIELDS_APART.split(line, maxsplit=1)[0] for line in lines]
+    apart = {i for i, line in enumerate(lines) if heads[i] != line}
+    titled = [
+        i
+        for i, line in enumerate(lines[:8])
+        if (i not in apart and (_is_title(line) or (i in above_dateline and _is_headline(line))))
+        or (i == 0 and i in apart and _is_title(heads[i]) and _TITLE_WORDS.search(to_simplified(heads[i])))
+    ]
     if not titled:
         return ""
-    index = next((i for i in titled if _TITLE_WORDS.search(to_simplified(lines[i]))), titled[0])
-    if index > 0 and _YEAR_LINE.fullmatch(lines[index - 1]) and not _YEAR.search(lines[index]):
-        return f"{lines[index - 1]}{lines[index]}"  # "2021年" above "城市管理局工作总结"
+    index = next((i for i in titled if _TITLE_WORDS.search(to_simplified(heads[i]))), titled[0])
+    if index > 0 and _YEAR_LINE.fullmatch(heads[index - 1]) and not _YEAR.search(heads[index]):
+        return f"{heads[index - 1]}{heads[index]}"  # "2021年" above "城市管理局工作总结"
     # A title broken over two short lines ("宜昌市2023年二季度县(市)" / "城市综合管理工作评估结果出炉")
-    previous = lines[index - 1] if index > 0 else ""
+    previous = heads[index - 1] if index > 0 else ""
     if (
         previous
         and index - 1 in titled
-        and len(previous) + len(lines[index]) <= 50
+        and index - 1 not in apart
+        and len(previous) + len(heads[index]) <= 50
         and not _TITLE_WORDS.search(to_simplified(previous))
         and re.search(r"[省市区县]|\d{4}", previous)
     ):
-        return previous + lines[index]
-    return lines[index]
+        return previous + heads[index]
+    return heads[index]
 
 
 def derive_years(title: str, head: str) -> list[int]:
@@ -265,6 +282,13 @@ def derive_place(title: str, body_full: str, text: str) -> str:
     counts = Counter(read_places(opening, known))
     if not counts:
         return ""
+    # A document of the whole city (在全市…大会上的讲话, its districts ranked) names its districts, not
+    # itself: it is the city's that they all lie in, unless it names another city too.
+    districts = [p for p in counts if lies_below_a_city(p)]
+    city = city_above(districts)
+    others = [p for p in counts if p not in districts and place_level(p) <= 2 and place_stem(p) != place_stem(city)]
+    if city and not others and (len(districts) >= 2 or "全市" in to_simplified(title)):
+        return city
     # the most named; between equals, the coarser (a city over the district it names in passing)
     return max(counts, key=lambda p: (counts[p], -place_level(p)))
 
