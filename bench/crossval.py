@@ -64,6 +64,7 @@ FRESH_FOLDERS = [
     "dev37",
     "dev38",
     "dev39",
+    "dev40",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 

@@ -130,8 +130,48 @@ def test_a_passage_that_ends_in_a_lead_in_is_read_with_the_passage_after_it(assi
     following = retriever.following(Hit(chunk=lead_in, score=1.0))
     assert following is not None and following.chunk.chunk_id == after.chunk_id
     hits, added = with_continuations([Hit(chunk=lead_in, score=1.0), Hit(chunk=elsewhere, score=0.5)], 2, retriever)
-    assert [h.chunk.chunk_id for h in hits] == [lead_in.chunk_id, after.chunk_id, elsewhere.chunk_id]
-    assert added == 1  # the depth read grows by it: the other passage is not pushed out
+    read = [h.chunk.chunk_id for h in hits]
+    assert read[:2] == [lead_in.chunk_id, after.chunk_id] and read[-1] == elsewhere.chunk_id
+    assert added == len(hits) - 2  # the depth read grows by what is put in: the other passage is not pushed out
     # The last passage of a document has none after it.
     last = max((c for c in chunks.values() if c.doc_id == lead_in.doc_id), key=lambda c: c.ordinal)
     assert retriever.following(Hit(chunk=last, score=1.0)) is None
+
+
+def test_a_list_its_lead_in_introduces_is_read_on_into_each_passage_that_opens_with_its_next_item(tmp_path, embedder):
+    from conftest import make_settings
+
+    from assistant.answer.items import with_continuations
+    from assistant.models import Hit
+    from assistant.service import Assistant
+
+    tasks = "\n".join(
+        f"（{n}）{name}。{name}任务要在{month}月底前完成，由市直有关部门牵头，各县（市、区）人民政府配合，"
+        "牵头单位每月5日前向市创建办报送上月进展情况，市创建办每季度通报一次。"
+        for n, name, month in zip(
+            "一二三四五六",
+            ("老旧小区改造", "背街小巷整治", "公厕建设", "农贸市场提升", "停车设施建设", "冬季清雪"),
+            range(5, 11),
+            strict=True,
+        )
+    )
+    speech = (
+        "在全市创建全国文明城市工作推进大会上的讲话\n三、突出重点，全力攻坚今年任务\n"
+        "今年全市创建工作的总体目标是：全省测评得分85分以上，群众满意度达到90%以上，问题整改率达到97%以上。"
+        "围绕上述目标，各级各部门要统一思想、压实责任、强化保障，重点抓好六项任务：\n"
+        f"{tasks}\n四、压实责任，确保创建实效\n各县（市、区）、各部门主要负责同志是创建工作第一责任人，要亲自研究、亲自部署、亲自督办。"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "speech.txt").write_text(speech, encoding="utf-8")
+    assistant = Assistant(make_settings(tmp_path / "index"), embedder)
+    assistant.ingest([corpus])
+    chunks = sorted((c for _, c in assistant.retriever.store.all_chunks()), key=lambda c: c.ordinal)
+    lead_in = next(c for c in chunks if c.text.rstrip().endswith("："))
+    items = [c for c in chunks if c.ordinal > lead_in.ordinal and c.text.startswith("（")]
+    assert len(items) >= 3  # the list is cut into passages of its own
+    hits, added = with_continuations([Hit(chunk=lead_in, score=1.0)], 1, assistant.retriever)
+    read = [h.chunk.chunk_id for h in hits]
+    assert read[: len(items) + 1] == [lead_in.chunk_id, *(c.chunk_id for c in items[:added])]
+    assert added == min(len(items), 4)  # at most four passages, and none past the list's end
+    assert not any("压实责任" in h.chunk.text and not h.chunk.text.startswith("（") for h in hits[1:])

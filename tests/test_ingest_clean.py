@@ -471,3 +471,14 @@ def test_a_notice_title_under_its_issuer_stays_its_own_line():
     lines = clean_text(notice).text.split("\n")
     assert lines[:2] == ["丹东市创建全国文明城市工作指挥部办公室", "关于2024年度市直单位创文工作考核结果的公示"]
     assert any(line.replace(" ", "").startswith("1|市城管局|优秀") for line in lines)
+
+
+def test_a_document_number_stays_a_line_of_its_own():
+    notice = (
+        "汀梧市城市管理工作2025年第一季度考核结果通报\n汀城管考〔2025〕3号\n\n"
+        "根据《汀梧市城市管理工作考核办法》，市城市管理考核领导小组办公室对各县（市、区）一季度城市管理工作进行了考核，\n"
+        "现将结果通报如下。\n\n一、考核结果\n\n各县区得分均在80分以上。\n"
+    )
+    lines = clean_text(notice).text.split("\n")
+    assert lines[:2] == ["汀梧市城市管理工作2025年第一季度考核结果通报", "汀城管考〔2025〕3号"]
+    assert "进行了考核，现将结果通报如下。" in clean_text(notice).text  # the wrap below is still joined

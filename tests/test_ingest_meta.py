@@ -143,3 +143,53 @@ def test_a_sites_menu_or_footer_is_not_the_title_and_a_headline_above_its_dateli
     # a year alone above a title that names its own year is not glued to it
     dated = "2023\n汀梧市文明办关于2023年第二季度测评情况的通报\n各县区：现将测评情况通报如下。"
     assert derive_meta(dated).title == "汀梧市文明办关于2023年第二季度测评情况的通报"
+
+
+def test_a_menu_set_apart_by_wide_spaces_is_not_the_title():
+    page = (
+        "汀梧市人民政府　　首页　　政务公开　　新闻中心　　政务服务\n当前位置：首页 > 新闻中心 > 部门动态\n"
+        "我市今年已新增公共停车泊位1,240个\n发布时间：2025-09-12 10:15　　来源：汀梧日报\n记者从市城管局获悉。"
+    )
+    assert derive_meta(page).title == "我市今年已新增公共停车泊位1,240个"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a letterhead of body and date, above the title: neither its fields nor half of the title
+        (
+            "汀梧市人民政府专题会议纪要\n〔2025〕第17期\n汀梧市人民政府办公室　　　　2025年5月16日\n"
+            "关于创建全国文明城市重点难点问题的专题会议纪要\n5月14日下午，副市长主持召开专题会议。",
+            "关于创建全国文明城市重点难点问题的专题会议纪要",
+        ),
+        (
+            "汀梧市创城办　　督查情况反馈\n汀梧市创建文明城市工作督查情况反馈\n汀创办函〔2025〕14号\n各县区创城办：\n现将情况反馈如下。",
+            "汀梧市创建文明城市工作督查情况反馈",
+        ),
+        # a running head on the first line names the document by its first field
+        (
+            "汀梧市人民政府工作报告（摘录）　　第3页\n量较上年有所下降，但城市管理的短板依然明显。\n（二）城市品质持续提升",
+            "汀梧市人民政府工作报告（摘录）",
+        ),
+        # a document number is no title, nor the first half of one
+        (
+            "汀城管数〔2025〕8号\n2025年8月全市数字城管运行情况通报\n一、总体情况\n8月，全市立案9,647件。",
+            "2025年8月全市数字城管运行情况通报",
+        ),
+    ],
+)
+def test_a_letterhead_a_running_head_or_a_document_number_is_not_the_title(text, title):
+    assert derive_meta(text).title == title
+
+
+def test_a_document_of_the_whole_city_is_placed_in_the_city_its_districts_lie_in():
+    speech = (
+        "在全市创建全国文明城市工作推进大会上的讲话\n（2025年2月21日）\n同志们：\n"
+        "去年，浑江区、江源区测评成绩稳步提升，全市创建工作取得新进展。"
+    )
+    assert derive_meta(speech).place == "白山市"
+    # one district named in passing in a speech to the whole city
+    assert derive_meta(speech.replace("浑江区、江源区", "浑江区")).place == "白山市"
+    # a district's own report stays the district's, and two-character names (东区, 西区) place nothing
+    assert derive_meta("浑江区2025年上半年创建工作总结\n上半年，浑江区、江源区联合开展整治。").place == "浑江区"
+    assert derive_meta("市文明办2020年上半年考评通报\n东区、西区、南区测评成绩均有提升。").place != "攀枝花市"

@@ -27,6 +27,8 @@ from assistant.intent import FRAME_WORDS, classify, states_deadline, states_plan
         ("这一项满分多少", {"criteria", "figure"}, set()),
         ("推进会讲的五个攻坚是哪五个", {"items", "list_strict"}, {"figure"}),  # which N: a list of N
         ("门前三包包哪三样", {"items", "list_strict"}, set()),
+        ("创文今年定的十项任务都是啥", {"items", "list_strict"}, {"figure"}),  # what they all are: a list
+        ("整改都是啥时候前", {"when"}, {"items", "list_strict"}),
         ("督查发现的问题限期几号前改完", {"when", "deadline"}, {"figure"}),  # which day: a date
         # A date something is to be done by, not when it happened; 完成 alone asks no date
         ("督查的问题要求什么时候整改到位", {"when", "deadline"}, set()),

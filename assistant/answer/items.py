@@ -37,7 +37,8 @@ def in_item_passages(candidates: list[Candidate]) -> set[int]:
 _LEAD_IN = re.compile(r"[：:]\s*$")
 _CLAUSE_GOES_ON = re.compile(r"[；;]\s*$")
 _HEADING_MAX = 24
-_CONTINUED_AT_MOST = 2  # passages a question's hits take in after the lead-ins that end theirs
+_CONTINUED_AT_MOST = 2  # lead-ins ending their passage whose lists a question's hits take in
+_LIST_PASSAGES_AT_MOST = 4  # passages a list so introduced is read on into, while each opens with an item
 
 
 def _is_heading(candidate: Candidate) -> bool:
@@ -66,6 +67,11 @@ def list_members(candidates: list[Candidate], index: int) -> list[int]:
             return None
         return opening.get((candidate.doc_id, candidate.hit.chunk.ordinal + 1))
 
+    def goes_on(candidate: Candidate) -> int | None:
+        """The next passage's first sentence, if it is an item of the list ``candidate`` ends its passage in."""
+        following = opening.get((candidate.doc_id, candidate.hit.chunk.ordinal + 1)) if candidate.last else None
+        return following if following is not None and is_list_item(candidates[following].text) else None
+
     members: list[int] = []
     if _is_heading(start):
         following = neighbour(start, 1)
@@ -74,10 +80,12 @@ def list_members(candidates: list[Candidate], index: int) -> list[int]:
             following = neighbour(candidates[following], 1)
         return members
     if (following := continued(start)) is not None:
-        # What a lead-in at its passage's end introduces is the whole of the next passage.
+        # What a lead-in at its passage's end introduces is the whole of the next passage, and of
+        # each after it that goes on with the list's items.
         while following is not None:
             members.append(following)
-            following = neighbour(candidates[following], 1)
+            after = neighbour(candidates[following], 1)
+            following = after if after is not None else goes_on(candidates[following])
         return members
     current = start
     while _joins_next(current) and (following := neighbour(current, 1)) is not None:
@@ -109,20 +117,28 @@ def with_lists(candidates: list[Candidate], chosen: list[int], limit: int) -> li
 
 def with_continuations(hits: list[Hit], depth: int, corpus: CorpusView) -> tuple[list[Hit], int]:
     """``hits`` with the passage that follows each of the first ``depth`` whose last line is a
-    lead-in ("现将主要问题通报如下："): the list it introduces was cut off into the next passage.
-    Also how many passages were put in, by which the depth read grows (none of the first
-    ``depth`` is pushed out)."""
+    lead-in ("现将主要问题通报如下："): the list it introduces was cut off into the next passage,
+    and on into each passage after that opens with the list's next item. Also how many passages
+    were put in, by which the depth read grows (none of the first ``depth`` is pushed out)."""
     out = list(hits)
     taken = {h.chunk.chunk_id for h in hits[:depth]}
     added = 0
+    followed = 0
     for hit in hits[:depth]:
-        if added >= _CONTINUED_AT_MOST or not _LEAD_IN.search(hit.chunk.text.rstrip()):
+        if followed >= _CONTINUED_AT_MOST or not _LEAD_IN.search(hit.chunk.text.rstrip()):
             continue
-        following = corpus.following(hit)
-        if following is None or following.chunk.chunk_id in taken:
-            continue
-        out = [h for h in out if h.chunk.chunk_id != following.chunk.chunk_id]
-        out.insert(out.index(hit) + 1, following)
-        taken.add(following.chunk.chunk_id)
-        added += 1
+        previous, following = hit, corpus.following(hit)
+        for read in range(_LIST_PASSAGES_AT_MOST):
+            if (
+                following is None
+                or following.chunk.chunk_id in taken
+                or (read and not is_list_item(following.chunk.text))
+            ):
+                break
+            out = [h for h in out if h.chunk.chunk_id != following.chunk.chunk_id]
+            out.insert(out.index(previous) + 1, following)
+            taken.add(following.chunk.chunk_id)
+            added += 1
+            followed += 1 if read == 0 else 0
+            previous, following = following, corpus.following(following)
     return out, added

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.divisions import finest, place_level
+from assistant.divisions import city_above, finest, lies_below_a_city, place_level, place_stem
+from assistant.ingest.titles import DATE_LINE, YEAR, derive_title, nonblank_lines
 from assistant.models import DocumentMeta
 from assistant.periods import read_title_years
 from assistant.places import places_known_in, read_places
@@ -72,106 +73,16 @@ KINDS: list[tuple[str, str]] = [
 _NEWS = re.compile(r"记者|通讯员|讯[(（\s]|本网讯|日电|报道|新华社|日报|晚报|快报")
 ASSESSMENT_KINDS = frozenset({"测评体系"})
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[~～\-—–至到]\s*((?:19|20)\d{2})\s*年")
 _QUOTED = re.compile(r"《[^《》]{0,80}》")
-_TITLE_WORDS = re.compile(
-    r"总结|计划|汇报|报告|讲话|方案|体系|手册|标准|要点|情况|意见|通知|通报|细则|办法|评价|测评|考核|整治|创建|排名|成绩|出炉"
-    r"|台账|清单|分解表"
-)
-# Site furniture: header lines that are not the title.
-_FURNITURE = re.compile(
-    r"^(?:来源|时间|日期|发布|发布日期|发布时间|发文日期|生成日期|公开日期|信息来源|信息分类|索引号|索\s*引\s*号|文号|主题词|"
-    r"时效|点击|浏览|编辑|作者|字号|分享|打印|关闭|法定主动公开|公开方式|文件编号|废止日期|【|前言|\*\s*(?:来源|作者|发表)|"
-    r"主办|承办|协办|主管单位|版权|技术支持|联系电话|联系我们|网站标识码|网站地图)"
-)
-# A site's menu ("铁岭文明网　首页 | 文明创建 | 志愿服务", "首页 > 新闻中心 > 部门动态"): 首页 and two separators.
-_SITE_MENU = re.compile(r"首页(?:.*?[|｜丨>›»]){2}")
-_YEAR_LINE = re.compile(r"(?:19|20)\d{2}\s*年?(?:度)?")  # a year alone on a line ("2023", "2024年度")
-# The line a news page dates and sources its headline with ("发布时间：2024-12-05 09:30　来源：…").
-_DATELINE_BELOW = re.compile(
-    r"^(?:发布时间|发布日期|发布|时间|日期|来源|信息来源)\s*[:：]|^(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
-)
-_DISCLOSED_TITLE = re.compile(r"(?:信息名称|标\s*题|内容概[览述])\s*[:：]\s*(.{4,80})")
 _DISCLOSED_BODY = re.compile(r"(?:发布机构|发文机关|信息来源|来源)\s*[:：丨|]\s*([^\s:：]{2,30})")
-_DATE_LINE = re.compile(
-    r"^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$"
-)
 _LED_BY = re.compile(r"在[^，,。；]{0,40}(?:领导|指导|关心|支持)下|根据[^。；]{0,60}?(?:精神|要求|部署|指示|安排|通知)")
 _DATELINE = re.compile(r"(?:新华社|中新社|人民网|新华网)?[\u4e00-\u9fff]{2,4}\s*\d{1,2}\s*月\s*\d{1,2}\s*日电")
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]|^[（(]")
 
 
 def body_kind(body: str) -> str:
     """The kind of office a canonical body is: 文明办, 城管, 住建, 政府, 党委 (or "")."""
     return _BODY_KINDS.get(body, "其他" if body else "")
-
-
-def _lines(text: str, limit: int = 12) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()][:limit]
-
-
-def _is_title(line: str) -> bool:
-    simple = to_simplified(line)
-    return (
-        4 <= len(line) <= 60
-        and not re.search(r"[。；;]", line)  # a line ending a sentence is the text's, not a title
-        and not line.endswith(("，", ",", "：", ":"))
-        and not _NUMBERED.match(line)
-        and not _FURNITURE.match(simple)
-        and not _SITE_MENU.search(simple)
-        and not _DATE_LINE.match(line)
-        and not _YEAR_LINE.fullmatch(line)  # the year above a title, not one
-        and not re.match(r"^[年月日号》)）的之]|^(?:图说|图为|摄影|图片)", line)
-        and not re.search(r"[？?]$", line)  # an interviewer's question, not the page's headline
-        and not re.match(r"^(?:记者|问|答|主持人)[：:]", simple)
-        and not re.search(r"[A-Z]?\d{1,3}\s*版", line)  # a newspaper's masthead (第03版, A3版), not 2017年版
-        and not re.search(r"[:：].*\d|[，,].*\d|\d.*[，,]", line)  # "第一名:中心城区,得分91.26分" states a value
-        and simple.count("《") >= simple.count("》")
-        and not re.search(r"\d{4}-\d{1,2}-\d{1,2}", line)
-        and not re.fullmatch(r"[\u4e00-\u9fff]{2,10}(?:网|网站|门户网站)", simple)  # the site's name (某某文明网)
-    )
-
-
-def _is_headline(line: str) -> bool:
-    simple = to_simplified(line)
-    return (
-        4 <= len(line) <= 60
-        and not re.search(r"[。；;]", line)
-        and not _FURNITURE.match(simple)
-        and not _SITE_MENU.search(simple)
-        and not _DATELINE_BELOW.match(simple)
-    )
-
-
-def derive_title(text: str) -> str:
-    """The title a reader would cite: a disclosure header's 信息名称, else the first line among
-    the opening ones that reads as a title (a year alone on the line above is joined to it)."""
-    lines = _lines(text)
-    for line in lines:
-        found = _DISCLOSED_TITLE.search(to_simplified(line))
-        if found:
-            return line[found.start(1) : found.start(1) + len(found.group(1))].strip()
-    # A news page's headline sits right above the line that dates it, though it may state a value
-    # ("…“成绩单”出炉：注册志愿者突破52万人").
-    above_dateline = {i for i in range(min(7, len(lines) - 1)) if _DATELINE_BELOW.match(to_simplified(lines[i + 1]))}
-    titled = [i for i, line in enumerate(lines[:8]) if _is_title(line) or (i in above_dateline and _is_headline(line))]
-    if not titled:
-        return ""
-    index = next((i for i in titled if _TITLE_WORDS.search(to_simplified(lines[i]))), titled[0])
-    if index > 0 and _YEAR_LINE.fullmatch(lines[index - 1]) and not _YEAR.search(lines[index]):
-        return f"{lines[index - 1]}{lines[index]}"  # "2021年" above "城市管理局工作总结"
-    # A title broken over two short lines ("宜昌市2023年二季度县(市)" / "城市综合管理工作评估结果出炉")
-    previous = lines[index - 1] if index > 0 else ""
-    if (
-        previous
-        and index - 1 in titled
-        and len(previous) + len(lines[index]) <= 50
-        and not _TITLE_WORDS.search(to_simplified(previous))
-        and re.search(r"[省市区县]|\d{4}", previous)
-    ):
-        return previous + lines[index]
-    return lines[index]
 
 
 def derive_years(title: str, head: str) -> list[int]:
@@ -182,7 +93,7 @@ def derive_years(title: str, head: str) -> list[int]:
     for first, last in _YEAR_RANGE.findall(title_s):
         years += [y for y in (int(first), int(last)) if y not in years]
     body = _QUOTED.sub(" ", fold_width(to_simplified(head)))
-    counts = Counter(int(y) for y in _YEAR.findall(body))
+    counts = Counter(int(y) for y in YEAR.findall(body))
     for first, _last in _YEAR_RANGE.findall(body):
         counts[int(first)] += 1
     years += [y for y, _ in counts.most_common() if y not in years]
@@ -191,9 +102,9 @@ def derive_years(title: str, head: str) -> list[int]:
 
 def _signature_body(text: str) -> str:
     """The body signing the document: the line above its closing date line."""
-    lines = _lines(text[-300:], limit=100)
+    lines = nonblank_lines(text[-300:], limit=100)
     for i in range(len(lines) - 1, 0, -1):
-        if _DATE_LINE.match(lines[i]) and len(lines[i - 1]) <= 30:
+        if DATE_LINE.match(lines[i]) and len(lines[i - 1]) <= 30:
             return lines[i - 1]
     return ""
 
@@ -265,6 +176,13 @@ def derive_place(title: str, body_full: str, text: str) -> str:
     counts = Counter(read_places(opening, known))
     if not counts:
         return ""
+    # A document of the whole city (在全市…大会上的讲话, its districts ranked) names its districts, not
+    # itself: it is the city's that they all lie in, unless it names another city too.
+    districts = [p for p in counts if lies_below_a_city(p)]
+    city = city_above(districts)
+    others = [p for p in counts if p not in districts and place_level(p) <= 2 and place_stem(p) != place_stem(city)]
+    if city and not others and (len(districts) >= 2 or "全市" in to_simplified(title)):
+        return city
     # the most named; between equals, the coarser (a city over the district it names in passing)
     return max(counts, key=lambda p: (counts[p], -place_level(p)))
 

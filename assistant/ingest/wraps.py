@@ -7,6 +7,10 @@ from __future__ import annotations
 import re
 
 DATE_LINE = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
+# A document's number on its own line ("榆政办发〔2025〕11号", "〔2025〕第17期"): no sentence's part.
+DOCUMENT_NUMBER_LINE = re.compile(
+    r"^[\u4e00-\u9fff]{0,12}\s*[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*第?\s*\d+\s*[号期]$"
+)
 _SENTENCE_FINAL = re.compile(r"[。！？；：:!?;…”’」』）)】]\s*$")
 _CONTINUES = re.compile(r"^[，,。、；;：:？?！!）)%％‰]")  # (年月日号 continue only a figure: see below)
 # A record line ("测评项目：公共环境；测评内容：…；分值：5"): fields, not a wrapped sentence. Its first
@@ -125,6 +129,8 @@ def _may_join(previous: str, nxt: str) -> bool:
         and not _SPACED_ROW.search(nxt)
         and not _RECORD.match(previous)
         and (bracketed or not _RECORD.match(nxt))
+        and not DOCUMENT_NUMBER_LINE.match(previous.strip())
+        and not DOCUMENT_NUMBER_LINE.match(nxt)
     )
 
 
