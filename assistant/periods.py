@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from assistant.text import fold_width, to_simplified
+from assistant.text import fold_width, nonblank_lines, to_simplified
 from assistant.units import chinese_numeral
 
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{0,2}\s*[户人个件名处座次项条元辆家所台吨])")
@@ -203,7 +203,7 @@ _WRITTEN_ON = re.compile(
 
 def written_year(text: str) -> int | None:
     """The year a document was written in, from a line that dates it among its first or last lines."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = nonblank_lines(text)
     # only the lines read are converted (not the whole document, as each document's profile reads it)
     for line in (*lines[:15], *reversed(lines[-6:])):
         if found := _WRITTEN_ON.match(fold_width(to_simplified(line))):

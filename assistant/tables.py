@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.text import nonblank_lines
+
 TABLE_LOOKBACK = 3000  # characters of a document read back for the header of a table a passage starts inside
 _FIGURE_CELL = re.compile(r"^[第]?[\d.,，%％\s+\-↑↓]+(?:[余多]?[万亿]?[个件处次人名分元%％吨米条座家户])?$")
 
@@ -55,7 +57,7 @@ def table_header_before(text_before: str, first_line: str) -> str:
     document's text before the passage; "" when the passage does not start with a table row."""
     if not is_table_row(first_line):
         return ""
-    above = [line.strip() for line in text_before.split("\n") if line.strip()]
+    above = nonblank_lines(text_before)
     return header_above(above, first_line.lstrip().startswith("|"))
 
 

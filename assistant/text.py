@@ -55,6 +55,11 @@ def compact(text: str) -> str:
     return squeeze(normalize(text))
 
 
+def nonblank_lines(text: str) -> list[str]:
+    """The lines of ``text`` that hold anything, stripped."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
 def squeeze(text: str) -> str:
     """``text`` with all whitespace removed (``compact`` of a text that is already normalised)."""
     return _WS.sub("", text)

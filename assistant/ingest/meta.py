@@ -14,11 +14,11 @@ import re
 from collections import Counter
 
 from assistant.divisions import city_above, finest, lies_below_a_city, place_level, place_stem
-from assistant.ingest.titles import DATE_LINE, YEAR, derive_title, nonblank_lines
+from assistant.ingest.titles import DATE_LINE_ANY_NUMERALS, YEAR, derive_title
 from assistant.models import DocumentMeta
 from assistant.periods import read_title_years
 from assistant.places import places_known_in, read_places
-from assistant.text import fold_width, to_simplified
+from assistant.text import fold_width, nonblank_lines, to_simplified
 
 _PLACE = r"(?:[^\s，,。、；：:“”《》\d]{0,6}?[省市区县])?"
 # (pattern on Simplified text, canonical body). Longest, most specific first.
@@ -102,9 +102,9 @@ def derive_years(title: str, head: str) -> list[int]:
 
 def _signature_body(text: str) -> str:
     """The body signing the document: the line above its closing date line."""
-    lines = nonblank_lines(text[-300:], limit=100)
+    lines = nonblank_lines(text[-300:])[:100]
     for i in range(len(lines) - 1, 0, -1):
-        if DATE_LINE.match(lines[i]) and len(lines[i - 1]) <= 30:
+        if DATE_LINE_ANY_NUMERALS.match(lines[i]) and len(lines[i - 1]) <= 30:
             return lines[i - 1]
     return ""
 

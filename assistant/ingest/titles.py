@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from assistant.ingest.wraps import DOCUMENT_NUMBER_LINE
-from assistant.text import to_simplified
+from assistant.text import nonblank_lines, to_simplified
 
+_OPENING_LINES = 12  # the lines a title is looked for among
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_WORDS = re.compile(
     r"总结|计划|汇报|报告|讲话|方案|体系|手册|标准|要点|情况|意见|通知|通报|细则|办法|评价|测评|考核|整治|创建|排名|成绩|出炉"
@@ -32,14 +33,11 @@ _DATELINE_BELOW = re.compile(
     r"^(?:发布时间|发布日期|发布|时间|日期|来源|信息来源)\s*[:：]|^(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 )
 _DISCLOSED_TITLE = re.compile(r"(?:信息名称|标\s*题|内容概[览述])\s*[:：]\s*(.{4,80})")
-DATE_LINE = re.compile(
+# A date alone on its line, in Arabic or Chinese numerals (二〇二五年一月十五日); `wraps.DATE_LINE` reads Arabic only.
+DATE_LINE_ANY_NUMERALS = re.compile(
     r"^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?$"
 )
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]|^[（(]")
-
-
-def nonblank_lines(text: str, limit: int = 12) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()][:limit]
 
 
 def _is_title(line: str) -> bool:
@@ -51,7 +49,7 @@ def _is_title(line: str) -> bool:
         and not _NUMBERED.match(line)
         and not _FURNITURE.match(simple)
         and not _SITE_MENU.search(simple)
-        and not DATE_LINE.match(line)
+        and not DATE_LINE_ANY_NUMERALS.match(line)
         and not _YEAR_LINE.fullmatch(line)  # the year above a title, not one
         and not re.match(r"^[年月日号》)）的之]|^(?:图说|图为|摄影|图片)", line)
         and not re.search(r"[？?]$", line)  # an interviewer's question, not the page's headline
@@ -79,7 +77,7 @@ def _is_headline(line: str) -> bool:
 def derive_title(text: str) -> str:
     """The title a reader would cite: a disclosure header's 信息名称, else the first line among
     the opening ones that reads as a title (a year alone on the line above is joined to it)."""
-    lines = nonblank_lines(text)
+    lines = nonblank_lines(text)[:_OPENING_LINES]
     for line in lines:
         found = _DISCLOSED_TITLE.search(to_simplified(line))
         if found:
