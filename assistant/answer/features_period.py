@@ -42,12 +42,12 @@ _ENTRY_DATE = re.compile(r"(?:^|(?<=[\s【\[]))(1[0-2]|0?[1-9])\s*月\s*\d{1,2}\
 def asked_and_said(question: Question, text: str) -> list[tuple[set[int], set[int]]]:
     """The years, months and quarters the question asks, each beside those ``text`` names (a
     date such as 9月1日 inside a sentence names no month; one that opens an entry does)."""
+    return [(set(question.years), set(read_years(text))), *_months_and_quarters_asked_and_said(question, text)]
+
+
+def _months_and_quarters_asked_and_said(question: Question, text: str) -> list[tuple[set[int], set[int]]]:
     months = set(read_months(text)) | {int(m) for m in _ENTRY_DATE.findall(fold_width(text))}
-    return [
-        (set(question.years), set(read_years(text))),
-        (set(question.months), months),
-        (set(question.quarters), set(read_quarters(text))),
-    ]
+    return [(set(question.months), months), (set(question.quarters), set(read_quarters(text)))]
 
 
 def own_period(
@@ -59,8 +59,8 @@ def own_period(
     ``asked_years``) against those the sentence names dated (its 去年 counted from ``written``, the
     year its document was written in); a sentence that names none is of the year its headings name
     (全年拆除违法建设312处 under 一、2024年工作完成情况)."""
-    pairs = asked_and_said(question, own)
-    pairs[0] = (set(asked_years), set(dated_years(own, written) or dated_years(headings, written)))
+    years = (set(asked_years), set(dated_years(own, written) or dated_years(headings, written)))
+    pairs = [years, *_months_and_quarters_asked_and_said(question, own)]
     agree = any(asked & said for asked, said in pairs)
     other = any(asked and said and not asked & said for asked, said in pairs)
     return [float(agree), float(other)]
