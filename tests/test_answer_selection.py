@@ -141,6 +141,19 @@ def test_a_place_no_document_names_is_refused():
     ).refused
 
 
+def test_a_city_only_the_metadata_places_a_notice_in_is_known_and_agrees():
+    notice = (
+        "关于2025年8月份数字城管运行情况的通报\n向阳区、工农区、南山区、兴山区人民政府：\n"
+        "8月份，全市数字城管系统共立案1,372件，按期处置率91.3%。\n兴山区按期处置率86.0%，排名末位。"
+    )
+    hits, corpus = make_hits({"notice": notice})
+    assert hits[0].meta is not None and hits[0].meta.place == "鹤岗市" and "鹤岗" not in notice
+    prepared = prepare("鹤岗8月数字城管立案多少件", hits, corpus)
+    assert prepared.place_refusal is None
+    assert corpus.profile("notice").covers_places(prepared.question) == 1.0
+    assert corpus.profile("notice").about().startswith("鹤岗市")
+
+
 def test_a_masked_figure_is_refused_not_guessed():
     answer = _answer("县城管局2023年签了多少份门前三包责任书？", {"masked": MASKED})
     assert answer.refused and answer.notes == ["masked"] and "*" in answer.text
