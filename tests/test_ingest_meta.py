@@ -7,8 +7,8 @@ import pytest
 from assistant.ingest.meta import derive_body, derive_meta
 from assistant.ingest.meta_overrides import apply_overrides
 from assistant.ingest.pipeline import SourceFile, prepare
-from assistant.settings import Settings
 from assistant.places import read_places
+from assistant.settings import Settings
 
 
 def test_metadata_of_a_city_management_summary():
