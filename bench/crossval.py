@@ -66,6 +66,7 @@ FRESH_FOLDERS = [
     "dev39",
     "dev40",
     "dev41",
+    "dev42",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 
