@@ -61,6 +61,14 @@ class DocProfile:
     places_written: tuple[tuple[str, int], ...] = ()  # places beyond the national list it names, how often
     divisions: frozenset[str] = frozenset()  # divisions of the national list it names in full (福鼎市)
     file_places: tuple[str, ...] = ()  # places its file's name gives (中山 of 000_zhongshan-….txt)
+    place: str = ""  # the place its metadata gives (鹤岗市 of a notice its addressees place, naming no city)
+
+    def about(self) -> str:
+        """Its whole text (compacted) read for what it is about: led by the place its metadata gives
+        where the text does not name it, as a title naming the place leads the others."""
+        if not self.place or self.place in self.text:
+            return self.text
+        return f"{compact(self.place)} {self.text}"
 
     def mentions(self, word: str) -> bool:
         return compact(word) in self.text
@@ -136,8 +144,8 @@ class DocProfile:
         return len(named) / len(question.places)
 
     def names_place(self, place: str) -> bool:
-        """It names ``place`` in its text, or its file's name does."""
-        return names_place(self.text, place) or any(names_place(compact(given), place) for given in self.file_places)
+        """It names ``place`` in its text, or its file's name or its metadata's place does."""
+        return names_place(self.about(), place) or any(names_place(compact(given), place) for given in self.file_places)
 
     def names_year(self, year: int) -> bool:
         """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25)."""
@@ -192,6 +200,7 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None, source: str = 
         places_written=tuple(sorted(written_places(text).items())),
         divisions=divisions_named(text),
         file_places=places_in_file_name(source) if source else (),
+        place=meta.place if meta is not None else "",
     )
 
 
@@ -231,7 +240,7 @@ class CorpusView(Protocol):
     def profile(self, doc_id: str) -> DocProfile: ...
 
     def corpus_mentions(self, word: str) -> bool:
-        """Whether any document names ``word``."""
+        """Whether any document names ``word``, or is about a place that names it."""
         ...
 
     def document_places(self) -> frozenset[str]:
@@ -280,7 +289,7 @@ class TextCorpus:
 
     def corpus_mentions(self, word: str) -> bool:
         key = compact(word)
-        return any(key in p.text for p in self._profiles.values())
+        return any(key in p.about() for p in self._profiles.values())
 
     def document_places(self) -> frozenset[str]:
         return self._places

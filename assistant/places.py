@@ -45,6 +45,10 @@ def is_domain_word(word: str) -> bool:
     return bool(_AFTER_PLACE.fullmatch(word))
 
 
+# What follows a name in a road's: 路, 大道, 大街, 巷 (not 街道, the division).
+_ROAD = re.compile(r"路|大道|大街|巷|街(?!道)")
+
+
 @functools.lru_cache(maxsize=4096)
 def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Places a text names: a division's full name (宝安区, 迭部县), its stem where jieba reads
@@ -58,6 +62,8 @@ def _place_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     other_stems = []
     for i, (word, flag) in enumerate(words):
         after = words[i + 1][0] if i + 1 < len(words) else ""
+        if _ROAD.match(after) and not word.endswith(("市", "区", "县", "镇", "乡")):
+            continue  # 湖北 + 路 of 榕湖北路, 中山 + 路: a road named after a place, not the place
         if word.endswith("镇") and after == "街":
             word = word[:-1]  # 柯桥镇街: the towns and streets (镇街) of 柯桥, not a town named 柯桥镇
             if word not in names and word not in stems:

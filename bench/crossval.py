@@ -65,6 +65,8 @@ FRESH_FOLDERS = [
     "dev38",
     "dev39",
     "dev40",
+    "dev41",
+    "dev42",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 

@@ -56,6 +56,17 @@ def test_label_lines_join_the_line_they_introduce_and_table_rows_keep_their_head
     assert row.header.startswith("案件来源")
 
 
+def test_the_place_a_document_is_about_is_in_its_sentences_context_when_its_title_does_not_name_it():
+    notice = "关于2025年三季度数字城管运行情况的通报\n三季度，运城市数字城管系统立案3,206件。\n结案3,011件。\n按期处置率93.4%，较二季度提高0.8个百分点。"
+    titled = "运城市2025年三季度数字城管运行情况通报\n三季度全市立案3,206件。\n按期处置率93.4%。"
+    hits, _ = make_hits({"notice": notice, "titled": titled})
+    rate = next(c for c in gather(hits[:1], 1) if c.text.startswith("按期处置率"))
+    assert hits[0].meta is not None and hits[0].meta.place == "运城市"
+    assert "运城市" in rate.context() and "运城市" not in rate.text + rate.previous
+    titled_rate = next(c for c in gather(hits[1:], 1) if c.text.startswith("按期处置率"))
+    assert titled_rate.context().count("运城市") == 1  # said by its title, not once more
+
+
 def test_an_interviewers_question_is_no_candidate_but_the_context_of_the_answer_after_it():
     interview = "记者：群众意见主要集中在哪些方面？\n答：主要集中在占道经营和停车难。"
     hits, corpus = make_hits({"interview": interview})
@@ -128,6 +139,19 @@ def test_a_place_no_document_names_is_refused():
         {"aug": RANKING_AUG},
         tuple(c for c in CHECKS if c not in {"place_unknown", "place_mismatch"}),
     ).refused
+
+
+def test_a_city_only_the_metadata_places_a_notice_in_is_known_and_agrees():
+    notice = (
+        "关于2025年8月份数字城管运行情况的通报\n向阳区、工农区、南山区、兴山区人民政府：\n"
+        "8月份，全市数字城管系统共立案1,372件，按期处置率91.3%。\n兴山区按期处置率86.0%，排名末位。"
+    )
+    hits, corpus = make_hits({"notice": notice})
+    assert hits[0].meta is not None and hits[0].meta.place == "鹤岗市" and "鹤岗" not in notice
+    prepared = prepare("鹤岗8月数字城管立案多少件", hits, corpus)
+    assert prepared.place_refusal is None
+    assert corpus.profile("notice").covers_places(prepared.question) == 1.0
+    assert corpus.profile("notice").about().startswith("鹤岗市")
 
 
 def test_a_masked_figure_is_refused_not_guessed():

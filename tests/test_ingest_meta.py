@@ -7,6 +7,7 @@ import pytest
 from assistant.ingest.meta import derive_body, derive_meta
 from assistant.ingest.meta_overrides import apply_overrides
 from assistant.ingest.pipeline import SourceFile, prepare
+from assistant.places import read_places
 from assistant.settings import Settings
 
 
@@ -193,3 +194,21 @@ def test_a_document_of_the_whole_city_is_placed_in_the_city_its_districts_lie_in
     # a district's own report stays the district's, and two-character names (东区, 西区) place nothing
     assert derive_meta("浑江区2025年上半年创建工作总结\n上半年，浑江区、江源区联合开展整治。").place == "浑江区"
     assert derive_meta("市文明办2020年上半年考评通报\n东区、西区、南区测评成绩均有提升。").place != "攀枝花市"
+
+
+def test_the_bodies_a_notice_is_sent_to_are_not_its_issuer_nor_its_place():
+    notice = (
+        "关于5月份中心城区市容环境秩序督查情况的通报\n桂城管委办通〔2025〕9号\n"
+        "秀峰区、叠彩区、象山区、七星区人民政府，市城市管理局：\n"
+        "5月12日至16日，市城管委办组织督查组对中心城区24个点位开展督查。\n一、秀峰区\n榕湖北路：共享单车乱停放。"
+    )
+    meta = derive_meta(notice)
+    assert meta.body_full != "七星区人民政府" and meta.place == "桂林市"
+    # the issuer named after the addressees is the body
+    ranked = "关于5月份测评结果的通报\n各县区文明委：\n现将市文明办5月份测评结果通报如下。"
+    assert derive_meta(ranked).body_full == "市文明办"
+
+
+def test_a_road_named_after_a_place_names_no_place():
+    assert read_places("榕湖北路：共享单车乱停放；上海大道两侧占道经营") == ()
+    assert read_places("湖北省住建厅到宝安区新安街道检查") == ("湖北省", "宝安区", "新安街道")

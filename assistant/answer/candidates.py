@@ -77,8 +77,12 @@ class Candidate:
         return f"{self.header} {with_cell_units(self.header, self.text)}"
 
     def context(self) -> str:
-        """Where the sentence sits: document title, heading path and the sentence before it."""
-        return f"{self.hit.title} {self.hit.chunk.heading} {self.section} {self.previous}"
+        """Where the sentence sits: document title, the place the document is about where its
+        title does not name it (a notice titled by its number, a district's news page), heading
+        path and the sentence before it."""
+        place = self.hit.meta.place if self.hit.meta else ""
+        about = place if place and place not in self.hit.title else ""
+        return f"{self.hit.title} {about} {self.hit.chunk.heading} {self.section} {self.previous}"
 
 
 # The unit a table's column is counted in: "立案数（件）", "分值", "得分".

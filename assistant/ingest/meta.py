@@ -77,6 +77,12 @@ _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*[~～\-—–至到]\s*((?:19|20)\
 _QUOTED = re.compile(r"《[^《》]{0,80}》")
 _DISCLOSED_BODY = re.compile(r"(?:发布机构|发文机关|信息来源|来源)\s*[:：丨|]\s*([^\s:：]{2,30})")
 _LED_BY = re.compile(r"在[^，,。；]{0,40}(?:领导|指导|关心|支持)下|根据[^。；]{0,60}?(?:精神|要求|部署|指示|安排|通知)")
+# The line a notice or report opens with naming those it is sent to (主送机关: "各县（市、区）文明办，
+# 市直各单位：", "市人民政府："): bodies that receive it, not the one that issues it.
+_ADDRESSEE_LINE = re.compile(
+    r"^[^。！？；:：\n]{2,80}(?:局|办|委|政府|单位|部门|中心|街道|办事处|管委会|领导小组|指挥部|公司)[：:][ \t　]*$",
+    re.MULTILINE,
+)
 _DATELINE = re.compile(r"(?:新华社|中新社|人民网|新华网)?[\u4e00-\u9fff]{2,4}\s*\d{1,2}\s*月\s*\d{1,2}\s*日电")
 
 
@@ -125,8 +131,8 @@ def derive_body(title: str, text: str) -> tuple[str, str]:
     disclosed = _DISCLOSED_BODY.search(head)
     if disclosed:
         sources.append(disclosed.group(1))
-    # Quotations, quoted document names and "在市委市政府…领导下" name other bodies than the issuer.
-    opening = _LED_BY.sub(" ", _QUOTED.sub(" ", re.sub(r"“[^”]{0,40}”", " ", head)))
+    # Quotations, quoted document names, "在市委市政府…领导下" and the addressees name other bodies than the issuer.
+    opening = _LED_BY.sub(" ", _QUOTED.sub(" ", re.sub(r"“[^”]{0,40}”", " ", _ADDRESSEE_LINE.sub(" ", head))))
     sources += [_signature_body(to_simplified(text)), _LED_BY.sub(" ", to_simplified(title)), opening]
     for source in sources:
         if not source:

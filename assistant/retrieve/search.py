@@ -56,7 +56,13 @@ class Retriever:
         return self._cached(self._profiles, doc_id, build, 4096)
 
     def corpus_mentions(self, word: str) -> bool:
-        return self.term_frequency(word) > 0 or word in self._file_places
+        """Some passage says ``word``, a file's name gives it, or it names a place a document is
+        about (鹤岗 of a notice its addressees place in 鹤岗市, naming no city)."""
+        return (
+            self.term_frequency(word) > 0
+            or word in self._file_places
+            or any(word in place for place in self._document_places)
+        )
 
     def document_places(self) -> frozenset[str]:
         return self._document_places
