@@ -6,6 +6,7 @@ is, and what each document is about (its years, months, quarters and places).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -63,9 +64,11 @@ class DocProfile:
     file_places: tuple[str, ...] = ()  # places its file's name gives (中山 of 000_zhongshan-….txt)
     place: str = ""  # the place its metadata gives (鹤岗市 of a notice its addressees place, naming no city)
 
+    @functools.cached_property
     def about(self) -> str:
         """Its whole text (compacted) read for what it is about: led by the place its metadata gives
-        where the text does not name it, as a title naming the place leads the others."""
+        where the text does not name it, as a title naming the place leads the others. Built once:
+        every candidate's place features read it."""
         if not self.place or self.place in self.text:
             return self.text
         return f"{compact(self.place)} {self.text}"
@@ -145,7 +148,7 @@ class DocProfile:
 
     def names_place(self, place: str) -> bool:
         """It names ``place`` in its text, or its file's name or its metadata's place does."""
-        return names_place(self.about(), place) or any(names_place(compact(given), place) for given in self.file_places)
+        return names_place(self.about, place) or any(names_place(compact(given), place) for given in self.file_places)
 
     def names_year(self, year: int) -> bool:
         """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25)."""
@@ -289,7 +292,7 @@ class TextCorpus:
 
     def corpus_mentions(self, word: str) -> bool:
         key = compact(word)
-        return any(key in p.about() for p in self._profiles.values())
+        return any(key in p.about for p in self._profiles.values())
 
     def document_places(self) -> frozenset[str]:
         return self._places

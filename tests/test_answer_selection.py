@@ -151,7 +151,7 @@ def test_a_city_only_the_metadata_places_a_notice_in_is_known_and_agrees():
     prepared = prepare("鹤岗8月数字城管立案多少件", hits, corpus)
     assert prepared.place_refusal is None
     assert corpus.profile("notice").covers_places(prepared.question) == 1.0
-    assert corpus.profile("notice").about().startswith("鹤岗市")
+    assert corpus.profile("notice").about.startswith("鹤岗市")
 
 
 def test_a_masked_figure_is_refused_not_guessed():

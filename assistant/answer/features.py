@@ -288,7 +288,7 @@ def feature_matrix(
     ctx = replace(ctx, asks_section_place=any(names_place(question, p) for p in places))
     # A document's coverage is the same for each of its sentences: read once (the whole text is searched).
     doc_coverage = {
-        doc_id: coverage(ctx.question.keywords, ctx.weights, profile(doc_id).about())
+        doc_id: coverage(ctx.question.keywords, ctx.weights, profile(doc_id).about)
         for doc_id in dict.fromkeys(c.doc_id for c in candidates)
     }
     rows = [features(ctx, c, profile(c.doc_id), doc_coverage[c.doc_id]) for c in candidates]
