@@ -557,3 +557,11 @@ def test_a_comparison_with_the_year_or_the_period_before_names_the_change_report
 )
 def test_a_question_asking_a_persons_name_is_read(text, asks):
     assert read_question(text).asks_person is asks
+
+
+def test_everyday_words_are_read_in_the_forms_documents_write_them():
+    from assistant.answer.features import coverage
+
+    assert coverage(("城管队员",), {"城管队员": 1.0}, "全市城管执法人员212人") == 1.0
+    assert coverage(("头场雪",), {"头场雪": 1.0}, "入冬首场降雪后，主干道9小时内清理完毕") == 1.0
+    assert coverage(("头场雪",), {"头场雪": 1.0}, "主干道9小时内清理完毕") == 0.0
