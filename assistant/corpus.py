@@ -26,7 +26,7 @@ from assistant.periods import (
 )
 from assistant.places import divisions_named, named_often, places_in_file_name, written_places
 from assistant.question import Question
-from assistant.tables import rank_cell, table_ranks
+from assistant.tables import rank_cell, table_last_ranks, table_ranks
 from assistant.text import compact, fold_width, to_simplified
 
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
@@ -57,6 +57,7 @@ class DocProfile:
     halves: frozenset[str] = frozenset()
     issues: frozenset[tuple[int, str]] = frozenset()  # 第9期, 第十五届 it names anywhere
     max_rank: int = 0  # the last place of the ranking it lists (第八名 → 8), 0 without one
+    table_last: tuple[tuple[str, int], ...] = ()  # each ranking table's header row (compacted), its last place
     text: str = ""  # the whole text, compacted (for "does it name 咸宁")
     length: int = 0
     places_written: tuple[tuple[str, int], ...] = ()  # places beyond the national list it names, how often
@@ -129,9 +130,20 @@ class DocProfile:
         ranks = set(read_ranks(text))
         if (cell := rank_cell(header, text, question)) is not None:
             ranks.add(cell)
-        if self.max_rank:
-            ranks |= {r - self.max_rank - 1 for r in list(ranks) if r > 0}
+        if last := self._last_place(header):
+            ranks |= {r - last - 1 for r in list(ranks) if r > 0}
         return ranks
+
+    def _last_place(self, header: str) -> int:
+        """The last place of the ranking a sentence under ``header`` is in: its table's, where the
+        header is one of a ranking table's (a notice's 8 districts ranked beside its 12 streets), else
+        the document's."""
+        under = compact(header)
+        return (
+            next((last for key, last in self.table_last if under.endswith(key)), self.max_rank)
+            if under
+            else self.max_rank
+        )
 
     def names_issues(self, question: Question) -> bool | None:
         """Whether the document names the numbered issue asked (第9期); None when none is asked."""
@@ -198,6 +210,7 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None, source: str = 
         halves=frozenset(h for h in ("上半年", "下半年") if h in head),
         issues=frozenset(read_issues(text)),
         max_rank=max((r for r in (*read_ranks(text), *table_ranks(text)) if r > 0), default=0),
+        table_last=tuple(table_last_ranks(text).items()),
         text=compact(text),
         length=len(text),
         places_written=tuple(sorted(written_places(text).items())),

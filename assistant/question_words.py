@@ -156,6 +156,13 @@ _HOW_MUCH = re.compile(r"多(?:大|高|长|宽|远|久|深)")
 # How many of a measure word ("几座", "几家") asks for a count in that unit (the question's units
 # carry it); a pointer with a measure word ("那块", "这项") points at what the question names.
 _ASK_OR_POINTER = re.compile(r"^(?:几|[那这哪])[\u4e00-\u9fff]$")
+# A count in a measure word, asked (好几座, 几小时) or as a rule's basis (一处扣几分, 那两个县):
+# documents write the figure or 每处, never these words, and the question's units carry the unit.
+_COUNT = re.compile(
+    r"^(?:好几|(?:好?几|[一两])(?:个|座|处|家|条|天|次|件|起|项|名|位|人|台|辆|所|块|份|批|类|期|户|宗|周|小时|分钟|公里))$"
+)
+# A verb and the particle 了 (建了, 改了, 考了): the verb alone, one character, is no keyword.
+_VERB_DONE = re.compile(r"^[\u4e00-\u9fff]了$")
 # A modal jieba joins to the verb after it (要建, 能加, 该扣): it says what is asked is a plan or a
 # rule, which the intent reads, and its verb alone is no keyword; words that only begin so are kept.
 _MODAL_AND_VERB = re.compile(r"^[要能该需][\u4e00-\u9fff]$")
@@ -180,7 +187,7 @@ def _unglued(token: str) -> str:
 
 def content_words(text: str) -> tuple[str, ...]:
     """Content words: jieba tokens minus question words, generic terms, single characters, counts
-    asked in a measure word (几座) and the time expressions, absolute (22年8月: the question's
+    in a measure word (几座, 好几座, 一处), a verb with 了 (建了) and the time expressions, absolute (22年8月: the question's
     years and months carry them) or relative (去年, 上个月: a document of that period names it by
     its date, not by these words)."""
     seen: list[str] = []
@@ -191,7 +198,9 @@ def content_words(text: str) -> tuple[str, ...]:
     for token in (_unglued(t) for piece in pieces for part in piece.split() for t in keyword_tokens(part)):
         if not token:
             continue
-        if token in GENERIC or token in FRAME_WORDS or token in seen or _ASK_OR_POINTER.match(token):
+        if token in GENERIC or token in FRAME_WORDS or token in seen:
+            continue
+        if _ASK_OR_POINTER.match(token) or _COUNT.match(token) or _VERB_DONE.match(token):
             continue
         if _MODAL_AND_VERB.match(token) and token not in _BEGIN_LIKE_A_MODAL:
             continue

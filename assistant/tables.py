@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.text import nonblank_lines
+from assistant.text import compact, nonblank_lines
 
 TABLE_LOOKBACK = 3000  # characters of a document read back for the header of a table a passage starts inside
 _FIGURE_CELL = re.compile(r"^[第]?[\d.,，%％\s+\-↑↓]+(?:[余多]?[万亿]?[个件处次人名分元%％吨米条座家户])?$")
@@ -101,10 +101,9 @@ def _names_label(question: str, label: str) -> bool:
     return re.search(rf"(?<![\d一二三四五六七八九十]){re.escape(label)}", question) is not None
 
 
-def table_ranks(text: str) -> list[int]:
-    """The ranks the rows of ``text``'s tables give in a 排名 column (each row under the nearest
-    header-like row above it)."""
-    ranks: list[int] = []
+def _ranked_rows(text: str) -> Iterator[tuple[str, int]]:
+    """Each table row of ``text`` that gives a rank in a 排名 column, with the header-like row
+    nearest above it: (header, rank)."""
     header = ""
     for line in (line.strip() for line in text.split("\n")):
         if not is_table_row(line):
@@ -112,8 +111,23 @@ def table_ranks(text: str) -> list[int]:
         elif reads_as_header(line, line.startswith("|")):
             header = line
         elif header and (rank := rank_cell(header, line)) is not None:
-            ranks.append(rank)
-    return ranks
+            yield header, rank
+
+
+def table_ranks(text: str) -> list[int]:
+    """The ranks the rows of ``text``'s tables give in a 排名 column (each row under the nearest
+    header-like row above it)."""
+    return [rank for _, rank in _ranked_rows(text)]
+
+
+def table_last_ranks(text: str) -> dict[str, int]:
+    """Each ranking table's header row (compacted) → its last place: the highest rank its rows give
+    (tables under the same header row share one)."""
+    last: dict[str, int] = {}
+    for header, rank in _ranked_rows(text):
+        key = compact(header)
+        last[key] = max(last.get(key, 0), rank)
+    return last
 
 
 # A question after the highest or lowest of a measure ("哪个分项满意度最低", "立案最多的街道"); not a

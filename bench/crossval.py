@@ -67,6 +67,7 @@ FRESH_FOLDERS = [
     "dev40",
     "dev41",
     "dev42",
+    "dev43",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 

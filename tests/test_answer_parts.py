@@ -137,6 +137,20 @@ def test_a_lead_in_that_ends_its_passage_brings_the_list_the_next_passage_holds(
     assert list_members(candidates, first) == []
 
 
+def test_a_lead_in_within_its_passage_brings_each_item_it_introduces_not_what_each_goes_on_to_say():
+    hits = _passages(
+        "speech",
+        "围绕上述目标，今年重点抓好三项任务：\n第一，老旧小区改造。今年改造老旧小区45个，10月底前完成。\n"
+        "第二，背街小巷整治。整治背街小巷16条，",
+        "由市城管局牵头，10月底前完成。\n第三，公厕建设。新建公厕22座，9月底前完成。\n"
+        "会议还要求：\n一要压实责任。二要严格督查。",
+    )
+    candidates = gather(hits, 2)
+    lead_in = next(i for i, c in enumerate(candidates) if c.text.endswith("三项任务："))
+    members = [candidates[i].text for i in list_members(candidates, lead_in)]
+    assert members == ["第一，老旧小区改造。", "第二，背街小巷整治。", "第三，公厕建设。"]
+
+
 def test_a_list_question_is_answered_with_the_whole_list_its_best_sentence_heads():
     hits, corpus = make_hits({"sections": SECTIONS})
     prepared = prepare("督查通报里青湖区有啥问题", hits, corpus)  # no city named: every sentence is in 岚阳

@@ -38,3 +38,18 @@ def test_a_sentence_stating_the_rank_asked_is_marked():
     assert marked["覃塘区|83.4|16.6|3"] == 1.0 and marked["港北区|92.6|7.4|1"] == 0.0
     prepared = prepare("贵港一季度城管考核平均得分多少", hits, corpus)
     assert not prepared.matrix[:, column].any()  # no rank asked
+
+
+def test_the_last_place_of_a_row_is_its_own_tables():
+    notice = (
+        "双河市三季度测评结果通报\n一、各区得分\n| 区 | 得分 | 排名 |\n| 东区 | 90.1 | 1 |\n| 西区 | 88.0 | 2 |\n"
+        "| 南区 | 86.3 | 3 |\n二、街道得分\n| 街道 | 得分 | 排名 |\n"
+        + "".join(f"| 第{n}街道 | {95 - n} | {n} |\n" for n in range(1, 9))
+    )
+    hits, corpus = make_hits({"notice": notice})
+    prepared = prepare("双河三季度测评哪个区倒数第一", hits, corpus)
+    column = SENTENCE_FEATURES.index("rank_match")
+    marked = {c.text: prepared.matrix[i, column] for i, c in enumerate(prepared.candidates)}
+    # 南区 is last of the 3 districts, though the streets' table ranks to 8
+    assert marked["| 南区 | 86.3 | 3 |"] == 1.0 and marked["| 第8街道 | 87 | 8 |"] == 1.0
+    assert marked["| 第3街道 | 92 | 3 |"] == 0.0 and marked["| 东区 | 90.1 | 1 |"] == 0.0

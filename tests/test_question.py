@@ -443,8 +443,11 @@ def test_a_follow_up_naming_its_own_relative_period_does_not_carry_the_previous_
 def test_relative_periods_and_counts_asked_in_a_measure_word_are_no_content_words():
     from assistant.question_words import content_words
 
-    # documents name a period by its date (2024年), not 去年; 几座 asks a count in 座 (the unit read apart)
-    assert content_words("株洲农贸市场去年改了几家") == ("株洲", "农贸市场", "改了")
+    # documents name a period by its date (2024年), not 去年; 几座 asks a count in 座 (the unit read apart);
+    # a verb with 了 is no word a document writes (改造提升了 …家 says 改造), nor a count (好几座, 一处, 几小时)
+    assert content_words("株洲农贸市场去年改了几家") == ("株洲", "农贸市场")
+    assert content_words("城区今年厕所建好几座了") == ("城区", "厕所")
+    assert content_words("测评时占道经营一处扣几分") == ("测评", "占道经营")
     assert content_words("上个月数字城管立案多少件") == ("城管", "立案")
     assert content_words("越城区问卷调查那块得了多少分") == ("越城区", "问卷调查")
     assert read_question("测评公厕抽几座").units == ("座",)
@@ -554,3 +557,11 @@ def test_a_comparison_with_the_year_or_the_period_before_names_the_change_report
 )
 def test_a_question_asking_a_persons_name_is_read(text, asks):
     assert read_question(text).asks_person is asks
+
+
+def test_everyday_words_are_read_in_the_forms_documents_write_them():
+    from assistant.answer.features import coverage
+
+    assert coverage(("城管队员",), {"城管队员": 1.0}, "全市城管执法人员212人") == 1.0
+    assert coverage(("头场雪",), {"头场雪": 1.0}, "入冬首场降雪后，主干道9小时内清理完毕") == 1.0
+    assert coverage(("头场雪",), {"头场雪": 1.0}, "主干道9小时内清理完毕") == 0.0

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.headings import ITEM_NUMBER, NUMBERED
 from assistant.corpus import CorpusView
 from assistant.models import Hit
 
-# How an item of a list opens: 1. / （2） / 三、 / ① / 一是.
-_ITEM_OPENING = re.compile(rf"{NUMBERED.pattern}|^{ITEM_NUMBER}|^[一二三四五六七八九十]是")
+# How an item of a list opens: 1. / （2） / 三、 / ① / 一是 / a speech's 第一， and 一要.
+_ITEM_OPENING = re.compile(
+    rf"{NUMBERED.pattern}|^{ITEM_NUMBER}|^[一二三四五六七八九十][是要]|^第[一二三四五六七八九十]{{1,3}}[，,、]"
+)
 
 
 def is_list_item(text: str) -> bool:
@@ -87,6 +90,12 @@ def list_members(candidates: list[Candidate], index: int) -> list[int]:
             after = neighbour(candidates[following], 1)
             following = after if after is not None else goes_on(candidates[following])
         return members
+    if (
+        _LEAD_IN.search(start.text)
+        and (first := neighbour(start, 1)) is not None
+        and is_list_item(candidates[first].text)
+    ):
+        return _items_introduced(candidates, start, first, neighbour, opening)
     current = start
     while _joins_next(current) and (following := neighbour(current, 1)) is not None:
         if candidates[following].section != start.section or _is_heading(candidates[following]):
@@ -99,6 +108,39 @@ def list_members(candidates: list[Candidate], index: int) -> list[int]:
             break
         members.insert(0, before)
         current = candidates[before]
+    return members
+
+
+def _items_introduced(
+    candidates: list[Candidate],
+    lead_in: Candidate,
+    first: int,
+    neighbour: Callable[[Candidate, int], int | None],
+    opening: dict[tuple[str, int], int],
+) -> list[int]:
+    """The items a lead-in within its passage introduces, each opening as one ("第一，老旧小区改造。"),
+    without what each item goes on to say, read on into the passages after while in its section
+    and until another lead-in."""
+    members: list[int] = []
+    following: int | None = first
+    passages = 0
+    while following is not None:
+        candidate = candidates[following]
+        if candidate.section != lead_in.section or _is_heading(candidate):
+            break
+        if is_list_item(candidate.text):
+            members.append(following)
+        elif _LEAD_IN.search(candidate.text):
+            break  # another list begins
+        after = neighbour(candidate, 1)
+        if after is None and candidate.last:
+            passages += 1
+            after = (
+                opening.get((candidate.doc_id, candidate.hit.chunk.ordinal + 1))
+                if passages < _LIST_PASSAGES_AT_MOST
+                else None
+            )
+        following = after
     return members
 
 

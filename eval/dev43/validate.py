@@ -1,0 +1,1783 @@
+#!/usr/bin/env python3
+"""Validate the dev43 development set. Prints counts only; exits 1 on failure.
+
+Run: python3 validate.py   (from any directory; standard library only)
+
+Adapted from dev42's validate.py. Matching is done after removing all
+whitespace (the full-width space included); nothing else is normalised
+(except where said: the "held" strings of unanswerable look-alike items are
+compared with full-width digits turned to ASCII).
+
+The emphasis of dev43 is questions as staff type them in a chat, in
+everyday words that are not the documents' words. Items that paraphrase
+carry "colloquial": true; EVERYDAY_WORDS_QUESTIONS / EVERYDAY_WORDS_FOLLOWUPS
+give, for each of them, the staff word (in the question, or for a follow-up
+in its question or history) and the document's term: the staff word must
+be in none of the item's documents, the term in one of them. At least 60 %
+of questions and of follow-ups carry the field.
+
+Kept from dev42: documents whose title names no place (TITLES, PLACE_CLUES,
+CITY_HIDDEN; "untitled_place": true exactly when an item's document(s) or
+look_alike files include such a document) and look-alike documents
+("look_alike"; LOOK_ALIKE_TRAPS lists the figures the look-alike documents
+give for the same measure, LOOK_ALIKE_HELD what the documents hold for
+unanswerable ones).
+
+On failure it prints item ids and document names only, never item text.
+"""
+
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "corpus")
+
+N_QUESTIONS = 100
+N_ANSWERABLE = 64
+N_UNANSWERABLE = 36
+N_FOLLOWUPS = 30
+N_UNANSWERABLE_FOLLOWUPS = 6
+N_DOCS = 20
+Q_FIELDS = {"id", "question", "answer", "must_contain", "doc", "evidence", "type"}
+F_FIELDS = Q_FIELDS | {"history"}
+Q_OPTIONAL = {"relative_year", "look_alike", "untitled_place", "colloquial"}
+EV_MIN, EV_MAX = 10, 40
+# 1250-2400 characters (whitespace excluded); at least 2 of 20 over 2000.
+DOC_MIN, DOC_MAX, DOC_LONG, N_LONG = 1250, 2400, 2000, 2
+MIN_ITEMS_PER_DOC = 3
+MIN_UNANSWERABLE_ANSWER = 20
+WHY_RX = re.compile(r"没有|未|只有|只给|只定|只写|只分|只统计|只查|只按|只在|只说|只到|只测|只列|只排|截断|遮挡|不是")
+
+KINDS = (
+    "A_period",
+    "B_place",
+    "C_nofigure",
+    "D_subunit",
+    "E_rank",
+    "F_cutoff",
+    "H_notstated",
+    "I_target_only",
+    "J_result_only",
+    "L_similar",
+)
+MIN_PER_KIND = 1
+
+LOOK_ALIKE_KINDS = ("consecutive_months", "two_quarters", "city_vs_district", "two_cities", "summary_vs_halfyear")
+MIN_LOOK_ALIKE_QUESTIONS = 45
+MIN_LOOK_ALIKE_ANSWERABLE = 30
+MIN_LOOK_ALIKE_UNANSWERABLE = 12
+MIN_LOOK_ALIKE_FOLLOWUPS = 15
+MIN_ITEMS_PER_LOOK_ALIKE_KIND = 3
+
+# Title-less documents (dev42's emphasis, kept).
+MIN_UNTITLED_DOCS = 8
+MIN_UNTITLED_QUESTIONS = 40
+MIN_UNTITLED_QUESTIONS_UNANSWERABLE = 10
+MIN_UNTITLED_FOLLOWUPS = 12
+
+# Everyday words (the emphasis of dev43).
+MIN_COLLOQUIAL_SHARE = 0.6
+
+# Relative years: the staff's "now" is late 2025.
+RELATIVE_WORDS = {"前年": 2023, "去年": 2024, "今年": 2025, "明年": 2026, "后年": 2027}
+YEAR_DIGITS = re.compile(r"20[0-9]{2}|[０-９]{4}")
+
+MIN_SUBUNIT_QUESTIONS = 8
+MIN_SUBUNIT_FOLLOWUPS = 8
+MIN_RANK_QUESTIONS = 5
+MIN_PROGRESS_QUESTIONS = 6
+MIN_SHORT_QUESTIONS = 12
+SHORT_MAX = 10
+MIN_EVERYDAY_WORDS_QUESTIONS = 60
+MIN_EVERYDAY_WORDS_FOLLOWUPS = 18
+MIN_TYPO_QUESTIONS = 6
+MIN_LIST_QUESTIONS = 6
+LIST_MIN_ITEMS, LIST_MAX_ITEMS = 8, 15
+MIN_LIST_MUST_CONTAIN = 5
+MIN_MULTI_DOC = 4
+CITIES = ("双鸭山", "辽源", "陇南")
+DISTRICTS = {
+    "双鸭山": ("尖山区", "岭东区", "四方台区", "宝山区", "集贤县", "友谊县", "宝清县", "饶河县"),
+    "辽源": ("龙山区", "西安区", "东丰县", "东辽县"),
+    "陇南": ("武都区", "成县", "文县", "宕昌县", "康县", "西和县", "礼县", "徽县", "两当县"),
+}
+SUBUNITS = {
+    "双鸭山": (
+        "二马路街道",
+        "八马路街道",
+        "中心站街道",
+        "富安街道",
+        "窑地街道",
+        "长安街道",
+        "铁西街道",
+        "北山街道",
+        "振兴中路街道",
+        "红旗街道",
+        "福利镇",
+        "友谊镇",
+        "宝清镇",
+        "饶河镇",
+    ),
+    "辽源": (
+        "向阳街道",
+        "南康街道",
+        "东吉街道",
+        "北寿街道",
+        "西宁街道",
+        "站前街道",
+        "新兴街道",
+        "福镇街道",
+        "仙城街道",
+        "太安街道",
+        "东山街道",
+        "安家街道",
+        "先锋街道",
+        "富国街道",
+        "寿山镇",
+        "灯塔镇",
+    ),
+    "陇南": (
+        "城关镇",
+        "角弓镇",
+        "石门镇",
+        "抛沙镇",
+        "红川镇",
+        "黄渚镇",
+    ),
+}
+CITY_PREFIX = {"双鸭山": "双", "辽源": "辽", "陇南": "陇"}
+PLACES = {c: (c,) + DISTRICTS[c] + SUBUNITS[c] for c in CITIES}
+ALL_PLACES = tuple(p for c in CITIES for p in PLACES[c])
+DOCNUM = re.compile(r"\S{1,8}〔(2025|２０２５)〕\S{1,4}号")
+NOISE_TAGS = (
+    "table",
+    "signature",
+    "speech_no_city",
+    "hard_breaks",
+    "page_marker",
+    "letterhead",
+    "news",
+    "full_width",
+    "docnumber",
+    "attachment",
+    "running_header",
+    "masked",
+    "cut_off",
+    "addressee",
+    "title_no_place",
+)
+CLUE_KINDS = ("docnumber", "addressee", "table", "speech", "body", "site")
+
+# ---------------------------------------------------------------------------
+# Tables (generated by tools/gen.py from the item specs).
+# ---------------------------------------------------------------------------
+
+EXPECTED_TYPES = {
+    "deadline": 4,
+    "list": 6,
+    "multi_doc": 4,
+    "multipart": 6,
+    "number": 16,
+    "progress": 4,
+    "rank": 5,
+    "standard": 5,
+    "target": 10,
+    "unanswerable": 36,
+    "unit": 4,
+}
+
+EVERYDAY_WORDS_QUESTIONS = {
+    "t001": ("机扫率", "机械化清扫率"),
+    "t002": ("菜市场", "农贸市场"),
+    "t004": ("乱停车", "停车秩序"),
+    "t005": ("老小区", "老旧小区"),
+    "t006": ("创文", "创建全国文明城市"),
+    "t007": ("乱摆摊", "占道经营"),
+    "t008": ("弄完", "完成"),
+    "t009": ("花了", "新购"),
+    "t010": ("建好", "已建成"),
+    "t011": ("倒数第一", "得分最低"),
+    "t012": ("队员", "执法人员"),
+    "t013": ("拆违", "拆除违法建设"),
+    "t014": ("倒数第一", "末位"),
+    "t015": ("啥时候", "书面报送"),
+    "t017": ("机扫率", "机械化清扫率"),
+    "t018": ("排第一", "最高"),
+    "t019": ("垫底", "排名末位"),
+    "t021": ("牛皮癣", "非法小广告"),
+    "t022": ("查出", "发现的主要问题"),
+    "t023": ("查出", "发现问题"),
+    "t025": ("办得最慢", "按期处置率"),
+    "t028": ("拆违", "拆除违法建设"),
+    "t029": ("拆违", "拆除违法建设"),
+    "t030": ("拆违", "拆除违法建设"),
+    "t031": ("停车位", "停车泊位"),
+    "t032": ("收摊", "经营时间"),
+    "t034": ("拆违", "拆除违法建设"),
+    "t035": ("路边停车", "路内泊位"),
+    "t036": ("查出", "发现问题"),
+    "t038": ("改完", "完成整改"),
+    "t039": ("小摊贩", "流动摊贩"),
+    "t040": ("改好", "整改到位"),
+    "t041": ("扫雪", "清雪"),
+    "t042": ("城管队员", "城管执法人员"),
+    "t043": ("车让人", "斑马线礼让率"),
+    "t044": ("排第几", "排名"),
+    "t047": ("点名", "典型问题"),
+    "t049": ("停车位", "停车泊位"),
+    "t050": ("拆违", "拆除违法建设"),
+    "t054": ("清完", "清理完毕"),
+    "t055": ("厕所", "公厕"),
+    "t056": ("扫完", "清理完毕"),
+    "t058": ("排第几", "排名"),
+    "t060": ("按时办结率", "按期处置率"),
+    "t063": ("考多少分", "平均得分"),
+    "t064": ("排第几", "位列"),
+    "t065": ("机扫率", "机械化清扫率"),
+    "t066": ("厕所", "公厕"),
+    "t068": ("上个月", "比9月份"),
+    "t071": ("菜市场", "农贸市场"),
+    "t072": ("乱摆摊", "占道经营"),
+    "t074": ("新买", "新购"),
+    "t075": ("毛病", "问题"),
+    "t077": ("创文", "创建全国文明城市"),
+    "t078": ("案子", "立案"),
+    "t079": ("乱摆摊", "占道经营"),
+    "t081": ("创文", "创建全国文明城市"),
+    "t082": ("拆违", "拆除违法建设"),
+    "t084": ("厕所", "公厕"),
+    "t088": ("立了多少案", "立案数"),
+    "t089": ("办得最慢", "按期处置率"),
+    "t091": ("垫底", "排名末位"),
+    "t092": ("停车位", "停车泊位"),
+    "t094": ("排第几", "排名"),
+    "t095": ("机扫率", "机械化清扫率"),
+    "t099": ("案子", "立案"),
+    "t100": ("按时办结率", "按期处置率"),
+}
+
+EVERYDAY_WORDS_FOLLOWUPS = {
+    "w02": ("收钱", "收费标准"),
+    "w03": ("老小区", "老旧小区"),
+    "w04": ("办得最慢", "按期处置率"),
+    "w05": ("查出", "发现问题"),
+    "w07": ("老小区", "老旧小区"),
+    "w08": ("排第几", "排名"),
+    "w10": ("咋处理", "约谈"),
+    "w11": ("拆违", "拆除违法建设"),
+    "w12": ("扫完", "清理"),
+    "w13": ("被约谈", "约谈"),
+    "w16": ("案子", "立案"),
+    "w17": ("打扫", "保洁"),
+    "w19": ("厕所", "公厕"),
+    "w20": ("啥时候", "完成"),
+    "w21": ("拆违", "拆除违法建设"),
+    "w22": ("拆违", "拆除违法建设"),
+    "w23": ("清完", "清理完毕"),
+    "w25": ("停车位", "停车泊位"),
+    "w27": ("查出", "发现问题"),
+    "w28": ("拉胯", "最低"),
+    "w29": ("查出", "发现问题"),
+    "w30": ("上个月", "比9月份"),
+}
+
+FPROBES = {
+    "w03": (
+        "I_target_only",
+        [
+            ("all", "老旧小区[^。]{0,10}(已完工|已完成|完工[0-9])"),
+        ],
+    ),
+    "w08": (
+        "C_nofigure",
+        [
+            ("011_liaoyuan-chuangwen-ceping-2025-q3.txt", "排名第[0-9]"),
+        ],
+    ),
+    "w15": (
+        "L_similar",
+        [
+            ("015_longnan-chuangwen-ceping-2025-q3.txt", "知晓率"),
+            ("018_longnan-chuangwen-gongjian-fangan-2025-2026.txt", "知晓率"),
+        ],
+    ),
+    "w18": (
+        "A_period",
+        [
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "9月份[^。]{0,10}立案[0-9]"),
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "1—9月"),
+        ],
+    ),
+    "w19": (
+        "D_subunit",
+        [
+            ("005_jianshan-gongce-tingche-xinwen-2025.txt", "岭东"),
+            ("004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt", "岭东区[^。]{0,10}已建成"),
+        ],
+    ),
+    "w21": (
+        "D_subunit",
+        [
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "礼县"),
+            ("017_wudu-cgj-2025-shangbannian-zongjie.txt", "礼县"),
+        ],
+    ),
+}
+
+LIST_QUESTIONS = {
+    "t006": 8,
+    "t022": 8,
+    "t047": 8,
+    "t057": 0,
+    "t080": 8,
+    "t081": 12,
+    "t093": 10,
+}
+
+LOOK_ALIKE_HELD = {
+    "t003": ["1,586件", "2,136件"],
+    "t023": ["31个", "29个"],
+    "t024": ["88个", "76个"],
+    "t030": ["24处", "34处"],
+    "t050": ["96处", "61处"],
+    "t051": ["1,586件", "2,254件"],
+    "t069": ["6个社区"],
+    "t076": ["83.1分", "82.5分"],
+    "t078": ["2,254件", "2,136件"],
+    "t087": ["81.3分", "83.1分"],
+    "t090": ["2,136件", "2,254件"],
+    "t095": ["84%", "77%"],
+    "t097": ["83.1分", "81.3分"],
+    "w18": ["1,586件", "2,136件"],
+    "w19": ["7座", "4座"],
+    "w21": ["58处", "34处"],
+}
+
+LOOK_ALIKE_TRAPS = {
+    "t007": ["512件"],
+    "t010": ["12座"],
+    "t011": ["８５．７"],
+    "t014": ["连续两次排名末位的"],
+    "t015": ["11月14日前"],
+    "t018": ["八马路街道"],
+    "t019": ["88.3%"],
+    "t021": ["305件"],
+    "t022": ["占道经营78个", "暴露垃圾62个"],
+    "t028": ["61处"],
+    "t029": ["58处"],
+    "t031": ["1,800个"],
+    "t033": ["83.1分"],
+    "t034": ["96处"],
+    "t036": ["７６个"],
+    "t037": ["4条"],
+    "t038": ["10月20日前"],
+    "t040": ["１０月２０日前"],
+    "t043": ["78%"],
+    "t047": ["冷鲜肉摊位无防蝇设施", "沿街商户出店经营"],
+    "t048": ["2,254件"],
+    "t053": ["85分以上", "不低于82分"],
+    "t055": ["每处扣0.3分"],
+    "t056": ["16小时", "12小时"],
+    "t061": ["85分以上", "不低于82分"],
+    "t063": ["83分以上", "不低于80分"],
+    "t064": ["78.6分", "第8位"],
+    "t065": ["83%"],
+    "t066": ["10座"],
+    "t068": ["90.6%", "上升0.6个百分点"],
+    "t070": ["83.1分"],
+    "t075": ["88个"],
+    "t077": ["80.9分", "第6位"],
+    "t079": ["每处扣0.3分"],
+    "t084": ["11座"],
+    "t086": ["81.3分", "82.5分"],
+    "t088": ["150"],
+    "t089": ["89.3%"],
+    "t091": ["81.3"],
+    "t092": ["800个"],
+    "t099": ["2,254件", "1,586件"],
+    "t100": ["92%以上", "不低于88%"],
+    "w01": ["83.1分"],
+    "w04": ["89.4%"],
+    "w05": ["88个"],
+    "w06": ["81.3分"],
+    "w09": ["7座"],
+    "w11": ["96处"],
+    "w12": ["16小时"],
+    "w14": ["79.3"],
+    "w16": ["2,136件"],
+    "w22": ["120处"],
+    "w25": ["560个"],
+    "w29": ["108"],
+    "w30": ["上升0.6个百分点"],
+}
+
+PROBES = {
+    "t002": (
+        "I_target_only",
+        [
+            ("all", "农贸市场[^。]{0,10}(已完成|已完工|改造完成)"),
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "农贸市场"),
+        ],
+    ),
+    "t003": (
+        "A_period",
+        [
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "9月份[^。]{0,10}立案[0-9]"),
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "1—9月"),
+            ("014_liaoyuan-cgj-2025-shangbannian-zongjie.txt", "9月"),
+        ],
+    ),
+    "t005": (
+        "I_target_only",
+        [
+            ("all", "老旧小区[^。]{0,10}(已完工|已完成|完工[0-9])"),
+            ("004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt", "老旧小区改造"),
+        ],
+    ),
+    "t009": (
+        "H_notstated",
+        [
+            ("all", "除雪车[^。]{0,20}万元"),
+            ("all", "除雪车[^。]{0,20}亿元"),
+            ("009_liaoyuan-cg-gongzuo-jianghua-2025.txt", "清雪设备购置[^。]{0,10}万元"),
+        ],
+    ),
+    "t012": (
+        "H_notstated",
+        [
+            ("004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt", "执法人员[^。，]{0,6}[0-9]+人"),
+            ("004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt", "执法人员共"),
+            ("003_shuangyashan-chuangwen-jianghua-2025.txt", "执法人员"),
+        ],
+    ),
+    "t023": (
+        "D_subunit",
+        [
+            ("006_shuangyashan-chuangwen-ducha-tongbao-11.txt", "八马路"),
+            ("006_shuangyashan-chuangwen-ducha-tongbao-11.txt", "按街道"),
+        ],
+    ),
+    "t024": (
+        "A_period",
+        [
+            ("006_shuangyashan-chuangwen-ducha-tongbao-11.txt", "第12期[^。]{0,20}发现问题"),
+            ("all", "双鸭山[^。]{0,20}第(12|１２)期"),
+            ("006_shuangyashan-chuangwen-ducha-tongbao-11.txt", "第12期督查[^。]{0,6}共"),
+        ],
+    ),
+    "t025": (
+        "D_subunit",
+        [
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "仙城"),
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "太安"),
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "安家"),
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "先锋"),
+        ],
+    ),
+    "t026": (
+        "L_similar",
+        [
+            ("015_longnan-chuangwen-ceping-2025-q3.txt", "参与率"),
+            ("all", "参与率"),
+        ],
+    ),
+    "t030": (
+        "D_subunit",
+        [
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "成县[^。]{0,10}[0-9]+处"),
+            ("all", "成县[^。]{0,6}拆除违法建设"),
+        ],
+    ),
+    "t044": (
+        "E_rank",
+        [
+            ("015_longnan-chuangwen-ceping-2025-q3.txt", "全省"),
+            ("018_longnan-chuangwen-gongjian-fangan-2025-2026.txt", "第三季度"),
+        ],
+    ),
+    "t045": (
+        "D_subunit",
+        [
+            ("015_longnan-chuangwen-ceping-2025-q3.txt", "角弓"),
+            ("all", "角弓镇[^。]{0,10}[0-9]+\\.[0-9]分"),
+        ],
+    ),
+    "t046": (
+        "A_period",
+        [
+            ("all", "2027"),
+            ("018_longnan-chuangwen-gongjian-fangan-2025-2026.txt", "后年"),
+        ],
+    ),
+    "t049": (
+        "D_subunit",
+        [
+            ("014_liaoyuan-cgj-2025-shangbannian-zongjie.txt", "东丰县[^。]{0,20}泊位"),
+            ("all", "东丰县[^。]{0,10}新增[^。]{0,10}泊位[0-9]"),
+        ],
+    ),
+    "t050": (
+        "A_period",
+        [
+            ("all", "2023年[^。]{0,20}违法建设"),
+            ("012_liaoyuan-cgj-2024-zongjie-2025-anpai.txt", "上年[^。]{0,20}违法建设"),
+            ("all", "前年[^。]{0,20}违法建设"),
+        ],
+    ),
+    "t051": (
+        "B_place",
+        [
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "10月"),
+            ("017_wudu-cgj-2025-shangbannian-zongjie.txt", "10月"),
+            ("018_longnan-chuangwen-gongjian-fangan-2025-2026.txt", "10月份"),
+            ("all", "武都区[^。]{0,20}10月[^。]{0,20}立案"),
+        ],
+    ),
+    "t054": (
+        "I_target_only",
+        [
+            ("013_liaoyuan-qingxue-xinwen-2025.txt", "东丰县[^。]{0,20}用时"),
+            ("013_liaoyuan-qingxue-xinwen-2025.txt", "东丰县[^。]{0,20}[0-9]+小时内全部"),
+        ],
+    ),
+    "t057": (
+        "H_notstated",
+        [
+            ("020_longnan-chuangwen-ducha-tongbao-12.txt", "４５个点位[：:]"),
+            ("020_longnan-chuangwen-ducha-tongbao-12.txt", "点位名单"),
+            ("020_longnan-chuangwen-ducha-tongbao-12.txt", "点位清单"),
+        ],
+    ),
+    "t058": (
+        "C_nofigure",
+        [
+            ("011_liaoyuan-chuangwen-ceping-2025-q3.txt", "排名第[0-9]"),
+            ("all", "全省第三季度[^。]{0,20}第[0-9]+位"),
+        ],
+    ),
+    "t059": (
+        "J_result_only",
+        [
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "满意度[^。]{0,10}(达到|以上|目标)"),
+            ("018_longnan-chuangwen-gongjian-fangan-2025-2026.txt", "满意度[^。]{0,10}(达到|以上)"),
+            ("017_wudu-cgj-2025-shangbannian-zongjie.txt", "满意度[^。]{0,10}(达到|以上|目标)"),
+        ],
+    ),
+    "t060": (
+        "J_result_only",
+        [
+            ("001_shuangyashan-szcg-tongbao-2025-09.txt", "9月份[^。]{0,20}(要达到|以上)"),
+            ("all", "9月份全市按期处置率要"),
+        ],
+    ),
+    "t067": (
+        "I_target_only",
+        [
+            ("all", "志愿服务站点[^。]{0,10}(已建成|建成[0-9])"),
+            ("006_shuangyashan-chuangwen-ducha-tongbao-11.txt", "志愿服务站点"),
+        ],
+    ),
+    "t069": (
+        "F_cutoff",
+        [
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "各选取[0-9]"),
+            ("all", "成县[^。]{0,20}城管进社区"),
+        ],
+    ),
+    "t072": (
+        "H_notstated",
+        [
+            ("007_shuangyashan-zhandao-xiaoguanggao-fangan-2025.txt", "20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日"),
+            ("007_shuangyashan-zhandao-xiaoguanggao-fangan-2025.txt", "印发"),
+        ],
+    ),
+    "t073": (
+        "L_similar",
+        [
+            ("010_liaoyuan-chuangwen-ceping-2025-q2.txt", "知晓率"),
+            ("all", "知晓率"),
+        ],
+    ),
+    "t076": (
+        "B_place",
+        [
+            ("003_shuangyashan-chuangwen-jianghua-2025.txt", "三季度"),
+            ("004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt", "季度"),
+            ("006_shuangyashan-chuangwen-ducha-tongbao-11.txt", "第三季度"),
+            ("all", "尖山区[^。|]{0,10}[0-9]{2}\\.[0-9]分"),
+        ],
+    ),
+    "t078": (
+        "A_period",
+        [
+            ("all", "11月份[^。]{0,20}立案"),
+            ("all", "1—11月"),
+        ],
+    ),
+    "t082": (
+        "J_result_only",
+        [
+            ("004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt", "2024年[^。]{0,20}违法建设[^。]{0,10}以上"),
+            ("004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt", "上年[^。]{0,20}违法建设"),
+            ("003_shuangyashan-chuangwen-jianghua-2025.txt", "违法建设"),
+        ],
+    ),
+    "t085": (
+        "L_similar",
+        [
+            ("018_longnan-chuangwen-gongjian-fangan-2025-2026.txt", "城市管理[^。]{0,10}满意度"),
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "2024年"),
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "去年"),
+        ],
+    ),
+    "t087": (
+        "A_period",
+        [
+            ("010_liaoyuan-chuangwen-ceping-2025-q2.txt", "第一季度[^。]{0,10}平均得分"),
+            ("all", "一季度[^。]{0,10}全市平均得分[0-9]"),
+            ("011_liaoyuan-chuangwen-ceping-2025-q3.txt", "第一季度"),
+        ],
+    ),
+    "t090": (
+        "D_subunit",
+        [
+            ("001_shuangyashan-szcg-tongbao-2025-09.txt", "宝清"),
+            ("002_shuangyashan-szcg-tongbao-2025-10.txt", "宝清"),
+            ("all", "宝清县[^。]{0,10}[0-9]+件"),
+        ],
+    ),
+    "t094": (
+        "E_rank",
+        [
+            ("002_shuangyashan-szcg-tongbao-2025-10.txt", "全省"),
+            ("001_shuangyashan-szcg-tongbao-2025-09.txt", "全省"),
+        ],
+    ),
+    "t095": (
+        "A_period",
+        [
+            ("017_wudu-cgj-2025-shangbannian-zongjie.txt", "去年[^。]{0,20}清扫率"),
+            ("all", "武都区[^。]{0,20}2024年[^。]{0,20}清扫率"),
+            ("019_wudu-beijie-gongce-xinwen-2025.txt", "清扫率"),
+        ],
+    ),
+    "t096": (
+        "L_similar",
+        [
+            ("017_wudu-cgj-2025-shangbannian-zongjie.txt", "知晓率"),
+            ("016_longnan-cgj-2025-shangbannian-zongjie.txt", "知晓率"),
+        ],
+    ),
+    "t097": (
+        "A_period",
+        [
+            ("all", "第四季度[^。]{0,10}平均得分[0-9]"),
+            ("all", "四季度[^。]{0,6}得分为"),
+        ],
+    ),
+    "t098": (
+        "J_result_only",
+        [
+            ("008_liaoyuan-szcg-tongbao-2025-10.txt", "满意率[^。]{0,10}(以上|达到|要求)"),
+            ("014_liaoyuan-cgj-2025-shangbannian-zongjie.txt", "满意率"),
+        ],
+    ),
+}
+
+RELATIVE_YEAR_FOLLOWUPS = {
+    "w02": 2025,
+    "w03": 2025,
+    "w07": 2026,
+    "w09": 2025,
+    "w11": 2025,
+    "w12": 2024,
+    "w17": 2025,
+    "w19": 2025,
+    "w20": 2025,
+    "w23": 2025,
+    "w24": 2026,
+}
+
+RELATIVE_YEAR_QUESTIONS = {
+    "t001": 2025,
+    "t002": 2025,
+    "t004": 2025,
+    "t005": 2025,
+    "t006": 2025,
+    "t008": 2025,
+    "t009": 2025,
+    "t017": 2025,
+    "t028": 2024,
+    "t031": 2025,
+    "t034": 2025,
+    "t037": 2025,
+    "t041": 2024,
+    "t043": 2025,
+    "t050": 2023,
+    "t052": 2026,
+    "t056": 2025,
+    "t059": 2025,
+    "t062": 2025,
+    "t064": 2024,
+    "t065": 2025,
+    "t066": 2025,
+    "t067": 2025,
+    "t071": 2025,
+    "t074": 2025,
+    "t077": 2024,
+    "t080": 2025,
+    "t082": 2024,
+    "t084": 2024,
+    "t085": 2024,
+    "t095": 2024,
+}
+
+TYPO_QUESTIONS = {
+    "t012": ("执发", "执法"),
+    "t014": ("约淡", "约谈"),
+    "t020": ("牵投", "牵头"),
+    "t024": ("督察", "督查"),
+    "t036": ("督察", "督查"),
+    "t052": ("公测", "公厕"),
+    "t053": ("测平", "测评"),
+    "t083": ("按其", "按期"),
+}
+
+SHORT_QUESTIONS = [
+    "t019",
+    "t021",
+    "t028",
+    "t029",
+    "t030",
+    "t032",
+    "t033",
+    "t035",
+    "t044",
+    "t050",
+    "t052",
+    "t058",
+    "t070",
+    "t086",
+    "t087",
+    "t095",
+    "t097",
+]
+
+RANK_QUESTIONS = [
+    "t011",
+    "t018",
+    "t019",
+    "t025",
+    "t044",
+    "t058",
+    "t089",
+    "t091",
+    "t094",
+]
+
+PROGRESS_QUESTIONS = [
+    "t002",
+    "t005",
+    "t031",
+    "t034",
+    "t037",
+    "t054",
+    "t066",
+    "t067",
+]
+
+SUBUNIT_QUESTIONS = [
+    "t015",
+    "t017",
+    "t018",
+    "t029",
+    "t031",
+    "t037",
+    "t062",
+    "t065",
+    "t066",
+    "t084",
+    "t088",
+    "t089",
+]
+
+SUBUNIT_FOLLOWUPS = [
+    "w04",
+    "w09",
+    "w14",
+    "w22",
+    "w25",
+    "w26",
+    "w27",
+    "w28",
+    "w29",
+]
+
+LOOK_ALIKE_FAMILIES = [
+    (
+        "consecutive_months",
+        "双鸭山 数字城管月报 9月 / 10月（同一版式）",
+        [
+            "001_shuangyashan-szcg-tongbao-2025-09.txt",
+            "002_shuangyashan-szcg-tongbao-2025-10.txt",
+        ],
+    ),
+    (
+        "two_cities",
+        "数字城管月报 双鸭山 9月、10月 / 辽源 10月（10月两份同题）",
+        [
+            "001_shuangyashan-szcg-tongbao-2025-09.txt",
+            "002_shuangyashan-szcg-tongbao-2025-10.txt",
+            "008_liaoyuan-szcg-tongbao-2025-10.txt",
+        ],
+    ),
+    (
+        "two_quarters",
+        "辽源 测评通报 二季度 / 三季度",
+        [
+            "010_liaoyuan-chuangwen-ceping-2025-q2.txt",
+            "011_liaoyuan-chuangwen-ceping-2025-q3.txt",
+        ],
+    ),
+    (
+        "two_cities",
+        "季度测评通报 辽源 二、三季度 / 陇南 三季度（三季度两份同题）",
+        [
+            "010_liaoyuan-chuangwen-ceping-2025-q2.txt",
+            "011_liaoyuan-chuangwen-ceping-2025-q3.txt",
+            "015_longnan-chuangwen-ceping-2025-q3.txt",
+        ],
+    ),
+    (
+        "two_cities",
+        "督查通报 双鸭山 第11期 / 陇南 第12期（同题）",
+        [
+            "006_shuangyashan-chuangwen-ducha-tongbao-11.txt",
+            "020_longnan-chuangwen-ducha-tongbao-12.txt",
+        ],
+    ),
+    (
+        "two_cities",
+        "不写市名的讲话 双鸭山 创文 / 辽源 城管",
+        [
+            "003_shuangyashan-chuangwen-jianghua-2025.txt",
+            "009_liaoyuan-cg-gongzuo-jianghua-2025.txt",
+        ],
+    ),
+    (
+        "two_cities",
+        "2024年测评得分与排名、2025年目标 双鸭山 讲话 / 陇南 攻坚方案",
+        [
+            "003_shuangyashan-chuangwen-jianghua-2025.txt",
+            "018_longnan-chuangwen-gongjian-fangan-2025-2026.txt",
+        ],
+    ),
+    (
+        "city_vs_district",
+        "双鸭山市 讲话、城管局总结、整治方案 / 尖山区新闻",
+        [
+            "003_shuangyashan-chuangwen-jianghua-2025.txt",
+            "004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt",
+            "005_jianshan-gongce-tingche-xinwen-2025.txt",
+            "007_shuangyashan-zhandao-xiaoguanggao-fangan-2025.txt",
+        ],
+    ),
+    (
+        "city_vs_district",
+        "陇南市 上半年总结、攻坚方案 / 武都区 上半年总结、新闻",
+        [
+            "016_longnan-cgj-2025-shangbannian-zongjie.txt",
+            "017_wudu-cgj-2025-shangbannian-zongjie.txt",
+            "018_longnan-chuangwen-gongjian-fangan-2025-2026.txt",
+            "019_wudu-beijie-gongce-xinwen-2025.txt",
+        ],
+    ),
+    (
+        "summary_vs_halfyear",
+        "辽源 2024 总结 / 讲话 / 2025 上半年 / 10月月报 / 清雪新闻",
+        [
+            "008_liaoyuan-szcg-tongbao-2025-10.txt",
+            "009_liaoyuan-cg-gongzuo-jianghua-2025.txt",
+            "012_liaoyuan-cgj-2024-zongjie-2025-anpai.txt",
+            "013_liaoyuan-qingxue-xinwen-2025.txt",
+            "014_liaoyuan-cgj-2025-shangbannian-zongjie.txt",
+        ],
+    ),
+    (
+        "summary_vs_halfyear",
+        "双鸭山 2024 总结 / 讲话 / 9月、10月月报",
+        [
+            "001_shuangyashan-szcg-tongbao-2025-09.txt",
+            "002_shuangyashan-szcg-tongbao-2025-10.txt",
+            "003_shuangyashan-chuangwen-jianghua-2025.txt",
+            "004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt",
+        ],
+    ),
+]
+
+DOC_INFO = {
+    "001_shuangyashan-szcg-tongbao-2025-09.txt": (
+        "双鸭山",
+        "城管",
+        2025,
+        ["docnumber", "addressee", "table", "signature", "title_no_place"],
+    ),
+    "002_shuangyashan-szcg-tongbao-2025-10.txt": (
+        "双鸭山",
+        "城管",
+        2025,
+        ["docnumber", "addressee", "table", "signature", "title_no_place"],
+    ),
+    "003_shuangyashan-chuangwen-jianghua-2025.txt": (
+        "双鸭山",
+        "创文",
+        2025,
+        ["speech_no_city", "hard_breaks", "page_marker", "title_no_place"],
+    ),
+    "004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt": ("双鸭山", "城管", 2025, ["letterhead"]),
+    "005_jianshan-gongce-tingche-xinwen-2025.txt": ("双鸭山", "城管", 2025, ["news", "title_no_place"]),
+    "006_shuangyashan-chuangwen-ducha-tongbao-11.txt": (
+        "双鸭山",
+        "创文",
+        2025,
+        ["docnumber", "addressee", "table", "signature", "title_no_place"],
+    ),
+    "007_shuangyashan-zhandao-xiaoguanggao-fangan-2025.txt": ("双鸭山", "城管", None, ["attachment", "table"]),
+    "008_liaoyuan-szcg-tongbao-2025-10.txt": (
+        "辽源",
+        "城管",
+        2025,
+        ["docnumber", "addressee", "table", "signature", "title_no_place"],
+    ),
+    "009_liaoyuan-cg-gongzuo-jianghua-2025.txt": (
+        "辽源",
+        "城管",
+        2025,
+        ["speech_no_city", "hard_breaks", "title_no_place"],
+    ),
+    "010_liaoyuan-chuangwen-ceping-2025-q2.txt": (
+        "辽源",
+        "创文",
+        2025,
+        ["docnumber", "addressee", "table", "signature", "title_no_place"],
+    ),
+    "011_liaoyuan-chuangwen-ceping-2025-q3.txt": (
+        "辽源",
+        "创文",
+        2025,
+        ["docnumber", "addressee", "table", "masked", "signature", "title_no_place"],
+    ),
+    "012_liaoyuan-cgj-2024-zongjie-2025-anpai.txt": ("辽源", "城管", 2024, ["hard_breaks", "signature"]),
+    "013_liaoyuan-qingxue-xinwen-2025.txt": ("辽源", "城管", 2025, ["news", "title_no_place"]),
+    "014_liaoyuan-cgj-2025-shangbannian-zongjie.txt": (
+        "辽源",
+        "城管",
+        2025,
+        ["running_header", "page_marker", "signature"],
+    ),
+    "015_longnan-chuangwen-ceping-2025-q3.txt": (
+        "陇南",
+        "创文",
+        2025,
+        ["docnumber", "addressee", "table", "signature", "title_no_place"],
+    ),
+    "016_longnan-cgj-2025-shangbannian-zongjie.txt": ("陇南", "城管", None, ["cut_off"]),
+    "017_wudu-cgj-2025-shangbannian-zongjie.txt": ("陇南", "城管", 2025, ["hard_breaks", "signature"]),
+    "018_longnan-chuangwen-gongjian-fangan-2025-2026.txt": ("陇南", "创文", 2025, ["docnumber", "table"]),
+    "019_wudu-beijie-gongce-xinwen-2025.txt": ("陇南", "城管", 2025, ["news", "title_no_place"]),
+    "020_longnan-chuangwen-ducha-tongbao-12.txt": (
+        "陇南",
+        "创文",
+        2025,
+        ["full_width", "letterhead", "docnumber", "addressee", "table", "title_no_place"],
+    ),
+}
+
+TITLES = {
+    "001_shuangyashan-szcg-tongbao-2025-09.txt": "关于2025年9月份数字城管运行情况的通报",
+    "002_shuangyashan-szcg-tongbao-2025-10.txt": "关于2025年10月份数字城管运行情况的通报",
+    "003_shuangyashan-chuangwen-jianghua-2025.txt": "在全市创建全国文明城市攻坚推进会上的讲话",
+    "004_shuangyashan-cgj-2024-zongjie-2025-jihua.txt": "双鸭山市城市管理综合执法局2024年工作总结和2025年工作计划",
+    "005_jianshan-gongce-tingche-xinwen-2025.txt": "我区公厕提质和停车泊位建设跑出加速度",
+    "006_shuangyashan-chuangwen-ducha-tongbao-11.txt": "创建全国文明城市督查通报",
+    "007_shuangyashan-zhandao-xiaoguanggao-fangan-2025.txt": "双鸭山市2025年占道经营和非法小广告专项整治实施方案",
+    "008_liaoyuan-szcg-tongbao-2025-10.txt": "关于2025年10月份数字城管运行情况的通报",
+    "009_liaoyuan-cg-gongzuo-jianghua-2025.txt": "在全市城市管理工作会议上的讲话",
+    "010_liaoyuan-chuangwen-ceping-2025-q2.txt": "关于2025年第二季度文明城市创建常态化测评情况的通报",
+    "011_liaoyuan-chuangwen-ceping-2025-q3.txt": "关于2025年第三季度文明城市创建常态化测评情况的通报",
+    "012_liaoyuan-cgj-2024-zongjie-2025-anpai.txt": "辽源市城市管理局2024年工作总结及2025年工作安排",
+    "013_liaoyuan-qingxue-xinwen-2025.txt": "我市打响入冬清雪第一仗",
+    "014_liaoyuan-cgj-2025-shangbannian-zongjie.txt": "辽源市城市管理局2025年上半年工作总结",
+    "015_longnan-chuangwen-ceping-2025-q3.txt": "关于2025年第三季度文明城市创建常态化测评情况的通报",
+    "016_longnan-cgj-2025-shangbannian-zongjie.txt": "陇南市城市管理局2025年上半年工作总结",
+    "017_wudu-cgj-2025-shangbannian-zongjie.txt": "武都区城市管理局2025年上半年工作总结",
+    "018_longnan-chuangwen-gongjian-fangan-2025-2026.txt": "陇南市创建全国文明城市攻坚行动实施方案（2025—2026年）",
+    "019_wudu-beijie-gongce-xinwen-2025.txt": "我区背街小巷整治和公厕建设完成过半",
+    "020_longnan-chuangwen-ducha-tongbao-12.txt": "创建全国文明城市督查通报",
+}
+
+PLACE_CLUES = {
+    "001_shuangyashan-szcg-tongbao-2025-09.txt": ["docnumber", "addressee", "table"],
+    "002_shuangyashan-szcg-tongbao-2025-10.txt": ["docnumber", "addressee", "table"],
+    "003_shuangyashan-chuangwen-jianghua-2025.txt": ["speech"],
+    "005_jianshan-gongce-tingche-xinwen-2025.txt": ["body", "site"],
+    "006_shuangyashan-chuangwen-ducha-tongbao-11.txt": ["docnumber", "addressee", "table"],
+    "008_liaoyuan-szcg-tongbao-2025-10.txt": ["docnumber", "addressee", "table"],
+    "009_liaoyuan-cg-gongzuo-jianghua-2025.txt": ["speech"],
+    "010_liaoyuan-chuangwen-ceping-2025-q2.txt": ["docnumber", "addressee", "table"],
+    "011_liaoyuan-chuangwen-ceping-2025-q3.txt": ["docnumber", "addressee", "table"],
+    "013_liaoyuan-qingxue-xinwen-2025.txt": ["body"],
+    "015_longnan-chuangwen-ceping-2025-q3.txt": ["docnumber", "addressee", "table"],
+    "019_wudu-beijie-gongce-xinwen-2025.txt": ["body", "site"],
+    "020_longnan-chuangwen-ducha-tongbao-12.txt": ["docnumber", "addressee", "table"],
+}
+
+CITY_HIDDEN = {
+    "001_shuangyashan-szcg-tongbao-2025-09.txt",
+    "002_shuangyashan-szcg-tongbao-2025-10.txt",
+    "003_shuangyashan-chuangwen-jianghua-2025.txt",
+    "005_jianshan-gongce-tingche-xinwen-2025.txt",
+    "006_shuangyashan-chuangwen-ducha-tongbao-11.txt",
+    "008_liaoyuan-szcg-tongbao-2025-10.txt",
+    "009_liaoyuan-cg-gongzuo-jianghua-2025.txt",
+    "010_liaoyuan-chuangwen-ceping-2025-q2.txt",
+    "011_liaoyuan-chuangwen-ceping-2025-q3.txt",
+    "013_liaoyuan-qingxue-xinwen-2025.txt",
+    "015_longnan-chuangwen-ceping-2025-q3.txt",
+    "017_wudu-cgj-2025-shangbannian-zongjie.txt",
+    "019_wudu-beijie-gongce-xinwen-2025.txt",
+    "020_longnan-chuangwen-ducha-tongbao-12.txt",
+}
+
+SAME_TITLE_PAIRS = [
+    ("002_shuangyashan-szcg-tongbao-2025-10.txt", "008_liaoyuan-szcg-tongbao-2025-10.txt"),
+    ("011_liaoyuan-chuangwen-ceping-2025-q3.txt", "015_longnan-chuangwen-ceping-2025-q3.txt"),
+    ("006_shuangyashan-chuangwen-ducha-tongbao-11.txt", "020_longnan-chuangwen-ducha-tongbao-12.txt"),
+]
+
+RUNNING_HEADERS = {
+    "014_liaoyuan-cgj-2025-shangbannian-zongjie.txt": "辽源市城市管理局2025年上半年工作总结",
+}
+
+WS = re.compile(r"\s+")
+FW_TO_ASCII = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+UNTITLED = {n for n, info in DOC_INFO.items() if "title_no_place" in info[3]}
+
+
+def squash(text):
+    return WS.sub("", text)
+
+
+def load_corpus():
+    docs, raw = {}, {}
+    for name in sorted(os.listdir(CORPUS)):
+        if name.endswith(".txt"):
+            with open(os.path.join(CORPUS, name), encoding="utf-8") as fh:
+                raw[name] = fh.read()
+            docs[name] = squash(raw[name])
+    return docs, raw
+
+
+def load_jsonl(path):
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def is_str_list(value):
+    return isinstance(value, list) and all(isinstance(x, str) and x for x in value)
+
+
+def doc_names(item):
+    d = item.get("doc")
+    if isinstance(d, str):
+        return [d]
+    if isinstance(d, list) and all(isinstance(x, str) for x in d):
+        return list(d)
+    return []
+
+
+def overlaps(a, b):
+    return a in b or b in a
+
+
+def places_in(text):
+    return [p for p in ALL_PLACES if p in (text or "")]
+
+
+def check_answerable(item, docs, errors, counters, multi=False):
+    names = doc_names(item)
+    if not names or any(n not in docs for n in names):
+        errors["unknown_doc"] += 1
+        return set()
+    if multi:
+        if not isinstance(item["doc"], list) or len(names) < 2 or len(set(names)) != len(names):
+            errors["multi_doc_doc_must_list_two_or_more_documents"] += 1
+    elif not isinstance(item["doc"], str):
+        errors["doc_must_be_a_string"] += 1
+    if not is_str_list(item["evidence"]) or not item["evidence"]:
+        errors["evidence_empty_or_bad"] += 1
+        return set()
+    covered = set()
+    for ev in item["evidence"]:
+        counters["evidence_checked"] += 1
+        if WS.search(ev):
+            errors["evidence_has_whitespace"] += 1
+        if not EV_MIN <= len(ev) <= EV_MAX:
+            errors["evidence_bad_length"] += 1
+            print("  evidence length:", item["id"], len(ev))
+        found = [n for n in names if ev in docs[n]]
+        if not found:
+            errors["evidence_not_in_doc"] += 1
+            print("  evidence not found:", item["id"])
+        covered.update(found)
+    if multi:
+        if names[0] not in covered:
+            errors["multi_doc_no_evidence_in_main_doc"] += 1
+        if set(names) - covered:
+            errors["multi_doc_document_without_evidence"] += 1
+    if not is_str_list(item["must_contain"]) or not item["must_contain"]:
+        errors["must_contain_empty_or_bad"] += 1
+    else:
+        for s in item["must_contain"]:
+            counters["must_contain_checked"] += 1
+            in_ev = any(s in ev for ev in item["evidence"])
+            counters["must_contain_in_evidence"] += in_ev
+            if WS.search(s) or not (in_ev or any(s in docs[n] for n in names)):
+                errors["must_contain_not_in_evidence_or_doc"] += 1
+                print("  must_contain not found:", item["id"])
+    return set(names)
+
+
+def check_unanswerable(item, docs, errors, counters, table):
+    answer = item["answer"]
+    if not isinstance(answer, str) or len(answer.strip()) < MIN_UNANSWERABLE_ANSWER or not WHY_RX.search(answer):
+        errors["unanswerable_answer_gives_no_reason"] += 1
+    if item["must_contain"] != [] or item["evidence"] != []:
+        errors["unanswerable_nonempty_lists"] += 1
+    name = item["doc"]
+    if not isinstance(name, str) or name not in docs:
+        errors["unknown_doc"] += 1
+        return
+    entry = table.get(item["id"])
+    if not entry or not entry[1]:
+        errors["unanswerable_without_probes"] += 1
+        return
+    if entry[0] not in KINDS:
+        errors["unknown_probe_kind"] += 1
+    for scope, pattern in entry[1]:
+        rx = re.compile(pattern)
+        if scope == "doc":
+            targets = [docs[name]]
+        elif scope == "all":
+            targets = list(docs.values())
+        elif scope in docs:
+            targets = [docs[scope]]
+        else:
+            errors["probe_bad_scope"] += 1
+            continue
+        counters["probes_checked"] += 1
+        if any(rx.search(t) for t in targets):
+            errors["probe_matched_tempting_text"] += 1
+            print("  probe matched:", item["id"], scope)
+
+
+def family_kind(names):
+    """The first look-alike family holding all of names, or None."""
+    for kind, _label, files in LOOK_ALIKE_FAMILIES:
+        if set(names) <= set(files):
+            return kind
+    return None
+
+
+def check_look_alike(items, docs, errors, counters, label):
+    """look_alike: a non-empty list of corpus files, none of them the item's
+    document(s), all in one look-alike family with them; answerable items
+    name the look-alike figures (LOOK_ALIKE_TRAPS), unanswerable ones what
+    the documents hold (LOOK_ALIKE_HELD)."""
+    kinds = Counter()
+    n_ans = n_un = 0
+    for it in items:
+        iid = it.get("id")
+        unans = it.get("must_contain") == [] and it.get("evidence") == []
+        if "look_alike" not in it:
+            if iid in LOOK_ALIKE_TRAPS or iid in LOOK_ALIKE_HELD:
+                errors[label + "_table_entry_without_look_alike_field"] += 1
+            continue
+        look = it["look_alike"]
+        names = doc_names(it)
+        if not is_str_list(look) or not look:
+            errors[label + "_look_alike_empty_or_bad"] += 1
+            continue
+        if any(n not in docs for n in look):
+            errors[label + "_look_alike_file_missing"] += 1
+            continue
+        if set(look) & set(names) or len(set(look)) != len(look):
+            errors[label + "_look_alike_same_as_doc"] += 1
+        kind = family_kind(names + look)
+        if kind is None:
+            errors[label + "_look_alike_not_in_one_family"] += 1
+            print("  no family:", iid)
+        kinds[kind] += 1
+        if unans:
+            n_un += 1
+            held = LOOK_ALIKE_HELD.get(iid)
+            if not held:
+                errors[label + "_unanswerable_look_alike_without_held"] += 1
+                continue
+            answer = (it.get("answer") or "").translate(FW_TO_ASCII)
+            pool = [docs[n].translate(FW_TO_ASCII) for n in names + look]
+            for s in held:
+                counters[label + "_held_checked"] += 1
+                a = s.translate(FW_TO_ASCII)
+                if a not in answer:
+                    errors[label + "_held_not_in_answer"] += 1
+                    print("  held not in answer:", iid)
+                if not any(a in t for t in pool):
+                    errors[label + "_held_not_in_documents"] += 1
+                    print("  held not in documents:", iid)
+            if not any(any(s.translate(FW_TO_ASCII) in docs[n].translate(FW_TO_ASCII) for n in look) for s in held):
+                errors[label + "_held_names_nothing_from_a_look_alike"] += 1
+                print("  held names nothing from a look-alike:", iid)
+        else:
+            n_ans += 1
+            traps = LOOK_ALIKE_TRAPS.get(iid)
+            if not traps:
+                errors[label + "_answerable_look_alike_without_traps"] += 1
+                continue
+            must = it.get("must_contain") or []
+            for t in traps:
+                counters[label + "_traps_checked"] += 1
+                if not any(t in docs[n] for n in look):
+                    errors[label + "_trap_not_in_look_alike"] += 1
+                    print("  trap not in look-alike:", iid)
+                if any(overlaps(t, s) for s in must):
+                    errors[label + "_trap_overlaps_must_contain"] += 1
+                    print("  trap overlaps must_contain:", iid)
+                if any(t in ev for ev in it.get("evidence") or []):
+                    errors[label + "_trap_in_evidence"] += 1
+                    print("  trap in evidence:", iid)
+    for k in LOOK_ALIKE_KINDS:
+        counters[f"{label}_look_alike_kind_{k}"] = kinds[k]
+    counters[label + "_look_alike_answerable"] = n_ans
+    counters[label + "_look_alike_unanswerable"] = n_un
+    return kinds, n_ans, n_un
+
+
+def check_untitled_place(items, docs, errors, counters, label):
+    """untitled_place is true exactly when the item's document(s) or its
+    look_alike files include a document whose title names no place; the
+    question (with its history) then names a place, and an answerable item
+    names a place of its (first) document's city."""
+    n_ans = n_un = 0
+    for it in items:
+        iid = it.get("id")
+        names = doc_names(it) + [n for n in (it.get("look_alike") or []) if isinstance(n, str)]
+        touches = any(n in UNTITLED for n in names)
+        if "untitled_place" in it and it["untitled_place"] is not True:
+            errors[label + "_untitled_place_not_true"] += 1
+        has = it.get("untitled_place") is True
+        if touches != has:
+            errors[label + "_untitled_place_field_wrong"] += 1
+            print("  untitled_place field wrong:", iid)
+        if not has:
+            continue
+        unans = it.get("must_contain") == [] and it.get("evidence") == []
+        n_un += unans
+        n_ans += not unans
+        text = " ".join((it.get("history") or []) + [it.get("question") or ""])
+        named = places_in(text)
+        if not named:
+            errors[label + "_untitled_place_question_names_no_place"] += 1
+            print("  question names no place:", iid)
+            continue
+        if not unans:
+            main = doc_names(it)[0] if doc_names(it) else None
+            city = DOC_INFO.get(main, (None,))[0]
+            if city and not any(p in PLACES[city] for p in named):
+                errors[label + "_untitled_place_question_names_another_city"] += 1
+                print("  question names another city:", iid)
+    counters[label + "_untitled_place_answerable"] = n_ans
+    counters[label + "_untitled_place_unanswerable"] = n_un
+    return n_ans, n_un
+
+
+def relative_words(text):
+    return [w for w in RELATIVE_WORDS if w in (text or "")]
+
+
+def check_relative_years(items, table, errors, counters, label, followups=False):
+    """Items asking with 前年 / 去年 / 今年 / 明年 / 后年 carry relative_year;
+    the word (of the question, for a follow-up else of its history) maps to
+    the year, the question names no year in digits, the answer names the
+    year (“2024年”)."""
+    by_id = {it.get("id"): it for it in items}
+    for it in items:
+        listed = it.get("id") in table
+        if ("relative_year" in it) != listed:
+            errors[label + "_field_and_table_disagree"] += 1
+        if not listed and relative_words(it.get("question")):
+            errors[label + "_relative_word_in_unlisted_item"] += 1
+    words = Counter()
+    for iid, year in table.items():
+        it = by_id.get(iid)
+        if it is None:
+            errors[label + "_unknown_id"] += 1
+            continue
+        if it.get("relative_year") != year:
+            errors[label + "_field_differs_from_table"] += 1
+        q = it.get("question") or ""
+        found = relative_words(q)
+        if not found and followups:
+            for turn in reversed(it.get("history") or []):
+                found = relative_words(turn)
+                if found:
+                    break
+        if not found:
+            errors[label + "_no_relative_word"] += 1
+        elif any(RELATIVE_WORDS[w] != year for w in found):
+            errors[label + "_relative_word_does_not_match_year"] += 1
+        for w in set(found):
+            words[w] += 1
+        if YEAR_DIGITS.search(q):
+            errors[label + "_question_names_year_in_digits"] += 1
+        if f"{year}年" not in (it.get("answer") or ""):
+            errors[label + "_answer_does_not_name_year"] += 1
+            print("  answer does not name year:", iid, year)
+    counters[label + "_items"] = len(table)
+    for w in RELATIVE_WORDS:
+        counters[f"{label}_word_{w}"] = words[w]
+
+
+def check_groups(questions, docs, errors, counters):
+    by_id = {q.get("id"): q for q in questions}
+    answerable = {q.get("id") for q in questions if q.get("type") != "unanswerable"}
+    unans = {q.get("id") for q in questions if q.get("type") == "unanswerable"}
+    for label, group, minimum in (
+        ("rank", RANK_QUESTIONS, MIN_RANK_QUESTIONS),
+        ("progress", PROGRESS_QUESTIONS, MIN_PROGRESS_QUESTIONS),
+        ("short", SHORT_QUESTIONS, MIN_SHORT_QUESTIONS),
+        ("everyday_words", EVERYDAY_WORDS_QUESTIONS, MIN_EVERYDAY_WORDS_QUESTIONS),
+        ("typo", TYPO_QUESTIONS, MIN_TYPO_QUESTIONS),
+    ):
+        grp = set(group)
+        if grp - set(by_id):
+            errors[label + "_question_unknown_id"] += len(grp - set(by_id))
+        counters[label + "_questions_answerable"] = len(grp & answerable)
+        counters[label + "_questions_unanswerable"] = len(grp & unans)
+        if len(grp) < minimum:
+            errors["too_few_" + label + "_questions"] += 1
+        if not grp & answerable or not grp & unans:
+            errors[label + "_questions_need_both_answerable_and_unanswerable"] += 1
+    for qid in SHORT_QUESTIONS:
+        if len(by_id.get(qid, {}).get("question") or "") > SHORT_MAX:
+            errors["short_question_too_long"] += 1
+    n_short = sum(len(q.get("question") or "") <= SHORT_MAX for q in questions)
+    if n_short != len(SHORT_QUESTIONS):
+        errors["short_questions_table_incomplete"] += 1
+    for qid, (typo, right) in TYPO_QUESTIONS.items():
+        q = by_id.get(qid)
+        if q is None:
+            continue
+        names = [n for n in doc_names(q) if n in docs]
+        if typo not in (q.get("question") or ""):
+            errors["typo_not_in_question"] += 1
+        if any(typo in docs[n] for n in names) or not any(right in docs[n] for n in names):
+            errors["typo_in_document_or_right_word_missing"] += 1
+    sub = set(SUBUNIT_QUESTIONS)
+    counters["subunit_questions"] = len(sub)
+    if sub - answerable:
+        errors["subunit_question_not_answerable"] += len(sub - answerable)
+    if len(sub) < MIN_SUBUNIT_QUESTIONS:
+        errors["too_few_subunit_questions"] += 1
+    lst = set(LIST_QUESTIONS)
+    counters["list_questions_answerable"] = len(lst & answerable)
+    counters["list_questions_unanswerable"] = len(lst & unans)
+    if len(lst) < MIN_LIST_QUESTIONS or not lst & answerable or not lst & unans:
+        errors["list_questions_too_few_or_one_sided"] += 1
+    for qid in answerable:
+        if by_id[qid].get("type") == "list" and qid not in lst:
+            errors["list_type_not_in_list_table"] += 1
+    for qid, n_items in LIST_QUESTIONS.items():
+        q = by_id.get(qid)
+        if q is None:
+            errors["list_question_unknown_id"] += 1
+            continue
+        if qid in answerable:
+            if not LIST_MIN_ITEMS <= n_items <= LIST_MAX_ITEMS:
+                errors["list_items_out_of_range"] += 1
+            if len(q.get("must_contain") or []) < MIN_LIST_MUST_CONTAIN:
+                errors["list_must_contain_too_short"] += 1
+        elif n_items != 0:
+            errors["unanswerable_list_with_items"] += 1
+
+
+def check_colloquial(questions, followups, docs, errors, counters):
+    """colloquial: if present, a boolean; true exactly for the items listed in
+    EVERYDAY_WORDS_QUESTIONS / EVERYDAY_WORDS_FOLLOWUPS. For each listed
+    item the staff word is in its question (a follow-up: in its question or
+    history) and in none of its documents, and the document's term is in one
+    of its documents. At least MIN_COLLOQUIAL_SHARE of questions and of
+    follow-ups carry it."""
+    for label, items, table, minimum in (
+        ("questions", questions, EVERYDAY_WORDS_QUESTIONS, MIN_EVERYDAY_WORDS_QUESTIONS),
+        ("followups", followups, EVERYDAY_WORDS_FOLLOWUPS, MIN_EVERYDAY_WORDS_FOLLOWUPS),
+    ):
+        by_id = {it.get("id"): it for it in items}
+        if set(table) - set(by_id):
+            errors[label + "_everyday_words_unknown_id"] += len(set(table) - set(by_id))
+        n_col = n_ans = n_un = 0
+        for it in items:
+            iid = it.get("id")
+            if "colloquial" in it and not isinstance(it["colloquial"], bool):
+                errors[label + "_colloquial_not_boolean"] += 1
+                continue
+            has = it.get("colloquial") is True
+            if has != (iid in table):
+                errors[label + "_colloquial_field_and_table_disagree"] += 1
+                print("  colloquial field and table disagree:", iid)
+            if not has:
+                continue
+            n_col += 1
+            unans = it.get("must_contain") == [] and it.get("evidence") == []
+            n_un += unans
+            n_ans += not unans
+        counters[label + "_colloquial"] = n_col
+        counters[label + "_colloquial_answerable"] = n_ans
+        counters[label + "_colloquial_unanswerable"] = n_un
+        if n_col < minimum or n_col < MIN_COLLOQUIAL_SHARE * len(items):
+            errors["too_few_colloquial_" + label] += 1
+        if not n_ans or not n_un:
+            errors["colloquial_" + label + "_need_both_answerable_and_unanswerable"] += 1
+        for iid, (word, term) in table.items():
+            it = by_id.get(iid)
+            if it is None:
+                continue
+            names = [n for n in doc_names(it) if n in docs]
+            counters["everyday_words_checked"] += 1
+            text = " ".join((it.get("history") or []) + [it.get("question") or ""])
+            if word not in text:
+                errors[label + "_everyday_word_not_in_question"] += 1
+                print("  everyday word not in question:", iid)
+            if any(word in docs[n] for n in names):
+                errors[label + "_everyday_word_in_document"] += 1
+                print("  everyday word in document:", iid)
+            if not any(term in docs[n] for n in names):
+                errors[label + "_everyday_document_term_not_in_document"] += 1
+                print("  document term missing:", iid)
+
+
+def check_questions(questions, docs, errors, counters, used):
+    ids = [q.get("id") for q in questions]
+    if ids != [f"t{i:03d}" for i in range(1, N_QUESTIONS + 1)]:
+        errors["question_ids_not_t001_to_t100"] += 1
+    if len(set(ids)) != len(ids):
+        errors["duplicate_question_id"] += 1
+    type_counts = Counter(q.get("type") for q in questions)
+    for t, n in EXPECTED_TYPES.items():
+        if type_counts.get(t, 0) != n:
+            errors["type_count_mismatch_" + t] += 1
+    if set(type_counts) - set(EXPECTED_TYPES):
+        errors["unknown_type"] += 1
+    if (
+        type_counts.get("unanswerable", 0) != N_UNANSWERABLE
+        or len(questions) - type_counts.get("unanswerable", 0) != N_ANSWERABLE
+    ):
+        errors["answerable_unanswerable_counts_differ_from_readme"] += 1
+    if type_counts.get("multi_doc", 0) < MIN_MULTI_DOC:
+        errors["too_few_multi_doc"] += 1
+    texts = [q.get("question") for q in questions]
+    if len(set(texts)) != len(texts):
+        errors["duplicate_question_text"] += 1
+    for q in questions:
+        if not set(q) >= Q_FIELDS or set(q) - Q_FIELDS - Q_OPTIONAL:
+            errors["question_bad_fields"] += 1
+            continue
+        if not isinstance(q["question"], str) or not q["question"].strip():
+            errors["empty_question"] += 1
+        if not isinstance(q["answer"], str) or not q["answer"].strip():
+            errors["empty_answer"] += 1
+        if q["type"] == "unanswerable":
+            if isinstance(q["doc"], str):
+                used[q["doc"]] += 1
+            check_unanswerable(q, docs, errors, counters, PROBES)
+        else:
+            if q["id"] in PROBES:
+                errors["probes_for_answerable_question"] += 1
+            for n in check_answerable(q, docs, errors, counters, q["type"] == "multi_doc"):
+                used[n] += 1
+    kind_counts = Counter(entry[0] for entry in list(PROBES.values()) + list(FPROBES.values()))
+    for kind in KINDS:
+        counters["probe_kind_" + kind] = kind_counts.get(kind, 0)
+        if kind_counts.get(kind, 0) < MIN_PER_KIND:
+            errors["too_few_probes_of_kind_" + kind] += 1
+    check_relative_years(questions, RELATIVE_YEAR_QUESTIONS, errors, counters, "relative_year")
+    check_groups(questions, docs, errors, counters)
+    return type_counts
+
+
+def check_followups(followups, docs, errors, counters, used):
+    fids = [f.get("id") for f in followups]
+    if fids != [f"w{i:02d}" for i in range(1, N_FOLLOWUPS + 1)]:
+        errors["followup_ids_not_w01_to_w30"] += 1
+    texts = [(tuple(f.get("history") or []), f.get("question")) for f in followups]
+    if len(set(texts)) != len(texts):
+        errors["duplicate_followup"] += 1
+    n_unans = 0
+    for f in followups:
+        if not set(f) >= F_FIELDS or set(f) - F_FIELDS - Q_OPTIONAL:
+            errors["followup_bad_fields"] += 1
+            continue
+        if f["type"] != "followup":
+            errors["followup_bad_type"] += 1
+        if not (is_str_list(f["history"]) and 1 <= len(f["history"]) <= 3):
+            errors["followup_bad_history"] += 1
+        if not isinstance(f["answer"], str) or not f["answer"].strip():
+            errors["empty_answer"] += 1
+        if not isinstance(f["doc"], str):
+            errors["followup_doc_must_be_string"] += 1
+            continue
+        if f["must_contain"] == [] and f["evidence"] == []:
+            used[f["doc"]] += 1
+            n_unans += 1
+            check_unanswerable(f, docs, errors, counters, FPROBES)
+        else:
+            if f["id"] in FPROBES:
+                errors["fprobes_for_answerable_followup"] += 1
+            for n in check_answerable(f, docs, errors, counters):
+                used[n] += 1
+    counters["followups_unanswerable"] = n_unans
+    if n_unans != N_UNANSWERABLE_FOLLOWUPS:
+        errors["unanswerable_followup_count_differs_from_readme"] += 1
+    sub = set(SUBUNIT_FOLLOWUPS)
+    counters["subunit_followups"] = len(sub)
+    if len(sub) < MIN_SUBUNIT_FOLLOWUPS:
+        errors["too_few_subunit_followups"] += 1
+    for fid in sub:
+        f = next((x for x in followups if x.get("id") == fid), None)
+        if f is None or f.get("must_contain") == []:
+            errors["subunit_followup_unknown_or_unanswerable"] += 1
+    check_relative_years(
+        followups, RELATIVE_YEAR_FOLLOWUPS, errors, counters, "relative_year_followups", followups=True
+    )
+
+
+def check_titles(docs, raw, errors, counters):
+    """Titles: each document's title (TITLES) is one of its first lines; a
+    document tagged title_no_place has a title naming no city, district,
+    街道 or 镇 of any of the three cities, and its place is shown by the clues
+    PLACE_CLUES lists (each checked); other titles name their city or one
+    of its districts. CITY_HIDDEN documents never name their city; no
+    document names another city or another city's districts; look-alikes of
+    two cities in SAME_TITLE_PAIRS have the same title."""
+    if set(TITLES) != set(docs):
+        errors["titles_do_not_cover_the_corpus"] += 1
+    n_untitled = 0
+    for name, title in TITLES.items():
+        if name not in docs:
+            continue
+        city = DOC_INFO[name][0]
+        text = docs[name]
+        lines = [ln.strip() for ln in raw[name].split("\n") if ln.strip()]
+        if title not in lines[:8]:
+            errors["title_not_a_line_of_the_document"] += 1
+            print("  title not found:", name)
+        named = [p for p in ALL_PLACES if p in title]
+        if name in UNTITLED:
+            n_untitled += 1
+            if named:
+                errors["untitled_document_title_names_a_place"] += 1
+                print("  untitled title names a place:", name)
+            clues = PLACE_CLUES.get(name) or []
+            if not clues:
+                errors["untitled_document_without_place_clue"] += 1
+            for clue in clues:
+                counters["place_clues_checked"] += 1
+                counters["place_clue_" + clue] += 1
+                ok = clue in CLUE_KINDS
+                if clue == "docnumber":
+                    ok = any(DOCNUM.fullmatch(ln) and ln.startswith(CITY_PREFIX[city]) for ln in lines[:8])
+                elif clue == "addressee":
+                    ok = any(ln.endswith("：") and sum(d in ln for d in DISTRICTS[city]) >= 2 for ln in lines)
+                elif clue == "table":
+                    rows = [ln for ln in lines if ln.startswith("|") and any(p in ln for p in PLACES[city][1:])]
+                    ok = len(rows) >= 2
+                elif clue == "speech":
+                    ok = sum(d in text for d in DISTRICTS[city]) >= 3
+                elif clue == "body":
+                    body = text.replace(squash(title), "", 1)
+                    ok = any(p in body for p in PLACES[city][1:])
+                elif clue == "site":
+                    ok = any(ln.startswith("主办：") and any(d in ln for d in DISTRICTS[city]) for ln in lines)
+                if not ok:
+                    errors["place_clue_not_found_" + clue] += 1
+                    print("  place clue not found:", name, clue)
+        elif not any(p in title for p in (city,) + DISTRICTS[city]):
+            errors["titled_document_title_names_no_place_of_its_city"] += 1
+        if name in CITY_HIDDEN and city in text:
+            errors["hidden_city_named_in_document"] += 1
+            print("  hidden city named:", name)
+        for other in CITIES:
+            if other != city and any(p in text for p in PLACES[other]):
+                errors["document_names_another_city_or_its_places"] += 1
+                print("  another city's place named:", name, other)
+        if not any(d in text for d in DISTRICTS[city]):
+            errors["document_names_no_district_of_its_city"] += 1
+    counters["untitled_documents"] = n_untitled
+    counters["city_hidden_documents"] = len(CITY_HIDDEN)
+    if n_untitled < MIN_UNTITLED_DOCS:
+        errors["too_few_untitled_documents"] += 1
+    for name in docs:
+        if name not in CITY_HIDDEN and DOC_INFO[name][0] not in docs[name]:
+            errors["city_hidden_table_incomplete"] += 1
+            print("  city not named but not in CITY_HIDDEN:", name)
+    for a, b in SAME_TITLE_PAIRS:
+        if TITLES.get(a) != TITLES.get(b) or DOC_INFO[a][0] == DOC_INFO[b][0] or not {a, b} <= UNTITLED:
+            errors["same_title_pair_wrong"] += 1
+    counters["same_title_pairs"] = len(SAME_TITLE_PAIRS)
+
+
+def check_noise(docs, raw, errors, counters):
+    """Each document shows the layout noise DOC_INFO says it has."""
+    if set(DOC_INFO) != set(docs):
+        errors["doc_info_does_not_cover_the_corpus"] += 1
+    tags = Counter()
+    masked = [n for n in docs if "***" in docs[n]]
+    if len(masked) != 1:
+        errors["exactly_one_document_must_hold_a_masked_figure"] += 1
+    for name, (city, domain, _year, noise) in DOC_INFO.items():
+        if name not in docs:
+            continue
+        text, lines = docs[name], raw[name].split("\n")
+        nonempty = [ln.strip() for ln in lines if ln.strip()]
+        if domain not in ("创文", "城管"):
+            errors["doc_info_bad_domain"] += 1
+        for tag in noise:
+            tags[tag] += 1
+            ok = True
+            if tag not in NOISE_TAGS:
+                ok = False
+            elif tag == "table":
+                ok = sum(ln.startswith("|") and ln.endswith("|") for ln in nonempty) >= 3
+            elif tag == "signature":
+                ok = bool(re.search(r"20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$", nonempty[-1]))
+            elif tag == "letterhead":
+                ok = any(re.fullmatch(r"\S+\s{4,}\S+年\S+月\S+日", ln) for ln in nonempty[:5])
+            elif tag == "docnumber":
+                ok = any(DOCNUM.fullmatch(ln) for ln in nonempty[:8])
+            elif tag == "attachment":
+                ok = nonempty[0] == "附件1"
+            elif tag == "news":
+                ok = "发布时间：" in text and "首页" in text and "责任编辑" in text
+            elif tag == "full_width":
+                ok = len(re.findall("[０-９]", text)) >= 50 and not re.search("[0-9]", text)
+            elif tag == "masked":
+                ok = "***" in text
+            elif tag == "cut_off":
+                ok = text[-1] not in "。！？”）|日" and CJK.match(text[-1]) is not None
+            elif tag == "page_marker":
+                ok = any(re.search(r"[\u4e00-\u9fff]—[0-9]—", ln) for ln in lines)
+            elif tag == "running_header":
+                head = RUNNING_HEADERS.get(name, "")
+                hits = [ln for ln in lines if head and head in ln and not ln.strip().startswith(head)]
+                ok = len(hits) >= 2 and all(re.search(re.escape(head) + r"[\u4e00-\u9fff“]", ln) for ln in hits)
+            elif tag == "hard_breaks":
+                body = [ln for ln in nonempty if not ln.startswith("|")]
+                open_end = [ln for ln in body if CJK.match(ln[-1]) or ln[-1].isdigit() or ln[-1] in ",."]
+                ok = len(open_end) >= 0.3 * len(body) and all(len(ln) <= 40 for ln in body)
+                counters["hard_break_lines_" + name[:3]] = len(open_end)
+            elif tag == "speech_no_city":
+                ok = (
+                    "在全市" in text
+                    and re.search(r"在全市\S{2,30}会(议)?上的讲话", text) is not None
+                    and not any(c in text for c in CITIES)
+                    and sum(d in text for d in DISTRICTS[city]) >= 3
+                )
+            elif tag == "addressee":
+                ok = any(ln.endswith("：") and sum(d in ln for d in DISTRICTS[city]) >= 2 for ln in nonempty[:10])
+            elif tag == "title_no_place":
+                ok = name in TITLES and not any(p in TITLES[name] for p in ALL_PLACES)
+            if not ok:
+                errors["noise_not_found_" + tag] += 1
+                print("  noise not found:", name, tag)
+    for tag in NOISE_TAGS:
+        counters["noise_" + tag] = tags[tag]
+        if tags[tag] == 0:
+            errors["no_document_with_noise_" + tag] += 1
+
+
+def main():
+    docs, raw = load_corpus()
+    errors = Counter()
+    counters = Counter()
+    used = Counter()
+
+    questions = load_jsonl(os.path.join(HERE, "questions.jsonl"))
+    followups = load_jsonl(os.path.join(HERE, "followups.jsonl"))
+    type_counts = check_questions(questions, docs, errors, counters, used)
+    check_followups(followups, docs, errors, counters, used)
+    qk, qa, qu = check_look_alike(questions, docs, errors, counters, "questions")
+    fk, fa, fu = check_look_alike(followups, docs, errors, counters, "followups")
+    if qa + qu < MIN_LOOK_ALIKE_QUESTIONS or qa < MIN_LOOK_ALIKE_ANSWERABLE or qu < MIN_LOOK_ALIKE_UNANSWERABLE:
+        errors["too_few_look_alike_questions"] += 1
+    if fa + fu < MIN_LOOK_ALIKE_FOLLOWUPS:
+        errors["too_few_look_alike_followups"] += 1
+    for k in LOOK_ALIKE_KINDS:
+        if qk[k] + fk[k] < MIN_ITEMS_PER_LOOK_ALIKE_KIND:
+            errors["too_few_look_alike_items_of_kind_" + k] += 1
+    ids = {q.get("id") for q in questions} | {f.get("id") for f in followups}
+    if (set(LOOK_ALIKE_TRAPS) | set(LOOK_ALIKE_HELD)) - ids:
+        errors["look_alike_table_unknown_id"] += 1
+    ua, uu = check_untitled_place(questions, docs, errors, counters, "questions")
+    fa2, fu2 = check_untitled_place(followups, docs, errors, counters, "followups")
+    if ua + uu < MIN_UNTITLED_QUESTIONS or uu < MIN_UNTITLED_QUESTIONS_UNANSWERABLE:
+        errors["too_few_untitled_place_questions"] += 1
+    if fa2 + fu2 < MIN_UNTITLED_FOLLOWUPS:
+        errors["too_few_untitled_place_followups"] += 1
+    check_colloquial(questions, followups, docs, errors, counters)
+    check_titles(docs, raw, errors, counters)
+    check_noise(docs, raw, errors, counters)
+
+    if len(docs) != N_DOCS:
+        errors["document_count_not_20"] += 1
+    lengths = [len(t) for t in docs.values()] or [0]
+    if any(not DOC_MIN <= n <= DOC_MAX for n in lengths):
+        errors["document_length_out_of_range"] += 1
+    n_long = sum(n > DOC_LONG for n in lengths)
+    if n_long < N_LONG:
+        errors["too_few_long_documents"] += 1
+    thin = [n for n in docs if used[n] < MIN_ITEMS_PER_DOC]
+    if thin:
+        errors["documents_with_too_few_items"] += len(thin)
+        print("  thin documents:", thin)
+    if len(followups) != N_FOLLOWUPS:
+        errors["followup_count_not_30"] += 1
+
+    print("documents:", len(docs))
+    print(f"document length: min {min(lengths)}, max {max(lengths)}, over {DOC_LONG}: {n_long}")
+    print("questions:", len(questions))
+    for t in sorted(EXPECTED_TYPES):
+        print(f"  {t:<13} {type_counts.get(t, 0)}")
+    print("followups:", len(followups))
+    for k in sorted(counters):
+        print(f"{k}: {counters[k]}")
+    if docs:
+        print(f"items per document: min {min(used[n] for n in docs)}, max {max(used[n] for n in docs)}")
+    if errors:
+        print("FAILED checks:")
+        for k in sorted(errors):
+            print(f"  {k}: {errors[k]}")
+        return 1
+    print("OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
