@@ -26,7 +26,7 @@ from assistant.periods import (
 )
 from assistant.places import divisions_named, named_often, places_in_file_name, written_places
 from assistant.question import Question
-from assistant.tables import rank_cell, table_last_ranks, table_ranks
+from assistant.tables import rank_cell, table_last_ranks
 from assistant.text import compact, fold_width, to_simplified
 
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
@@ -138,12 +138,11 @@ class DocProfile:
         """The last place of the ranking a sentence under ``header`` is in: its table's, where the
         header is one of a ranking table's (a notice's 8 districts ranked beside its 12 streets), else
         the document's."""
-        under = compact(header)
-        return (
-            next((last for key, last in self.table_last if under.endswith(key)), self.max_rank)
-            if under
-            else self.max_rank
-        )
+        if under := compact(header):
+            for key, last in self.table_last:
+                if under.endswith(key):
+                    return last
+        return self.max_rank
 
     def names_issues(self, question: Question) -> bool | None:
         """Whether the document names the numbered issue asked (第9期); None when none is asked."""
@@ -198,6 +197,7 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None, source: str = 
     )
     for first, last in _YEAR_RANGE.findall(own_title if titled else head):
         years.update(range(int(first), int(last) + 1) if int(last) - int(first) < 5 else (int(first), int(last)))
+    table_last = table_last_ranks(text)
     return DocProfile(
         doc_id=doc_id,
         title=own_title,
@@ -209,8 +209,8 @@ def profile_of(doc_id: str, text: str, meta: DocumentMeta | None, source: str = 
         quarters=frozenset(read_quarters(own_title) or read_quarters(head)),
         halves=frozenset(h for h in ("上半年", "下半年") if h in head),
         issues=frozenset(read_issues(text)),
-        max_rank=max((r for r in (*read_ranks(text), *table_ranks(text)) if r > 0), default=0),
-        table_last=tuple(table_last_ranks(text).items()),
+        max_rank=max((r for r in (*read_ranks(text), *table_last.values()) if r > 0), default=0),
+        table_last=tuple(table_last.items()),
         text=compact(text),
         length=len(text),
         places_written=tuple(sorted(written_places(text).items())),

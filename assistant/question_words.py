@@ -187,9 +187,9 @@ def _unglued(token: str) -> str:
 
 def content_words(text: str) -> tuple[str, ...]:
     """Content words: jieba tokens minus question words, generic terms, single characters, counts
-    in a measure word (几座, 好几座, 一处), a verb with 了 (建了) and the time expressions, absolute (22年8月: the question's
-    years and months carry them) or relative (去年, 上个月: a document of that period names it by
-    its date, not by these words)."""
+    in a measure word (几座, 好几座, 一处), a verb with 了 (建了) and the time expressions, absolute
+    (22年8月: the question's years and months carry them) or relative (去年, 上个月: a document of
+    that period names it by its date, not by these words)."""
     seen: list[str] = []
     timeless = RELATIVE_PERIOD.sub(" ", TIME_TEXT.sub(" ", fold_width(to_simplified(text))))
     timeless = without_ranks(_HOW_MUCH.sub(" ", timeless))

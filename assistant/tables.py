@@ -101,9 +101,11 @@ def _names_label(question: str, label: str) -> bool:
     return re.search(rf"(?<![\d一二三四五六七八九十]){re.escape(label)}", question) is not None
 
 
-def _ranked_rows(text: str) -> Iterator[tuple[str, int]]:
-    """Each table row of ``text`` that gives a rank in a 排名 column, with the header-like row
-    nearest above it: (header, rank)."""
+def table_last_ranks(text: str) -> dict[str, int]:
+    """Each ranking table's header row (compacted) → its last place: the highest rank its rows give in
+    the 排名 column (each row under the nearest header-like row above it; tables under the same header
+    row share one)."""
+    last: dict[str, int] = {}
     header = ""
     for line in (line.strip() for line in text.split("\n")):
         if not is_table_row(line):
@@ -111,22 +113,8 @@ def _ranked_rows(text: str) -> Iterator[tuple[str, int]]:
         elif reads_as_header(line, line.startswith("|")):
             header = line
         elif header and (rank := rank_cell(header, line)) is not None:
-            yield header, rank
-
-
-def table_ranks(text: str) -> list[int]:
-    """The ranks the rows of ``text``'s tables give in a 排名 column (each row under the nearest
-    header-like row above it)."""
-    return [rank for _, rank in _ranked_rows(text)]
-
-
-def table_last_ranks(text: str) -> dict[str, int]:
-    """Each ranking table's header row (compacted) → its last place: the highest rank its rows give
-    (tables under the same header row share one)."""
-    last: dict[str, int] = {}
-    for header, rank in _ranked_rows(text):
-        key = compact(header)
-        last[key] = max(last.get(key, 0), rank)
+            key = compact(header)
+            last[key] = max(last.get(key, 0), rank)
     return last
 
 

@@ -64,15 +64,17 @@ def list_members(candidates: list[Candidate], index: int) -> list[int]:
     def neighbour(candidate: Candidate, step: int) -> int | None:
         return at.get((candidate.hit.chunk.chunk_id, candidate.position + step))
 
+    def next_passage(candidate: Candidate) -> int | None:
+        """The next passage's first sentence, after a sentence that ends its passage."""
+        return opening.get((candidate.doc_id, candidate.hit.chunk.ordinal + 1)) if candidate.last else None
+
     def continued(candidate: Candidate) -> int | None:
         """The next passage's first sentence, after a lead-in that ends its passage."""
-        if not (candidate.last and _LEAD_IN.search(candidate.text)):
-            return None
-        return opening.get((candidate.doc_id, candidate.hit.chunk.ordinal + 1))
+        return next_passage(candidate) if _LEAD_IN.search(candidate.text) else None
 
     def goes_on(candidate: Candidate) -> int | None:
         """The next passage's first sentence, if it is an item of the list ``candidate`` ends its passage in."""
-        following = opening.get((candidate.doc_id, candidate.hit.chunk.ordinal + 1)) if candidate.last else None
+        following = next_passage(candidate)
         return following if following is not None and is_list_item(candidates[following].text) else None
 
     members: list[int] = []
@@ -95,7 +97,7 @@ def list_members(candidates: list[Candidate], index: int) -> list[int]:
         and (first := neighbour(start, 1)) is not None
         and is_list_item(candidates[first].text)
     ):
-        return _items_introduced(candidates, start, first, neighbour, opening)
+        return _items_introduced(candidates, start, first, neighbour, next_passage)
     current = start
     while _joins_next(current) and (following := neighbour(current, 1)) is not None:
         if candidates[following].section != start.section or _is_heading(candidates[following]):
@@ -116,7 +118,7 @@ def _items_introduced(
     lead_in: Candidate,
     first: int,
     neighbour: Callable[[Candidate, int], int | None],
-    opening: dict[tuple[str, int], int],
+    next_passage: Callable[[Candidate], int | None],
 ) -> list[int]:
     """The items a lead-in within its passage introduces, each opening as one ("第一，老旧小区改造。"),
     without what each item goes on to say, read on into the passages after while in its section
@@ -132,15 +134,10 @@ def _items_introduced(
             members.append(following)
         elif _LEAD_IN.search(candidate.text):
             break  # another list begins
-        after = neighbour(candidate, 1)
-        if after is None and candidate.last:
+        following = neighbour(candidate, 1)
+        if following is None and candidate.last:
             passages += 1
-            after = (
-                opening.get((candidate.doc_id, candidate.hit.chunk.ordinal + 1))
-                if passages < _LIST_PASSAGES_AT_MOST
-                else None
-            )
-        following = after
+            following = next_passage(candidate) if passages < _LIST_PASSAGES_AT_MOST else None
     return members
 
 
