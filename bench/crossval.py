@@ -3,6 +3,7 @@
     python bench/crossval.py prepare TAG [SET ...]        # each set's questions prepared over its own index
     python bench/crossval.py reprepare OLD NEW [SET ...]  # only the questions a change can touch (--redo REGEX)
     python bench/crossval.py run TAG                      # fit and answer every fold; print the tables
+    python bench/crossval.py run TAG --folds-only --save A.pkl  # only the 13 sets' folds; answers kept
     python bench/crossval.py run TAG --phrasing-held-out TAG  # … each fold's phrasing factors learned without it
     python bench/crossval.py shipped TAG [SET ...]        # answer with the shipped selector (aggregates only)
     python bench/crossval.py fit TAG [SET ...]            # fit the shipped selector on every set named (--out PATH)
@@ -232,12 +233,16 @@ def _line(name: str, results: list) -> str:
 
 
 def run(args: argparse.Namespace) -> None:
-    jobs = [("fold", str(i)) for i in range(5)] + [("folder", name) for name in DEV_FOLDERS] + [("fresh", "")]
+    jobs = [("fold", str(i)) for i in range(5)]
+    if not args.folds_only:
+        jobs += [("folder", name) for name in DEV_FOLDERS] + [("fresh", "")]
     by_set: dict[str, list] = {}
     with Pool(args.jobs, initializer=_load_sets, initargs=(args.work, args.tag, args.phrasing_held_out)) as pool:
         for answered in pool.imap_unordered(_fold_job, jobs):
             for group, result in answered:
                 by_set.setdefault(group, []).append(result)
+    if args.save:
+        _dump(args.save, by_set)
     print(
         "| set | questions | fact recall | baseline | answerable refused | unanswerable refused | hit@1 | hit@5 | follow-ups | unsupported |"
     )
@@ -294,6 +299,8 @@ def main() -> None:
     p = commands.add_parser("run")
     p.add_argument("tag")
     p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--folds-only", action="store_true", help="only the 13 sets' five folds (about 10 min here)")
+    p.add_argument("--save", type=Path, default=None, help="pickle the answered questions by set (bench/compare.py)")
     p.add_argument(
         "--phrasing-held-out",
         metavar="TAG",
