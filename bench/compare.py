@@ -2,7 +2,8 @@
 
     python bench/compare.py OLD NEW SET ...            # tags prepared by bench/crossval.py (prepare / reprepare)
     python bench/compare.py OLD NEW SET ... --show     # … and each question whose answer changed (not for sealed sets)
-    python bench/compare.py --results A.pkl B.pkl      # two runs saved by ``crossval.py run … --save``
+    python bench/compare.py OLD NEW SET ... --save B.pkl  # … and NEW's answers kept, to compare with another checkout's
+    python bench/compare.py --results A.pkl B.pkl      # two answered runs (--save here, or ``crossval.py run … --save``)
 
 Prints the pooled figures of each side, how many questions gained or lost fact recall, hit@1 and a refusal, and
 the sets where anything moved. ``--show`` prints the questions themselves, so never use it on a sealed set."""
@@ -73,12 +74,16 @@ def main() -> None:
     parser.add_argument("sets", nargs="*")
     parser.add_argument("--work", type=Path, default=Path("/tmp/crossval"))
     parser.add_argument("--results", nargs=2, type=Path, metavar=("A", "B"), default=None)
+    parser.add_argument("--save", type=Path, default=None, help="pickle NEW's answered questions (for --results)")
     parser.add_argument("--show", action="store_true", help="print each changed question (never on sealed sets)")
     args = parser.parse_args()
     if args.results:
         old_sets, new_sets = _saved(args.results[0]), _saved(args.results[1])
     else:
         old_sets, new_sets = _answered(args.work, args.old, args.sets), _answered(args.work, args.new, args.sets)
+    if args.save:
+        with args.save.open("wb") as fh:
+            pickle.dump(new_sets, fh)
     total: Counter[str] = Counter()
     print(
         "| set | questions | fact recall | baseline | answerable refused | unanswerable refused | hit@1 | hit@5 | follow-ups | unsupported |"
