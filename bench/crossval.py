@@ -69,11 +69,14 @@ FRESH_FOLDERS = [
     "dev41",
     "dev42",
     "dev43",
+    "dev44",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 
 
 def _s13() -> tuple[list[Path], list[Path]]:
+    if not DEVCORPUS.is_dir():  # else an index without its 50 documents would be built and marked done
+        raise SystemExit(f"{DEVCORPUS} is missing: the 13 sets need shared/devcorpus beside the checkout")
     corpus = sorted(DEVCORPUS.glob("chengguan/0*.txt")) + sorted(DEVCORPUS.glob("chuangwen/0*.txt"))
     corpus += [ROOT / "corpus", *(ROOT / f"eval/blind{n}/corpus" for n in BLIND_13)]
     files = [
