@@ -252,6 +252,8 @@ def run(args: argparse.Namespace) -> None:
     print("|---|---|---|---|---|---|---|---|---|---|")
     folders = [r for name in DEV_FOLDERS for r in by_set.get(name, [])]
     print(_line("13 sets", by_set["s13"]))
+    if args.folds_only:
+        return
     print(_line("development folders", folders))
     print(_line("all", by_set["s13"] + folders))
     for name in DEV_FOLDERS + FRESH_FOLDERS:
