@@ -18,6 +18,7 @@ from assistant.models import DocumentMeta, Hit
 from assistant.periods import (
     quarter_of,
     read_issues,
+    read_months,
     read_quarters,
     read_ranks,
     read_years,
@@ -73,6 +74,19 @@ class DocProfile:
         if not self.place or self.place in self.text:
             return self.text
         return f"{compact(self.place)} {self.text}"
+
+    @functools.cached_property
+    def named_periods(self) -> tuple[frozenset[int], frozenset[int]]:
+        """The months and quarters its text names anywhere (not dates such as 10月20日)."""
+        return frozenset(read_months(self.text)), frozenset(read_quarters(self.text))
+
+    def sets_target_for(self, question: Question) -> bool:
+        """A target is asked for a month or quarter this document names, though it is about
+        another: the report of the period before sets it ("第四季度全市平均得分要达到85分以上" in
+        the third quarter's notice)."""
+        months, quarters = self.named_periods
+        asked = [(set(question.months), months), (set(question.quarters), quarters)]
+        return question.intent.target and any(a for a, _ in asked) and all(a <= named for a, named in asked)
 
     def mentions(self, word: str) -> bool:
         return compact(word) in self.text
