@@ -10,7 +10,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from assistant.divisions import names_place
@@ -76,16 +76,16 @@ class DocProfile:
         return f"{compact(self.place)} {self.text}"
 
     @functools.cached_property
-    def named_periods(self) -> tuple[frozenset[int], frozenset[int]]:
-        """The months and quarters its text names anywhere (not dates such as 10月20日)."""
-        return frozenset(read_months(self.text)), frozenset(read_quarters(self.text))
+    def named_periods(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        """The years, months and quarters its text names anywhere (not dates such as 10月20日)."""
+        return frozenset(read_years(self.text)), frozenset(read_months(self.text)), frozenset(read_quarters(self.text))
 
     def sets_target_for(self, question: Question) -> bool:
-        """A target is asked for a month or quarter this document names, though it is about
+        """A target is asked for a year, month or quarter this document names, though it is about
         another: the report of the period before sets it ("第四季度全市平均得分要达到85分以上" in
-        the third quarter's notice)."""
-        months, quarters = self.named_periods
-        asked = [(set(question.months), months), (set(question.quarters), quarters)]
+        the third quarter's notice, "2025年…力争" in a 2024 summary)."""
+        years, months, quarters = self.named_periods
+        asked = [(set(question.years), years), (set(question.months), months), (set(question.quarters), quarters)]
         return question.intent.target and any(a for a, _ in asked) and all(a <= named for a, named in asked)
 
     def mentions(self, word: str) -> bool:
@@ -330,3 +330,13 @@ class TextCorpus:
     def text_before(self, hit: Hit, limit: int) -> str:
         text = self._texts.get(hit.chunk.doc_id, "")
         return text[max(0, hit.chunk.start - limit) : hit.chunk.start]
+
+
+def dated(question: Question, profiles: Iterable[DocProfile]) -> Question:
+    """The question with its 去年 / 今年 as years, counted from the newest of these documents (the
+    year they are written in is the staff's 今年), as the answer reads them; unchanged if it names
+    its years or none of the documents is dated."""
+    if question.years or not question.relative_years:
+        return question
+    now = max((p.written for p in profiles if p.written), default=None)
+    return question if now is None else replace(question, years=tuple(now + step for step in question.relative_years))
