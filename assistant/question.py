@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
 from assistant.intent import Intent, classify
 from assistant.periods import (
@@ -22,7 +23,7 @@ from assistant.periods import (
     relative_years,
 )
 from assistant.places import read_places
-from assistant.question_words import asked_phrase, content_words, focus_words, nouns_in, term_forms
+from assistant.question_words import asked_phrase, content_words, focus_words, nouns_in
 from assistant.text import compact, fold_width, to_simplified
 
 # The unit a figure question counts in: "几座", "多少宗", "多少万元", "多少分", "…率".
@@ -209,9 +210,22 @@ def read_question(text: str, known_places: frozenset[str] = frozenset()) -> Ques
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _term_forms() -> dict[str, tuple[str, ...]]:
+    """Word → the forms a document may write it in, from ``resources/term_forms.txt`` (a
+    knowledge base's synonyms, as FastGPT keeps them: 城管 for 城市管理, 菜市场 for 农贸市场)."""
+    table: dict[str, tuple[str, ...]] = {}
+    with resources.files("assistant.resources").joinpath("term_forms.txt").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            words = line.split()
+            if words and not line.startswith("#"):
+                table[words[0]] = tuple(dict.fromkeys(words))
+    return table
+
+
 def forms(word: str) -> tuple[str, ...]:
     """The forms a text may write ``word`` in (itself, and its synonyms)."""
-    return term_forms().get(word, (word,))
+    return _term_forms().get(word, (word,))
 
 
 def mentions(text: str, word: str) -> bool:

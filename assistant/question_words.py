@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from assistant.index.tokenize import in_dictionary
 from assistant.index.tokenize import tokens as keyword_tokens
@@ -208,33 +207,7 @@ def content_words(text: str) -> tuple[str, ...]:
         if len(token) == 1 and not token.isdigit():
             continue
         seen.append(token)
-    seen += [head for head in table_words_cut(timeless) if head not in seen]
     return tuple(t for t in seen if not any(t != o and t in o for o in seen))
-
-
-@functools.lru_cache(maxsize=1)
-def term_forms() -> dict[str, tuple[str, ...]]:
-    """Word → the forms a document may write it in, from ``resources/term_forms.txt`` (a
-    knowledge base's synonyms, as FastGPT keeps them: 城管 for 城市管理, 菜市场 for 农贸市场)."""
-    table: dict[str, tuple[str, ...]] = {}
-    with resources.files("assistant.resources").joinpath("term_forms.txt").open("r", encoding="utf-8") as fh:
-        for line in fh:
-            words = line.split()
-            if words and not line.startswith("#"):
-                table[words[0]] = tuple(dict.fromkeys(words))
-    return table
-
-
-@functools.lru_cache(maxsize=1)
-def _unsegmented_heads() -> tuple[str, ...]:
-    """The table's words that jieba cuts into pieces (老小区 → 老 / 小区, 乱摆摊): never a token, so
-    only found in the text itself."""
-    return tuple(head for head in term_forms() if len(head) > 2 and head not in keyword_tokens(head))
-
-
-def table_words_cut(text: str) -> list[str]:
-    """The table's words ``text`` says whole though jieba cuts them: each a word of the question."""
-    return [head for head in _unsegmented_heads() if head in text]
 
 
 _ASK_WORD = re.compile(

@@ -14,7 +14,6 @@ from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Chunk, Hit
 from assistant.places import places_in_file_name
 from assistant.question import forms, read_question
-from assistant.question_words import table_words_cut
 from assistant.settings import Settings
 from assistant.store.base import Filters, PassageStore
 from assistant.text import compact, normalize
@@ -166,7 +165,6 @@ class Retriever:
         """The query's keyword tokens, and for a word no passage says (菜市场, 义工) the tokens of
         the forms documents write it in (农贸市场, 志愿者)."""
         query = keyword_tokens(norm, normalized=True)
-        query += [word for word in table_words_cut(norm) if word not in query]
         unsaid = [t for t in query if len(forms(t)) > 1 and self.term_frequency(t) == 0]
         return query + [t for word in unsaid for form in forms(word)[1:] for t in keyword_tokens(form, normalized=True)]
 
