@@ -342,10 +342,12 @@ class TextCorpus:
 
 
 def dated(question: Question, profiles: Iterable[DocProfile]) -> Question:
-    """The question with its 去年 / 今年 as years, counted from the newest of these documents (the
-    year they are written in is the staff's 今年), as the answer reads them; unchanged if it names
-    its years or none of the documents is dated."""
-    if question.years or not question.relative_years:
+    """The question with its 去年 / 前年 as years, counted from the newest of these documents (the
+    year they are written in is the staff's 今年), as the answer reads them: a year gone by is
+    reported in that year's documents. 今年 stays unnamed: it is asked of plans, speeches and news
+    alike, many of them undated. Unchanged if it names its years or none of the documents is dated."""
+    past = [step for step in question.relative_years if step < 0]
+    if question.years or not past:
         return question
     now = max((p.written for p in profiles if p.written), default=None)
-    return question if now is None else replace(question, years=tuple(now + step for step in question.relative_years))
+    return question if now is None else replace(question, years=tuple(now + step for step in past))

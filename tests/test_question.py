@@ -565,13 +565,3 @@ def test_everyday_words_are_read_in_the_forms_documents_write_them():
     assert coverage(("城管队员",), {"城管队员": 1.0}, "全市城管执法人员212人") == 1.0
     assert coverage(("头场雪",), {"头场雪": 1.0}, "入冬首场降雪后，主干道9小时内清理完毕") == 1.0
     assert coverage(("头场雪",), {"头场雪": 1.0}, "主干道9小时内清理完毕") == 0.0
-
-
-def test_a_word_of_the_synonym_table_that_jieba_cuts_is_read_whole():
-    from assistant.answer.features import coverage
-
-    question = read_question("铜陵去年老小区改了多少个")
-    assert "老小区" in question.keywords and "小区" not in question.keywords
-    assert coverage(question.keywords, {"铜陵": 1.0, "老小区": 1.0}, "铜陵全年改造老旧小区38个") == 1.0
-    assert "乱摆摊" in read_question("乱摆摊的一次罚多少").keywords
-    assert "老小区" not in read_question("小区垃圾分类覆盖率多少").keywords
