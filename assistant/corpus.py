@@ -10,7 +10,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 from assistant.divisions import names_place
@@ -339,15 +339,3 @@ class TextCorpus:
     def text_before(self, hit: Hit, limit: int) -> str:
         text = self._texts.get(hit.chunk.doc_id, "")
         return text[max(0, hit.chunk.start - limit) : hit.chunk.start]
-
-
-def dated(question: Question, profiles: Iterable[DocProfile]) -> Question:
-    """The question with its 去年 / 前年 as years, counted from the newest of these documents (the
-    year they are written in is the staff's 今年), as the answer reads them: a year gone by is
-    reported in that year's documents. 今年 stays unnamed: it is asked of plans, speeches and news
-    alike, many of them undated. Unchanged if it names its years or none of the documents is dated."""
-    past = [step for step in question.relative_years if step < 0]
-    if question.years or not past:
-        return question
-    now = max((p.written for p in profiles if p.written), default=None)
-    return question if now is None else replace(question, years=tuple(now + step for step in past))

@@ -59,25 +59,3 @@ def test_a_draft_for_a_city_whose_body_has_no_report_is_not_written_from_another
     assert refused.refused and "岚阳" in refused.text and "青岙" not in refused.text
     drafted = assistant.ask("帮我起草一段迎检汇报：青岙城管局2023年数字城管工作", mode="draft")
     assert not drafted.refused and "6100件" in drafted.text
-
-
-YEAR_REPORTS = {
-    "2025h1.txt": (
-        "栖川市城市管理局2025年上半年工作通报\n（2025年7月8日）\n"
-        "一、枞阳县\n上半年数字城管立案2,150件。城区道路机械化清扫率达到66%。\n"
-        "二、铜官区\n上半年数字城管立案5,980件。城区道路机械化清扫率达到81%。"
-    ),
-    "2024.txt": (
-        "栖川市城市管理局2024年工作总结\n（2025年1月10日）\n"
-        "一、枞阳县\n全年数字城管立案4,170件。城区道路机械化清扫率达到65%，为各县区最低。\n"
-        "二、铜官区\n全年数字城管立案11,260件。城区道路机械化清扫率达到79%。"
-    ),
-}
-
-
-def test_last_year_asked_leads_to_that_years_report_not_a_newer_look_alike(tmp_path: Path, embedder):
-    assistant = _assistant_over(YEAR_REPORTS, tmp_path, embedder)
-    hits = assistant.retrieve("枞阳县去年机扫率")
-    assert hits[0].chunk.doc_id == next(h.chunk.doc_id for h in hits if "2024年工作总结" in h.title)
-    answer = assistant.ask("枞阳县去年机扫率")
-    assert not answer.refused and "65%" in answer.text.split("[1]")[0]

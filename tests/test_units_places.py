@@ -325,16 +325,3 @@ def test_a_target_asked_for_a_period_is_set_in_the_report_it_names_it_in():
     assert profile.covers_time(target) is False and profile.sets_target_for(target)
     assert not profile.sets_target_for(read_question("栖川四季度测评平均分多少"))  # a result, not a target
     assert not profile.sets_target_for(read_question("栖川一季度测评平均分要达到多少"))  # a period it never names
-
-
-def test_last_year_asked_is_dated_from_the_newest_document_found():
-    from assistant.corpus import dated
-
-    older = profile_of("older", "栖川市城市管理局2024年工作总结\n（2025年1月10日）\n全年拆除违法建设41处。", None)
-    newer = profile_of(
-        "newer", "栖川市城市管理局2025年上半年工作通报\n（2025年7月8日）\n上半年拆除违法建设19处。", None
-    )
-    question = dated(read_question("栖川去年拆违多少处"), [newer, older])
-    assert question.years == (2024,)
-    assert older.covers_time(question) is True and newer.covers_time(question) is False
-    assert dated(read_question("栖川2023年拆违多少处"), [newer]).years == (2023,)  # a year named stays

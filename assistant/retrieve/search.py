@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
-from assistant.corpus import DocProfile, dated, places_of_documents, places_read_with, profile_of
+from assistant.corpus import DocProfile, places_of_documents, places_read_with, profile_of
 from assistant.index.embed import Embedder
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Chunk, Hit
@@ -172,8 +172,7 @@ class Retriever:
         """Passages of documents about another period or place than the question names move
         down, and those about the one it names move up (by a fraction of one list's top score),
         so that a look-alike (the same notice of another month) does not lead."""
-        profiles = [self.profile(h.chunk.doc_id) for h in hits]
-        question = dated(read_question(query, places_read_with(self, profiles)), profiles)
+        question = read_question(query, places_read_with(self, (self.profile(h.chunk.doc_id) for h in hits)))
         if not (question.asks_time or question.places):
             return hits
         unit = 1.0 / (self.settings.rrf_k + 1)
