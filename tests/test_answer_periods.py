@@ -289,3 +289,6 @@ def test_a_half_year_that_holds_no_month_asked_is_another_period():
     assert answer.refused and answer.notes == ["time_mismatch"]
     answer = answer_of("栖川5月数字城管立案多少", {"report": report})
     assert answer.notes != ["time_mismatch"]  # 5月 is in the first half: the sum of a span that holds it
+    # a question that names a span itself asks of both: the half is no other period to it
+    answer = answer_of("栖川9月和上半年数字城管立案多少", {"report": report})
+    assert answer.notes != ["time_mismatch"]
