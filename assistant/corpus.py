@@ -18,9 +18,11 @@ from assistant.models import DocumentMeta, Hit
 from assistant.periods import (
     quarter_of,
     read_issues,
+    read_months,
     read_quarters,
     read_ranks,
     read_years,
+    relative_years,
     written_year,
     years_in_file_name,
 )
@@ -73,6 +75,19 @@ class DocProfile:
         if not self.place or self.place in self.text:
             return self.text
         return f"{compact(self.place)} {self.text}"
+
+    @functools.cached_property
+    def named_periods(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        """The years, months and quarters its text names anywhere (not dates such as 10月20日)."""
+        return frozenset(read_years(self.text)), frozenset(read_months(self.text)), frozenset(read_quarters(self.text))
+
+    def sets_target_for(self, question: Question) -> bool:
+        """A target is asked for a year, month or quarter this document names, though it is about
+        another: the report of the period before sets it ("第四季度全市平均得分要达到85分以上" in
+        the third quarter's notice, "2025年…力争" in a 2024 summary)."""
+        years, months, quarters = self.named_periods
+        asked = [(set(question.years), years), (set(question.months), months), (set(question.quarters), quarters)]
+        return question.intent.target and any(a for a, _ in asked) and all(a <= named for a, named in asked)
 
     def mentions(self, word: str) -> bool:
         return compact(word) in self.text
@@ -162,8 +177,16 @@ class DocProfile:
         return names_place(self.about, place) or any(names_place(compact(given), place) for given in self.file_places)
 
     def names_year(self, year: int) -> bool:
-        """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25)."""
-        return re.search(rf"{year}(?:年|[~～\-—–至、]\s*(?:19|20)\d{{2}}年|[-/.]\d{{1,2}}[-/.])", self.text) is not None
+        """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25), or by its distance
+        from the year it was written in (去年 in a speech written in 2025 names 2024)."""
+        if re.search(rf"{year}(?:年|[~～\-—–至、]\s*(?:19|20)\d{{2}}年|[-/.]\d{{1,2}}[-/.])", self.text):
+            return True
+        return self.written is not None and year - self.written in self.relative_steps
+
+    @functools.cached_property
+    def relative_steps(self) -> frozenset[int]:
+        """The years its text names from the time of writing, as steps (去年 → -1, 今年 → 0)."""
+        return frozenset(relative_years(self.text))
 
 
 def _year_months(text: str) -> set[tuple[int, int]]:

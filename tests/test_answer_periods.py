@@ -277,3 +277,18 @@ def test_a_table_row_under_a_header_of_the_month_asked_is_of_that_month():
     )
     answer = answer_of("栖川5月份数字城管按期结案率多少", {"bulletin": bulletin})
     assert not answer.refused and "93.1%" in answer.text
+
+
+def test_a_half_year_that_holds_no_month_asked_is_another_period():
+    opening = "市城市管理局召开专题会议，通报各县区重点工作推进情况，部署下阶段重点任务。" * 8
+    # the half stands past the document's opening: what the sentence says, not the document's period
+    report = f"城市管理重点工作推进情况通报\n{opening}\n上半年，全市数字城管平台立案12,960件，按期处置率92.2%。"
+    answer = answer_of("栖川9月数字城管立案多少", {"report": report})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+    answer = answer_of("栖川三季度数字城管立案多少", {"report": report})
+    assert answer.refused and answer.notes == ["time_mismatch"]
+    answer = answer_of("栖川5月数字城管立案多少", {"report": report})
+    assert answer.notes != ["time_mismatch"]  # 5月 is in the first half: the sum of a span that holds it
+    # a question that names a span itself asks of both: the half is no other period to it
+    answer = answer_of("栖川9月和上半年数字城管立案多少", {"report": report})
+    assert answer.notes != ["time_mismatch"]

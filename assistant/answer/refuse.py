@@ -15,7 +15,7 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, abbreviates, says
 from assistant.answer.features_period import asked_and_said
 from assistant.corpus import DocProfile
-from assistant.periods import ORDINAL, TIME_TEXT, dated_years, quarter_of
+from assistant.periods import ORDINAL, TIME_TEXT, dated_years, quarter_months, quarter_of, read_month_spans
 from assistant.question import Question
 from assistant.text import compact
 
@@ -87,7 +87,8 @@ def _says_other_time(question: Question, best: Candidate) -> bool:
     """The answering sentence names a period of a kind asked (a year, month or quarter), and
     none of those asked: "6月份…测评结果出炉" for a question about 7月; or names only quarters,
     none holding a month asked ("二季度城管类诉求有8700多件" for 七月份), or only months, none in a
-    quarter asked."""
+    quarter asked; or only spans of months (上半年, 1—6月), none holding a month asked ("上半年立案
+    12,960件" for 9月), where the question names no span itself ("3月和上半年结案率" asks both)."""
     years, months, quarters = _asked_and_said(question, best)
     if any(asked and said and not asked & said for asked, said in (years, months, quarters)):
         return True
@@ -97,7 +98,17 @@ def _says_other_time(question: Question, best: Candidate) -> bool:
         return not any(quarter_of(m) in quarters_said for m in months_asked)
     if quarters_asked and not quarters_said and months_said:
         return not any(quarter_of(m) in quarters_asked for m in months_said)
+    if (months_asked or quarters_asked) and not months_said and not quarters_said and not _spans_asked(question):
+        asked = months_asked | {m for q in quarters_asked for m in quarter_months(q)}
+        spans = [months for _, months in read_month_spans(_context_of(best))]
+        return bool(spans) and not any(m in span for span in spans for m in asked)
     return False
+
+
+def _spans_asked(question: Question) -> bool:
+    """The question names a span of months itself (上半年, 1到7月), a quarter asked aside."""
+    quarters = [quarter_months(q) for q in question.quarters]
+    return any(months not in quarters for _, months in read_month_spans(question.simple))
 
 
 def _no_undated_target_part(question: Question) -> bool:

@@ -179,6 +179,8 @@ class Retriever:
         for hit in hits:
             profile = self.profile(hit.chunk.doc_id)
             time, places = profile.covers_time(question), profile.covers_places(question)
+            if time is False and profile.sets_target_for(question):
+                time = None  # the period before's report, where the target asked is set
             adjust = 0.0
             if time is not None:
                 adjust += 0.3 * unit if time else -0.5 * unit
