@@ -22,7 +22,6 @@ from assistant.periods import (
     read_quarters,
     read_ranks,
     read_years,
-    relative_years,
     written_year,
     years_in_file_name,
 )
@@ -177,16 +176,8 @@ class DocProfile:
         return names_place(self.about, place) or any(names_place(compact(given), place) for given in self.file_places)
 
     def names_year(self, year: int) -> bool:
-        """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25), or by its distance
-        from the year it was written in (去年 in a speech written in 2025 names 2024)."""
-        if re.search(rf"{year}(?:年|[~～\-—–至、]\s*(?:19|20)\d{{2}}年|[-/.]\d{{1,2}}[-/.])", self.text):
-            return True
-        return self.written is not None and year - self.written in self.relative_steps
-
-    @functools.cached_property
-    def relative_steps(self) -> frozenset[int]:
-        """The years its text names from the time of writing, as steps (去年 → -1, 今年 → 0)."""
-        return frozenset(relative_years(self.text))
+        """The document names ``year`` anywhere (2021年, 2021~2022年, 2021-10-25)."""
+        return re.search(rf"{year}(?:年|[~～\-—–至、]\s*(?:19|20)\d{{2}}年|[-/.]\d{{1,2}}[-/.])", self.text) is not None
 
 
 def _year_months(text: str) -> set[tuple[int, int]]:

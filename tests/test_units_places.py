@@ -308,15 +308,6 @@ def test_the_blank_cell_of_the_column_or_indicator_asked_is_found():
     assert blank_cell_asked(long, "太平区 | 群众满意度(%) | 85.9 |  |  ", "群众满意度") is None
 
 
-def test_a_document_names_the_years_it_counts_from_its_writing():
-
-    speech = "在全市城市管理工作会议上的讲话\n（2025年1月14日）\n去年，全市改造老旧小区38个。今年要改造45个。"
-    profile = profile_of("speech", speech, None)
-    assert profile.written == 2025
-    assert profile.names_year(2024) and profile.names_year(2025) and not profile.names_year(2023)
-    assert profile.covers_time(read_question("2024年老旧小区改造了多少个")) is not False
-
-
 def test_a_target_asked_for_a_period_is_set_in_the_report_it_names_it_in():
     details = "各县区要对照测评问题清单逐项整改，整改情况纳入季度考核。" * 12  # past the opening read for its period
     q3 = f"栖川市2025年第三季度测评通报\n本季度全市平均得分83.8分。\n{details}\n第四季度全市平均得分要达到85分以上。"
