@@ -84,9 +84,11 @@ class DocProfile:
         """A target is asked for a year, month or quarter this document names, though it is about
         another: the report of the period before sets it ("第四季度全市平均得分要达到85分以上" in
         the third quarter's notice, "2025年…力争" in a 2024 summary)."""
+        if not question.intent.target:
+            return False
         years, months, quarters = self.named_periods
         asked = [(set(question.years), years), (set(question.months), months), (set(question.quarters), quarters)]
-        return question.intent.target and any(a for a, _ in asked) and all(a <= named for a, named in asked)
+        return any(a for a, _ in asked) and all(a <= named for a, named in asked)
 
     def mentions(self, word: str) -> bool:
         return compact(word) in self.text

@@ -18,24 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from crossval import _line, _load
+from crossval import _line, answered
 
 from assistant.evaluation.metrics import QuestionResult
-
-
-def _answered(work: Path, tag: str, sets: list[str]) -> dict[str, list[QuestionResult]]:
-    from assistant.answer.compose import CHECKS
-    from assistant.answer.selector import Selector
-    from assistant.evaluation.run import _answer
-
-    selector = Selector.load()
-    by_set = {}
-    for name in sets:
-        examples, results = _load(work, tag, name)
-        for example, result in zip(examples, results, strict=True):
-            _answer(example, result, selector, CHECKS)
-        by_set[name] = results
-    return by_set
 
 
 def _saved(path: Path) -> dict[str, list[QuestionResult]]:
@@ -80,7 +65,7 @@ def main() -> None:
     if args.results:
         old_sets, new_sets = _saved(args.results[0]), _saved(args.results[1])
     else:
-        old_sets, new_sets = _answered(args.work, args.old, args.sets), _answered(args.work, args.new, args.sets)
+        old_sets, new_sets = answered(args.work, args.old, args.sets), answered(args.work, args.new, args.sets)
     if args.save:
         with args.save.open("wb") as fh:
             pickle.dump(new_sets, fh)

@@ -261,16 +261,24 @@ def run(args: argparse.Namespace) -> None:
             print(_line(name, by_set[name]))
 
 
-def shipped(args: argparse.Namespace) -> None:
+def answered(work: Path, tag: str, sets: list[str]) -> dict[str, list]:
+    """Each set's prepared questions answered by the shipped selector (this checkout's), by set."""
     from assistant.answer.compose import CHECKS
     from assistant.answer.selector import Selector
     from assistant.evaluation.run import _answer
 
     selector = Selector.load()
-    for name in args.sets:
-        examples, results = _load(args.work, args.tag, name)
+    by_set = {}
+    for name in sets:
+        examples, results = _load(work, tag, name)
         for example, result in zip(examples, results, strict=True):
             _answer(example, result, selector, CHECKS)
+        by_set[name] = results
+    return by_set
+
+
+def shipped(args: argparse.Namespace) -> None:
+    for name, results in answered(args.work, args.tag, args.sets).items():
         print(_line(name, results))
 
 

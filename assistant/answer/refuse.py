@@ -50,6 +50,11 @@ def _asked_time(question: Question) -> str:
     )
 
 
+def asked_months(question: Question) -> set[int]:
+    """The months a question asks, a quarter asked as its three months."""
+    return set(question.months).union(*(quarter_months(q) for q in question.quarters))
+
+
 def months_and_quarters_asked(question: Question) -> list[str]:
     """The months and quarters a question asks, as written in a refusal ("6月", "第2季度")."""
     return [f"{m}月" for m in question.months] + [f"第{q}季度" for q in question.quarters]
@@ -99,7 +104,7 @@ def _says_other_time(question: Question, best: Candidate) -> bool:
     if quarters_asked and not quarters_said and months_said:
         return not any(quarter_of(m) in quarters_asked for m in months_said)
     if (months_asked or quarters_asked) and not months_said and not quarters_said and not _spans_asked(question):
-        asked = months_asked | {m for q in quarters_asked for m in quarter_months(q)}
+        asked = asked_months(question)
         spans = [months for _, months in read_month_spans(_context_of(best))]
         return bool(spans) and not any(m in span for span in spans for m in asked)
     return False

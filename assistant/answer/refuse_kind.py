@@ -10,14 +10,19 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import counts_in
-from assistant.answer.refuse import Refusal, months_and_quarters_asked, names_asked_time, speaks_for_one_side
+from assistant.answer.refuse import (
+    Refusal,
+    asked_months,
+    months_and_quarters_asked,
+    names_asked_time,
+    speaks_for_one_side,
+)
 from assistant.answer.refuse_district import quantity_asked, says_quantity
 from assistant.answer.refuse_scope import ASKS_CHANGE_ON_YEAR, asks_rules
 from assistant.corpus import DocProfile
 from assistant.divisions import names_place
 from assistant.intent import asks_target_apart, reports_done, states_plan
 from assistant.periods import (
-    quarter_months,
     read_issues,
     read_month_spans,
     read_months,
@@ -171,13 +176,6 @@ def span_for_month(question: Question, best: Candidate, profiles: dict[str, DocP
 _SAYS_CHANGE_ON_YEAR = re.compile(r"同比|同期|[比较]\s*(?:去|上)一?年")
 
 
-def _asked_months(question: Question) -> set[int]:
-    months = set(question.months)
-    for quarter in question.quarters:
-        months.update(quarter_months(quarter))
-    return months
-
-
 def _span_of_change(candidate: Candidate, asked: set[int]) -> str | None:
     """The span holding the months asked whose change ``candidate`` gives ("1—6月"), or None where it
     gives the change of the period asked itself, or of no span. A table row's change is its
@@ -201,7 +199,7 @@ def change_of_span(question: Question, chosen: list[Candidate]) -> Refusal | Non
     answering sentence that gives such a change gives it for a span holding the period asked
     (1—6月累计立案…同比增长10.3%, 上半年…同比, a table's 累计同比 column): the period's own change
     is not there."""
-    asked = _asked_months(question)
+    asked = asked_months(question)
     if not asked or not ASKS_CHANGE_ON_YEAR.search(question.simple):
         return None
     if any(set(months) != asked for _, months in read_month_spans(question.simple)):
