@@ -9,6 +9,7 @@ user question, into a question that stands on its own.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from assistant.divisions import place_level
 from assistant.followup_slots import (
@@ -41,6 +42,7 @@ _FOLLOWUP_START = re.compile(
 )
 _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern}){NOT_A_RANK_AFTER}")
+_TURNS_READ = 4  # the user turns a follow-up is resolved through: a conversation's where and when lasts so long
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
 _SAME_PERIOD = re.compile(rf"同期|同月|同年|同季度|当月|当年|{RELATIVE_PERIOD.pattern}")
 # A question that leans on the one before by its form, whatever its length: a comparison or a
@@ -135,9 +137,16 @@ def _core(question: str) -> str:
 _CLAUSE_NE = re.compile(r"呢(?=[，,；;？?、\s])")
 
 
-def _context(previous: str, current: str) -> str:
-    """What the previous question says about where and when, and its topic words, that the
-    current one leaves out."""
+class _Setting(NamedTuple):
+    pieces: list[str]  # the previous when and places the current question leaves out
+    left_out: list[str]  # the previous places the current's own stand in for
+    finest_asked: int  # the level of place the current asks (9: none)
+    own_period: bool  # the current names its own when
+
+
+def _setting(previous: str, current: str) -> _Setting:
+    """Where and when the previous question asks that the current one leaves out: its period,
+    unless the current names its own; its places coarser than any the current names."""
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
     # "比4月少了多少", "跟3月比…" name the base of a comparison, not the period asked: that stays the previous one's.
@@ -158,7 +167,15 @@ def _context(previous: str, current: str) -> str:
             finest_asked = member
     carried = [p for p in previous_places if not asked.places and place_level(p) < finest_asked]
     left_out = [p for p in previous_places if place_level(p) >= finest_asked]
-    pieces += carried
+    return _Setting(pieces + carried, left_out, finest_asked, bool(own_period))
+
+
+def _context(previous: str, current: str) -> str:
+    """What the previous question says about where and when, and its topic words, that the
+    current one leaves out."""
+    simple = fold_width(to_simplified(previous))
+    asked = read_question(current)
+    pieces, left_out, finest_asked, own_period = _setting(previous, current)
     if not asked.ranks:  # "多少分？" after "谁排最后": the rank is the subject asked about
         pieces += [_rank_text(rank) for rank in read_question(simple).ranks]
     pieces += [
@@ -231,11 +248,14 @@ def _rank_text(rank: int) -> str:
 
 def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
     """A stand-alone question: a follow-up is rewritten from the last user question."""
-    previous = next(
-        (t.get("content", "") for t in reversed(history) if t.get("role") == "user" and t.get("content")), ""
-    )
-    if not previous or not is_followup(question, previous):
+    turns = [t for t in history if t.get("role") == "user" and t.get("content")][-_TURNS_READ:]
+    if not turns:
         return question
+    previous = resolve_followup(turns[-1]["content"], turns[:-1])  # "叶集区呢" after "金安区呢" after …
+    if not is_followup(question, previous):
+        # A question of its own still asks where and when the conversation is, when it names neither.
+        setting = " ".join(dict.fromkeys(_setting(previous, question).pieces))
+        return f"{setting} {question}" if setting else question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
     if not ASKS.search(core):
