@@ -30,7 +30,7 @@ from assistant.followup_slots import (
 )
 from assistant.intent import Intent, classify
 from assistant.periods import ORDINAL, RELATIVE_ISSUE, RELATIVE_PERIOD
-from assistant.places import read_places
+from assistant.places import divisions_written, read_places
 from assistant.question import read_question
 from assistant.question_words import GENERIC, content_words
 from assistant.text import fold_width, to_simplified
@@ -44,7 +44,7 @@ _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern}){NOT_A_RANK_AFTER}")
 _TURNS_READ = 4  # the user turns a follow-up is resolved through: a conversation's where and when lasts so long
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
-_SAME_PERIOD = re.compile(rf"同期|同月|同年|同季度|当月|当年|{RELATIVE_PERIOD.pattern}")
+_SAME_PERIOD = re.compile(rf"同一?个?(?:期|月|年|季度)|当月|当年|{RELATIVE_PERIOD.pattern}")
 # A question that leans on the one before by its form, whatever its length: a comparison or a
 # share with no subject ("比4月少了多少处？", "跟3月比是涨了还是跌了", "占全部问题的比例是多少"),
 # an anaphor for the item just asked about ("这一项多少分？", "入选的那些人里…", "秦州区比这高多少",
@@ -155,9 +155,10 @@ def _setting(previous: str, current: str) -> _Setting:
     )
     pieces = [m.group(0) for m in _WHEN.finditer(simple)] if not own_period else []
     # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).
-    finest_asked = max((place_level(p) for p in asked.places), default=9)
+    own_places = asked.places or divisions_written(current)  # 天水 of "天水同一季度多少分", which jieba cuts apart
+    finest_asked = max((place_level(p) for p in own_places), default=9)
     previous_places = read_places(simple)
-    if not asked.places and asked.ranks and (who := _ASKS_WHO.search(current)):
+    if not own_places and asked.ranks and (who := _ASKS_WHO.search(current)):
         # "第一名是谁" after "城固县多少分": who holds a rank is asked of the ranking the member asked
         # before belongs to (汉中's counties), not of that member; "哪个街道第一" after "七星区多少分"
         # asks within 七星区, whose 街道 are ranked.
@@ -165,7 +166,7 @@ def _setting(previous: str, current: str) -> _Setting:
         member = 4 if who.group(1) else 3 if who.group(2) else max(map(place_level, previous_places), default=9)
         if member >= 3 and any(place_level(p) < member for p in previous_places):
             finest_asked = member
-    carried = [p for p in previous_places if not asked.places and place_level(p) < finest_asked]
+    carried = [p for p in previous_places if not own_places and place_level(p) < finest_asked]
     left_out = [p for p in previous_places if place_level(p) >= finest_asked]
     return _Setting(pieces + carried, left_out, finest_asked, bool(own_period))
 
