@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from assistant.divisions import place_level
+from assistant.divisions import city_above, place_level
 from assistant.followup_slots import (
     ASKS,
     MODIFIER_END,
@@ -166,7 +166,12 @@ def _setting(previous: str, current: str) -> _Setting:
         member = 4 if who.group(1) else 3 if who.group(2) else max(map(place_level, previous_places), default=9)
         if member >= 3 and any(place_level(p) < member for p in previous_places):
             finest_asked = member
+    whole_city = not own_places and bool(_WHOLE_CITY.search(current))
+    if whole_city:
+        finest_asked = 3  # "全市今年任务是几个" after 碧江区's: its city (铜仁), not the district
     carried = [p for p in previous_places if not own_places and place_level(p) < finest_asked]
+    if whole_city and not carried and (city := city_above(previous_places)):
+        carried = [city]
     left_out = [p for p in previous_places if place_level(p) >= finest_asked]
     return _Setting(pieces + carried, left_out, finest_asked, bool(own_period))
 
@@ -211,6 +216,7 @@ def _names_a_place(word: str) -> bool:
     return reads_as_place(word) or bool(PLACE_FRAGMENT.match(word))
 
 
+_WHOLE_CITY = re.compile(r"全市")
 _ASKS_WHO = re.compile(r"谁|哪(?:个|家|位|一)?(?:(街道|镇|乡)|(区|县|市))?")
 _SET_BY = re.compile(r"[局委办府市区县]?定的?")  # 局定, 定的: what was set (as jieba cuts 城管局定的)
 _POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月前")
