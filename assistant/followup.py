@@ -216,7 +216,7 @@ def _names_a_place(word: str) -> bool:
     return reads_as_place(word) or bool(PLACE_FRAGMENT.match(word))
 
 
-_WHOLE_CITY = re.compile(r"全市")
+_WHOLE_CITY = re.compile(r"(?<![占比跟和与于较])全市(?!平均)")  # the subject, not the base ("占全市多少")
 _ASKS_WHO = re.compile(r"谁|哪(?:个|家|位|一)?(?:(街道|镇|乡)|(区|县|市))?")
 _SET_BY = re.compile(r"[局委办府市区县]?定的?")  # 局定, 定的: what was set (as jieba cuts 城管局定的)
 _POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月前")
