@@ -65,7 +65,8 @@ def swap(previous: str, core: str) -> tuple[str, str]:
 # the name is not one the gazetteer knows.
 _DIVISIONS = ("街道", "区", "县", "镇", "乡")
 # A division's name, not a kind of place ending in a division word (老旧小区, 示范社区, 核心景区).
-_NAMED_DIVISION = rf"(?<![小社园景城片街校辖市库商])(?:{'|'.join(_DIVISIONS)})"
+_NOT_BEFORE_A_DIVISION = r"(?<![小社园景城片街校辖市库商])"
+_NAMED_DIVISION = rf"{_NOT_BEFORE_A_DIVISION}(?:{'|'.join(_DIVISIONS)})"
 PLACE_FRAGMENT = re.compile(rf"^[\u4e00-\u9fff]{{2,5}}?{_NAMED_DIVISION}$")
 
 
@@ -116,7 +117,7 @@ def _counterpart(previous: str, place: str) -> str | None:
         stem = len(place) - len(suffix)
         same: list[str] = [
             m
-            for m in re.findall(rf"[\u4e00-\u9fff]{{{stem}}}{suffix}", previous)
+            for m in re.findall(rf"[\u4e00-\u9fff]{{{stem}}}{_NOT_BEFORE_A_DIVISION}{suffix}", previous)
             if m != place and not _NOT_IN_A_NAME.search(m[:stem])
         ]
         if same:
