@@ -10,6 +10,7 @@ from assistant.answer.features import DATE_WORDS, counts_in
 from assistant.answer.refuse import Refusal, speaks_for_one_side
 from assistant.answer.refuse_rank import asks_rank_alone
 from assistant.divisions import finest, names_place
+from assistant.followup_slots import ASKS
 from assistant.places import read_places
 from assistant.question import Question
 from assistant.text import compact
@@ -45,11 +46,17 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
 
 
 def _measure_masked(question: Question, chosen: list[Candidate]) -> bool:
-    texts = [compact(c.text) for c in chosen]
+    """A figure is asked (or nothing but a measure, "满意度呢"), and a measure the question names is
+    masked in a chosen clause of the place asked, and given a figure in none."""
+    if not (question.intent.figure or question.units or not ASKS.search(question.simple)):
+        return False
+    clauses = [clause for c in chosen for clause in _CLAUSE_BREAK.split(compact(c.text))]
+    asked = finest(question.places)
+    own = [c for c in clauses if not read_places(c) or any(names_place(c, p) for p in asked)]
     for noun in (n for n in question.nouns if len(n) >= 2 and not read_places(n)):
         masked = re.compile(rf"{re.escape(noun)}{_LINK}{_MASK}")
         given = re.compile(rf"{re.escape(noun)}{_LINK}\d")
-        if any(masked.search(t) for t in texts) and not any(given.search(t) for t in texts):
+        if any(masked.search(c) for c in own) and not any(given.search(c) for c in clauses):
             return True
     return False
 
