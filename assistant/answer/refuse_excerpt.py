@@ -11,7 +11,7 @@ from assistant.answer.refuse import Refusal, speaks_for_one_side
 from assistant.answer.refuse_rank import asks_rank_alone
 from assistant.divisions import finest, names_place
 from assistant.followup_slots import ASKS
-from assistant.places import read_places
+from assistant.places import read_places, written_places
 from assistant.question import Question
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
@@ -51,14 +51,19 @@ def _measure_masked(question: Question, chosen: list[Candidate]) -> bool:
     if not (question.intent.figure or question.units or not ASKS.search(question.simple)):
         return False
     clauses = [clause for c in chosen for clause in _CLAUSE_BREAK.split(compact(c.text))]
-    asked = finest(question.places)
-    own = [c for c in clauses if not read_places(c) or any(names_place(c, p) for p in asked)]
+    asked = _places_in(question.simple)
+    own = [c for c in clauses if not (named := _places_in(c)) or named & asked]
     for noun in (n for n in question.nouns if len(n) >= 2 and not read_places(n)):
         masked = re.compile(rf"{re.escape(noun)}{_LINK}{_MASK}")
         given = re.compile(rf"{re.escape(noun)}{_LINK}\d")
         if any(masked.search(c) for c in own) and not any(given.search(c) for c in clauses):
             return True
     return False
+
+
+def _places_in(text: str) -> set[str]:
+    """The places ``text`` names, those beyond the national list (凤鸣区, 桃坞区) too."""
+    return {*read_places(text), *written_places(text)}
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")
