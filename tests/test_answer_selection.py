@@ -487,6 +487,28 @@ def test_the_masked_row_of_the_place_asked_is_refused_among_its_neighbours_rows(
     assert masked_figure(read_question("岚州一季度测评永城市得了多少分"), rows) is None
 
 
+def test_a_masked_rank_or_measure_asked_is_refused_whatever_the_question_says_of_a_figure():
+    from assistant.answer.refuse_excerpt import masked_figure
+    from assistant.question import read_question
+
+    def candidates(text: str) -> list:
+        hits, _ = make_hits({"notice": text})
+        return [c for c in gather(hits, 1) if "*" in c.text or "分" in c.text]
+
+    ranked = candidates("澜坪市三季度测评情况通报\n在全省三季度测评中，我市得分84.2分，排名第***位。\n")
+    found = masked_figure(read_question("澜坪三季度在全省排第几"), ranked)
+    assert found is not None and found.code == "masked"
+    # the rank stated, not masked: no refusal
+    assert masked_figure(read_question("澜坪三季度在全省排第几"), candidates("我市得分84.2分，排名第5位。")) is None
+    # a measure named alone ("群众满意度呢"), its figure masked in the clause of the place asked
+    rows = candidates("青山区 本季度得分84.1分，较第二季度提高1.6分，群众满意度为***%。\n")
+    found = masked_figure(read_question("三季度 青山区 群众满意度"), rows)
+    assert found is not None and found.code == "masked"
+    # masked for another place only: the place asked is answered elsewhere
+    rows = candidates("凤鸣区群众满意度最高，达到93.4%；桃坞区群众满意度为**.*%，排名末位。\n")
+    assert masked_figure(read_question("凤鸣区群众满意度"), rows) is None
+
+
 def test_a_question_that_asks_no_figure_is_not_refused_for_a_masked_count():
     notice = (
         "岫溪市第3期创文督查通报\n本次督查共检查点位**个，发现窗口单位问题***个，主要是评价器损坏、无障碍通道被占用。"

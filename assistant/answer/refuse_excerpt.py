@@ -18,6 +18,7 @@ from assistant.units import MASKED_FIGURE as MASKED
 
 _MASK = r"[*＊]+"
 _MASKED_RANK = re.compile(rf"第\s*{_MASK}\s*[名位]|(?:排名|名次|位次)\s*[:：为是]?\s*{_MASK}")
+_RANK_GIVEN = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*[名位]")
 _LINK = r"[^，,。；;：:\d*＊]{0,4}"  # between a measure's name and its figure ("满意度为", "得分")
 
 
@@ -30,7 +31,7 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
     chosen sentence gives it a figure, however the question asks it ("满意度呢")."""
     if speaks_for_one_side(question):
         return None  # the best sentence of a question in several parts answers one part
-    if (asks_rank_alone(question) and _MASKED_RANK.search(chosen[0].text)) or _measure_masked(question, chosen):
+    if _rank_masked(question, chosen) or _measure_masked(question, chosen):
         return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
     if not (question.intent.figure or question.units):
         return None
@@ -45,20 +46,36 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
     return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
 
 
+def _rank_masked(question: Question, chosen: list[Candidate]) -> bool:
+    """A rank alone is asked, the answering sentence masks it where it speaks of the place asked,
+    and no chosen sentence states it there."""
+    if not asks_rank_alone(question):
+        return False
+    return any(_MASKED_RANK.search(c) for c in _own_clauses(question, chosen[:1])) and not any(
+        _RANK_GIVEN.search(c) for c in _own_clauses(question, chosen)
+    )
+
+
 def _measure_masked(question: Question, chosen: list[Candidate]) -> bool:
     """A figure is asked (or nothing but a measure, "满意度呢"), and a measure the question names is
     masked in a chosen clause of the place asked, and given a figure in none."""
     if not (question.intent.figure or question.units or not ASKS.search(question.simple)):
         return False
     clauses = [clause for c in chosen for clause in _CLAUSE_BREAK.split(compact(c.text))]
-    asked = _places_in(question.simple)
-    own = [c for c in clauses if not (named := _places_in(c)) or named & asked]
+    own = _own_clauses(question, chosen)
     for noun in (n for n in question.nouns if len(n) >= 2 and not read_places(n)):
         masked = re.compile(rf"{re.escape(noun)}{_LINK}{_MASK}")
         given = re.compile(rf"{re.escape(noun)}{_LINK}\d")
         if any(masked.search(c) for c in own) and not any(given.search(c) for c in clauses):
             return True
     return False
+
+
+def _own_clauses(question: Question, sentences: list[Candidate]) -> list[str]:
+    """The clauses of ``sentences`` that name the place asked or no place at all."""
+    asked = _places_in(question.simple)
+    clauses = [clause for c in sentences for clause in _CLAUSE_BREAK.split(compact(c.text))]
+    return [c for c in clauses if not (named := _places_in(c)) or named & asked]
 
 
 def _places_in(text: str) -> set[str]:
