@@ -18,7 +18,6 @@ from assistant.units import MASKED_FIGURE as MASKED
 
 _MASK = r"[*＊]+"
 _MASKED_RANK = re.compile(rf"第\s*{_MASK}\s*[名位]|(?:排名|名次|位次)\s*[:：为是]?\s*{_MASK}")
-_RANK_GIVEN = re.compile(r"第\s*[一二三四五六七八九十\d]+\s*[名位]")
 _LINK = r"[^，,。；;：:\d*＊]{0,4}"  # between a measure's name and its figure ("满意度为", "得分")
 
 
@@ -47,13 +46,10 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
 
 
 def _rank_masked(question: Question, chosen: list[Candidate]) -> bool:
-    """A rank alone is asked, the answering sentence masks it where it speaks of the place asked,
-    and no chosen sentence states it there."""
+    """A rank alone is asked, and the answering sentence masks it where it speaks of the place asked."""
     if not asks_rank_alone(question):
         return False
-    return any(_MASKED_RANK.search(c) for c in _own_clauses(question, chosen[:1])) and not any(
-        _RANK_GIVEN.search(c) for c in _own_clauses(question, chosen)
-    )
+    return any(_MASKED_RANK.search(c) for c in _own_clauses(question, chosen[:1]))
 
 
 def _measure_masked(question: Question, chosen: list[Candidate]) -> bool:
@@ -72,10 +68,11 @@ def _measure_masked(question: Question, chosen: list[Candidate]) -> bool:
 
 
 def _own_clauses(question: Question, sentences: list[Candidate]) -> list[str]:
-    """The clauses of ``sentences`` that name the place asked or no place at all."""
+    """The clauses of ``sentences`` that name the place asked, or if none does, those that name no
+    place ("我市排名第**位", not "其中凤鸣区排第3位")."""
     asked = _places_in(question.simple)
-    clauses = [clause for c in sentences for clause in _CLAUSE_BREAK.split(compact(c.text))]
-    return [c for c in clauses if not (named := _places_in(c)) or named & asked]
+    clauses = [(clause, _places_in(clause)) for c in sentences for clause in _CLAUSE_BREAK.split(compact(c.text))]
+    return [c for c, named in clauses if named & asked] or [c for c, named in clauses if not named]
 
 
 def _places_in(text: str) -> set[str]:
