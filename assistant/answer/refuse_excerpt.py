@@ -68,11 +68,11 @@ def _measure_masked(question: Question, chosen: list[Candidate]) -> bool:
 
 
 def _own_clauses(question: Question, sentences: list[Candidate]) -> list[str]:
-    """The clauses of ``sentences`` that name the place asked, or if none does, those that name no
-    place ("我市排名第**位", not "其中凤鸣区排第3位")."""
+    """The clauses of ``sentences`` that name the place asked or no place ("我市排名第**位", not
+    "桃坞区满意度为**%" for 凤鸣区)."""
     asked = _places_in(question.simple)
-    clauses = [(clause, _places_in(clause)) for c in sentences for clause in _CLAUSE_BREAK.split(compact(c.text))]
-    return [c for c, named in clauses if named & asked] or [c for c, named in clauses if not named]
+    clauses = [clause for c in sentences for clause in _CLAUSE_BREAK.split(compact(c.text))]
+    return [c for c in clauses if not (named := _places_in(c)) or named & asked]
 
 
 def _places_in(text: str) -> set[str]:
