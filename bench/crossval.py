@@ -70,6 +70,7 @@ FRESH_FOLDERS = [
     "dev42",
     "dev43",
     "dev44",
+    "dev45",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 
