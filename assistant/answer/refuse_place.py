@@ -58,7 +58,7 @@ _DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)
 def row_place(text: str) -> str:
     """The place a table row's first cell names ("东湖区 | 综合得分 | 91.6 |"), or "" (not a row, or
     its first cell names no division)."""
-    label = text.split("|")[0].strip()
+    label = text.strip().lstrip("|").split("|")[0].strip()  # "东湖区 | …" or "|东湖区|…|"
     return label if is_table_row(text) and _DIVISION_CELL.fullmatch(label) else ""
 
 
