@@ -52,8 +52,8 @@ def is_town(place: str) -> bool:
     return place_level(place) == 4
 
 
-# A division's name, not a kind of area (居民小区, 示范社区, 核心景区, 工业园区).
-_DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![小社园景校库])(?:区|县|市|街道|镇|乡)")
+# A division's name, not a kind of area (居民小区, 示范社区, 核心景区); an 园区 is a unit of its own (宿马园区).
+_DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![小社景校库])(?:区|县|市|街道|镇|乡)")
 
 
 def row_place(text: str) -> str:
