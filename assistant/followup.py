@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from assistant.divisions import city_above, place_level
+from assistant.divisions import city_above, is_below_city, place_level
 from assistant.followup_slots import (
     ASKS,
+    ASPECT,
     MODIFIER_END,
     NOT_A_RANK_AFTER,
     PERIOD_TEXT,
@@ -63,11 +64,6 @@ _RELATIVE_WHEN = re.compile(rf"{RELATIVE_PERIOD.pattern}|今年|本年|当年|�
 _WHEN = re.compile(f"{PERIOD_TEXT.pattern}|{_RELATIVE_WHEN.pattern}")  # the whole when, carried over
 
 
-# Words that say which side of a topic is asked (the plan or what was done), not a topic:
-# "实际完成了多少？" after a question about a plan asks the same topic's result.
-_ASPECT = frozenset(
-    {"实际", "计划", "目标", "任务", "完成", "完成率", "预计", "落实", "达到", "做到", "实现", "评", "改", "建"}
-)
 
 
 def is_followup(question: str, previous: str = "") -> bool:
@@ -87,7 +83,7 @@ def is_followup(question: str, previous: str = "") -> bool:
     # question's topic ("23年计划评多少？", "上半年实际完成了多少？") is about that topic.
     before = set(content_words(previous)) if previous else set()
     own = [w for w in content_words(PERIOD_TEXT.sub(" ", q)) if w not in PERIODS]
-    if previous and len(q) <= 12 and all(w in _ASPECT or w in before for w in own):
+    if previous and len(q) <= 12 and all(w in ASPECT or w in before for w in own):
         return True
     # A short question that names no place and no time leans on the one before it.
     asked = read_question(q)
@@ -249,6 +245,19 @@ def _attribute_of_same(previous: str, item: str) -> str | None:
     return f"{subject} {item}" if subject else None
 
 
+def _of_the_whole(previous: str) -> str | None:
+    """``previous`` asked of the city its districts lie in ("七台河前三季度拆违多少处 全市" for
+    "桃山区前三季度拆违多少处"), or None if it names no district."""
+    parts = [p for p in read_places(previous) if is_below_city(p)]
+    if not parts:
+        return None
+    city = city_above(parts)
+    whole = previous
+    for part in parts:
+        whole = whole.replace(part, "" if not city or city[:2] in previous else city, 1)
+    return f"{whole} 全市"
+
+
 def _rank_text(rank: int) -> str:
     return "最后一名" if rank == -1 else f"倒数第{-rank}名" if rank < 0 else f"第{rank}名"
 
@@ -272,6 +281,8 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         if (not core and _MORE.match(question.strip())) or _OTHERS.fullmatch(core):
             # "还有呢", "其他问题呢" after "第一名是谁", "第一个问题是啥": the rest of the list
             return f"{RANK_WITH_MEASURE.sub('', _FIRST_ONE.sub('', previous))} 还有哪些"
+        if _WHOLE_CITY.fullmatch(core) and (whole := _of_the_whole(previous)) is not None:
+            return whole  # "全市呢" after "桃山区前三季度拆违多少处"
         resolved, rest = swap(previous, core)
         if resolved == previous and (at_end := end_of_ranking(previous, rest)) is not None:
             return at_end

@@ -22,6 +22,12 @@ from assistant.periods import (
 from assistant.places import divisions_written, is_domain_word, read_places
 from assistant.question_words import content_words
 
+# Words that say which side of a topic is asked (the plan or what was done), not a topic:
+# "实际完成了多少？" after a question about a plan asks the same topic's result.
+ASPECT = frozenset(
+    {"实际", "计划", "目标", "任务", "完成", "完成率", "预计", "落实", "达到", "做到", "实现", "评", "改", "建"}
+)
+
 PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
 NOT_A_RANK_AFTER = rf"(?![\d一二两三四五六七八九十百{ISSUE_KIND_CHARS}次季条章节款项号])"
@@ -137,10 +143,14 @@ def asked_phrase(previous: str, item: str) -> str | None:
     before = before_ask(previous)
     if before is None:
         return None
+    words = [w for w in content_words(before) if w in before]
+    aspect = ""  # "任务" of "公厕任务几座": the side asked stays ("背街小巷呢" asks 背街小巷任务)
+    while words and words[-1] in ASPECT and before.endswith(words[-1] + aspect):
+        aspect = words.pop() + aspect
     phrase = ""
-    for word in reversed([w for w in content_words(before) if w in before]):
+    for word in reversed(words):
         joined = word + phrase
-        if not before.endswith(joined) or ORDINAL.search(word) or is_domain_word(word) or _is_place_or_time(word):
+        if not before.endswith(joined + aspect) or ORDINAL.search(word) or is_domain_word(word) or _is_place_or_time(word):
             break
         if phrase and len(joined) > len(item) + 2:
             break
