@@ -896,6 +896,30 @@ def test_the_citys_own_figure_stands_in_for_a_districts_table_row_rated_nearly_a
     assert of_the_whole_asked(which, probabilities, rows[0]) is None
 
 
+def test_the_districts_own_row_stands_in_for_its_streets_rows_rated_nearly_as_high():
+    from assistant.answer.refuse_place import row_place
+
+    notice = (
+        "岚州市9月份数字城管运行情况通报\n二、各区运行情况\n|区|立案（件）|按期处置率|\n|东湖区|1,236|92.6%|\n"
+        "|北麓区|486|89.7%|\n三、东湖区各街道运行情况\n|街道|立案（件）|按期处置率|\n|兴华街道|312|93.9%|\n"
+        "|新立街道|268|92.9%|\n"
+    )
+    hits, corpus = make_hits({"notice": notice})
+    prepared = prepare("东湖区9月按期处置率", hits, corpus)
+    streets = [i for i, c in enumerate(prepared.candidates) if "街道|" in c.text and c.text.startswith("|")]
+    own = [i for i, c in enumerate(prepared.candidates) if c.text.startswith("|东湖区|")]
+    assert streets and own
+    probabilities = np.zeros(len(prepared.candidates))
+    probabilities[streets], probabilities[own] = 0.94, 0.88
+    kept = of_the_whole_asked(prepared, probabilities, streets[0])
+    assert kept is not None and kept[own].max() == 0.88 and kept[streets].max() == 0.0
+    which = prepare("东湖区9月哪个街道按期处置率最高", hits, corpus)  # a street is what is asked
+    assert of_the_whole_asked(which, probabilities, streets[0]) is None
+    # a row written between bars names its place; a residential compound's row names none
+    assert row_place("|兴华街道|312|93.9%|") == "兴华街道"
+    assert row_place("|居民小区|飞线充电、楼道堆物|12|每处扣1分|") == ""
+
+
 def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
     summary = "汀州市城管局2023年工作总结\n2023年全市共拆除违法建设18.6万平方米。"
     answer = _answer("汀州23年拆违面积比22年增加了多少", {"summary": summary})
