@@ -64,8 +64,6 @@ _RELATIVE_WHEN = re.compile(rf"{RELATIVE_PERIOD.pattern}|今年|本年|当年|�
 _WHEN = re.compile(f"{PERIOD_TEXT.pattern}|{_RELATIVE_WHEN.pattern}")  # the whole when, carried over
 
 
-
-
 def is_followup(question: str, previous: str = "") -> bool:
     """Starts or ends like a follow-up, or is a short fragment with no topic of its own."""
     q = fold_width(to_simplified(question.strip()))

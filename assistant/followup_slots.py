@@ -32,7 +32,8 @@ PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
 NOT_A_RANK_AFTER = rf"(?![\d一二两三四五六七八九十百{ISSUE_KIND_CHARS}次季条章节款项号])"
 ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|怎样|吗|还是|没有?[？?。]*$")
-PERIOD_TEXT = re.compile(rf"前[一二两三]个?季度|{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
+# The when of a question, carried over (前三季度 whole, not its 三季度).
+PERIOD_TEXT = re.compile(rf"前[一二两三]个?季度|{TIME_TEXT.pattern}|上半年|下半年")
 
 
 def swap(previous: str, core: str) -> tuple[str, str]:
@@ -150,7 +151,12 @@ def asked_phrase(previous: str, item: str) -> str | None:
     phrase = ""
     for word in reversed(words):
         joined = word + phrase
-        if not before.endswith(joined + aspect) or ORDINAL.search(word) or is_domain_word(word) or _is_place_or_time(word):
+        if (
+            not before.endswith(joined + aspect)
+            or ORDINAL.search(word)
+            or is_domain_word(word)
+            or _is_place_or_time(word)
+        ):
             break
         if phrase and len(joined) > len(item) + 2:
             break

@@ -1381,7 +1381,7 @@ def test_a_question_word_a_sentence_writes_out_longer_counts_as_said_but_not_its
 
 def test_a_two_character_word_no_document_says_counts_as_said_by_the_phrase_it_shortens_but_one_they_write_does_not():
     from assistant.answer.features import coverage
-    from assistant.corpus import UNSAID_WEIGHT
+    from assistant.corpus_view import UNSAID_WEIGHT
     from assistant.text import compact
 
     unsaid = {"参会": UNSAID_WEIGHT, "县市": UNSAID_WEIGHT}
@@ -1415,7 +1415,7 @@ def test_a_bound_asked_as_staff_say_it_is_said_by_the_way_rules_write_it():
 def test_a_word_of_how_staff_ask_weighs_less_in_the_answer_check_than_a_subject_word_said_as_often():
     from assistant.answer.confidence import as_asked
     from assistant.answer.features import question_context
-    from assistant.corpus import UNSAID_WEIGHT, TextCorpus, idf
+    from assistant.corpus_view import UNSAID_WEIGHT, TextCorpus, idf
     from assistant.phrasing import phrasing_factor
     from assistant.question import read_question
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.refuse import Refusal, speaks_for_one_side
-from assistant.corpus import CorpusView, DocProfile
+from assistant.corpus import DocProfile
+from assistant.corpus_view import CorpusView
 from assistant.divisions import is_urban_district_stem, names_place, place_level, place_stem
 from assistant.places import read_places
 from assistant.question import Question
