@@ -594,3 +594,15 @@ def test_the_same_quarter_is_no_first_quarter():
     assert read_quarters("天水同一季度多少分") == ()
     assert read_quarters("与去年同一季度相比") == ()
     assert read_quarters("第一季度") == (1,) and read_quarters("一季度") == (1,)
+
+
+def test_the_whole_city_or_another_item_asked_in_a_follow_up():
+    def after(previous: str, question: str) -> str:
+        return resolve_followup(question, [{"role": "user", "content": previous}])
+
+    # "全市呢" after a district's question asks its city, not the district's "全市" figure
+    asked = after("桃山区前三季度拆违多少处", "全市呢")
+    assert "桃山区" not in asked and "七台河" in asked and "拆违" in asked and "前三季度" in asked
+    assert after("七台河新兴区9月立案多少", "全市呢").startswith("七台河9月立案多少")
+    # another item keeps the side asked (任务): the target of 背街小巷, not a count of it
+    assert "背街小巷任务" in after("七台河今年公厕任务几座", "背街小巷呢")
