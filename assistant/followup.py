@@ -261,7 +261,9 @@ def _rank_text(rank: int) -> str:
 
 
 def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
-    """A stand-alone question: a follow-up is rewritten from the last user question."""
+    """A stand-alone question: a follow-up is rewritten from the last user question (itself
+    resolved from the turns before it); a question of its own that names no place or no period
+    takes the previous question's."""
     turns = [t for t in history if t.get("role") == "user" and t.get("content")][-_TURNS_READ:]
     if not turns:
         return question
