@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from assistant.divisions import city_above, is_below_city, place_level
+from assistant.divisions import city_above, place_level
 from assistant.followup_slots import (
     ASKS,
     ASPECT,
@@ -21,10 +21,12 @@ from assistant.followup_slots import (
     PERIODS,
     PLACE_FRAGMENT,
     RANK_WITH_MEASURE,
+    WHOLE_CITY,
     another_item,
     asked_phrase,
     before_ask,
     end_of_ranking,
+    of_the_whole,
     reads_as_place,
     swap,
     why_of,
@@ -160,7 +162,7 @@ def _setting(previous: str, current: str) -> _Setting:
         member = 4 if who.group(1) else 3 if who.group(2) else max(map(place_level, previous_places), default=9)
         if member >= 3 and any(place_level(p) < member for p in previous_places):
             finest_asked = member
-    whole_city = not own_places and bool(_WHOLE_CITY.search(current))
+    whole_city = not own_places and bool(WHOLE_CITY.search(current))
     if whole_city:
         finest_asked = 3  # "全市今年任务是几个" after 碧江区's: its city (铜仁), not the district
     carried = [p for p in previous_places if not own_places and place_level(p) < finest_asked]
@@ -210,7 +212,6 @@ def _names_a_place(word: str) -> bool:
     return reads_as_place(word) or bool(PLACE_FRAGMENT.match(word))
 
 
-_WHOLE_CITY = re.compile(r"(?<![占比跟和与于较])全市(?!平均)")  # the subject, not the base ("占全市多少")
 _ASKS_WHO = re.compile(r"谁|哪(?:个|家|位|一)?(?:(街道|镇|乡)|(区|县|市))?")
 _SET_BY = re.compile(r"[局委办府市区县]?定的?")  # 局定, 定的: what was set (as jieba cuts 城管局定的)
 _POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月前")
@@ -243,19 +244,6 @@ def _attribute_of_same(previous: str, item: str) -> str | None:
     return f"{subject} {item}" if subject else None
 
 
-def _of_the_whole(previous: str) -> str | None:
-    """``previous`` asked of the city its districts lie in ("七台河前三季度拆违多少处 全市" for
-    "桃山区前三季度拆违多少处"), or None if it names no district."""
-    parts = [p for p in read_places(previous) if is_below_city(p)]
-    if not parts:
-        return None
-    city = city_above(parts)
-    whole = previous
-    for part in parts:
-        whole = whole.replace(part, "" if not city or city[:2] in previous else city, 1)
-    return f"{whole} 全市"
-
-
 def _rank_text(rank: int) -> str:
     return "最后一名" if rank == -1 else f"倒数第{-rank}名" if rank < 0 else f"第{rank}名"
 
@@ -281,7 +269,7 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         if (not core and _MORE.match(question.strip())) or _OTHERS.fullmatch(core):
             # "还有呢", "其他问题呢" after "第一名是谁", "第一个问题是啥": the rest of the list
             return f"{RANK_WITH_MEASURE.sub('', _FIRST_ONE.sub('', previous))} 还有哪些"
-        if _WHOLE_CITY.fullmatch(core) and (whole := _of_the_whole(previous)) is not None:
+        if WHOLE_CITY.fullmatch(core) and (whole := of_the_whole(previous)) is not None:
             return whole  # "全市呢" after "桃山区前三季度拆违多少处"
         resolved, rest = swap(previous, core)
         if resolved == previous and (at_end := end_of_ranking(previous, rest)) is not None:

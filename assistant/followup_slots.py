@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.divisions import is_below_city, place_level
+from assistant.divisions import city_above, is_below_city, place_level
 from assistant.periods import (
     ISSUE_KIND_CHARS,
     ISSUE_TEXT,
@@ -247,3 +247,19 @@ def reads_as_place(word: str) -> bool:
 def _is_place_or_time(word: str) -> bool:
     """临澜, 上半年: the where and when before an item ("临澜上半年家长学校"), not part of its name."""
     return reads_as_place(word) or bool(PERIOD_TEXT.fullmatch(word)) or word in PERIODS
+
+
+WHOLE_CITY = re.compile(r"(?<![占比跟和与于较])全市(?!平均)")  # the subject, not the base ("占全市多少")
+
+
+def of_the_whole(previous: str) -> str | None:
+    """``previous`` asked of the city its districts lie in ("七台河前三季度拆违多少处 全市" for
+    "桃山区前三季度拆违多少处"), or None if it names no district."""
+    parts = [p for p in read_places(previous) if is_below_city(p)]
+    if not parts:
+        return None
+    city = city_above(parts)
+    whole = previous
+    for part in parts:
+        whole = whole.replace(part, "" if not city or city[:2] in previous else city, 1)
+    return f"{whole} 全市"
