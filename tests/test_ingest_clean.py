@@ -255,19 +255,6 @@ def test_page_numbers_on_their_own_line_or_glued_in_a_sentence_are_removed():
     assert "页" not in text and "-2-" not in text
 
 
-def test_page_numbers_glued_between_words_go_with_the_running_header_after_them():
-    title = "岚州市城市管理局2025年前三季度工作总结"
-    text = clean_text(
-        f"{title}\n一、主要工作\n全市数字城管按期处置率92.4%，较去年同期提高1.3个百分点。\n"
-        f"二、存在的问题\n一是北麓区按期处置率持续偏—2—{title}低，超期案件集中在城乡接合部；"
-        "二是公厕建设进度滞后，仍— 3 —有5座在建。\n三、下步打算\n1—6月的任务要在年底前全部完成。"
-    ).text
-    assert "持续偏低，超期案件" in text and "仍有5座在建" in text
-    assert text.count(title) == 1 and "1—6月" in text
-    # a dash between figures or a lone number is no page count: left alone
-    assert "第2—3名" in clean_text("岚州市通报\n东湖区、北麓区分列第2—3名。").text
-
-
 def test_a_line_ending_in_a_comma_or_inside_a_figure_is_joined():
     text = clean_text(
         "各单位排名：第一名北塘区，90.26分；第六名南浦区，\n84.70分。南浦区降至末位。\n"

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from assistant.ingest.cell_tables import merge_continuation_rows, rebuild_numbered_cell_tables
 from assistant.ingest.page_marks import (
-    remove_glued_page_numbers,
     remove_page_markers,
     remove_page_numbers,
     remove_repeated_blocks,
@@ -178,7 +177,6 @@ def _clean_once(raw: str) -> CleanedText:
     text = _remove_watermarks(text, notes)
     text = remove_page_markers(text.strip("\n"), notes)
     text = remove_page_numbers(text, notes)
-    text = remove_glued_page_numbers(text, notes)
     text = remove_running_headers_in_tables(text, notes)
     text = rebuild_spaced_numbered_tables(text, notes)  # before spaces between words go: they part its cells
     if _has_extraction_spacing(text):

@@ -60,43 +60,6 @@ def remove_running_headers_in_tables(text: str, notes: list[str]) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
 
 
-# A page's number glued between two characters of a sentence ("…处置率持续偏—2—低，…"), as a copy of
-# a PDF whose footer reads "— 2 —" leaves it; 1—6月 or 2024—2025 is a span between figures, not this.
-_GLUED_PAGE = re.compile(r"(?<=[\u4e00-\u9fff，、；,])\s*[-—–－]\s*(\d{1,3})\s*[-—–－]\s*(?=[\u4e00-\u9fff])")
-
-
-def remove_glued_page_numbers(text: str, notes: list[str]) -> str:
-    """Drop page numbers glued into sentences when they count the pages (2, 3, 4 … from the
-    first), with the running header glued after one (a repeat of the document's title or file
-    number: "…偏—2—七台河市城市管理局2025年前三季度工作总结低，…" reads "…偏低，…")."""
-    marks = list(_GLUED_PAGE.finditer(text))
-    if not marks or [int(m.group(1)) for m in marks] != list(
-        range(int(marks[0].group(1)), len(marks) + int(marks[0].group(1)))
-    ):
-        return text
-    if int(marks[0].group(1)) > 2:
-        return text
-    openings = sorted(_opening_lines(text.split("\n")), key=len, reverse=True)
-    pieces, last, headers = [], 0, 0
-    for mark in marks:
-        pieces.append(text[last : mark.start()])
-        last = mark.end()
-        header = next((o for o in openings if text.startswith(o, last)), "")
-        headers += bool(header)
-        last += len(header)
-    pieces.append(text[last:])
-    notes.append(
-        f"removed {len(marks)} page numbers glued into sentences"
-        + (f" and {headers} running headers" if headers else "")
-    )
-    return "".join(pieces)
-
-
-def _opening_lines(lines: list[str]) -> set[str]:
-    """The document's opening lines a running header repeats (its title, its file number)."""
-    return {key for line in lines[:_OPENING_LINES] if _MIN_OPENING <= len(key := line.strip()) <= _RUNNING_HEADER_MAX}
-
-
 def _is_row(line: str) -> bool:
     return line.count("|") + line.count("｜") >= 2
 
