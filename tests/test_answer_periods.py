@@ -112,12 +112,12 @@ def test_a_figure_under_a_heading_of_the_years_tasks_is_a_target():
     a target though its own words do not ("全年新增停车泊位2,000个")."""
     from dataclasses import replace
 
+    from helpers_answer import make_hits
+
     from assistant.answer.candidates import gather
     from assistant.answer.refuse_kind import result_for_target
     from assistant.corpus import profile_of
     from assistant.question import read_question
-
-    from helpers_answer import make_hits
 
     passage = "（五）停车泊位。全年新增停车泊位2,000个，其中北麓区300个。"
 
