@@ -9,27 +9,31 @@ user question, into a question that stands on its own.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from assistant.divisions import place_level
+from assistant.divisions import city_above, place_level
 from assistant.followup_slots import (
     ASKS,
+    ASPECT,
     MODIFIER_END,
     NOT_A_RANK_AFTER,
     PERIOD_TEXT,
     PERIODS,
     PLACE_FRAGMENT,
     RANK_WITH_MEASURE,
+    WHOLE_CITY,
     another_item,
     asked_phrase,
     before_ask,
     end_of_ranking,
+    of_the_whole,
     reads_as_place,
     swap,
     why_of,
 )
 from assistant.intent import Intent, classify
 from assistant.periods import ORDINAL, RELATIVE_ISSUE, RELATIVE_PERIOD
-from assistant.places import read_places
+from assistant.places import divisions_written, read_places
 from assistant.question import read_question
 from assistant.question_words import GENERIC, content_words
 from assistant.text import fold_width, to_simplified
@@ -41,8 +45,9 @@ _FOLLOWUP_START = re.compile(
 )
 _FOLLOWUP_END = re.compile(r"(呢|的呢|怎么样|如何|咋样)[？?。.!！]*$")
 _RANK_START = re.compile(rf"(?:{ORDINAL.pattern}){NOT_A_RANK_AFTER}")
+_TURNS_READ = 4  # the user turns a follow-up is resolved through: a conversation's where and when lasts so long
 _SHORT = 10  # characters: a question this short with no place or time of its own leans on the one before
-_SAME_PERIOD = re.compile(rf"同期|同月|同年|同季度|当月|当年|{RELATIVE_PERIOD.pattern}")
+_SAME_PERIOD = re.compile(rf"同一?个?(?:期|月|年|季度)|当月|当年|{RELATIVE_PERIOD.pattern}")
 # A question that leans on the one before by its form, whatever its length: a comparison or a
 # share with no subject ("比4月少了多少处？", "跟3月比是涨了还是跌了", "占全部问题的比例是多少"),
 # an anaphor for the item just asked about ("这一项多少分？", "入选的那些人里…", "秦州区比这高多少",
@@ -59,13 +64,6 @@ _ITEM_POINTER = re.compile(r"(?:那|这)(?:项|个|条|块|部分)$")
 # A period named from today or from another: the when of a question as much as 2024年 is.
 _RELATIVE_WHEN = re.compile(rf"{RELATIVE_PERIOD.pattern}|今年|本年|当年|本月|这个月|本季度|这个季度")
 _WHEN = re.compile(f"{PERIOD_TEXT.pattern}|{_RELATIVE_WHEN.pattern}")  # the whole when, carried over
-
-
-# Words that say which side of a topic is asked (the plan or what was done), not a topic:
-# "实际完成了多少？" after a question about a plan asks the same topic's result.
-_ASPECT = frozenset(
-    {"实际", "计划", "目标", "任务", "完成", "完成率", "预计", "落实", "达到", "做到", "实现", "评", "改", "建"}
-)
 
 
 def is_followup(question: str, previous: str = "") -> bool:
@@ -85,7 +83,7 @@ def is_followup(question: str, previous: str = "") -> bool:
     # question's topic ("23年计划评多少？", "上半年实际完成了多少？") is about that topic.
     before = set(content_words(previous)) if previous else set()
     own = [w for w in content_words(PERIOD_TEXT.sub(" ", q)) if w not in PERIODS]
-    if previous and len(q) <= 12 and all(w in _ASPECT or w in before for w in own):
+    if previous and len(q) <= 12 and all(w in ASPECT or w in before for w in own):
         return True
     # A short question that names no place and no time leans on the one before it.
     asked = read_question(q)
@@ -135,9 +133,16 @@ def _core(question: str) -> str:
 _CLAUSE_NE = re.compile(r"呢(?=[，,；;？?、\s])")
 
 
-def _context(previous: str, current: str) -> str:
-    """What the previous question says about where and when, and its topic words, that the
-    current one leaves out."""
+class _Setting(NamedTuple):
+    pieces: list[str]  # the previous when and places the current question leaves out
+    left_out: list[str]  # the previous places the current's own stand in for
+    finest_asked: int  # the level of place the current asks (9: none)
+    own_period: bool  # the current names its own when
+
+
+def _setting(previous: str, current: str) -> _Setting:
+    """Where and when the previous question asks that the current one leaves out: its period,
+    unless the current names its own; its places coarser than any the current names."""
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
     # "比4月少了多少", "跟3月比…" name the base of a comparison, not the period asked: that stays the previous one's.
@@ -146,9 +151,10 @@ def _context(previous: str, current: str) -> str:
     )
     pieces = [m.group(0) for m in _WHEN.finditer(simple)] if not own_period else []
     # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).
-    finest_asked = max((place_level(p) for p in asked.places), default=9)
+    own_places = asked.places or divisions_written(current)  # 天水 of "天水同一季度多少分", which jieba cuts apart
+    finest_asked = max((place_level(p) for p in own_places), default=9)
     previous_places = read_places(simple)
-    if not asked.places and asked.ranks and (who := _ASKS_WHO.search(current)):
+    if not own_places and asked.ranks and (who := _ASKS_WHO.search(current)):
         # "第一名是谁" after "城固县多少分": who holds a rank is asked of the ranking the member asked
         # before belongs to (汉中's counties), not of that member; "哪个街道第一" after "七星区多少分"
         # asks within 七星区, whose 街道 are ranked.
@@ -156,9 +162,22 @@ def _context(previous: str, current: str) -> str:
         member = 4 if who.group(1) else 3 if who.group(2) else max(map(place_level, previous_places), default=9)
         if member >= 3 and any(place_level(p) < member for p in previous_places):
             finest_asked = member
-    carried = [p for p in previous_places if not asked.places and place_level(p) < finest_asked]
+    whole_city = not own_places and bool(WHOLE_CITY.search(current))
+    if whole_city:
+        finest_asked = 3  # "全市今年任务是几个" after 碧江区's: its city (铜仁), not the district
+    carried = [p for p in previous_places if not own_places and place_level(p) < finest_asked]
+    if whole_city and not carried and (city := city_above(previous_places)):
+        carried = [city]
     left_out = [p for p in previous_places if place_level(p) >= finest_asked]
-    pieces += carried
+    return _Setting(pieces + carried, left_out, finest_asked, bool(own_period))
+
+
+def _context(previous: str, current: str) -> str:
+    """What the previous question says about where and when, and its topic words, that the
+    current one leaves out."""
+    simple = fold_width(to_simplified(previous))
+    asked = read_question(current)
+    pieces, left_out, finest_asked, own_period = _setting(previous, current)
     if not asked.ranks:  # "多少分？" after "谁排最后": the rank is the subject asked about
         pieces += [_rank_text(rank) for rank in read_question(simple).ranks]
     pieces += [
@@ -230,12 +249,17 @@ def _rank_text(rank: int) -> str:
 
 
 def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
-    """A stand-alone question: a follow-up is rewritten from the last user question."""
-    previous = next(
-        (t.get("content", "") for t in reversed(history) if t.get("role") == "user" and t.get("content")), ""
-    )
-    if not previous or not is_followup(question, previous):
+    """A stand-alone question: a follow-up is rewritten from the last user question (itself
+    resolved from the turns before it); a question of its own that names no place or no period
+    takes the previous question's."""
+    turns = [t for t in history if t.get("role") == "user" and t.get("content")][-_TURNS_READ:]
+    if not turns:
         return question
+    previous = resolve_followup(turns[-1]["content"], turns[:-1])  # "叶集区呢" after "金安区呢" after …
+    if not is_followup(question, previous):
+        # A question of its own still asks where and when the conversation is, when it names neither.
+        setting = " ".join(dict.fromkeys(_setting(previous, question).pieces))
+        return f"{setting} {question}" if setting else question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
     if not ASKS.search(core):
@@ -245,6 +269,8 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
         if (not core and _MORE.match(question.strip())) or _OTHERS.fullmatch(core):
             # "还有呢", "其他问题呢" after "第一名是谁", "第一个问题是啥": the rest of the list
             return f"{RANK_WITH_MEASURE.sub('', _FIRST_ONE.sub('', previous))} 还有哪些"
+        if WHOLE_CITY.fullmatch(core) and (whole := of_the_whole(previous)) is not None:
+            return whole  # "全市呢" after "桃山区前三季度拆违多少处"
         resolved, rest = swap(previous, core)
         if resolved == previous and (at_end := end_of_ranking(previous, rest)) is not None:
             return at_end

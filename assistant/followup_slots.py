@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.divisions import is_below_city, place_level
+from assistant.divisions import city_above, is_below_city, place_level
 from assistant.periods import (
     ISSUE_KIND_CHARS,
     ISSUE_TEXT,
@@ -22,11 +22,18 @@ from assistant.periods import (
 from assistant.places import divisions_written, is_domain_word, read_places
 from assistant.question_words import content_words
 
+# Words that say which side of a topic is asked (the plan or what was done), not a topic:
+# "实际完成了多少？" after a question about a plan asks the same topic's result.
+ASPECT = frozenset(
+    {"实际", "计划", "目标", "任务", "完成", "完成率", "预计", "落实", "达到", "做到", "实现", "评", "改", "建"}
+)
+
 PERIODS = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度"]
 # A rank opens a follow-up ("第三名呢？", "倒数第二是谁？"); an edition or issue (第四届, 第7期) does not.
 NOT_A_RANK_AFTER = rf"(?![\d一二两三四五六七八九十百{ISSUE_KIND_CHARS}次季条章节款项号])"
 ASKS = re.compile(r"多少|几|哪|谁|什么|啥|是否|有没有|咋|如何|怎么|怎样|吗|还是|没有?[？?。]*$")
-PERIOD_TEXT = re.compile(rf"{TIME_TEXT.pattern}|上半年|下半年")  # the when of a question, carried over
+# The when of a question, carried over (前三季度 whole, not its 三季度).
+PERIOD_TEXT = re.compile(rf"前[一二两三]个?季度|{TIME_TEXT.pattern}|上半年|下半年")
 
 
 def swap(previous: str, core: str) -> tuple[str, str]:
@@ -65,7 +72,8 @@ def swap(previous: str, core: str) -> tuple[str, str]:
 # the name is not one the gazetteer knows.
 _DIVISIONS = ("街道", "区", "县", "镇", "乡")
 # A division's name, not a kind of place ending in a division word (老旧小区, 示范社区, 核心景区).
-_NAMED_DIVISION = rf"(?<![小社园景城片街校辖市库商])(?:{'|'.join(_DIVISIONS)})"
+_NOT_BEFORE_A_DIVISION = r"(?<![小社园景城片街校辖市库商])"
+_NAMED_DIVISION = rf"{_NOT_BEFORE_A_DIVISION}(?:{'|'.join(_DIVISIONS)})"
 PLACE_FRAGMENT = re.compile(rf"^[\u4e00-\u9fff]{{2,5}}?{_NAMED_DIVISION}$")
 
 
@@ -116,7 +124,7 @@ def _counterpart(previous: str, place: str) -> str | None:
         stem = len(place) - len(suffix)
         same: list[str] = [
             m
-            for m in re.findall(rf"[\u4e00-\u9fff]{{{stem}}}{suffix}", previous)
+            for m in re.findall(rf"[\u4e00-\u9fff]{{{stem}}}{_NOT_BEFORE_A_DIVISION}{suffix}", previous)
             if m != place and not _NOT_IN_A_NAME.search(m[:stem])
         ]
         if same:
@@ -136,10 +144,19 @@ def asked_phrase(previous: str, item: str) -> str | None:
     before = before_ask(previous)
     if before is None:
         return None
+    words = [w for w in content_words(before) if w in before]
+    aspect = ""  # "任务" of "公厕任务几座": the side asked stays ("背街小巷呢" asks 背街小巷任务)
+    while words and words[-1] in ASPECT and before.endswith(words[-1] + aspect):
+        aspect = words.pop() + aspect
     phrase = ""
-    for word in reversed([w for w in content_words(before) if w in before]):
+    for word in reversed(words):
         joined = word + phrase
-        if not before.endswith(joined) or ORDINAL.search(word) or is_domain_word(word) or _is_place_or_time(word):
+        if (
+            not before.endswith(joined + aspect)
+            or ORDINAL.search(word)
+            or is_domain_word(word)
+            or _is_place_or_time(word)
+        ):
             break
         if phrase and len(joined) > len(item) + 2:
             break
@@ -230,3 +247,19 @@ def reads_as_place(word: str) -> bool:
 def _is_place_or_time(word: str) -> bool:
     """临澜, 上半年: the where and when before an item ("临澜上半年家长学校"), not part of its name."""
     return reads_as_place(word) or bool(PERIOD_TEXT.fullmatch(word)) or word in PERIODS
+
+
+WHOLE_CITY = re.compile(r"(?<![占比跟和与于较])全市(?!平均)")  # the subject, not the base ("占全市多少")
+
+
+def of_the_whole(previous: str) -> str | None:
+    """``previous`` asked of the city its districts lie in ("七台河前三季度拆违多少处 全市" for
+    "桃山区前三季度拆违多少处"), or None if it names no district."""
+    parts = [p for p in read_places(previous) if is_below_city(p)]
+    if not parts:
+        return None
+    city = city_above(parts)
+    whole = previous
+    for part in parts:
+        whole = whole.replace(part, "" if not city or city[:2] in previous else city, 1)
+    return f"{whole} 全市"

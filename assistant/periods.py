@@ -21,8 +21,9 @@ _MONTH_JOIN = r"\s*[、和及]\s*"  # 3、4月, 11和12月份
 # An Arabic month's number is no tail of a longer number (112月); a written one may follow one (12345七月份).
 _MONTH_FIRST = r"(?:(?<![\d.])(?:1[0-2]|0?[1-9])|十[一二]?|[一二三四五六七八九])"
 _MONTH = re.compile(rf"({_MONTH_FIRST}(?:{_MONTH_JOIN}{_MONTH_NUMBER})*)\s*月份?(?!\s*\d{{1,2}}\s*[日号])")
-_QUARTER = re.compile(r"(?:第?([一二三四1-4])季度|[Qq]([1-4]))")
-QUARTER_TEXT = re.compile(r"第?[一二三四1-4]季度|[Qq][1-4]")
+# Not the 一 of 同一季度 ("the same quarter").
+_QUARTER = re.compile(r"(?:第?(?<!同)([一二三四1-4])季度|[Qq]([1-4]))")
+QUARTER_TEXT = re.compile(r"第?(?<!同)[一二三四1-4]季度|[Qq][1-4]")
 HALF = re.compile(r"上半年|下半年")
 # The surface forms of years, months and ranks, for rewriting a question (follow-ups).
 YEAR_TEXT = re.compile(r"(?:19|20)?\d{2}\s*年|[〇零一二三四五六七八九]{4}年")
@@ -176,7 +177,7 @@ def read_quarters(text: str) -> tuple[int, ...]:
 
 TIME_TEXT = re.compile(
     r"(?:(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?\s*)?(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
-    r"|(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|第?[一二三四1-4]季度|[Qq][1-4]"
+    r"|(?:(?:19|20)?\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?|第?(?<!同)[一二三四1-4]季度|[Qq][1-4]"
 )
 
 

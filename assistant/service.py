@@ -15,7 +15,7 @@ import faiss
 
 from assistant.answer.compose import compose
 from assistant.answer.selector import Selector
-from assistant.corpus import places_read_with
+from assistant.corpus_view import places_read_with
 from assistant.current_index import CurrentIndex
 from assistant.followup import resolve_followup
 from assistant.index.build import IngestReport, ingest

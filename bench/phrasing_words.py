@@ -31,7 +31,7 @@ SetCounts = tuple[Counter[str], Counter[str]]
 
 def said_counts(work: Path, tag: str, sets: list[str]) -> dict[str, SetCounts]:
     from assistant.answer.features import abbreviates, says
-    from assistant.corpus import UNSAID_WEIGHT
+    from assistant.corpus_view import UNSAID_WEIGHT
     from assistant.text import compact
 
     counts: dict[str, SetCounts] = {}

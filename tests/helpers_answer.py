@@ -9,7 +9,7 @@ from assistant.answer.compose import CHECKS, decide
 from assistant.answer.features import FEATURES
 from assistant.answer.prepared import prepare
 from assistant.answer.selector import Selector
-from assistant.corpus import TextCorpus
+from assistant.corpus_view import TextCorpus
 from assistant.ingest.meta import derive_meta
 from assistant.models import Answer, Chunk, DocumentMeta, Hit
 

@@ -107,6 +107,32 @@ def test_a_result_does_not_answer_a_target():
     assert both.notes != ["result_for_target"]  # last year's figure is asked too
 
 
+def test_a_figure_under_a_heading_of_the_years_tasks_is_a_target():
+    """A speech's passage indexed under its heading path ("二、今年的任务要压实 > （五）停车泊位") states
+    a target though its own words do not ("全年新增停车泊位2,000个")."""
+    from dataclasses import replace
+
+    from helpers_answer import make_hits
+
+    from assistant.answer.candidates import gather
+    from assistant.answer.refuse_kind import result_for_target
+    from assistant.corpus import profile_of
+    from assistant.question import read_question
+
+    passage = "（五）停车泊位。全年新增停车泊位2,000个，其中北麓区300个。"
+
+    def refusal(heading: str):
+        hits, _ = make_hits({"speech": passage})
+        hits = [replace(h, chunk=replace(h.chunk, heading=heading)) for h in hits]
+        chosen = [c for c in gather(hits, 1) if "2,000个" in c.text]
+        profiles = {c.doc_id: profile_of(c.doc_id, passage, None) for c in chosen}
+        return result_for_target(read_question("北麓区今年要新增多少停车位"), chosen, profiles)
+
+    assert refusal("二、今年的任务要压实 > （五）停车泊位") is None
+    found = refusal("一、去年的工作要肯定 > （五）停车泊位")
+    assert found is not None and found.code == "result_for_target"
+
+
 def test_a_deduction_asked_is_a_rule_not_a_target():
     """A deduction asked ("要扣几分") reads as a target by its 要, but it asks what the rules deduct:
     a results table's deduction answers it, and the check for a missing target does not refuse it."""

@@ -487,6 +487,28 @@ def test_the_masked_row_of_the_place_asked_is_refused_among_its_neighbours_rows(
     assert masked_figure(read_question("岚州一季度测评永城市得了多少分"), rows) is None
 
 
+def test_a_masked_rank_or_measure_asked_is_refused_whatever_the_question_says_of_a_figure():
+    from assistant.answer.refuse_excerpt import masked_figure
+    from assistant.question import read_question
+
+    def candidates(text: str) -> list:
+        hits, _ = make_hits({"notice": text})
+        return [c for c in gather(hits, 1) if "*" in c.text or "分" in c.text]
+
+    ranked = candidates("澜坪市三季度测评情况通报\n在全省三季度测评中，我市得分84.2分，排名第***位。\n")
+    found = masked_figure(read_question("澜坪三季度在全省排第几"), ranked)
+    assert found is not None and found.code == "masked"
+    # the rank stated, not masked: no refusal
+    assert masked_figure(read_question("澜坪三季度在全省排第几"), candidates("我市得分84.2分，排名第5位。")) is None
+    # a measure named alone ("群众满意度呢"), its figure masked in the clause of the place asked
+    rows = candidates("青山区 本季度得分84.1分，较第二季度提高1.6分，群众满意度为***%。\n")
+    found = masked_figure(read_question("三季度 青山区 群众满意度"), rows)
+    assert found is not None and found.code == "masked"
+    # masked for another place only: the place asked is answered elsewhere
+    rows = candidates("凤鸣区群众满意度最高，达到93.4%；桃坞区群众满意度为**.*%，排名末位。\n")
+    assert masked_figure(read_question("凤鸣区群众满意度"), rows) is None
+
+
 def test_a_question_that_asks_no_figure_is_not_refused_for_a_masked_count():
     notice = (
         "岫溪市第3期创文督查通报\n本次督查共检查点位**个，发现窗口单位问题***个，主要是评价器损坏、无障碍通道被占用。"
@@ -872,6 +894,30 @@ def test_the_citys_own_figure_stands_in_for_a_districts_table_row_rated_nearly_a
     assert kept is not None and kept[whole].max() == 0.9 and kept[rows].max() == 0.0
     which = prepare("岚州5月数字城管哪个区立案最多", hits, corpus)  # a district is what is asked
     assert of_the_whole_asked(which, probabilities, rows[0]) is None
+
+
+def test_the_districts_own_row_stands_in_for_its_streets_rows_rated_nearly_as_high():
+    from assistant.answer.refuse_place import row_place
+
+    notice = (
+        "岚州市9月份数字城管运行情况通报\n二、各区运行情况\n|区|立案（件）|按期处置率|\n|东湖区|1,236|92.6%|\n"
+        "|北麓区|486|89.7%|\n三、东湖区各街道运行情况\n|街道|立案（件）|按期处置率|\n|兴华街道|312|93.9%|\n"
+        "|新立街道|268|92.9%|\n"
+    )
+    hits, corpus = make_hits({"notice": notice})
+    prepared = prepare("东湖区9月按期处置率", hits, corpus)
+    streets = [i for i, c in enumerate(prepared.candidates) if "街道|" in c.text and c.text.startswith("|")]
+    own = [i for i, c in enumerate(prepared.candidates) if c.text.startswith("|东湖区|")]
+    assert streets and own
+    probabilities = np.zeros(len(prepared.candidates))
+    probabilities[streets], probabilities[own] = 0.94, 0.88
+    kept = of_the_whole_asked(prepared, probabilities, streets[0])
+    assert kept is not None and kept[own].max() == 0.88 and kept[streets].max() == 0.0
+    which = prepare("东湖区9月哪个街道按期处置率最高", hits, corpus)  # a street is what is asked
+    assert of_the_whole_asked(which, probabilities, streets[0]) is None
+    # a row written between bars names its place; a residential compound's row names none
+    assert row_place("|兴华街道|312|93.9%|") == "兴华街道"
+    assert row_place("|居民小区|飞线充电、楼道堆物|12|每处扣1分|") == ""
 
 
 def test_a_comparison_with_a_year_no_document_speaks_of_is_refused():
@@ -1335,7 +1381,7 @@ def test_a_question_word_a_sentence_writes_out_longer_counts_as_said_but_not_its
 
 def test_a_two_character_word_no_document_says_counts_as_said_by_the_phrase_it_shortens_but_one_they_write_does_not():
     from assistant.answer.features import coverage
-    from assistant.corpus import UNSAID_WEIGHT
+    from assistant.corpus_view import UNSAID_WEIGHT
     from assistant.text import compact
 
     unsaid = {"参会": UNSAID_WEIGHT, "县市": UNSAID_WEIGHT}
@@ -1369,7 +1415,7 @@ def test_a_bound_asked_as_staff_say_it_is_said_by_the_way_rules_write_it():
 def test_a_word_of_how_staff_ask_weighs_less_in_the_answer_check_than_a_subject_word_said_as_often():
     from assistant.answer.confidence import as_asked
     from assistant.answer.features import question_context
-    from assistant.corpus import UNSAID_WEIGHT, TextCorpus, idf
+    from assistant.corpus_view import UNSAID_WEIGHT, TextCorpus, idf
     from assistant.phrasing import phrasing_factor
     from assistant.question import read_question
 

@@ -565,3 +565,44 @@ def test_everyday_words_are_read_in_the_forms_documents_write_them():
     assert coverage(("城管队员",), {"城管队员": 1.0}, "全市城管执法人员212人") == 1.0
     assert coverage(("头场雪",), {"头场雪": 1.0}, "入冬首场降雪后，主干道9小时内清理完毕") == 1.0
     assert coverage(("头场雪",), {"头场雪": 1.0}, "主干道9小时内清理完毕") == 0.0
+
+
+def test_a_question_of_its_own_asks_where_and_when_the_conversation_is():
+    def after(*turns: str) -> str:
+        *earlier, question = turns
+        return resolve_followup(question, [{"role": "user", "content": turn} for turn in earlier])
+
+    # Named neither a place nor a period: the previous question's are carried, 前三季度 whole.
+    asked = after("临颍县前三季度数字城管立案多少件", "门头招牌规范提升了多少块")
+    assert asked.endswith("门头招牌规范提升了多少块")
+    assert "临颍县" in asked and "前三季度" in asked
+    # A place of its own, though jieba cuts it from what follows: no other place is carried.
+    asked = after("蚌埠24年二季度创文综合得分多少", "天水同一季度多少分")
+    assert "蚌埠" not in asked and "二季度" in asked
+    # A follow-up of a follow-up is resolved through the turn before it.
+    asked = after("南昌今年老旧小区改造完成多少个", "那西湖区呢", "青山湖区呢")
+    assert "青山湖区" in asked and "老旧小区" in asked and "西湖区" not in asked
+    # 全市 asked after a district's question asks the district's city; as the base of a share it does not.
+    asked = after("碧江区今年农贸市场计划改几个", "全市今年任务是几个")
+    assert "铜仁" in asked and "碧江区" not in asked
+    assert "龙沙区" in after("龙沙区注册志愿者有多少人", "占全市多少")
+
+
+def test_the_same_quarter_is_no_first_quarter():
+    from assistant.periods import read_quarters
+
+    assert read_quarters("天水同一季度多少分") == ()
+    assert read_quarters("与去年同一季度相比") == ()
+    assert read_quarters("第一季度") == (1,) and read_quarters("一季度") == (1,)
+
+
+def test_the_whole_city_or_another_item_asked_in_a_follow_up():
+    def after(previous: str, question: str) -> str:
+        return resolve_followup(question, [{"role": "user", "content": previous}])
+
+    # "全市呢" after a district's question asks its city, not the district's "全市" figure
+    asked = after("桃山区前三季度拆违多少处", "全市呢")
+    assert "桃山区" not in asked and "七台河" in asked and "拆违" in asked and "前三季度" in asked
+    assert after("七台河新兴区9月立案多少", "全市呢").startswith("七台河9月立案多少")
+    # another item keeps the side asked (任务): the target of 背街小巷, not a count of it
+    assert "背街小巷任务" in after("七台河今年公厕任务几座", "背街小巷呢")

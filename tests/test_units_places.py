@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.features import counts_in
-from assistant.corpus import known_places, profile_of
+from assistant.corpus import profile_of
+from assistant.corpus_view import known_places
 from assistant.places import places_in_file_name, read_places
 from assistant.question import read_question
 from assistant.tables import asked_extreme, blank_cell_asked, extreme_rows

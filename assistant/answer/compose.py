@@ -61,7 +61,7 @@ from assistant.answer.stand_in import (
     of_the_whole_asked,
 )
 from assistant.answer.verify import unsupported_numbers
-from assistant.corpus import CorpusView
+from assistant.corpus_view import CorpusView
 from assistant.intent import asks_target_apart, reports_done
 from assistant.models import Answer, Hit
 

@@ -19,7 +19,8 @@ from assistant.answer.features import (
 )
 from assistant.answer.features_place import places_said
 from assistant.answer.refuse import says_asked_time, says_dated_year
-from assistant.corpus import UNSAID_WEIGHT, DocProfile
+from assistant.corpus import DocProfile
+from assistant.corpus_view import UNSAID_WEIGHT
 from assistant.phrasing import phrasing_factor
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED

@@ -17,7 +17,8 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features_period import own_period, time_features
 from assistant.answer.features_place import place_agreement, places_said, section_places, unasked_subunit
 from assistant.answer.items import in_item_passages, is_list_item
-from assistant.corpus import UNSAID_WEIGHT, CorpusView, DocProfile, idf
+from assistant.corpus import DocProfile
+from assistant.corpus_view import UNSAID_WEIGHT, CorpusView, idf
 from assistant.divisions import names_place
 from assistant.intent import states_deadline
 from assistant.question import Question, forms

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.headings import ITEM_NUMBER, NUMBERED
-from assistant.corpus import CorpusView
+from assistant.corpus_view import CorpusView
 from assistant.models import Hit
 
 # How an item of a list opens: 1. / （2） / 三、 / ① / 一是 / a speech's 第一， and 一要.

@@ -14,7 +14,8 @@ from assistant.answer.items import with_continuations
 from assistant.answer.refuse import Refusal
 from assistant.answer.refuse_place import unknown_place
 from assistant.answer.spelling import as_written
-from assistant.corpus import CorpusView, DocProfile, places_read_with
+from assistant.corpus import DocProfile
+from assistant.corpus_view import CorpusView, places_read_with
 from assistant.models import Hit
 from assistant.question import Question, read_question
 from assistant.retrieve.plan import sub_questions

@@ -8,19 +8,32 @@ import re
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import DATE_WORDS, counts_in
 from assistant.answer.refuse import Refusal, speaks_for_one_side
+from assistant.answer.refuse_rank import asks_rank_alone
 from assistant.divisions import finest, names_place
+from assistant.followup_slots import ASKS
+from assistant.places import read_places, written_places
 from assistant.question import Question
 from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
+
+_MASK = r"[*＊]+"
+_MASKED_RANK = re.compile(rf"第\s*{_MASK}\s*[名位]|(?:排名|名次|位次)\s*[:：为是]?\s*{_MASK}")
+_LINK = r"[^，,。；;：:\d*＊]{0,4}"  # between a measure's name and its figure ("满意度为", "得分")
 
 
 def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None:
     """The figure asked is masked with ``*`` in the answering sentence, or in the chosen sentence
     that names the one place asked while the others name other places (a table's row of 民权县
     among its neighbours'); a question that asks no figure, such as which problems were found, is
-    answered around the masked count."""
-    if not (question.intent.figure or question.units) or speaks_for_one_side(question):
+    answered around the masked count. A rank asked is masked in the answering sentence ("排名第***位"),
+    or a measure asked is masked where a chosen sentence names it ("群众满意度为***%") and no
+    chosen sentence gives it a figure, however the question asks it ("满意度呢")."""
+    if speaks_for_one_side(question):
         return None  # the best sentence of a question in several parts answers one part
+    if _rank_masked(question, chosen) or _measure_masked(question, chosen):
+        return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
+    if not (question.intent.figure or question.units):
+        return None
     best, asked = chosen[0], finest(question.places)  # 民权县 of 商丘民权县
     if len(asked) == 1 and not names_place(compact(best.text), asked[0]):
         masked = [c for c in chosen if names_place(compact(c.text), asked[0]) and MASKED.search(c.text)]
@@ -30,6 +43,41 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
     if question.units and any(counts_in(u, compact(best.text)) for u in question.units):
         return None
     return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
+
+
+def _rank_masked(question: Question, chosen: list[Candidate]) -> bool:
+    """A rank alone is asked, and the answering sentence masks it where it speaks of the place asked."""
+    if not asks_rank_alone(question):
+        return False
+    return any(_MASKED_RANK.search(c) for c in _own_clauses(question, chosen[:1]))
+
+
+def _measure_masked(question: Question, chosen: list[Candidate]) -> bool:
+    """A figure is asked (or nothing but a measure, "满意度呢"), and a measure the question names is
+    masked in a chosen clause of the place asked, and given a figure in none."""
+    if not (question.intent.figure or question.units or not ASKS.search(question.simple)):
+        return False
+    clauses = [clause for c in chosen for clause in _CLAUSE_BREAK.split(compact(c.text))]
+    own = _own_clauses(question, chosen)
+    for noun in (n for n in question.nouns if len(n) >= 2 and not read_places(n)):
+        masked = re.compile(rf"{re.escape(noun)}{_LINK}{_MASK}")
+        given = re.compile(rf"{re.escape(noun)}{_LINK}\d")
+        if any(masked.search(c) for c in own) and not any(given.search(c) for c in clauses):
+            return True
+    return False
+
+
+def _own_clauses(question: Question, sentences: list[Candidate]) -> list[str]:
+    """The clauses of ``sentences`` that name the place asked or no place ("我市排名第**位", not
+    "桃坞区满意度为**%" for 凤鸣区)."""
+    asked = _places_in(question.simple)
+    clauses = [clause for c in sentences for clause in _CLAUSE_BREAK.split(compact(c.text))]
+    return [c for c in clauses if not (named := _places_in(c)) or named & asked]
+
+
+def _places_in(text: str) -> set[str]:
+    """The places ``text`` names, those beyond the national list (凤鸣区, 桃坞区) too."""
+    return {*read_places(text), *written_places(text)}
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:]")

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.refuse import Refusal, speaks_for_one_side
-from assistant.corpus import CorpusView, DocProfile
+from assistant.corpus import DocProfile
+from assistant.corpus_view import CorpusView
 from assistant.divisions import is_urban_district_stem, names_place, place_level, place_stem
 from assistant.places import read_places
 from assistant.question import Question
@@ -52,13 +53,14 @@ def is_town(place: str) -> bool:
     return place_level(place) == 4
 
 
-_DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?:区|县|市|街道|镇|乡)")
+# A division's name, not a kind of area (居民小区, 示范社区, 核心景区); an 园区 is a unit of its own (宿马园区).
+_DIVISION_CELL = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![小社景校库])(?:区|县|市|街道|镇|乡)")
 
 
 def row_place(text: str) -> str:
     """The place a table row's first cell names ("东湖区 | 综合得分 | 91.6 |"), or "" (not a row, or
     its first cell names no division)."""
-    label = text.split("|")[0].strip()
+    label = text.strip().lstrip("|").split("|")[0].strip()  # "东湖区 | …" or "|东湖区|…|"
     return label if is_table_row(text) and _DIVISION_CELL.fullmatch(label) else ""
 
 

@@ -28,10 +28,8 @@ _RANK_COLUMN = re.compile(r"排名|排序|名次")
 def rank_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None:
     """A rank alone is asked ("内乡县二季度排第几"), and no chosen sentence, with the one before it
     and its table's header, states one ("内乡县较一季度进步幅度最大")."""
-    if not _RANK_ASKED.search(question.simple) or speaks_for_one_side(question):
+    if not asks_rank_alone(question) or speaks_for_one_side(question):
         return None  # in a question of several parts ("多少分，排第几") the best sentence answers one
-    if _OTHER_ASK.search(_RANK_ASKED.sub(" ", question.simple)):
-        return None
     asked = finest(question.places)
     if len(asked) == 1 and not _place_shows_in(asked[0], chosen):
         # The place asked (内乡县) is ranked by no chosen sentence that names it; others' ranks are no answer.
@@ -39,6 +37,11 @@ def rank_unstated(question: Question, chosen: list[Candidate]) -> Refusal | None
     if any(_RANK_STATED.search(f"{c.previous} {c.text} {c.header}") or _RANK_COLUMN.search(c.header) for c in chosen):
         return None
     return Refusal("rank_unstated", "找到的段落没有给出所问的名次。")
+
+
+def asks_rank_alone(question: Question) -> bool:
+    """The question asks a rank ("排第几", "名次") and nothing else."""
+    return bool(_RANK_ASKED.search(question.simple)) and not _OTHER_ASK.search(_RANK_ASKED.sub(" ", question.simple))
 
 
 def _place_shows_in(place: str, chosen: list[Candidate]) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from assistant.corpus import CorpusView
+from assistant.corpus_view import CorpusView
 from assistant.question import Question
 
 MIN_LENGTH = 3  # a two-character word with characters between its own matches too much

@@ -19,7 +19,7 @@ from assistant.answer.refuse_district import (
     subunits_asked,
 )
 from assistant.answer.refuse_place import place_mismatch, row_place
-from assistant.divisions import is_below_city, names_place
+from assistant.divisions import TOWN, is_below_city, names_place
 from assistant.text import compact, to_simplified
 
 FALLBACK_SHARE = 0.8  # how near the best a sentence of the period or place asked must be rated to stand in
@@ -110,18 +110,27 @@ _WHOLE_CELL = re.compile(r"全市|市区|合计|总计|全区|全县")
 
 
 def of_the_whole_asked(prepared: Prepared, probabilities: np.ndarray, best: int) -> np.ndarray | None:
-    """A city's figure is asked (株洲5月数字城管立案多少件), and the best sentence is a table's row of
-    one of its districts ("天元区 | 4,215 | 94.8%"): the probabilities of the sentences that are no
-    district's row alone, if their best is rated nearly as high; else None."""
+    """A city's or a district's own figure is asked (株洲5月数字城管立案多少件, 新兴区9月按期处置率), and
+    the best sentence is a table's row of one of its parts (a district's "天元区 | 4,215 | 94.8%", a
+    street's "兴华街道 | 312 | 93.9%"): the probabilities of the sentences that are no such row
+    alone, if their best is rated nearly as high; else None."""
     question = prepared.question
-    if not question.places or any(is_below_city(p) for p in question.places):
+    if not question.places or question.ranks or question.intent.list_strict:
         return None
-    if question.ranks or question.intent.list_strict or _ASKS_AMONG_PARTS.search(question.simple):
+    if _ASKS_AMONG_PARTS.search(question.simple) or _TOWN_WORD.search(question.simple):
         return None
-    rows = np.array([_a_districts_row(c.text) for c in prepared.candidates])
+    district = any(is_below_city(p) for p in question.places)
+    rows = np.array([_a_parts_row(c.text, question.simple, district) for c in prepared.candidates])
     return _stand_in(~rows, probabilities) if rows[best] else None
 
 
-def _a_districts_row(text: str) -> bool:
+_TOWN_WORD = re.compile(r"街道|镇|乡")
+
+
+def _a_parts_row(text: str, asked: str, district: bool) -> bool:
+    """A table's row of a part of the place asked: of a district, for a city; of a street or town,
+    for a district (another district's row is another place's, not a part's)."""
     label = row_place(text)
-    return bool(label) and not _WHOLE_CELL.search(label)
+    if not label or _WHOLE_CELL.search(label) or names_place(compact(asked), label):
+        return False
+    return bool(TOWN.fullmatch(label)) if district else True

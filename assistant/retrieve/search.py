@@ -8,7 +8,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
-from assistant.corpus import DocProfile, places_of_documents, places_read_with, profile_of
+from assistant.corpus import DocProfile, profile_of
+from assistant.corpus_view import places_of_documents, places_read_with
 from assistant.index.embed import Embedder
 from assistant.index.tokenize import tokens as keyword_tokens
 from assistant.models import Chunk, Hit
