@@ -71,6 +71,7 @@ FRESH_FOLDERS = [
     "dev43",
     "dev44",
     "dev45",
+    "dev46",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 
