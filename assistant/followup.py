@@ -250,16 +250,15 @@ def _rank_text(rank: int) -> str:
 
 def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
     """A stand-alone question: a follow-up is rewritten from the last user question (itself
-    resolved from the turns before it); a question of its own that names no place or no period
-    takes the previous question's."""
+    resolved from the turns before it). A question of its own is asked as it stands, though it
+    names no place or period: questions asked one after another in a chat are as often about
+    other documents as about the previous one's."""
     turns = [t for t in history if t.get("role") == "user" and t.get("content")][-_TURNS_READ:]
     if not turns:
         return question
     previous = resolve_followup(turns[-1]["content"], turns[:-1])  # "叶集区呢" after "金安区呢" after …
     if not is_followup(question, previous):
-        # A question of its own still asks where and when the conversation is, when it names neither.
-        setting = " ".join(dict.fromkeys(_setting(previous, question).pieces))
-        return f"{setting} {question}" if setting else question
+        return question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
     if not ASKS.search(core):
