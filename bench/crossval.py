@@ -72,6 +72,7 @@ FRESH_FOLDERS = [
     "dev44",
     "dev45",
     "dev46",
+    "dev47",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 
