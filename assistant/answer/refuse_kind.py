@@ -86,12 +86,12 @@ _RESULT_ASKED = re.compile(
 )
 # A sentence that names a target or a task, whatever its tense ("目标任务", "要求达到"), or one
 # said of this year's work to come ("年内新增…", under "今年要抓好几件事").
+_TARGET_SAID = re.compile(r"目标|任务|要求|计划|力争|确保|争取|不少于|不低于|以上|年内|年底前|今年要|将")
 # A section of the tasks or targets of a period to come (今年的任务要压实, 明年工作安排, 下一步目标), not
 # of their completion (今年重点任务完成情况).
 _TARGETS_HEADING = re.compile(
     r"(?:今年|明年|下半年|下一步|下步|本年度?)[^>]{0,8}(?:任务|目标|安排|打算)(?![^>]{0,4}(?:完成|进展|情况|成效))"
 )
-_TARGET_SAID = re.compile(r"目标|任务|要求|计划|力争|确保|争取|不少于|不低于|以上|年内|年底前|今年要|将")
 
 
 def result_for_target(question: Question, chosen: list[Candidate], profiles: dict[str, DocProfile]) -> Refusal | None:
