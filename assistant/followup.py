@@ -9,7 +9,6 @@ user question, into a question that stands on its own.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from assistant.divisions import city_above, place_level
 from assistant.followup_slots import (
@@ -133,16 +132,9 @@ def _core(question: str) -> str:
 _CLAUSE_NE = re.compile(r"呢(?=[，,；;？?、\s])")
 
 
-class _Setting(NamedTuple):
-    pieces: list[str]  # the previous when and places the current question leaves out
-    left_out: list[str]  # the previous places the current's own stand in for
-    finest_asked: int  # the level of place the current asks (9: none)
-    own_period: bool  # the current names its own when
-
-
-def _setting(previous: str, current: str) -> _Setting:
-    """Where and when the previous question asks that the current one leaves out: its period,
-    unless the current names its own; its places coarser than any the current names."""
+def _context(previous: str, current: str) -> str:
+    """What the previous question says about where and when, and its topic words, that the
+    current one leaves out."""
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
     # "比4月少了多少", "跟3月比…" name the base of a comparison, not the period asked: that stays the previous one's.
@@ -169,15 +161,7 @@ def _setting(previous: str, current: str) -> _Setting:
     if whole_city and not carried and (city := city_above(previous_places)):
         carried = [city]
     left_out = [p for p in previous_places if place_level(p) >= finest_asked]
-    return _Setting(pieces + carried, left_out, finest_asked, bool(own_period))
-
-
-def _context(previous: str, current: str) -> str:
-    """What the previous question says about where and when, and its topic words, that the
-    current one leaves out."""
-    simple = fold_width(to_simplified(previous))
-    asked = read_question(current)
-    pieces, left_out, finest_asked, own_period = _setting(previous, current)
+    pieces += carried
     if not asked.ranks:  # "多少分？" after "谁排最后": the rank is the subject asked about
         pieces += [_rank_text(rank) for rank in read_question(simple).ranks]
     pieces += [

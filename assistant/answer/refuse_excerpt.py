@@ -17,6 +17,7 @@ from assistant.text import compact
 from assistant.units import MASKED_FIGURE as MASKED
 
 _MASK = r"[*＊]+"
+_ANY_MASK = re.compile(_MASK)
 _MASKED_RANK = re.compile(rf"第\s*{_MASK}\s*[名位]|(?:排名|名次|位次)\s*[:：为是]?\s*{_MASK}")
 _LINK = r"[^，,。；;：:\d*＊]{0,4}"  # between a measure's name and its figure ("满意度为", "得分")
 
@@ -30,7 +31,9 @@ def masked_figure(question: Question, chosen: list[Candidate]) -> Refusal | None
     chosen sentence gives it a figure, however the question asks it ("满意度呢")."""
     if speaks_for_one_side(question):
         return None  # the best sentence of a question in several parts answers one part
-    if _rank_masked(question, chosen) or _measure_masked(question, chosen):
+    # Places are read clause by clause only for an answer that masks something (few do).
+    masks = any(_ANY_MASK.search(c.text) for c in chosen)
+    if masks and (_rank_masked(question, chosen) or _measure_masked(question, chosen)):
         return Refusal("masked", "相关内容在原文中以“*”隐去，无法给出。")
     if not (question.intent.figure or question.units):
         return None

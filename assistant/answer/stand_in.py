@@ -120,7 +120,8 @@ def of_the_whole_asked(prepared: Prepared, probabilities: np.ndarray, best: int)
     if _ASKS_AMONG_PARTS.search(question.simple) or _TOWN_WORD.search(question.simple):
         return None
     district = any(is_below_city(p) for p in question.places)
-    rows = np.array([_a_parts_row(c.text, question.simple, district) for c in prepared.candidates])
+    asked = compact(question.simple)
+    rows = np.array([_a_parts_row(c.text, asked, district) for c in prepared.candidates])
     return _stand_in(~rows, probabilities) if rows[best] else None
 
 
@@ -131,6 +132,6 @@ def _a_parts_row(text: str, asked: str, district: bool) -> bool:
     """A table's row of a part of the place asked: of a district, for a city; of a street or town,
     for a district (another district's row is another place's, not a part's)."""
     label = row_place(text)
-    if not label or _WHOLE_CELL.search(label) or names_place(compact(asked), label):
+    if not label or _WHOLE_CELL.search(label) or names_place(asked, label):
         return False
     return bool(TOWN.fullmatch(label)) if district else True
