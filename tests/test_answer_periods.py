@@ -318,3 +318,19 @@ def test_a_half_year_that_holds_no_month_asked_is_another_period():
     # a question that names a span itself asks of both: the half is no other period to it
     answer = answer_of("栖川9月和上半年数字城管立案多少", {"report": report})
     assert answer.notes != ["time_mismatch"]
+
+
+def test_a_year_to_come_is_counted_from_the_newest_document_not_from_the_answering_one():
+    """明年 asked in 2025 is 2026: a 2024 summary's 明年 (2025) does not answer it; a 2025 speech's does."""
+    summary = (
+        "栖川市城市管理局2024年工作总结\n（2024年12月27日）\n一、今年工作\n全年拆除违法建设164处。\n"
+        "二、明年工作打算\n明年拆除违法建设180处，新增停车泊位2,000个。"
+    )
+    speech = (
+        "在栖川市城市管理工作会议上的讲话\n（2025年2月18日）\n今年全市拆除违法建设180处。\n"
+        "明年计划新建改建公厕30座，其中北麓区10座。"
+    )
+    refused = answer_of("栖川明年拆违目标多少", {"summary": summary, "speech": speech})
+    assert refused.refused and refused.notes == ["time_mismatch"] and "2026年" in refused.text
+    answered = answer_of("栖川明年公厕要建多少座", {"summary": summary, "speech": speech})
+    assert not answered.refused and "30座" in answered.text

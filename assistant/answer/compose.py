@@ -49,6 +49,7 @@ from assistant.answer.refuse_scope import (
     phone_unnamed,
     whole_year_for_part,
     year_not_held,
+    year_to_come_not_held,
 )
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selection import choose, judged_sentences, rank_passages, sentence_limit
@@ -83,6 +84,7 @@ CHECKS = (
     "phone_unnamed",
     "district_not_itemised",
     "year_not_held",
+    "year_to_come",
     "criterion_unnamed",
     "other_basis",
     "change_of_span",
@@ -138,6 +140,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         time_refusal = time_mismatch(question, best, reading.profiles)
     if time_refusal is not None:
         return refusal(question.text, hits, time_refusal)
+    if "year_to_come" in checks and (found := year_to_come_not_held(reading.context, best, reading.profiles)):
+        return refusal(question.text, hits, found)
     # Sentences of the district or place asked stand in for a best one a check would refuse, each
     # stand-in looked for in turn: (check, whether it would refuse the best, the stand-in's probabilities).
     stand_ins: tuple[tuple[str, Callable[[Candidate], bool], Callable[[np.ndarray, int], np.ndarray | None]], ...] = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
+from assistant.answer.features import QuestionContext
 from assistant.answer.refuse import (
     Refusal,
     document_text,
@@ -18,6 +19,7 @@ from assistant.answer.refuse import (
 )
 from assistant.corpus import DocProfile
 from assistant.intent import records_results
+from assistant.periods import dated_years
 from assistant.places import read_places
 from assistant.question import Question
 from assistant.question_words import content_words
@@ -42,6 +44,21 @@ def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocPr
         return None
     years = "、".join(f"{y}年" for y in missing)
     return Refusal("year_not_held", f"找到的文件中没有{years}的数据，无法比较。")
+
+
+def year_to_come_not_held(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A year to come is asked (明年, counted from the newest document's year) and the answering
+    document speaks of no such year: it neither names it nor says 明年 counted from its own year
+    (a 2024 summary's 明年 is 2025, not the 2026 asked)."""
+    question = ctx.question
+    if question.years or not question.relative_years or min(question.relative_years) <= 0 or not ctx.asked_years:
+        return None
+    profile = profiles[best.doc_id]
+    text = profile.text or document_text(best, profiles)
+    if any(str(year) in text for year in ctx.asked_years) or ctx.asked_years & set(dated_years(text, profile.written)):
+        return None
+    years = "、".join(f"{year}年" for year in sorted(ctx.asked_years))
+    return Refusal("time_mismatch", f"收录的文件中没有{years}的相关内容：找到的《{profile.title}》说的是其他年份。")
 
 
 # The basis a change is measured against: the same period a year before (同比, 较去年同期,
