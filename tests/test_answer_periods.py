@@ -334,3 +334,14 @@ def test_a_year_to_come_is_counted_from_the_newest_document_not_from_the_answeri
     assert refused.refused and refused.notes == ["time_mismatch"] and "2026年" in refused.text
     answered = answer_of("栖川明年公厕要建多少座", {"summary": summary, "speech": speech})
     assert not answered.refused and "30座" in answered.text
+
+
+def test_a_sentence_of_the_month_asked_stands_in_for_a_whole_years_figure():
+    """A speech's whole-year sentence rated best ("全年…有5个月位列第一") is no answer for 5月; the
+    month's report, rated nearly as high, answers instead of a refusal."""
+    speech = "栖川市城市管理工作会议讲话\n全年城管考核中，南湖区有5个月位列第一。"
+    may = "栖川市城管考核通报（5月）\n本月城管考核，北麓区位列第一。"
+    answer = answer_of("栖川5月城管考核哪个区第一", {"speech": speech, "may": may})
+    assert not answer.refused and "北麓区" in answer.text
+    alone = answer_of("栖川5月城管考核哪个区第一", {"speech": speech})
+    assert alone.refused and alone.notes == ["whole_year_for_part"]

@@ -152,6 +152,11 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         ),
         ("place_mismatch", lambda _: True, lambda p, i: of_the_whole_asked(reading, p, i)),
         (
+            "whole_year_for_part",
+            lambda b: whole_year_for_part(question, b, reading.profiles) is not None,
+            lambda p, _: of_the_period_asked(reading, p),
+        ),
+        (
             "issue_mismatch",
             lambda b: issue_mismatch(question, b, reading.profiles) is not None,
             lambda p, _: of_the_issue_asked(reading, p),
