@@ -1171,6 +1171,16 @@ def test_a_sentence_naming_the_year_asked_or_another_one_says_so_in_its_features
     assert rows["2025年"][agree] == 0 and rows["2025年"][other] == 1
 
 
+def test_a_period_a_change_is_measured_against_is_not_the_sentences_own():
+    monthly = "澜州市2025年9月份数字城管运行情况通报\n全市按期处置率92.1%，较8月份提高0.4个百分点。\n8月份全市按期处置率91.7%。"
+    hits, corpus = make_hits({"monthly": monthly})
+    prepared = prepare("澜州9月按期处置率多少", hits, corpus)
+    other = FEATURES.index("own_period_other")
+    rows = {c.text[:6]: prepared.matrix[i] for i, c in enumerate(prepared.candidates)}
+    assert rows["全市按期处置"][other] == 0  # its 8月 is the base of the change
+    assert rows["8月份全市按"][other] == 1
+
+
 SUMMARY_WRITTEN_2025 = (
     "澜坪市城市管理局2024年工作总结和2025年工作计划\n（2025年1月10日）\n"
     "一、2024年工作完成情况\n全年拆除违法建设312处，较去年同期增加12处。\n"
