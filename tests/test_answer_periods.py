@@ -345,3 +345,25 @@ def test_a_sentence_of_the_month_asked_stands_in_for_a_whole_years_figure():
     assert not answer.refused and "北麓区" in answer.text
     alone = answer_of("栖川5月城管考核哪个区第一", {"speech": speech})
     assert alone.refused and alone.notes == ["whole_year_for_part"]
+
+
+def test_a_level_the_month_asked_must_reach_is_no_figure_of_that_month():
+    """ "11月份全市按期处置率要达到93%以上", in October's report, sets November's target: it does not
+    answer what November's rate was; "11月份全市按期处置率93.2%" does."""
+    from helpers_answer import make_hits
+
+    from assistant.answer.candidates import gather
+    from assistant.answer.refuse_kind import target_for_period
+    from assistant.corpus import profile_of
+    from assistant.question import read_question
+
+    def refusal(sentence: str):
+        report = f"栖川市2025年10月份数字城管运行情况通报\n10月份全市按期处置率92.6%。\n{sentence}"
+        hits, _ = make_hits({"october": report})
+        chosen = [c for c in gather(hits, 1) if c.text.startswith("11月份")]
+        profiles = {c.doc_id: profile_of(c.doc_id, report, None) for c in chosen}
+        return target_for_period(read_question("栖川11月份按期处置率多少"), chosen[0], profiles)
+
+    found = refusal("11月份全市按期处置率要达到93%以上。")
+    assert found is not None and found.code == "target_for_period"
+    assert refusal("11月份全市按期处置率93.2%。") is None
