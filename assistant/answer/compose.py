@@ -30,7 +30,7 @@ from assistant.answer.refuse import (
 )
 from assistant.answer.refuse_change import change_unstated
 from assistant.answer.refuse_district import district_not_itemised
-from assistant.answer.refuse_excerpt import cut_off, masked_figure
+from assistant.answer.refuse_excerpt import cut_off, item_cut_off, masked_figure
 from assistant.answer.refuse_kind import (
     cell_blank,
     change_of_span,
@@ -190,6 +190,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         if name in checks and (found := document_check(question, best, reading.profiles)) is not None:
             return refusal(question.text, hits, found)
     if "absent_focus" in checks and (found := absent_focus(reading.context, best, reading.profiles)) is not None:
+        return refusal(question.text, hits, found)
+    if "cut_off" in checks and (found := item_cut_off(reading.context, best, reading.profiles)) is not None:
         return refusal(question.text, hits, found)
     for name, check in (
         ("cut_off", cut_off),
