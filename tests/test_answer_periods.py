@@ -367,3 +367,11 @@ def test_a_level_the_month_asked_must_reach_is_no_figure_of_that_month():
     found = refusal("11月份全市按期处置率要达到93%以上。")
     assert found is not None and found.code == "target_for_period"
     assert refusal("11月份全市按期处置率93.2%。") is None
+
+
+def test_a_figure_of_a_years_summary_that_names_no_period_is_the_years():
+    summary = "栖川市城市管理局2024年工作总结\n（一）数字城管运行。12345热线转办城管类工单8,940件，办结率99.2%。"
+    answer = answer_of("栖川10月份12345热线工单多少件", {"summary": summary})
+    assert answer.refused and answer.notes == ["whole_year_for_part"]
+    monthly = "栖川市城市管理局2024年工作总结\n（一）数字城管运行。10月份12345热线转办城管类工单812件。"
+    assert not answer_of("栖川10月份12345热线工单多少件", {"summary": monthly}).refused

@@ -95,18 +95,25 @@ def other_basis(question: Question, chosen: list[Candidate]) -> Refusal | None:
 
 # A figure of the whole year ("全年立案7.36万件"), not a year's target or a running total (截至8月31日…年度任务).
 _WHOLE_YEAR = re.compile(r"全年(?!目标|任务|计划)|一年来")
+# A year's summary ("宿州市城市管理局2024年工作总结"): a sentence of it that names no period is the year's.
+_YEAR_SUMMARY = re.compile(r"(?:19|20)\d{2}\s*年度?[^月季半]{0,12}总结")
 _SO_FAR = re.compile(r"截[至止]")
 
 
 def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A month's or a quarter's figure is asked ("4月立案多少件"), and the answering sentence gives
-    the whole year's ("全年立案7.36万件") in a document not about the month asked; not checked
+    the whole year's ("全年立案7.36万件", or any figure of a year's summary that names no period)
+    in a document not about the month asked; not checked
     when the best sentence answers one part only ("一季度多少 去年全年呢")."""
     asked = months_and_quarters_asked(question)
     if (
         not asked
         or speaks_for_one_side(question)
-        or not (_WHOLE_YEAR.search(best.text) or _WHOLE_YEAR.search(_same_line_before(best)))
+        or not (
+            _WHOLE_YEAR.search(best.text)
+            or _WHOLE_YEAR.search(_same_line_before(best))
+            or _YEAR_SUMMARY.search(profiles[best.doc_id].title)
+        )
         or _SO_FAR.search(best.text)
         or says_asked_time(question, best)
     ):
