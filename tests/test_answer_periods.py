@@ -375,3 +375,23 @@ def test_a_figure_of_a_years_summary_that_names_no_period_is_the_years():
     assert answer.refused and answer.notes == ["whole_year_for_part"]
     monthly = "栖川市城市管理局2024年工作总结\n（一）数字城管运行。10月份12345热线转办城管类工单812件。"
     assert not answer_of("栖川10月份12345热线工单多少件", {"summary": monthly}).refused
+
+
+def test_a_milestone_of_a_plans_schedule_is_no_result():
+    """A plan's schedule ("三、进度安排 > （三）第三季度": "截至9月底：老旧小区完工30个") says what is to be
+    done by then, in the words of a result: asked what was done, it is a target."""
+    from dataclasses import replace
+
+    from helpers_answer import hand_selector, make_hits
+
+    from assistant.answer.compose import decide
+
+    plan = "栖川市2025年创建全国文明城市重点任务分解表\n（三）第三季度。截至9月底：老旧小区完工30个，公厕建成18座。"
+
+    def answer(heading: str):
+        hits, corpus = make_hits({"plan": plan})
+        hits = [replace(h, chunk=replace(h.chunk, heading=heading)) for h in hits]
+        return decide(prepare("栖川老旧小区改造现在完成多少个了", hits, corpus), hand_selector())
+
+    scheduled = answer("三、进度安排 > （三）第三季度")
+    assert scheduled.refused and scheduled.notes[0].startswith("plan_only") and "30个" in scheduled.text

@@ -63,7 +63,7 @@ from assistant.answer.stand_in import (
 )
 from assistant.answer.verify import unsupported_numbers
 from assistant.corpus_view import CorpusView
-from assistant.intent import asks_target_apart, reports_done
+from assistant.intent import asks_target_apart, heads_plan, reports_done
 from assistant.models import Answer, Hit
 
 LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
@@ -221,7 +221,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         "plan_document" in checks
         and not question.intent.target
         and reading.profiles[best.doc_id].is_plan()
-        and not reports_done(best.text)
+        and _scheduled(best)
     )
     plans_only = (
         "plan_only" in checks
@@ -238,9 +238,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         chosen = with_lists(shown, chosen, sentence_limit(question) + LIST_EXTRA)
     picked = [shown[i] for i in chosen]
     if plans_only:
-        picked = [
-            c for c in picked if c.is_plan or (plan_document and c.doc_id == best.doc_id and not reports_done(c.text))
-        ]
+        picked = [c for c in picked if c.is_plan or (plan_document and c.doc_id == best.doc_id and _scheduled(c))]
     text, citations = render(picked, with_deadline=question.intent.when, with_owner=question.intent.owner)
     if plans_only:
         cited = [c.hit for c in citations]
@@ -271,3 +269,9 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
             Refusal("unsupported", f"（答案中的数字 {'、'.join(missing)} 无法在引用段落中核实，已拦截。）"),
         )
     return answer
+
+
+def _scheduled(candidate: Candidate) -> bool:
+    """A plan's sentence that reports nothing done, or any under a heading of its schedule
+    ("三、进度安排 > （三）第三季度": "截至9月底：老旧小区完工30个" is a milestone, not a result)."""
+    return not reports_done(candidate.text) or heads_plan(candidate.hit.chunk.heading)
