@@ -143,9 +143,12 @@ def target_for_period(question: Question, best: Candidate, profiles: dict[str, D
         return None  # a report of the period asked: its other sentences give the period's figures
     if reports_done(best.text):
         return None
-    plan = states_plan(best.text) or bool(_TO_REACH.search(best.text))
-    # A sentence of the period asked is its figure unless its own words set it ("11月份…要达到93%以上").
-    if not plan and (names_asked_time(question, best.text) or not _LEVEL_TO_HOLD.search(best.text)):
+    # A sentence of the period asked is its figure ("7月…95.8%，超过95%的年度目标") unless it sets
+    # the level the period must reach ("11月份全市按期处置率要达到93%以上").
+    if names_asked_time(question, best.text):
+        if not _TO_REACH.search(best.text):
+            return None
+    elif not (states_plan(best.text) or _TO_REACH.search(best.text) or _LEVEL_TO_HOLD.search(best.text)):
         return None
     return Refusal("target_for_period", f"找到的是目标要求，不是{'、'.join(asked)}的实际数字。")
 

@@ -112,7 +112,7 @@ def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str,
         or not (
             _WHOLE_YEAR.search(best.text)
             or _WHOLE_YEAR.search(_same_line_before(best))
-            or _YEAR_SUMMARY.search(profiles[best.doc_id].title)
+            or (_YEAR_SUMMARY.search(profiles[best.doc_id].title) and not question.intent.target)
         )
         or _SO_FAR.search(best.text)
         or says_asked_time(question, best)
