@@ -73,6 +73,7 @@ FRESH_FOLDERS = [
     "dev45",
     "dev46",
     "dev47",
+    "dev48",
 ]
 BLIND_13 = (2, 3, 4, 5, 7)
 
