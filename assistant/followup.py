@@ -25,8 +25,10 @@ from assistant.followup_slots import (
     asked_phrase,
     before_ask,
     end_of_ranking,
+    names_its_place,
     of_the_whole,
     reads_as_place,
+    sets_the_scene,
     swap,
     why_of,
 )
@@ -121,22 +123,6 @@ def _ends_as_followup(q: str) -> bool:
     if any(ASKS.search(part) for part in earlier_parts):
         return False
     return found.group(1).endswith("呢") or len(q) <= _SHORT  # 怎么样 closes only a short one
-
-
-def sets_the_scene(turn: str) -> bool:
-    """A turn that asks nothing and names a place ("濮阳台前县", "宿州数字城管的情况"): it sets where the
-    questions after it are asked, as a question of its own does not."""
-    text = fold_width(to_simplified(turn.strip()))
-    return len(text) <= _SCENE and not ASKS.search(text) and not _ASKED_MARK.search(text) and bool(read_places(text))
-
-
-def _names_its_place(question: str) -> bool:
-    text = fold_width(to_simplified(question))
-    return bool(read_places(text) or divisions_written(text))
-
-
-_SCENE = 20  # characters: a longer turn with no question word is a question all the same
-_ASKED_MARK = re.compile(r"[？?]")
 
 
 def _core(question: str) -> str:
@@ -263,7 +249,7 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
     if not turns:
         return question
     previous = resolve_followup(turns[-1]["content"], turns[:-1])  # "叶集区呢" after "金安区呢" after …
-    if not is_followup(question, previous) and not (sets_the_scene(previous) and not _names_its_place(question)):
+    if not is_followup(question, previous) and not (sets_the_scene(previous) and not names_its_place(question)):
         return question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")
