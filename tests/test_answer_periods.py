@@ -395,3 +395,15 @@ def test_a_milestone_of_a_plans_schedule_is_no_result():
 
     scheduled = answer("三、进度安排 > （三）第三季度")
     assert scheduled.refused and scheduled.notes[0].startswith("plan_only") and "30个" in scheduled.text
+
+
+def test_clauses_that_ask_two_periods_are_answered_each_from_its_own_sentence():
+    """ "二季度呢，下半年目标多少" asks a quarter and a half-year: the answering sentence of one of them
+    is no other period's (time_mismatch stands aside), and no document need be about both."""
+    from assistant.answer.refuse import clauses_ask_other_periods
+    from assistant.question import read_question
+
+    assert clauses_ask_other_periods(read_question("栖川今年二季度礼让率呢，下半年目标多少"))
+    assert clauses_ask_other_periods(read_question("5月立案多少，6月呢"))
+    assert not clauses_ask_other_periods(read_question("栖川二季度礼让率多少，排第几"))
+    assert not clauses_ask_other_periods(read_question("3月和上半年结案率"))
