@@ -218,7 +218,7 @@ def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
     return None
 
 
-_CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")
+ENDS_CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")  # a text that ends a sentence: not cut off
 
 
 def _named_only_where_cut(text: str, word: str) -> bool:
@@ -226,7 +226,7 @@ def _named_only_where_cut(text: str, word: str) -> bool:
     no figure ("…二是采集员队伍流动性较大，全年流失率达到"): the value was cut away."""
     first = text.find(word)
     tail = text[first + len(word) :]
-    return first >= 0 and len(tail) <= 8 and not _CLOSED.search(text) and not any(ch.isdigit() for ch in tail)
+    return first >= 0 and len(tail) <= 8 and not ENDS_CLOSED.search(text) and not any(ch.isdigit() for ch in tail)
 
 
 QUANTITY_ENDINGS = "率量数额值价费款度"

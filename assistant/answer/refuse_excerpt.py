@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.candidates import Candidate
 from assistant.answer.features import DATE_WORDS, QuestionContext, counts_in
-from assistant.answer.refuse import _CLOSED, Refusal, speaks_for_one_side
+from assistant.answer.refuse import ENDS_CLOSED, Refusal, speaks_for_one_side
 from assistant.answer.refuse_rank import asks_rank_alone
 from assistant.corpus import DocProfile
 from assistant.divisions import finest, names_place
@@ -135,7 +135,7 @@ def item_cut_off(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
     if not (asked.when or asked.owner):
         return None  # what an item's entry ends with (整改时限, 责任单位); its problems come first
     holding = [p.text for p in profiles.values() if word in p.text]
-    if not holding or any(_CLOSED.search(text) or text.find(word) < len(text) - _ITEM_TAIL for text in holding):
+    if not holding or any(ENDS_CLOSED.search(text) or text.find(word) < len(text) - _ITEM_TAIL for text in holding):
         return None
     tails = [text[text.find(word) :] for text in holding]
     if any((asked.when and _DATE_GIVEN.search(t)) or (asked.owner and _OWNER_GIVEN.search(t)) for t in tails):
