@@ -25,8 +25,10 @@ from assistant.followup_slots import (
     asked_phrase,
     before_ask,
     end_of_ranking,
+    names_its_place,
     of_the_whole,
     reads_as_place,
+    sets_the_scene,
     swap,
     why_of,
 )
@@ -137,9 +139,15 @@ def _context(previous: str, current: str) -> str:
     current one leaves out."""
     simple = fold_width(to_simplified(previous))
     asked = read_question(current)
-    # "比4月少了多少", "跟3月比…" name the base of a comparison, not the period asked: that stays the previous one's.
-    own_period = not _BASE_FIRST.match(current) and (
-        asked.years or asked.months or asked.quarters or asked.halves or _RELATIVE_WHEN.search(current)
+    # "比4月少了多少", "排第几，跟3月比…" name the base of a comparison, not the period asked: that stays the previous one's.
+    unbased = _BASE_PART.sub("", current)
+    of_its_own = read_question(unbased) if unbased != current else asked
+    own_period = bool(
+        of_its_own.years
+        or of_its_own.months
+        or of_its_own.quarters
+        or of_its_own.halves
+        or _RELATIVE_WHEN.search(unbased)
     )
     pieces = [m.group(0) for m in _WHEN.finditer(simple)] if not own_period else []
     # Its own place stands in for the previous one's of its level (寿光市 for 滨海区), not for a larger one (潍坊).
@@ -202,7 +210,7 @@ _POINT_IN_TIME = re.compile(r"(?:年|月|季)(?:底|末|初|中|内)|年前|月�
 _MORE = re.compile(r"^还有(?:呢|吗|没有|别的)?[？?。]*$")
 _OTHERS = re.compile(r"(?:其他|其它|其余|别的)的?[\u4e00-\u9fff]{0,4}")
 _FIRST_ONE = re.compile(r"头一?[个名位家]")
-_BASE_FIRST = re.compile(r"^(?:比|跟|和|与|同)")
+_BASE_PART = re.compile(r"(?:^|(?<=[，,？?；;]))(?:比|跟|和|与|同)[^，,？?；;]*")
 _BASE = re.compile(r"^比(?![例重率如])")  # "比4月呢" (not 比例, nor a place such as 比如县)
 _EXTREME = re.compile(r"最|垫底|倒数|末位|排名?第")
 
@@ -241,7 +249,7 @@ def resolve_followup(question: str, history: list[dict[str, str]]) -> str:
     if not turns:
         return question
     previous = resolve_followup(turns[-1]["content"], turns[:-1])  # "叶集区呢" after "金安区呢" after …
-    if not is_followup(question, previous):
+    if not is_followup(question, previous) and not (sets_the_scene(previous) and not names_its_place(question)):
         return question
     core = _core(question)
     previous = fold_width(to_simplified(previous.strip())).rstrip("？?。")

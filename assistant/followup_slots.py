@@ -21,6 +21,7 @@ from assistant.periods import (
 )
 from assistant.places import divisions_written, is_domain_word, read_places
 from assistant.question_words import content_words
+from assistant.text import fold_width, to_simplified
 
 # Words that say which side of a topic is asked (the plan or what was done), not a topic:
 # "实际完成了多少？" after a question about a plan asks the same topic's result.
@@ -263,3 +264,20 @@ def of_the_whole(previous: str) -> str | None:
     for part in parts:
         whole = whole.replace(part, "" if not city or city[:2] in previous else city, 1)
     return f"{whole} 全市"
+
+
+def sets_the_scene(turn: str) -> bool:
+    """A turn that asks nothing and names a place ("濮阳台前县", "宿州数字城管的情况"): it sets where the
+    questions after it are asked, as a question of its own does not."""
+    text = fold_width(to_simplified(turn.strip()))
+    return len(text) <= _SCENE and not ASKS.search(text) and not _ASKED_MARK.search(text) and bool(read_places(text))
+
+
+def names_its_place(question: str) -> bool:
+    """The question names a place of its own, though jieba may cut it apart."""
+    text = fold_width(to_simplified(question))
+    return bool(read_places(text) or divisions_written(text))
+
+
+_SCENE = 20  # characters: a longer turn with no question word is a question all the same
+_ASKED_MARK = re.compile(r"[？?]")

@@ -150,6 +150,11 @@ def reports_done(sentence: str) -> bool:
     return bool(_DONE.search(to_simplified(sentence)))
 
 
+def heads_plan(heading: str) -> bool:
+    """A heading path (parts joined by " > ") of which a part names a plan (三、进度安排, 明年工作打算)."""
+    return any(_PLAN_HEADING.search(s.strip(" 。.：:")) for s in to_simplified(heading).split(" > ") if s)
+
+
 def states_plan(sentence: str, heading: str = "", header: str = "") -> bool:
     """The sentence (under ``heading``, parts joined by " > "; a table row under the column names
     ``header``) gives a target or plan, not a result."""

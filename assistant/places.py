@@ -129,6 +129,16 @@ def _named_at_start(word: str, names: frozenset[str]) -> str:
     return next((word[:n] for n in (4, 3, 2) if word[:n] in names and len(word) > n), "")
 
 
+_DIVISION_NAME_END = re.compile(r"(?:区|县|市|旗|镇|乡|街道)$")
+
+
+def divisions_in_full(text: str) -> tuple[str, ...]:
+    """The divisions of the national list a text writes by their full names (埇桥区), though jieba
+    cuts them apart (埇 | 桥区) and :func:`read_places` misses them; not a bare stem (治多 of 整治多少)."""
+    names, _ = gazetteer()
+    return tuple(p for p in divisions_written(text) if p in names and _DIVISION_NAME_END.search(p))
+
+
 def divisions_written(text: str) -> tuple[str, ...]:
     """Every division a text writes, by its full name or its stem with whatever division word
     follows it (当阳, 滨海区), in the order written, whether or not jieba reads it as a place:

@@ -22,7 +22,7 @@ from assistant.periods import (
     read_years,
     relative_years,
 )
-from assistant.places import read_places
+from assistant.places import divisions_in_full, read_places
 from assistant.question_words import asked_phrase, content_words, focus_words, nouns_in
 from assistant.text import compact, fold_width, to_simplified
 
@@ -198,7 +198,7 @@ def read_question(text: str, known_places: frozenset[str] = frozenset()) -> Ques
         months=read_months(simple),
         quarters=read_quarters(simple),
         halves=tuple(dict.fromkeys(HALF.findall(simple))),
-        places=read_places(simple, known_places),
+        places=_places_asked(simple, known_places),
         bodies=read_bodies(simple),
         units=read_units(simple),
         ordinals=tuple(ORDINAL.findall(simple)),
@@ -231,3 +231,13 @@ def forms(word: str) -> tuple[str, ...]:
 def mentions(text: str, word: str) -> bool:
     """``text`` says ``word`` (either script, spaces ignored)."""
     return compact(word) in compact(text)
+
+
+def _places_asked(simple: str, known_places: frozenset[str]) -> tuple[str, ...]:
+    """The places a question names, in the order written: those jieba reads, and the divisions it
+    writes in full that jieba cuts apart (埇桥区)."""
+    read = read_places(simple, known_places)
+    missed = [p for p in divisions_in_full(simple) if not any(p in r or r in p for r in read)]
+    if not missed:
+        return read
+    return tuple(sorted((*read, *missed), key=lambda p: simple.find(p) if p in simple else len(simple)))

@@ -318,3 +318,92 @@ def test_a_half_year_that_holds_no_month_asked_is_another_period():
     # a question that names a span itself asks of both: the half is no other period to it
     answer = answer_of("栖川9月和上半年数字城管立案多少", {"report": report})
     assert answer.notes != ["time_mismatch"]
+
+
+def test_a_year_to_come_is_counted_from_the_newest_document_not_from_the_answering_one():
+    """明年 asked in 2025 is 2026: a 2024 summary's 明年 (2025) does not answer it; a 2025 speech's does."""
+    summary = (
+        "栖川市城市管理局2024年工作总结\n（2024年12月27日）\n一、今年工作\n全年拆除违法建设164处。\n"
+        "二、明年工作打算\n明年拆除违法建设180处，新增停车泊位2,000个。"
+    )
+    speech = (
+        "在栖川市城市管理工作会议上的讲话\n（2025年2月18日）\n今年全市拆除违法建设180处。\n"
+        "明年计划新建改建公厕30座，其中北麓区10座。"
+    )
+    refused = answer_of("栖川明年拆违目标多少", {"summary": summary, "speech": speech})
+    assert refused.refused and refused.notes == ["time_mismatch"] and "2026年" in refused.text
+    answered = answer_of("栖川明年公厕要建多少座", {"summary": summary, "speech": speech})
+    assert not answered.refused and "30座" in answered.text
+
+
+def test_a_sentence_of_the_month_asked_stands_in_for_a_whole_years_figure():
+    """A speech's whole-year sentence rated best ("全年…有5个月位列第一") is no answer for 5月; the
+    month's report, rated nearly as high, answers instead of a refusal."""
+    speech = "栖川市城市管理工作会议讲话\n全年城管考核中，南湖区有5个月位列第一。"
+    may = "栖川市城管考核通报（5月）\n本月城管考核，北麓区位列第一。"
+    answer = answer_of("栖川5月城管考核哪个区第一", {"speech": speech, "may": may})
+    assert not answer.refused and "北麓区" in answer.text
+    alone = answer_of("栖川5月城管考核哪个区第一", {"speech": speech})
+    assert alone.refused and alone.notes == ["whole_year_for_part"]
+
+
+def test_a_level_the_month_asked_must_reach_is_no_figure_of_that_month():
+    """ "11月份全市按期处置率要达到93%以上", in October's report, sets November's target: it does not
+    answer what November's rate was; "11月份全市按期处置率93.2%" does."""
+    from helpers_answer import make_hits
+
+    from assistant.answer.candidates import gather
+    from assistant.answer.refuse_kind import target_for_period
+    from assistant.corpus import profile_of
+    from assistant.question import read_question
+
+    def refusal(sentence: str):
+        report = f"栖川市2025年10月份数字城管运行情况通报\n10月份全市按期处置率92.6%。\n{sentence}"
+        hits, _ = make_hits({"october": report})
+        chosen = [c for c in gather(hits, 1) if c.text.startswith("11月份")]
+        profiles = {c.doc_id: profile_of(c.doc_id, report, None) for c in chosen}
+        return target_for_period(read_question("栖川11月份按期处置率多少"), chosen[0], profiles)
+
+    found = refusal("11月份全市按期处置率要达到93%以上。")
+    assert found is not None and found.code == "target_for_period"
+    assert refusal("11月份全市按期处置率93.2%。") is None
+
+
+def test_a_figure_of_a_years_summary_that_names_no_period_is_the_years():
+    summary = "栖川市城市管理局2024年工作总结\n（一）数字城管运行。12345热线转办城管类工单8,940件，办结率99.2%。"
+    answer = answer_of("栖川10月份12345热线工单多少件", {"summary": summary})
+    assert answer.refused and answer.notes == ["whole_year_for_part"]
+    monthly = "栖川市城市管理局2024年工作总结\n（一）数字城管运行。10月份12345热线转办城管类工单812件。"
+    assert not answer_of("栖川10月份12345热线工单多少件", {"summary": monthly}).refused
+
+
+def test_a_milestone_of_a_plans_schedule_is_no_result():
+    """A plan's schedule ("三、进度安排 > （三）第三季度": "截至9月底：老旧小区完工30个") says what is to be
+    done by then, in the words of a result: asked what was done, it is a target."""
+    from dataclasses import replace
+
+    from helpers_answer import hand_selector, make_hits
+
+    from assistant.answer.compose import decide
+
+    plan = "栖川市2025年创建全国文明城市重点任务分解表\n（三）第三季度。截至9月底：老旧小区完工30个，公厕建成18座。"
+
+    def answer(heading: str):
+        hits, corpus = make_hits({"plan": plan})
+        hits = [replace(h, chunk=replace(h.chunk, heading=heading)) for h in hits]
+        return decide(prepare("栖川老旧小区改造现在完成多少个了", hits, corpus), hand_selector())
+
+    scheduled = answer("三、进度安排 > （三）第三季度")
+    assert scheduled.refused and scheduled.notes[0].startswith("plan_only") and "30个" in scheduled.text
+
+
+def test_clauses_that_ask_two_periods_are_answered_each_from_its_own_sentence():
+    """ "二季度呢，下半年目标多少" asks a quarter and a half-year: the answering sentence of one of them
+    is no other period's (time_mismatch stands aside), and no document need be about both."""
+    from assistant.answer.refuse import clauses_ask_other_periods
+    from assistant.question import read_question
+
+    assert clauses_ask_other_periods(read_question("栖川今年二季度礼让率呢，下半年目标多少"))
+    assert clauses_ask_other_periods(read_question("5月立案多少，6月呢"))
+    assert not clauses_ask_other_periods(read_question("栖川二季度礼让率多少，排第几"))
+    assert not clauses_ask_other_periods(read_question("3月和上半年结案率"))

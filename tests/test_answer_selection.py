@@ -1171,6 +1171,16 @@ def test_a_sentence_naming_the_year_asked_or_another_one_says_so_in_its_features
     assert rows["2025年"][agree] == 0 and rows["2025年"][other] == 1
 
 
+def test_a_period_a_change_is_measured_against_is_not_the_sentences_own():
+    monthly = "澜州市2025年9月份数字城管运行情况通报\n全市按期处置率92.1%，较8月份提高0.4个百分点。\n8月份全市按期处置率91.7%。"
+    hits, corpus = make_hits({"monthly": monthly})
+    prepared = prepare("澜州9月按期处置率多少", hits, corpus)
+    other = FEATURES.index("own_period_other")
+    rows = {c.text[:6]: prepared.matrix[i] for i, c in enumerate(prepared.candidates)}
+    assert rows["全市按期处置"][other] == 0  # its 8月 is the base of the change
+    assert rows["8月份全市按"][other] == 1
+
+
 SUMMARY_WRITTEN_2025 = (
     "澜坪市城市管理局2024年工作总结和2025年工作计划\n（2025年1月10日）\n"
     "一、2024年工作完成情况\n全年拆除违法建设312处，较去年同期增加12处。\n"
@@ -1432,3 +1442,35 @@ def test_a_word_of_how_staff_ask_weighs_less_in_the_answer_check_than_a_subject_
     assert asked["负责"] < asked["满意度"] == context.weights["满意度"]
     # A word no passage says keeps the unknown word's weight, which is what tells it apart.
     assert phrasing_factor("哪些地方") < 1.0 and asked["哪些地方"] == UNSAID_WEIGHT
+
+
+def test_an_item_named_only_where_the_document_breaks_off_has_nothing_more_said_of_it():
+    """The last item of a report cut mid-sentence has no deadline: another item's deadline is no
+    answer for it; a sentence of the cut item itself, or an item of a whole report, is."""
+    from dataclasses import replace
+
+    from assistant.answer.refuse_excerpt import item_cut_off
+
+    report = (
+        "栖川市创建全国文明城市督查通报（第9期）\n"
+        "（一）北麓区人民路农贸市场。发现问题5个。责任单位：北麓区市场监管局。整改时限：10月5日前。\n"
+        "（二）南湖区中山路公厕。发现问题4个。责任单位：南湖区城管局。整改时限：10月10日前。\n"
+        "（三）东岭县兴华路背街。发现问题3个：墙面非法小广告成片张贴，路面破损积水。其中建筑垃圾堆放问题本期再次"
+    )
+
+    def check(text: str):
+        hits, corpus = make_hits({"report": text})
+        prepared = prepare("兴华路背街的问题整改时限是哪天", hits, corpus)
+        reading = replace(prepared, candidates=[c.read_form() for c in prepared.candidates])
+        by_text = {c.text: c for c in reading.candidates}
+        other = next(c for t, c in by_text.items() if t.startswith("整改时限：10月5日前"))
+        own = next(c for t, c in by_text.items() if "兴华路背街" in t)
+        return item_cut_off(reading.context, other, reading.profiles), item_cut_off(
+            reading.context, own, reading.profiles
+        )
+
+    cut, own = check(report)
+    assert cut is not None and cut.code == "cut_off" and "兴华路" in cut.reason
+    assert own is None
+    whole, _ = check(report + "，已要求立即清运。责任单位：东岭县城管局。整改时限：10月15日前。")
+    assert whole is None

@@ -589,6 +589,24 @@ def test_a_follow_up_reads_the_turns_before_it_and_a_question_of_its_own_stands(
     assert "龙沙区" in after("龙沙区注册志愿者有多少人", "占全市多少")
 
 
+def test_a_turn_that_only_names_a_place_sets_where_the_next_questions_are_asked():
+    def after(*turns: str) -> str:
+        *earlier, question = turns
+        return resolve_followup(question, [{"role": "user", "content": turn} for turn in earlier])
+
+    # "南昌西湖区" asks nothing: the questions after it are asked of 西湖区, though they name a period
+    asked = after("南昌西湖区", "二季度测评", "多少分，排第几")
+    assert "西湖区" in asked and "二季度" in asked
+    asked = after("南昌数字城管的情况", "10月份按期处置率多少", "那9月呢")
+    assert "南昌" in asked and "9月" in asked and "10月" not in asked
+    # a question that names its own place, or a scene that asks something, sets nothing
+    assert after("南昌数字城管的情况", "九江10月份按期处置率多少") == "九江10月份按期处置率多少"
+    assert after("南昌10月份按期处置率多少？", "门头招牌规范提升了多少块") == "门头招牌规范提升了多少块"
+    # "比9月咋样" names the base of a comparison: the period asked stays the previous one's
+    asked = after("青山湖区10月份数字城管", "排第几，比9月咋样")
+    assert "10月" in asked and "青山湖区" in asked
+
+
 def test_the_same_quarter_is_no_first_quarter():
     from assistant.periods import read_quarters
 
@@ -607,3 +625,10 @@ def test_the_whole_city_or_another_item_asked_in_a_follow_up():
     assert after("七台河新兴区9月立案多少", "全市呢").startswith("七台河9月立案多少")
     # another item keeps the side asked (任务): the target of 背街小巷, not a count of it
     assert "背街小巷任务" in after("七台河今年公厕任务几座", "背街小巷呢")
+
+
+def test_a_division_written_in_full_is_a_place_though_jieba_cuts_it_apart():
+    # 埇桥区 is cut 埇 | 桥区; 整治多少 holds the stem 治多 of 治多县, which names no place
+    assert read_question("宿州上半年公厕埇桥区建成了几座").places == ("宿州", "埇桥区")
+    assert read_question("埇桥区去年背街几条").places == ("埇桥区",)
+    assert read_question("今年要整治多少条背街小巷").places == ()

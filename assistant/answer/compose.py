@@ -30,7 +30,7 @@ from assistant.answer.refuse import (
 )
 from assistant.answer.refuse_change import change_unstated
 from assistant.answer.refuse_district import district_not_itemised
-from assistant.answer.refuse_excerpt import cut_off, masked_figure
+from assistant.answer.refuse_excerpt import cut_off, item_cut_off, masked_figure
 from assistant.answer.refuse_kind import (
     cell_blank,
     change_of_span,
@@ -49,6 +49,7 @@ from assistant.answer.refuse_scope import (
     phone_unnamed,
     whole_year_for_part,
     year_not_held,
+    year_to_come_not_held,
 )
 from assistant.answer.render import cited_text, refusal, render
 from assistant.answer.selection import choose, judged_sentences, rank_passages, sentence_limit
@@ -62,7 +63,7 @@ from assistant.answer.stand_in import (
 )
 from assistant.answer.verify import unsupported_numbers
 from assistant.corpus_view import CorpusView
-from assistant.intent import asks_target_apart, reports_done
+from assistant.intent import asks_target_apart, heads_plan, reports_done
 from assistant.models import Answer, Hit
 
 LIST_EXTRA = 4  # further sentences a list question's answer may take to give a list whole
@@ -83,6 +84,7 @@ CHECKS = (
     "phone_unnamed",
     "district_not_itemised",
     "year_not_held",
+    "year_to_come",
     "criterion_unnamed",
     "other_basis",
     "change_of_span",
@@ -138,6 +140,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         time_refusal = time_mismatch(question, best, reading.profiles)
     if time_refusal is not None:
         return refusal(question.text, hits, time_refusal)
+    if "year_to_come" in checks and (found := year_to_come_not_held(reading.context, best, reading.profiles)):
+        return refusal(question.text, hits, found)
     # Sentences of the district or place asked stand in for a best one a check would refuse, each
     # stand-in looked for in turn: (check, whether it would refuse the best, the stand-in's probabilities).
     stand_ins: tuple[tuple[str, Callable[[Candidate], bool], Callable[[np.ndarray, int], np.ndarray | None]], ...] = (
@@ -147,6 +151,11 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
             lambda p, _: of_the_district_asked(reading, p),
         ),
         ("place_mismatch", lambda _: True, lambda p, i: of_the_whole_asked(reading, p, i)),
+        (
+            "whole_year_for_part",
+            lambda b: whole_year_for_part(question, b, reading.profiles) is not None,
+            lambda p, _: of_the_period_asked(reading, p),
+        ),
         (
             "issue_mismatch",
             lambda b: issue_mismatch(question, b, reading.profiles) is not None,
@@ -182,6 +191,8 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
             return refusal(question.text, hits, found)
     if "absent_focus" in checks and (found := absent_focus(reading.context, best, reading.profiles)) is not None:
         return refusal(question.text, hits, found)
+    if "cut_off" in checks and (found := item_cut_off(reading.context, best, reading.profiles)) is not None:
+        return refusal(question.text, hits, found)
     for name, check in (
         ("cut_off", cut_off),
         ("period_column_absent", period_column_absent),
@@ -210,7 +221,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         "plan_document" in checks
         and not question.intent.target
         and reading.profiles[best.doc_id].is_plan()
-        and not reports_done(best.text)
+        and _scheduled(best)
     )
     plans_only = (
         "plan_only" in checks
@@ -227,9 +238,7 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
         chosen = with_lists(shown, chosen, sentence_limit(question) + LIST_EXTRA)
     picked = [shown[i] for i in chosen]
     if plans_only:
-        picked = [
-            c for c in picked if c.is_plan or (plan_document and c.doc_id == best.doc_id and not reports_done(c.text))
-        ]
+        picked = [c for c in picked if c.is_plan or (plan_document and c.doc_id == best.doc_id and _scheduled(c))]
     text, citations = render(picked, with_deadline=question.intent.when, with_owner=question.intent.owner)
     if plans_only:
         cited = [c.hit for c in citations]
@@ -260,3 +269,9 @@ def decide(prepared: Prepared, selector: Selector, checks: tuple[str, ...] = CHE
             Refusal("unsupported", f"（答案中的数字 {'、'.join(missing)} 无法在引用段落中核实，已拦截。）"),
         )
     return answer
+
+
+def _scheduled(candidate: Candidate) -> bool:
+    """A plan's sentence that reports nothing done, or any under a heading of its schedule
+    ("三、进度安排 > （三）第三季度": "截至9月底：老旧小区完工30个" is a milestone, not a result)."""
+    return not reports_done(candidate.text) or heads_plan(candidate.hit.chunk.heading)

@@ -50,6 +50,14 @@ def _months_and_quarters_asked_and_said(question: Question, text: str) -> list[t
     return [(set(question.months), months), (set(question.quarters), set(read_quarters(text)))]
 
 
+# A period a change is measured against ("较8月份提高0.4个百分点", "比上年增长12%"): not the one
+# the sentence's figures are of.
+_BASE_PERIOD = re.compile(
+    r"[较比]\s*(?:(?:去年|上年|上一年)\s*同期|第?[一二三四1-4]\s*季度|\d{1,2}\s*月份?|(?:19|20)?\d{2}\s*年(?:同期)?"
+    r"|上个?月|上一?个?季度|去年|上年|上一年|前年)"
+)
+
+
 def own_period(
     question: Question, own: str, headings: str, asked_years: frozenset[int], written: int | None
 ) -> list[float]:
@@ -59,6 +67,7 @@ def own_period(
     ``asked_years``) against those the sentence names dated (its 去年 counted from ``written``, the
     year its document was written in); a sentence that names none is of the year its headings name
     (全年拆除违法建设312处 under 一、2024年工作完成情况)."""
+    own = _BASE_PERIOD.sub(" ", own)
     years = (set(asked_years), set(dated_years(own, written) or dated_years(headings, written)))
     pairs = [years, *_months_and_quarters_asked_and_said(question, own)]
     agree = any(asked & said for asked, said in pairs)

@@ -15,7 +15,16 @@ from assistant.answer.candidates import Candidate
 from assistant.answer.features import QuestionContext, abbreviates, says
 from assistant.answer.features_period import asked_and_said
 from assistant.corpus import DocProfile
-from assistant.periods import ORDINAL, TIME_TEXT, dated_years, quarter_months, quarter_of, read_month_spans
+from assistant.periods import (
+    ORDINAL,
+    TIME_TEXT,
+    dated_years,
+    quarter_months,
+    quarter_of,
+    read_month_spans,
+    read_months,
+    read_quarters,
+)
 from assistant.question import Question
 from assistant.text import compact
 
@@ -123,9 +132,23 @@ def _no_undated_target_part(question: Question) -> bool:
     return not any(part.intent.target and not TIME_TEXT.search(part.text) for part in question.parts)
 
 
+_HALF = re.compile(r"上半年|下半年")
+_CLAUSES = re.compile(r"[，,；;？?]")
+
+
+def clauses_ask_other_periods(question: Question) -> bool:
+    """Two clauses of the question name different periods ("今年二季度呢，下半年目标多少")."""
+    clauses = _CLAUSES.split(question.simple)
+    named = [(frozenset(read_months(c)), frozenset(read_quarters(c)), frozenset(_HALF.findall(c))) for c in clauses]
+    named = [n for n in named if any(n)]
+    return len(set(named)) > 1
+
+
 def time_mismatch(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """The answering document is about another period than the one asked (its look-alike); for a
     document that does not say which period it is about, its answering sentence is."""
+    if clauses_ask_other_periods(question):
+        return None  # "二季度呢，下半年目标多少": the best sentence answers the part of one period
     covered = profiles[best.doc_id].covers_time(question)
     if (
         covered is None
@@ -195,7 +218,7 @@ def absent_focus(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocP
     return None
 
 
-_CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")
+ENDS_CLOSED = re.compile(r"[。！？!?；;”’\"）)]$")  # a text that ends a sentence: not cut off
 
 
 def _named_only_where_cut(text: str, word: str) -> bool:
@@ -203,7 +226,7 @@ def _named_only_where_cut(text: str, word: str) -> bool:
     no figure ("…二是采集员队伍流动性较大，全年流失率达到"): the value was cut away."""
     first = text.find(word)
     tail = text[first + len(word) :]
-    return first >= 0 and len(tail) <= 8 and not _CLOSED.search(text) and not any(ch.isdigit() for ch in tail)
+    return first >= 0 and len(tail) <= 8 and not ENDS_CLOSED.search(text) and not any(ch.isdigit() for ch in tail)
 
 
 QUANTITY_ENDINGS = "率量数额值价费款度"

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
-from assistant.answer.features import DATE_WORDS, counts_in
-from assistant.answer.refuse import Refusal, speaks_for_one_side
+from assistant.answer.features import DATE_WORDS, QuestionContext, counts_in
+from assistant.answer.refuse import ENDS_CLOSED, Refusal, speaks_for_one_side
 from assistant.answer.refuse_rank import asks_rank_alone
+from assistant.corpus import DocProfile
 from assistant.divisions import finest, names_place
 from assistant.followup_slots import ASKS
 from assistant.places import read_places, written_places
@@ -116,3 +117,27 @@ def cut_off(question: Question, best: Candidate) -> Refusal | None:
     if any(ch.isdigit() for ch in head) and not named_in_tail:
         return None  # the clause cut names nothing asked: an earlier figure may be the one asked
     return Refusal("cut_off", f"原文在“{best.text[-12:]}”处截断，没有后续内容。")
+
+
+_OWNER_GIVEN = re.compile(r"责任单位|牵头单位|责任部门|由[^，,。；;]{2,12}负责")
+_ITEM_TAIL = 300  # characters: an item first named this near where a cut document breaks off is its last
+
+
+def item_cut_off(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """The deadline or the unit responsible for an item is asked (the question's rarest word:
+    兴华路背街), the item is named only in the last entry of documents that break off mid-sentence,
+    with no date or unit after it, and the answering sentence does not name it (a deadline of
+    another item): what the document would say of it was cut."""
+    word = ctx.rarest
+    if not word or len(word) < 3 or word not in ctx.question.simple or word in compact(f"{best.previous} {best.text}"):
+        return None
+    asked = ctx.question.intent
+    if not (asked.when or asked.owner):
+        return None  # what an item's entry ends with (整改时限, 责任单位); its problems come first
+    holding = [p.text for p in profiles.values() if word in p.text]
+    if not holding or any(ENDS_CLOSED.search(text) or text.find(word) < len(text) - _ITEM_TAIL for text in holding):
+        return None
+    tails = [text[text.find(word) :] for text in holding]
+    if any((asked.when and _DATE_GIVEN.search(t)) or (asked.owner and _OWNER_GIVEN.search(t)) for t in tails):
+        return None
+    return Refusal("cut_off", f"原文写到“{word}”这一项时截断，没有给出所问的内容。")

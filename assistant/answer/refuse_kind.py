@@ -126,12 +126,14 @@ def result_for_target(question: Question, chosen: list[Candidate], profiles: dic
 _REQUIREMENT_ASKED = re.compile(r"要求|目标|计划|任务|至少|最少|不少于|不低于|标准|规定")
 # A level to be held or reached, as targets state it (稳定在96%以上, 保持在, 达到93%以上).
 _LEVEL_TO_HOLD = re.compile(r"稳定在|保持在|\d(?:\.\d+)?\s*[%％]?\s*以上")
+# A level a period must reach ("11月份全市按期处置率要达到93%以上"): a requirement, not a result.
+_TO_REACH = re.compile(r"(?:要|须|需|必须|应)(?:达到|提高到|提升到|控制在|稳定在|保持在)")
 
 
 def target_for_period(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A month's or a quarter's figure is asked ("6月份结案率多少", not a target), and the answering
-    sentence, which names no period asked, states a target by its own words ("结案率稳定在96%以上",
-    "力争达到93%") and reports nothing done: it is no figure of that period."""
+    sentence states a target by its own words ("力争达到93%", "11月份…要达到93%以上"; or, naming no
+    period asked, "结案率稳定在96%以上") and reports nothing done: it is no figure of that period."""
     asked = months_and_quarters_asked(question)
     if not asked or not (question.intent.figure or question.units) or speaks_for_one_side(question):
         return None
@@ -139,9 +141,14 @@ def target_for_period(question: Question, best: Candidate, profiles: dict[str, D
         return None  # 要求93% 6月实际多少, 每个区至少抽多少个: the requirement is asked or named
     if profiles[best.doc_id].covers_time(question) is True:
         return None  # a report of the period asked: its other sentences give the period's figures
-    if names_asked_time(question, best.text) or reports_done(best.text):
+    if reports_done(best.text):
         return None
-    if not (states_plan(best.text) or _LEVEL_TO_HOLD.search(best.text)):
+    # A sentence of the period asked is its figure ("7月…95.8%，超过95%的年度目标") unless it sets
+    # the level the period must reach ("11月份全市按期处置率要达到93%以上").
+    if names_asked_time(question, best.text):
+        if not _TO_REACH.search(best.text):
+            return None
+    elif not (states_plan(best.text) or _TO_REACH.search(best.text) or _LEVEL_TO_HOLD.search(best.text)):
         return None
     return Refusal("target_for_period", f"找到的是目标要求，不是{'、'.join(asked)}的实际数字。")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.candidates import Candidate
+from assistant.answer.features import QuestionContext
 from assistant.answer.refuse import (
     Refusal,
     document_text,
@@ -18,6 +19,7 @@ from assistant.answer.refuse import (
 )
 from assistant.corpus import DocProfile
 from assistant.intent import records_results
+from assistant.periods import dated_years
 from assistant.places import read_places
 from assistant.question import Question
 from assistant.question_words import content_words
@@ -42,6 +44,21 @@ def year_not_held(question: Question, best: Candidate, profiles: dict[str, DocPr
         return None
     years = "、".join(f"{y}年" for y in missing)
     return Refusal("year_not_held", f"找到的文件中没有{years}的数据，无法比较。")
+
+
+def year_to_come_not_held(ctx: QuestionContext, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
+    """A year to come is asked (明年, counted from the newest document's year) and the answering
+    document speaks of no such year: it neither names it nor says 明年 counted from its own year
+    (a 2024 summary's 明年 is 2025, not the 2026 asked)."""
+    question = ctx.question
+    if question.years or not question.relative_years or min(question.relative_years) <= 0 or not ctx.asked_years:
+        return None
+    profile = profiles[best.doc_id]
+    text = profile.text or document_text(best, profiles)
+    if any(str(year) in text for year in ctx.asked_years) or ctx.asked_years & set(dated_years(text, profile.written)):
+        return None
+    years = "、".join(f"{year}年" for year in sorted(ctx.asked_years))
+    return Refusal("time_mismatch", f"收录的文件中没有{years}的相关内容：找到的《{profile.title}》说的是其他年份。")
 
 
 # The basis a change is measured against: the same period a year before (同比, 较去年同期,
@@ -78,18 +95,25 @@ def other_basis(question: Question, chosen: list[Candidate]) -> Refusal | None:
 
 # A figure of the whole year ("全年立案7.36万件"), not a year's target or a running total (截至8月31日…年度任务).
 _WHOLE_YEAR = re.compile(r"全年(?!目标|任务|计划)|一年来")
+# A year's summary ("宿州市城市管理局2024年工作总结"): a sentence of it that names no period is the year's.
+_YEAR_SUMMARY = re.compile(r"(?:19|20)\d{2}\s*年度?[^月季半]{0,12}总结")
 _SO_FAR = re.compile(r"截[至止]")
 
 
 def whole_year_for_part(question: Question, best: Candidate, profiles: dict[str, DocProfile]) -> Refusal | None:
     """A month's or a quarter's figure is asked ("4月立案多少件"), and the answering sentence gives
-    the whole year's ("全年立案7.36万件") in a document not about the month asked; not checked
+    the whole year's ("全年立案7.36万件", or any figure of a year's summary that names no period)
+    in a document not about the month asked; not checked
     when the best sentence answers one part only ("一季度多少 去年全年呢")."""
     asked = months_and_quarters_asked(question)
     if (
         not asked
         or speaks_for_one_side(question)
-        or not (_WHOLE_YEAR.search(best.text) or _WHOLE_YEAR.search(_same_line_before(best)))
+        or not (
+            _WHOLE_YEAR.search(best.text)
+            or _WHOLE_YEAR.search(_same_line_before(best))
+            or (_YEAR_SUMMARY.search(profiles[best.doc_id].title) and not question.intent.target)
+        )
         or _SO_FAR.search(best.text)
         or says_asked_time(question, best)
     ):
