@@ -212,3 +212,26 @@ def test_the_bodies_a_notice_is_sent_to_are_not_its_issuer_nor_its_place():
 def test_a_road_named_after_a_place_names_no_place():
     assert read_places("榕湖北路：共享单车乱停放；上海大道两侧占道经营") == ()
     assert read_places("湖北省住建厅到宝安区新安街道检查") == ("湖北省", "宝安区", "新安街道")
+
+
+def test_a_district_news_page_is_placed_in_the_district_its_footer_names_where_it_speaks_as_it(tmp_path):
+    """ "我区…" on a page whose footer names its host (主办：昭阳区融媒体中心) is the district's news, not
+    the street it visits first; the footer, cut as the site's furniture, still places it."""
+    from assistant.ingest.clean import clean_text
+
+    page = (
+        "首页 > 新闻中心 > 本地要闻\n我区背街小巷提质改造跑出“加速度”\n发布时间：2025-10-24 09:18    来源：区融媒体中心\n"
+        "走进龙泉街道青年路背街，新铺的透水砖平整干净。今年我区承担背街小巷改造任务9条，已完工6条。\n"
+        "龙泉街道、凤凰街道的居民对改造很满意。\n责任编辑：陈晓彤\n主办：昭阳区融媒体中心    技术支持：区大数据中心\n"
+    )
+    cleaned = clean_text(page)
+    assert "主办" not in cleaned.text and cleaned.host == "昭阳区融媒体中心"
+    assert derive_meta(cleaned.text, cleaned.title_hint, cleaned.host).place == "昭阳区"
+    # the footer's host places nothing where the page does not speak as it
+    other = page.replace("我区", "全市")
+    cleaned = clean_text(other)
+    assert derive_meta(cleaned.text, cleaned.title_hint, cleaned.host).place != "昭阳区"
+    file = tmp_path / "zhaoyang-news.txt"
+    file.write_text(page, encoding="utf-8")
+    [(document, _)] = prepare(SourceFile(file, tmp_path, "zhaoyang-news.txt"), Settings(), "hash")
+    assert document.meta.place == "昭阳区"

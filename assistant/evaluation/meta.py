@@ -67,6 +67,6 @@ def evaluate_meta(labels: Path, root: Path) -> MetaReport:
         loaded = load_file(path, 50 * 1024 * 1024)
         cleaned = clean_text(loaded.text)
         article = split_articles(cleaned.text)[0]
-        meta = derive_meta(article, loaded.title_hint or cleaned.title_hint)
+        meta = derive_meta(article, loaded.title_hint or cleaned.title_hint, cleaned.host)
         report.rows.append((label["path"], meta, label, compare(meta, label)))
     return report

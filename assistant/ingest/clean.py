@@ -60,6 +60,8 @@ _PAGE_TOOLS = re.compile(
     r"ICP备|网站标识码|公网安备|版权所有|技术支持[:：]|打印本页|关闭窗口|返回顶部|【\s*(?:打印|关闭|我要纠错)\s*】|"
     r"分享到[:：]?|网站地图|访问量[:：]|(?:字号|字体)[:：]?\s*【?\s*大\s+中\s+小|建议使用.{0,24}(?:浏览|分辨率)"
 )
+# The site's host a page's footer names ("主办：三元区融媒体中心  技术支持：…").
+HOST_LINE = re.compile(r"主办(?:单位)?\s*[：:]\s*([^\s　|｜]{2,30})")
 _PAGE_FOOTER_WEAK = re.compile(r"主办单位|承办单位|主办[:：]|地址[:：]|联系电话|联系我们|邮编")
 # The article's dateline (发布时间：2024-07-19  来源：市城管委  字号：大 中 小) stays for its date and source.
 _DATELINE = re.compile(r"发布时间|发布日期|来源[:：]")
@@ -78,10 +80,13 @@ class CleanedText:
     text: str
     notes: list[str] = field(default_factory=list)
     title_hint: str = ""
+    host: str = ""  # the site's host a removed footer names ("主办：昭阳区融媒体中心"), for the page's place
 
 
-def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str]:
-    title = ""
+def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str, str]:
+    """The text without the site's furniture, the title a furniture line quotes, and the host its
+    footer names."""
+    title = host = ""
     kept = []
     in_related = False
     for line in text.split("\n"):
@@ -94,10 +99,12 @@ def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str]:
             found = _TITLE_IN_BOILERPLATE.search(line)
             if found and not title:
                 title = remove_cjk_spaces(found.group(1)).strip()
+            if (named := HOST_LINE.search(to_simplified(line))) and not host:
+                host = named.group(1)
             notes.append(f"removed site boilerplate line: {line[:40]}…")
             continue
         kept.append(line)
-    return "\n".join(kept), title
+    return "\n".join(kept), title, host
 
 
 def _is_boilerplate(simple: str) -> bool:
@@ -156,7 +163,9 @@ def clean_text(raw: str) -> CleanedText:
         again = _clean_once(cleaned.text)
         if again.text == cleaned.text:
             break
-        cleaned = CleanedText(again.text, cleaned.notes + again.notes, cleaned.title_hint or again.title_hint)
+        cleaned = CleanedText(
+            again.text, cleaned.notes + again.notes, cleaned.title_hint or again.title_hint, cleaned.host or again.host
+        )
     return cleaned
 
 
@@ -169,7 +178,7 @@ def _clean_once(raw: str) -> CleanedText:
         notes.append("replaced Kangxi radicals left by PDF fonts with the ideographs they stand for")
     text = tab_separated_rows(text, notes)
     text = space_aligned_rows(text, notes)
-    text, title_hint = _remove_boilerplate_lines(text, notes)
+    text, title_hint, host = _remove_boilerplate_lines(text, notes)
     markers = len(_MARKER.findall(text))
     if markers:
         text = _MARKER.sub("", text)
@@ -194,14 +203,14 @@ def _clean_once(raw: str) -> CleanedText:
     text = join_lines_within_paragraphs(text, notes)
     # A run-on paragraph is prose however long; once broken at its headings, a piece that is
     # a site line by the rule above goes too (or cleaning this output again would drop it).
-    text, _ = _remove_boilerplate_lines(text, notes)
+    text, _, _ = _remove_boilerplate_lines(text, notes)
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line and not _JUNK_LINE.match(line)]
     # Joined once the blank and junk lines are gone, so that cleaning its own output joins nothing more.
     text = join_wrapped_table_rows("\n".join(lines), notes)
     text = join_wrapped_lines(text, notes)
     text = remove_repeated_blocks(text, notes)
-    return CleanedText(text, notes, title_hint)
+    return CleanedText(text, notes, title_hint, host)
 
 
 def split_articles(text: str, min_article: int = 300) -> list[str]:

@@ -14,10 +14,11 @@ import re
 from collections import Counter
 
 from assistant.divisions import city_above, finest, lies_below_a_city, place_level, place_stem
+from assistant.ingest.clean import HOST_LINE
 from assistant.ingest.titles import DATE_LINE_ANY_NUMERALS, YEAR, derive_title
 from assistant.models import DocumentMeta
 from assistant.periods import read_title_years
-from assistant.places import places_known_in, read_places
+from assistant.places import divisions_in_full, places_known_in, read_places
 from assistant.text import fold_width, nonblank_lines, to_simplified
 
 _PLACE = r"(?:[^\s，,。、；：:“”《》\d]{0,6}?[省市区县])?"
@@ -169,15 +170,33 @@ def derive_kind(title: str, text: str) -> str:
     return name if count else ""
 
 
-def derive_place(title: str, body_full: str, text: str) -> str:
+# The page speaks as its host where it writes 我区 (我县, 我市, 我镇): the host's own news.
+_SPEAKS_AS = re.compile(r"我(区|县|市|镇)")
+
+
+def _own_host(text: str, host: str) -> str:
+    """The host its footer names (``host``, from a footer cleaning removed, else one left at its
+    end), where the page speaks as that host ("我区…" on a district's site), or ""."""
+    simple = to_simplified(text)
+    if not host and (left := HOST_LINE.search(simple[-400:])):
+        host = left.group(1)
+    spoken = {m.group(1) for m in _SPEAKS_AS.finditer(simple)}
+    places = (read_places(host) or divisions_in_full(host)) if host else ()
+    return host if places and places[0][-1] in spoken else ""
+
+
+def derive_place(title: str, body_full: str, text: str, host: str = "") -> str:
     """The place a document is about: named in its title (the finest there: 北麓区 of 枫岙市北麓区),
-    its body, or most often in its opening. Names beyond the national list count where the
+    its body, the host of its site where the page speaks as that host (我区), or most often in its
+    opening. Names beyond the national list count where the
     document writes them as places (栖川市)."""
     known = places_known_in([text], min_count=1)
     for source in (title, body_full):
         places = read_places(_DATELINE.sub(" ", _QUOTED.sub(" ", source)), known)
         if places:
             return finest(places)[0]
+    if own := _own_host(text, host):
+        return finest(read_places(own) or divisions_in_full(own))[0]
     opening = _DATELINE.sub(" ", _QUOTED.sub(" ", to_simplified(text[:400])))
     counts = Counter(read_places(opening, known))
     if not counts:
@@ -193,7 +212,7 @@ def derive_place(title: str, body_full: str, text: str) -> str:
     return max(counts, key=lambda p: (counts[p], -place_level(p)))
 
 
-def derive_meta(text: str, title_hint: str = "") -> DocumentMeta:
+def derive_meta(text: str, title_hint: str = "", host: str = "") -> DocumentMeta:
     """Best-effort metadata from a document's own words."""
     head = text[:600]
     title = title_hint or derive_title(text)
@@ -208,7 +227,7 @@ def derive_meta(text: str, title_hint: str = "") -> DocumentMeta:
         period = "下半年"
     elif re.search(r"全年|年度|\d{4}年(?:度)?(?:工作)?总结", title_s):
         period = "全年"
-    place = derive_place(title, body_full, text)
+    place = derive_place(title, body_full, text, host)
     if not title:
         named = kind if kind and kind != "新闻报道" else "文件"
         parts = [body_full or body, f"{years[0]}年" if years else "", period, named]

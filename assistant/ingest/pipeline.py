@@ -106,7 +106,8 @@ def prepare(
     for number, article in enumerate(articles, start=1):
         doc_id = base_id if len(articles) == 1 else f"{base_id}-{number}"
         hint = loaded.title_hint or cleaned.title_hint if number == 1 else ""
-        meta = derive_meta(article, hint)
+        host = cleaned.host if number == len(articles) else ""  # a page's footer follows its last article
+        meta = derive_meta(article, hint, host)
         if overrides:
             by_article = overrides.get("articles", {}) if len(articles) > 1 else {}
             # keys are ints in meta.yaml and strings in a JSON sidecar
