@@ -16,6 +16,7 @@ from assistant.answer.features import QuestionContext, abbreviates, says
 from assistant.answer.features_period import asked_and_said
 from assistant.corpus import DocProfile
 from assistant.periods import (
+    HALF,
     ORDINAL,
     TIME_TEXT,
     dated_years,
@@ -132,14 +133,13 @@ def _no_undated_target_part(question: Question) -> bool:
     return not any(part.intent.target and not TIME_TEXT.search(part.text) for part in question.parts)
 
 
-_HALF = re.compile(r"上半年|下半年")
 _CLAUSES = re.compile(r"[，,；;？?]")
 
 
 def clauses_ask_other_periods(question: Question) -> bool:
     """Two clauses of the question name different periods ("今年二季度呢，下半年目标多少")."""
     clauses = _CLAUSES.split(question.simple)
-    named = [(frozenset(read_months(c)), frozenset(read_quarters(c)), frozenset(_HALF.findall(c))) for c in clauses]
+    named = [(frozenset(read_months(c)), frozenset(read_quarters(c)), frozenset(HALF.findall(c))) for c in clauses]
     named = [n for n in named if any(n)]
     return len(set(named)) > 1
 

@@ -95,11 +95,11 @@ def _remove_boilerplate_lines(text: str, notes: list[str]) -> tuple[str, str, st
             notes.append(f"removed related-links line: {line[:40]}…")
             continue
         in_related = False
-        if len(line) < 400 and _is_boilerplate(to_simplified(line)):
+        if len(line) < 400 and _is_boilerplate(simple := to_simplified(line)):
             found = _TITLE_IN_BOILERPLATE.search(line)
             if found and not title:
                 title = remove_cjk_spaces(found.group(1)).strip()
-            if (named := HOST_LINE.search(to_simplified(line))) and not host:
+            if (named := HOST_LINE.search(simple)) and not host:
                 host = named.group(1)
             notes.append(f"removed site boilerplate line: {line[:40]}…")
             continue

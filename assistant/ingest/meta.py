@@ -174,15 +174,15 @@ def derive_kind(title: str, text: str) -> str:
 _SPEAKS_AS = re.compile(r"我(区|县|市|镇)")
 
 
-def _own_host(text: str, host: str) -> str:
-    """The host its footer names (``host``, from a footer cleaning removed, else one left at its
-    end), where the page speaks as that host ("我区…" on a district's site), or ""."""
+def _host_place(text: str, host: str) -> str:
+    """The place of the host its footer names (``host``, from a footer cleaning removed, else one
+    left at its end), where the page speaks as that host ("我区…" on a district's site), or ""."""
     simple = to_simplified(text)
     if not host and (left := HOST_LINE.search(simple[-400:])):
         host = left.group(1)
-    spoken = {m.group(1) for m in _SPEAKS_AS.finditer(simple)}
     places = (read_places(host) or divisions_in_full(host)) if host else ()
-    return host if places and places[0][-1] in spoken else ""
+    spoken = {m.group(1) for m in _SPEAKS_AS.finditer(simple)}
+    return finest(places)[0] if places and places[0][-1] in spoken else ""
 
 
 def derive_place(title: str, body_full: str, text: str, host: str = "") -> str:
@@ -195,8 +195,8 @@ def derive_place(title: str, body_full: str, text: str, host: str = "") -> str:
         places = read_places(_DATELINE.sub(" ", _QUOTED.sub(" ", source)), known)
         if places:
             return finest(places)[0]
-    if own := _own_host(text, host):
-        return finest(read_places(own) or divisions_in_full(own))[0]
+    if hosted := _host_place(text, host):
+        return hosted
     opening = _DATELINE.sub(" ", _QUOTED.sub(" ", to_simplified(text[:400])))
     counts = Counter(read_places(opening, known))
     if not counts:
